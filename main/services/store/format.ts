@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { recordSchema } from '../../../shared/schema/records';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/migrations';
+import type { JournalEntry } from './journal';
+
+/** The store file on disk: records keyed by id, plus where the journal stood when it was saved. */
+export const storeFileSchema = z
+  .object({
+    format: z.literal('quorum-store'),
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+    savedAt: z.string(),
+    device: z.string(),
+    journal: z.object({
+      seq: z.number().int().min(0),
+      head: z.string(),
+      last: z.unknown().optional(),
+    }),
+    records: z.record(z.string(), recordSchema),
+  })
+  .superRefine((file, ctx) => {
+    for (const [key, r] of Object.entries(file.records))
+      if (r.id !== key) ctx.addIssue({ code: 'custom', path: ['records', key, 'id'], message: `Record stored under ${key} has id ${r.id}` });
+  });
+
+export type StoreFile = Omit<z.infer<typeof storeFileSchema>, 'journal'> & {
+  journal: { seq: number; head: string; last?: JournalEntry };
+};
+
+export const STORE_FILE = 'quorum.json';
+export const JOURNAL_FILE = 'journal.jsonl';
+export const LOCK_FILE = 'quorum.lock';

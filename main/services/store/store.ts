@@ -1,0 +1,341 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { commands } from '../../../shared/commands';
+import type { Change, CommandContext } from '../../../shared/commands/context';
+import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
+import { countRecords, type StoreData } from '../../../shared/data';
+import { CURRENT_SCHEMA_VERSION, migrate, MigrationError } from '../../../shared/migrations';
+import { QuorumFailure } from '../../../shared/result';
+import { recordSchema } from '../../../shared/schema/records';
+import { describeIssues, parseInput } from '../../../shared/validation';
+import { DurableJsonFile } from './adapter';
+import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
+import { fileFailure } from './errors';
+import { JOURNAL_FILE, LOCK_FILE, STORE_FILE, storeFileSchema, type StoreFile } from './format';
+import { appendEntry, dropTornTail, GENESIS, readJournal, sealEntry, type JournalEntry } from './journal';
+import { acquireFolderLock } from './lock';
+
+export type StoreOptions = {
+  user: string;
+  device: string;
+  now?: () => string;
+  newId?: CommandContext['newId'];
+  /** 'read' never writes, locks, repairs or quarantines: for `quorum check` beside a running app. */
+  mode?: 'write' | 'read';
+  /** A new backup is taken before a write when the newest is older than this. */
+  backupEveryMs?: number;
+};
+
+export type CommandOutcome = { command: string; summary: string; changes: Change[]; seq: number };
+type Listener = (outcome: CommandOutcome) => void;
+
+const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
+
+type Loaded =
+  | { kind: 'empty' }
+  | { kind: 'ok'; file: StoreFile; migratedFrom?: number; rawText: string }
+  | { kind: 'bad'; reason: string };
+
+/** Parses and validates store text; never throws for bad content, only reports it. */
+export const parseStoreText = (text: string): Loaded => {
+  if (text.trim() === '') return { kind: 'bad', reason: 'The store file is empty' };
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { kind: 'bad', reason: `The store file is not valid JSON (${(err as Error).message})` };
+  }
+  if (!raw || typeof raw !== 'object' || raw.format !== 'quorum-store')
+    return { kind: 'bad', reason: 'The file is not a Quorum store' };
+  const from = raw.schemaVersion as number;
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrate(raw).store;
+  } catch (err) {
+    if (err instanceof MigrationError && /newer Quorum/.test(err.message)) throw new QuorumFailure('store-unavailable', err.message);
+    return { kind: 'bad', reason: `The store could not be upgraded: ${(err as Error).message}` };
+  }
+  const parsed = storeFileSchema.safeParse(migrated);
+  if (!parsed.success) return { kind: 'bad', reason: `The store does not match Quorum's record schema (${describeIssues(parsed.error).message})` };
+  return { kind: 'ok', file: parsed.data as StoreFile, migratedFrom: migrated.schemaVersion !== from ? from : undefined, rawText: text };
+};
+
+/**
+ * The local store: one lowdb file of records, written atomically by one writer, an audit journal
+ * beside it, rolling backups, and quarantine for anything unreadable. No Electron here: the
+ * app, the CLI and the tests all use this class.
+ */
+export class QuorumStore {
+  readonly dataDir: string;
+  private readonly adapter: DurableJsonFile<StoreFile | null>;
+  private readonly db: Low<StoreFile | null>;
+  private readonly opts: Required<Omit<StoreOptions, 'newId'>> & Pick<StoreOptions, 'newId'>;
+  private file: StoreFile | null = null;
+  private journalTail: { seq: number; hash: string } = { seq: 0, hash: GENESIS };
+  private journalCheck: JournalCheck = { ok: true, entries: 0 };
+  private recovery?: StoreStatus['recovery'];
+  private notices: string[] = [];
+  private backupTakenThisSession = false;
+  private releaseLock?: () => void;
+  private queue: Promise<unknown> = Promise.resolve();
+  private listeners = new Set<Listener>();
+
+  private constructor(dataDir: string, opts: StoreOptions) {
+    this.dataDir = dataDir;
+    this.opts = { mode: 'write', now: () => new Date().toISOString(), backupEveryMs: 3_600_000, ...opts };
+    this.adapter = new DurableJsonFile<StoreFile | null>(join(dataDir, STORE_FILE));
+    this.db = new Low<StoreFile | null>(this.adapter, null);
+  }
+
+  get storePath() {
+    return join(this.dataDir, STORE_FILE);
+  }
+  get journalPath() {
+    return join(this.dataDir, JOURNAL_FILE);
+  }
+
+  static open(dataDir: string, opts: StoreOptions): QuorumStore {
+    const store = new QuorumStore(dataDir, opts);
+    if (store.opts.mode === 'write') {
+      try {
+        mkdirSync(dataDir, { recursive: true });
+      } catch (err) {
+        throw fileFailure(err, 'The data folder');
+      }
+      store.releaseLock = acquireFolderLock(join(dataDir, LOCK_FILE));
+    }
+    try {
+      store.load();
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    return store;
+  }
+
+  close(): void {
+    this.releaseLock?.();
+    this.releaseLock = undefined;
+  }
+
+  private get writable() {
+    return this.opts.mode === 'write';
+  }
+
+  private load(): void {
+    this.notices = [];
+    this.recovery = undefined;
+    this.file = null;
+    const journal = readJournal(this.journalPath);
+    if (journal.tornTailAt !== undefined && this.writable) {
+      dropTornTail(this.journalPath, journal.tornTailAt);
+      this.notices.push('The last journal line was cut short by an interrupted save and was removed.');
+    }
+    this.journalCheck = journal.check;
+    const tail = journal.entries.at(-1);
+    this.journalTail = tail ? { seq: tail.seq, hash: tail.hash } : { seq: 0, hash: GENESIS };
+
+    let text: string | null = null;
+    try {
+      text = readFileSync(this.storePath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileFailure(err, 'The store');
+    }
+    if (text === null) return;
+    const loaded = parseStoreText(text);
+    if (loaded.kind === 'bad') {
+      if (!this.writable) throw new QuorumFailure('store-unavailable', loaded.reason);
+      const quarantinedFile = moveIntoQuarantine(this.dataDir, this.storePath, this.opts.now());
+      this.recovery = { reason: loaded.reason, quarantinedFile, backups: this.usableBackups() };
+      return;
+    }
+    if (loaded.kind !== 'ok') return;
+    this.file = loaded.file;
+    this.db.data = loaded.file;
+    this.reconcileJournal(loaded.file);
+    if (loaded.migratedFrom !== undefined) {
+      this.notices.push(`The store was upgraded from schema version ${loaded.migratedFrom}; a copy of the old file is in backups.`);
+      if (this.writable) {
+        takeBackup(this.dataDir, this.storePath, 'before-upgrade', this.opts.now());
+        this.backupTakenThisSession = true;
+        // Writing now makes the upgrade durable and journaled, instead of redoing it at every load.
+        this.commit({ command: 'store.migrate', summary: `Upgraded the store from schema version ${loaded.migratedFrom}`, changes: [] }, loaded.file.records);
+      }
+    }
+  }
+
+  /** The store records which journal entry it was saved with; repair a journal left one behind. */
+  private reconcileJournal(file: StoreFile): void {
+    const { head, seq, last } = file.journal;
+    if (!this.journalCheck.ok || head === this.journalTail.hash) return;
+    if (last && last.hash === head && last.prev === this.journalTail.hash && last.seq === this.journalTail.seq + 1) {
+      if (this.writable) {
+        appendEntry(this.journalPath, last);
+        this.journalTail = { seq: last.seq, hash: last.hash };
+        this.journalCheck = { ok: true, entries: last.seq };
+        this.notices.push('The journal entry of the last save was completed after an interruption.');
+      }
+      return;
+    }
+    this.journalCheck = {
+      ok: false,
+      entries: this.journalCheck.entries,
+      problem: `The journal does not match the store: the store was saved at entry ${seq} but the journal ends at entry ${this.journalTail.seq}. Entries may have been removed or altered.`,
+    };
+  }
+
+  private usableBackups(): BackupInfo[] {
+    return listBackups(this.dataDir).filter((b) => {
+      try {
+        return parseStoreText(readBackup(this.dataDir, b.id)).kind === 'ok';
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  get data(): StoreData {
+    return { records: this.file?.records ?? {} };
+  }
+
+  status(): StoreStatus {
+    return {
+      state: this.recovery ? 'recovery-needed' : this.file && Object.keys(this.file.records).length > 0 ? 'ready' : 'empty',
+      dataDir: this.dataDir,
+      counts: countRecords(this.data),
+      journal: this.journalCheck,
+      recovery: this.recovery,
+      notices: [...this.notices],
+    };
+  }
+
+  journalEntries(limit: number): JournalEntry[] {
+    return readJournal(this.journalPath).entries.slice(-limit).reverse();
+  }
+
+  backups(): BackupInfo[] {
+    return listBackups(this.dataDir);
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private context(): CommandContext {
+    return {
+      now: this.opts.now,
+      user: this.opts.user,
+      newId: this.opts.newId ?? (<T extends string>(type: T) => `${type}:${randomId()}` as `${T}:${string}`),
+    };
+  }
+
+  /** Runs a named command: validate, apply, check the records it touched, write, journal. */
+  run(commandName: string, input: unknown): Promise<CommandOutcome> {
+    const next = this.queue.then(() => this.runNow(commandName, input));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private runNow(commandName: string, input: unknown): CommandOutcome {
+    if (!this.writable) throw new QuorumFailure('not-allowed', 'The store is open read-only');
+    const command = commands[commandName];
+    if (!command) throw new QuorumFailure('not-found', `Unknown command ${commandName}`);
+    const args = parseInput(command.input, input);
+    const { data, journal } = command.apply(this.data, args, this.context());
+    for (const change of journal.changes) {
+      if (change.op === 'delete') continue;
+      const parsed = recordSchema.safeParse(data.records[change.id]);
+      if (!parsed.success) {
+        const { message, fields } = describeIssues(parsed.error);
+        throw new QuorumFailure('invalid-input', message, fields);
+      }
+    }
+    return this.commit(journal, data.records);
+  }
+
+  private commit(journal: { command: string; summary: string; changes: Change[] }, records: StoreData['records']): CommandOutcome {
+    this.maybeBackup();
+    const entry = sealEntry({
+      seq: this.journalTail.seq + 1,
+      at: this.opts.now(),
+      user: this.opts.user,
+      device: this.opts.device,
+      command: journal.command,
+      summary: journal.summary,
+      changes: journal.changes,
+      prev: this.journalTail.hash,
+    });
+    const next: StoreFile = {
+      format: 'quorum-store',
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      savedAt: entry.at,
+      device: this.opts.device,
+      journal: { seq: entry.seq, head: entry.hash, last: entry },
+      records: records as StoreFile['records'],
+    };
+    try {
+      this.adapter.writeSync(next);
+    } catch (err) {
+      throw fileFailure(err, 'Your change');
+    }
+    this.file = next;
+    this.db.data = next;
+    this.recovery = undefined;
+    this.journalTail = { seq: entry.seq, hash: entry.hash };
+    try {
+      appendEntry(this.journalPath, entry);
+      if (this.journalCheck.ok) this.journalCheck = { ok: true, entries: entry.seq };
+    } catch {
+      // The store holds this entry (journal.last) and the next load appends it.
+      this.notices.push('The journal could not be written; it will be completed at the next start.');
+    }
+    const outcome = { command: journal.command, summary: journal.summary, changes: journal.changes, seq: entry.seq };
+    for (const l of this.listeners) l(outcome);
+    return outcome;
+  }
+
+  /** A backup of the last validated state before the first write of a session, then hourly. */
+  private maybeBackup(): void {
+    if (!this.file || !existsSync(this.storePath)) return;
+    const newest = listBackups(this.dataDir)[0];
+    const due = !this.backupTakenThisSession || !newest || Date.parse(this.opts.now()) - Date.parse(newest.takenAt) >= this.opts.backupEveryMs;
+    if (!due) return;
+    try {
+      takeBackup(this.dataDir, this.storePath, this.backupTakenThisSession ? 'hourly' : 'session', this.opts.now());
+    } catch (err) {
+      throw fileFailure(err, 'A backup taken before your change');
+    }
+    this.backupTakenThisSession = true;
+  }
+
+  /**
+   * Replaces the records with a backup's. The current store is first copied into backups, so a
+   * restore can itself be undone.
+   */
+  restore(backupId: string): Promise<CommandOutcome> {
+    const next = this.queue.then(() => {
+      if (!this.writable) throw new QuorumFailure('not-allowed', 'The store is open read-only');
+      let text: string;
+      try {
+        text = readBackup(this.dataDir, backupId);
+      } catch {
+        throw new QuorumFailure('not-found', `There is no backup called ${backupId}`);
+      }
+      const loaded = parseStoreText(text);
+      if (loaded.kind !== 'ok') throw new QuorumFailure('invalid-input', `This backup cannot be used: ${loaded.kind === 'bad' ? loaded.reason : 'it is empty'}`);
+      if (this.file && existsSync(this.storePath)) {
+        try {
+          takeBackup(this.dataDir, this.storePath, 'before-restore', this.opts.now());
+        } catch (err) {
+          throw fileFailure(err, 'A copy of the current store');
+        }
+        this.backupTakenThisSession = true;
+      }
+      return this.commit({ command: 'backup.restore', summary: `Restored the backup ${backupId}`, changes: [] }, loaded.file.records);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The names of every bridge channel and event, free of any library so the sandboxed preload can
+ * bundle them alone. `contract.ts` gives each its input schema and result type; the type
+ * checker proves the two lists agree.
+ */
+export const CHANNELS = [
+  'app:info',
+  'store:status',
+  'store:start',
+  'store:recover',
+  'dashboard:get',
+  'partnership:get',
+  'partnership:update',
+  'backups:list',
+  'backups:restore',
+  'journal:list',
+  'settings:moveDataFolder',
+  'shell:openExternal',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Main → renderer notifications. */
+export const EVENTS = ['store:changed', 'task:progress'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export type Area<C extends string = Channel> = C extends `${infer A}:${string}` ? A : never;
+export type Verb<C extends string> = C extends `${string}:${infer V}` ? V : never;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { line, optionalLine } from '../schema/common';
+import { partnershipSchema, type Partnership } from '../schema/records';
+import { listRecords } from '../data';
+import { QuorumFailure } from '../result';
+import { ChangeSet, defineCommand } from './context';
+
+export const PARTNERSHIP_ID = 'partnership:main' as const;
+
+const details = z.object({
+  name: line(200),
+  area: optionalLine(200),
+  defaultVenue: optionalLine(300),
+  contact: partnershipSchema.shape.contact,
+  colours: partnershipSchema.shape.colours,
+});
+export type PartnershipDetails = z.infer<typeof details>;
+
+/** "Start empty" on first run: just the partnership, named by the user. */
+export const setUpPartnership = defineCommand({
+  name: 'partnership.setUp',
+  input: z.object({ name: line(200) }),
+  apply(data, input, ctx) {
+    if (listRecords(data, 'partnership').length > 0)
+      throw new QuorumFailure('conflict', 'This data folder already holds a partnership');
+    const cs = new ChangeSet(data, ctx);
+    cs.create<Partnership>({
+      id: PARTNERSHIP_ID,
+      type: 'partnership',
+      name: input.name,
+      area: '',
+      colours: { primary: '#1F4E79', accent: '#2E75B6' },
+      defaultVenue: '',
+      contact: { name: '', email: '', phone: '' },
+    });
+    return cs.result('partnership.setUp', `Set up partnership "${input.name}"`);
+  },
+});
+
+export const updatePartnership = defineCommand({
+  name: 'partnership.update',
+  input: details.extend({ expectedRev: z.number().int().min(1).optional() }),
+  apply(data, { expectedRev, ...patch }, ctx) {
+    const current = listRecords(data, 'partnership')[0];
+    if (!current) throw new QuorumFailure('not-found', 'There is no partnership yet: start with the example or start empty');
+    const cs = new ChangeSet(data, ctx);
+    cs.update(current, patch, expectedRev);
+    return cs.result('partnership.update', `Updated partnership details`);
+  },
+});

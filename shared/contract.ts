@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Channel, EventName } from './channels';
+import type { Result } from './result';
+import type { Dashboard } from './rules/dashboard';
+import type { Partnership } from './schema/records';
+import type { RecordType } from './schema/common';
+import { partnershipSchema } from './schema/records';
+import { line } from './schema/common';
+
+export type BackupInfo = { id: string; takenAt: string; bytes: number; reason: string };
+
+export type JournalEntryView = {
+  seq: number;
+  at: string;
+  user: string;
+  command: string;
+  summary: string;
+  ids: string[];
+};
+
+export type JournalCheck = { ok: boolean; entries: number; problem?: string };
+
+export type StoreStatus = {
+  state: 'ready' | 'empty' | 'recovery-needed';
+  dataDir: string;
+  counts: Partial<Record<RecordType, number>>;
+  journal: JournalCheck;
+  /** Set when the store at load was corrupt, empty or invalid and has been quarantined. */
+  recovery?: { reason: string; quarantinedFile: string; backups: BackupInfo[] };
+  /** Messages from load that the user should see once (a migration ran, a journal was repaired). */
+  notices: string[];
+};
+
+export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
+
+const def = <I extends z.ZodType>(input: I) => ({
+  returns: <R>() => ({ input, result: undefined as unknown as R }),
+});
+
+const noInput = z.object({}).strict();
+const backupId = z.string().regex(/^[A-Za-z0-9._-]{1,120}\.json$/, 'Not a backup name');
+
+export const partnershipDetailsInput = z
+  .object({
+    name: line(200),
+    area: partnershipSchema.shape.area,
+    defaultVenue: partnershipSchema.shape.defaultVenue,
+    contact: partnershipSchema.shape.contact,
+    colours: partnershipSchema.shape.colours,
+    expectedRev: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+/** Every channel: its input schema and what it returns on success. */
+export const contract = {
+  'app:info': def(noInput).returns<AppInfo>(),
+  'store:status': def(noInput).returns<StoreStatus>(),
+  'store:start': def(
+    z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('example') }).strict(),
+      z.object({ mode: z.literal('empty'), name: line(200) }).strict(),
+    ]),
+  ).returns<StoreStatus>(),
+  'store:recover': def(z.object({ backupId }).strict()).returns<StoreStatus>(),
+  'dashboard:get': def(noInput).returns<Dashboard>(),
+  'partnership:get': def(noInput).returns<Partnership | null>(),
+  'partnership:update': def(partnershipDetailsInput).returns<Partnership>(),
+  'backups:list': def(noInput).returns<BackupInfo[]>(),
+  'backups:restore': def(z.object({ backupId }).strict()).returns<StoreStatus>(),
+  'journal:list': def(z.object({ limit: z.number().int().min(1).max(1000) }).strict()).returns<{
+    check: JournalCheck;
+    entries: JournalEntryView[];
+  }>(),
+  'settings:moveDataFolder': def(noInput).returns<{ moved: boolean; dataDir: string; message: string }>(),
+  'shell:openExternal': def(z.object({ url: z.string().max(2000) }).strict()).returns<{ opened: boolean }>(),
+} satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
+
+export const events = {
+  'store:changed': z.object({ command: z.string(), ids: z.array(z.string()) }),
+  'task:progress': z.object({ taskId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
+} satisfies Record<EventName, z.ZodType>;
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelResult<C extends Channel> = Contract[C]['result'];
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** What main implements: one handler per channel, or the build fails. */
+export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => Promise<ChannelResult<C>> | ChannelResult<C> };
+
+type Method<C extends Channel> = {} extends ChannelInput<C>
+  ? (input?: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
+  : (input: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
+
+/** `window.quorum`: `quorum.dashboard.get()`, `quorum.partnership.update({...})`, `quorum.on(...)`. */
+export type QuorumBridge = {
+  [A in Channel extends `${infer X}:${string}` ? X : never]: {
+    [C in Extract<Channel, `${A}:${string}`> as C extends `${string}:${infer V}` ? V : never]: Method<C>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,66 @@
+/**
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) in UTC, so a date never shifts with the
+ * machine's time zone or British Summer Time.
+ */
+const MS_PER_DAY = 86_400_000;
+
+const toUtc = (iso: string): number => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+};
+const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export const addDays = (iso: string, days: number): string => fromUtc(toUtc(iso) + days * MS_PER_DAY);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round((toUtc(to) - toUtc(from)) / MS_PER_DAY);
+
+/** 0 = Sunday … 6 = Saturday. */
+export const dayOfWeek = (iso: string): number => new Date(toUtc(iso)).getUTCDay();
+
+/** The first date on or after `iso` that falls on `weekday` (0 = Sunday). */
+export const onOrAfterWeekday = (iso: string, weekday: number): string =>
+  addDays(iso, (weekday - dayOfWeek(iso) + 7) % 7);
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "14 February 2017", as UK agendas and minutes print dates. */
+export const formatUkDate = (iso: string, withWeekday = false): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  const core = `${d} ${MONTHS[m - 1]} ${y}`;
+  return withWeekday ? `${DAYS[dayOfWeek(iso)]} ${core}` : core;
+};
+
+export const formatUkDateTime = (isoTimestamp: string): string => {
+  const d = new Date(isoTimestamp);
+  if (Number.isNaN(d.getTime())) return isoTimestamp;
+  const date = formatUkDate(d.toISOString().slice(0, 10));
+  return `${date}, ${d.toISOString().slice(11, 16)} UTC`;
+};
+
+/** A set of bank-holiday dates; supplied by main (from a maintained source), never hand-typed here. */
+export type HolidaySet = ReadonlySet<string>;
+
+export const isWorkingDay = (iso: string, holidays: HolidaySet): boolean => {
+  const dow = dayOfWeek(iso);
+  return dow !== 0 && dow !== 6 && !holidays.has(iso);
+};
+
+/**
+ * The last day a paper can go out so that `clearDays` clear working days lie between it and the
+ * meeting. "Clear days" exclude both the day of dispatch and the day of the meeting (as in
+ * LGA 1972 s.100B(3): "at least five clear days before the meeting"), and here also weekends and
+ * bank holidays.
+ */
+export const paperDeadline = (meetingDate: string, clearDays: number, holidays: HolidaySet): string => {
+  let d = meetingDate;
+  let counted = 0;
+  while (counted < clearDays) {
+    d = addDays(d, -1);
+    if (isWorkingDay(d, holidays)) counted++;
+  }
+  do d = addDays(d, -1);
+  while (!isWorkingDay(d, holidays));
+  return d;
+};

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Calendar dates are ISO `YYYY-MM-DD` and must be real days (no 31 February). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-02-14')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, 'This date does not exist');
+
+/** Times are 24-hour `HH:MM`, as UK agendas print them (15:00, 15:10). */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 15:00');
+
+export const isoTimestamp = z.iso.datetime({ offset: true });
+
+/** A short line of text: names, titles. Trimmed, never blank. */
+export const line = (max = 300) =>
+  z.string().trim().min(1, 'Required').max(max, `Keep this under ${max} characters`);
+export const optionalLine = (max = 300) => z.string().trim().max(max, `Keep this under ${max} characters`);
+
+/** Markdown bodies: papers and sections. Generous, but bounded so a huge paste is refused clearly. */
+export const MARKDOWN_MAX = 2_000_000;
+export const markdown = z.string().max(MARKDOWN_MAX, 'This text is too long (over 2 million characters)');
+
+export const RECORD_TYPES = [
+  'partnership',
+  'organisation',
+  'person',
+  'board',
+  'tor',
+  'protocol',
+  'protocolVersion',
+  'protocolComment',
+  'commentResponse',
+  'signOff',
+  'circulation',
+  'deepDive',
+  'forwardPlanItem',
+  'meeting',
+  'agendaItem',
+  'attendance',
+  'declaration',
+  'resolution',
+  'action',
+  'actionUpdate',
+] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** A record id names its type: `meeting:01J…` (DESIGN: ready for replication). */
+export const recordId = <T extends RecordType>(type: T) =>
+  z.string().regex(new RegExp(`^${type}:[A-Za-z0-9_-]{1,64}$`), `Expected a ${type} id`) as unknown as z.ZodType<
+    `${T}:${string}`
+  >;
+export const anyRecordId = z.string().regex(/^[a-zA-Z]+:[A-Za-z0-9_-]{1,64}$/, 'Expected a record id');
+
+/** Fields every record carries so a replicating store can replace lowdb later. */
+export const recordBase = <T extends RecordType>(type: T) =>
+  z.object({
+    id: recordId(type),
+    type: z.literal(type),
+    schemaVersion: z.literal(1),
+    rev: z.number().int().min(1),
+    updatedAt: isoTimestamp,
+    updatedBy: z.string().min(1).max(200),
+  });

@@ -1,0 +1,321 @@
+import { z } from 'zod';
+import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordBase, recordId } from './common';
+
+// ---- The partnership and its people -------------------------------------------------------
+
+export const partnershipSchema = recordBase('partnership').extend({
+  name: line(200),
+  area: optionalLine(200),
+  /** File name of the logo inside the data folder's `images/`, with its alt text. */
+  logo: z.object({ file: line(200), altText: line(300) }).optional(),
+  colours: z.object({
+    primary: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1F4E79'),
+    accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1F4E79'),
+  }),
+  defaultVenue: optionalLine(300),
+  contact: z.object({ name: optionalLine(200), email: optionalLine(200), phone: optionalLine(60) }),
+});
+
+export const ORGANISATION_KINDS = ['council', 'police', 'health', 'education', 'voluntary', 'other'] as const;
+export const organisationSchema = recordBase('organisation').extend({
+  name: line(200),
+  kind: z.enum(ORGANISATION_KINDS),
+});
+
+export const personSchema = recordBase('person').extend({
+  name: line(200),
+  jobTitle: optionalLine(200),
+  organisationId: recordId('organisation'),
+  email: optionalLine(200),
+});
+
+// ---- Boards and their terms of reference ---------------------------------------------------
+
+export const BOARD_KINDS = ['childrens-trust', 'safeguarding-partnership', 'health-and-wellbeing'] as const;
+/**
+ * Which statutory rules apply. An HWB is a council committee (Local Government Act 1972 s.100B:
+ * agenda 5 clear working days ahead, Schedule 12A exemptions, 28 days' notice of key decisions);
+ * other partnership boards usually follow their own terms of reference.
+ */
+export const BOARD_RULES = ['council-committee', 'own-terms-of-reference'] as const;
+
+export const STANDING_ITEM_KINDS = [
+  'apologies',
+  'declarations',
+  'minutes',
+  'action-log',
+  'partner-updates',
+  'forward-plan',
+  'aob',
+] as const;
+
+export const boardSchema = recordBase('board').extend({
+  name: line(200),
+  shortName: line(40),
+  kind: z.enum(BOARD_KINDS),
+  rules: z.enum(BOARD_RULES),
+  /** Standing items that open and close every agenda of this board, in order. */
+  standingItems: z.array(z.object({ kind: z.enum(STANDING_ITEM_KINDS), title: line(200), durationMinutes: z.number().int().min(0).max(600) })).max(30),
+});
+
+export const TOR_STATUSES = ['draft', 'approved', 'superseded'] as const;
+export const torMemberSchema = z.object({
+  key: line(64),
+  role: line(200),
+  organisationId: recordId('organisation'),
+  personId: recordId('person').optional(),
+  deputyAllowed: z.boolean(),
+  voting: z.boolean(),
+});
+/**
+ * A quorum rule as boards write it: "a third of members including the chair or vice-chair and
+ * three agencies". Each part is optional; all the parts given must hold.
+ */
+export const quorumRuleSchema = z.object({
+  minMembers: z.number().int().min(0).max(200).optional(),
+  minFraction: z.number().min(0).max(1).optional(),
+  requireChairOrVice: z.boolean(),
+  minAgencies: z.number().int().min(0).max(50).optional(),
+  text: optionalLine(500),
+});
+export const torSchema = recordBase('tor').extend({
+  boardId: recordId('board'),
+  version: z.number().int().min(1),
+  status: z.enum(TOR_STATUSES),
+  purpose: markdown,
+  responsibilities: markdown,
+  members: z.array(torMemberSchema).max(200),
+  chairMemberKey: optionalLine(64).optional(),
+  viceChairMemberKey: optionalLine(64).optional(),
+  quorum: quorumRuleSchema,
+  meetingsPerYear: z.number().int().min(1).max(52),
+  deepDivesPerMeeting: z.number().int().min(0).max(10),
+  paperDeadlineWorkingDays: z.number().int().min(0).max(60),
+  reportsToBoardIds: z.array(recordId('board')).max(20),
+  permissions: z.array(line(300)).max(30),
+  reviewDate: isoDate,
+  approval: z.object({ date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).optional(),
+});
+
+// ---- Protocols between boards -------------------------------------------------------------
+
+export const PROTOCOL_STATUSES = ['draft', 'consultation', 'agreed', 'superseded'] as const;
+export const protocolSchema = recordBase('protocol').extend({
+  title: line(300),
+  partyBoardIds: z.array(recordId('board')).min(2, 'A protocol is between two or more boards').max(10),
+  reviewDate: isoDate,
+});
+export const protocolSectionSchema = z.object({
+  key: line(64),
+  number: line(20),
+  heading: line(300),
+  body: markdown,
+});
+export const protocolVersionSchema = recordBase('protocolVersion').extend({
+  protocolId: recordId('protocol'),
+  version: z.number().int().min(1),
+  status: z.enum(PROTOCOL_STATUSES),
+  changeSummary: optionalLine(2000),
+  sections: z.array(protocolSectionSchema).max(500),
+});
+/** Write-once: a partner's comment on a section. Its outcome is a separate commentResponse. */
+export const protocolCommentSchema = recordBase('protocolComment').extend({
+  protocolVersionId: recordId('protocolVersion'),
+  sectionKey: line(64),
+  author: line(200),
+  organisationId: recordId('organisation'),
+  text: line(20_000),
+  madeAt: isoTimestamp,
+});
+export const COMMENT_OUTCOMES = ['accepted', 'declined'] as const;
+export const commentResponseSchema = recordBase('commentResponse').extend({
+  commentId: recordId('protocolComment'),
+  outcome: z.enum(COMMENT_OUTCOMES),
+  response: line(20_000),
+  respondedAt: isoTimestamp,
+});
+export const signOffSchema = recordBase('signOff').extend({
+  protocolVersionId: recordId('protocolVersion'),
+  boardId: recordId('board'),
+  date: isoDate,
+  meetingId: recordId('meeting').optional(),
+  minuteRef: optionalLine(100),
+});
+export const circulationSchema = recordBase('circulation').extend({
+  protocolVersionId: recordId('protocolVersion'),
+  sentTo: line(300),
+  sentOn: isoDate,
+});
+
+// ---- Deep dives and the forward plan ------------------------------------------------------
+
+export const DEEP_DIVE_STATUSES = ['proposed', 'scheduled', 'briefing-received', 'held', 'follow-up', 'closed'] as const;
+export const EVIDENCE_KINDS = ['data', 'audit', 'case-files', 'voice-of-the-child', 'other'] as const;
+export const deepDiveSchema = recordBase('deepDive').extend({
+  boardId: recordId('board'),
+  theme: line(300),
+  meetingId: recordId('meeting').optional(),
+  leadPersonId: recordId('person').optional(),
+  presenterIds: z.array(recordId('person')).max(20),
+  whyNow: markdown,
+  linesOfEnquiry: z.array(line(1000)).max(30),
+  evidence: z
+    .array(z.object({ description: line(500), kind: z.enum(EVIDENCE_KINDS), providedBy: optionalLine(200), due: isoDate.optional() }))
+    .max(50),
+  status: z.enum(DEEP_DIVE_STATUSES),
+  outcomes: markdown,
+  recommendations: z.array(line(2000)).max(50),
+  followUpMeetingId: recordId('meeting').optional(),
+});
+
+export const FORWARD_PLAN_KINDS = ['decision', 'assurance', 'information', 'deep-dive', 'standing'] as const;
+export const FORWARD_PLAN_STATUSES = ['planned', 'paper-requested', 'received', 'on-agenda', 'deferred'] as const;
+export const forwardPlanItemSchema = recordBase('forwardPlanItem').extend({
+  boardId: recordId('board'),
+  title: line(300),
+  kind: z.enum(FORWARD_PLAN_KINDS),
+  authorPersonId: recordId('person').optional(),
+  meetingId: recordId('meeting').optional(),
+  origin: optionalLine(500),
+  status: z.enum(FORWARD_PLAN_STATUSES),
+  deferredReason: optionalLine(1000),
+  keyDecision: z.boolean(),
+});
+
+// ---- Meetings -----------------------------------------------------------------------------
+
+export const MEETING_STATUSES = ['planned', 'agenda-published', 'held', 'minutes-approved'] as const;
+export const meetingSchema = recordBase('meeting').extend({
+  boardId: recordId('board'),
+  date: isoDate,
+  startTime: clockTime,
+  endTime: clockTime,
+  venue: optionalLine(300),
+  status: z.enum(MEETING_STATUSES),
+  /** Where the draft minutes were approved: the next meeting and its minute reference. */
+  minutesApproval: z.object({ meetingId: recordId('meeting'), minuteRef: optionalLine(100) }).optional(),
+});
+
+export const ITEM_PURPOSES = ['decision', 'discussion', 'noting', 'information'] as const;
+/** Local Government Act 1972, Schedule 12A, Part 1: the seven descriptions of exempt information. */
+export const SCHEDULE_12A_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const PAPER_STATUSES = ['not-needed', 'requested', 'received'] as const;
+export const coverSheetSchema = z.object({
+  reportOf: optionalLine(300),
+  author: optionalLine(200),
+  authorContact: optionalLine(200),
+  executiveSummary: markdown,
+  recommendations: z.array(line(2000)).max(30),
+  implications: z.object({
+    finance: optionalLine(5000),
+    legal: optionalLine(5000),
+    equalities: optionalLine(5000),
+    risk: optionalLine(5000),
+  }),
+  backgroundPapers: optionalLine(2000),
+  classification: z.enum(['public', 'exempt']),
+});
+export const paperSchema = z.object({
+  status: z.enum(PAPER_STATUSES),
+  authorPersonId: recordId('person').optional(),
+  receivedOn: isoDate.optional(),
+  coverSheet: coverSheetSchema,
+  body: markdown,
+});
+export const agendaItemSchema = recordBase('agendaItem').extend({
+  meetingId: recordId('meeting'),
+  /** A sortable key, not an array position, so two offline edits can both insert items. */
+  order: z.string().regex(/^[0-9a-z]{1,32}$/, 'Order keys are lowercase base-36'),
+  title: line(300),
+  standing: z.enum(['apologies', 'declarations', 'minutes', 'action-log', 'partner-updates', 'forward-plan', 'aob']).optional(),
+  purpose: z.enum(ITEM_PURPOSES),
+  durationMinutes: z.number().int().min(0).max(600),
+  /** A fixed start time, when the chair sets one; otherwise it follows from the one before. */
+  fixedStart: clockTime.optional(),
+  presenterIds: z.array(recordId('person')).max(20),
+  paper: paperSchema.optional(),
+  part2: z.object({ paragraph: z.union(SCHEDULE_12A_PARAGRAPHS.map((n) => z.literal(n))), reason: optionalLine(1000) }).optional(),
+  forwardPlanItemId: recordId('forwardPlanItem').optional(),
+  deepDiveId: recordId('deepDive').optional(),
+  minutes: markdown,
+});
+
+export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in-attendance'] as const;
+export const attendanceSchema = recordBase('attendance').extend({
+  meetingId: recordId('meeting'),
+  personId: recordId('person'),
+  status: z.enum(ATTENDANCE_STATUSES),
+  /** ToR member key this person fills; for a substitute, the absent member's key. */
+  memberKey: optionalLine(64).optional(),
+  /** "A attended in place of B": the person B. */
+  inPlaceOfPersonId: recordId('person').optional(),
+});
+export const declarationSchema = recordBase('declaration').extend({
+  meetingId: recordId('meeting'),
+  agendaItemId: recordId('agendaItem').optional(),
+  personId: recordId('person'),
+  interest: line(2000),
+});
+export const resolutionSchema = recordBase('resolution').extend({
+  meetingId: recordId('meeting'),
+  agendaItemId: recordId('agendaItem'),
+  number: z.number().int().min(1).max(99),
+  text: line(5000),
+});
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
+export const actionSchema = recordBase('action').extend({
+  meetingId: recordId('meeting').optional(),
+  agendaItemId: recordId('agendaItem').optional(),
+  boardId: recordId('board'),
+  text: line(2000),
+  ownerPersonId: recordId('person'),
+  dueDate: isoDate,
+  status: z.enum(ACTION_STATUSES),
+  closedOn: isoDate.optional(),
+});
+/** Write-once: an update on an action, as the log prints it. */
+export const actionUpdateSchema = recordBase('actionUpdate').extend({
+  actionId: recordId('action'),
+  text: line(5000),
+  status: z.enum(ACTION_STATUSES),
+  madeAt: isoTimestamp,
+});
+
+export const recordSchema = z.discriminatedUnion('type', [
+  partnershipSchema,
+  organisationSchema,
+  personSchema,
+  boardSchema,
+  torSchema,
+  protocolSchema,
+  protocolVersionSchema,
+  protocolCommentSchema,
+  commentResponseSchema,
+  signOffSchema,
+  circulationSchema,
+  deepDiveSchema,
+  forwardPlanItemSchema,
+  meetingSchema,
+  agendaItemSchema,
+  attendanceSchema,
+  declarationSchema,
+  resolutionSchema,
+  actionSchema,
+  actionUpdateSchema,
+]);
+
+export type QRecord = z.infer<typeof recordSchema>;
+export type RecordOf<T extends QRecord['type']> = Extract<QRecord, { type: T }>;
+export type Partnership = RecordOf<'partnership'>;
+export type Organisation = RecordOf<'organisation'>;
+export type Person = RecordOf<'person'>;
+export type Board = RecordOf<'board'>;
+export type TermsOfReference = RecordOf<'tor'>;
+export type Protocol = RecordOf<'protocol'>;
+export type ProtocolVersion = RecordOf<'protocolVersion'>;
+export type Meeting = RecordOf<'meeting'>;
+export type AgendaItem = RecordOf<'agendaItem'>;
+export type Action = RecordOf<'action'>;
+export type DeepDive = RecordOf<'deepDive'>;
+export type ForwardPlanItem = RecordOf<'forwardPlanItem'>;

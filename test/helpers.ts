@@ -1,0 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandContext } from '../shared/commands/context';
+
+/** A fixed clock and counting ids, so command results are exact. */
+export const fixedContext = (now = '2026-11-23T09:00:00.000Z'): CommandContext => {
+  let n = 0;
+  return { now: () => now, user: 'joan', newId: (type) => `${type}:t${++n}` as never };
+};
+
+export const tempDir = (prefix = 'quorum-'): { dir: string; cleanup: () => void } => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};
