@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: { app: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli/quorum.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: {
+        input: { preload: resolve(root, 'main/preload.ts') },
+        // A sandboxed preload must be CommonJS (an .mjs preload does not load in the sandbox).
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    resolve: { alias: { '@shared': resolve(root, 'shared') } },
+    build: {
+      minify: true,
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});

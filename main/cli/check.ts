@@ -1,0 +1,51 @@
+import { buildDashboard } from '../../shared/rules/dashboard';
+import { formatUkDate } from '../../shared/rules/dates';
+import type { StoreStatus } from '../../shared/contract';
+import type { QuorumStore } from '../services/store/store';
+import { bankHolidaysAround } from '../services/holidays';
+
+export type Warning = { board?: string; kind: string; message: string };
+
+/** Governance warnings from the store: what the dashboard flags, as lines a script can read. */
+export const governanceWarnings = (store: QuorumStore, today: string): Warning[] => {
+  const dash = buildDashboard(store.data, today, bankHolidaysAround(today));
+  const warnings: Warning[] = [];
+  for (const b of dash.boards) {
+    if (!b.hasTermsOfReference) warnings.push({ board: b.name, kind: 'no-terms-of-reference', message: `${b.name} has no terms of reference` });
+    if (b.overdueActions > 0) warnings.push({ board: b.name, kind: 'overdue-actions', message: `${b.name}: ${b.overdueActions} overdue action(s)` });
+    const m = b.nextMeeting;
+    if (m && m.papersOutstanding.length > 0 && m.daysToPaperDeadline < 0)
+      warnings.push({ board: b.name, kind: 'papers-late', message: `${b.name}: ${m.papersOutstanding.length} paper(s) for ${formatUkDate(m.date)} missed the deadline of ${formatUkDate(m.paperDeadline)}` });
+    if (b.torReview && b.torReview.daysUntil <= 60)
+      warnings.push({ board: b.name, kind: 'tor-review-due', message: `${b.name}: terms of reference ${b.torReview.daysUntil < 0 ? 'overdue for review since' : 'due for review on'} ${formatUkDate(b.torReview.date)}` });
+  }
+  for (const p of dash.protocols)
+    if (p.reviewDaysUntil <= 60)
+      warnings.push({ kind: 'protocol-review-due', message: `${p.title}: review ${p.reviewDaysUntil < 0 ? 'overdue since' : 'due on'} ${formatUkDate(p.reviewDate)}` });
+  return warnings;
+};
+
+export type CheckReport = {
+  dataDir: string;
+  ok: boolean;
+  state: StoreStatus['state'];
+  schema: { ok: boolean };
+  journal: StoreStatus['journal'];
+  counts: StoreStatus['counts'];
+  backups: number;
+  warnings: Warning[];
+};
+
+export const checkStore = (store: QuorumStore, today: string): CheckReport => {
+  const status = store.status();
+  return {
+    dataDir: store.dataDir,
+    ok: status.journal.ok && status.state !== 'recovery-needed',
+    state: status.state,
+    schema: { ok: true },
+    journal: status.journal,
+    counts: status.counts,
+    backups: store.backups().length,
+    warnings: governanceWarnings(store, today),
+  };
+};

@@ -1,0 +1,140 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { QuorumFailure } from '../../shared/result';
+import { QuorumStore } from '../services/store/store';
+import { STORE_FILE } from '../services/store/format';
+import { currentUser } from '../services/session';
+import { checkStore } from './check';
+
+/**
+ * `quorum`: Quorum's services without Electron, on a data folder. Each subcommand declares its
+ * options; `pack` and `export` join this table with their issues.
+ */
+type Out = { log: (s: string) => void; error: (s: string) => void };
+type Subcommand = {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean'; description: string }>;
+  run(values: Record<string, string | boolean | undefined>, out: Out): Promise<number>;
+};
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const dataOption = { data: { type: 'string' as const, description: 'the data folder (holds quorum.json)' } };
+const jsonOption = { json: { type: 'boolean' as const, description: 'print JSON instead of text' } };
+
+const requireData = (values: Record<string, unknown>): string => {
+  const data = values.data;
+  if (typeof data !== 'string' || !data.trim()) throw new UsageError('--data DIR is required');
+  return resolve(data);
+};
+
+class UsageError extends Error {}
+
+const subcommands: Record<string, Subcommand> = {
+  example: {
+    summary: 'create the example partnership (Eastmere) in an empty data folder',
+    usage: 'quorum example --data DIR [--json]',
+    options: { ...dataOption, ...jsonOption },
+    async run(values, out) {
+      const dir = requireData(values);
+      const store = QuorumStore.open(dir, { user: currentUser(), device: hostname() });
+      try {
+        if (store.status().state !== 'empty')
+          throw new QuorumFailure('conflict', `${dir} already holds a Quorum store; choose an empty folder`);
+        const outcome = await store.run('example.load', {});
+        const status = store.status();
+        if (values.json) out.log(JSON.stringify({ dataDir: dir, records: outcome.changes.length, counts: status.counts }, null, 2));
+        else out.log(`Created the example partnership in ${dir} (${outcome.changes.length} records).`);
+        return EXIT.ok;
+      } finally {
+        store.close();
+      }
+    },
+  },
+  check: {
+    summary: 'verify the store and its journal, count records, list governance warnings',
+    usage: 'quorum check --data DIR [--json]',
+    options: { ...dataOption, ...jsonOption },
+    async run(values, out) {
+      const dir = requireData(values);
+      if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
+      let store: QuorumStore;
+      try {
+        store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read' });
+      } catch (err) {
+        if (!(err instanceof QuorumFailure) || err.code !== 'store-unavailable') throw err;
+        // The store itself is unreadable or invalid: report it as a failed check, not a crash.
+        if (values.json) out.log(JSON.stringify({ dataDir: dir, ok: false, schema: { ok: false, problem: err.message } }, null, 2));
+        else out.error(`Store: ${dir}\nSchema: FAILED: ${err.message}`);
+        return EXIT.failed;
+      }
+      try {
+        const report = checkStore(store, new Date().toISOString().slice(0, 10));
+        if (values.json) out.log(JSON.stringify(report, null, 2));
+        else {
+          out.log(`Store: ${dir}`);
+          out.log(`Schema: valid`);
+          out.log(`Journal: ${report.journal.ok ? `verified (${report.journal.entries} entries)` : `FAILED: ${report.journal.problem}`}`);
+          out.log(`Records: ${Object.entries(report.counts).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
+          out.log(`Backups: ${report.backups}`);
+          out.log(report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w.message}`).join('\n')}` : 'Warnings: none');
+        }
+        return report.ok ? EXIT.ok : EXIT.failed;
+      } finally {
+        store.close();
+      }
+    },
+  },
+};
+
+const help = (): string =>
+  [
+    'Quorum: governance records and board packs for partnership boards',
+    '',
+    'Usage: quorum <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(subcommands).map(([name, s]) => `  ${name.padEnd(10)} ${s.summary}\n  ${''.padEnd(10)} ${s.usage}`),
+    '',
+    'Options:',
+    '  --data DIR   the data folder',
+    '  --json       machine-readable output',
+    '  --help       this help',
+    '',
+    'Exit codes: 0 success, 1 the check or command failed, 2 bad usage.',
+  ].join('\n');
+
+export const main = async (argv: string[], out: Out = { log: console.log, error: console.error }): Promise<number> => {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out.log(help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const sub = subcommands[name];
+  if (!sub) {
+    out.error(`quorum: unknown command "${name}"\n\n${help()}`);
+    return EXIT.usage;
+  }
+  try {
+    const { values } = parseArgs({ args: rest, options: { ...sub.options, help: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    if (values.help) {
+      out.log(`${sub.usage}\n\n${sub.summary}\n\n${Object.entries(sub.options).map(([k, o]) => `  --${k.padEnd(8)} ${o.description}`).join('\n')}`);
+      return EXIT.ok;
+    }
+    return await sub.run(values as Record<string, string | boolean | undefined>, out);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      out.error(`quorum ${name}: ${(err as Error).message}\nUsage: ${sub.usage}`);
+      return EXIT.usage;
+    }
+    if (err instanceof QuorumFailure) {
+      out.error(`quorum ${name}: ${err.message}`);
+      return err.code === 'invalid-input' ? EXIT.usage : EXIT.failed;
+    }
+    out.error(`quorum ${name}: ${(err as Error).message ?? String(err)}`);
+    return EXIT.failed;
+  }
+};

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, protocol, session as electronSession, shell } from 'electron';
+import { createDispatcher } from '../services/dispatch';
+import { createHandlers } from '../services/handlers';
+import { resolveDataDir } from '../services/dataDir';
+import { Session } from '../services/session';
+import type { Platform } from '../services/platform';
+import { registerIpc, sendEvent } from './ipc';
+import { createPreferences } from './prefs';
+import { APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents, serveRendererFile } from './security';
+import { mainWindowOptions } from './window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+/** electron-vite sets this in `npm run dev` only; a packaged app always loads its own files. */
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+// Must happen before `ready`: the app:// scheme behaves like https (secure, standard origin).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+export const start = async (): Promise<void> => {
+  // One Quorum per machine user: the store has one writer (checklist: single-instance lock).
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let mainWindow: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  const prefs = createPreferences();
+  hardenSession(electronSession.defaultSession, devServerUrl);
+  protocol.handle(APP_SCHEME, (request) => serveRendererFile(join(here, '../renderer'), request.url));
+
+  const platform: Platform = {
+    appVersion: app.getVersion(),
+    chooseFolder: async (title) => {
+      const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'], defaultPath: prefs.get('dataDir') });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    openExternal: (url) => shell.openExternal(url),
+    rememberDataDir: (dir) => prefs.set('dataDir', dir),
+  };
+  const dataDir = resolveDataDir({ env: process.env, preferred: prefs.get('dataDir'), userDataDir: app.getPath('userData') });
+  let session: Session;
+  try {
+    session = new Session(dataDir, (event, payload) => sendEvent(mainWindow?.webContents, event, payload));
+  } catch (err) {
+    dialog.showErrorBox('Quorum cannot open its data folder', `${(err as Error).message}\n\nFolder: ${dataDir}`);
+    app.quit();
+    return;
+  }
+  registerIpc(createDispatcher(createHandlers(session, platform), (msg, err) => console.error(msg, err)), devServerUrl);
+  app.on('will-quit', () => session.close());
+
+  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), prefs.get('windowBounds')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (mainWindow) prefs.set('windowBounds', mainWindow.getBounds());
+  });
+  await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+};
+
+void start();

@@ -1,0 +1,20 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildBridge } from '../shared/bridge';
+
+/**
+ * Exposes exactly the contract as `window.quorum`: one method per channel and `on` for events.
+ * Never ipcRenderer itself (checklist item 20). Built as CommonJS for the sandbox.
+ */
+contextBridge.exposeInMainWorld(
+  'quorum',
+  buildBridge(
+    (channel, input) => ipcRenderer.invoke(channel, input),
+    (event, listener) => {
+      const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
+      ipcRenderer.on(event, wrapped);
+      return () => {
+        ipcRenderer.removeListener(event, wrapped);
+      };
+    },
+  ),
+);

@@ -1,0 +1,89 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { hostname, userInfo } from 'node:os';
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
+import { QuorumFailure } from '../../shared/result';
+import { QuorumStore, type StoreOptions } from './store/store';
+import { JOURNAL_FILE, STORE_FILE } from './store/format';
+import { fsyncFolder } from './store/atomicFile';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export const currentUser = (): string => {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+};
+
+/**
+ * The open data folder for one app window (or CLI run, or e2e host): which store is open, and
+ * moving it. Commands go through here so every change is announced as `store:changed`.
+ */
+export class Session {
+  private current: QuorumStore;
+  private unsubscribe: () => void;
+
+  constructor(
+    dataDir: string,
+    private readonly emit: Emit,
+    private readonly storeOptions: Omit<StoreOptions, 'user' | 'device'> & Partial<Pick<StoreOptions, 'user' | 'device'>> = {},
+  ) {
+    this.current = this.openStore(dataDir);
+    this.unsubscribe = this.watch(this.current);
+  }
+
+  private openStore(dir: string): QuorumStore {
+    return QuorumStore.open(dir, { user: currentUser(), device: hostname(), ...this.storeOptions });
+  }
+
+  private watch(store: QuorumStore) {
+    return store.onChange((o) => this.emit('store:changed', { command: o.command, ids: o.changes.map((c) => c.id) }));
+  }
+
+  get store(): QuorumStore {
+    return this.current;
+  }
+
+  get dataDir(): string {
+    return this.current.dataDir;
+  }
+
+  /**
+   * Moves the store to another folder (copy, open and validate there, then switch), or opens the
+   * store a folder already holds. The old folder is left untouched as a fallback.
+   */
+  moveTo(target: string): { moved: boolean; dataDir: string; message: string } {
+    const to = resolve(target);
+    if (to === this.dataDir) return { moved: false, dataDir: to, message: 'That is already the data folder.' };
+    const holdsStore = existsSync(join(to, STORE_FILE));
+    if (!holdsStore) {
+      mkdirSync(to, { recursive: true });
+      const clutter = readdirSync(to).filter((n) => !n.startsWith('.'));
+      if (clutter.length > 0) throw new QuorumFailure('invalid-input', 'Choose an empty folder, or one that already holds a Quorum store.');
+      for (const f of [STORE_FILE, JOURNAL_FILE]) if (existsSync(join(this.dataDir, f))) copyFileSync(join(this.dataDir, f), join(to, f));
+      if (existsSync(join(this.dataDir, 'backups'))) cpSync(join(this.dataDir, 'backups'), join(to, 'backups'), { recursive: true });
+      fsyncFolder(to);
+    }
+    const next = this.openStore(to);
+    this.unsubscribe();
+    this.current.close();
+    this.current = next;
+    this.unsubscribe = this.watch(next);
+    this.emit('store:changed', { command: 'settings.moveDataFolder', ids: [] });
+    return {
+      moved: true,
+      dataDir: to,
+      message: holdsStore
+        ? `Opened the Quorum store already in ${to}. The previous folder is unchanged.`
+        : `Moved the data to ${to}. The previous folder still holds a copy; you may delete it.`,
+    };
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.current.close();
+  }
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  NavDrawer,
+  NavDrawerBody,
+  NavDrawerHeader,
+  NavItem,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { Board24Regular, Settings24Regular } from '@fluentui/react-icons';
+import { useBridge } from './bridge';
+import { FirstRun } from './screens/FirstRun';
+import { Recovery } from './screens/Recovery';
+import { Dashboard } from './screens/Dashboard';
+import { Settings } from './screens/Settings';
+
+const useStyles = makeStyles({
+  shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  main: { flex: 1, overflowY: 'auto', padding: '24px 32px' },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorBrandForeground1 },
+  centre: { padding: '48px' },
+});
+
+/** The areas built so far; an area joins the navigation only when its screen exists. */
+const AREAS = [
+  { value: 'dashboard', label: 'Dashboard', icon: <Board24Regular /> },
+  { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
+] as const;
+type AreaValue = (typeof AREAS)[number]['value'];
+
+export const App = () => (
+  <FluentProvider theme={webLightTheme}>
+    <Root />
+  </FluentProvider>
+);
+
+const Root = () => {
+  const styles = useStyles();
+  const { state } = useBridge((q) => q.store.status());
+  const [area, setArea] = useState<AreaValue>('dashboard');
+
+  if (state.status === 'loading')
+    return (
+      <div className={styles.centre}>
+        <Spinner label="Opening your data…" />
+      </div>
+    );
+  if (state.status === 'error')
+    return (
+      <main className={styles.centre}>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Quorum cannot open its data</MessageBarTitle>
+            {state.error.message}
+          </MessageBarBody>
+        </MessageBar>
+      </main>
+    );
+  const status = state.value;
+  if (status.state === 'recovery-needed') return <Recovery status={status} />;
+  if (status.state === 'empty') return <FirstRun dataDir={status.dataDir} />;
+
+  return (
+    <div className={styles.shell}>
+      <NavDrawer open type="inline" selectedValue={area} onNavItemSelect={(_e, d) => setArea(d.value as AreaValue)} aria-label="Quorum areas">
+        <NavDrawerHeader>
+          <Text as="span" className={styles.brand}>
+            Quorum
+          </Text>
+        </NavDrawerHeader>
+        <NavDrawerBody>
+          {AREAS.map((a) => (
+            <NavItem key={a.value} value={a.value} icon={a.icon}>
+              {a.label}
+            </NavItem>
+          ))}
+        </NavDrawerBody>
+      </NavDrawer>
+      <main className={styles.main}>
+        {status.notices.map((n) => (
+          <MessageBar key={n} intent="info">
+            <MessageBarBody>{n}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {!status.journal.ok && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>The audit journal failed its check</MessageBarTitle>
+              {status.journal.problem} Your records are unaffected; see Settings, Audit journal.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {area === 'dashboard' ? <Dashboard /> : <Settings />}
+      </main>
+    </div>
+  );
+};

@@ -1,0 +1,175 @@
+import { Badge, Card, CardHeader, Divider, MessageBar, MessageBarBody, Spinner, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import type { BoardSummary, ProtocolSummary } from '@shared/rules/dashboard';
+import { useBridge } from '../bridge';
+import { ErrorBar } from '../components/ErrorBar';
+import { formatUkDate, relativeDays } from '../format';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: '16px', marginTop: '16px' },
+  card: { padding: '16px' },
+  lines: { display: 'flex', flexDirection: 'column', gap: '8px', margin: 0, padding: 0, listStyle: 'none' },
+  line: { display: 'flex', justifyContent: 'space-between', gap: '12px', alignItems: 'baseline' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  section: { marginTop: '32px' },
+});
+
+const deadlineBadge = (days: number, outstanding: number) => {
+  if (outstanding === 0) return <Badge appearance="tint" color="success">All papers in</Badge>;
+  if (days < 0) return <Badge appearance="filled" color="danger">Deadline passed</Badge>;
+  if (days <= 5) return <Badge appearance="filled" color="warning">Deadline soon</Badge>;
+  return <Badge appearance="tint" color="informative">On time</Badge>;
+};
+
+const BoardCard = ({ board }: { board: BoardSummary }) => {
+  const styles = useStyles();
+  const m = board.nextMeeting;
+  return (
+    <Card className={styles.card} aria-labelledby={`${board.boardId}-title`}>
+      <CardHeader header={<Text as="h2" id={`${board.boardId}-title`} weight="semibold" size={500}>{board.name}</Text>} />
+      <ul className={styles.lines}>
+        {m ? (
+          <>
+            <li className={styles.line} data-testid="next-meeting">
+              <Text>Next meeting</Text>
+              <Text weight="semibold">
+                {formatUkDate(m.date, true)}, {m.startTime}
+              </Text>
+            </li>
+            <li className={styles.line}>
+              <Text className={styles.muted}>Venue</Text>
+              <Text>{m.venue || 'Not set'}</Text>
+            </li>
+            <li className={styles.line} data-testid="paper-deadline">
+              <Text>
+                Paper deadline ({m.clearWorkingDays} clear working days)
+              </Text>
+              <Text>
+                {formatUkDate(m.paperDeadline)} ({relativeDays(m.daysToPaperDeadline)}) {deadlineBadge(m.daysToPaperDeadline, m.papersOutstanding.length)}
+              </Text>
+            </li>
+            <li className={styles.line}>
+              <Text>Papers outstanding</Text>
+              <Text weight="semibold">{m.papersOutstanding.length}</Text>
+            </li>
+            {m.papersOutstanding.map((p) => (
+              <li key={p.agendaItemId} className={styles.line}>
+                <Text className={styles.muted}>· {p.title}</Text>
+                <Text className={styles.muted}>{p.author}</Text>
+              </li>
+            ))}
+            {m.deepDivesExpected > 0 && (
+              <li className={styles.line}>
+                <Text>Deep dive</Text>
+                {m.deepDiveThemes.length > 0 ? (
+                  <Text>{m.deepDiveThemes.join('; ')}</Text>
+                ) : (
+                  <Badge appearance="filled" color="warning">None scheduled ({m.deepDivesExpected} expected)</Badge>
+                )}
+              </li>
+            )}
+          </>
+        ) : (
+          <li className={styles.line}>
+            <Text>No meeting is planned.</Text>
+          </li>
+        )}
+        <Divider />
+        <li className={styles.line} data-testid="actions">
+          <Text>Actions open</Text>
+          <Text>
+            {board.openActions}
+            {board.overdueActions > 0 ? (
+              <>
+                {' '}
+                <Badge appearance="filled" color="danger">{board.overdueActions} overdue</Badge>
+              </>
+            ) : null}
+          </Text>
+        </li>
+        {board.torReview && (
+          <li className={styles.line}>
+            <Text>Terms of reference review</Text>
+            <Text>
+              {formatUkDate(board.torReview.date)}{' '}
+              {board.torReview.daysUntil <= 60 && (
+                <Badge appearance="filled" color={board.torReview.daysUntil < 0 ? 'danger' : 'warning'}>
+                  {board.torReview.daysUntil < 0 ? 'Overdue' : `Due ${relativeDays(board.torReview.daysUntil)}`}
+                </Badge>
+              )}
+            </Text>
+          </li>
+        )}
+      </ul>
+    </Card>
+  );
+};
+
+const ProtocolCard = ({ p }: { p: ProtocolSummary }) => {
+  const styles = useStyles();
+  return (
+    <Card className={styles.card}>
+      <CardHeader header={<Text as="h3" weight="semibold">{p.title}</Text>} />
+      <ul className={styles.lines}>
+        <li className={styles.line}>
+          <Text>Status</Text>
+          <Text>
+            Version {p.version}: <Badge appearance="tint" color={p.status === 'agreed' ? 'success' : 'informative'}>{p.status}</Badge>
+          </Text>
+        </li>
+        <li className={styles.line}>
+          <Text>Signed off</Text>
+          <Text>
+            {p.signedBy} of {p.parties} boards
+          </Text>
+        </li>
+        <li className={styles.line}>
+          <Text>Comments awaiting a response</Text>
+          <Text>{p.openComments}</Text>
+        </li>
+        <li className={styles.line}>
+          <Text>Review date</Text>
+          <Text>{formatUkDate(p.reviewDate)}</Text>
+        </li>
+      </ul>
+    </Card>
+  );
+};
+
+export const Dashboard = () => {
+  const styles = useStyles();
+  const { state } = useBridge((q) => q.dashboard.get());
+  if (state.status === 'loading') return <Spinner label="Loading the dashboard…" />;
+  if (state.status === 'error') return <ErrorBar title="The dashboard could not be loaded" error={state.error} />;
+  const dash = state.value;
+  return (
+    <>
+      <Title1 as="h1">{dash.partnershipName || 'Dashboard'}</Title1>
+      <Text as="p" className={styles.muted}>
+        Today is {formatUkDate(dash.today, true)}.
+      </Text>
+      {dash.boards.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>No boards have been set up in this partnership yet.</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <section className={styles.grid} aria-label="Boards">
+          {dash.boards.map((b) => (
+            <BoardCard key={b.boardId} board={b} />
+          ))}
+        </section>
+      )}
+      {dash.protocols.length > 0 && (
+        <section className={styles.section} aria-labelledby="protocols-heading">
+          <Text as="h2" id="protocols-heading" size={600} weight="semibold">
+            Protocols between the boards
+          </Text>
+          <div className={styles.grid}>
+            {dash.protocols.map((p) => (
+              <ProtocolCard key={p.protocolId} p={p} />
+            ))}
+          </div>
+        </section>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,290 @@
+import { useEffect, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { BackupInfo } from '@shared/contract';
+import type { Partnership } from '@shared/schema/records';
+import type { QuorumError } from '@shared/result';
+import { bridge, useBridge } from '../bridge';
+import { ErrorBar } from '../components/ErrorBar';
+import { formatBytes, formatTimestamp } from '../format';
+
+const useStyles = makeStyles({
+  section: { marginTop: '28px', display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '960px' },
+  form: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '12px 24px' },
+  row: { display: 'flex', gap: '12px', alignItems: 'center' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+const H2 = ({ id, children }: { id: string; children: string }) => (
+  <Text as="h2" id={id} size={600} weight="semibold">
+    {children}
+  </Text>
+);
+
+const PartnershipForm = ({ partnership }: { partnership: Partnership }) => {
+  const styles = useStyles();
+  const [form, setForm] = useState(() => ({
+    name: partnership.name,
+    area: partnership.area,
+    defaultVenue: partnership.defaultVenue,
+    contactName: partnership.contact.name,
+    contactEmail: partnership.contact.email,
+    contactPhone: partnership.contact.phone,
+  }));
+  const [error, setError] = useState<QuorumError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => {
+    setSaved(false);
+    setForm((f) => ({ ...f, [key]: d.value }));
+  };
+  const save = async () => {
+    setError(null);
+    const r = await bridge().partnership.update({
+      name: form.name,
+      area: form.area,
+      defaultVenue: form.defaultVenue,
+      contact: { name: form.contactName, email: form.contactEmail, phone: form.contactPhone },
+      colours: partnership.colours,
+      expectedRev: partnership.rev,
+    });
+    if (r.ok) setSaved(true);
+    else setError(r.error);
+  };
+  const fieldError = (path: string) => error?.fields?.[path];
+  return (
+    <section className={styles.section} aria-labelledby="partnership-heading">
+      <H2 id="partnership-heading">Partnership</H2>
+      <ErrorBar title="The partnership details were not saved" error={error} />
+      {saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>Saved.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.form}>
+        <Field label="Name" required validationMessage={fieldError('name')}>
+          <Input value={form.name} onChange={set('name')} />
+        </Field>
+        <Field label="Area" validationMessage={fieldError('area')}>
+          <Input value={form.area} onChange={set('area')} />
+        </Field>
+        <Field label="Default venue" validationMessage={fieldError('defaultVenue')}>
+          <Input value={form.defaultVenue} onChange={set('defaultVenue')} />
+        </Field>
+        <Field label="Contact name" validationMessage={fieldError('contact.name')}>
+          <Input value={form.contactName} onChange={set('contactName')} />
+        </Field>
+        <Field label="Contact email" validationMessage={fieldError('contact.email')}>
+          <Input type="email" value={form.contactEmail} onChange={set('contactEmail')} />
+        </Field>
+        <Field label="Contact phone" validationMessage={fieldError('contact.phone')}>
+          <Input type="tel" value={form.contactPhone} onChange={set('contactPhone')} />
+        </Field>
+      </div>
+      <div>
+        <Button appearance="primary" onClick={save}>
+          Save partnership details
+        </Button>
+      </div>
+    </section>
+  );
+};
+
+const DataFolder = ({ dataDir }: { dataDir: string }) => {
+  const styles = useStyles();
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const move = async () => {
+    setError(null);
+    setMessage(null);
+    const r = await bridge().settings.moveDataFolder();
+    if (r.ok) setMessage(r.value.message);
+    else setError(r.error);
+  };
+  return (
+    <section className={styles.section} aria-labelledby="folder-heading">
+      <H2 id="folder-heading">Data folder</H2>
+      <Text>
+        Quorum keeps its records, audit journal and backups in <span className={styles.mono}>{dataDir}</span>.
+      </Text>
+      <ErrorBar title="The data folder was not moved" error={error} />
+      {message && (
+        <MessageBar intent="info">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Button onClick={move}>Move data folder…</Button>
+      </div>
+    </section>
+  );
+};
+
+const Backups = () => {
+  const styles = useStyles();
+  const { state, reload } = useBridge((q) => q.backups.list());
+  const [confirm, setConfirm] = useState<BackupInfo | null>(null);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const restore = async (b: BackupInfo) => {
+    setConfirm(null);
+    setError(null);
+    const r = await bridge().backups.restore({ backupId: b.id });
+    if (r.ok) setDone(`Restored the backup taken ${formatTimestamp(b.takenAt)}. The data as it was before is kept as a backup too.`);
+    else setError(r.error);
+    await reload();
+  };
+  return (
+    <section className={styles.section} aria-labelledby="backups-heading">
+      <H2 id="backups-heading">Backups</H2>
+      <Text className={styles.muted}>
+        Quorum copies the store before the first change of each session and then every hour: the newest three from today and one from
+        each earlier day, ten at most.
+      </Text>
+      <ErrorBar title="The backup was not restored" error={error} />
+      {done && (
+        <MessageBar intent="success">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === 'loading' && <Spinner size="tiny" label="Loading backups…" />}
+      {state.status === 'error' && <ErrorBar title="Backups could not be listed" error={state.error} />}
+      {state.status === 'ready' &&
+        (state.value.length === 0 ? (
+          <Text>No backups yet: the first is taken before your first change in this session.</Text>
+        ) : (
+          <Table aria-label="Backups" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Taken</TableHeaderCell>
+                <TableHeaderCell>Why</TableHeaderCell>
+                <TableHeaderCell>Size</TableHeaderCell>
+                <TableHeaderCell>Action</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {state.value.map((b) => (
+                <TableRow key={b.id}>
+                  <TableCell>{formatTimestamp(b.takenAt)}</TableCell>
+                  <TableCell>{b.reason}</TableCell>
+                  <TableCell>{formatBytes(b.bytes)}</TableCell>
+                  <TableCell>
+                    <Button size="small" onClick={() => setConfirm(b)} aria-label={`Restore the backup taken ${formatTimestamp(b.takenAt)}`}>
+                      Restore…
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+      <Dialog open={confirm !== null} onOpenChange={(_e, d) => !d.open && setConfirm(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Restore this backup?</DialogTitle>
+            <DialogContent>
+              Your records will go back to how they were at {confirm ? formatTimestamp(confirm.takenAt) : ''}. The current data is copied
+              into backups first, so you can undo this.
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirm(null)}>Cancel</Button>
+              <Button appearance="primary" onClick={() => confirm && restore(confirm)}>
+                Restore
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+};
+
+const Journal = () => {
+  const styles = useStyles();
+  const { state } = useBridge((q) => q.journal.list({ limit: 50 }));
+  return (
+    <section className={styles.section} aria-labelledby="journal-heading">
+      <H2 id="journal-heading">Audit journal</H2>
+      {state.status === 'loading' && <Spinner size="tiny" label="Checking the journal…" />}
+      {state.status === 'error' && <ErrorBar title="The journal could not be read" error={state.error} />}
+      {state.status === 'ready' && (
+        <>
+          <div className={styles.row}>
+            {state.value.check.ok ? (
+              <Badge appearance="tint" color="success">Verified</Badge>
+            ) : (
+              <Badge appearance="filled" color="danger">Check failed</Badge>
+            )}
+            <Text>
+              {state.value.check.ok
+                ? `${state.value.check.entries} entries; every entry’s hash chain is intact.`
+                : state.value.check.problem}
+            </Text>
+          </div>
+          <Table aria-label="Latest journal entries" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>No.</TableHeaderCell>
+                <TableHeaderCell>When</TableHeaderCell>
+                <TableHeaderCell>Who</TableHeaderCell>
+                <TableHeaderCell>What</TableHeaderCell>
+                <TableHeaderCell>Records</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {state.value.entries.map((e) => (
+                <TableRow key={e.seq}>
+                  <TableCell>{e.seq}</TableCell>
+                  <TableCell>{formatTimestamp(e.at)}</TableCell>
+                  <TableCell>{e.user}</TableCell>
+                  <TableCell>{e.summary}</TableCell>
+                  <TableCell>{e.ids.length}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+};
+
+export const Settings = () => {
+  const { state } = useBridge((q) => q.partnership.get());
+  const info = useBridge((q) => q.app.info());
+  const [key, setKey] = useState(0);
+  // Re-mount the form after a restore or folder move so it shows the stored values.
+  useEffect(() => bridge().on('store:changed', (e) => e.command !== 'partnership.update' && setKey((k) => k + 1)), []);
+  return (
+    <>
+      <Title1 as="h1">Settings</Title1>
+      {state.status === 'ready' && state.value && <PartnershipForm key={`${key}`} partnership={state.value} />}
+      {info.state.status === 'ready' && <DataFolder dataDir={info.state.value.dataDir} />}
+      <Backups />
+      <Journal />
+    </>
+  );
+};
