@@ -24,7 +24,7 @@ import { Settings } from './screens/Settings';
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   main: { flex: 1, overflowY: 'auto', padding: '24px 32px' },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorBrandForeground1 },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorNeutralForeground1 },
   centre: { padding: '48px' },
 });
 
@@ -83,7 +83,8 @@ const Root = () => {
           ))}
         </NavDrawerBody>
       </NavDrawer>
-      <main className={styles.main}>
+      {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
+      <main className={styles.main} tabIndex={0}>
         {status.notices.map((n) => (
           <MessageBar key={n} intent="info">
             <MessageBarBody>{n}</MessageBarBody>

@@ -14,16 +14,22 @@ const TUESDAY = 2;
 const WEDNESDAY = 3;
 const THURSDAY = 4;
 
+/** Boards do not meet between Christmas and New Year: move such a date on two weeks. */
+const clearOfChristmas = (iso: string): string => {
+  const md = iso.slice(5);
+  return md >= '12-20' || md <= '01-03' ? addDays(iso, 14) : iso;
+};
+
 /**
  * The example partnership, dated around today so its "next meeting" is always ahead: one
  * Children's Trust meeting held about six weeks ago and the next in about three weeks.
  */
 export const buildExampleRecords = (today: string): New[] => {
-  const held = onOrAfterWeekday(addDays(today, -42), TUESDAY);
-  const next = onOrAfterWeekday(addDays(today, 21), TUESDAY);
-  const third = onOrAfterWeekday(addDays(today, 140), TUESDAY);
-  const scpNext = onOrAfterWeekday(addDays(today, 28), THURSDAY);
-  const hwbNext = onOrAfterWeekday(addDays(today, 35), WEDNESDAY);
+  const held = clearOfChristmas(onOrAfterWeekday(addDays(today, -42), TUESDAY));
+  const next = clearOfChristmas(onOrAfterWeekday(addDays(today, 21), TUESDAY));
+  const third = clearOfChristmas(onOrAfterWeekday(addDays(today, 140), TUESDAY));
+  const scpNext = clearOfChristmas(onOrAfterWeekday(addDays(today, 28), THURSDAY));
+  const hwbNext = clearOfChristmas(onOrAfterWeekday(addDays(today, 35), WEDNESDAY));
   const earlier = onOrAfterWeekday(addDays(held, -120), TUESDAY);
   const tors = exampleTors(addDays(held, -120), addDays(today, 200));
   tors[0].reviewDate = addDays(today, 45); // the Children's Trust ToR falls due for review soon

@@ -20,6 +20,8 @@ export type BoardSummary = {
     daysToPaperDeadline: number;
     clearWorkingDays: number;
     papersOutstanding: OutstandingPaper[];
+    /** Papers asked for at all (received or not); 0 means none requested yet. */
+    papersRequested: number;
     deepDiveThemes: string[];
     deepDivesExpected: number;
   };
@@ -63,6 +65,7 @@ const summariseBoard = (data: StoreData, board: Board, today: string, holidays: 
       paperDeadline: deadline,
       daysToPaperDeadline: daysBetween(today, deadline),
       clearWorkingDays: clearDays,
+      papersRequested: items.filter((i) => i.paper && i.paper.status !== 'not-needed').length,
       papersOutstanding: items
         .filter((i) => i.paper?.status === 'requested')
         .sort((a, b) => a.order.localeCompare(b.order))

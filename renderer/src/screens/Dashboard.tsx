@@ -1,4 +1,4 @@
-import { Badge, Card, CardHeader, Divider, MessageBar, MessageBarBody, Spinner, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import type { BoardSummary, ProtocolSummary } from '@shared/rules/dashboard';
 import { useBridge } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
@@ -9,11 +9,13 @@ const useStyles = makeStyles({
   card: { padding: '16px' },
   lines: { display: 'flex', flexDirection: 'column', gap: '8px', margin: 0, padding: 0, listStyle: 'none' },
   line: { display: 'flex', justifyContent: 'space-between', gap: '12px', alignItems: 'baseline' },
+  ruled: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '8px' },
   muted: { color: tokens.colorNeutralForeground3 },
   section: { marginTop: '32px' },
 });
 
-const deadlineBadge = (days: number, outstanding: number) => {
+const deadlineBadge = (days: number, outstanding: number, requested: number) => {
+  if (requested === 0) return <Badge appearance="tint" color="informative">No papers requested yet</Badge>;
   if (outstanding === 0) return <Badge appearance="tint" color="success">All papers in</Badge>;
   if (days < 0) return <Badge appearance="filled" color="danger">Deadline passed</Badge>;
   if (days <= 5) return <Badge appearance="filled" color="warning">Deadline soon</Badge>;
@@ -44,7 +46,7 @@ const BoardCard = ({ board }: { board: BoardSummary }) => {
                 Paper deadline ({m.clearWorkingDays} clear working days)
               </Text>
               <Text>
-                {formatUkDate(m.paperDeadline)} ({relativeDays(m.daysToPaperDeadline)}) {deadlineBadge(m.daysToPaperDeadline, m.papersOutstanding.length)}
+                {formatUkDate(m.paperDeadline)} ({relativeDays(m.daysToPaperDeadline)}) {deadlineBadge(m.daysToPaperDeadline, m.papersOutstanding.length, m.papersRequested)}
               </Text>
             </li>
             <li className={styles.line}>
@@ -73,8 +75,7 @@ const BoardCard = ({ board }: { board: BoardSummary }) => {
             <Text>No meeting is planned.</Text>
           </li>
         )}
-        <Divider />
-        <li className={styles.line} data-testid="actions">
+        <li className={`${styles.line} ${styles.ruled}`} data-testid="actions">
           <Text>Actions open</Text>
           <Text>
             {board.openActions}
@@ -143,8 +144,10 @@ export const Dashboard = () => {
   const dash = state.value;
   return (
     <>
-      <Title1 as="h1">{dash.partnershipName || 'Dashboard'}</Title1>
-      <Text as="p" className={styles.muted}>
+      <Title1 as="h1" block>
+        {dash.partnershipName || 'Dashboard'}
+      </Title1>
+      <Text as="p" block className={styles.muted}>
         Today is {formatUkDate(dash.today, true)}.
       </Text>
       {dash.boards.length === 0 ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Badge,
   Button,
@@ -275,13 +275,10 @@ const Journal = () => {
 export const Settings = () => {
   const { state } = useBridge((q) => q.partnership.get());
   const info = useBridge((q) => q.app.info());
-  const [key, setKey] = useState(0);
-  // Re-mount the form after a restore or folder move so it shows the stored values.
-  useEffect(() => bridge().on('store:changed', (e) => e.command !== 'partnership.update' && setKey((k) => k + 1)), []);
   return (
     <>
       <Title1 as="h1">Settings</Title1>
-      {state.status === 'ready' && state.value && <PartnershipForm key={`${key}`} partnership={state.value} />}
+      {state.status === 'ready' && state.value && <PartnershipForm key={`${state.value.rev}:${state.value.updatedAt}`} partnership={state.value} />}
       {info.state.status === 'ready' && <DataFolder dataDir={info.state.value.dataDir} />}
       <Backups />
       <Journal />

@@ -1,0 +1,130 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchChromium } from './browser';
+import { startHost, type Host } from './host';
+import { quorumPage } from './pages/quorumPage';
+import { tempDir } from '../helpers';
+import { formatUkDate } from '../../shared/rules/dates';
+import { listRecords } from '../../shared/data';
+
+let browser: Browser;
+let host: Host;
+let page: Page;
+let cleanup: () => void;
+let dataDir: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  ({ dir: dataDir, cleanup } = tempDir('quorum-e2e-'));
+  host = await startHost(dataDir);
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  await page.goto(host.url);
+});
+afterEach(async () => {
+  await page?.context().close();
+  await host?.close();
+  cleanup();
+});
+
+const seriousViolations = async (p: Page) =>
+  // Fluent's focus sentinels (tabster's data-tabster-dummy) are aria-hidden and focusable by design:
+  // they hand focus on to the real control, so axe's aria-hidden-focus does not apply to them.
+  (await new AxeBuilder({ page: p as never }).exclude('[data-tabster-dummy]').analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`);
+
+describe('first run', () => {
+  it('starts with the example partnership and shows its next meeting on the dashboard', async () => {
+    const q = quorumPage(page);
+    await q.firstRun.heading.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await q.firstRun.startExample.click();
+
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const next = listRecords(host.session.store.data, 'meeting').find((m) => m.id === 'meeting:ct-next')!;
+    await expect.poll(() => q.dashboard.nextMeeting('Eastmere Children’s Trust Board').innerText()).toContain(formatUkDate(next.date));
+    expect(await q.dashboard.nextMeeting('Eastmere Children’s Trust Board').innerText()).toContain('15:00');
+    expect(await q.dashboard.deadline('Eastmere Children’s Trust Board').innerText()).toMatch(/5 clear working days/);
+    expect(await page.getByText('2 overdue').count()).toBe(0);
+    expect(await page.getByText('1 overdue').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    const shots = process.env.QUORUM_SCREENSHOTS;
+    if (shots) {
+      mkdirSync(resolve(shots), { recursive: true });
+      await page.screenshot({ path: join(resolve(shots), 'dashboard.png'), fullPage: false });
+    }
+  });
+
+  it('refuses a blank partnership name with a message on the field, and writes nothing', async () => {
+    const q = quorumPage(page);
+    await q.firstRun.startEmpty.click();
+    const error = q.errorBar('Quorum could not start');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/name: Required/);
+    await expect.poll(() => page.getByText('Required', { exact: true }).count()).toBeGreaterThan(0);
+    expect(host.session.store.status().state).toBe('empty');
+
+    await q.firstRun.partnershipName.fill('Westmoor Partnership');
+    await q.firstRun.startEmpty.click();
+    await page.getByRole('heading', { name: 'Westmoor Partnership' }).waitFor();
+    expect(await page.getByText('No boards have been set up in this partnership yet.').isVisible()).toBe(true);
+  });
+});
+
+describe('the bridge', () => {
+  it('answers a wrongly typed call with a clear error and leaves the store byte-identical', async () => {
+    await quorumPage(page).firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const before = readFileSync(join(dataDir, 'quorum.json'));
+    const result = await page.evaluate(() =>
+      (globalThis as unknown as { quorum: { partnership: { update(i: unknown): Promise<unknown> } } }).quorum.partnership.update({ name: 42, colours: 'red' }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(JSON.stringify(result)).toMatch(/name/);
+    expect(readFileSync(join(dataDir, 'quorum.json')).equals(before)).toBe(true);
+    const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { quorum: object }).quorum).sort());
+    expect(exposed).toEqual(['app', 'backups', 'dashboard', 'journal', 'on', 'partnership', 'settings', 'shell', 'store']);
+  });
+});
+
+describe('settings', () => {
+  it('edits the partnership, shows a wrong field, lists the backup and the verified journal, and restores', async () => {
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Settings').click();
+    await q.settings.heading.waitFor();
+
+    await q.settings.name.fill('');
+    await q.settings.save.click();
+    const error = q.errorBar('The partnership details were not saved');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/name: Required/);
+
+    await q.settings.name.fill('Eastmere Partnership for Children');
+    await q.settings.save.click();
+    await page.getByText('Saved.').waitFor();
+    expect(listRecords(host.session.store.data, 'partnership')[0].name).toBe('Eastmere Partnership for Children');
+
+    await q.settings.backupsTable.waitFor();
+    expect(await q.settings.restoreButtons.count()).toBe(1);
+    await expect.poll(() => q.settings.journalTable.getByRole('row').count()).toBe(3); // header + 2 entries
+    expect(await page.getByText('Verified').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await q.settings.restoreButtons.first().click();
+    await q.settings.confirmRestore.click();
+    await page.getByText(/Restored the backup taken/).waitFor();
+    expect(listRecords(host.session.store.data, 'partnership')[0].name).toBe('Eastmere Children and Families Partnership');
+    await expect.poll(() => q.settings.name.inputValue()).toBe('Eastmere Children and Families Partnership');
+  });
+});
