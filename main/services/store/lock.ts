@@ -32,7 +32,7 @@ export const acquireFolderLock = (lockFile: string): (() => void) => {
         // An empty or half-written lock file: its writer died while creating it.
       }
       const sameHost = !holder.host || holder.host === hostname();
-      if (holder.pid && (!sameHost || alive(holder.pid)) && holder.pid !== process.pid)
+      if (holder.pid && (!sameHost || alive(holder.pid)))
         throw new QuorumFailure(
           'file-locked',
           `This data folder is already open in another Quorum (process ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}). Close it first; only one Quorum may write to a data folder at a time.`,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { commands } from '../../../shared/commands';
@@ -61,6 +61,12 @@ export const parseStoreText = (text: string): Loaded => {
   return { kind: 'ok', file: parsed.data as StoreFile, migratedFrom: migrated.schemaVersion !== from ? from : undefined, rawText: text };
 };
 
+/** Temp files left by a writer killed mid-save: never the store itself, safe to remove once we hold the lock. */
+const sweepOrphanTempFiles = (dataDir: string): void => {
+  for (const name of readdirSync(dataDir))
+    if (name.startsWith(`.${STORE_FILE}.`) && name.endsWith('.tmp')) rmSync(join(dataDir, name), { force: true });
+};
+
 /**
  * The local store: one lowdb file of records, written atomically by one writer, an audit journal
  * beside it, rolling backups, and quarantine for anything unreadable. No Electron here: the
@@ -104,6 +110,7 @@ export class QuorumStore {
         throw fileFailure(err, 'The data folder');
       }
       store.releaseLock = acquireFolderLock(join(dataDir, LOCK_FILE));
+      sweepOrphanTempFiles(dataDir);
     }
     try {
       store.load();

@@ -1,0 +1,239 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QuorumStore, type StoreOptions } from '../../main/services/store/store';
+import { backupsToKeep } from '../../main/services/store/backups';
+import { listRecords } from '../../shared/data';
+import { QuorumFailure } from '../../shared/result';
+import { tempDir } from '../helpers';
+
+let dir: string;
+let cleanup: () => void;
+let clock: number;
+const opts = (extra: Partial<StoreOptions> = {}): StoreOptions => ({
+  user: 'joan',
+  device: 'laptop-1',
+  now: () => new Date(clock).toISOString(),
+  ...extra,
+});
+const open = (extra: Partial<StoreOptions> = {}) => QuorumStore.open(dir, opts(extra));
+const withExample = async () => {
+  const s = open();
+  await s.run('example.load', {});
+  return s;
+};
+const rename = (s: QuorumStore, name: string) => s.run('partnership.update', { ...details(s), name });
+const details = (s: QuorumStore) => {
+  const p = listRecords(s.data, 'partnership')[0];
+  return { name: p.name, area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours };
+};
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  clock = Date.parse('2026-11-23T09:00:00Z');
+});
+afterEach(() => cleanup());
+
+describe('opening and writing', () => {
+  it('starts empty, writes the example atomically and reads it back with a verified journal', async () => {
+    const s = open();
+    expect(s.status().state).toBe('empty');
+    const outcome = await s.run('example.load', {});
+    expect(outcome.changes.length).toBeGreaterThan(90);
+    s.close();
+    expect(readdirSync(dir).sort()).toEqual(['journal.jsonl', 'quorum.json']);
+    const again = open();
+    expect(again.status()).toMatchObject({ state: 'ready', journal: { ok: true, entries: 1 } });
+    expect(listRecords(again.data, 'board')).toHaveLength(3);
+    again.close();
+  });
+
+  it('names the wrong field and writes nothing when a command gets bad input', async () => {
+    const s = await withExample();
+    const before = readFileSync(join(dir, 'quorum.json'));
+    const err = await s.run('partnership.update', { ...details(s), name: '   ' }).catch((e) => e);
+    expect(err).toBeInstanceOf(QuorumFailure);
+    expect(err.message).toBe('name: Required');
+    expect(err.fields).toEqual({ name: 'Required' });
+    const bad = await s.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'x', status: 'finished' }).catch((e) => e);
+    expect(bad.message).toMatch(/^status: /);
+    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    s.close();
+  });
+
+  it('stamps revisions and journals who changed which fields', async () => {
+    const s = await withExample();
+    const outcome = await rename(s, 'Eastmere Partnership');
+    expect(outcome.changes).toEqual([{ id: 'partnership:main', op: 'update', fields: ['name'] }]);
+    const p = listRecords(s.data, 'partnership')[0];
+    expect(p).toMatchObject({ rev: 2, updatedBy: 'joan' });
+    const [latest] = s.journalEntries(1);
+    expect(latest).toMatchObject({ seq: 2, user: 'joan', device: 'laptop-1', command: 'partnership.update' });
+    s.close();
+  });
+
+  it('refuses a stale edit (expected revision) so two windows cannot overwrite each other', async () => {
+    const s = await withExample();
+    await rename(s, 'First');
+    const err = await s.run('partnership.update', { ...details(s), name: 'Second', expectedRev: 1 }).catch((e) => e);
+    expect(err.code).toBe('conflict');
+    s.close();
+  });
+
+  it('lets one writer at a time hold the folder; a reader may look alongside', async () => {
+    const s = await withExample();
+    expect(() => open()).toThrow(/already open in another Quorum/);
+    const reader = open({ mode: 'read' });
+    expect(reader.status().state).toBe('ready');
+    await expect(reader.run('example.load', {})).rejects.toThrow(/read-only/);
+    reader.close();
+    s.close();
+    open().close();
+  });
+});
+
+describe('backups', () => {
+  it('backs up the validated store before the first write of a session, then hourly', async () => {
+    const s = await withExample();
+    expect(s.backups()).toHaveLength(0); // nothing to back up before the first store existed
+    s.close();
+    const s2 = open();
+    await rename(s2, 'A');
+    await rename(s2, 'B');
+    expect(s2.backups().map((b) => b.reason)).toEqual(['session']);
+    clock += 61 * 60_000;
+    await rename(s2, 'C');
+    expect(s2.backups().map((b) => b.reason)).toEqual(['hourly', 'session']);
+    s2.close();
+  });
+
+  it('keeps three from today and one per earlier day, ten at most', () => {
+    const day = (d: number, h: number) => ({ id: `b-${d}-${h}`, takenAt: `2026-11-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00.000Z`, bytes: 1, reason: 'x' });
+    const list = [];
+    for (let d = 23; d >= 5; d--) for (let h = 20; h >= 8; h -= 4) list.push(day(d, h));
+    const keep = [...backupsToKeep(list, '2026-11-23T21:00:00.000Z')];
+    expect(keep).toHaveLength(10);
+    expect(keep.slice(0, 3)).toEqual(['b-23-20', 'b-23-16', 'b-23-12']);
+    expect(keep.slice(3)).toEqual(['b-22-20', 'b-21-20', 'b-20-20', 'b-19-20', 'b-18-20', 'b-17-20', 'b-16-20']);
+  });
+
+  it('restores a backup after copying the current store, and the journal stays verified', async () => {
+    const s = await withExample();
+    s.close();
+    const s2 = open();
+    await rename(s2, 'Renamed');
+    const [session] = s2.backups();
+    await s2.restore(session.id);
+    expect(listRecords(s2.data, 'partnership')[0].name).toBe('Eastmere Children and Families Partnership');
+    expect(s2.backups().map((b) => b.reason)).toContain('before restore');
+    const before = s2.backups().find((b) => b.reason === 'before restore')!;
+    expect(readFileSync(join(dir, 'backups', before.id), 'utf8')).toContain('"Renamed"');
+    s2.close();
+    const s3 = open();
+    expect(s3.status().journal).toMatchObject({ ok: true, entries: 3 });
+    s3.close();
+  });
+});
+
+describe('quarantine', () => {
+  const cases: [string, string][] = [
+    ['empty', ''],
+    ['truncated JSON', '{"format":"quorum-store","schemaVersion":2,"rec'],
+    ['not a Quorum store', '{"hello":"world"}'],
+    ['schema-invalid', JSON.stringify({ format: 'quorum-store', schemaVersion: 2, savedAt: 'x', device: 'd', journal: { seq: 0, head: '0' }, records: { 'meeting:1': { id: 'meeting:1', type: 'meeting', date: '2026-02-31' } } })],
+  ];
+  it.each(cases)('sets aside a %s store byte for byte and offers the last good backup', async (_kind, bad) => {
+    const s = await withExample();
+    s.close();
+    const s2 = open();
+    await rename(s2, 'Good'); // takes a session backup of the good store
+    s2.close();
+    writeFileSync(join(dir, 'quorum.json'), bad);
+
+    clock += 1000;
+    const s3 = open();
+    const status = s3.status();
+    expect(status.state).toBe('recovery-needed');
+    expect(status.recovery!.quarantinedFile.startsWith(join(dir, 'quarantine'))).toBe(true);
+    expect(readFileSync(status.recovery!.quarantinedFile, 'utf8')).toBe(bad);
+    expect(existsSync(join(dir, 'quorum.json'))).toBe(false);
+    expect(status.recovery!.backups).toHaveLength(1);
+
+    await s3.restore(status.recovery!.backups[0].id);
+    expect(s3.status().state).toBe('ready');
+    expect(readFileSync(status.recovery!.quarantinedFile, 'utf8')).toBe(bad);
+    s3.close();
+  });
+
+  it('does not quarantine in read mode; it reports the problem instead', async () => {
+    writeFileSync(join(dir, 'quorum.json'), '{oops');
+    expect(() => open({ mode: 'read' })).toThrow(/not valid JSON/);
+    expect(readFileSync(join(dir, 'quorum.json'), 'utf8')).toBe('{oops');
+  });
+});
+
+describe('the audit journal', () => {
+  it('detects an altered entry at load', async () => {
+    const s = await withExample();
+    await rename(s, 'Two');
+    s.close();
+    const file = join(dir, 'journal.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"user":"joan"', '"user":"mallory"'));
+    const s2 = open();
+    expect(s2.status().journal).toMatchObject({ ok: false });
+    expect(s2.status().journal.problem).toMatch(/altered at entry 1/);
+    s2.close();
+  });
+
+  it('detects removed entries', async () => {
+    const s = await withExample();
+    await rename(s, 'Two');
+    await rename(s, 'Three');
+    s.close();
+    const file = join(dir, 'journal.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').split('\n').slice(0, 1).join('\n') + '\n');
+    const s2 = open();
+    expect(s2.status().journal.problem).toMatch(/saved at entry 3 but the journal ends at entry 1/);
+    s2.close();
+  });
+
+  it('completes the entry of a save interrupted between the store and the journal, and drops a torn line', async () => {
+    const s = await withExample();
+    await rename(s, 'Two');
+    s.close();
+    const file = join(dir, 'journal.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, `${lines[0]}\n`);
+    appendFileSync(file, '{"seq":2,"at":"2026'); // a crash mid-append
+    const s2 = open();
+    expect(s2.status().journal).toEqual({ ok: true, entries: 2 });
+    expect(s2.status().notices.join(' ')).toMatch(/cut short/);
+    expect(s2.status().notices.join(' ')).toMatch(/completed/);
+    s2.close();
+  });
+});
+
+describe('migrations', () => {
+  it('upgrades a version 1 store, keeping the old file as a backup', () => {
+    const fixture = readFileSync(join(import.meta.dirname, '../fixtures/store-v1.json'), 'utf8');
+    writeFileSync(join(dir, 'quorum.json'), fixture);
+    const s = open();
+    const status = s.status();
+    expect(status.state).toBe('ready');
+    expect(status.notices.join(' ')).toMatch(/upgraded from schema version 1/);
+    const p = listRecords(s.data, 'partnership')[0];
+    expect(p).toMatchObject({ rev: 1, updatedBy: 'unknown (before version 2)', name: 'Westmoor Partnership' });
+    const backup = s.backups().find((b) => b.reason === 'before upgrade')!;
+    expect(readFileSync(join(dir, 'backups', backup.id), 'utf8')).toBe(fixture);
+    expect(JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(s.journalEntries(1)[0].command).toBe('store.migrate');
+    s.close();
+  });
+
+  it('refuses a store from a newer Quorum without touching it', () => {
+    const newer = JSON.stringify({ format: 'quorum-store', schemaVersion: 99, records: {} });
+    writeFileSync(join(dir, 'quorum.json'), newer);
+    expect(() => open()).toThrow(/newer Quorum/);
+    expect(readFileSync(join(dir, 'quorum.json'), 'utf8')).toBe(newer);
+  });
+});
