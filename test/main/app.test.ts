@@ -1,0 +1,144 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../shared/channels';
+import { createElectronMock } from './electronMock';
+
+const electron = vi.hoisted(() => ({ mock: undefined as unknown as ReturnType<typeof createElectronMock> }));
+vi.mock('electron', async () => {
+  const { createElectronMock } = await import('./electronMock');
+  electron.mock = createElectronMock();
+  return electron.mock.module;
+});
+
+const dataDir = mkdtempSync(join(tmpdir(), 'quorum-main-'));
+process.env.QUORUM_DATA_DIR = dataDir;
+
+let m: ReturnType<typeof createElectronMock>;
+type Win = { options: { webPreferences: Record<string, unknown> }; loadURL: ReturnType<typeof vi.fn> };
+
+beforeAll(async () => {
+  const { start } = await import('../../main/electron/app');
+  m = electron.mock;
+  await vi.waitFor(() => expect(m.windows).toHaveLength(1));
+  expect(typeof start).toBe('function');
+});
+
+describe('the main process', () => {
+  it('takes the single-instance lock before anything else', () => {
+    expect(m.module.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(m.appHandlers.has('second-instance')).toBe(true);
+  });
+
+  it('opens one window with the hardened webPreferences and the sandboxed CommonJS preload', () => {
+    const prefs = (m.windows[0] as unknown as Win).options.webPreferences;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+    expect(String(prefs.preload)).toMatch(/preload\/preload\.cjs$/);
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('loads the renderer from its own app:// files, never http or a remote URL', () => {
+    expect((m.windows[0] as unknown as Win).loadURL).toHaveBeenCalledWith('app://quorum/index.html');
+    expect(m.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('registers a handler for every contract channel and no other', () => {
+    expect([...m.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('refuses calls from any frame but the app’s own top frame, and validates input', async () => {
+    const status = m.ipcHandlers.get('store:status')!;
+    const call = (frame: unknown, input: unknown = {}) => (status as (e: unknown, i: unknown) => Promise<unknown>)({ senderFrame: frame }, input);
+    expect(await call({ url: 'app://quorum/index.html', parent: null })).toMatchObject({ ok: true, value: { state: 'empty', dataDir } });
+    expect(await call({ url: 'https://evil.example.com/', parent: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call({ url: 'app://quorum/index.html', parent: {} })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(null)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call({ url: 'app://quorum/index.html', parent: null }, { sneaky: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('denies every permission request and check', () => {
+    const request = m.session.setPermissionRequestHandler.mock.calls[0][0] as (wc: unknown, p: string, cb: (b: boolean) => void) => void;
+    const cb = vi.fn();
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) request({}, p, cb);
+    expect(cb.mock.calls.every(([granted]) => granted === false)).toBe(true);
+    const check = m.session.setPermissionCheckHandler.mock.calls[0][0] as () => boolean;
+    expect(check()).toBe(false);
+  });
+
+  it('blocks every request that is not the app’s own content', () => {
+    const onBefore = m.session.webRequest.onBeforeRequest.mock.calls[0][0] as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
+    const verdict = (url: string) => {
+      let cancel: boolean | undefined;
+      onBefore({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(verdict('app://quorum/assets/index.js')).toBe(false);
+    expect(verdict('https://cdn.example.com/lib.js')).toBe(true);
+    expect(verdict('http://localhost:5173/')).toBe(true);
+    expect(verdict('file:///etc/passwd')).toBe(true);
+  });
+
+  it('denies navigation and new windows; only allow-listed https links go to the system browser', () => {
+    const created = m.appHandlers.get('web-contents-created') as (e: unknown, c: unknown) => void;
+    const listeners = new Map<string, (e: { preventDefault: () => void }, url?: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    created({}, { on: (ev: string, l: never) => listeners.set(ev, l), setWindowOpenHandler: (h: never) => (openHandler = h) });
+
+    for (const ev of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const e = { preventDefault: vi.fn() };
+      listeners.get(ev)!(e, 'https://evil.example.com/');
+      expect(e.preventDefault, ev).toHaveBeenCalled();
+    }
+    m.module.shell.openExternal.mockClear();
+    expect(openHandler!({ url: 'https://www.gov.uk/government/publications/x' })).toEqual({ action: 'deny' });
+    expect(m.module.shell.openExternal).toHaveBeenCalledWith('https://www.gov.uk/government/publications/x');
+    m.module.shell.openExternal.mockClear();
+    for (const url of ['https://evil.example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share']) {
+      expect(openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(m.module.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('serves the renderer with the CSP header and refuses paths outside its folder', async () => {
+    const serve = m.protocolHandler() as (r: { url: string }) => Promise<Response>;
+    const index = await serve({ url: 'app://quorum/index.html' });
+    // The test runs against source, so the built renderer may or may not exist; the header is what matters.
+    if (index.status === 200) expect(index.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect((await serve({ url: 'app://quorum/..%2f..%2f..%2fetc%2fpasswd' })).status).toBe(403);
+    expect((await serve({ url: 'app://other/index.html' })).status).toBe(404);
+  });
+
+  it('keeps preferences in electron-store, apart from the records', async () => {
+    const { createPreferences } = await import('../../main/electron/prefs');
+    const prefs = createPreferences();
+    prefs.set('dataDir', '/somewhere/else');
+    expect(prefs.get('windowBounds')).toEqual({ width: 1280, height: 860 });
+    expect(prefs.path.startsWith(m.userData)).toBe(true);
+    expect(() => prefs.set('windowBounds', { width: 'wide' } as never)).toThrow();
+  });
+});
+
+describe('a second instance', () => {
+  it('quits at once when the single-instance lock is held elsewhere', async () => {
+    m.state.singleInstanceLock = false;
+    m.module.app.quit.mockClear();
+    const windowsBefore = m.windows.length;
+    const { start } = await import('../../main/electron/app');
+    await start();
+    expect(m.module.app.quit).toHaveBeenCalled();
+    expect(m.windows.length).toBe(windowsBefore);
+  });
+});

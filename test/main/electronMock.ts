@@ -1,0 +1,62 @@
+import { vi } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Handler = (...args: never[]) => unknown;
+
+/** A stand-in for the `electron` module that records what main asks of it. */
+export const createElectronMock = () => {
+  const userData = mkdtempSync(join(tmpdir(), 'quorum-userdata-'));
+  const appHandlers = new Map<string, Handler>();
+  const ipcHandlers = new Map<string, Handler>();
+  const windows: FakeWindow[] = [];
+  let protocolHandler: Handler | undefined;
+
+  class FakeWindow {
+    options: unknown;
+    webContents = { send: vi.fn(), isDestroyed: () => false };
+    loadURL = vi.fn(async () => {});
+    once = vi.fn();
+    on = vi.fn();
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = () => false;
+    getBounds = () => ({ x: 0, y: 0, width: 1280, height: 860 });
+    constructor(options: unknown) {
+      this.options = options;
+      windows.push(this);
+    }
+  }
+
+  const state = { singleInstanceLock: true };
+  const session = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() },
+  };
+  const module = {
+    app: {
+      isPackaged: true,
+      requestSingleInstanceLock: vi.fn(() => state.singleInstanceLock),
+      quit: vi.fn(),
+      on: vi.fn((event: string, h: Handler) => appHandlers.set(event, h)),
+      whenReady: vi.fn(async () => {}),
+      getPath: vi.fn(() => userData),
+      getVersion: vi.fn(() => '0.1.0-test'),
+    },
+    BrowserWindow: FakeWindow,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: vi.fn((_scheme: string, h: Handler) => (protocolHandler = h)),
+    },
+    session: { defaultSession: session },
+    ipcMain: { handle: vi.fn((channel: string, h: Handler) => ipcHandlers.set(channel, h)), on: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showErrorBox: vi.fn() },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn() },
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn() },
+  };
+  return { module: { ...module, default: module }, state, userData, appHandlers, ipcHandlers, windows, session, protocolHandler: () => protocolHandler };
+};

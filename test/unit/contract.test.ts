@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, EVENTS } from '../../shared/channels';
+import { contract, events } from '../../shared/contract';
+import { buildBridge } from '../../shared/bridge';
+import { createDispatcher } from '../../main/services/dispatch';
+import { createHandlers } from '../../main/services/handlers';
+import { Session } from '../../main/services/session';
+import { tempDir } from '../helpers';
+
+describe('the bridge contract', () => {
+  it('names every channel area:verb and gives each an input schema', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) {
+      expect(c).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+      expect(typeof contract[c].input.safeParse).toBe('function');
+    }
+    expect(Object.keys(events).sort()).toEqual([...EVENTS].sort());
+  });
+
+  it('has a handler for every channel in the table main registers', () => {
+    const { dir, cleanup } = tempDir();
+    const session = new Session(dir, () => {});
+    const handlers = createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {} });
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) expect(typeof handlers[c]).toBe('function');
+    session.close();
+    cleanup();
+  });
+
+  it('builds a bridge with one method per channel, grouped by area, and nothing else but `on`', async () => {
+    const calls: [string, unknown][] = [];
+    const bridge = buildBridge(async (c, i) => void calls.push([c, i]), () => () => {}) as Record<string, Record<string, (i?: unknown) => Promise<unknown>>>;
+    for (const c of CHANNELS) {
+      const [area, verb] = c.split(':');
+      await bridge[area][verb]({ probe: c });
+    }
+    expect(calls.map(([c]) => c)).toEqual([...CHANNELS]);
+    const methods = Object.entries(bridge).flatMap(([a, g]) => (typeof g === 'function' ? [a] : Object.keys(g).map((v) => `${a}:${v}`)));
+    expect(methods.sort()).toEqual([...CHANNELS, 'on'].sort());
+    expect(() => (bridge.on as unknown as (e: string, l: () => void) => void)('not:an-event', () => {})).toThrow(/Unknown event/);
+  });
+});
+
+describe('the dispatcher', () => {
+  const { dir } = tempDir();
+  const session = new Session(dir, () => {});
+  const dispatch = createDispatcher(
+    createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {} }),
+  );
+
+  it('rejects unknown channels and wrongly typed input without throwing', async () => {
+    expect(await dispatch('fs:readFile', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch('store:start', { mode: 'example', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch('store:start', null)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const r = await dispatch('store:start', { mode: 'empty', name: '' });
+    expect(r).toEqual({ ok: false, error: { code: 'invalid-input', message: 'name: Required', fields: { name: 'Required' } } });
+    expect(await dispatch('backups:restore', { backupId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('returns ok with the value on success, and refuses links off the allow-list', async () => {
+    expect(await dispatch('store:status', {})).toMatchObject({ ok: true, value: { state: 'empty' } });
+    expect(await dispatch('shell:openExternal', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('shell:openExternal', { url: 'https://evil.example.com/' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await dispatch('shell:openExternal', { url: 'https://www.gov.uk/guidance' })).toEqual({ ok: true, value: { opened: true } });
+  });
+});
