@@ -24,10 +24,11 @@ export const start = async (): Promise<void> => {
     app.quit();
     return;
   }
-  let mainWindow: BrowserWindow | undefined;
+  // Filled in once the store is open; the handlers below run only after that.
+  const windows: { main?: BrowserWindow } = {};
   app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    if (windows.main?.isMinimized()) windows.main.restore();
+    windows.main?.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -49,7 +50,7 @@ export const start = async (): Promise<void> => {
   const dataDir = resolveDataDir({ env: process.env, preferred: prefs.get('dataDir'), userDataDir: app.getPath('userData') });
   let session: Session;
   try {
-    session = new Session(dataDir, (event, payload) => sendEvent(mainWindow?.webContents, event, payload));
+    session = new Session(dataDir, (event, payload) => sendEvent(windows.main?.webContents, event, payload));
   } catch (err) {
     dialog.showErrorBox('Quorum cannot open its data folder', `${(err as Error).message}\n\nFolder: ${dataDir}`);
     app.quit();
@@ -58,11 +59,10 @@ export const start = async (): Promise<void> => {
   registerIpc(createDispatcher(createHandlers(session, platform), (msg, err) => console.error(msg, err)), devServerUrl);
   app.on('will-quit', () => session.close());
 
-  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), prefs.get('windowBounds')));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
-    if (mainWindow) prefs.set('windowBounds', mainWindow.getBounds());
-  });
+  const mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), prefs.get('windowBounds')));
+  windows.main = mainWindow;
+  mainWindow.once('ready-to-show', () => mainWindow.show());
+  mainWindow.on('close', () => prefs.set('windowBounds', mainWindow.getBounds()));
   await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 };
 

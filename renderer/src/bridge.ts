@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QuorumBridge } from '@shared/contract';
 import type { QuorumError, Result } from '@shared/result';
 
@@ -18,23 +18,26 @@ export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: Quor
 
 /**
  * Loads through the bridge and reloads whenever the store changes (`store:changed`), so every
- * screen shows the records as they are now.
+ * screen shows the records as they are now. `key` names what is loaded (e.g. a meeting id).
  */
-export const useBridge = <T,>(load: (q: QuorumBridge) => Promise<Result<T>>, deps: unknown[] = []) => {
+export const useBridge = <T,>(load: (q: QuorumBridge) => Promise<Result<T>>, key = '') => {
   const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const run = useCallback(() => load(bridge()), deps);
-  const reload = useCallback(async () => {
-    try {
-      const r = await run();
-      setState(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
-    } catch (err) {
-      setState({ status: 'error', error: { code: 'internal', message: (err as Error).message } });
-    }
-  }, [run]);
+  const [version, setVersion] = useState(0);
+  const loadRef = useRef(load);
   useEffect(() => {
-    void reload();
-    return bridge().on('store:changed', () => void reload());
-  }, [reload]);
+    loadRef.current = load;
+  });
+  useEffect(() => bridge().on('store:changed', () => setVersion((v) => v + 1)), []);
+  useEffect(() => {
+    let live = true;
+    loadRef.current(bridge()).then(
+      (r) => live && setState(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error }),
+      (err: Error) => live && setState({ status: 'error', error: { code: 'internal', message: err.message } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, key]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { state, reload };
 };

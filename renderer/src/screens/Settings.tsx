@@ -155,7 +155,7 @@ const Backups = () => {
     const r = await bridge().backups.restore({ backupId: b.id });
     if (r.ok) setDone(`Restored the backup taken ${formatTimestamp(b.takenAt)}. The data as it was before is kept as a backup too.`);
     else setError(r.error);
-    await reload();
+    reload();
   };
   return (
     <section className={styles.section} aria-labelledby="backups-heading">

@@ -1,0 +1,65 @@
+// Lint enforces the layers (VS Code style): shared/ is pure, renderer/ never reaches Node or
+// Electron, and only main/electron/** and the preload import 'electron'.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'util', 'stream', 'http', 'net', 'url'];
+
+export default defineConfig(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'example-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-empty-object-type': 'off',
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js', 'bin/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ is pure: no Electron.' },
+            { name: 'react', message: 'shared/ is pure: no React.' },
+          ],
+          patterns: [{ group: nodeBuiltins, message: 'shared/ runs in the renderer too: no Node built-ins.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.quorum.' }],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer has no Node: ask main through the bridge.' },
+            { group: ['**/main/**'], message: 'The renderer may not import main-process code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'test/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['main/electron/**', 'main/preload.ts', 'test/main/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/** and the preload import electron.' }] }],
+    },
+  },
+);
