@@ -45,7 +45,11 @@ const H2 = ({ id, children }: { id: string; children: string }) => (
   </Text>
 );
 
-const PartnershipForm = ({ partnership }: { partnership: Partnership }) => {
+/**
+ * Re-mounted whenever the stored partnership changes (a save, a restore), so it always starts from
+ * the stored values; the "Saved" notice therefore lives in the parent.
+ */
+const PartnershipForm = ({ partnership, onSaved }: { partnership: Partnership; onSaved: (saved: boolean) => void }) => {
   const styles = useStyles();
   const [form, setForm] = useState(() => ({
     name: partnership.name,
@@ -56,9 +60,8 @@ const PartnershipForm = ({ partnership }: { partnership: Partnership }) => {
     contactPhone: partnership.contact.phone,
   }));
   const [error, setError] = useState<QuorumError | null>(null);
-  const [saved, setSaved] = useState(false);
   const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => {
-    setSaved(false);
+    onSaved(false);
     setForm((f) => ({ ...f, [key]: d.value }));
   };
   const save = async () => {
@@ -71,19 +74,14 @@ const PartnershipForm = ({ partnership }: { partnership: Partnership }) => {
       colours: partnership.colours,
       expectedRev: partnership.rev,
     });
-    if (r.ok) setSaved(true);
-    else setError(r.error);
+    onSaved(r.ok);
+    if (!r.ok) setError(r.error);
   };
   const fieldError = (path: string) => error?.fields?.[path];
   return (
     <section className={styles.section} aria-labelledby="partnership-heading">
       <H2 id="partnership-heading">Partnership</H2>
       <ErrorBar title="The partnership details were not saved" error={error} />
-      {saved && (
-        <MessageBar intent="success">
-          <MessageBarBody>Saved.</MessageBarBody>
-        </MessageBar>
-      )}
       <div className={styles.form}>
         <Field label="Name" required validationMessage={fieldError('name')}>
           <Input value={form.name} onChange={set('name')} />
@@ -275,10 +273,18 @@ const Journal = () => {
 export const Settings = () => {
   const { state } = useBridge((q) => q.partnership.get());
   const info = useBridge((q) => q.app.info());
+  const [saved, setSaved] = useState(false);
   return (
     <>
       <Title1 as="h1">Settings</Title1>
-      {state.status === 'ready' && state.value && <PartnershipForm key={`${state.value.rev}:${state.value.updatedAt}`} partnership={state.value} />}
+      {saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>Saved.</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === 'ready' && state.value && (
+        <PartnershipForm key={`${state.value.rev}:${state.value.updatedAt}`} partnership={state.value} onSaved={setSaved} />
+      )}
       {info.state.status === 'ready' && <DataFolder dataDir={info.state.value.dataDir} />}
       <Backups />
       <Journal />
