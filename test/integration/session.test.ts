@@ -17,7 +17,7 @@ describe('the data folder', () => {
     const from = tempDir();
     const to = tempDir();
     const events: string[] = [];
-    const session = new Session(from.dir, (_e, p) => events.push(p.command));
+    const session = new Session(from.dir, (_e, p) => events.push('command' in p ? p.command : ''));
     await session.store.run('example.load', {});
     const target = join(to.dir, 'moved');
     const result = session.moveTo(target);
