@@ -42,6 +42,7 @@ export const checkStore = (store: QuorumStore, today: string): CheckReport => {
     dataDir: store.dataDir,
     ok: status.journal.ok && status.state !== 'recovery-needed',
     state: status.state,
+    // Opening validated every record against the schemas; an invalid store never gets this far.
     schema: { ok: true },
     journal: status.journal,
     counts: status.counts,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -126,5 +126,23 @@ describe('settings', () => {
     await page.getByText(/Restored the backup taken/).waitFor();
     expect(listRecords(host.session.store.data, 'partnership')[0].name).toBe('Eastmere Children and Families Partnership');
     await expect.poll(() => q.settings.name.inputValue()).toBe('Eastmere Children and Families Partnership');
+  });
+});
+
+describe('recovery', () => {
+  it('offers to start again when the store is unreadable and there is no backup, keeping the damaged file', async () => {
+    await page.context().close();
+    await host.close();
+    writeFileSync(join(dataDir, 'quorum.json'), '{"format":"quorum-store",');
+    host = await startHost(dataDir);
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Your data needs recovering' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Start again' }).click();
+    await quorumPage(page).firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const [quarantined] = readdirSync(join(dataDir, 'quarantine'));
+    expect(readFileSync(join(dataDir, 'quarantine', quarantined), 'utf8')).toBe('{"format":"quorum-store",');
   });
 });

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, 
 import type { StoreStatus } from '@shared/contract';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../bridge';
+import { FirstRun } from './FirstRun';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatBytes, formatTimestamp } from '../format';
 
@@ -12,7 +13,9 @@ const useStyles = makeStyles({ page: { maxWidth: '880px', margin: '48px auto', p
 export const Recovery = ({ status }: { status: StoreStatus }) => {
   const styles = useStyles();
   const [error, setError] = useState<QuorumError | null>(null);
+  const [startAgain, setStartAgain] = useState(false);
   const recovery = status.recovery!;
+  if (startAgain) return <FirstRun dataDir={status.dataDir} />;
   const restore = async (backupId: string) => {
     const r = await bridge().store.recover({ backupId });
     if (!r.ok) setError(r.error);
@@ -28,7 +31,14 @@ export const Recovery = ({ status }: { status: StoreStatus }) => {
       </MessageBar>
       <ErrorBar title="The backup could not be restored" error={error} />
       {recovery.backups.length === 0 ? (
-        <Text>There is no usable backup in this data folder. Restart Quorum to start again with the example or an empty store; the damaged file stays where it is.</Text>
+        <>
+          <Text>There is no usable backup in this data folder. You can start again with the example or an empty store; the damaged file stays where it is.</Text>
+          <div>
+            <Button appearance="primary" onClick={() => setStartAgain(true)}>
+              Start again
+            </Button>
+          </div>
+        </>
       ) : (
         <>
           <Text>Restore the newest backup to carry on. Changes made after it was taken are not in it.</Text>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Badge,
   Button,
@@ -274,6 +274,8 @@ export const Settings = () => {
   const { state } = useBridge((q) => q.partnership.get());
   const info = useBridge((q) => q.app.info());
   const [saved, setSaved] = useState(false);
+  // A restore or a move replaces what was saved: the notice would then be stale.
+  useEffect(() => bridge().on('store:changed', (e) => e.command !== 'partnership.update' && setSaved(false)), []);
   return (
     <>
       <Title1 as="h1">Settings</Title1>
