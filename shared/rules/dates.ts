@@ -32,6 +32,12 @@ export const formatUkDate = (iso: string, withWeekday = false): string => {
   return withWeekday ? `${DAYS[dayOfWeek(iso)]} ${core}` : core;
 };
 
+/** "13 Oct 2026": for narrow table columns. */
+export const formatShortUkDate = (iso: string): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1].slice(0, 3)} ${y}`;
+};
+
 export const formatUkDateTime = (isoTimestamp: string): string => {
   const d = new Date(isoTimestamp);
   if (Number.isNaN(d.getTime())) return isoTimestamp;

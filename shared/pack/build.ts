@@ -1,0 +1,66 @@
+import type { StoreData } from '../data';
+import { assemblePack, type PackModel, type PackVariant } from './model';
+import { ListNumbering } from './markdown/numbering';
+import type { ImageLibrary } from './markdown/images';
+import type { MarkdownContext } from './markdown/context';
+import { PORTRAIT_TEXT_PX } from './docx/page';
+import { agenda, apologiesAndDeclarations, contents, cover } from './docx/front';
+import { actionLog, lastMinutes } from './docx/record';
+import { deepDive, paper } from './docx/papers';
+import { forwardPlan, part2Opening, urgentAndClosing } from './docx/closing';
+import { packDocument, type PackPart } from './docx/document';
+import { packageDocument } from './docx/package';
+
+export type PackProgress = (done: number, total: number, label: string) => void;
+
+export type BuildPackInput = {
+  meetingId: string;
+  variant: PackVariant;
+  /** ISO date the pack is built on: overdue actions and RAG are worked out from it. */
+  today: string;
+  /** ISO timestamp written into the document properties. */
+  builtAt: string;
+  /** Images the pack may show, by `images/…` path (see `packImagePaths`). */
+  images: ImageLibrary;
+  onProgress?: PackProgress;
+};
+
+export type BuiltPack = { bytes: Uint8Array; model: PackModel };
+
+type PlannedPart = { label: string; make: () => PackPart['blocks'] };
+
+/** The parts of the pack, in the order UK boards publish them (DESIGN: the board pack). */
+const plan = (model: PackModel, ctx: MarkdownContext): PlannedPart[] => [
+  { label: 'Cover', make: () => cover(model, ctx) },
+  { label: 'Agenda', make: () => [...contents(), ...agenda(model), ...apologiesAndDeclarations(model, ctx)] },
+  { label: 'Minutes of the last meeting', make: () => lastMinutes(model, ctx) },
+  { label: 'Action log', make: () => actionLog(model) },
+  ...model.papers.map((p) => ({ label: `Item ${p.number}`, make: () => paper(p, ctx) })),
+  ...model.deepDives.map((d) => ({ label: d.agendaNumber ? `Item ${d.agendaNumber}: deep dive` : 'Deep dive', make: () => deepDive(d, ctx) })),
+  { label: 'Forward plan', make: () => forwardPlan(model) },
+  { label: 'Other business', make: () => urgentAndClosing(model) },
+  ...(model.part2Notices.length ? [{ label: model.variant === 'full' ? 'Part 2: not for publication' : 'Part 2', make: () => part2Opening(model) }] : []),
+  ...model.part2Papers.map((p) => ({ label: `Item ${p.number}: not for publication`, make: () => paper(p, ctx) })),
+];
+
+/**
+ * Records in, .docx bytes out: no file system, so the app, the CLI and the tests build the same
+ * pack. Progress is reported per part, then for packaging.
+ */
+export const buildPack = async (data: StoreData, input: BuildPackInput): Promise<BuiltPack> => {
+  const progress = input.onProgress ?? (() => {});
+  const model = assemblePack(data, input.meetingId, input.variant, input.today);
+  const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() };
+  const planned = plan(model, ctx);
+  const total = planned.length + 1;
+  const built: PackPart[] = [];
+  for (const [i, part] of planned.entries()) {
+    built.push({ label: part.label === 'Cover' ? '' : part.label, blocks: part.make() });
+    progress(i + 1, total, part.label);
+    await Promise.resolve(); // let a waiting progress message or cancel get through
+  }
+  const doc = packDocument(model, built, ctx);
+  const bytes = await packageDocument(doc, input.builtAt);
+  progress(total, total, 'Saved as Word');
+  return { bytes, model };
+};

@@ -1,0 +1,71 @@
+import { HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { headingLevel, markdownToBlocks, type Block } from '../markdown/blocks';
+import type { MarkdownContext } from '../markdown/context';
+import { xmlSafe } from '../markdown/text';
+import { HEADER_SHADING, TABLE_BORDERS } from './style';
+import { PORTRAIT_TEXT_WIDTH } from './page';
+
+/** Small builders the pack's sections share, so every table and heading follows the house style. */
+export const heading = (level: number, text: string, opts: { pageBreakBefore?: boolean } = {}) =>
+  new Paragraph({ heading: headingLevel(level), pageBreakBefore: opts.pageBreakBefore, children: [new TextRun(xmlSafe(text))] });
+
+export const para = (text: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) =>
+  new Paragraph({ ...(opts.style ? { style: opts.style } : {}), children: [new TextRun({ text: xmlSafe(text), bold: opts.bold, italics: opts.italics })] });
+
+export const labelled = (label: string, value: string) =>
+  new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(xmlSafe(value))] });
+
+export const notice = (text: string) => para(text, { style: 'QuorumNotice' });
+
+export const bulletList = (items: readonly string[], ctx: MarkdownContext): Paragraph[] => {
+  const ref = ctx.lists.bullets();
+  return items.map((t) => new Paragraph({ numbering: { reference: ref.reference, instance: ref.instance, level: 0 }, children: [new TextRun(xmlSafe(t))] }));
+};
+
+export const numberedList = (items: readonly string[], ctx: MarkdownContext): Paragraph[] => {
+  const ref = ctx.lists.numbers(1);
+  return items.map((t) => new Paragraph({ numbering: { reference: ref.reference, instance: ref.instance, level: 0 }, children: [new TextRun(xmlSafe(t))] }));
+};
+
+export type Cell = string | { text: string; fill?: string; bold?: boolean } | ParagraphChild[];
+
+const cellParagraph = (c: Cell, header: boolean): Paragraph => {
+  if (Array.isArray(c)) return new Paragraph({ children: c });
+  const text = typeof c === 'string' ? c : c.text;
+  const bold = header || (typeof c !== 'string' && c.bold);
+  return new Paragraph({ children: [new TextRun({ text: xmlSafe(text), bold })] });
+};
+
+/**
+ * A data table: a header row that repeats on each page (w:tblHeader), one paragraph per cell,
+ * no merged cells (PSBAR 2018: tables a screen reader can navigate).
+ */
+export const dataTable = (headers: readonly string[], rows: readonly (readonly Cell[])[], widths?: readonly number[], total = PORTRAIT_TEXT_WIDTH): Table => {
+  const shares = widths ?? headers.map(() => 1);
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const columnWidths = shares.map((w) => Math.floor((w / sum) * total));
+  const row = (cells: readonly Cell[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: headers.map((_, i) => {
+        const c = cells[i] ?? '';
+        const fill = header ? HEADER_SHADING : typeof c === 'object' && !Array.isArray(c) && c.fill ? { type: HEADER_SHADING.type, color: 'auto', fill: c.fill } : undefined;
+        return new TableCell({ width: { size: columnWidths[i], type: WidthType.DXA }, ...(fill ? { shading: fill } : {}), children: [cellParagraph(c, header)] });
+      }),
+    });
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths,
+    borders: TABLE_BORDERS,
+    rows: [row(headers, true), ...rows.map((r) => row(r, false))],
+  });
+};
+
+/** Two columns of label and value: a cover sheet or a briefing's facts. */
+export const factTable = (facts: readonly (readonly [string, string])[]) =>
+  dataTable(['', ''].map((_, i) => (i === 0 ? 'Field' : 'Detail')), facts.map(([k, v]) => [{ text: k, bold: true }, v || 'Not given']), [1, 3]);
+
+export const markdown = (text: string, ctx: MarkdownContext, base: number): Block[] => markdownToBlocks(text, { ...ctx, headingBase: base });
+
+export { HeadingLevel };

@@ -1,0 +1,60 @@
+import type { DeepDiveBriefing, PackModel, PaperSection } from '../model';
+import { PURPOSE_LABEL } from '../model';
+import type { MarkdownContext } from '../markdown/context';
+import type { Block } from '../markdown/blocks';
+import { bulletList, dataTable, factTable, heading, markdown, notice, para } from './blocks';
+
+const EVIDENCE_LABEL: Record<string, string> = { data: 'Data', audit: 'Audit', 'case-files': 'Case files', 'voice-of-the-child': 'Voice of the child', other: 'Other' };
+
+/** A paper: its cover sheet (the facts a member needs first), then the report itself. */
+export const paper = (p: PaperSection, ctx: MarkdownContext): Block[] => {
+  const c = p.coverSheet;
+  const out: Block[] = [heading(1, `Item ${p.number}: ${p.title}`, { pageBreakBefore: true })];
+  if (p.part2) out.push(notice(`Not for publication: exempt information under Schedule 12A, paragraph ${p.part2.paragraph}.${p.part2.reason ? ` ${p.part2.reason}` : ''}`));
+  out.push(heading(2, 'Cover sheet'));
+  out.push(
+    factTable([
+      ['Report of', c.reportOf],
+      ['Author and contact', [c.author, c.authorContact].filter(Boolean).join(', ')],
+      ['Presenting', p.presenters],
+      ['Purpose', PURPOSE_LABEL[p.purpose]],
+      ['Classification', c.classification === 'exempt' ? 'Exempt (Part 2)' : 'Public'],
+      ['Background papers', c.backgroundPapers || 'None'],
+    ]),
+  );
+  if (c.executiveSummary.trim()) out.push(heading(3, 'Executive summary'), ...markdown(c.executiveSummary, ctx, 3));
+  if (c.recommendations.length) out.push(heading(3, 'Recommendations'), ...bulletList(c.recommendations, ctx));
+  out.push(
+    heading(3, 'Implications'),
+    factTable([
+      ['Finance', c.implications.finance],
+      ['Legal', c.implications.legal],
+      ['Equalities', c.implications.equalities],
+      ['Risk', c.implications.risk],
+    ]),
+  );
+  out.push(heading(2, 'Report'));
+  if (p.state === 'to-follow') out.push(notice('This paper will follow. It had not been received when the pack was published.'));
+  else out.push(...markdown(p.body, ctx, 2));
+  return out;
+};
+
+export const deepDive = (d: DeepDiveBriefing, ctx: MarkdownContext): Block[] => {
+  const out: Block[] = [heading(1, `Deep-dive briefing: ${d.theme}`, { pageBreakBefore: true })];
+  if (d.agendaNumber) out.push(para(`For agenda item ${d.agendaNumber}.`));
+  out.push(factTable([
+    ['Lead', d.lead],
+    ['Presenting', d.presenters],
+  ]));
+  out.push(heading(2, 'Why now'), ...(d.whyNow.trim() ? markdown(d.whyNow, ctx, 2) : [para('Not given.')]));
+  out.push(heading(2, 'Key lines of enquiry'), ...(d.linesOfEnquiry.length ? bulletList(d.linesOfEnquiry, ctx) : [para('To be agreed with the chair.')]));
+  out.push(heading(2, 'Evidence asked for'));
+  out.push(
+    d.evidence.length
+      ? dataTable(['Evidence', 'Kind', 'Provided by', 'Due'], d.evidence.map((e) => [e.description, EVIDENCE_LABEL[e.kind] ?? e.kind, e.providedBy, e.due]), [4, 1.6, 2, 1.4])
+      : para('No evidence has been asked for yet.'),
+  );
+  return out;
+};
+
+export const papersInOrder = (model: PackModel) => model.papers;

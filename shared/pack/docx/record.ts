@@ -1,0 +1,54 @@
+import { Paragraph, TextRun } from 'docx';
+import type { PackModel } from '../model';
+import { formatUkDate } from '../../rules/dates';
+import type { MarkdownContext } from '../markdown/context';
+import type { Block } from '../markdown/blocks';
+import { bulletList, dataTable, heading, markdown, notice, numberedList, para } from './blocks';
+
+const RAG_FILL = { red: 'F4CCCC', amber: 'FFE699', green: 'C6EFCE' } as const;
+
+/** Draft minutes of the last meeting, laid out as the boards publish them. */
+export const lastMinutes = (model: PackModel, ctx: MarkdownContext): Block[] => {
+  const m = model.lastMinutes;
+  if (!m) return [heading(1, 'Minutes of the last meeting', { pageBreakBefore: true }), para('This is the board’s first meeting in Quorum: there are no earlier minutes.')];
+  const out: Block[] = [
+    heading(1, `${m.approved ? 'Minutes' : 'Draft minutes'} of the meeting held on ${formatUkDate(m.date)}`, { pageBreakBefore: true }),
+    para(`${m.startTime}, ${m.venue || 'venue not recorded'}${m.approved ? '' : '. For approval as an accurate record.'}`),
+  ];
+  const group = (title: string, people: string[], none: string) => [heading(2, title), ...(people.length ? bulletList(people, ctx) : [para(none)])];
+  out.push(...group('Present', m.present, 'No attendance was recorded.'));
+  if (m.substitutes.length) out.push(...group('Substitutes', m.substitutes, ''));
+  if (m.inAttendance.length) out.push(...group('In attendance', m.inAttendance, ''));
+  out.push(...group('Apologies', m.apologies, 'None.'));
+  out.push(...group('Declarations of interest', m.declarations, 'None.'));
+  for (const item of m.items) {
+    out.push(heading(2, `${item.number}. ${item.title}`));
+    if (item.exempt) {
+      out.push(notice(`This item was taken in private (exempt information, Schedule 12A paragraph ${item.exempt.paragraph}). Its minutes are in the full pack only.`));
+      continue;
+    }
+    out.push(...(item.minutes.trim() ? markdown(item.minutes, ctx, 2) : [para('No minutes were recorded for this item.', { italics: true })]));
+    if (item.resolutions.length) out.push(para('It was resolved that:', { bold: true }), ...numberedList(item.resolutions, ctx));
+    if (item.actions.length)
+      out.push(new Paragraph({ children: [new TextRun({ text: 'Actions', bold: true })] }), dataTable(['Action', 'Owner', 'Due'], item.actions.map((a) => [a.text, a.owner, a.due]), [5, 2, 1.5]));
+  }
+  return out;
+};
+
+/** The action log: colour and a text label for its status, so colour is never the only signal. */
+export const actionLog = (model: PackModel): Block[] => {
+  const out: Block[] = [heading(1, 'Action log', { pageBreakBefore: true })];
+  out.push(para('Every open action, and those completed since the last meeting. Status: Overdue (red), Due soon (amber), On track or Done (green).'));
+  if (model.actionLog.length === 0) out.push(para('There are no open actions.'));
+  else
+    out.push(
+      dataTable(
+        ['Ref', 'Action', 'Owner', 'Raised', 'Due', 'Status', 'Latest update'],
+        model.actionLog.map((a) => [a.ref, a.text, a.owner, a.raisedAt, a.due, { text: a.rag.label, fill: RAG_FILL[a.rag.colour], bold: true }, a.latestUpdate]),
+        [0.8, 3.2, 1.6, 1.4, 1.4, 1.3, 2.6],
+      ),
+    );
+  if (model.variant === 'public' && model.exemptActionsOmitted > 0)
+    out.push(notice(`${model.exemptActionsOmitted} action${model.exemptActionsOmitted === 1 ? '' : 's'} from exempt items ${model.exemptActionsOmitted === 1 ? 'is' : 'are'} in the full pack only.`));
+  return out;
+};

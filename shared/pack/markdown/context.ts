@@ -1,0 +1,18 @@
+import type { Table } from 'docx';
+import type { ImageLibrary } from './images';
+import type { ListNumbering } from './numbering';
+
+/** What converting one Markdown body needs to know about where it lands in the pack. */
+export type MarkdownContext = {
+  /** The heading level the body sits under: `#` becomes one level below it. */
+  headingBase: number;
+  images: ImageLibrary;
+  lists: ListNumbering;
+  /** Text width in pixels at 96 dpi, for fitting images. */
+  maxImageWidth: number;
+  /** Tables too wide for a portrait page are collected here, to go in a landscape section. */
+  wideTables: WeakSet<Table>;
+};
+
+/** A table with more columns than this reads better on a landscape page. */
+export const WIDE_TABLE_COLUMNS = 6;

@@ -1,0 +1,94 @@
+import { ExternalHyperlink, ImageRun, TextRun, type ParagraphChild } from 'docx';
+import type { Token, Tokens } from 'marked';
+import { checkLinkHref } from './links';
+import { decodeEntities, isLineBreakTag, xmlSafe } from './text';
+import { fitImage, loadImage } from './images';
+import type { MarkdownContext } from './context';
+
+type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
+
+const run = (text: string, marks: Marks): TextRun =>
+  new TextRun({
+    text,
+    bold: marks.bold,
+    italics: marks.italics,
+    strike: marks.strike,
+    ...(marks.code ? { style: 'QuorumCode' } : {}),
+  });
+
+/** The plain words of inline tokens: for alt text, link text and checks. */
+export const plainText = (tokens: readonly Token[] | undefined): string =>
+  (tokens ?? [])
+    .map((t) => {
+      if (t.type === 'text' || t.type === 'escape') return 'tokens' in t && t.tokens?.length ? plainText(t.tokens) : decodeEntities(t.text);
+      if (t.type === 'codespan') return xmlSafe(t.text);
+      if (t.type === 'image') return decodeEntities((t as Tokens.Image).text);
+      if (t.type === 'br') return ' ';
+      if (t.type === 'html') return '';
+      return 'tokens' in t ? plainText(t.tokens) : '';
+    })
+    .join('');
+
+/**
+ * Inline Markdown to Word runs. Raw HTML is dropped (only a `<br>` becomes a break); links go out
+ * only for http, https and mailto; images come only from the data folder, with their alt text.
+ */
+export const inlineRuns = (tokens: readonly Token[] | undefined, ctx: MarkdownContext, marks: Marks = {}): ParagraphChild[] => {
+  const out: ParagraphChild[] = [];
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case 'text':
+        if ('tokens' in t && t.tokens?.length) out.push(...inlineRuns(t.tokens, ctx, marks));
+        else out.push(run(decodeEntities(t.text), marks));
+        break;
+      case 'escape':
+        out.push(run(decodeEntities(t.text), marks));
+        break;
+      case 'strong':
+        out.push(...inlineRuns(t.tokens, ctx, { ...marks, bold: true }));
+        break;
+      case 'em':
+        out.push(...inlineRuns(t.tokens, ctx, { ...marks, italics: true }));
+        break;
+      case 'del':
+        out.push(...inlineRuns(t.tokens, ctx, { ...marks, strike: true }));
+        break;
+      case 'codespan':
+        // CommonMark: entities are not decoded inside code spans.
+        out.push(run(xmlSafe(t.text), { ...marks, code: true }));
+        break;
+      case 'br':
+        out.push(new TextRun({ break: 1 }));
+        break;
+      case 'html':
+        if (isLineBreakTag(t.text)) out.push(new TextRun({ break: 1 }));
+        break;
+      case 'link': {
+        const link = checkLinkHref((t as Tokens.Link).href);
+        const children = inlineRuns(t.tokens, ctx, marks).filter((c): c is TextRun => c instanceof TextRun);
+        if (link && children.length > 0) {
+          const text = plainText(t.tokens) || link;
+          out.push(new ExternalHyperlink({ link, children: [new TextRun({ text, style: 'Hyperlink', bold: marks.bold, italics: marks.italics })] }));
+        } else out.push(...inlineRuns(t.tokens, ctx, marks));
+        break;
+      }
+      case 'image':
+        out.push(imageRun(t as Tokens.Image, ctx, marks));
+        break;
+      default:
+        if ('tokens' in t && Array.isArray(t.tokens)) out.push(...inlineRuns(t.tokens, ctx, marks));
+        else if ('text' in t && typeof t.text === 'string') out.push(run(decodeEntities(t.text), marks));
+    }
+  }
+  return out;
+};
+
+const imageRun = (t: Tokens.Image, ctx: MarkdownContext, marks: Marks): ParagraphChild => {
+  const alt = decodeEntities(t.text).trim();
+  const image = loadImage(ctx.images, t.href);
+  if (!image) return run(`[Image not available${alt ? `: ${alt}` : ''}]`, { ...marks, italics: true });
+  const size = fitImage(image.width, image.height, ctx.maxImageWidth);
+  const title = t.title ? decodeEntities(t.title) : '';
+  // wp:docPr descr is the alt text Word's accessibility checker and screen readers read.
+  return new ImageRun({ type: image.type, data: image.data, transformation: size, altText: { name: alt || 'Image', description: alt, title } });
+};

@@ -1,0 +1,312 @@
+import type { Action, AgendaItem, Board, DeepDive, Meeting, Partnership, Person } from '../schema/records';
+import { findRecord, getRecord, listRecords, type StoreData } from '../data';
+import { boardMeetings } from '../rules/boards';
+import { actionRag, type ActionRag } from '../rules/actions';
+import { agendaTimes, byAgendaOrder } from '../rules/agenda';
+import { formatShortUkDate, formatUkDate } from '../rules/dates';
+import { QuorumFailure } from '../result';
+
+/**
+ * What goes into a pack, worked out from the records before any Word is written. The public
+ * variant is filtered here, at the source: a Part 2 item contributes its number, title and
+ * Schedule 12A paragraph, and nothing else reaches the public model.
+ */
+export const PACK_VARIANTS = ['public', 'full'] as const;
+export type PackVariant = (typeof PACK_VARIANTS)[number];
+
+export type CoverSheet = NonNullable<AgendaItem['paper']>['coverSheet'];
+
+export type AgendaLine = {
+  agendaItemId: AgendaItem['id'];
+  number: number;
+  start: string;
+  title: string;
+  presenters: string;
+  purpose: AgendaItem['purpose'];
+  paperRef: string;
+  part2?: { paragraph: number };
+};
+
+export type PaperSection = {
+  agendaItemId: AgendaItem['id'];
+  number: number;
+  title: string;
+  purpose: AgendaItem['purpose'];
+  presenters: string;
+  state: 'received' | 'to-follow';
+  coverSheet: CoverSheet;
+  body: string;
+  part2?: { paragraph: number; reason: string };
+};
+
+export type MinutesItem = {
+  number: number;
+  title: string;
+  minutes: string;
+  resolutions: string[];
+  actions: { text: string; owner: string; due: string }[];
+  /** Public pack only: the item was taken in Part 2, so only this notice is shown. */
+  exempt?: { paragraph: number };
+};
+
+export type LastMinutes = {
+  meetingId: Meeting['id'];
+  date: string;
+  startTime: string;
+  venue: string;
+  approved: boolean;
+  present: string[];
+  substitutes: string[];
+  inAttendance: string[];
+  apologies: string[];
+  declarations: string[];
+  items: MinutesItem[];
+};
+
+export type ActionLogRow = {
+  ref: string;
+  text: string;
+  owner: string;
+  raisedAt: string;
+  due: string;
+  status: Action['status'];
+  rag: ActionRag;
+  latestUpdate: string;
+};
+
+export type DeepDiveBriefing = {
+  theme: string;
+  lead: string;
+  presenters: string;
+  whyNow: string;
+  linesOfEnquiry: string[];
+  evidence: { description: string; kind: string; providedBy: string; due: string }[];
+  agendaNumber?: number;
+};
+
+export type ForwardPlanMeeting = { date: string; items: { title: string; kind: string; author: string; keyDecision: boolean }[] };
+
+export type PackModel = {
+  variant: PackVariant;
+  builtOn: string;
+  partnership: Pick<Partnership, 'name' | 'logo' | 'colours' | 'contact'>;
+  board: Pick<Board, 'id' | 'name' | 'shortName' | 'rules'>;
+  meeting: Pick<Meeting, 'id' | 'date' | 'startTime' | 'endTime' | 'venue'>;
+  title: string;
+  agenda: AgendaLine[];
+  apologies: string[];
+  substitutes: string[];
+  declarations: string[];
+  lastMinutes?: LastMinutes;
+  actionLog: ActionLogRow[];
+  /** Actions from Part 2 items left out of the public action log (a count only). */
+  exemptActionsOmitted: number;
+  papers: PaperSection[];
+  deepDives: DeepDiveBriefing[];
+  forwardPlan: ForwardPlanMeeting[];
+  unscheduledForwardPlan: ForwardPlanMeeting['items'];
+  nextMeeting?: Pick<Meeting, 'date' | 'startTime' | 'venue'>;
+  part2Notices: { number: number; title: string; paragraph: number }[];
+  /** Full pack only. */
+  part2Papers: PaperSection[];
+};
+
+const personName = (data: StoreData, id?: string): string => (id ? (findRecord(data, 'person', id)?.name ?? 'Unknown person') : '');
+const names = (data: StoreData, ids: readonly Person['id'][]) => ids.map((id) => personName(data, id)).filter(Boolean).join(', ');
+const withOrg = (data: StoreData, id: Person['id']): string => {
+  const p = findRecord(data, 'person', id);
+  if (!p) return 'Unknown person';
+  const org = findRecord(data, 'organisation', p.organisationId)?.name;
+  return [p.name, p.jobTitle, org].filter(Boolean).join(', ');
+};
+
+const FORWARD_PLAN_MEETINGS = 3;
+
+export const PURPOSE_LABEL: Record<AgendaItem['purpose'], string> = {
+  decision: 'For decision',
+  discussion: 'For discussion',
+  noting: 'For noting',
+  information: 'For information',
+};
+
+/** Part 2 items go last, after the exclusion resolution, as councils order them. */
+export const numberedAgenda = (items: readonly AgendaItem[]): { item: AgendaItem; number: number }[] => {
+  const sorted = [...items].sort(byAgendaOrder);
+  const ordered = [...sorted.filter((i) => !i.part2), ...sorted.filter((i) => i.part2)];
+  return ordered.map((item, i) => ({ item, number: i + 1 }));
+};
+
+export const meetingItems = (data: StoreData, meetingId: Meeting['id']) =>
+  listRecords(data, 'agendaItem').filter((i) => i.meetingId === meetingId);
+
+const paperSection = (data: StoreData, item: AgendaItem, number: number): PaperSection | undefined => {
+  const paper = item.paper;
+  if (!paper || paper.status === 'not-needed') return undefined;
+  const received = paper.status === 'received' && paper.body.trim().length > 0;
+  return {
+    agendaItemId: item.id,
+    number,
+    title: item.title,
+    purpose: item.purpose,
+    presenters: names(data, item.presenterIds),
+    state: received ? 'received' : 'to-follow',
+    coverSheet: paper.coverSheet,
+    body: received ? paper.body : '',
+    ...(item.part2 ? { part2: { paragraph: item.part2.paragraph, reason: item.part2.reason } } : {}),
+  };
+};
+
+const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant): LastMinutes | undefined => {
+  const previous = boardMeetings(data, meeting.boardId)
+    .filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) < 0)
+    .filter((m) => m.status === 'held' || m.status === 'minutes-approved')
+    .at(-1);
+  if (!previous) return undefined;
+  const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === previous.id);
+  const items = numberedAgenda(meetingItems(data, previous.id));
+  const exemptIds = new Set(items.filter(({ item }) => item.part2).map(({ item }) => item.id));
+  const resolutions = listRecords(data, 'resolution').filter((r) => r.meetingId === previous.id);
+  const actions = listRecords(data, 'action').filter((a) => a.meetingId === previous.id);
+  return {
+    meetingId: previous.id,
+    date: previous.date,
+    startTime: previous.startTime,
+    venue: previous.venue,
+    approved: previous.status === 'minutes-approved',
+    present: attendance.filter((a) => a.status === 'present' && !a.inPlaceOfPersonId).map((a) => withOrg(data, a.personId)),
+    substitutes: attendance
+      .filter((a) => a.status === 'present' && a.inPlaceOfPersonId)
+      .map((a) => `${withOrg(data, a.personId)}, in place of ${personName(data, a.inPlaceOfPersonId)}`),
+    inAttendance: attendance.filter((a) => a.status === 'in-attendance').map((a) => withOrg(data, a.personId)),
+    apologies: attendance.filter((a) => a.status === 'apologies').map((a) => withOrg(data, a.personId)),
+    declarations: listRecords(data, 'declaration')
+      .filter((d) => d.meetingId === previous.id && !(variant === 'public' && d.agendaItemId && exemptIds.has(d.agendaItemId)))
+      .map((d) => `${personName(data, d.personId)}: ${d.interest}`),
+    items: items.map(({ item, number }) => {
+      if (variant === 'public' && item.part2)
+        return { number, title: item.title, minutes: '', resolutions: [], actions: [], exempt: { paragraph: item.part2.paragraph } };
+      return {
+        number,
+        title: item.title,
+        minutes: item.minutes,
+        resolutions: resolutions.filter((r) => r.agendaItemId === item.id).sort((a, b) => a.number - b.number).map((r) => r.text),
+        actions: actions
+          .filter((a) => a.agendaItemId === item.id)
+          .map((a) => ({ text: a.text, owner: personName(data, a.ownerPersonId), due: formatUkDate(a.dueDate) })),
+      };
+    }),
+  };
+};
+
+/** Every open action of the board, plus those closed since its last meeting (DESIGN: action log). */
+const actionLog = (data: StoreData, meeting: Meeting, since: string | undefined, today: string, variant: PackVariant) => {
+  const exemptItems = new Set(listRecords(data, 'agendaItem').filter((i) => i.part2).map((i) => i.id));
+  const relevant = listRecords(data, 'action')
+    .filter((a) => a.boardId === meeting.boardId)
+    .filter((a) => a.status !== 'done' || !since || (a.closedOn ?? '') >= since)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  const isExempt = (a: Action) => Boolean(a.agendaItemId && exemptItems.has(a.agendaItemId));
+  const shown = variant === 'public' ? relevant.filter((a) => !isExempt(a)) : relevant;
+  const updates = listRecords(data, 'actionUpdate');
+  const rows: ActionLogRow[] = shown.map((a, i) => {
+    const origin = a.meetingId ? findRecord(data, 'meeting', a.meetingId) : undefined;
+    const latest = updates.filter((u) => u.actionId === a.id).sort((x, y) => y.madeAt.localeCompare(x.madeAt))[0];
+    return {
+      ref: `A${i + 1}`,
+      text: a.text,
+      owner: personName(data, a.ownerPersonId),
+      raisedAt: origin ? formatShortUkDate(origin.date) : '',
+      due: formatShortUkDate(a.dueDate),
+      status: a.status,
+      rag: actionRag(a, today),
+      latestUpdate: latest ? latest.text : '',
+    };
+  });
+  return { rows, omitted: relevant.length - shown.length };
+};
+
+const briefing = (data: StoreData, d: DeepDive, agendaNumber?: number): DeepDiveBriefing => ({
+  theme: d.theme,
+  lead: d.leadPersonId ? withOrg(data, d.leadPersonId) : '',
+  presenters: names(data, d.presenterIds),
+  whyNow: d.whyNow,
+  linesOfEnquiry: d.linesOfEnquiry,
+  evidence: d.evidence.map((e) => ({ description: e.description, kind: e.kind, providedBy: e.providedBy, due: e.due ? formatUkDate(e.due) : '' })),
+  ...(agendaNumber ? { agendaNumber } : {}),
+});
+
+export const FORWARD_PLAN_KIND_LABEL = { decision: 'Decision', assurance: 'Assurance', information: 'Information', 'deep-dive': 'Deep dive', standing: 'Standing item' } as const;
+
+export const assemblePack = (data: StoreData, meetingId: string, variant: PackVariant, today: string): PackModel => {
+  const meeting = findRecord(data, 'meeting', meetingId);
+  if (!meeting) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
+  const board = getRecord(data, 'board', meeting.boardId);
+  const partnership = listRecords(data, 'partnership')[0];
+  if (!partnership) throw new QuorumFailure('store-unavailable', 'This data folder has no partnership yet');
+  const numbered = numberedAgenda(meetingItems(data, meeting.id));
+  const open = numbered.filter(({ item }) => !item.part2);
+  const closed = numbered.filter(({ item }) => item.part2);
+  const timed = new Map(agendaTimes(numbered.map((n) => n.item), meeting.startTime).map((t) => [t.item.id, t.start]));
+  const papers = new Map(numbered.map(({ item, number }) => [item.id, paperSection(data, item, number)]));
+  const paperRef = (item: AgendaItem, number: number) => {
+    const p = papers.get(item.id);
+    if (p) return p.state === 'received' ? `Paper ${number}` : `Paper ${number} to follow`;
+    return item.standing ? '' : 'Verbal';
+  };
+  const agenda: AgendaLine[] = numbered.map(({ item, number }) =>
+    variant === 'public' && item.part2
+      ? { agendaItemId: item.id, number, start: timed.get(item.id) ?? '', title: item.title, presenters: '', purpose: item.purpose, paperRef: 'Exempt', part2: { paragraph: item.part2.paragraph } }
+      : {
+          agendaItemId: item.id,
+          number,
+          start: timed.get(item.id) ?? '',
+          title: item.title,
+          presenters: names(data, item.presenterIds),
+          purpose: item.purpose,
+          paperRef: paperRef(item, number),
+          ...(item.part2 ? { part2: { paragraph: item.part2.paragraph } } : {}),
+        },
+  );
+  const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === meeting.id);
+  const exemptIds = new Set(closed.map(({ item }) => item.id));
+  const previous = lastMinutes(data, meeting, variant);
+  const log = actionLog(data, meeting, previous?.date, today, variant);
+  const deepDives = listRecords(data, 'deepDive')
+    .filter((d) => d.meetingId === meeting.id)
+    .map((d) => ({ d, item: numbered.find(({ item }) => item.deepDiveId === d.id) }))
+    .filter(({ item }) => !(variant === 'public' && item?.item.part2))
+    .map(({ d, item }) => briefing(data, d, item?.number));
+  const later = boardMeetings(data, meeting.boardId).filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) > 0);
+  const plan = listRecords(data, 'forwardPlanItem').filter((f) => f.boardId === meeting.boardId && f.status !== 'deferred');
+  const planLine = (f: (typeof plan)[number]) => ({ title: f.title, kind: FORWARD_PLAN_KIND_LABEL[f.kind], author: personName(data, f.authorPersonId), keyDecision: f.keyDecision });
+  const variantLabel = variant === 'public' ? 'Public pack' : 'Full pack';
+  return {
+    variant,
+    builtOn: today,
+    partnership: { name: partnership.name, logo: partnership.logo, colours: partnership.colours, contact: partnership.contact },
+    board: { id: board.id, name: board.name, shortName: board.shortName, rules: board.rules },
+    meeting: { id: meeting.id, date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, venue: meeting.venue },
+    title: `${board.name}, ${formatUkDate(meeting.date)}: ${variantLabel}`,
+    agenda,
+    apologies: attendance.filter((a) => a.status === 'apologies').map((a) => withOrg(data, a.personId)),
+    substitutes: attendance
+      .filter((a) => a.status === 'present' && a.inPlaceOfPersonId)
+      .map((a) => `${withOrg(data, a.personId)}, in place of ${personName(data, a.inPlaceOfPersonId)}`),
+    declarations: listRecords(data, 'declaration')
+      .filter((d) => d.meetingId === meeting.id && !(variant === 'public' && d.agendaItemId && exemptIds.has(d.agendaItemId)))
+      .map((d) => `${personName(data, d.personId)}: ${d.interest}`),
+    ...(previous ? { lastMinutes: previous } : {}),
+    actionLog: log.rows,
+    exemptActionsOmitted: log.omitted,
+    papers: open.map(({ item }) => papers.get(item.id)).filter((p): p is PaperSection => Boolean(p)),
+    deepDives,
+    forwardPlan: later.slice(0, FORWARD_PLAN_MEETINGS).map((m) => ({ date: m.date, items: plan.filter((f) => f.meetingId === m.id).map(planLine) })),
+    unscheduledForwardPlan: plan.filter((f) => !f.meetingId).map(planLine),
+    ...(later[0] ? { nextMeeting: { date: later[0].date, startTime: later[0].startTime, venue: later[0].venue } } : {}),
+    part2Notices: closed.map(({ item, number }) => ({ number, title: item.title, paragraph: item.part2!.paragraph })),
+    part2Papers:
+      variant === 'full'
+        ? closed.map(({ item }) => papers.get(item.id)).filter((p): p is PaperSection => Boolean(p))
+        : [],
+  };
+};

@@ -1,0 +1,36 @@
+import type { AgendaItem, Meeting } from '../schema/records';
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+export const fromMinutes = (m: number): string => {
+  const wrapped = ((m % 1440) + 1440) % 1440;
+  return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
+};
+
+/** Agenda items in the order the chair takes them: by their order key. */
+export const byAgendaOrder = (a: Pick<AgendaItem, 'order' | 'id'>, b: Pick<AgendaItem, 'order' | 'id'>) =>
+  a.order.localeCompare(b.order) || a.id.localeCompare(b.id);
+
+export type TimedItem<T> = { item: T; start: string; end: string };
+
+/**
+ * Start times as agendas print them (15:00, 15:10, 15:50 …): each item starts when the one
+ * before ends, unless the chair fixed its start.
+ */
+export const agendaTimes = <T extends Pick<AgendaItem, 'durationMinutes' | 'fixedStart'>>(items: readonly T[], meetingStart: string): TimedItem<T>[] => {
+  let clock = toMinutes(meetingStart);
+  return items.map((item) => {
+    if (item.fixedStart) clock = toMinutes(item.fixedStart);
+    const start = clock;
+    clock += item.durationMinutes;
+    return { item, start: fromMinutes(start), end: fromMinutes(clock) };
+  });
+};
+
+/** Minutes the agenda runs past the meeting's planned end (0 when it fits). */
+export const overrunMinutes = (items: readonly Pick<AgendaItem, 'durationMinutes' | 'fixedStart'>[], meeting: Pick<Meeting, 'startTime' | 'endTime'>): number => {
+  const timed = agendaTimes(items, meeting.startTime);
+  const last = timed.at(-1);
+  if (!last) return 0;
+  const end = toMinutes(last.end) < toMinutes(meeting.startTime) ? toMinutes(last.end) + 1440 : toMinutes(last.end);
+  return Math.max(0, end - toMinutes(meeting.endTime));
+};
