@@ -11,6 +11,8 @@ export const ErrorCode = {
   diskFull: 'disk-full',
   fileLocked: 'file-locked',
   notAllowed: 'not-allowed',
+  /** Pre-flight found errors and no reason to override them was given. */
+  preflightFailed: 'preflight-failed',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

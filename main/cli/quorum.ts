@@ -7,13 +7,14 @@ import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
 import { checkStore } from './check';
+import { packCommand } from './pack';
 
 /**
  * `quorum`: Quorum's services without Electron, on a data folder. Each subcommand declares its
  * options; `pack` and `export` join this table with their issues.
  */
-type Out = { log: (s: string) => void; error: (s: string) => void };
-type Subcommand = {
+export type Out = { log: (s: string) => void; error: (s: string) => void };
+export type Subcommand = {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; description: string }>;
@@ -31,7 +32,7 @@ const requireData = (values: Record<string, unknown>): string => {
   return resolve(data);
 };
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const subcommands: Record<string, Subcommand> = {
   example: {
@@ -88,6 +89,7 @@ const subcommands: Record<string, Subcommand> = {
       }
     },
   },
+  pack: packCommand(requireData),
 };
 
 const help = (): string =>

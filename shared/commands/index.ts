@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { addActionUpdate } from './actions';
 import { setUpPartnership, updatePartnership } from './partnership';
 import { loadExample } from '../example';
+import { importPaper, recordPackBuild } from './packs';
 import type { CommandDef } from './context';
 
 /** Every command that changes records, by name. The store runs only these. */
@@ -10,7 +11,9 @@ export const commands = {
   [updatePartnership.name]: updatePartnership,
   [loadExample.name]: loadExample,
   [addActionUpdate.name]: addActionUpdate,
+  [recordPackBuild.name]: recordPackBuild,
+  [importPaper.name]: importPaper,
 } as Record<string, CommandDef<z.ZodType>>;
 
-export { setUpPartnership, updatePartnership, loadExample, addActionUpdate };
+export { setUpPartnership, updatePartnership, loadExample, addActionUpdate, recordPackBuild, importPaper };
 export type { CommandContext, CommandDef, CommandResult, Change, JournalDraft } from './context';

@@ -45,6 +45,7 @@ export const RECORD_TYPES = [
   'resolution',
   'action',
   'actionUpdate',
+  'packBuild',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -282,6 +282,22 @@ export const actionUpdateSchema = recordBase('actionUpdate').extend({
   madeAt: isoTimestamp,
 });
 
+/**
+ * Write-once: a pack that was built and saved, for the history on the Pack screen. When pre-flight
+ * errors were overridden, the reason and the errors are kept here and in the journal.
+ */
+export const packBuildSchema = recordBase('packBuild').extend({
+  meetingId: recordId('meeting'),
+  variant: z.enum(['public', 'full']),
+  fileName: line(300),
+  filePath: line(4000),
+  bytes: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hex digest'),
+  builtAt: isoTimestamp,
+  warnings: z.number().int().min(0),
+  override: z.object({ reason: line(2000), errors: z.array(line(2000)).max(500) }).optional(),
+});
+
 export const recordSchema = z.discriminatedUnion('type', [
   partnershipSchema,
   organisationSchema,
@@ -303,6 +319,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   resolutionSchema,
   actionSchema,
   actionUpdateSchema,
+  packBuildSchema,
 ]);
 
 export type QRecord = z.infer<typeof recordSchema>;
@@ -319,3 +336,4 @@ export type AgendaItem = RecordOf<'agendaItem'>;
 export type Action = RecordOf<'action'>;
 export type DeepDive = RecordOf<'deepDive'>;
 export type ForwardPlanItem = RecordOf<'forwardPlanItem'>;
+export type PackBuild = RecordOf<'packBuild'>;

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { QuorumFailure } from '../../shared/result';
+import { PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
+import { QuorumStore } from '../services/store/store';
+import { STORE_FILE } from '../services/store/format';
+import { currentUser } from '../services/session';
+import { buildPackFile, describeMeeting, resolveMeeting, runPreflight } from '../services/packs';
+import { EXIT, UsageError, type Subcommand } from './quorum';
+
+/**
+ * `quorum pack`: the board pack from the command line, with the same pre-flight as the app. It
+ * refuses (exit 1) with the pre-flight errors unless `--override-reason` says why to go ahead.
+ */
+export const packCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+  summary: 'build the Word board pack for a meeting (public or full), after the pre-flight checks',
+  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx [--override-reason TEXT] [--json]',
+  options: {
+    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
+    meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next" for the next meeting' },
+    board: { type: 'string', description: 'with --meeting next: the board (board:…)' },
+    variant: { type: 'string', description: 'public (Part 2 items as notices only) or full' },
+    out: { type: 'string', description: 'the .docx file to write' },
+    'override-reason': { type: 'string', description: 'build despite pre-flight errors; the reason is journaled' },
+    json: { type: 'boolean', description: 'print JSON instead of text' },
+  },
+  async run(values, out) {
+    const dir = requireData(values);
+    const meeting = values.meeting;
+    const variant = values.variant;
+    const file = values.out;
+    if (typeof meeting !== 'string' || !meeting) throw new UsageError('--meeting ID|next is required');
+    if (typeof variant !== 'string' || !(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
+    if (typeof file !== 'string' || !file.toLowerCase().endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
+    if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
+    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname() });
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      const target = resolveMeeting(store.data, meeting, today, typeof values.board === 'string' ? values.board : undefined);
+      const reason = typeof values['override-reason'] === 'string' ? values['override-reason'] : undefined;
+      const report = runPreflight(store, target.id, variant as PackVariant, today);
+      if (report.errors > 0 && !reason?.trim()) {
+        if (values.json) out.log(JSON.stringify({ ok: false, meetingId: target.id, preflight: report }, null, 2));
+        else {
+          out.error(`Pre-flight for ${describeMeeting(store.data, target)} (${variant}) found ${report.errors} error(s); no pack was built.`);
+          for (const p of report.problems) out.error(`  ${p.severity === 'error' ? 'ERROR  ' : 'warning'} ${p.message}`);
+          out.error('Fix them, or give --override-reason "…" to build anyway (the reason is recorded in the journal).');
+        }
+        return EXIT.failed;
+      }
+      const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, today, overrideReason: reason, onProgress: progress });
+      if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
+      else {
+        for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);
+        out.log(`Built ${outcome.title}\n  ${outcome.file} (${outcome.bytes} bytes, SHA-256 ${outcome.sha256})`);
+      }
+      return EXIT.ok;
+    } finally {
+      store.close();
+    }
+  },
+});

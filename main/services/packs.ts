@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { listRecords, findRecord, type StoreData } from '../../shared/data';
+import { nextMeeting } from '../../shared/rules/boards';
+import { assemblePack, type PackVariant } from '../../shared/pack/model';
+import { preflight, referencedImages, type PreflightReport } from '../../shared/pack/preflight';
+import { buildPack, type PackProgress } from '../../shared/pack/build';
+import type { ImageLibrary } from '../../shared/pack/markdown/images';
+import { QuorumFailure } from '../../shared/result';
+import { formatUkDate } from '../../shared/rules/dates';
+import type { Meeting } from '../../shared/schema/records';
+import { bankHolidaysAround } from './holidays';
+import { writeFileAtomic } from './store/atomicFile';
+import type { QuorumStore } from './store/store';
+
+export const IMAGES_FOLDER = 'images';
+/** A picture bigger than this is refused rather than swelling every pack. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** Whether `images/name.png` exists inside the data folder (never outside it). */
+export const imageExists = (dataDir: string) => (path: string) => {
+  const full = resolve(dataDir, path);
+  return full.startsWith(resolve(dataDir, IMAGES_FOLDER)) && existsSync(full) && statSync(full).isFile();
+};
+
+export const readImages = (dataDir: string, paths: readonly string[]): ImageLibrary => {
+  const library: Record<string, Uint8Array> = {};
+  const exists = imageExists(dataDir);
+  for (const p of paths) {
+    if (!exists(p)) continue;
+    const full = resolve(dataDir, p);
+    if (statSync(full).size > MAX_IMAGE_BYTES) continue;
+    library[p] = readFileSync(full);
+  }
+  return library;
+};
+
+/** `next` means the soonest meeting not yet held (of one board, when given). */
+export const resolveMeeting = (data: StoreData, meeting: string, today: string, boardId?: string): Meeting => {
+  if (boardId && !findRecord(data, 'board', boardId)) throw new QuorumFailure('not-found', `There is no board with id ${boardId}`);
+  if (meeting !== 'next') {
+    const found = findRecord(data, 'meeting', meeting);
+    if (!found) throw new QuorumFailure('not-found', `There is no meeting with id ${meeting}`);
+    if (boardId && found.boardId !== boardId) throw new QuorumFailure('invalid-input', `Meeting ${meeting} is not a meeting of ${boardId}`);
+    return found;
+  }
+  const boards = boardId ? [boardId] : listRecords(data, 'board').map((b) => b.id);
+  const candidates = boards.map((b) => nextMeeting(data, b as Meeting['boardId'], today)).filter((m): m is Meeting => Boolean(m));
+  candidates.sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+  if (!candidates[0]) throw new QuorumFailure('not-found', boardId ? `The board ${boardId} has no meeting ahead` : 'No board has a meeting ahead');
+  return candidates[0];
+};
+
+export const runPreflight = (store: QuorumStore, meetingId: string, variant: PackVariant, today: string): PreflightReport =>
+  preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir));
+
+/** A file name a secretariat would choose: "2026-12-15 Children’s Trust board pack (public).docx". */
+export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant): string => {
+  const meeting = findRecord(data, 'meeting', meetingId);
+  const board = meeting ? findRecord(data, 'board', meeting.boardId) : undefined;
+  const name = `${meeting?.date ?? 'meeting'} ${board?.shortName ?? 'Board'} board pack (${variant})`;
+  return `${name.replace(/[\\/:*?"<>|]/g, '-')}.docx`;
+};
+
+export type PackRequest = {
+  meetingId: string;
+  variant: PackVariant;
+  out: string;
+  today: string;
+  /** Given when the secretariat chooses to build despite pre-flight errors; journaled. */
+  overrideReason?: string;
+  onProgress?: PackProgress;
+};
+
+export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string };
+
+/**
+ * Pre-flight, build, write the .docx atomically, and record it in the history (and the journal).
+ * Refuses with the pre-flight errors unless an override reason is given.
+ */
+export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promise<PackOutcome> => {
+  const report = runPreflight(store, req.meetingId, req.variant, req.today);
+  const reason = req.overrideReason?.trim();
+  if (report.errors > 0 && !reason) {
+    const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
+    throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${list}`);
+  }
+  const out = resolve(req.out);
+  if (!out.toLowerCase().endsWith('.docx')) throw new QuorumFailure('invalid-input', 'The pack file name must end in .docx');
+  mkdirSync(dirname(out), { recursive: true });
+  const model = assemblePack(store.data, req.meetingId, req.variant, req.today);
+  const images = readImages(store.dataDir, referencedImages(model));
+  const { bytes } = await buildPack(store.data, { meetingId: req.meetingId, variant: req.variant, today: req.today, builtAt: new Date().toISOString(), images, onProgress: req.onProgress });
+  writeFileAtomic(out, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const overridden = report.errors > 0;
+  if (store.status().state === 'ready')
+    await store.run('pack.recordBuild', {
+      meetingId: req.meetingId,
+      variant: req.variant,
+      fileName: basename(out),
+      filePath: out,
+      bytes: bytes.length,
+      sha256,
+      warnings: report.warnings,
+      ...(overridden ? { override: { reason: reason!, errors: report.problems.filter((p) => p.severity === 'error').map((p) => p.message.slice(0, 2000)) } } : {}),
+    });
+  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title };
+};
+
+export const packHistory = (data: StoreData, meetingId?: string) =>
+  listRecords(data, 'packBuild')
+    .filter((p) => !meetingId || p.meetingId === meetingId)
+    .sort((a, b) => b.builtAt.localeCompare(a.builtAt));
+
+export const describeMeeting = (data: StoreData, m: Meeting) => `${findRecord(data, 'board', m.boardId)?.shortName ?? 'Board'}, ${formatUkDate(m.date)}`;

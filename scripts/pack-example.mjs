@@ -1,0 +1,19 @@
+// `npm run pack:example`: the example partnership's next meeting as a public and a full pack, in ./out.
+// Two of its papers are still to come, so the packs are built with a recorded override reason,
+// exactly as a secretariat would publish with papers "to follow".
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const quorum = join(root, 'bin', 'quorum.js');
+const data = join(root, 'out', 'example-data');
+const run = (...args) => execFileSync(process.execPath, [quorum, ...args], { stdio: 'inherit' });
+
+rmSync(data, { recursive: true, force: true });
+run('example', '--data', data);
+for (const variant of ['public', 'full'])
+  run('pack', '--data', data, '--meeting', 'next', '--board', 'board:childrens-trust', '--variant', variant,
+    '--out', join(root, 'out', `example-board-pack-${variant}.docx`),
+    '--override-reason', 'Example partnership: two papers are to follow, as agreed with the chair');

@@ -1,0 +1,124 @@
+import type { AgendaItem, Meeting } from '../schema/records';
+import { findRecord, type StoreData } from '../data';
+import { currentTor } from '../rules/boards';
+import { formatUkDate, paperDeadline, type HolidaySet } from '../rules/dates';
+import { assemblePack, meetingItems, numberedAgenda, type PackModel, type PackVariant } from './model';
+import { scanMarkdown, type MarkdownFinding } from './markdown/scan';
+import { imagePath } from './markdown/images';
+
+export type PreflightProblem = {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  /** Where the secretariat fixes it. */
+  fix: { area: 'paper' | 'agenda-item' | 'meeting' | 'partnership' | 'deep-dive'; id: string };
+};
+
+export type PreflightReport = {
+  meetingId: Meeting['id'];
+  variant: PackVariant;
+  paperDeadline: string;
+  problems: PreflightProblem[];
+  errors: number;
+  warnings: number;
+};
+
+/** Faults Quorum cannot mend itself block the build; those it mends (heading order) only warn. */
+const FINDING_SEVERITY: Record<MarkdownFinding['kind'], PreflightProblem['severity']> = {
+  'image-no-alt': 'error',
+  'image-missing': 'error',
+  'table-no-header': 'error',
+  'heading-skipped': 'warning',
+  'heading-empty': 'warning',
+  'link-vague': 'warning',
+  'link-unsafe': 'warning',
+  'raw-html': 'warning',
+};
+
+/** Every Markdown body the pack will print, with where it comes from (already filtered for the variant). */
+const markdownInPack = (model: PackModel) => [
+  ...model.papers.flatMap((p) => [
+    { where: `Paper ${p.number} (${p.title})`, text: p.body, fix: { area: 'paper' as const, id: p.agendaItemId } },
+    { where: `the executive summary of paper ${p.number}`, text: p.coverSheet.executiveSummary, fix: { area: 'paper' as const, id: p.agendaItemId } },
+  ]),
+  ...model.part2Papers.map((p) => ({ where: `Paper ${p.number} (${p.title})`, text: p.body, fix: { area: 'paper' as const, id: p.agendaItemId } })),
+  ...(model.lastMinutes?.items ?? []).map((i) => ({ where: `the minutes of the last meeting, item ${i.number}`, text: i.minutes, fix: { area: 'meeting' as const, id: model.lastMinutes!.meetingId } })),
+];
+
+/** The `images/…` files the pack shows, so main reads just those from the data folder. */
+export const referencedImages = (model: PackModel): string[] => {
+  const found = new Set<string>();
+  for (const source of markdownInPack(model))
+    for (const m of source.text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
+      const path = imagePath(m[1]);
+      if (path) found.add(path);
+    }
+  if (model.partnership.logo) found.add(`images/${model.partnership.logo.file}`);
+  return [...found];
+};
+
+/**
+ * The checks run before a pack is built, in the app and in `quorum pack`: papers missing or late
+ * against the board's terms of reference, cover sheets, Part 2 classification, and accessibility.
+ */
+export const preflight = (
+  data: StoreData,
+  meetingId: string,
+  variant: PackVariant,
+  today: string,
+  holidays: HolidaySet,
+  hasImage: (path: string) => boolean,
+): PreflightReport => {
+  const model = assemblePack(data, meetingId, variant, today);
+  const meeting = findRecord(data, 'meeting', meetingId)!;
+  const tor = currentTor(data, meeting.boardId);
+  const clearDays = tor?.paperDeadlineWorkingDays ?? 5;
+  const deadline = paperDeadline(meeting.date, clearDays, holidays);
+  const problems: PreflightProblem[] = [];
+  const add = (severity: PreflightProblem['severity'], code: string, message: string, fix: PreflightProblem['fix']) => problems.push({ severity, code, message, fix });
+
+  const items = numberedAgenda(meetingItems(data, meeting.id));
+  if (items.length === 0) add('error', 'agenda-empty', 'The meeting has no agenda items yet.', { area: 'meeting', id: meeting.id });
+  if (!tor) add('warning', 'no-terms-of-reference', 'The board has no terms of reference, so the paper deadline assumes 5 clear working days.', { area: 'meeting', id: meeting.id });
+
+  for (const { item, number } of items) checkItem(data, item, number, deadline, clearDays, today, add);
+
+  for (const source of markdownInPack(model))
+    for (const f of scanMarkdown(source.text, hasImage)) add(FINDING_SEVERITY[f.kind], f.kind, `In ${source.where}: ${f.detail}.`, source.fix);
+
+  const logo = model.partnership.logo;
+  if (logo && !hasImage(`images/${logo.file}`))
+    add('warning', 'logo-missing', `The partnership logo (${logo.file}) is not in the data folder; the cover will have no logo.`, { area: 'partnership', id: 'partnership' });
+
+  problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { meetingId: meeting.id, variant, paperDeadline: deadline, problems, errors, warnings: problems.length - errors };
+};
+
+type Add = (severity: PreflightProblem['severity'], code: string, message: string, fix: PreflightProblem['fix']) => void;
+
+const checkItem = (data: StoreData, item: AgendaItem, number: number, deadline: string, clearDays: number, today: string, add: Add) => {
+  const paper = item.paper;
+  const fix = { area: 'paper' as const, id: item.id };
+  const label = `Item ${number} (${item.title})`;
+  if (paper?.coverSheet.classification === 'exempt' && !item.part2)
+    add('error', 'exempt-not-part2', `${label}: the paper is marked exempt but the item is not in Part 2 with a Schedule 12A paragraph, so it would be published.`, { area: 'agenda-item', id: item.id });
+  if (item.part2 && !item.part2.reason.trim())
+    add('warning', 'part2-no-reason', `${label}: a Part 2 item (paragraph ${item.part2.paragraph}) with no reason recorded for the exclusion.`, { area: 'agenda-item', id: item.id });
+  if (!paper || paper.status === 'not-needed') return;
+  const author = paper.authorPersonId ? findRecord(data, 'person', paper.authorPersonId)?.name : undefined;
+  if (paper.status !== 'received' || !paper.body.trim()) {
+    const due = deadline < today ? `the deadline (${formatUkDate(deadline)}, ${clearDays} clear working days) has passed` : `due by ${formatUkDate(deadline)}`;
+    add('error', 'paper-missing', `${label}: the paper has not been received${author ? ` from ${author}` : ''}; ${due}. It would print as “to follow”.`, fix);
+    return;
+  }
+  if (paper.receivedOn && paper.receivedOn > deadline)
+    add('warning', 'paper-late', `${label}: the paper was received on ${formatUkDate(paper.receivedOn)}, after the deadline of ${formatUkDate(deadline)}.`, fix);
+  const c = paper.coverSheet;
+  if (!c.executiveSummary.trim()) add('error', 'cover-summary', `${label}: the cover sheet has no executive summary.`, fix);
+  if (item.purpose === 'decision' && c.recommendations.length === 0) add('error', 'cover-recommendations', `${label}: a decision item with no recommendations on its cover sheet.`, fix);
+  if (!c.reportOf.trim()) add('warning', 'cover-report-of', `${label}: the cover sheet does not say whose report it is.`, fix);
+  if (!c.author.trim()) add('warning', 'cover-author', `${label}: the cover sheet names no author.`, fix);
+  const missing = (['finance', 'legal', 'equalities', 'risk'] as const).filter((k) => !c.implications[k].trim());
+  if (missing.length) add('warning', 'cover-implications', `${label}: the cover sheet leaves the ${missing.join(', ')} implications blank.`, fix);
+};
