@@ -2,6 +2,7 @@
 // Two of its papers are still to come, so the packs are built with a recorded override reason,
 // exactly as a secretariat would publish with papers "to follow".
 import { execFileSync } from 'node:child_process';
+import process from 'node:process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';

@@ -20,7 +20,8 @@ export const recordPackBuild = defineCommand({
   },
 });
 
-const emptyCoverSheet = (): NonNullable<AgendaItem['paper']>['coverSheet'] => ({
+/** A cover sheet with nothing filled in yet, public until someone says otherwise. */
+export const emptyCoverSheet = (): NonNullable<AgendaItem['paper']>['coverSheet'] => ({
   reportOf: '',
   author: '',
   authorContact: '',

@@ -1,22 +1,13 @@
 import type { AgendaItem, Meeting } from '../schema/records';
 import { CT } from './boards';
+import { emptyCoverSheet } from '../commands/packs';
 
 type New<T> = Omit<T, 'rev' | 'updatedAt' | 'updatedBy' | 'schemaVersion'>;
 type Cover = NonNullable<AgendaItem['paper']>['coverSheet'];
 
 export const orderKey = (position: number): string => String(position * 10).padStart(4, '0');
 
-const cover = (c: Partial<Cover>): Cover => ({
-  reportOf: '',
-  author: '',
-  authorContact: '',
-  executiveSummary: '',
-  recommendations: [],
-  implications: { finance: '', legal: '', equalities: '', risk: '' },
-  backgroundPapers: '',
-  classification: 'public',
-  ...c,
-});
+const cover = (c: Partial<Cover>): Cover => ({ ...emptyCoverSheet(), ...c });
 
 type ItemSpec = Partial<New<AgendaItem>> & Pick<AgendaItem, 'title' | 'purpose' | 'durationMinutes'>;
 

@@ -5,6 +5,7 @@ import { decodeHTML } from 'entities';
  * surrogates). Word refuses a document that holds one, so every string bound for the package
  * passes through here (XML 1.0 §2.2, Char production).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '');

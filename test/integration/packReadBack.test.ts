@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuorumStore } from '../../main/services/store/store';
+import { buildPackFile } from '../../main/services/packs';
+import { tempDir } from '../helpers';
+
+const SOFFICE = process.env.QUORUM_SOFFICE ?? '/usr/bin/soffice';
+
+/** The real package, read back by two other readers: mammoth (as an import would) and LibreOffice. */
+describe('a built pack read back', () => {
+  const t = tempDir();
+  let file = '';
+  beforeAll(async () => {
+    const store = QuorumStore.open(join(t.dir, 'data'), { user: 'test', device: 'test' });
+    await store.run('example.load', {});
+    const today = new Date().toISOString().slice(0, 10);
+    const next = Object.values(store.data.records).find((r) => r.id === 'meeting:ct-next');
+    if (!next) throw new Error('the example has no next meeting');
+    file = (await buildPackFile(store, { meetingId: next.id, variant: 'full', out: join(t.dir, 'full.docx'), today, overrideReason: 'papers to follow' })).file;
+    store.close();
+  });
+  afterAll(() => t.cleanup());
+
+  it('keeps its headings, tables and links for another Word reader', async () => {
+    const { value } = await mammoth.convertToHtml({ buffer: readFileSync(file) });
+    const html = value.replace(/<a id="_Toc\d+"><\/a>/g, "");  // the contents field bookmarks each heading
+    expect(html).toContain('<h1>Agenda</h1>');
+    expect(html).toContain('<h1>Item 4: Improvement plan: progress report</h1>');
+    expect(html).toContain('<h2>Cover sheet</h2>');
+    expect(html).toMatch(/<th><p><strong>Theme<\/strong><\/p><\/th>/);
+    expect(html).toContain('href="https://www.gov.uk/government/publications/inspecting-local-authority-childrens-services-from-2018"');
+  });
+
+  it('opens in LibreOffice and converts to a PDF with its pages numbered', () => {
+    if (!existsSync(SOFFICE))
+      throw new Error(`LibreOffice is needed for this test: apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-liberation2 (or set QUORUM_SOFFICE)`);
+    const outDir = mkdtempSync(join(tmpdir(), 'quorum-pdf-'));
+    const profile = mkdtempSync(join(tmpdir(), 'quorum-lo-'));
+    execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
+    const pdf = join(outDir, 'full.pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThan(10);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`Page 1 of ${pages}`);
+    expect(text).toContain('Item 4: Improvement plan: progress report');
+    expect(text).toContain('Exclusion of the press and public');
+    expect(text).toMatch(/Eastmere Children’s Trust Board · \d+ \w+ \d{4} · Item 4/);
+  }, 150_000);
+});

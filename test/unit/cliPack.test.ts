@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../main/cli/quorum';
+import { QuorumStore } from '../../main/services/store/store';
+import { listRecords } from '../../shared/data';
+import { tempDir } from '../helpers';
+
+const run = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { log: (s) => out.push(s), error: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+const example = async () => {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  expect((await run('example', '--data', t.dir)).code).toBe(0);
+  return t.dir;
+};
+
+describe('quorum pack', () => {
+  it('refuses with the pre-flight errors and writes nothing', async () => {
+    const dir = await example();
+    const file = join(dir, 'packs', 'next.docx');
+    const refused = await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/found 2 error\(s\); no pack was built/);
+    expect(refused.err).toMatch(/ERROR {3}Item 5 \(Deep dive: neglect and the graded care profile\): the paper has not been received from Amira Haddad/);
+    expect(existsSync(file)).toBe(false);
+    const json = await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', file, '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, meetingId: 'meeting:ct-next', preflight: { errors: 2 } });
+  });
+
+  it('builds with an override reason, records the build with its hash, and journals the reason', async () => {
+    const dir = await example();
+    const file = join(dir, 'packs', 'full.docx');
+    const built = await run('pack', '--data', dir, '--meeting', 'meeting:ct-next', '--variant', 'full', '--out', file, '--override-reason', 'Papers to follow, agreed with the chair', '--json');
+    expect(built.code).toBe(0);
+    const outcome = JSON.parse(built.out);
+    const bytes = readFileSync(file);
+    expect(outcome).toMatchObject({ ok: true, file, bytes: bytes.length, overridden: true, sha256: createHash('sha256').update(bytes).digest('hex') });
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test', mode: 'read' });
+    const history = listRecords(store.data, 'packBuild');
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ variant: 'full', fileName: 'full.docx', sha256: outcome.sha256, override: { reason: 'Papers to follow, agreed with the chair' } });
+    expect(store.journalEntries(1)[0].summary).toMatch(/overrode 2 pre-flight error\(s\) because: Papers to follow, agreed with the chair/);
+    store.close();
+  });
+
+  it('explains bad usage and unknown meetings', async () => {
+    const dir = await example();
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'secret', '--out', 'x.docx')).toMatchObject({ code: 2, err: expect.stringMatching(/--variant must be public or full/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', 'x.pdf')).toMatchObject({ code: 2, err: expect.stringMatching(/--out FILE.docx/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'meeting:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no meeting with id meeting:nope/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--board', 'board:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no board with id board:nope/) });
+  });
+});
