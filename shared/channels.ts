@@ -16,6 +16,12 @@ export const CHANNELS = [
   'journal:list',
   'settings:moveDataFolder',
   'shell:openExternal',
+  'meetings:list',
+  'pack:preflight',
+  'pack:build',
+  'pack:history',
+  'pack:open',
+  'pack:showInFolder',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

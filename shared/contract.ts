@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import type { Result } from './result';
 import type { Dashboard } from './rules/dashboard';
-import type { Partnership } from './schema/records';
+import type { Meeting, PackBuild, Partnership } from './schema/records';
+import type { PreflightReport } from './pack/preflight';
+import { PACK_VARIANTS } from './pack/model';
 import type { RecordType } from './schema/common';
 import { partnershipSchema } from './schema/records';
-import { line } from './schema/common';
+import { line, recordId } from './schema/common';
 
 export type BackupInfo = { id: string; takenAt: string; bytes: number; reason: string };
 
@@ -30,6 +32,23 @@ export type StoreStatus = {
   /** Messages from load that the user should see once (a migration ran, a journal was repaired). */
   notices: string[];
 };
+
+export type MeetingSummary = {
+  id: Meeting['id'];
+  boardId: string;
+  boardName: string;
+  date: string;
+  startTime: string;
+  venue: string;
+  status: Meeting['status'];
+  agendaItems: number;
+  isNext: boolean;
+};
+
+/** A pack build from the app: saved (with its file, size and hash) or cancelled at the save dialog. */
+export type PackBuildOutcome =
+  | { saved: false; reason: string }
+  | { saved: true; file: string; bytes: number; sha256: string; overridden: boolean; errors: number; warnings: number };
 
 export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
 
@@ -73,6 +92,14 @@ export const contract = {
   }>(),
   'settings:moveDataFolder': def(noInput).returns<{ moved: boolean; dataDir: string; message: string }>(),
   'shell:openExternal': def(z.object({ url: z.string().max(2000) }).strict()).returns<{ opened: boolean }>(),
+  'meetings:list': def(noInput).returns<MeetingSummary[]>(),
+  'pack:preflight': def(z.object({ meetingId: recordId('meeting'), variant: z.enum(PACK_VARIANTS) }).strict()).returns<PreflightReport>(),
+  'pack:build': def(
+    z.object({ meetingId: recordId('meeting'), variant: z.enum(PACK_VARIANTS), overrideReason: z.string().trim().max(2000).optional(), taskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict(),
+  ).returns<PackBuildOutcome>(),
+  'pack:history': def(z.object({ meetingId: recordId('meeting') }).strict()).returns<PackBuild[]>(),
+  'pack:open': def(z.object({ packBuildId: recordId('packBuild') }).strict()).returns<{ opened: boolean }>(),
+  'pack:showInFolder': def(z.object({ packBuildId: recordId('packBuild') }).strict()).returns<{ shown: boolean }>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export const events = {

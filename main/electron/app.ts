@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, protocol, session as electronSession, shell } from 'electron';
 import { createDispatcher } from '../services/dispatch';
@@ -46,6 +46,18 @@ export const start = async (): Promise<void> => {
     },
     openExternal: (url) => shell.openExternal(url),
     rememberDataDir: (dir) => prefs.set('dataDir', dir),
+    chooseSaveFile: async ({ title, defaultName, filterName, extension }) => {
+      const folder = prefs.get('lastFolders').export ?? app.getPath('documents');
+      const result = await dialog.showSaveDialog({ title, defaultPath: join(folder, defaultName), filters: [{ name: filterName, extensions: [extension] }] });
+      if (result.canceled || !result.filePath) return null;
+      prefs.set('lastFolders', { ...prefs.get('lastFolders'), export: dirname(result.filePath) });
+      return result.filePath;
+    },
+    openPath: async (path) => {
+      const problem = await shell.openPath(path);
+      if (problem) throw new Error(problem);
+    },
+    showInFolder: (path) => shell.showItemInFolder(path),
   };
   const dataDir = resolveDataDir({ env: process.env, preferred: prefs.get('dataDir'), userDataDir: app.getPath('userData') });
   let session: Session;

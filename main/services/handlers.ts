@@ -1,4 +1,7 @@
-import { listRecords } from '../../shared/data';
+import { existsSync } from 'node:fs';
+import { findRecord, listRecords } from '../../shared/data';
+import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
+import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
 import type { Handlers } from '../../shared/contract';
 import { buildDashboard } from '../../shared/rules/dashboard';
 import { checkExternalLink } from '../../shared/rules/links';
@@ -21,6 +24,13 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     return session.store;
   };
   const partnership = () => listRecords(session.store.data, 'partnership')[0] ?? null;
+  /** Only files Quorum itself saved can be opened from the app, and only while they exist. */
+  const builtFile = (id: string): string => {
+    const build = findRecord(requireReady().data, 'packBuild', id);
+    if (!build) throw new QuorumFailure('not-found', 'That pack is not in the history');
+    if (!existsSync(build.filePath)) throw new QuorumFailure('not-found', `The file ${build.fileName} is no longer where it was saved (${build.filePath})`);
+    return build.filePath;
+  };
 
   return {
     'app:info': () => ({ version: platform.appVersion, dataDir: session.dataDir, user: currentUser(), platform: process.platform }),
@@ -67,6 +77,54 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const result = session.moveTo(target);
       if (result.moved) platform.rememberDataDir(result.dataDir);
       return result;
+    },
+    'meetings:list': () => {
+      const data = requireReady().data;
+      const day = today(now);
+      const items = listRecords(data, 'agendaItem');
+      return listRecords(data, 'board').flatMap((board) => {
+        const next = nextMeeting(data, board.id, day);
+        return boardMeetings(data, board.id).map((m) => ({
+          id: m.id,
+          boardId: board.id,
+          boardName: board.name,
+          date: m.date,
+          startTime: m.startTime,
+          venue: m.venue,
+          status: m.status,
+          agendaItems: items.filter((i) => i.meetingId === m.id).length,
+          isNext: next?.id === m.id,
+        }));
+      }).sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+    },
+    'pack:preflight': ({ meetingId, variant }) => runPreflight(requireReady(), meetingId, variant, today(now)),
+    'pack:build': async ({ meetingId, variant, overrideReason, taskId }) => {
+      const store = requireReady();
+      if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
+      const report = runPreflight(store, meetingId, variant, today(now));
+      if (report.errors > 0 && !overrideReason)
+        throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
+      const file = await platform.chooseSaveFile({ title: 'Save the board pack', defaultName: suggestedPackName(store.data, meetingId, variant), filterName: 'Word document', extension: 'docx' });
+      if (!file) return { saved: false as const, reason: 'The save was cancelled; no pack was built.' };
+      const outcome = await buildPackFile(store, {
+        meetingId,
+        variant,
+        out: file.toLowerCase().endsWith('.docx') ? file : `${file}.docx`,
+        today: today(now),
+        overrideReason,
+        onProgress: (done, total, label) => session.progress(taskId, label, done, total),
+      });
+      return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: report.errors, warnings: report.warnings };
+    },
+    'pack:history': ({ meetingId }) => packHistory(requireReady().data, meetingId),
+    'pack:open': async ({ packBuildId }) => {
+      const file = builtFile(packBuildId);
+      await platform.openPath(file);
+      return { opened: true };
+    },
+    'pack:showInFolder': ({ packBuildId }) => {
+      platform.showInFolder(builtFile(packBuildId));
+      return { shown: true };
     },
     'shell:openExternal': async ({ url }) => {
       const verdict = checkExternalLink(url);

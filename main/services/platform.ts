@@ -8,4 +8,9 @@ export type Platform = {
   openExternal(url: string): Promise<void>;
   /** Remembers the data folder for the next start (electron-store prefs in the app). */
   rememberDataDir(dir: string): void;
+  /** The system save dialog, opened in the folder last saved to; null when cancelled. */
+  chooseSaveFile(options: { title: string; defaultName: string; filterName: string; extension: string }): Promise<string | null>;
+  /** Opens a saved file in its default app (Word for a pack). */
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): void;
 };

@@ -43,6 +43,11 @@ export class Session {
     return store.onChange((o) => this.emit('store:changed', { command: o.command, ids: o.changes.map((c) => c.id) }));
   }
 
+  /** Progress of a long task (a pack build), for the window's progress bar. */
+  progress(taskId: string, label: string, done: number, total: number): void {
+    this.emit('task:progress', { taskId, label, done, total });
+  }
+
   get store(): QuorumStore {
     return this.current;
   }

@@ -18,6 +18,9 @@ export type Host = {
   session: Session;
   opened: string[];
   chooseFolderAnswer: { value: string | null };
+  saveAnswer: { cancel: boolean; folder?: string };
+  openedFiles: string[];
+  shownInFolder: string[];
   close(): Promise<void>;
 };
 
@@ -30,6 +33,9 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
   const clients = new Set<ServerResponse>();
   const opened: string[] = [];
   const chooseFolderAnswer = { value: null as string | null };
+  const saveAnswer: { cancel: boolean; folder?: string } = { cancel: false };
+  const openedFiles: string[] = [];
+  const shownInFolder: string[] = [];
   const session = new Session(
     dataDir,
     (event, payload) => {
@@ -42,6 +48,10 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     chooseFolder: async () => chooseFolderAnswer.value,
     openExternal: async (url) => void opened.push(url),
     rememberDataDir: () => {},
+    // The save dialog answers with a file in the test's own folder, or cancels when told to.
+    chooseSaveFile: async ({ defaultName }) => (saveAnswer.cancel ? null : join(saveAnswer.folder ?? dataDir, defaultName)),
+    openPath: async (path) => void openedFiles.push(path),
+    showInFolder: (path) => void shownInFolder.push(path),
   };
   const dispatch = createDispatcher(createHandlers(session, platform, opts.now));
 
@@ -92,6 +102,9 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     session,
     opened,
     chooseFolderAnswer,
+    saveAnswer,
+    openedFiles,
+    shownInFolder,
     close: async () => {
       for (const c of clients) c.end();
       await new Promise<void>((r) => server.close(() => r()));

@@ -20,7 +20,7 @@ describe('the bridge contract', () => {
   it('has a handler for every channel in the table main registers', () => {
     const { dir, cleanup } = tempDir();
     const session = new Session(dir, () => {});
-    const handlers = createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {} });
+    const handlers = createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {}, chooseSaveFile: async () => null, openPath: async () => {}, showInFolder: () => {} });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) expect(typeof handlers[c]).toBe('function');
     session.close();
@@ -45,7 +45,7 @@ describe('the dispatcher', () => {
   const { dir } = tempDir();
   const session = new Session(dir, () => {});
   const dispatch = createDispatcher(
-    createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {} }),
+    createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {}, chooseSaveFile: async () => null, openPath: async () => {}, showInFolder: () => {} }),
   );
 
   it('rejects unknown channels and wrongly typed input without throwing', async () => {
