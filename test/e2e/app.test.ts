@@ -92,7 +92,7 @@ describe('the bridge', () => {
     expect(JSON.stringify(result)).toMatch(/name/);
     expect(readFileSync(join(dataDir, 'quorum.json')).equals(before)).toBe(true);
     const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { quorum: object }).quorum).sort());
-    expect(exposed).toEqual(['app', 'backups', 'dashboard', 'journal', 'on', 'partnership', 'settings', 'shell', 'store']);
+    expect(exposed).toEqual(['app', 'backups', 'dashboard', 'journal', 'meetings', 'on', 'pack', 'partnership', 'settings', 'shell', 'store']);
   });
 });
 
