@@ -22,6 +22,7 @@ export const CHANNELS = [
   'pack:history',
   'pack:open',
   'pack:showInFolder',
+  'paper:import',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -50,6 +50,11 @@ export type PackBuildOutcome =
   | { saved: false; reason: string }
   | { saved: true; file: string; bytes: number; sha256: string; overridden: boolean; errors: number; warnings: number };
 
+/** A paper imported onto an agenda item, or the open dialog cancelled. `notes` say what to check. */
+export type PaperImportOutcome =
+  | { imported: false; reason: string }
+  | { imported: true; sourceFile: string; characters: number; images: number; notes: string[] };
+
 export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
 
 const def = <I extends z.ZodType>(input: I) => ({
@@ -100,6 +105,8 @@ export const contract = {
   'pack:history': def(z.object({ meetingId: recordId('meeting') }).strict()).returns<PackBuild[]>(),
   'pack:open': def(z.object({ packBuildId: recordId('packBuild') }).strict()).returns<{ opened: boolean }>(),
   'pack:showInFolder': def(z.object({ packBuildId: recordId('packBuild') }).strict()).returns<{ shown: boolean }>(),
+  /** Opens the system file dialog for a .docx or .md paper; `replace` confirms overwriting a paper already received. */
+  'paper:import': def(z.object({ agendaItemId: recordId('agendaItem'), replace: z.boolean().optional() }).strict()).returns<PaperImportOutcome>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export const events = {

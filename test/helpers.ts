@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '../shared/commands/context';
+import type { Platform } from '../main/services/platform';
 
 /** A fixed clock and counting ids, so command results are exact. */
 export const fixedContext = (now = '2026-11-23T09:00:00.000Z'): CommandContext => {
@@ -13,3 +14,16 @@ export const tempDir = (prefix = 'quorum-'): { dir: string; cleanup: () => void 
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 };
+
+/** A desktop with no dialogs answered: every choose* cancels unless the test overrides it. */
+export const stubPlatform = (overrides: Partial<Platform> = {}): Platform => ({
+  appVersion: 't',
+  chooseFolder: async () => null,
+  openExternal: async () => {},
+  rememberDataDir: () => {},
+  chooseSaveFile: async () => null,
+  chooseOpenFile: async () => null,
+  openPath: async () => {},
+  showInFolder: () => {},
+  ...overrides,
+});

@@ -53,6 +53,14 @@ export const start = async (): Promise<void> => {
       prefs.set('lastFolders', { ...prefs.get('lastFolders'), export: dirname(result.filePath) });
       return result.filePath;
     },
+    chooseOpenFile: async ({ title, filterName, extensions }) => {
+      const folder = prefs.get('lastFolders').import ?? app.getPath('documents');
+      const result = await dialog.showOpenDialog({ title, defaultPath: folder, properties: ['openFile'], filters: [{ name: filterName, extensions: [...extensions] }] });
+      const file = result.canceled ? undefined : result.filePaths[0];
+      if (!file) return null;
+      prefs.set('lastFolders', { ...prefs.get('lastFolders'), import: dirname(file) });
+      return file;
+    },
     openPath: async (path) => {
       const problem = await shell.openPath(path);
       if (problem) throw new Error(problem);

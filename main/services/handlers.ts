@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { findRecord, listRecords } from '../../shared/data';
 import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
+import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
 import type { Handlers } from '../../shared/contract';
 import { buildDashboard } from '../../shared/rules/dashboard';
@@ -125,6 +126,19 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'pack:showInFolder': ({ packBuildId }) => {
       platform.showInFolder(builtFile(packBuildId));
       return { shown: true };
+    },
+    'paper:import': async ({ agendaItemId, replace }) => {
+      const store = requireReady();
+      const item = findRecord(store.data, 'agendaItem', agendaItemId);
+      if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
+      // Importing over a received paper needs the officer's say-so; the old text is then only in the backups.
+      if (item.paper?.body.trim() && !replace)
+        throw new QuorumFailure('conflict', `“${item.title}” already has a paper. Confirm that the imported file should replace it.`);
+      const file = await platform.chooseOpenFile({ title: `Import the paper for “${item.title}”`, filterName: 'Word or Markdown paper', extensions: PAPER_EXTENSIONS });
+      if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
+      const paper = await readPaperFile(file, store.dataDir);
+      await store.run('paper.import', { agendaItemId, body: paper.body, sourceFile: paper.sourceFile, receivedOn: today(now), expectedRev: item.rev });
+      return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes };
     },
     'shell:openExternal': async ({ url }) => {
       const verdict = checkExternalLink(url);

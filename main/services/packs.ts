@@ -13,10 +13,8 @@ import type { Meeting } from '../../shared/schema/records';
 import { bankHolidaysAround } from './holidays';
 import { writeFileAtomic } from './store/atomicFile';
 import type { QuorumStore } from './store/store';
+import { IMAGES_FOLDER, MAX_IMAGE_BYTES } from './papers/imageFiles';
 
-export const IMAGES_FOLDER = 'images';
-/** A picture bigger than this is refused rather than swelling every pack. */
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** Whether `images/name.png` exists inside the data folder (never outside it). */
 export const imageExists = (dataDir: string) => (path: string) => {

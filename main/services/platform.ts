@@ -10,6 +10,8 @@ export type Platform = {
   rememberDataDir(dir: string): void;
   /** The system save dialog, opened in the folder last saved to; null when cancelled. */
   chooseSaveFile(options: { title: string; defaultName: string; filterName: string; extension: string }): Promise<string | null>;
+  /** The system open dialog, in the folder last imported from; null when cancelled. */
+  chooseOpenFile(options: { title: string; filterName: string; extensions: readonly string[] }): Promise<string | null>;
   /** Opens a saved file in its default app (Word for a pack). */
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;

@@ -19,6 +19,8 @@ export type Host = {
   opened: string[];
   chooseFolderAnswer: { value: string | null };
   saveAnswer: { cancel: boolean; folder?: string };
+  /** The file the open dialog picks next (null: cancel). */
+  openAnswer: { file: string | null };
   openedFiles: string[];
   shownInFolder: string[];
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
   const opened: string[] = [];
   const chooseFolderAnswer = { value: null as string | null };
   const saveAnswer: { cancel: boolean; folder?: string } = { cancel: false };
+  const openAnswer = { file: null as string | null };
   const openedFiles: string[] = [];
   const shownInFolder: string[] = [];
   const session = new Session(
@@ -50,6 +53,7 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     rememberDataDir: () => {},
     // The save dialog answers with a file in the test's own folder, or cancels when told to.
     chooseSaveFile: async ({ defaultName }) => (saveAnswer.cancel ? null : join(saveAnswer.folder ?? dataDir, defaultName)),
+    chooseOpenFile: async () => openAnswer.file,
     openPath: async (path) => void openedFiles.push(path),
     showInFolder: (path) => void shownInFolder.push(path),
   };
@@ -103,6 +107,7 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     opened,
     chooseFolderAnswer,
     saveAnswer,
+    openAnswer,
     openedFiles,
     shownInFolder,
     close: async () => {

@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
-import type { Platform } from '../../main/services/platform';
-import { tempDir } from '../helpers';
+import { stubPlatform, tempDir } from '../helpers';
 
 /** The Pack screen's channels, through the same dispatcher the app's IPC uses. */
 const setUp = async () => {
@@ -16,15 +15,11 @@ const setUp = async () => {
   const opened: string[] = [];
   const shown: string[] = [];
   const save = { cancel: false };
-  const platform: Platform = {
-    appVersion: 't',
-    chooseFolder: async () => null,
-    openExternal: async () => {},
-    rememberDataDir: () => {},
+  const platform = stubPlatform({
     chooseSaveFile: async ({ defaultName }) => (save.cancel ? null : join(t.dir, defaultName)),
     openPath: async (p) => void opened.push(p),
     showInFolder: (p) => void shown.push(p),
-  };
+  });
   const call = createDispatcher(createHandlers(session, platform));
   return { t, session, events, opened, shown, save, call, close: () => (session.close(), t.cleanup()) };
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -128,6 +128,27 @@ describe('the main process', () => {
     expect(prefs.get('windowBounds')).toEqual({ width: 1280, height: 860 });
     expect(prefs.path.startsWith(m.userData)).toBe(true);
     expect(() => prefs.set('windowBounds', { width: 'wide' } as never)).toThrow();
+  });
+
+  it('imports a paper and saves a pack through the system dialogs, reopening each in the folder last used', async () => {
+    const call = (channel: string, input: unknown) => (m.ipcHandlers.get(channel) as (e: unknown, i: unknown) => Promise<unknown>)({ senderFrame: { url: 'app://quorum/index.html', parent: null } }, input);
+    expect(await call('store:start', { mode: 'example' })).toMatchObject({ ok: true });
+    const papers = mkdtempSync(join(tmpdir(), 'quorum-papers-'));
+    writeFileSync(join(papers, 'plan.md'), '# Plan\n\nThe refreshed plan.\n');
+    m.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(papers, 'plan.md')] });
+    expect(await call('paper:import', { agendaItemId: 'agendaItem:next-6' })).toMatchObject({ ok: true, value: { imported: true, sourceFile: 'plan.md' } });
+    expect(m.module.dialog.showOpenDialog.mock.calls[0][0]).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['docx', 'md', 'markdown', 'txt'] }] });
+    await call('paper:import', { agendaItemId: 'agendaItem:next-5' });
+    expect(m.module.dialog.showOpenDialog.mock.calls[1][0]).toMatchObject({ defaultPath: papers });
+
+    const packs = mkdtempSync(join(tmpdir(), 'quorum-packs-'));
+    m.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(packs, 'pack.docx') });
+    const built = await call('pack:build', { meetingId: 'meeting:ct-next', variant: 'public', taskId: 'app-test', overrideReason: 'Deep dive paper to follow' });
+    expect(built).toMatchObject({ ok: true, value: { saved: true, file: join(packs, 'pack.docx') } });
+    await call('pack:build', { meetingId: 'meeting:ct-next', variant: 'full', taskId: 'app-test-2', overrideReason: 'Deep dive paper to follow' });
+    const second = m.module.dialog.showSaveDialog.mock.calls[1][0] as { defaultPath: string };
+    expect(second.defaultPath.startsWith(join(packs, ''))).toBe(true);
+    expect(second.defaultPath).toMatch(/board pack \(full\)\.docx$/);
   });
 });
 

@@ -53,7 +53,11 @@ export const createElectronMock = () => {
     },
     session: { defaultSession: session },
     ipcMain: { handle: vi.fn((channel: string, h: Handler) => ipcHandlers.set(channel, h)), on: vi.fn() },
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showErrorBox: vi.fn() },
+    dialog: {
+      showOpenDialog: vi.fn(async (_o: unknown) => ({ canceled: true, filePaths: [] as string[] })),
+      showSaveDialog: vi.fn(async (_o: unknown) => ({ canceled: true, filePath: undefined as string | undefined })),
+      showErrorBox: vi.fn(),
+    },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn() },

@@ -5,7 +5,7 @@ import { buildBridge } from '../../shared/bridge';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
-import { tempDir } from '../helpers';
+import { stubPlatform, tempDir } from '../helpers';
 
 describe('the bridge contract', () => {
   it('names every channel area:verb and gives each an input schema', () => {
@@ -20,7 +20,7 @@ describe('the bridge contract', () => {
   it('has a handler for every channel in the table main registers', () => {
     const { dir, cleanup } = tempDir();
     const session = new Session(dir, () => {});
-    const handlers = createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {}, chooseSaveFile: async () => null, openPath: async () => {}, showInFolder: () => {} });
+    const handlers = createHandlers(session, stubPlatform());
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) expect(typeof handlers[c]).toBe('function');
     session.close();
@@ -45,7 +45,7 @@ describe('the dispatcher', () => {
   const { dir } = tempDir();
   const session = new Session(dir, () => {});
   const dispatch = createDispatcher(
-    createHandlers(session, { appVersion: 't', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {}, chooseSaveFile: async () => null, openPath: async () => {}, showInFolder: () => {} }),
+    createHandlers(session, stubPlatform()),
   );
 
   it('rejects unknown channels and wrongly typed input without throwing', async () => {

@@ -1,0 +1,43 @@
+import mammoth from 'mammoth';
+import { QuorumFailure } from '../../../shared/result';
+import { htmlToMarkdown, UNSUPPORTED_IMAGE, type HtmlConversion } from './html';
+import { saveImage } from './imageFiles';
+
+const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** OLE2 compound file: a Word 97–2003 .doc, or a .docx protected with a password (Word encrypts it into OLE2). */
+const isOle = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+/** mammoth notes worth showing; "Unrecognised paragraph style" is routine for any house template. */
+const meaningful = (m: { type: string; message: string }) => m.type === 'error' || !/^Unrecognised (paragraph|run|table) style/i.test(m.message);
+
+/**
+ * A Word paper to Markdown: mammoth keeps the structure (headings, lists, tables, links) and
+ * hands each picture over to be kept as a file in `images/`, with the alt text from Word's
+ * "Alt Text" (`wp:docPr/@descr`).
+ */
+export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: string, fileName: string): Promise<HtmlConversion & { images: string[] }> => {
+  if (isOle(bytes))
+    throw new QuorumFailure('invalid-input', `${fileName} is an older Word file (.doc) or is protected with a password. Open it in Word, remove any password, and save it as a Word Document (.docx).`);
+  if (!isZip(bytes)) throw new QuorumFailure('invalid-input', `${fileName} is not a Word document: it does not have the .docx file structure. It may be damaged or renamed from another format.`);
+  const images: string[] = [];
+  let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  try {
+    result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      {
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const saved = saveImage(dataDir, await image.readAsBuffer(), slug, image.contentType);
+          if ('unsupported' in saved) return { src: `${UNSUPPORTED_IMAGE}${saved.unsupported}` };
+          images.push(saved.path);
+          return { src: saved.path };
+        }),
+      },
+    );
+  } catch (err) {
+    throw new QuorumFailure('invalid-input', `${fileName} could not be read as a Word document (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 200)}). Open it in Word and save it again as .docx.`);
+  }
+  const conversion = htmlToMarkdown(result.value);
+  const odd = result.messages.filter(meaningful);
+  if (odd.length) conversion.notes.push(`Word reported ${odd.length} thing${odd.length === 1 ? '' : 's'} it could not carry over, e.g. “${odd[0].message.slice(0, 160)}”.`);
+  return { ...conversion, images: [...new Set(images)] };
+};

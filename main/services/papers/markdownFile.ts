@@ -1,0 +1,69 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Lexer, type Token } from 'marked';
+import { imagePath } from '../../../shared/pack/markdown/images';
+import { QuorumFailure } from '../../../shared/result';
+import { saveImage } from './imageFiles';
+
+/** Bytes that are not UTF-8 text (a spreadsheet or PDF renamed .md) are refused, not imported as noise. */
+const decodeText = (bytes: Buffer, fileName: string): string => {
+  if (bytes.includes(0)) throw new QuorumFailure('invalid-input', `${fileName} is not a text file (it contains binary data). Import a .md file or a Word .docx.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  } catch {
+    throw new QuorumFailure('invalid-input', `${fileName} is not UTF-8 text. Save it as UTF-8 in your editor and import it again.`);
+  }
+};
+
+const imageHrefs = (tokens: Token[], out: Set<string> = new Set()): Set<string> => {
+  for (const t of tokens) {
+    if (t.type === 'image') out.add((t as Token & { href: string }).href);
+    const children = (t as { tokens?: Token[] }).tokens;
+    if (children) imageHrefs(children, out);
+    if (t.type === 'list') for (const item of (t as Token & { items: Token[] }).items) imageHrefs([item], out);
+    if (t.type === 'table') {
+      const table = t as Token & { header: { tokens: Token[] }[]; rows: { tokens: Token[] }[][] };
+      for (const cell of [...table.header, ...table.rows.flat()]) imageHrefs(cell.tokens, out);
+    }
+  }
+  return out;
+};
+
+/**
+ * A Markdown paper. Pictures it links beside itself (`![Chart](charts/q2.png)`) are copied into
+ * the data folder's `images/` and the links rewritten, so the paper no longer depends on where
+ * the file came from.
+ */
+export const markdownFileToMarkdown = (bytes: Buffer, file: string, dataDir: string, slug: string, fileName: string) => {
+  let markdown = decodeText(bytes, fileName);
+  const images: string[] = [];
+  const notes: string[] = [];
+  const unresolved: string[] = [];
+  for (const href of imageHrefs(new Lexer().lex(markdown))) {
+    if (imagePath(href) && existsSync(resolve(dataDir, imagePath(href)!))) {
+      images.push(imagePath(href)!);
+      continue;
+    }
+    let local: string;
+    try {
+      local = decodeURIComponent(href);
+    } catch {
+      local = href;
+    }
+    const source = isAbsolute(local) ? local : resolve(dirname(file), local);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || !existsSync(source) || !statSync(source).isFile()) {
+      unresolved.push(href);
+      continue;
+    }
+    const saved = saveImage(dataDir, readFileSync(source), slug);
+    if ('unsupported' in saved) {
+      unresolved.push(href);
+      continue;
+    }
+    images.push(saved.path);
+    markdown = markdown.split(`](${href}`).join(`](${saved.path}`).split(`](<${href}>`).join(`](${saved.path}`);
+  }
+  if (unresolved.length)
+    notes.push(`${unresolved.length} picture${unresolved.length === 1 ? '' : 's'} could not be found beside the file or ${unresolved.length === 1 ? 'is' : 'are'} not PNG, JPEG, GIF or BMP (${unresolved.slice(0, 3).join(', ')}); pre-flight will list ${unresolved.length === 1 ? 'it' : 'them'}.`);
+  return { markdown: markdown.trim(), notes, images: [...new Set(images)] };
+};

@@ -1,0 +1,164 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { zipSync, strToU8 } from 'fflate';
+import { createDispatcher } from '../../main/services/dispatch';
+import { createHandlers } from '../../main/services/handlers';
+import { Session } from '../../main/services/session';
+import { readPaperFile } from '../../main/services/papers';
+import { STORE_FILE } from '../../main/services/store/format';
+import { findRecord } from '../../shared/data';
+import { buildPack } from '../../shared/pack/build';
+import { readImages } from '../../main/services/packs';
+import { referencedImages } from '../../shared/pack/preflight';
+import { assemblePack } from '../../shared/pack/model';
+import { readPackage } from '../docxPackage';
+import { TINY_PNG } from '../docxPackage';
+import { stubPlatform, tempDir } from '../helpers';
+
+/** A paper as an author would write it in Word: headings, a list, an unmarked table, a chart with alt text, a link. */
+const wordPaper = async (): Promise<Buffer> => {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  const doc = new Document({
+    numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.LEFT }] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Neglect deep dive: briefing', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('Referrals for neglect rose by '), new TextRun({ text: '14%', bold: true }), new TextRun(' this year.')] }),
+          new Paragraph({ text: 'What the audit found', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: 'Graded care profile used in most cases', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Chronologies missing in some', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Agree the neglect strategy', numbering: { reference: 'steps', level: 0 } }),
+          new Table({
+            rows: [new TableRow({ children: [cell('Quarter'), cell('Referrals')] }), new TableRow({ children: [cell('Q1'), cell('212')] }), new TableRow({ children: [cell('Q2'), cell('241')] })],
+          }),
+          new Paragraph({
+            children: [new ImageRun({ type: 'png', data: TINY_PNG, transformation: { width: 200, height: 100 }, altText: { title: 'Chart', description: 'Bar chart of neglect referrals by quarter', name: 'chart' } })],
+          }),
+          new Paragraph({ children: [new TextRun('See the '), new ExternalHyperlink({ link: 'https://www.gov.uk/government/publications/working-together-to-safeguard-children--2', children: [new TextRun('Working Together guidance')] })] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+};
+
+const setUp = async () => {
+  const t = tempDir();
+  const dataDir = join(t.dir, 'data');
+  const session = new Session(dataDir, () => {});
+  await session.store.run('example.load', {});
+  const pick = { file: null as string | null };
+  const call = createDispatcher(createHandlers(session, stubPlatform({ chooseOpenFile: async () => pick.file })));
+  return { t, dataDir, session, pick, call, close: () => (session.close(), t.cleanup()) };
+};
+
+let close = () => {};
+afterEach(() => close());
+
+describe('importing a paper', () => {
+  it('turns a Word paper into Markdown with its structure, link and picture (kept with its alt text)', async () => {
+    const env = await setUp();
+    close = env.close;
+    const file = join(env.t.dir, 'Neglect briefing.docx');
+    writeFileSync(file, await wordPaper());
+    const paper = await readPaperFile(file, env.dataDir);
+    expect(paper.body).toMatch(/^# Neglect deep dive: briefing$/m);
+    expect(paper.body).toMatch(/^## What the audit found$/m);
+    expect(paper.body).toContain('**14%**');
+    expect(paper.body).toMatch(/^- Graded care profile used in most cases$/m);
+    expect(paper.body).toMatch(/^1\. Agree the neglect strategy$/m);
+    // The unmarked first row becomes the header, so the table survives as a GFM table with headers.
+    expect(paper.body).toMatch(/^\| Quarter \| Referrals \|\n\| --- \| --- \|\n\| Q1 \| 212 \|/m);
+    expect(paper.notes.join(' ')).toMatch(/first row is used as the header/);
+    expect(paper.body).toContain('[Working Together guidance](https://www.gov.uk/government/publications/working-together-to-safeguard-children--2)');
+    expect(paper.images).toHaveLength(1);
+    expect(paper.body).toContain(`![Bar chart of neglect referrals by quarter](${paper.images[0]})`);
+    expect(paper.images[0]).toMatch(/^images\/neglect-briefing-[0-9a-f]{12}\.png$/);
+    expect(new Uint8Array(readFileSync(join(env.dataDir, paper.images[0])))).toEqual(TINY_PNG);
+  });
+
+  it('puts the imported paper on the agenda item through the bridge, and the pack carries it with its picture', async () => {
+    const env = await setUp();
+    close = env.close;
+    env.pick.file = join(env.t.dir, 'Neglect briefing.docx');
+    writeFileSync(env.pick.file, await wordPaper());
+    const before = await env.call('pack:preflight', { meetingId: 'meeting:ct-next', variant: 'public' });
+    const missing = (r: unknown) => (r as { value: { problems: { code: string; fix: { id: string } }[] } }).value.problems.filter((p) => p.code === 'paper-missing').map((p) => p.fix.id);
+    expect(missing(before)).toContain('agendaItem:next-5');
+
+    const result = await env.call('paper:import', { agendaItemId: 'agendaItem:next-5' });
+    expect(result).toMatchObject({ ok: true, value: { imported: true, sourceFile: 'Neglect briefing.docx', images: 1 } });
+    const item = findRecord(env.session.store.data, 'agendaItem', 'agendaItem:next-5')!;
+    expect(item.paper).toMatchObject({ status: 'received', receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(item.paper!.coverSheet.author).toBe('Amira Haddad'); // the cover sheet is kept
+    const after = await env.call('pack:preflight', { meetingId: 'meeting:ct-next', variant: 'public' });
+    expect(missing(after)).not.toContain('agendaItem:next-5');
+    const journal = readFileSync(join(env.dataDir, 'journal.jsonl'), 'utf8');
+    expect(journal).toContain('Imported the paper for “Deep dive: neglect and the graded care profile” from Neglect briefing.docx');
+
+    const data = env.session.store.data;
+    const model = assemblePack(data, 'meeting:ct-next', 'public', '2026-11-23');
+    const { bytes } = await buildPack(data, { meetingId: 'meeting:ct-next', variant: 'public', today: '2026-11-23', builtAt: '2026-11-23T10:00:00Z', images: readImages(env.dataDir, referencedImages(model)) });
+    const pkg = readPackage(bytes);
+    expect(Object.keys(pkg.parts).some((p) => p.startsWith('word/media/'))).toBe(true);
+    expect(pkg.document).toContain('descr="Bar chart of neglect referrals by quarter"');
+    expect(pkg.text).toContain('Graded care profile used in most cases');
+  });
+
+  it('asks before replacing a paper already received, and imports over it once confirmed', async () => {
+    const env = await setUp();
+    close = env.close;
+    env.pick.file = join(env.t.dir, 'progress.md');
+    writeFileSync(env.pick.file, '# Progress\n\nThe front door now meets its timescales.\n');
+    const refused = await env.call('paper:import', { agendaItemId: 'agendaItem:next-4' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already has a paper') } });
+    expect(findRecord(env.session.store.data, 'agendaItem', 'agendaItem:next-4')!.paper!.body).toContain('improvement plan');
+    expect(await env.call('paper:import', { agendaItemId: 'agendaItem:next-4', replace: true })).toMatchObject({ ok: true, value: { imported: true } });
+    expect(findRecord(env.session.store.data, 'agendaItem', 'agendaItem:next-4')!.paper!.body).toBe('# Progress\n\nThe front door now meets its timescales.');
+  });
+
+  it('copies pictures beside a Markdown paper into the data folder and rewrites their links', async () => {
+    const env = await setUp();
+    close = env.close;
+    mkdirSync(join(env.t.dir, 'charts'));
+    writeFileSync(join(env.t.dir, 'charts', 'q2.png'), TINY_PNG);
+    const md = join(env.t.dir, 'cypp.md');
+    writeFileSync(md, '\uFEFF# Plan\r\n\r\n![Line chart of school readiness](charts/q2.png)\r\n\r\n![Missing](charts/none.png)\r\n');
+    const paper = await readPaperFile(md, env.dataDir);
+    expect(paper.body).toMatch(/^# Plan\n\n!\[Line chart of school readiness\]\(images\/cypp-[0-9a-f]{12}\.png\)/);
+    expect(existsSync(join(env.dataDir, paper.images[0]))).toBe(true);
+    expect(paper.body).toContain('](charts/none.png)');
+    expect(paper.notes.join(' ')).toContain('could not be found');
+  });
+
+  it('refuses files that are not papers with a clear message, and leaves the store byte for byte as it was', async () => {
+    const env = await setUp();
+    close = env.close;
+    const storeBefore = readFileSync(join(env.dataDir, STORE_FILE));
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ['renamed.docx', 'This is plain text, not Word', /is not a Word document/],
+      ['spreadsheet.docx', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }), /could not be read as a Word document/],
+      ['old.docx', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /older Word file \(\.doc\) or is protected with a password/],
+      ['minutes.doc', 'x', /older Word file/],
+      ['binary.md', Uint8Array.from([0x23, 0x20, 0x00, 0x01]), /not a text file/],
+      ['latin1.md', Uint8Array.from([0x43, 0x61, 0x66, 0xe9]), /not UTF-8 text/],
+      ['empty.md', '', /is empty/],
+      ['blank.md', '   \n\n', /has no text to import/],
+      ['report.pdf', '%PDF-1.7', /choose a Word document \(\.docx\) or a Markdown file/],
+    ];
+    for (const [name, contents, message] of cases) {
+      env.pick.file = join(env.t.dir, name);
+      writeFileSync(env.pick.file, contents);
+      const result = await env.call('paper:import', { agendaItemId: 'agendaItem:next-6' });
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(message) } });
+    }
+    env.pick.file = null;
+    expect(await env.call('paper:import', { agendaItemId: 'agendaItem:next-6' })).toMatchObject({ ok: true, value: { imported: false } });
+    expect(await env.call('paper:import', { agendaItemId: 'meeting:ct-next' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await env.call('paper:import', { agendaItemId: 'agendaItem:gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(readFileSync(join(env.dataDir, STORE_FILE)).equals(storeBefore)).toBe(true);
+  });
+});
