@@ -23,6 +23,9 @@ export const CHANNELS = [
   'pack:open',
   'pack:showInFolder',
   'paper:import',
+  'paper:updateCoverSheet',
+  'agenda:list',
+  'agenda:setPartTwo',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import type { Result } from './result';
 import type { Dashboard } from './rules/dashboard';
-import type { Meeting, PackBuild, Partnership } from './schema/records';
+import type { AgendaItem, Meeting, PackBuild, Partnership } from './schema/records';
+import { setPart2, updateCoverSheet } from './commands/agenda';
 import type { PreflightReport } from './pack/preflight';
 import { PACK_VARIANTS } from './pack/model';
 import type { RecordType } from './schema/common';
@@ -54,6 +55,24 @@ export type PackBuildOutcome =
 export type PaperImportOutcome =
   | { imported: false; reason: string }
   | { imported: true; sourceFile: string; characters: number; images: number; notes: string[] };
+
+/** One line of a meeting's agenda as the Pack screen shows it: no paper bodies (they can be megabytes). */
+export type AgendaLine = {
+  id: AgendaItem['id'];
+  rev: number;
+  number: number;
+  title: string;
+  purpose: AgendaItem['purpose'];
+  standing: boolean;
+  part2: AgendaItem['part2'] | null;
+  paper: null | {
+    status: NonNullable<AgendaItem['paper']>['status'];
+    receivedOn: string | null;
+    author: string | null;
+    coverSheet: NonNullable<AgendaItem['paper']>['coverSheet'];
+    bodyCharacters: number;
+  };
+};
 
 export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
 
@@ -107,6 +126,9 @@ export const contract = {
   'pack:showInFolder': def(z.object({ packBuildId: recordId('packBuild') }).strict()).returns<{ shown: boolean }>(),
   /** Opens the system file dialog for a .docx or .md paper; `replace` confirms overwriting a paper already received. */
   'paper:import': def(z.object({ agendaItemId: recordId('agendaItem'), replace: z.boolean().optional() }).strict()).returns<PaperImportOutcome>(),
+  'paper:updateCoverSheet': def(updateCoverSheet.input).returns<AgendaLine>(),
+  'agenda:list': def(z.object({ meetingId: recordId('meeting') }).strict()).returns<AgendaLine[]>(),
+  'agenda:setPartTwo': def(setPart2.input).returns<AgendaLine>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export const events = {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { findRecord, listRecords } from '../../shared/data';
 import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
+import { agendaLine, agendaLines } from './agenda';
 import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
 import type { Handlers } from '../../shared/contract';
@@ -139,6 +140,17 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const paper = await readPaperFile(file, store.dataDir);
       await store.run('paper.import', { agendaItemId, body: paper.body, sourceFile: paper.sourceFile, receivedOn: today(now), expectedRev: item.rev });
       return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes };
+    },
+    'paper:updateCoverSheet': async (input) => {
+      const store = requireReady();
+      await store.run('paper.updateCoverSheet', input);
+      return agendaLine(store.data, input.agendaItemId);
+    },
+    'agenda:list': ({ meetingId }) => agendaLines(requireReady().data, meetingId),
+    'agenda:setPartTwo': async (input) => {
+      const store = requireReady();
+      await store.run('agendaItem.setPart2', input);
+      return agendaLine(store.data, input.agendaItemId);
     },
     'shell:openExternal': async ({ url }) => {
       const verdict = checkExternalLink(url);

@@ -3,6 +3,7 @@ import { addActionUpdate } from './actions';
 import { setUpPartnership, updatePartnership } from './partnership';
 import { loadExample } from '../example';
 import { importPaper, recordPackBuild } from './packs';
+import { setPart2, updateCoverSheet } from './agenda';
 import type { CommandDef } from './context';
 
 /** Every command that changes records, by name. The store runs only these. */
@@ -13,7 +14,9 @@ export const commands = {
   [addActionUpdate.name]: addActionUpdate,
   [recordPackBuild.name]: recordPackBuild,
   [importPaper.name]: importPaper,
+  [updateCoverSheet.name]: updateCoverSheet,
+  [setPart2.name]: setPart2,
 } as Record<string, CommandDef<z.ZodType>>;
 
-export { setUpPartnership, updatePartnership, loadExample, addActionUpdate, recordPackBuild, importPaper };
+export { setUpPartnership, updatePartnership, loadExample, addActionUpdate, recordPackBuild, importPaper, updateCoverSheet, setPart2 };
 export type { CommandContext, CommandDef, CommandResult, Change, JournalDraft } from './context';

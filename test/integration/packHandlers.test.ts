@@ -58,6 +58,37 @@ describe('pack channels', () => {
     expect(existsSync(file)).toBe(true);
   });
 
+  it('fixes what pre-flight finds from the agenda: a cover sheet filled in, an exempt paper moved into Part 2', async () => {
+    const env = await setUp();
+    close = env.close;
+    const codes = async () =>
+      ((await env.call('pack:preflight', { meetingId: 'meeting:ct-next', variant: 'full' })) as { value: { problems: { code: string; fix: { id: string } }[] } }).value.problems.map((p) => `${p.code} ${p.fix.id}`);
+    const agenda = (await env.call('agenda:list', { meetingId: 'meeting:ct-next' })) as { value: { id: string; rev: number; number: number; part2: unknown; paper: { coverSheet: Record<string, unknown> } | null }[] };
+    expect(agenda.value.map((l) => l.number)).toEqual(agenda.value.map((_l, i) => i + 1));
+    expect(agenda.value.at(-1)).toMatchObject({ id: 'agendaItem:next-10', part2: { paragraph: 3 } });
+    expect(JSON.stringify(agenda.value)).not.toContain('Provider B for three years'); // no paper bodies over the bridge
+
+    const improvement = agenda.value.find((l) => l.id === 'agendaItem:next-4')!;
+    const cover = { ...improvement.paper!.coverSheet, classification: 'exempt' as const };
+    expect(await env.call('paper:updateCoverSheet', { agendaItemId: improvement.id, coverSheet: cover, expectedRev: improvement.rev })).toMatchObject({ ok: true, value: { paper: { coverSheet: { classification: 'exempt' } } } });
+    expect(await codes()).toContain('exempt-not-part2 agendaItem:next-4');
+    // A second window still holding the old revision is refused, not silently overwritten.
+    expect(await env.call('paper:updateCoverSheet', { agendaItemId: improvement.id, coverSheet: improvement.paper!.coverSheet, expectedRev: improvement.rev })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const moved = await env.call('agenda:setPartTwo', { agendaItemId: improvement.id, part2: { paragraph: 3, reason: 'Commercially sensitive' } });
+    expect(moved).toMatchObject({ ok: true, value: { part2: { paragraph: 3 } } });
+    expect(await codes()).not.toContain('exempt-not-part2 agendaItem:next-4');
+    expect(await env.call('agenda:setPartTwo', { agendaItemId: 'agendaItem:next-1', part2: { paragraph: 1, reason: '' } })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('standing item') } });
+    expect(await env.call('agenda:setPartTwo', { agendaItemId: improvement.id, part2: { paragraph: 8, reason: '' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    const summary = await env.call('paper:updateCoverSheet', {
+      agendaItemId: 'agendaItem:next-5',
+      coverSheet: { ...agenda.value.find((l) => l.id === 'agendaItem:next-5')!.paper!.coverSheet, executiveSummary: 'Findings of the multi-agency audit of neglect cases.' },
+    });
+    expect(summary).toMatchObject({ ok: true });
+    const journal = readFileSync(join(env.session.dataDir, 'journal.jsonl'), 'utf8');
+    expect(journal).toContain('Moved “Improvement plan: progress report” into Part 2 under Schedule 12A paragraph 3');
+  });
+
   it('rejects malformed input before touching the store', async () => {
     const env = await setUp();
     close = env.close;

@@ -1,0 +1,36 @@
+import type { AgendaLine } from '../../shared/contract';
+import { findRecord, type StoreData } from '../../shared/data';
+import { meetingItems, numberedAgenda } from '../../shared/pack/model';
+import type { AgendaItem } from '../../shared/schema/records';
+import { QuorumFailure } from '../../shared/result';
+
+const line = (data: StoreData, item: AgendaItem, number: number): AgendaLine => ({
+  id: item.id,
+  rev: item.rev,
+  number,
+  title: item.title,
+  purpose: item.purpose,
+  standing: Boolean(item.standing),
+  part2: item.part2 ?? null,
+  paper: item.paper
+    ? {
+        status: item.paper.status,
+        receivedOn: item.paper.receivedOn ?? null,
+        author: (item.paper.authorPersonId && findRecord(data, 'person', item.paper.authorPersonId)?.name) || item.paper.coverSheet.author || null,
+        coverSheet: item.paper.coverSheet,
+        bodyCharacters: item.paper.body.length,
+      }
+    : null,
+});
+
+/** The meeting's agenda numbered as the pack numbers it (Part 2 last). */
+export const agendaLines = (data: StoreData, meetingId: string): AgendaLine[] => {
+  if (!findRecord(data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
+  return numberedAgenda(meetingItems(data, meetingId as AgendaItem['meetingId'])).map(({ item, number }) => line(data, item, number));
+};
+
+export const agendaLine = (data: StoreData, agendaItemId: string): AgendaLine => {
+  const item = findRecord(data, 'agendaItem', agendaItemId);
+  if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
+  return agendaLines(data, item.meetingId).find((l) => l.id === agendaItemId)!;
+};
