@@ -14,12 +14,13 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Board24Regular, Settings24Regular } from '@fluentui/react-icons';
+import { Board24Regular, DocumentBulletList24Regular, Settings24Regular } from '@fluentui/react-icons';
 import { useBridge } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
 import { Dashboard } from './screens/Dashboard';
 import { Settings } from './screens/Settings';
+import { PackScreen } from './screens/pack/PackScreen';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
 /** The areas built so far; an area joins the navigation only when its screen exists. */
 const AREAS = [
   { value: 'dashboard', label: 'Dashboard', icon: <Board24Regular /> },
+  { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
   { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
 ] as const;
 type AreaValue = (typeof AREAS)[number]['value'];
@@ -98,7 +100,9 @@ const Root = () => {
             </MessageBarBody>
           </MessageBar>
         )}
-        {area === 'dashboard' ? <Dashboard /> : <Settings />}
+        {area === 'dashboard' && <Dashboard />}
+        {area === 'pack' && <PackScreen onNavigate={setArea} />}
+        {area === 'settings' && <Settings />}
       </main>
     </div>
   );

@@ -197,8 +197,8 @@ export const meetingSchema = recordBase('meeting').extend({
 });
 
 export const ITEM_PURPOSES = ['decision', 'discussion', 'noting', 'information'] as const;
-/** Local Government Act 1972, Schedule 12A, Part 1: the seven descriptions of exempt information. */
-export const SCHEDULE_12A_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
+import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
+export { SCHEDULE_12A_PARAGRAPHS, SCHEDULE_12A_DESCRIPTIONS } from './schedule12a';
 export const PAPER_STATUSES = ['not-needed', 'requested', 'received'] as const;
 export const coverSheetSchema = z.object({
   reportOf: optionalLine(300),

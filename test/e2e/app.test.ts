@@ -1,48 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { launchChromium } from './browser';
-import { startHost, type Host } from './host';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { screenshot, seriousViolations, useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
-import { tempDir } from '../helpers';
 import { formatUkDate } from '../../shared/rules/dates';
 import { listRecords } from '../../shared/data';
 
-let browser: Browser;
-let host: Host;
-let page: Page;
-let cleanup: () => void;
-let dataDir: string;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  ({ dir: dataDir, cleanup } = tempDir('quorum-e2e-'));
-  host = await startHost(dataDir);
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  await page.goto(host.url);
-});
-afterEach(async () => {
-  await page?.context().close();
-  await host?.close();
-  cleanup();
-});
-
-const seriousViolations = async (p: Page) =>
-  // Fluent's focus sentinels (tabster's data-tabster-dummy) are aria-hidden and focusable by design:
-  // they hand focus on to the real control, so axe's aria-hidden-focus does not apply to them.
-  (await new AxeBuilder({ page: p as never }).exclude('[data-tabster-dummy]').analyze()).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`);
+const e2e = useE2E();
 
 describe('first run', () => {
   it('starts with the example partnership and shows its next meeting on the dashboard', async () => {
+    const { page, host } = e2e;
     const q = quorumPage(page);
     await q.firstRun.heading.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -57,14 +25,11 @@ describe('first run', () => {
     expect(await page.getByText('2 overdue').count()).toBe(0);
     expect(await page.getByText('1 overdue').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
-    const shots = process.env.QUORUM_SCREENSHOTS;
-    if (shots) {
-      mkdirSync(resolve(shots), { recursive: true });
-      await page.screenshot({ path: join(resolve(shots), 'dashboard.png'), fullPage: false });
-    }
+    await screenshot(page, 'dashboard.png');
   });
 
   it('refuses a blank partnership name with a message on the field, and writes nothing', async () => {
+    const { page, host } = e2e;
     const q = quorumPage(page);
     await q.firstRun.startEmpty.click();
     const error = q.errorBar('Quorum could not start');
@@ -82,6 +47,7 @@ describe('first run', () => {
 
 describe('the bridge', () => {
   it('answers a wrongly typed call with a clear error and leaves the store byte-identical', async () => {
+    const { page, dataDir } = e2e;
     await quorumPage(page).firstRun.startExample.click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
     const before = readFileSync(join(dataDir, 'quorum.json'));
@@ -92,12 +58,13 @@ describe('the bridge', () => {
     expect(JSON.stringify(result)).toMatch(/name/);
     expect(readFileSync(join(dataDir, 'quorum.json')).equals(before)).toBe(true);
     const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { quorum: object }).quorum).sort());
-    expect(exposed).toEqual(['app', 'backups', 'dashboard', 'journal', 'meetings', 'on', 'pack', 'partnership', 'settings', 'shell', 'store']);
+    expect(exposed).toEqual(['agenda', 'app', 'backups', 'dashboard', 'journal', 'meetings', 'on', 'pack', 'paper', 'partnership', 'settings', 'shell', 'store']);
   });
 });
 
 describe('settings', () => {
   it('edits the partnership, shows a wrong field, lists the backup and the verified journal, and restores', async () => {
+    const { page, host } = e2e;
     const q = quorumPage(page);
     await q.firstRun.startExample.click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
@@ -131,12 +98,9 @@ describe('settings', () => {
 
 describe('recovery', () => {
   it('offers to start again when the store is unreadable and there is no backup, keeping the damaged file', async () => {
-    await page.context().close();
-    await host.close();
-    writeFileSync(join(dataDir, 'quorum.json'), '{"format":"quorum-store",');
-    host = await startHost(dataDir);
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    await page.goto(host.url);
+    writeFileSync(join(e2e.dataDir, 'quorum.json'), '{"format":"quorum-store",');
+    await e2e.reopen();
+    const { page, dataDir } = e2e;
     await page.getByRole('heading', { name: 'Your data needs recovering' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start again' }).click();

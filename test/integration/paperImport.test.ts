@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { zipSync, strToU8 } from 'fflate';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
@@ -13,37 +12,9 @@ import { buildPack } from '../../shared/pack/build';
 import { readImages } from '../../main/services/packs';
 import { referencedImages } from '../../shared/pack/preflight';
 import { assemblePack } from '../../shared/pack/model';
-import { readPackage } from '../docxPackage';
-import { TINY_PNG } from '../docxPackage';
+import { readPackage, TINY_PNG } from '../docxPackage';
+import { wordPaper } from '../fixtures/papers';
 import { stubPlatform, tempDir } from '../helpers';
-
-/** A paper as an author would write it in Word: headings, a list, an unmarked table, a chart with alt text, a link. */
-const wordPaper = async (): Promise<Buffer> => {
-  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
-  const doc = new Document({
-    numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.LEFT }] }] },
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: 'Neglect deep dive: briefing', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({ children: [new TextRun('Referrals for neglect rose by '), new TextRun({ text: '14%', bold: true }), new TextRun(' this year.')] }),
-          new Paragraph({ text: 'What the audit found', heading: HeadingLevel.HEADING_2 }),
-          new Paragraph({ text: 'Graded care profile used in most cases', bullet: { level: 0 } }),
-          new Paragraph({ text: 'Chronologies missing in some', bullet: { level: 0 } }),
-          new Paragraph({ text: 'Agree the neglect strategy', numbering: { reference: 'steps', level: 0 } }),
-          new Table({
-            rows: [new TableRow({ children: [cell('Quarter'), cell('Referrals')] }), new TableRow({ children: [cell('Q1'), cell('212')] }), new TableRow({ children: [cell('Q2'), cell('241')] })],
-          }),
-          new Paragraph({
-            children: [new ImageRun({ type: 'png', data: TINY_PNG, transformation: { width: 200, height: 100 }, altText: { title: 'Chart', description: 'Bar chart of neglect referrals by quarter', name: 'chart' } })],
-          }),
-          new Paragraph({ children: [new TextRun('See the '), new ExternalHyperlink({ link: 'https://www.gov.uk/government/publications/working-together-to-safeguard-children--2', children: [new TextRun('Working Together guidance')] })] }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-};
 
 const setUp = async () => {
   const t = tempDir();

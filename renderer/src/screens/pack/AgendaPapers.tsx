@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { AgendaLine, PaperImportOutcome } from '@shared/contract';
+import { PURPOSE_LABEL } from '@shared/pack/model';
+import type { QuorumError } from '@shared/result';
+import { bridge } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { formatUkDate } from '../../format';
+import { CoverSheetDialog } from './CoverSheetDialog';
+import { PartTwoDialog } from './PartTwoDialog';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  focused: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  notes: { margin: '4px 0 0', paddingLeft: '20px' },
+});
+
+export const rowId = (agendaItemId: string) => `agenda-row-${agendaItemId.replace(/[^A-Za-z0-9-]/g, '-')}`;
+
+const paperBadge = (line: AgendaLine) => {
+  const p = line.paper;
+  if (!p || p.status === 'not-needed') return <Text className={undefined}>No paper</Text>;
+  if (p.status === 'received' && p.bodyCharacters > 0)
+    return (
+      <Badge appearance="tint" color="success">
+        Received{p.receivedOn ? ` ${formatUkDate(p.receivedOn)}` : ''}
+      </Badge>
+    );
+  return (
+    <Badge appearance="tint" color="warning">
+      Requested{p.author ? ` from ${p.author}` : ''}
+    </Badge>
+  );
+};
+
+type Editing = { kind: 'cover' | 'part2' | 'replace'; line: AgendaLine } | null;
+
+/** The meeting's agenda with each paper's state, and the actions that put pre-flight problems right. */
+export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonly AgendaLine[]; highlight: string | null; onChanged: () => void }) => {
+  const styles = useStyles();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ title: string; result: Extract<PaperImportOutcome, { imported: true }> } | null>(null);
+  const [error, setError] = useState<QuorumError | null>(null);
+
+  const importPaper = async (line: AgendaLine, replace: boolean) => {
+    setEditing(null);
+    setError(null);
+    setOutcome(null);
+    setBusy(line.id);
+    const r = await bridge().paper.import({ agendaItemId: line.id, replace });
+    setBusy(null);
+    if (!r.ok) return setError(r.error);
+    if (r.value.imported) {
+      setOutcome({ title: line.title, result: r.value });
+      onChanged();
+    }
+  };
+  const close = (saved: boolean) => {
+    setEditing(null);
+    if (saved) onChanged();
+  };
+
+  return (
+    <>
+      <ErrorBar title="The paper was not imported" error={error} />
+      {outcome && (
+        <MessageBar intent={outcome.result.notes.length ? 'warning' : 'success'}>
+          <MessageBarBody>
+            <MessageBarTitle>Imported {outcome.result.sourceFile}</MessageBarTitle>
+            The paper for “{outcome.title}” is in ({outcome.result.characters.toLocaleString('en-GB')} characters, {outcome.result.images} picture{outcome.result.images === 1 ? '' : 's'}).
+            {outcome.result.notes.length > 0 && (
+              <ul className={styles.notes}>
+                {outcome.result.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Table aria-label="Agenda and papers" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: '48px' }}>No.</TableHeaderCell>
+            <TableHeaderCell>Item</TableHeaderCell>
+            <TableHeaderCell style={{ width: '240px' }}>Paper</TableHeaderCell>
+            <TableHeaderCell style={{ width: '340px' }}>Put right</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {agenda.map((line) => (
+            <TableRow key={line.id} id={rowId(line.id)} tabIndex={-1} className={highlight === line.id ? styles.focused : undefined} aria-label={`Item ${line.number}: ${line.title}`}>
+              <TableCell>{line.number}</TableCell>
+              <TableCell>
+                <Text weight="semibold">{line.title}</Text>
+                <br />
+                <Text size={200} className={styles.muted}>
+                  {PURPOSE_LABEL[line.purpose]}
+                  {line.part2 ? ` · Part 2, Schedule 12A paragraph ${line.part2.paragraph}` : ''}
+                </Text>
+              </TableCell>
+              <TableCell>{paperBadge(line)}</TableCell>
+              <TableCell>
+                {!line.standing && (
+                  <div className={styles.actions}>
+                    <Button size="small" disabled={busy === line.id} onClick={() => (line.paper?.bodyCharacters ? setEditing({ kind: 'replace', line }) : importPaper(line, false))} aria-label={`${line.paper?.bodyCharacters ? 'Replace' : 'Import'} paper for item ${line.number}`}>
+                      {busy === line.id ? 'Importing…' : line.paper?.bodyCharacters ? 'Replace paper…' : 'Import paper…'}
+                    </Button>
+                    <Button size="small" onClick={() => setEditing({ kind: 'cover', line })} aria-label={`Edit the cover sheet of item ${line.number}`}>
+                      Cover sheet…
+                    </Button>
+                    <Button size="small" onClick={() => setEditing({ kind: 'part2', line })} aria-label={`Part 2 settings of item ${line.number}`}>
+                      Part 2…
+                    </Button>
+                  </div>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {editing?.kind === 'cover' && <CoverSheetDialog line={editing.line} onClose={close} />}
+      {editing?.kind === 'part2' && <PartTwoDialog line={editing.line} onClose={close} />}
+      {editing?.kind === 'replace' && (
+        <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && setEditing(null)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Replace the paper for item {editing.line.number}?</DialogTitle>
+              <DialogContent>
+                “{editing.line.title}” already has a paper{editing.line.paper?.receivedOn ? `, received ${formatUkDate(editing.line.paper.receivedOn)}` : ''}. The file you choose will replace its text; the cover sheet stays. The old text remains in the backups in Settings.
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" onClick={() => importPaper(editing.line, true)}>
+                  Choose the new file…
+                </Button>
+                <Button onClick={() => setEditing(null)}>Keep the current paper</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </>
+  );
+};

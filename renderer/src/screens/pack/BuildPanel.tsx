@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Textarea,
+  makeStyles,
+} from '@fluentui/react-components';
+import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
+import type { PackBuildOutcome } from '@shared/contract';
+import type { PackVariant } from '@shared/pack/model';
+import type { PreflightReport } from '@shared/pack/preflight';
+import type { QuorumError } from '@shared/result';
+import { bridge } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { formatBytes } from '../../format';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '720px' },
+});
+
+const newTaskId = () => `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+type Progress = { label: string; done: number; total: number };
+type Saved = Extract<PackBuildOutcome, { saved: true }>;
+
+/**
+ * Build → (override reason when pre-flight has errors) → the system save dialog → progress →
+ * Open / Show in folder. The history below lists every pack saved. Keyed by meeting and variant,
+ * so choosing another starts afresh.
+ */
+export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId }: { meetingId: string; variant: PackVariant; report: PreflightReport; onBuilt: () => void; latestBuildId: string | null }) => {
+  const styles = useStyles();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const building = progress !== null;
+
+  const build = async (overrideReason?: string) => {
+    setAsking(false);
+    setSaved(null);
+    setNotice(null);
+    setError(null);
+    const taskId = newTaskId();
+    setProgress({ label: 'Waiting for you to choose where to save…', done: 0, total: 0 });
+    const stop = bridge().on('task:progress', (p) => {
+      if (p.taskId === taskId) setProgress({ label: p.label, done: p.done, total: p.total });
+    });
+    try {
+      const r = await bridge().pack.build({ meetingId, variant, taskId, ...(overrideReason ? { overrideReason } : {}) });
+      if (!r.ok) setError(r.error);
+      else if (!r.value.saved) setNotice(r.value.reason);
+      else {
+        setSaved(r.value);
+        setReason('');
+        onBuilt();
+      }
+    } finally {
+      stop();
+      setProgress(null);
+    }
+  };
+
+  const act = async (what: 'open' | 'showInFolder') => {
+    if (!latestBuildId) return;
+    const r = what === 'open' ? await bridge().pack.open({ packBuildId: latestBuildId }) : await bridge().pack.showInFolder({ packBuildId: latestBuildId });
+    if (!r.ok) setError(r.error);
+  };
+
+  const label = variant === 'public' ? 'Build the public pack…' : 'Build the full pack…';
+  return (
+    <div className={styles.panel}>
+      <div>
+        <Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={building} onClick={() => (report.errors > 0 ? setAsking(true) : build())}>
+          {label}
+        </Button>
+      </div>
+      {progress && (
+        <Field label="Building the pack" validationMessage={progress.label} validationState="none">
+          <ProgressBar value={progress.total ? progress.done / progress.total : undefined} max={1} aria-label={`Building the pack: ${progress.label}`} />
+        </Field>
+      )}
+      <ErrorBar title="The pack was not built" error={error} />
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {saved && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Pack saved</MessageBarTitle>
+            {saved.file} ({formatBytes(saved.bytes)}){saved.overridden ? `, built despite ${saved.errors} pre-flight error${saved.errors === 1 ? '' : 's'}` : ''}.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => act('open')}>Open</Button>
+            <Button onClick={() => act('showInFolder')}>Show in folder</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <Dialog open={asking} modalType="alert" onOpenChange={(_e, d) => setAsking(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>
+              Build despite {report.errors} pre-flight error{report.errors === 1 ? '' : 's'}?
+            </DialogTitle>
+            <DialogContent>
+              <Field label="Reason for building anyway" required hint="Recorded in the audit journal and the pack history, e.g. “Papers 5 and 6 to follow; agreed with the chair”.">
+                <Textarea value={reason} onChange={(_e, d) => setReason(d.value.slice(0, 2000))} rows={3} resize="vertical" />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" disabled={!reason.trim()} onClick={() => build(reason.trim())}>
+                Build anyway
+              </Button>
+              <Button onClick={() => setAsking(false)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+};

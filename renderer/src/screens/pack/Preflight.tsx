@@ -1,0 +1,74 @@
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorCircle20Filled, Warning20Filled } from '@fluentui/react-icons';
+import type { AgendaLine } from '@shared/contract';
+import type { PreflightProblem, PreflightReport } from '@shared/pack/preflight';
+import { formatUkDate } from '../../format';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
+  problem: { display: 'grid', gridTemplateColumns: '24px 1fr auto', gap: '8px', alignItems: 'start', padding: '8px 12px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  where: { color: tokens.colorNeutralForeground3 },
+  counts: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export type FixTarget = { kind: 'agenda-item'; id: string } | { kind: 'settings' };
+
+/** Where a problem is put right: a row of this screen's agenda, Settings, or (not yet a screen) a plain description. */
+const fixFor = (p: PreflightProblem, agenda: readonly AgendaLine[]): { label: string; target?: FixTarget } => {
+  switch (p.fix.area) {
+    case 'paper':
+    case 'agenda-item': {
+      const line = agenda.find((l) => l.id === p.fix.id);
+      return line ? { label: `Go to item ${line.number}`, target: { kind: 'agenda-item', id: line.id } } : { label: 'Item no longer on this agenda' };
+    }
+    case 'partnership':
+      return { label: 'Open Settings', target: { kind: 'settings' } };
+    case 'meeting':
+      return { label: 'Fixed in the minutes of the previous meeting' };
+    case 'deep-dive':
+      return { label: 'Fixed in the deep dive’s briefing' };
+  }
+};
+
+export const PreflightList = ({ report, agenda, onFix }: { report: PreflightReport; agenda: readonly AgendaLine[]; onFix: (t: FixTarget) => void }) => {
+  const styles = useStyles();
+  return (
+    <>
+      <div className={styles.counts} data-testid="preflight-counts">
+        <Badge appearance="filled" color={report.errors ? 'danger' : 'success'}>
+          {report.errors} error{report.errors === 1 ? '' : 's'}
+        </Badge>
+        <Badge appearance="tint" color={report.warnings ? 'warning' : 'informative'}>
+          {report.warnings} warning{report.warnings === 1 ? '' : 's'}
+        </Badge>
+        <Text className={styles.where}>Paper deadline {formatUkDate(report.paperDeadline)}</Text>
+      </div>
+      {report.problems.length === 0 ? (
+        <Text>Nothing to fix: every paper is in, every cover sheet complete and the content accessible.</Text>
+      ) : (
+        <ul className={styles.list} aria-label="Pre-flight problems">
+          {report.problems.map((p, i) => {
+            const fix = fixFor(p, agenda);
+            return (
+              <li key={`${p.code}-${p.fix.id}-${i}`} className={styles.problem}>
+                {p.severity === 'error' ? <ErrorCircle20Filled className={styles.error} aria-label="Error" /> : <Warning20Filled className={styles.warning} aria-label="Warning" />}
+                <Text>{p.message}</Text>
+                {fix.target ? (
+                  <Button size="small" appearance="subtle" onClick={() => onFix(fix.target!)}>
+                    {fix.label}
+                  </Button>
+                ) : (
+                  <Text size={200} className={styles.where}>
+                    {fix.label}
+                  </Text>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+};

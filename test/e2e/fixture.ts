@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchChromium } from './browser';
+import { startHost, type Host } from './host';
+import { tempDir } from '../helpers';
+
+export type E2E = { browser: Browser; host: Host; page: Page; dataDir: string; reopen(): Promise<void> };
+
+const newPage = async (browser: Browser, url: string) => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  await page.goto(url);
+  return page;
+};
+
+/**
+ * One Chromium per file; each test gets its own data folder, host and page (arrange), so no test
+ * sees another's records. `reopen` restarts the host on the same folder, as quitting the app would.
+ */
+export const useE2E = (): E2E => {
+  const env = {} as E2E;
+  let cleanup = () => {};
+  beforeAll(async () => {
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+  });
+  beforeEach(async () => {
+    const t = tempDir('quorum-e2e-');
+    env.dataDir = t.dir;
+    cleanup = t.cleanup;
+    env.host = await startHost(env.dataDir);
+    env.page = await newPage(env.browser, env.host.url);
+    env.reopen = async () => {
+      await env.page.context().close();
+      await env.host.close();
+      env.host = await startHost(env.dataDir);
+      env.page = await newPage(env.browser, env.host.url);
+    };
+  });
+  afterEach(async () => {
+    await env.page?.context().close();
+    await env.host?.close();
+    cleanup();
+  });
+  return env;
+};
+
+export const seriousViolations = async (p: Page) =>
+  // Fluent's focus sentinels (tabster's data-tabster-dummy) are aria-hidden and focusable by design:
+  // they hand focus on to the real control, so axe's aria-hidden-focus does not apply to them.
+  (await new AxeBuilder({ page: p as never }).exclude('[data-tabster-dummy]').analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`);
+
+/** Saves a screenshot into QUORUM_SCREENSHOTS (e.g. docs/) when set. */
+export const screenshot = async (page: Page, name: string) => {
+  const shots = process.env.QUORUM_SCREENSHOTS;
+  if (!shots) return;
+  const { mkdirSync } = await import('node:fs');
+  const { join, resolve } = await import('node:path');
+  mkdirSync(resolve(shots), { recursive: true });
+  await page.screenshot({ path: join(resolve(shots), name), fullPage: false });
+};

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { screenshot, seriousViolations, useE2E } from './fixture';
+import { quorumPage } from './pages/quorumPage';
+import { wordPaper } from '../fixtures/papers';
+import { readPackage } from '../docxPackage';
+import { findRecord, listRecords } from '../../shared/data';
+
+const e2e = useE2E();
+
+/** Records every label the progress bar shows, as a user watching the screen would see them. */
+const watchProgress = (page: import('playwright-core').Page) =>
+  page.evaluate(`(() => {
+    const seen = (globalThis.progressSeen = []);
+    new MutationObserver(() => {
+      const label = document.querySelector('[role=progressbar]')?.getAttribute('aria-label');
+      if (label && seen.at(-1) !== label) seen.push(label);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
+
+describe('the Pack screen', () => {
+  it('takes an officer from pre-flight errors to a saved pack: fix from the list, import a Word paper, override with a reason, open it', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Board pack').click();
+    await q.pack.heading.waitFor();
+
+    // The next meeting is chosen, and pre-flight says what is wrong and where.
+    expect(await q.pack.meeting.locator('option:checked').innerText()).toMatch(/Children’s Trust Board, .* 15:00 \(next\)/);
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    expect(await q.pack.problems.first().innerText()).toMatch(/Item 5 \(Deep dive: neglect.*not been received from Amira Haddad/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await q.pack.fixButton('Go to item 5').click();
+    await expect.poll(() => page.locator(':focus').getAttribute('aria-label')).toBe('Import paper for item 5');
+
+    // Import the paper from Word.
+    const papers = join(dataDir, '..', `${dataDir.split('/').pop()}-papers`);
+    mkdirSync(papers, { recursive: true });
+    host.openAnswer.file = join(papers, 'Neglect briefing.docx');
+    writeFileSync(host.openAnswer.file, await wordPaper());
+    await q.pack.importPaper(5).click();
+    await page.getByText('Imported Neglect briefing.docx').waitFor();
+    expect(await page.getByText(/first row is used as the header/).isVisible()).toBe(true);
+    expect(await q.pack.row(5).innerText()).toMatch(/Received/);
+    // Still an error: the cover sheet has no executive summary. Put it right from the list.
+    await expect.poll(() => q.pack.problems.first().innerText()).toMatch(/Item 5 .*no executive summary/);
+    await q.pack.coverSheet(5).click();
+    await q.pack.coverDialog.summary.fill('What a multi-agency audit of 40 neglect cases found, and the strategy partners are asked to agree.');
+    await q.pack.coverDialog.save.click();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/1 error\b/);
+    expect(findRecord(host.session.store.data, 'agendaItem', 'agendaItem:next-5')!.paper!.coverSheet.executiveSummary).toMatch(/^What a multi-agency audit/);
+
+    // Build despite the one remaining error, with a reason; the save dialog answers into the test's folder.
+    host.saveAnswer.folder = papers;
+    await watchProgress(page);
+    await q.pack.build.click();
+    expect(await q.pack.buildAnyway.isDisabled()).toBe(true);
+    await q.pack.overrideReason.fill('Item 6 paper to follow; agreed with the chair');
+    await q.pack.buildAnyway.click();
+    await page.getByText('Pack saved', { exact: true }).waitFor();
+    const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
+    // The bar showed while the save dialog was open and the pack was built (the builder's steps
+    // arrive as task:progress events; test/integration/packHandlers.test.ts checks their order).
+    expect(seen[0]).toMatch(/choose where to save/);
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+
+    const [build] = listRecords(host.session.store.data, 'packBuild');
+    const file = join(papers, build.fileName);
+    expect(build.filePath).toBe(file);
+    expect(readFileSync(join(dataDir, 'journal.jsonl'), 'utf8')).toContain('because: Item 6 paper to follow; agreed with the chair');
+    const bytes = readFileSync(file);
+    const pkg = readPackage(bytes);
+    expect(pkg.text).toContain('Graded care profile used in most cases');
+    expect(pkg.text).not.toContain('Provider B for three years'); // the Part 2 paper stays out of the public pack
+
+    // History: time, variant, file, size, SHA-256; Open and Show in folder hand the file to the desktop.
+    const history = q.pack.history;
+    await expect.poll(() => history.getByRole('row').count()).toBe(2);
+    const row = await history.getByRole('row').nth(1).innerText();
+    expect(row).toContain(createHash('sha256').update(bytes).digest('hex'));
+    expect(row).toMatch(/Public/);
+    expect(row).toMatch(/Built despite 1 error: Item 6 paper to follow; agreed with the chair/);
+    await q.pack.open.first().click();
+    await expect.poll(() => host.openedFiles).toEqual([file]);
+    await q.pack.showInFolder.first().click();
+    await expect.poll(() => host.shownInFolder).toEqual([file]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Board pack', level: 1 }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'pack.png');
+  });
+
+  it('says so when the save is cancelled, and builds nothing', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await q.nav('Board pack').click();
+    await q.pack.variant('Full').click();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    host.saveAnswer.cancel = true;
+    await q.pack.build.click();
+    await q.pack.overrideReason.fill('Papers to follow');
+    await q.pack.buildAnyway.click();
+    await page.getByText('The save was cancelled; no pack was built.').waitFor();
+    expect(await page.getByText('No pack has been built for this meeting yet.').isVisible()).toBe(true);
+    expect(Object.keys(host.session.store.data.records).filter((id) => id.startsWith('packBuild:'))).toEqual([]);
+  });
+});
