@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { app: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli/quorum.ts') },
+        input: { app: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli/quorum.ts'), packWorker: resolve(root, 'main/services/packWorker.ts') },
       },
     },
   },

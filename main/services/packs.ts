@@ -5,7 +5,8 @@ import { listRecords, findRecord, type StoreData } from '../../shared/data';
 import { nextMeeting } from '../../shared/rules/boards';
 import { assemblePack, type PackVariant } from '../../shared/pack/model';
 import { preflight, referencedImages, type PreflightReport } from '../../shared/pack/preflight';
-import { buildPack, type PackProgress } from '../../shared/pack/build';
+import type { PackProgress } from '../../shared/pack/build';
+import { buildPackOffThread } from './packThread';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
 import { formatUkDate } from '../../shared/rules/dates';
@@ -69,6 +70,8 @@ export type PackRequest = {
   /** Given when the secretariat chooses to build despite pre-flight errors; journaled. */
   overrideReason?: string;
   onProgress?: PackProgress;
+  /** The worker thread's script; null builds in this thread. Defaults to the one bundled beside the app. */
+  workerFile?: string | null;
 };
 
 export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string };
@@ -89,7 +92,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   mkdirSync(dirname(out), { recursive: true });
   const model = assemblePack(store.data, req.meetingId, req.variant, req.today);
   const images = readImages(store.dataDir, referencedImages(model));
-  const { bytes } = await buildPack(store.data, { meetingId: req.meetingId, variant: req.variant, today: req.today, builtAt: new Date().toISOString(), images, onProgress: req.onProgress });
+  const bytes = await buildPackOffThread({ data: store.data, input: { meetingId: req.meetingId, variant: req.variant, today: req.today, builtAt: new Date().toISOString(), images } }, req.onProgress, req.workerFile);
   writeFileAtomic(out, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;

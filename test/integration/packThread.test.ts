@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPackOffThread } from '../../main/services/packThread';
+import type { StoreData } from '../../shared/data';
+import { exampleData, readPackage } from '../docxPackage';
+
+/** The bundled worker, as the app and the CLI load it (`npm test` builds before it runs vitest). */
+const WORKER = resolve(import.meta.dirname, '../../out/main/packWorker.js');
+
+/** The example with a long paper: a 3,000-row performance table, as an annual report might carry. */
+const heavyData = (): StoreData => {
+  const data = exampleData();
+  const rows = Array.from({ length: 3000 }, (_v, i) => `| School ${i + 1} | ${(i * 7) % 100}% | ${(i * 13) % 50} |`).join('\n');
+  const item = data.records['agendaItem:next-4'] as unknown as { paper: { body: string } };
+  item.paper.body = `## Attendance by school\n\n| School | Attendance | Exclusions |\n|---|--:|--:|\n${rows}\n`;
+  return data;
+};
+
+/** Runs `work` while a 10 ms timer ticks on this thread; returns the longest gap between ticks. */
+const longestStall = async (work: () => Promise<unknown>) => {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 10);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return Math.max(worst, performance.now() - last);
+};
+
+describe('building on a worker thread', () => {
+  it('needs the built worker', () => {
+    expect(existsSync(WORKER), `${WORKER} is missing: run npm run build`).toBe(true);
+  });
+
+  it('builds the same pack off the main thread, relays progress in order, and leaves the main thread free', async () => {
+    const data = heavyData();
+    const input = { meetingId: 'meeting:ct-next', variant: 'public' as const, today: '2026-11-23', builtAt: '2026-11-23T10:00:00.000Z', images: {} };
+    const labels: string[] = [];
+    let bytes: Uint8Array = new Uint8Array();
+    const offThread = await longestStall(async () => {
+      bytes = await buildPackOffThread({ data, input }, (done, total, label) => labels.push(`${done}/${total} ${label}`), WORKER);
+    });
+    const inThread = await longestStall(() => buildPackOffThread({ data, input }, () => {}, null));
+
+    expect(readPackage(bytes).text).toContain('School 3000');
+    expect(labels[0]).toMatch(/^1\/\d+ Cover$/);
+    expect(labels.at(-1)).toMatch(/^(\d+)\/\1 Saved as Word$/);
+    // The in-thread build stalls this thread for the whole zip; the worker leaves only the hand-over.
+    expect(inThread).toBeGreaterThan(150);
+    expect(offThread).toBeLessThan(Math.max(100, inThread / 3));
+  });
+
+  it('passes the builder’s own error back with its code', async () => {
+    const input = { meetingId: 'meeting:none', variant: 'public' as const, today: '2026-11-23', builtAt: '2026-11-23T10:00:00.000Z', images: {} };
+    await expect(buildPackOffThread({ data: exampleData(), input }, () => {}, WORKER)).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
