@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordBase, recordId } from './common';
+import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 
 // ---- The partnership and its people -------------------------------------------------------
 
@@ -197,7 +198,6 @@ export const meetingSchema = recordBase('meeting').extend({
 });
 
 export const ITEM_PURPOSES = ['decision', 'discussion', 'noting', 'information'] as const;
-import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 export { SCHEDULE_12A_PARAGRAPHS, SCHEDULE_12A_DESCRIPTIONS } from './schedule12a';
 export const PAPER_STATUSES = ['not-needed', 'requested', 'received'] as const;
 export const coverSheetSchema = z.object({
