@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { recordId, optionalLine } from '../schema/common';
-import { coverSheetSchema, SCHEDULE_12A_PARAGRAPHS, type AgendaItem } from '../schema/records';
-import { getRecord } from '../data';
+import { clockTime, line, optionalLine, recordId } from '../schema/common';
+import { coverSheetSchema, ITEM_PURPOSES, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type RecordOf } from '../schema/records';
+import { getRecord, listRecords } from '../data';
+import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
+import { keyBetween } from '../rules/order';
 import { QuorumFailure } from '../result';
 import { ChangeSet, defineCommand } from './context';
 import { emptyCoverSheet } from './packs';
@@ -45,5 +47,121 @@ export const setPart2 = defineCommand({
     cs.update(item, { part2: input.part2 ?? undefined }, input.expectedRev);
     const what = input.part2 ? `Moved ${short(item)} into Part 2 under Schedule 12A paragraph ${input.part2.paragraph}` : `Moved ${short(item)} into the public part of the agenda`;
     return cs.result('agendaItem.setPart2', what);
+  },
+});
+
+const itemsOf = (data: Parameters<typeof getRecord>[0], meetingId: string) => listRecords(data, 'agendaItem').filter((i) => i.meetingId === meetingId).sort(byAgendaOrder);
+
+/** A business item; without a place given it goes before the closing standing items (partner updates, forward plan, AOB). */
+export const addAgendaItem = defineCommand({
+  name: 'agendaItem.add',
+  input: z
+    .object({
+      meetingId: recordId('meeting'),
+      title: line(300),
+      purpose: z.enum(ITEM_PURPOSES),
+      durationMinutes: z.number().int().min(0).max(600),
+      presenterIds: z.array(recordId('person')).max(20),
+      paperRequested: z.boolean(),
+      authorPersonId: recordId('person').optional(),
+      afterItemId: recordId('agendaItem').optional(),
+    })
+    .strict(),
+  apply(data, input, ctx) {
+    const meeting = getRecord(data, 'meeting', input.meetingId);
+    const items = itemsOf(data, meeting.id);
+    let index = items.findIndex((i) => (CLOSING_STANDING as readonly string[]).includes(i.standing ?? ''));
+    if (input.afterItemId) {
+      index = items.findIndex((i) => i.id === input.afterItemId) + 1;
+      if (index === 0) throw new QuorumFailure('not-found', 'The item to add after is not on this agenda');
+    }
+    if (index < 0) index = items.length;
+    const order = keyBetween(items[index - 1]?.order, items[index]?.order);
+    const cs = new ChangeSet(data, ctx);
+    const author = input.authorPersonId ? getRecord(data, 'person', input.authorPersonId) : undefined;
+    cs.create<RecordOf<'agendaItem'>>({
+      id: ctx.newId('agendaItem'),
+      type: 'agendaItem',
+      meetingId: meeting.id,
+      order,
+      title: input.title,
+      purpose: input.purpose,
+      durationMinutes: input.durationMinutes,
+      presenterIds: input.presenterIds,
+      minutes: '',
+      ...(input.paperRequested
+        ? { paper: { status: 'requested' as const, ...(author ? { authorPersonId: author.id } : {}), coverSheet: { ...emptyCoverSheet(), author: author?.name ?? '', reportOf: author?.jobTitle ?? '' }, body: '' } }
+        : {}),
+    });
+    return cs.result('agendaItem.add', `Added “${input.title.slice(0, 80)}” to the agenda`);
+  },
+});
+
+/** Title, purpose, timing, presenters and whether a paper is asked for (and from whom). */
+export const updateAgendaItem = defineCommand({
+  name: 'agendaItem.update',
+  input: z
+    .object({
+      agendaItemId: recordId('agendaItem'),
+      title: line(300),
+      purpose: z.enum(ITEM_PURPOSES),
+      durationMinutes: z.number().int().min(0).max(600),
+      /** A start the chair fixes ("15:50"); null lets it follow the item before. */
+      fixedStart: clockTime.nullable(),
+      presenterIds: z.array(recordId('person')).max(20),
+      paperRequested: z.boolean(),
+      authorPersonId: recordId('person').nullable(),
+      expectedRev: rev,
+    })
+    .strict(),
+  apply(data, { agendaItemId, expectedRev, fixedStart, paperRequested, authorPersonId, ...patch }, ctx) {
+    const item = getRecord(data, 'agendaItem', agendaItemId);
+    for (const p of patch.presenterIds) getRecord(data, 'person', p);
+    const author = authorPersonId ? getRecord(data, 'person', authorPersonId) : undefined;
+    let paper = item.paper;
+    if (paperRequested) {
+      const base = paper ?? { status: 'requested' as const, coverSheet: { ...emptyCoverSheet(), author: author?.name ?? '', reportOf: author?.jobTitle ?? '' }, body: '' };
+      const status = base.status === 'not-needed' ? ('requested' as const) : base.status;
+      const { authorPersonId: _old, ...rest } = base;
+      paper = { ...rest, status, ...(author ? { authorPersonId: author.id } : {}) };
+    } else if (paper) {
+      if (paper.body.trim()) throw new QuorumFailure('conflict', `“${item.title}” has a paper received; it cannot be marked as needing none.`);
+      paper = { ...paper, status: 'not-needed' };
+    }
+    const cs = new ChangeSet(data, ctx);
+    cs.update(item, { ...patch, fixedStart: fixedStart ?? undefined, paper }, expectedRev);
+    return cs.result('agendaItem.update', `Updated agenda item ${short(item)}`);
+  },
+});
+
+/** Moves an item to a position in its meeting's agenda (0 is first), by drag or by keyboard. */
+export const moveAgendaItem = defineCommand({
+  name: 'agendaItem.move',
+  input: z.object({ agendaItemId: recordId('agendaItem'), toIndex: z.number().int().min(0).max(500) }).strict(),
+  apply(data, input, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const others = itemsOf(data, item.meetingId).filter((i) => i.id !== item.id);
+    const at = Math.min(input.toIndex, others.length);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(item, { order: keyBetween(others[at - 1]?.order, others[at]?.order) });
+    return cs.result('agendaItem.move', `Moved ${short(item)} to position ${at + 1}`);
+  },
+});
+
+/** Takes an item off the agenda, unless the meeting has already minuted it. */
+export const removeAgendaItem = defineCommand({
+  name: 'agendaItem.remove',
+  input: z.object({ agendaItemId: recordId('agendaItem') }).strict(),
+  apply(data, input, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const minuted = item.minutes.trim() || listRecords(data, 'resolution').some((r) => r.agendaItemId === item.id) || listRecords(data, 'action').some((a) => a.agendaItemId === item.id);
+    if (minuted) throw new QuorumFailure('conflict', `${short(item)} has minutes, resolutions or actions; it cannot be taken off the agenda.`);
+    const cs = new ChangeSet(data, ctx);
+    cs.remove(item.id);
+    if (item.forwardPlanItemId) {
+      const planned = listRecords(data, 'forwardPlanItem').find((f) => f.id === item.forwardPlanItemId);
+      if (planned?.status === 'on-agenda') cs.update(planned, { status: 'planned' });
+    }
+    return cs.result('agendaItem.remove', `Took ${short(item)} off the agenda`);
   },
 });

@@ -3,7 +3,10 @@ import { addActionUpdate } from './actions';
 import { setUpPartnership, updatePartnership } from './partnership';
 import { loadExample } from '../example';
 import { importPaper, recordPackBuild } from './packs';
-import { setPart2, updateCoverSheet } from './agenda';
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, updateAgendaItem, updateCoverSheet } from './agenda';
+import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './attendance';
+import { createMeeting, draftMeetingAgenda, updateMeeting } from './meetings';
+import { addResolution, approveMinutes, raiseAction, removeResolution, updateAction, updateMinutes, updateResolution } from './minutes';
 import type { CommandDef } from './context';
 
 /** Every command that changes records, by name. The store runs only these. */
@@ -16,6 +19,24 @@ export const commands = {
   [importPaper.name]: importPaper,
   [updateCoverSheet.name]: updateCoverSheet,
   [setPart2.name]: setPart2,
+  [addAgendaItem.name]: addAgendaItem,
+  [updateAgendaItem.name]: updateAgendaItem,
+  [moveAgendaItem.name]: moveAgendaItem,
+  [removeAgendaItem.name]: removeAgendaItem,
+  [createMeeting.name]: createMeeting,
+  [updateMeeting.name]: updateMeeting,
+  [draftMeetingAgenda.name]: draftMeetingAgenda,
+  [setAttendance.name]: setAttendance,
+  [removeAttendance.name]: removeAttendance,
+  [addDeclaration.name]: addDeclaration,
+  [removeDeclaration.name]: removeDeclaration,
+  [updateMinutes.name]: updateMinutes,
+  [addResolution.name]: addResolution,
+  [updateResolution.name]: updateResolution,
+  [removeResolution.name]: removeResolution,
+  [raiseAction.name]: raiseAction,
+  [updateAction.name]: updateAction,
+  [approveMinutes.name]: approveMinutes,
 } as Record<string, CommandDef<z.ZodType>>;
 
 export { setUpPartnership, updatePartnership, loadExample, addActionUpdate, recordPackBuild, importPaper, updateCoverSheet, setPart2 };

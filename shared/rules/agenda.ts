@@ -34,3 +34,21 @@ export const overrunMinutes = (items: readonly Pick<AgendaItem, 'durationMinutes
   const end = toMinutes(last.end) < toMinutes(meeting.startTime) ? toMinutes(last.end) + 1440 : toMinutes(last.end);
   return Math.max(0, end - toMinutes(meeting.endTime));
 };
+
+/** Standing items that close an agenda; the business of the meeting goes before the first of them. */
+export const CLOSING_STANDING = ['partner-updates', 'forward-plan', 'aob'] as const;
+
+/** Forward plan kind → the purpose printed on the agenda. */
+export const PURPOSE_FOR_KIND = { decision: 'decision', assurance: 'discussion', information: 'information', 'deep-dive': 'discussion', standing: 'noting' } as const;
+
+export type AgendaDraft = {
+  title: string;
+  purpose: AgendaItem['purpose'];
+  durationMinutes: number;
+  standing?: AgendaItem['standing'];
+  presenterIds: AgendaItem['presenterIds'];
+  forwardPlanItemId?: AgendaItem['forwardPlanItemId'];
+  deepDiveId?: AgendaItem['deepDiveId'];
+  /** Whose paper to ask for; absent for items with no paper. */
+  paperFrom?: { authorPersonId?: AgendaItem['presenterIds'][number]; reportOf: string; author: string };
+};

@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { commands } from '../../../shared/commands';
+import { applyCommand } from '../../../shared/commands/apply';
 import type { Change, CommandContext } from '../../../shared/commands/context';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
 import { countRecords, type StoreData } from '../../../shared/data';
 import { CURRENT_SCHEMA_VERSION, migrate, MigrationError } from '../../../shared/migrations';
 import { QuorumFailure } from '../../../shared/result';
-import { recordSchema } from '../../../shared/schema/records';
-import { describeIssues, parseInput } from '../../../shared/validation';
+import { describeIssues } from '../../../shared/validation';
 import { DurableJsonFile } from './adapter';
 import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
 import { fileFailure } from './errors';
@@ -247,18 +246,7 @@ export class QuorumStore {
 
   private runNow(commandName: string, input: unknown): CommandOutcome {
     if (!this.writable) throw new QuorumFailure('not-allowed', 'The store is open read-only');
-    const command = commands[commandName];
-    if (!command) throw new QuorumFailure('not-found', `Unknown command ${commandName}`);
-    const args = parseInput(command.input, input);
-    const { data, journal } = command.apply(this.data, args, this.context());
-    for (const change of journal.changes) {
-      if (change.op === 'delete') continue;
-      const parsed = recordSchema.safeParse(data.records[change.id]);
-      if (!parsed.success) {
-        const { message, fields } = describeIssues(parsed.error);
-        throw new QuorumFailure('invalid-input', message, fields);
-      }
-    }
+    const { data, journal } = applyCommand(this.data, commandName, input, this.context());
     return this.commit(journal, data.records);
   }
 

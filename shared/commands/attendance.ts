@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { line, optionalLine, recordId } from '../schema/common';
+import { ATTENDANCE_STATUSES, type RecordOf } from '../schema/records';
+import { getRecord, listRecords } from '../data';
+import { QuorumFailure } from '../result';
+import { currentTor } from '../rules/boards';
+import { ChangeSet, defineCommand } from './context';
+
+const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'absent', 'in-attendance': 'in attendance' } as const;
+
+/**
+ * One person's attendance at a meeting: present, apologies or absent for a member, "in
+ * attendance" for officers and guests, or present as a substitute ("A attended in place of B"),
+ * which the terms of reference must allow for B's seat.
+ */
+export const setAttendance = defineCommand({
+  name: 'attendance.set',
+  input: z
+    .object({
+      meetingId: recordId('meeting'),
+      personId: recordId('person'),
+      status: z.enum(ATTENDANCE_STATUSES),
+      memberKey: optionalLine(64).optional(),
+      inPlaceOfPersonId: recordId('person').optional(),
+    })
+    .strict(),
+  apply(data, input, ctx) {
+    const meeting = getRecord(data, 'meeting', input.meetingId);
+    const person = getRecord(data, 'person', input.personId);
+    const tor = currentTor(data, meeting.boardId);
+    let memberKey = input.memberKey || undefined;
+    if (input.inPlaceOfPersonId) {
+      if (input.status !== 'present') throw new QuorumFailure('invalid-input', 'A substitute is recorded as present.');
+      const absent = getRecord(data, 'person', input.inPlaceOfPersonId);
+      const seat = tor?.members.find((m) => m.personId === absent.id);
+      if (!seat) throw new QuorumFailure('invalid-input', `${absent.name} is not a member under the board’s terms of reference, so no one can attend in their place.`);
+      if (!seat.deputyAllowed) throw new QuorumFailure('invalid-input', `The terms of reference do not allow the ${seat.role} a deputy, so ${person.name} cannot attend in place of ${absent.name}.`);
+      if (absent.id === person.id) throw new QuorumFailure('invalid-input', 'A person cannot attend in their own place.');
+      memberKey = seat.key;
+    } else if (!memberKey) memberKey = tor?.members.find((m) => m.personId === person.id)?.key;
+    const existing = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
+    const cs = new ChangeSet(data, ctx);
+    const fields = { status: input.status, memberKey, inPlaceOfPersonId: input.inPlaceOfPersonId };
+    if (existing) cs.update(existing, fields);
+    else cs.create<RecordOf<'attendance'>>({ id: ctx.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: person.id, ...fields });
+    if (input.inPlaceOfPersonId) {
+      // The member a substitute stands in for has, by definition, sent apologies.
+      const absentRow = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === input.inPlaceOfPersonId);
+      if (absentRow && absentRow.status !== 'apologies') cs.update(absentRow, { status: 'apologies' });
+      if (!absentRow) cs.create<RecordOf<'attendance'>>({ id: ctx.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: input.inPlaceOfPersonId, status: 'apologies', memberKey });
+    }
+    const what = input.inPlaceOfPersonId ? `in place of ${getRecord(data, 'person', input.inPlaceOfPersonId).name}` : STATUS_WORDS[input.status];
+    return cs.result('attendance.set', `Recorded ${person.name}: ${what}`);
+  },
+});
+
+export const removeAttendance = defineCommand({
+  name: 'attendance.remove',
+  input: z.object({ attendanceId: recordId('attendance') }).strict(),
+  apply(data, input, ctx) {
+    const row = getRecord(data, 'attendance', input.attendanceId);
+    const cs = new ChangeSet(data, ctx);
+    cs.remove(row.id);
+    return cs.result('attendance.remove', `Removed ${getRecord(data, 'person', row.personId).name} from the attendance`);
+  },
+});
+
+/** A declaration of interest at a meeting, on an item when it concerns one; carried into the minutes. */
+export const addDeclaration = defineCommand({
+  name: 'declaration.add',
+  input: z.object({ meetingId: recordId('meeting'), personId: recordId('person'), agendaItemId: recordId('agendaItem').optional(), interest: line(2000) }).strict(),
+  apply(data, input, ctx) {
+    getRecord(data, 'meeting', input.meetingId);
+    const person = getRecord(data, 'person', input.personId);
+    if (input.agendaItemId && getRecord(data, 'agendaItem', input.agendaItemId).meetingId !== input.meetingId)
+      throw new QuorumFailure('invalid-input', 'That item is on another meeting’s agenda');
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'declaration'>>({ id: ctx.newId('declaration'), type: 'declaration', ...input });
+    return cs.result('declaration.add', `Recorded a declaration of interest by ${person.name}`);
+  },
+});
+
+export const removeDeclaration = defineCommand({
+  name: 'declaration.remove',
+  input: z.object({ declarationId: recordId('declaration') }).strict(),
+  apply(data, input, ctx) {
+    const d = getRecord(data, 'declaration', input.declarationId);
+    const cs = new ChangeSet(data, ctx);
+    cs.remove(d.id);
+    return cs.result('declaration.remove', `Removed a declaration of interest by ${getRecord(data, 'person', d.personId).name}`);
+  },
+});

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { isoDate, line, markdown, optionalLine, recordId } from '../schema/common';
+import { ACTION_STATUSES, type RecordOf } from '../schema/records';
+import { getRecord, listRecords } from '../data';
+import { QuorumFailure } from '../result';
+import { formatUkDate } from '../rules/dates';
+import { ChangeSet, defineCommand } from './context';
+
+const rev = z.number().int().min(1).optional();
+const short = (text: string) => `“${text.slice(0, 80)}”`;
+
+/** The minute of one item, as Markdown, written while the meeting runs. */
+export const updateMinutes = defineCommand({
+  name: 'minutes.update',
+  input: z.object({ agendaItemId: recordId('agendaItem'), minutes: markdown, expectedRev: rev }).strict(),
+  apply(data, input, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(item, { minutes: input.minutes }, input.expectedRev);
+    return cs.result('minutes.update', `Minuted ${short(item.title)}`);
+  },
+});
+
+const resolutionsOf = (data: Parameters<typeof getRecord>[0], agendaItemId: string) =>
+  listRecords(data, 'resolution')
+    .filter((r) => r.agendaItemId === agendaItemId)
+    .sort((a, b) => a.number - b.number);
+
+/** "It was resolved that: 1. … 2. …": numbered within the item, in the order made. */
+export const addResolution = defineCommand({
+  name: 'resolution.add',
+  input: z.object({ agendaItemId: recordId('agendaItem'), text: line(5000) }).strict(),
+  apply(data, input, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const existing = resolutionsOf(data, item.id);
+    if (existing.length >= 99) throw new QuorumFailure('invalid-input', 'An item can carry at most 99 resolutions');
+    const cs = new ChangeSet(data, ctx);
+    const number = (existing.at(-1)?.number ?? 0) + 1;
+    cs.create<RecordOf<'resolution'>>({ id: ctx.newId('resolution'), type: 'resolution', meetingId: item.meetingId, agendaItemId: item.id, number, text: input.text });
+    return cs.result('resolution.add', `Resolved on ${short(item.title)} (${number}): ${input.text.slice(0, 120)}`);
+  },
+});
+
+export const updateResolution = defineCommand({
+  name: 'resolution.update',
+  input: z.object({ resolutionId: recordId('resolution'), text: line(5000), expectedRev: rev }).strict(),
+  apply(data, input, ctx) {
+    const r = getRecord(data, 'resolution', input.resolutionId);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(r, { text: input.text }, input.expectedRev);
+    return cs.result('resolution.update', `Reworded resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
+  },
+});
+
+/** Removes a resolution and closes the gap, so the minutes still read 1, 2, 3. */
+export const removeResolution = defineCommand({
+  name: 'resolution.remove',
+  input: z.object({ resolutionId: recordId('resolution') }).strict(),
+  apply(data, input, ctx) {
+    const r = getRecord(data, 'resolution', input.resolutionId);
+    const cs = new ChangeSet(data, ctx);
+    cs.remove(r.id);
+    for (const later of resolutionsOf(data, r.agendaItemId).filter((x) => x.number > r.number)) cs.update(later, { number: later.number - 1 });
+    return cs.result('resolution.remove', `Removed resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
+  },
+});
+
+/** An action raised in the minutes of an item: what, who, by when. It joins the board's action log. */
+export const raiseAction = defineCommand({
+  name: 'action.raise',
+  input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate }).strict(),
+  apply(data, input, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const meeting = getRecord(data, 'meeting', item.meetingId);
+    const owner = getRecord(data, 'person', input.ownerPersonId);
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'action'>>({
+      id: ctx.newId('action'),
+      type: 'action',
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      boardId: meeting.boardId,
+      text: input.text,
+      ownerPersonId: owner.id,
+      dueDate: input.dueDate,
+      status: 'open',
+    });
+    return cs.result('action.raise', `Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${input.text.slice(0, 120)}`);
+  },
+});
+
+/** Corrects an action's wording, owner or due date; progress goes through action.addUpdate. */
+export const updateAction = defineCommand({
+  name: 'action.update',
+  input: z.object({ actionId: recordId('action'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, status: z.enum(ACTION_STATUSES), expectedRev: rev }).strict(),
+  apply(data, { actionId, expectedRev, ...patch }, ctx) {
+    const action = getRecord(data, 'action', actionId);
+    getRecord(data, 'person', patch.ownerPersonId);
+    const cs = new ChangeSet(data, ctx);
+    const closedOn = patch.status === 'done' ? (action.closedOn ?? ctx.now().slice(0, 10)) : undefined;
+    cs.update(action, { ...patch, closedOn }, expectedRev);
+    return cs.result('action.update', `Updated action ${short(action.text)}`);
+  },
+});
+
+/**
+ * The draft minutes of a held meeting approved at a later one: the earlier meeting becomes
+ * "minutes approved" with where it was done, and the later meeting's minutes item records the
+ * resolution, as the seed minutes do ("the minutes were taken as accurate").
+ */
+export const approveMinutes = defineCommand({
+  name: 'minutes.approve',
+  input: z.object({ meetingId: recordId('meeting'), atAgendaItemId: recordId('agendaItem'), minuteRef: optionalLine(100).optional() }).strict(),
+  apply(data, input, ctx) {
+    const meeting = getRecord(data, 'meeting', input.meetingId);
+    const at = getRecord(data, 'agendaItem', input.atAgendaItemId);
+    const atMeeting = getRecord(data, 'meeting', at.meetingId);
+    if (meeting.status !== 'held') throw new QuorumFailure('conflict', meeting.status === 'minutes-approved' ? 'These minutes are already approved.' : 'Only the minutes of a meeting that has been held can be approved.');
+    if (atMeeting.boardId !== meeting.boardId || atMeeting.date <= meeting.date) throw new QuorumFailure('invalid-input', 'Minutes are approved at a later meeting of the same board.');
+    const cs = new ChangeSet(data, ctx);
+    cs.update(meeting, { status: 'minutes-approved', minutesApproval: { meetingId: atMeeting.id, minuteRef: input.minuteRef ?? '' } });
+    const number = (resolutionsOf(data, at.id).at(-1)?.number ?? 0) + 1;
+    const text = `The minutes of the meeting held on ${formatUkDate(meeting.date)} be approved as an accurate record.`;
+    cs.create<RecordOf<'resolution'>>({ id: ctx.newId('resolution'), type: 'resolution', meetingId: atMeeting.id, agendaItemId: at.id, number, text });
+    return cs.result('minutes.approve', `Approved the minutes of ${formatUkDate(meeting.date)} at the meeting of ${formatUkDate(atMeeting.date)}`);
+  },
+});
