@@ -3,7 +3,15 @@ import type { Channel, EventName } from './channels';
 import type { Result } from './result';
 import type { Dashboard } from './rules/dashboard';
 import type { AgendaItem, Meeting, PackBuild, Partnership } from './schema/records';
-import { setPart2, updateCoverSheet } from './commands/agenda';
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, updateAgendaItem, updateCoverSheet } from './commands/agenda';
+import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './commands/attendance';
+import { createMeeting, draftMeetingAgenda, updateMeeting } from './commands/meetings';
+import { addResolution, approveMinutes, raiseAction, removeResolution, updateAction, updateMinutes, updateResolution } from './commands/minutes';
+import { addActionUpdate } from './commands/actions';
+import type { MeetingView } from './rules/meetingView';
+import type { ActionLogEntry } from './rules/actionLog';
+import { ACTION_FILTER_STATUSES } from './rules/actionLog';
+import type { OutstandingPaper } from './rules/papers';
 import type { PreflightReport } from './pack/preflight';
 import { PACK_VARIANTS } from './pack/model';
 import type { RecordType } from './schema/common';
@@ -74,6 +82,10 @@ export type AgendaLine = {
   };
 };
 
+/** What a change did, in the journal's words ("Added … to the agenda"), for the screen to confirm. */
+export type Done = { summary: string };
+export type BoardOption = { id: string; name: string; shortName: string };
+
 export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
 
 const def = <I extends z.ZodType>(input: I) => ({
@@ -129,6 +141,31 @@ export const contract = {
   'paper:updateCoverSheet': def(updateCoverSheet.input).returns<AgendaLine>(),
   'agenda:list': def(z.object({ meetingId: recordId('meeting') }).strict()).returns<AgendaLine[]>(),
   'agenda:setPartTwo': def(setPart2.input).returns<AgendaLine>(),
+  'agenda:draft': def(draftMeetingAgenda.input).returns<Done>(),
+  'agenda:add': def(addAgendaItem.input).returns<Done>(),
+  'agenda:update': def(updateAgendaItem.input).returns<Done>(),
+  'agenda:move': def(moveAgendaItem.input).returns<Done>(),
+  'agenda:remove': def(removeAgendaItem.input).returns<Done>(),
+  'meetings:get': def(z.object({ meetingId: recordId('meeting') }).strict()).returns<MeetingView>(),
+  'meetings:create': def(createMeeting.input).returns<Done & { meetingId: string }>(),
+  'meetings:update': def(updateMeeting.input).returns<Done>(),
+  'attendance:set': def(setAttendance.input).returns<Done>(),
+  'attendance:remove': def(removeAttendance.input).returns<Done>(),
+  'declarations:add': def(addDeclaration.input).returns<Done>(),
+  'declarations:remove': def(removeDeclaration.input).returns<Done>(),
+  'minutes:update': def(updateMinutes.input).returns<Done>(),
+  'minutes:approve': def(approveMinutes.input).returns<Done>(),
+  'resolutions:add': def(addResolution.input).returns<Done>(),
+  'resolutions:update': def(updateResolution.input).returns<Done>(),
+  'resolutions:remove': def(removeResolution.input).returns<Done>(),
+  'actions:list': def(
+    z.object({ boardId: recordId('board').optional(), ownerPersonId: recordId('person').optional(), status: z.enum(ACTION_FILTER_STATUSES).optional() }).strict(),
+  ).returns<ActionLogEntry[]>(),
+  'actions:raise': def(raiseAction.input).returns<Done>(),
+  'actions:update': def(updateAction.input).returns<Done>(),
+  'actions:addUpdate': def(addActionUpdate.input).returns<Done>(),
+  'papers:outstanding': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<OutstandingPaper[]>(),
+  'boards:list': def(noInput).returns<BoardOption[]>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export const events = {

@@ -4,7 +4,10 @@ import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
 import { agendaLine, agendaLines } from './agenda';
 import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
-import type { Handlers } from '../../shared/contract';
+import type { Done, Handlers } from '../../shared/contract';
+import { meetingView } from '../../shared/rules/meetingView';
+import { actionLogView } from '../../shared/rules/actionLog';
+import { outstandingPapers } from '../../shared/rules/papers';
 import { buildDashboard } from '../../shared/rules/dashboard';
 import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
@@ -33,6 +36,11 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     if (!existsSync(build.filePath)) throw new QuorumFailure('not-found', `The file ${build.fileName} is no longer where it was saved (${build.filePath})`);
     return build.filePath;
   };
+
+  /** A channel that runs one store command and answers with the journal's summary of it. */
+  const run =
+    (command: string) =>
+    async (input: unknown): Promise<Done> => ({ summary: (await requireReady().run(command, input)).summary });
 
   return {
     'app:info': () => ({ version: platform.appVersion, dataDir: session.dataDir, user: currentUser(), platform: process.platform }),
@@ -152,6 +160,36 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       await store.run('agendaItem.setPart2', input);
       return agendaLine(store.data, input.agendaItemId);
     },
+    'agenda:draft': run('agenda.draft'),
+    'agenda:add': run('agendaItem.add'),
+    'agenda:update': run('agendaItem.update'),
+    'agenda:move': run('agendaItem.move'),
+    'agenda:remove': run('agendaItem.remove'),
+    'meetings:get': ({ meetingId }) => {
+      const store = requireReady();
+      if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', 'That meeting no longer exists');
+      return meetingView(store.data, meetingId, today(now), bankHolidaysAround(today(now)));
+    },
+    'meetings:create': async (input) => {
+      const outcome = await requireReady().run('meeting.create', input);
+      return { summary: outcome.summary, meetingId: outcome.changes[0].id };
+    },
+    'meetings:update': run('meeting.update'),
+    'attendance:set': run('attendance.set'),
+    'attendance:remove': run('attendance.remove'),
+    'declarations:add': run('declaration.add'),
+    'declarations:remove': run('declaration.remove'),
+    'minutes:update': run('minutes.update'),
+    'minutes:approve': run('minutes.approve'),
+    'resolutions:add': run('resolution.add'),
+    'resolutions:update': run('resolution.update'),
+    'resolutions:remove': run('resolution.remove'),
+    'actions:list': (filter) => actionLogView(requireReady().data, today(now), filter),
+    'actions:raise': run('action.raise'),
+    'actions:update': run('action.update'),
+    'actions:addUpdate': run('action.addUpdate'),
+    'papers:outstanding': ({ boardId }) => outstandingPapers(requireReady().data, today(now), bankHolidaysAround(today(now)), boardId),
+    'boards:list': () => listRecords(requireReady().data, 'board').map((b) => ({ id: b.id, name: b.name, shortName: b.shortName })),
     'shell:openExternal': async ({ url }) => {
       const verdict = checkExternalLink(url);
       if (!verdict.allowed) throw new QuorumFailure('not-allowed', verdict.reason);

@@ -43,8 +43,15 @@ export const setPart2 = defineCommand({
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     if (item.standing && input.part2) throw new QuorumFailure('invalid-input', `${short(item)} is a standing item and is always taken in public.`);
+    // Keep Part 2 items after the public ones in the stored order too, so order keys and numbers agree.
+    const others = itemsOf(data, item.meetingId).filter((i) => i.id !== item.id);
+    const publicOthers = others.filter((i) => !i.part2);
+    const firstPart2 = others.find((i) => i.part2);
+    let order = item.order;
+    if (input.part2 && !item.part2) order = keyBetween(others.at(-1)?.order, undefined);
+    if (!input.part2 && item.part2) order = keyBetween(publicOthers.at(-1)?.order, firstPart2?.order);
     const cs = new ChangeSet(data, ctx);
-    cs.update(item, { part2: input.part2 ?? undefined }, input.expectedRev);
+    cs.update(item, { part2: input.part2 ?? undefined, order }, input.expectedRev);
     const what = input.part2 ? `Moved ${short(item)} into Part 2 under Schedule 12A paragraph ${input.part2.paragraph}` : `Moved ${short(item)} into the public part of the agenda`;
     return cs.result('agendaItem.setPart2', what);
   },
@@ -134,14 +141,19 @@ export const updateAgendaItem = defineCommand({
   },
 });
 
-/** Moves an item to a position in its meeting's agenda (0 is first), by drag or by keyboard. */
+/**
+ * Moves an item to a position in its meeting's agenda (0 is first), by drag or by keyboard. Part 2
+ * items are always taken last (Schedule 12A: the public are excluded for the rest of the meeting),
+ * so a public item stays above them and a Part 2 item below the public ones.
+ */
 export const moveAgendaItem = defineCommand({
   name: 'agendaItem.move',
   input: z.object({ agendaItemId: recordId('agendaItem'), toIndex: z.number().int().min(0).max(500) }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const others = itemsOf(data, item.meetingId).filter((i) => i.id !== item.id);
-    const at = Math.min(input.toIndex, others.length);
+    const publicCount = others.filter((i) => !i.part2).length;
+    const at = item.part2 ? Math.min(Math.max(input.toIndex, publicCount), others.length) : Math.min(input.toIndex, publicCount);
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { order: keyBetween(others[at - 1]?.order, others[at]?.order) });
     return cs.result('agendaItem.move', `Moved ${short(item)} to position ${at + 1}`);

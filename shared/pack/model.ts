@@ -1,10 +1,11 @@
-import type { Action, AgendaItem, Board, DeepDive, Meeting, Partnership, Person } from '../schema/records';
+import type { Action, AgendaItem, Board, DeepDive, Meeting, Partnership } from '../schema/records';
 import { findRecord, getRecord, listRecords, type StoreData } from '../data';
 import { boardMeetings } from '../rules/boards';
 import { actionRag, type ActionRag } from '../rules/actions';
 import { agendaTimes, byAgendaOrder } from '../rules/agenda';
 import { formatShortUkDate, formatUkDate } from '../rules/dates';
 import { QuorumFailure } from '../result';
+import { personName, personNames, personWithOrganisation } from '../rules/people';
 
 /**
  * What goes into a pack, worked out from the records before any Word is written. The public
@@ -111,14 +112,8 @@ export type PackModel = {
   part2Papers: PaperSection[];
 };
 
-const personName = (data: StoreData, id?: string): string => (id ? (findRecord(data, 'person', id)?.name ?? 'Unknown person') : '');
-const names = (data: StoreData, ids: readonly Person['id'][]) => ids.map((id) => personName(data, id)).filter(Boolean).join(', ');
-const withOrg = (data: StoreData, id: Person['id']): string => {
-  const p = findRecord(data, 'person', id);
-  if (!p) return 'Unknown person';
-  const org = findRecord(data, 'organisation', p.organisationId)?.name;
-  return [p.name, p.jobTitle, org].filter(Boolean).join(', ');
-};
+const names = personNames;
+const withOrg = personWithOrganisation;
 
 const FORWARD_PLAN_MEETINGS = 3;
 

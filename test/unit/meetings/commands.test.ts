@@ -49,7 +49,7 @@ describe('the agenda builder', () => {
   it('leaves deferred forward plan items off, and adds new business before the closing standing items', () => {
     const s = session();
     const fp = findRecord(s.state.data, 'forwardPlanItem', 'forwardPlanItem:jsna')!;
-    s.state.data.records[fp.id] = { ...fp, status: 'deferred', deferredReason: 'Data not ready' };
+    s.state.data = { records: { ...s.state.data.records, [fp.id]: { ...fp, status: 'deferred', deferredReason: 'Data not ready' } } };
     s.run('agenda.draft', { meetingId: 'meeting:hwb-next' });
     expect(s.agenda('meeting:hwb-next').map((i) => i.title)).not.toContain('Joint strategic needs assessment: children’s chapter');
     s.run('agendaItem.add', { meetingId: 'meeting:hwb-next', title: 'Healthy weight strategy', purpose: 'decision', durationMinutes: 20, presenterIds: ['person:leah-donnelly'], paperRequested: true, authorPersonId: 'person:leah-donnelly' });
@@ -74,6 +74,18 @@ describe('the agenda builder', () => {
     // Many moves in the same place still leave the items in order.
     for (let i = 0; i < 40; i++) s.run('agendaItem.move', { agendaItemId: s.agenda(meeting.id).at(-1)!.id, toIndex: 1 });
     expect(new Set(s.agenda(meeting.id).map((i) => i.order)).size).toBe(8);
+  });
+
+  it('keeps Part 2 items last whichever way they are moved', () => {
+    const s = session();
+    s.run('agendaItem.move', { agendaItemId: 'agendaItem:next-10', toIndex: 0 });
+    expect(s.agenda('meeting:ct-next').at(-1)!.id).toBe('agendaItem:next-10');
+    s.run('agendaItem.move', { agendaItemId: 'agendaItem:next-4', toIndex: 99 });
+    expect(s.agenda('meeting:ct-next').map((i) => i.id).slice(-2)).toEqual(['agendaItem:next-4', 'agendaItem:next-10']);
+    s.run('agendaItem.setPart2', { agendaItemId: 'agendaItem:next-6', part2: { paragraph: 3, reason: 'Commercial' } });
+    expect(s.agenda('meeting:ct-next').at(-1)!.id).toBe('agendaItem:next-6');
+    s.run('agendaItem.setPart2', { agendaItemId: 'agendaItem:next-10', part2: null });
+    expect(s.agenda('meeting:ct-next').map((i) => i.id).slice(-3)).toEqual(['agendaItem:next-4', 'agendaItem:next-10', 'agendaItem:next-6']);
   });
 
   it('will not take off an item that has been minuted', () => {
