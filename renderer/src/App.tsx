@@ -14,24 +14,30 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Board24Regular, DocumentBulletList24Regular, Settings24Regular } from '@fluentui/react-icons';
+import { Board24Regular, CalendarLtr24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { useBridge } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
 import { Dashboard } from './screens/Dashboard';
 import { Settings } from './screens/Settings';
 import { PackScreen } from './screens/pack/PackScreen';
+import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
+import { PapersScreen } from './screens/PapersScreen';
+import { ActionsScreen } from './screens/ActionsScreen';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   main: { flex: 1, overflowY: 'auto', padding: '24px 32px' },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorNeutralForeground1 },
+  brand: { display: 'block', paddingTop: '12px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorNeutralForeground1 },
   centre: { padding: '48px' },
 });
 
 /** The areas built so far; an area joins the navigation only when its screen exists. */
 const AREAS = [
   { value: 'dashboard', label: 'Dashboard', icon: <Board24Regular /> },
+  { value: 'meetings', label: 'Meetings', icon: <CalendarLtr24Regular /> },
+  { value: 'papers', label: 'Papers', icon: <DocumentQueue24Regular /> },
+  { value: 'actions', label: 'Actions', icon: <TaskListLtr24Regular /> },
   { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
   { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
 ] as const;
@@ -47,6 +53,8 @@ const Root = () => {
   const styles = useStyles();
   const { state } = useBridge((q) => q.store.status());
   const [area, setArea] = useState<AreaValue>('dashboard');
+  /** A meeting another screen asked to open (Papers → Open meeting). */
+  const [openMeetingId, setOpenMeetingId] = useState<string | null>(null);
 
   if (state.status === 'loading')
     return (
@@ -101,6 +109,16 @@ const Root = () => {
           </MessageBar>
         )}
         {area === 'dashboard' && <Dashboard />}
+        {area === 'meetings' && <MeetingsScreen key={openMeetingId ?? ''} openMeetingId={openMeetingId} />}
+        {area === 'papers' && (
+          <PapersScreen
+            onOpenMeeting={(id) => {
+              setOpenMeetingId(id);
+              setArea('meetings');
+            }}
+          />
+        )}
+        {area === 'actions' && <ActionsScreen />}
         {area === 'pack' && <PackScreen onNavigate={setArea} />}
         {area === 'settings' && <Settings />}
       </main>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordBase, recordId } from './common';
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
+import { ITEM_PURPOSES } from './purposes';
 
 // ---- The partnership and its people -------------------------------------------------------
 
@@ -197,7 +198,7 @@ export const meetingSchema = recordBase('meeting').extend({
   minutesApproval: z.object({ meetingId: recordId('meeting'), minuteRef: optionalLine(100) }).optional(),
 });
 
-export const ITEM_PURPOSES = ['decision', 'discussion', 'noting', 'information'] as const;
+export { ITEM_PURPOSES } from './purposes';
 export { SCHEDULE_12A_PARAGRAPHS, SCHEDULE_12A_DESCRIPTIONS } from './schedule12a';
 export const PAPER_STATUSES = ['not-needed', 'requested', 'received'] as const;
 export const coverSheetSchema = z.object({

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  Title1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ActionLogEntry } from '@shared/rules/actionLog';
+import type { QuorumError } from '@shared/result';
+import { bridge, useBridge } from '../bridge';
+import { ErrorBar } from '../components/ErrorBar';
+import { PersonSelect } from '../components/PersonSelect';
+import { formatUkDate } from '../format';
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', gap: '16px', flexWrap: 'wrap', margin: '16px 0' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const RAG_COLOUR = { red: 'danger', amber: 'warning', green: 'success' } as const;
+type StatusFilter = '' | 'open' | 'in-progress' | 'done' | 'overdue';
+
+/** Every board's actions: filter by board, owner and status; overdue follows from the due date. */
+export const ActionsScreen = () => {
+  const styles = useStyles();
+  const [filter, setFilter] = useState({ boardId: '', ownerPersonId: '', status: '' as StatusFilter });
+  const key = JSON.stringify(filter);
+  const actions = useBridge(
+    (q) =>
+      q.actions.list({
+        ...(filter.boardId ? { boardId: filter.boardId as ActionLogEntry['boardId'] } : {}),
+        ...(filter.ownerPersonId ? { ownerPersonId: filter.ownerPersonId as ActionLogEntry['ownerPersonId'] } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+      }),
+    key,
+  );
+  const boards = useBridge((q) => q.boards.list());
+  const everyone = useBridge((q) => q.actions.list({}));
+  const [updating, setUpdating] = useState<ActionLogEntry | null>(null);
+  const owners = everyone.state.status === 'ready' ? [...new Map(everyone.state.value.map((a) => [a.ownerPersonId, { id: a.ownerPersonId, name: a.owner, organisation: '' }])).values()].sort((a, b) => a.name.localeCompare(b.name)) : [];
+  return (
+    <>
+      <Title1 as="h1" block>
+        Actions
+      </Title1>
+      <div className={styles.filters} role="search" aria-label="Filter the actions">
+        <Field label="Board">
+          <Select value={filter.boardId} onChange={(_e, d) => setFilter((f) => ({ ...f, boardId: d.value }))}>
+            <option value="">All boards</option>
+            {boards.state.status === 'ready' &&
+              boards.state.value.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.shortName}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        <Field label="Owner">
+          <PersonSelect people={owners} value={filter.ownerPersonId} onChange={(ownerPersonId) => setFilter((f) => ({ ...f, ownerPersonId }))} placeholder="Anyone" />
+        </Field>
+        <Field label="Status">
+          <Select value={filter.status} onChange={(_e, d) => setFilter((f) => ({ ...f, status: d.value as StatusFilter }))}>
+            <option value="">Any status</option>
+            <option value="open">Open</option>
+            <option value="in-progress">In progress</option>
+            <option value="overdue">Overdue</option>
+            <option value="done">Done</option>
+          </Select>
+        </Field>
+      </div>
+      {actions.state.status === 'loading' && <Spinner label="Loading actions…" />}
+      {actions.state.status === 'error' && <ErrorBar title="The actions could not be loaded" error={actions.state.error} />}
+      {actions.state.status === 'ready' &&
+        (actions.state.value.length === 0 ? (
+          <Text>No actions match.</Text>
+        ) : (
+          <Table aria-label="Action log" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Action</TableHeaderCell>
+                <TableHeaderCell style={{ width: '160px' }}>Owner</TableHeaderCell>
+                <TableHeaderCell style={{ width: '170px' }}>Raised</TableHeaderCell>
+                <TableHeaderCell style={{ width: '130px' }}>Due</TableHeaderCell>
+                <TableHeaderCell style={{ width: '130px' }}>Status</TableHeaderCell>
+                <TableHeaderCell style={{ width: '110px' }}>Update</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {actions.state.value.map((a) => (
+                <TableRow key={a.id}>
+                  <TableCell>
+                    <Text block>{a.text}</Text>
+                    {a.updates[0] && (
+                      <Text size={200} className={styles.muted}>
+                        Latest: {a.updates[0].text}
+                      </Text>
+                    )}
+                  </TableCell>
+                  <TableCell>{a.owner}</TableCell>
+                  <TableCell>
+                    {a.board}
+                    {a.raisedAt ? `, ${formatUkDate(a.raisedAt)}` : ''}
+                  </TableCell>
+                  <TableCell>{formatUkDate(a.dueDate)}</TableCell>
+                  <TableCell>
+                    <Badge appearance="filled" color={RAG_COLOUR[a.rag.colour]}>
+                      {a.status === 'in-progress' && a.rag.label !== 'Overdue' ? 'In progress' : a.rag.label}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>
+                    <Button size="small" onClick={() => setUpdating(a)} aria-label={`Update the action: ${a.text.slice(0, 60)}`}>
+                      Update…
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+      {updating && <ActionUpdateDialog action={updating} onClose={() => setUpdating(null)} />}
+    </>
+  );
+};
+
+const ActionUpdateDialog = ({ action, onClose }: { action: ActionLogEntry; onClose: () => void }) => {
+  const [status, setStatus] = useState<ActionLogEntry['status']>(action.status === 'open' ? 'in-progress' : action.status);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async () => {
+    const r = await bridge().actions.addUpdate({ actionId: action.id, text, status });
+    if (r.ok) onClose();
+    else setError(r.error);
+  };
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Update the action</DialogTitle>
+          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
+            <ErrorBar title="The update was not saved" error={error} />
+            <Text>
+              {action.text} ({action.owner}, due {formatUkDate(action.dueDate)})
+            </Text>
+            <Field label="Status">
+              <Select value={status} onChange={(_e, d) => setStatus(d.value as ActionLogEntry['status'])}>
+                <option value="open">Open</option>
+                <option value="in-progress">In progress</option>
+                <option value="done">Done</option>
+              </Select>
+            </Field>
+            <Field label="Update" required hint="Printed in the next pack’s action log.">
+              <Textarea value={text} onChange={(_e, d) => setText(d.value)} rows={3} />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={!text.trim()} onClick={save}>
+              Save update
+            </Button>
+            <Button onClick={onClose}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+};

@@ -1,0 +1,220 @@
+import { useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Edit16Regular, ReOrderDotsVertical20Regular } from '@fluentui/react-icons';
+import { PURPOSE_LABEL } from '@shared/pack/model';
+import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
+import type { QuorumError, Result } from '@shared/result';
+import type { Done } from '@shared/contract';
+import { bridge } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { formatUkDate } from '../../format';
+import { AgendaItemDialog } from './AgendaItemDialog';
+import { PaperBadge } from './PaperBadge';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: '12px 0', padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: '24px 40px 110px 1fr auto',
+    gap: '8px',
+    alignItems: 'center',
+    padding: '8px 12px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    ':focus-visible': { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  },
+  dragging: { opacity: 0.5 },
+  dropTarget: { borderTop: `3px solid ${tokens.colorBrandStroke1}` },
+  handle: { cursor: 'grab', color: tokens.colorNeutralForeground3 },
+  time: { fontVariantNumeric: 'tabular-nums' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  tools: { display: 'flex', gap: '2px', alignItems: 'center' },
+  bar: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/**
+ * The agenda in the order it will be taken: drag an item by its handle, or use Move up / Move
+ * down (also Alt+↑ / Alt+↓ on a focused row). Start times follow from the meeting's start and
+ * each item's minutes, as printed agendas show them.
+ */
+export const AgendaTab = ({ view }: { view: MeetingView }) => {
+  const styles = useStyles();
+  const [editing, setEditing] = useState<AgendaItemView | 'new' | null>(null);
+  const [removing, setRemoving] = useState<AgendaItemView | null>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const items = view.items;
+
+  const act = async (call: Promise<Result<Done>>) => {
+    setError(null);
+    const r = await call;
+    if (r.ok) setNotice(r.value.summary);
+    else setError(r.error);
+    return r.ok;
+  };
+  const moveTo = async (item: AgendaItemView, toIndex: number) => {
+    if (toIndex < 0 || toIndex >= items.length) return;
+    if (await act(bridge().agenda.move({ agendaItemId: item.id, toIndex }))) requestAnimationFrame(() => document.getElementById(`agenda-item-${item.id}`)?.focus());
+  };
+
+  if (items.length === 0)
+    return (
+      <>
+        <ErrorBar title="The agenda was not drafted" error={error} />
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>No agenda yet</MessageBarTitle>
+            Draft it from the board’s standing items, the forward plan items planned for this meeting and its deep dive; you can then add, move and remove items.
+          </MessageBarBody>
+        </MessageBar>
+        <Button appearance="primary" style={{ marginTop: '12px' }} onClick={() => act(bridge().agenda.draft({ meetingId: view.meeting.id }))}>
+          Draft the agenda
+        </Button>
+      </>
+    );
+
+  return (
+    <>
+      <ErrorBar title="The agenda was not changed" error={error} />
+      {notice && !error && (
+        <Text role="status" block className={styles.muted}>
+          {notice}
+        </Text>
+      )}
+      {view.overrunMinutes > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>The agenda overruns</MessageBarTitle>
+            It runs {view.overrunMinutes} minutes past the planned end of {view.meeting.endTime}. Shorten items or move one to a later meeting.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <ol className={styles.list} aria-label="Agenda">
+        {items.map((item, index) => (
+          <li
+            key={item.id}
+            id={`agenda-item-${item.id}`}
+            tabIndex={0}
+            aria-label={`Item ${item.number}, ${item.start}: ${item.title}`}
+            className={mergeClasses(styles.row, dragged === item.id && styles.dragging, over === item.id && dragged !== item.id && styles.dropTarget)}
+            draggable
+            onDragStart={(e) => {
+              setDragged(item.id);
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', item.id);
+            }}
+            onDragEnd={() => {
+              setDragged(null);
+              setOver(null);
+            }}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setOver(item.id);
+            }}
+            onDrop={(e) => {
+              e.preventDefault();
+              const moving = items.find((i) => i.id === e.dataTransfer.getData('text/plain'));
+              setDragged(null);
+              setOver(null);
+              if (moving && moving.id !== item.id) void moveTo(moving, index);
+            }}
+            onKeyDown={(e) => {
+              if (e.target !== e.currentTarget || !e.altKey) return;
+              if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                void moveTo(item, index - 1);
+              }
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                void moveTo(item, index + 1);
+              }
+            }}
+          >
+            <ReOrderDotsVertical20Regular className={styles.handle} aria-hidden />
+            <Text weight="semibold">{item.number}</Text>
+            <Text className={styles.time}>
+              {item.start}–{item.end}
+              {item.fixedStart ? ' (fixed)' : ''}
+            </Text>
+            <div>
+              <Text weight="semibold" block>
+                {item.title}
+              </Text>
+              <Text size={200} className={styles.muted}>
+                {PURPOSE_LABEL[item.purpose]}
+                {item.presenters ? ` · ${item.presenters}` : ''}
+                {item.part2 ? ` · Part 2, paragraph ${item.part2.paragraph}` : ''}
+              </Text>{' '}
+              {item.paper && <PaperBadge paper={item.paper} deadline={view.paperDeadline} />}
+            </div>
+            <div className={styles.tools}>
+              <Button size="small" appearance="subtle" icon={<ArrowUp16Regular />} disabled={index === 0} onClick={() => moveTo(item, index - 1)} aria-label={`Move item ${item.number} up`} />
+              <Button size="small" appearance="subtle" icon={<ArrowDown16Regular />} disabled={index === items.length - 1} onClick={() => moveTo(item, index + 1)} aria-label={`Move item ${item.number} down`} />
+              <Button size="small" appearance="subtle" icon={<Edit16Regular />} onClick={() => setEditing(item)} aria-label={`Edit item ${item.number}`} />
+              <Button size="small" appearance="subtle" icon={<Delete16Regular />} onClick={() => setRemoving(item)} aria-label={`Remove item ${item.number}`} />
+            </div>
+          </li>
+        ))}
+      </ol>
+      <div className={styles.bar}>
+        <Button onClick={() => setEditing('new')}>Add an item…</Button>
+        <Text className={styles.muted}>
+          Papers are due by {formatUkDate(view.paperDeadline)}. Reorder by dragging the handle, or focus a row and press Alt+↑ or Alt+↓.
+        </Text>
+      </div>
+      {editing && (
+        <AgendaItemDialog
+          view={view}
+          item={editing === 'new' ? null : editing}
+          onClose={(summary) => {
+            setEditing(null);
+            if (summary) setNotice(summary);
+          }}
+        />
+      )}
+      {removing && (
+        <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && setRemoving(null)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Take item {removing.number} off the agenda?</DialogTitle>
+              <DialogContent>
+                “{removing.title}”{removing.paper?.bodyCharacters ? ' and the paper received for it' : ''} will be removed. A forward plan item it came from goes back to planned.
+              </DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  onClick={async () => {
+                    const item = removing;
+                    setRemoving(null);
+                    await act(bridge().agenda.remove({ agendaItemId: item.id }));
+                  }}
+                >
+                  Remove
+                </Button>
+                <Button onClick={() => setRemoving(null)}>Keep it</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,275 @@
+import { useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Done } from '@shared/contract';
+import type { MeetingView, RosterRow } from '@shared/rules/meetingView';
+import type { QuorumError, Result } from '@shared/result';
+import { bridge } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { PersonSelect } from '../../components/PersonSelect';
+
+const useStyles = makeStyles({
+  section: { marginTop: '24px', display: 'flex', flexDirection: 'column', gap: '8px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  reasons: { margin: '4px 0 0', paddingLeft: '20px' },
+  row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: '20px' },
+});
+
+const STATUS_OPTIONS = [
+  ['present', 'Present'],
+  ['apologies', 'Apologies'],
+  ['absent', 'Absent'],
+] as const;
+
+/** Who came: each member from the terms of reference, substitutes where allowed, others in attendance; quorum checked as you go. */
+export const AttendanceTab = ({ view }: { view: MeetingView }) => {
+  const styles = useStyles();
+  const [error, setError] = useState<QuorumError | null>(null);
+  const [substituting, setSubstituting] = useState<RosterRow | null>(null);
+  const [guest, setGuest] = useState('');
+  const [declaration, setDeclaration] = useState({ personId: '', agendaItemId: '', interest: '' });
+  const meetingId = view.meeting.id;
+  const act = async (call: Promise<Result<Done>>) => {
+    setError(null);
+    const r = await call;
+    if (!r.ok) setError(r.error);
+    return r.ok;
+  };
+  const members = view.roster.filter((r) => r.memberKey);
+  const others = view.roster.filter((r) => !r.memberKey);
+  const q = view.quorum;
+
+  return (
+    <>
+      <ErrorBar title="The attendance was not recorded" error={error} />
+      {q ? (
+        <MessageBar intent={q.met ? 'success' : 'warning'} aria-live="polite">
+          <MessageBarBody>
+            <MessageBarTitle>{q.met ? 'Quorate' : 'Not quorate'}</MessageBarTitle>
+            {q.summary.replace(/^(Not quorate|Quorate): /, '')} Rule: {view.quorumRule || 'as the terms of reference set out'}.
+            {q.reasons.length > 0 && (
+              <ul className={styles.reasons}>
+                {q.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="info">
+          <MessageBarBody>The board has no terms of reference, so there is no quorum rule to check.</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-labelledby="members-heading">
+        <Text as="h3" id="members-heading" size={500} weight="semibold">
+          Members
+        </Text>
+        <Table aria-label="Members" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Member</TableHeaderCell>
+              <TableHeaderCell>Seat</TableHeaderCell>
+              <TableHeaderCell style={{ width: '300px' }}>Attendance</TableHeaderCell>
+              <TableHeaderCell style={{ width: '190px' }}>Substitute</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {members.map((m) => (
+              <TableRow key={m.personId}>
+                <TableCell>
+                  <Text weight="semibold">{m.name}</Text>
+                  <br />
+                  <Text size={200} className={styles.muted}>
+                    {m.organisation}
+                  </Text>
+                </TableCell>
+                <TableCell>{m.role}</TableCell>
+                <TableCell>
+                  <RadioGroup
+                    layout="horizontal"
+                    aria-label={`Attendance of ${m.name}`}
+                    value={m.status === 'not-recorded' ? '' : m.status}
+                    onChange={(_e, d) => act(bridge().attendance.set({ meetingId, personId: m.personId, status: d.value as 'present' | 'apologies' | 'absent' }))}
+                  >
+                    {STATUS_OPTIONS.map(([v, l]) => (
+                      <Radio key={v} value={v} label={l} />
+                    ))}
+                  </RadioGroup>
+                </TableCell>
+                <TableCell>
+                  {m.substitute ? (
+                    <>
+                      <Text>{m.substitute.name} attended in place</Text>{' '}
+                      <Button size="small" appearance="subtle" onClick={() => act(bridge().attendance.remove({ attendanceId: m.substitute!.attendanceId }))} aria-label={`Remove the substitute for ${m.name}`}>
+                        Remove
+                      </Button>
+                    </>
+                  ) : m.deputyAllowed ? (
+                    <Button size="small" onClick={() => setSubstituting(m)} aria-label={`Record a substitute for ${m.name}`}>
+                      Substitute…
+                    </Button>
+                  ) : (
+                    <Text size={200} className={styles.muted}>
+                      No deputy under the ToR
+                    </Text>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+
+      <section className={styles.section} aria-labelledby="others-heading">
+        <Text as="h3" id="others-heading" size={500} weight="semibold">
+          Also in attendance
+        </Text>
+        {others.length === 0 ? (
+          <Text className={styles.muted}>No one else recorded.</Text>
+        ) : (
+          <ul className={styles.list}>
+            {others.map((o) => (
+              <li key={o.personId}>
+                {o.name}
+                {o.organisation ? `, ${o.organisation}` : ''}{' '}
+                <Button size="small" appearance="subtle" onClick={() => o.attendanceId && act(bridge().attendance.remove({ attendanceId: o.attendanceId }))} aria-label={`Remove ${o.name}`}>
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={styles.row}>
+          <Field label="Add someone in attendance">
+            <PersonSelect people={view.people.filter((p) => !view.roster.some((r) => r.personId === p.id))} value={guest} onChange={setGuest} />
+          </Field>
+          <Button
+            disabled={!guest}
+            onClick={async () => {
+              if (await act(bridge().attendance.set({ meetingId, personId: guest as RosterRow['personId'], status: 'in-attendance' }))) setGuest('');
+            }}
+          >
+            Add
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="declarations-heading">
+        <Text as="h3" id="declarations-heading" size={500} weight="semibold">
+          Declarations of interest
+        </Text>
+        {view.declarations.length === 0 ? (
+          <Text className={styles.muted}>None declared.</Text>
+        ) : (
+          <ul className={styles.list}>
+            {view.declarations.map((d) => (
+              <li key={d.id}>
+                {d.name}
+                {d.itemNumber ? ` (item ${d.itemNumber})` : ''}: {d.interest}{' '}
+                <Button size="small" appearance="subtle" onClick={() => act(bridge().declarations.remove({ declarationId: d.id as `declaration:${string}` }))} aria-label={`Remove the declaration by ${d.name}`}>
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={styles.row}>
+          <Field label="Declared by">
+            <PersonSelect people={view.people} value={declaration.personId} onChange={(personId) => setDeclaration((d) => ({ ...d, personId }))} />
+          </Field>
+          <Field label="On item">
+            <Select value={declaration.agendaItemId} onChange={(_e, d) => setDeclaration((x) => ({ ...x, agendaItemId: d.value }))}>
+              <option value="">The meeting generally</option>
+              {view.items.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.number}. {i.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Interest" style={{ flex: 1, minWidth: '240px' }}>
+            <Input value={declaration.interest} onChange={(_e, d) => setDeclaration((x) => ({ ...x, interest: d.value }))} />
+          </Field>
+          <Button
+            disabled={!declaration.personId || !declaration.interest.trim()}
+            onClick={async () => {
+              const ok = await act(
+                bridge().declarations.add({
+                  meetingId,
+                  personId: declaration.personId as RosterRow['personId'],
+                  interest: declaration.interest,
+                  ...(declaration.agendaItemId ? { agendaItemId: declaration.agendaItemId as MeetingView['items'][number]['id'] } : {}),
+                }),
+              );
+              if (ok) setDeclaration({ personId: '', agendaItemId: '', interest: '' });
+            }}
+          >
+            Record declaration
+          </Button>
+        </div>
+      </section>
+      {substituting && <SubstituteDialog view={view} member={substituting} onClose={() => setSubstituting(null)} />}
+    </>
+  );
+};
+
+const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member: RosterRow; onClose: () => void }) => {
+  const [personId, setPersonId] = useState('');
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async () => {
+    const r = await bridge().attendance.set({ meetingId: view.meeting.id, personId: personId as RosterRow['personId'], status: 'present', inPlaceOfPersonId: member.personId });
+    if (r.ok) onClose();
+    else setError(r.error);
+  };
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Substitute for {member.name}</DialogTitle>
+          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
+            <ErrorBar title="The substitute was not recorded" error={error} />
+            <Text>
+              The minutes will read “… attended in place of {member.name}”, and {member.name} is recorded as sending apologies.
+            </Text>
+            <Field label="Attended in their place" required>
+              <PersonSelect people={view.people.filter((p) => p.id !== member.personId)} value={personId} onChange={setPersonId} />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={!personId} onClick={save}>
+              Record substitute
+            </Button>
+            <Button onClick={onClose}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+};

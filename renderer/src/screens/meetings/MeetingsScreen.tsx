@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Badge, Button, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CalendarAdd20Regular } from '@fluentui/react-icons';
+import type { MeetingSummary } from '@shared/contract';
+import { useBridge } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { formatUkDate } from '../../format';
+import { MeetingDetail } from './MeetingDetail';
+import { PlanMeetingDialog } from './PlanMeetingDialog';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: '230px minmax(0, 1fr)', gap: '24px', alignItems: 'start', marginTop: '16px' },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  board: { marginTop: '12px', color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
+  entry: { width: '100%', justifyContent: 'space-between', textAlign: 'left', fontWeight: tokens.fontWeightRegular },
+  current: { backgroundColor: tokens.colorBrandBackground2 },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+});
+
+export const STATUS_LABEL: Record<MeetingSummary['status'], string> = { planned: 'Planned', 'agenda-published': 'Agenda published', held: 'Held', 'minutes-approved': 'Minutes approved' };
+
+/** Every board's meetings, next one first chosen; the chosen meeting's agenda, attendance and minutes beside. */
+export const MeetingsScreen = ({ openMeetingId }: { openMeetingId?: string | null }) => {
+  const styles = useStyles();
+  const meetings = useBridge((q) => q.meetings.list());
+  const boards = useBridge((q) => q.boards.list());
+  const partnership = useBridge((q) => q.partnership.get());
+  const [chosen, setChosen] = useState<string | null>(openMeetingId ?? null);
+  const [planning, setPlanning] = useState(false);
+  if (meetings.state.status === 'loading') return <Spinner label="Loading meetings…" />;
+  if (meetings.state.status === 'error') return <ErrorBar title="The meetings could not be loaded" error={meetings.state.error} />;
+  const list = meetings.state.value;
+  const selected = chosen && list.some((m) => m.id === chosen) ? chosen : (list.find((m) => m.isNext)?.id ?? list.at(-1)?.id ?? null);
+  const byBoard = new Map<string, MeetingSummary[]>();
+  for (const m of list) byBoard.set(m.boardName, [...(byBoard.get(m.boardName) ?? []), m]);
+  return (
+    <>
+      <div className={styles.head}>
+        <Title1 as="h1">Meetings</Title1>
+        <Button icon={<CalendarAdd20Regular />} onClick={() => setPlanning(true)} disabled={boards.state.status !== 'ready' || boards.state.value.length === 0}>
+          Plan a meeting…
+        </Button>
+      </div>
+      <div className={styles.layout}>
+        <nav aria-label="Meetings by board">
+          {[...byBoard.entries()].map(([board, ms]) => (
+            <section key={board} aria-label={board}>
+              <Text as="h2" block className={styles.board} size={300}>
+                {board}
+              </Text>
+              <ul className={styles.list}>
+                {ms.map((m) => (
+                  <li key={m.id}>
+                    <Button appearance="subtle" className={mergeClasses(styles.entry, m.id === selected && styles.current)} aria-current={m.id === selected ? 'page' : undefined} onClick={() => setChosen(m.id)}>
+                      <span>{formatUkDate(m.date)}</span>
+                      <Badge appearance="tint" color={m.isNext ? 'brand' : m.status === 'planned' ? 'informative' : 'subtle'}>
+                        {m.isNext ? 'Next' : STATUS_LABEL[m.status]}
+                      </Badge>
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          {list.length === 0 && <Text>No meetings yet. Plan one to start.</Text>}
+        </nav>
+        <div>{selected && <MeetingDetail key={selected} meetingId={selected} />}</div>
+      </div>
+      {planning && boards.state.status === 'ready' && (
+        <PlanMeetingDialog
+          boards={boards.state.value}
+          defaultVenue={partnership.state.status === 'ready' ? (partnership.state.value?.defaultVenue ?? '') : ''}
+          onClose={(id) => {
+            setPlanning(false);
+            if (id) setChosen(id);
+          }}
+        />
+      )}
+    </>
+  );
+};

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Done } from '@shared/contract';
+import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
+import type { QuorumError, Result } from '@shared/result';
+import { bridge } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { MarkdownField } from '../../components/MarkdownField';
+import { PersonSelect } from '../../components/PersonSelect';
+import { formatUkDate } from '../../format';
+
+const useStyles = makeStyles({
+  item: { marginTop: '20px', padding: '16px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, display: 'flex', flexDirection: 'column', gap: '10px' },
+  row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: '24px' },
+});
+
+type Act = (call: Promise<Result<Done>>) => Promise<boolean>;
+
+/** One item's minute, its numbered resolutions and its actions, together as the meeting runs. */
+const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemView; act: Act }) => {
+  const styles = useStyles();
+  const [minutes, setMinutes] = useState(item.minutes);
+  const [resolution, setResolution] = useState('');
+  const [action, setAction] = useState({ text: '', ownerPersonId: '', dueDate: '' });
+  const dirty = minutes !== item.minutes;
+  const label = `item ${item.number}, ${item.title}`;
+  const previous = view.previousMeeting;
+  return (
+    <section className={styles.item} aria-labelledby={`minute-${item.id}`}>
+      <Text as="h3" id={`minute-${item.id}`} size={500} weight="semibold">
+        {item.number}. {item.title} <Text className={styles.muted}>({item.start})</Text>
+      </Text>
+      {item.standing === 'minutes' && previous && (
+        <Text>
+          Minutes of {formatUkDate(previous.date)}:{' '}
+          {previous.status === 'held' ? (
+            <Button size="small" onClick={() => act(bridge().minutes.approve({ meetingId: previous.id, atAgendaItemId: item.id }))}>
+              Record them as approved
+            </Button>
+          ) : (
+            <Badge appearance="tint" color={previous.status === 'minutes-approved' ? 'success' : 'informative'}>
+              {previous.status === 'minutes-approved' ? 'Approved' : 'Not yet held'}
+            </Badge>
+          )}
+        </Text>
+      )}
+      <MarkdownField label={`Minutes of ${label}`} value={minutes} onChange={setMinutes} />
+      <div className={styles.row}>
+        <Button appearance="primary" size="small" disabled={!dirty} onClick={() => act(bridge().minutes.update({ agendaItemId: item.id, minutes, expectedRev: item.rev }))} aria-label={`Save minute for item ${item.number}`}>
+          Save minute
+        </Button>
+        {dirty && <Text className={styles.muted}>Not saved yet</Text>}
+      </div>
+
+      <Text weight="semibold">It was resolved that:</Text>
+      {item.resolutions.length === 0 ? (
+        <Text className={styles.muted}>No resolutions.</Text>
+      ) : (
+        <ol className={styles.list} aria-label={`Resolutions on item ${item.number}`}>
+          {item.resolutions.map((r) => (
+            <li key={r.id}>
+              {r.text}{' '}
+              <Button size="small" appearance="subtle" onClick={() => act(bridge().resolutions.remove({ resolutionId: r.id as `resolution:${string}` }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className={styles.row}>
+        <Field label={`New resolution on item ${item.number}`} style={{ flex: 1, minWidth: '320px' }}>
+          <Input value={resolution} onChange={(_e, d) => setResolution(d.value)} placeholder="e.g. The Board notes the progress made." />
+        </Field>
+        <Button disabled={!resolution.trim()} onClick={async () => (await act(bridge().resolutions.add({ agendaItemId: item.id, text: resolution }))) && setResolution('')}>
+          Add resolution
+        </Button>
+      </div>
+
+      <Text weight="semibold">Actions</Text>
+      {item.actions.length === 0 ? (
+        <Text className={styles.muted}>No actions.</Text>
+      ) : (
+        <ul className={styles.list} aria-label={`Actions on item ${item.number}`}>
+          {item.actions.map((a) => (
+            <li key={a.id}>
+              {a.text}: {a.owner}, by {formatUkDate(a.dueDate)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.row}>
+        <Field label={`New action on item ${item.number}`} style={{ flex: 1, minWidth: '260px' }}>
+          <Input value={action.text} onChange={(_e, d) => setAction((x) => ({ ...x, text: d.value }))} />
+        </Field>
+        <Field label="Owner">
+          <PersonSelect people={view.people} value={action.ownerPersonId} onChange={(ownerPersonId) => setAction((x) => ({ ...x, ownerPersonId }))} />
+        </Field>
+        <Field label="Due">
+          <Input type="date" value={action.dueDate} onChange={(_e, d) => setAction((x) => ({ ...x, dueDate: d.value }))} />
+        </Field>
+        <Button
+          disabled={!action.text.trim() || !action.ownerPersonId || !action.dueDate}
+          onClick={async () => {
+            const ok = await act(bridge().actions.raise({ agendaItemId: item.id, text: action.text, ownerPersonId: action.ownerPersonId as AgendaItemView['presenterIds'][number], dueDate: action.dueDate }));
+            if (ok) setAction({ text: '', ownerPersonId: '', dueDate: '' });
+          }}
+        >
+          Raise action
+        </Button>
+      </div>
+    </section>
+  );
+};
+
+export const MinutesTab = ({ view }: { view: MeetingView }) => {
+  const [error, setError] = useState<QuorumError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const m = view.meeting;
+  const act: Act = async (call) => {
+    setError(null);
+    const r = await call;
+    if (r.ok) setNotice(r.value.summary);
+    else setError(r.error);
+    return r.ok;
+  };
+  if (view.items.length === 0) return <Text>Draft the agenda first; the minutes follow its items.</Text>;
+  return (
+    <>
+      <ErrorBar title="The minutes were not changed" error={error} />
+      {notice && !error && (
+        <Text role="status" block>
+          {notice}
+        </Text>
+      )}
+      {(m.status === 'planned' || m.status === 'agenda-published') && (
+        <MessageBar intent="info">
+          <MessageBarBody>When the meeting has taken place, mark it as held: its minutes then go, as a draft, into the next meeting’s pack.</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => act(bridge().meetings.update({ meetingId: m.id, date: m.date, startTime: m.startTime, endTime: m.endTime, venue: m.venue, status: 'held', expectedRev: m.rev }))}>Mark as held</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {view.items.map((item) => (
+        <ItemMinutes key={`${item.id}-${item.rev}`} view={view} item={item} act={act} />
+      ))}
+    </>
+  );
+};

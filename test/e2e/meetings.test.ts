@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousViolations, useE2E } from './fixture';
+import { quorumPage } from './pages/quorumPage';
+import { findRecord, listRecords } from '../../shared/data';
+import { readPackage } from '../docxPackage';
+import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
+
+const e2e = useE2E();
+
+/** Chooses the option whose text matches, as a user picks from a list they read. */
+const selectByText = async (select: Locator, text: RegExp) => {
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as { value: string }).value, text: (o as { textContent: string }).textContent })));
+  const option = options.find((o) => text.test(o.text));
+  if (!option) throw new Error(`No option matching ${text} among: ${options.map((o) => o.text).join(' | ')}`);
+  await select.selectOption(option.value);
+};
+
+describe('a meeting, end to end', () => {
+  it('drafts the agenda from the forward plan, records attendance with a substitute, minutes an item, and carries the action to the next meeting and its pack', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    const m = q.meetings;
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Meetings').click();
+    await m.heading.waitFor();
+    const scp = findRecord(host.session.store.data, 'meeting', 'meeting:scp-next')!;
+    await m.meeting('Eastmere Safeguarding Children Partnership', '').first().click();
+    await expect.poll(() => m.meetingHeading.innerText()).toBe('Eastmere Safeguarding Children Partnership');
+
+    // Agenda from the standing items, the forward plan and the deep dive.
+    await m.draftAgenda.click();
+    await expect.poll(() => m.agendaItems.count()).toBe(8);
+    expect(await m.agendaItem('Annual safeguarding report').innerText()).toMatch(/11:05–11:25/);
+    expect(await m.agendaItem('Deep dive: Child exploitation').innerText()).toMatch(/10:20–11:05/);
+    await m.moveUp(5).click(); // the report before the deep dive, by keyboard-reachable button
+    await expect.poll(() => m.agendaItems.nth(3).innerText()).toMatch(/10:20–10:40[\s\S]*Annual safeguarding report/);
+    await m.agendaItem('Deep dive: Child exploitation').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => m.agendaItems.nth(3).innerText()).toMatch(/Deep dive: Child exploitation/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'meeting-agenda.png');
+
+    // Attendance: a substitute where the ToR allows one, and quorum checked live.
+    await m.tab('Attendance and quorum').click();
+    await expect.poll(() => m.quorum.innerText()).toMatch(/Not quorate/);
+    await m.attendance('Owen Pritchard', 'Present').click();
+    await m.attendance('Sarah Whitcombe', 'Present').click();
+    await m.attendance('Dr Priya Nair', 'Present').click();
+    await expect.poll(() => m.quorum.innerText()).toMatch(/Not quorate[\s\S]*2 agencies represented; 3 needed/);
+    await m.substituteFor('DCI Mark Ellery').click();
+    await selectByText(m.substituteDialog.person, /^Joan Fairley/);
+    await m.substituteDialog.save.click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // Fluent hides the page from screen readers while a dialog is open; wait until it is given back.
+    await expect.poll(() => page.locator('#root').getAttribute('aria-hidden')).toBeNull();
+    await expect.poll(() => m.quorum.innerText()).toMatch(/^Quorate/);
+    expect(await page.getByText('Joan Fairley attended in place').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'meeting-attendance.png');
+
+    // Minutes: the report item with a resolution and an action.
+    await m.tab('Minutes').click();
+    await m.minutesOf(5).fill('The Independent Scrutineer presented the annual report. Partners asked about **exploitation** data.');
+    await m.saveMinute(5).click();
+    await m.newResolution(5).fill('The Partnership approves the annual safeguarding report for publication.');
+    await m.addResolution(5).click();
+    await expect.poll(() => m.resolutions(5).count()).toBe(1);
+    const section = m.actionSection(5);
+    await m.newAction(5).fill('Publish the annual report on the partnership website');
+    await selectByText(section.getByRole('combobox', { name: 'Owner' }), /^Owen Pritchard/);
+    await section.getByLabel('Due').fill('2027-03-31');
+    await section.getByRole('button', { name: 'Raise action' }).click();
+    await section.getByText('Publish the annual report on the partnership website: Owen Pritchard').waitFor();
+    await m.markHeld.click();
+    await expect.poll(() => findRecord(host.session.store.data, 'meeting', scp.id)!.status).toBe('held');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The next meeting: planned, drafted, and its action log and pack carry the action.
+    await m.planMeeting.click();
+    await m.planDialog.board.selectOption({ label: 'Eastmere Safeguarding Children Partnership' });
+    await m.planDialog.date.fill('2027-04-20');
+    await m.planDialog.save.click();
+    await page.getByText('Tuesday 20 April 2027', { exact: false }).first().waitFor();
+    await m.draftAgenda.click();
+    await expect.poll(() => m.agendaItems.count()).toBe(6);
+
+    await q.nav('Actions').click();
+    await q.actions.board.selectOption({ label: 'Safeguarding Partnership' });
+    await expect.poll(() => q.actions.table.innerText()).toMatch(/Publish the annual report on the partnership website[\s\S]*Owen Pritchard/);
+
+    await q.nav('Board pack').click();
+    await selectByText(q.pack.meeting, /20 April 2027/);
+    host.saveAnswer.folder = dataDir;
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/error/);
+    await q.pack.build.click();
+    if (await q.pack.overrideReason.isVisible().catch(() => false)) {
+      await q.pack.overrideReason.fill('Checking the action log');
+      await q.pack.buildAnyway.click();
+    }
+    await page.getByText('Pack saved', { exact: true }).waitFor();
+    const [build] = listRecords(host.session.store.data, 'packBuild');
+    const pack = readPackage(readFileSync(build.filePath));
+    expect(pack.text).toContain('Publish the annual report on the partnership website');
+    expect(pack.text).toContain('The Partnership approves the annual safeguarding report for publication.');
+  });
+});
