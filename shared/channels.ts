@@ -49,6 +49,8 @@ export const CHANNELS = [
   'actions:addUpdate',
   'papers:outstanding',
   'boards:list',
+  'exports:word',
+  'exports:calendar',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -14,6 +14,7 @@ import { ACTION_FILTER_STATUSES } from './rules/actionLog';
 import type { OutstandingPaper } from './rules/papers';
 import type { PreflightReport } from './pack/preflight';
 import { PACK_VARIANTS } from './pack/model';
+import { WORD_EXPORTS } from './exports/kinds';
 import type { RecordType } from './schema/common';
 import { partnershipSchema } from './schema/records';
 import { line, recordId } from './schema/common';
@@ -85,6 +86,9 @@ export type AgendaLine = {
 /** What a change did, in the journal's words ("Added … to the agenda"), for the screen to confirm. */
 export type Done = { summary: string };
 export type BoardOption = { id: string; name: string; shortName: string };
+
+/** A file exported through the save dialog, or the dialog cancelled. */
+export type ExportOutcome = { saved: false; reason: string } | { saved: true; file: string; bytes: number };
 
 export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
 
@@ -166,6 +170,8 @@ export const contract = {
   'actions:addUpdate': def(addActionUpdate.input).returns<Done>(),
   'papers:outstanding': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<OutstandingPaper[]>(),
   'boards:list': def(noInput).returns<BoardOption[]>(),
+  'exports:word': def(z.object({ kind: z.enum(WORD_EXPORTS), meetingId: recordId('meeting'), variant: z.enum(PACK_VARIANTS) }).strict()).returns<ExportOutcome>(),
+  'exports:calendar': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<ExportOutcome>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 
 export const events = {

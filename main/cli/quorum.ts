@@ -8,6 +8,7 @@ import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
 import { checkStore } from './check';
 import { packCommand } from './pack';
+import { exportCommand } from './export';
 
 /**
  * `quorum`: Quorum's services without Electron, on a data folder. Each subcommand declares its
@@ -18,7 +19,9 @@ export type Subcommand = {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; description: string }>;
-  run(values: Record<string, string | boolean | undefined>, out: Out): Promise<number>;
+  /** A word after the command (`quorum export minutes …`), when the command takes one. */
+  positional?: { name: string; choices: readonly string[] };
+  run(values: Record<string, string | boolean | undefined>, out: Out, positionals?: string[]): Promise<number>;
 };
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -90,6 +93,7 @@ const subcommands: Record<string, Subcommand> = {
     },
   },
   pack: packCommand(requireData),
+  export: exportCommand(requireData),
 };
 
 const help = (): string =>
@@ -121,12 +125,12 @@ export const main = async (argv: string[], out: Out = { log: console.log, error:
     return EXIT.usage;
   }
   try {
-    const { values } = parseArgs({ args: rest, options: { ...sub.options, help: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    const { values, positionals } = parseArgs({ args: rest, options: { ...sub.options, help: { type: 'boolean' } }, strict: true, allowPositionals: Boolean(sub.positional) });
     if (values.help) {
       out.log(`${sub.usage}\n\n${sub.summary}\n\n${Object.entries(sub.options).map(([k, o]) => `  --${k.padEnd(8)} ${o.description}`).join('\n')}`);
       return EXIT.ok;
     }
-    return await sub.run(values as Record<string, string | boolean | undefined>, out);
+    return await sub.run(values as Record<string, string | boolean | undefined>, out, positionals);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.error(`quorum ${name}: ${(err as Error).message}\nUsage: ${sub.usage}`);

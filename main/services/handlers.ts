@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { findRecord, listRecords } from '../../shared/data';
 import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
 import { agendaLine, agendaLines } from './agenda';
+import { EXPORT_LABEL, suggestedExportName, writeCalendar, writeWordExport } from './exports';
 import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
 import type { Done, Handlers } from '../../shared/contract';
@@ -190,6 +191,21 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'actions:addUpdate': run('action.addUpdate'),
     'papers:outstanding': ({ boardId }) => outstandingPapers(requireReady().data, today(now), bankHolidaysAround(today(now)), boardId),
     'boards:list': () => listRecords(requireReady().data, 'board').map((b) => ({ id: b.id, name: b.name, shortName: b.shortName })),
+    'exports:word': async ({ kind, meetingId, variant }) => {
+      const store = requireReady();
+      if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', 'That meeting no longer exists');
+      const file = await platform.chooseSaveFile({ title: `Save the ${EXPORT_LABEL[kind].toLowerCase()}`, defaultName: suggestedExportName(store.data, kind, meetingId, variant), filterName: 'Word document', extension: 'docx' });
+      if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
+      const written = await writeWordExport(store.data, { kind, meetingId, variant, out: file, today: today(now) });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:calendar': async ({ boardId }) => {
+      const store = requireReady();
+      const file = await platform.chooseSaveFile({ title: 'Save the meetings calendar', defaultName: suggestedExportName(store.data, 'calendar', undefined, undefined, boardId), filterName: 'Calendar', extension: 'ics' });
+      if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
+      const written = writeCalendar(store.data, { boardId, out: file, today: today(now) });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
     'shell:openExternal': async ({ url }) => {
       const verdict = checkExternalLink(url);
       if (!verdict.allowed) throw new QuorumFailure('not-allowed', verdict.reason);

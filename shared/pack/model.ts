@@ -151,12 +151,20 @@ const paperSection = (data: StoreData, item: AgendaItem, number: number): PaperS
   };
 };
 
-const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant): LastMinutes | undefined => {
-  const previous = boardMeetings(data, meeting.boardId)
+/** The board's meeting before this one that has been held: its minutes go into this pack. */
+export const previousHeldMeeting = (data: StoreData, meeting: Meeting): Meeting | undefined =>
+  boardMeetings(data, meeting.boardId)
     .filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) < 0)
     .filter((m) => m.status === 'held' || m.status === 'minutes-approved')
     .at(-1);
-  if (!previous) return undefined;
+
+const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant): LastMinutes | undefined => {
+  const previous = previousHeldMeeting(data, meeting);
+  return previous ? meetingMinutes(data, previous, variant) : undefined;
+};
+
+/** A meeting's minutes as published: attendance, declarations, and each item's minute, resolutions and actions. */
+export const meetingMinutes = (data: StoreData, previous: Meeting, variant: PackVariant): LastMinutes => {
   const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === previous.id);
   const items = numberedAgenda(meetingItems(data, previous.id));
   const exemptIds = new Set(items.filter(({ item }) => item.part2).map(({ item }) => item.id));
@@ -171,7 +179,7 @@ const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant): L
     present: attendance.filter((a) => a.status === 'present' && !a.inPlaceOfPersonId).map((a) => withOrg(data, a.personId)),
     substitutes: attendance
       .filter((a) => a.status === 'present' && a.inPlaceOfPersonId)
-      .map((a) => `${withOrg(data, a.personId)}, in place of ${personName(data, a.inPlaceOfPersonId)}`),
+      .map((a) => `${withOrg(data, a.personId)}, attended in place of ${personName(data, a.inPlaceOfPersonId)}`),
     inAttendance: attendance.filter((a) => a.status === 'in-attendance').map((a) => withOrg(data, a.personId)),
     apologies: attendance.filter((a) => a.status === 'apologies').map((a) => withOrg(data, a.personId)),
     declarations: listRecords(data, 'declaration')
@@ -194,7 +202,7 @@ const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant): L
 };
 
 /** Every open action of the board, plus those closed since its last meeting (DESIGN: action log). */
-const actionLog = (data: StoreData, meeting: Meeting, since: string | undefined, today: string, variant: PackVariant) => {
+export const boardActionLog = (data: StoreData, meeting: Pick<Meeting, 'boardId'>, since: string | undefined, today: string, variant: PackVariant) => {
   const exemptItems = new Set(listRecords(data, 'agendaItem').filter((i) => i.part2).map((i) => i.id));
   const relevant = listRecords(data, 'action')
     .filter((a) => a.boardId === meeting.boardId)
@@ -265,7 +273,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
   const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === meeting.id);
   const exemptIds = new Set(closed.map(({ item }) => item.id));
   const previous = lastMinutes(data, meeting, variant);
-  const log = actionLog(data, meeting, previous?.date, today, variant);
+  const log = boardActionLog(data, meeting, previous?.date, today, variant);
   const deepDives = listRecords(data, 'deepDive')
     .filter((d) => d.meetingId === meeting.id)
     .map((d) => ({ d, item: numbered.find(({ item }) => item.deepDiveId === d.id) }))
@@ -286,7 +294,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     apologies: attendance.filter((a) => a.status === 'apologies').map((a) => withOrg(data, a.personId)),
     substitutes: attendance
       .filter((a) => a.status === 'present' && a.inPlaceOfPersonId)
-      .map((a) => `${withOrg(data, a.personId)}, in place of ${personName(data, a.inPlaceOfPersonId)}`),
+      .map((a) => `${withOrg(data, a.personId)}, attended in place of ${personName(data, a.inPlaceOfPersonId)}`),
     declarations: listRecords(data, 'declaration')
       .filter((d) => d.meetingId === meeting.id && !(variant === 'public' && d.agendaItemId && exemptIds.has(d.agendaItemId)))
       .map((d) => `${personName(data, d.personId)}: ${d.interest}`),

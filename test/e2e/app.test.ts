@@ -58,7 +58,10 @@ describe('the bridge', () => {
     expect(JSON.stringify(result)).toMatch(/name/);
     expect(readFileSync(join(dataDir, 'quorum.json')).equals(before)).toBe(true);
     const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { quorum: object }).quorum).sort());
-    expect(exposed).toEqual(['agenda', 'app', 'backups', 'dashboard', 'journal', 'meetings', 'on', 'pack', 'paper', 'partnership', 'settings', 'shell', 'store']);
+    expect(exposed).toEqual([
+      'actions', 'agenda', 'app', 'attendance', 'backups', 'boards', 'dashboard', 'declarations', 'exports', 'journal',
+      'meetings', 'minutes', 'on', 'pack', 'paper', 'papers', 'partnership', 'resolutions', 'settings', 'shell', 'store',
+    ]);
   });
 });
 

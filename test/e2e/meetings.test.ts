@@ -10,9 +10,10 @@ const e2e = useE2E();
 
 /** Chooses the option whose text matches, as a user picks from a list they read. */
 const selectByText = async (select: Locator, text: RegExp) => {
-  const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as { value: string }).value, text: (o as { textContent: string }).textContent })));
-  const option = options.find((o) => text.test(o.text));
-  if (!option) throw new Error(`No option matching ${text} among: ${options.map((o) => o.text).join(' | ')}`);
+  const read = () => select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as { value: string }).value, text: (o as { textContent: string }).textContent })));
+  // The list may still be loading: wait for the option to appear, as a user would.
+  await expect.poll(async () => (await read()).some((o) => text.test(o.text)), { message: `an option matching ${text}` }).toBe(true);
+  const option = (await read()).find((o) => text.test(o.text))!;
   await select.selectOption(option.value);
 };
 
@@ -75,6 +76,19 @@ describe('a meeting, end to end', () => {
     await section.getByText('Publish the annual report on the partnership website: Owen Pritchard').waitFor();
     await m.markHeld.click();
     await expect.poll(() => findRecord(host.session.store.data, 'meeting', scp.id)!.status).toBe('held');
+
+    // The draft minutes in Word, through the save dialog.
+    host.saveAnswer.folder = dataDir;
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('menuitem', { name: 'Minutes (Word)' }).click();
+    const saved = page.getByText(/^Saved .*minutes \(public\)\.docx/);
+    await saved.waitFor();
+    const minutesFile = (await saved.innerText()).match(/^Saved (.*\.docx)/)![1];
+    const minutes = readPackage(readFileSync(minutesFile)).text;
+    expect(minutes).toContain('Joan Fairley');
+    expect(minutes).toContain('attended in place of DCI Mark Ellery');
+    expect(minutes).toContain('The Partnership approves the annual safeguarding report for publication.');
+    expect(minutes).toContain('Publish the annual report on the partnership website');
     expect(await seriousViolations(page)).toEqual([]);
 
     // The next meeting: planned, drafted, and its action log and pack carry the action.

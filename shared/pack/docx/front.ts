@@ -51,7 +51,14 @@ export const contents = (): Block[] => [
   para('Word updates the page numbers when the pack is opened; if asked, choose Yes.', { style: 'QuorumSmall' }),
 ];
 
-export const agenda = (model: PackModel): Block[] => {
+export const agenda = (model: PackModel): Block[] => [
+  heading(1, 'Agenda', { pageBreakBefore: true }),
+  para(`${formatUkDate(model.meeting.date, true)}, ${model.meeting.startTime} to ${model.meeting.endTime}, ${model.meeting.venue || 'venue to be confirmed'}`),
+  agendaTable(model),
+];
+
+/** No., time, item, presenter, purpose, paper: the agenda as boards print it. */
+export const agendaTable = (model: PackModel): Block => {
   const rows = model.agenda.map((a) => [
     String(a.number),
     a.start,
@@ -60,11 +67,7 @@ export const agenda = (model: PackModel): Block[] => {
     PURPOSE_LABEL[a.purpose],
     a.paperRef,
   ]);
-  return [
-    heading(1, 'Agenda', { pageBreakBefore: true }),
-    para(`${formatUkDate(model.meeting.date, true)}, ${model.meeting.startTime} to ${model.meeting.endTime}, ${model.meeting.venue || 'venue to be confirmed'}`),
-    dataTable(['No.', 'Time', 'Item', 'Presenter', 'Purpose', 'Paper'], rows, [0.8, 1, 4, 2.2, 1.6, 1.6]),
-  ];
+  return dataTable(['No.', 'Time', 'Item', 'Presenter', 'Purpose', 'Paper'], rows, [0.8, 1, 4, 2.2, 1.6, 1.6]);
 };
 
 export const apologiesAndDeclarations = (model: PackModel, ctx: MarkdownContext): Block[] => {

@@ -1,5 +1,5 @@
 import { Paragraph, TextRun } from 'docx';
-import type { PackModel } from '../model';
+import type { ActionLogRow, LastMinutes, PackModel, PackVariant } from '../model';
 import { formatUkDate } from '../../rules/dates';
 import type { MarkdownContext } from '../markdown/context';
 import type { Block } from '../markdown/blocks';
@@ -14,7 +14,18 @@ export const lastMinutes = (model: PackModel, ctx: MarkdownContext): Block[] => 
   const out: Block[] = [
     heading(1, `${m.approved ? 'Minutes' : 'Draft minutes'} of the meeting held on ${formatUkDate(m.date)}`, { pageBreakBefore: true }),
     para(`${m.startTime}, ${m.venue || 'venue not recorded'}${m.approved ? '' : '. For approval as an accurate record.'}`),
+    ...minutesBody(m, ctx),
   ];
+  return out;
+};
+
+/**
+ * Attendance (present, substitutes "A, in place of B", in attendance, apologies), declarations,
+ * then each item with its minute, "It was resolved that: 1. … 2. …" and its actions: the layout
+ * of published board minutes.
+ */
+export const minutesBody = (m: LastMinutes, ctx: MarkdownContext): Block[] => {
+  const out: Block[] = [];
   const group = (title: string, people: string[], none: string) => [heading(2, title), ...(people.length ? bulletList(people, ctx) : [para(none)])];
   out.push(...group('Present', m.present, 'No attendance was recorded.'));
   if (m.substitutes.length) out.push(...group('Substitutes', m.substitutes, ''));
@@ -36,19 +47,22 @@ export const lastMinutes = (model: PackModel, ctx: MarkdownContext): Block[] => 
 };
 
 /** The action log: colour and a text label for its status, so colour is never the only signal. */
-export const actionLog = (model: PackModel): Block[] => {
-  const out: Block[] = [heading(1, 'Action log', { pageBreakBefore: true })];
-  out.push(para('Every open action, and those completed since the last meeting. Status: Overdue (red), Due soon (amber), On track or Done (green).'));
-  if (model.actionLog.length === 0) out.push(para('There are no open actions.'));
+export const actionLog = (model: PackModel): Block[] => [
+  heading(1, 'Action log', { pageBreakBefore: true }),
+  ...actionLogBody(model.actionLog, model.variant, model.exemptActionsOmitted),
+];
+
+export const actionLogBody = (rows: readonly ActionLogRow[], variant: PackVariant, omitted: number): Block[] => {
+  const out: Block[] = [para('Every open action, and those completed since the last meeting. Status: Overdue (red), Due soon (amber), On track or Done (green).')];
+  if (rows.length === 0) out.push(para('There are no open actions.'));
   else
     out.push(
       dataTable(
         ['Ref', 'Action', 'Owner', 'Raised', 'Due', 'Status', 'Latest update'],
-        model.actionLog.map((a) => [a.ref, a.text, a.owner, a.raisedAt, a.due, { text: a.rag.label, fill: RAG_FILL[a.rag.colour], bold: true }, a.latestUpdate]),
+        rows.map((a) => [a.ref, a.text, a.owner, a.raisedAt, a.due, { text: a.rag.label, fill: RAG_FILL[a.rag.colour], bold: true }, a.latestUpdate]),
         [0.8, 3.2, 1.6, 1.4, 1.4, 1.3, 2.6],
       ),
     );
-  if (model.variant === 'public' && model.exemptActionsOmitted > 0)
-    out.push(notice(`${model.exemptActionsOmitted} action${model.exemptActionsOmitted === 1 ? '' : 's'} from exempt items ${model.exemptActionsOmitted === 1 ? 'is' : 'are'} in the full pack only.`));
+  if (variant === 'public' && omitted > 0) out.push(notice(`${omitted} action${omitted === 1 ? '' : 's'} from exempt items ${omitted === 1 ? 'is' : 'are'} in the full version only.`));
   return out;
 };

@@ -55,7 +55,7 @@ describe('the board pack', () => {
 
   it('carries the draft minutes with resolutions and the action log with colour and a word for each status', async () => {
     const { pkg } = await build('full');
-    expect(pkg.text).toContain('Martin Doyle, Vice-Chair, Eastmere Governors Forum, in place of Gareth Lyle');
+    expect(pkg.text).toContain('Martin Doyle, Vice-Chair, Eastmere Governors Forum, attended in place of Gareth Lyle');
     expect(pkg.text).toContain('It was resolved that:\nThe revised terms of reference be approved.');
     expect(pkg.text).toMatch(/Provide data on the timeliness of police notifications to the front door\nDCI Mark Ellery\n13 Oct 2026\n3 Nov 2026\nOverdue/);
     expect(pkg.document).toMatch(/w:fill="F4CCCC"[\s\S]{0,400}Overdue/);

@@ -8,6 +8,7 @@ import { AgendaTab } from './AgendaTab';
 import { AttendanceTab } from './AttendanceTab';
 import { MeetingDetailsDialog } from './MeetingDetailsDialog';
 import { MinutesTab } from './MinutesTab';
+import { ExportMenu } from './ExportMenu';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '16px', flexWrap: 'wrap' },
@@ -47,6 +48,7 @@ export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
         </div>
         <div className={styles.actions}>
           <Button onClick={() => setEditing(true)}>Edit details…</Button>
+          <ExportMenu meetingId={m.id} boardId={m.boardId} />
         </div>
       </div>
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabName)} aria-label="Meeting">

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { QuorumFailure } from '../../shared/result';
+import { PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
+import { WORD_EXPORTS, type WordExport } from '../../shared/exports/meetingExports';
+import { QuorumStore } from '../services/store/store';
+import { STORE_FILE } from '../services/store/format';
+import { currentUser } from '../services/session';
+import { resolveMeeting } from '../services/packs';
+import { writeCalendar, writeWordExport } from '../services/exports';
+import { EXIT, UsageError, type Subcommand } from './quorum';
+
+const KINDS = [...WORD_EXPORTS, 'calendar'] as const;
+
+/**
+ * `quorum export agenda|minutes|actions|calendar`: a meeting's agenda, minutes or action log as
+ * Word, or the meetings and paper deadlines as an .ics calendar. Read-only on the store.
+ */
+export const exportCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+  summary: 'export a meeting’s agenda, minutes or action log (.docx), or the meetings calendar (.ics)',
+  usage: 'quorum export agenda|minutes|actions --data DIR --meeting ID|next [--board ID] [--variant public|full] --out FILE.docx [--json]\n             quorum export calendar --data DIR [--board ID] --out FILE.ics [--json]',
+  positional: { name: 'what', choices: KINDS },
+  options: {
+    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
+    meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next"' },
+    board: { type: 'string', description: 'the board (board:…): with --meeting next, or to limit the calendar' },
+    variant: { type: 'string', description: 'public (default; Part 2 as notices only) or full' },
+    out: { type: 'string', description: 'the file to write' },
+    json: { type: 'boolean', description: 'print JSON instead of text' },
+  },
+  async run(values, out, positionals = []) {
+    const dir = requireData(values);
+    const [what, ...extra] = positionals;
+    if (!what || !(KINDS as readonly string[]).includes(what) || extra.length) throw new UsageError(`say what to export: ${KINDS.join(', ')}`);
+    const file = values.out;
+    const board = typeof values.board === 'string' ? values.board : undefined;
+    const variant = (values.variant ?? 'public') as string;
+    if (!(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
+    const ext = what === 'calendar' ? '.ics' : '.docx';
+    if (typeof file !== 'string' || !file.toLowerCase().endsWith(ext)) throw new UsageError(`--out FILE${ext} is required`);
+    if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
+    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read' });
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      let result: { file: string; bytes: number; title?: string; meetingId?: string };
+      if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, today });
+      else {
+        if (typeof values.meeting !== 'string' || !values.meeting) throw new UsageError('--meeting ID|next is required');
+        const meeting = resolveMeeting(store.data, values.meeting, today, board);
+        result = { meetingId: meeting.id, ...(await writeWordExport(store.data, { kind: what as WordExport, meetingId: meeting.id, variant: variant as PackVariant, out: file, today })) };
+      }
+      if (values.json) out.log(JSON.stringify({ ok: true, what, ...result }, null, 2));
+      else out.log(`Exported ${result.title ?? 'the calendar'}\n  ${result.file} (${result.bytes} bytes)`);
+      return EXIT.ok;
+    } finally {
+      store.close();
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { findRecord, type StoreData } from '../../shared/data';
+import { buildCalendar } from '../../shared/exports/calendar';
+import { buildWordExport, type WordExport } from '../../shared/exports/meetingExports';
+import type { PackVariant } from '../../shared/pack/model';
+import { QuorumFailure } from '../../shared/result';
+import { bankHolidaysAround } from './holidays';
+import { writeFileAtomic } from './store/atomicFile';
+
+export const EXPORT_LABEL: Record<WordExport, string> = { agenda: 'Agenda', minutes: 'Minutes', actions: 'Action log' };
+
+/** "2026-12-15 Children’s Trust minutes (public).docx" */
+export const suggestedExportName = (data: StoreData, kind: WordExport | 'calendar', meetingId?: string, variant?: PackVariant, boardId?: string): string => {
+  if (kind === 'calendar') {
+    const board = boardId ? findRecord(data, 'board', boardId) : undefined;
+    return `${board?.shortName ?? 'Board'} meetings.ics`.replace(/[\\/:*?"<>|]/g, '-');
+  }
+  const meeting = meetingId ? findRecord(data, 'meeting', meetingId) : undefined;
+  const board = meeting ? findRecord(data, 'board', meeting.boardId) : undefined;
+  return `${meeting?.date ?? ''} ${board?.shortName ?? 'Board'} ${EXPORT_LABEL[kind].toLowerCase()} (${variant ?? 'public'}).docx`.trim().replace(/[\\/:*?"<>|]/g, '-');
+};
+
+const ensureExtension = (file: string, ext: string) => (file.toLowerCase().endsWith(ext) ? file : `${file}${ext}`);
+
+/** Writes the agenda, minutes or action log of a meeting as a Word file, atomically. */
+export const writeWordExport = async (data: StoreData, req: { kind: WordExport; meetingId: string; variant: PackVariant; out: string; today: string }) => {
+  if (!findRecord(data, 'meeting', req.meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${req.meetingId}`);
+  const out = resolve(ensureExtension(req.out, '.docx'));
+  const { bytes, title } = await buildWordExport(data, req.kind, { meetingId: req.meetingId, variant: req.variant, today: req.today, builtAt: new Date().toISOString() });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, bytes);
+  return { file: out, bytes: bytes.length, title };
+};
+
+/** Writes the meetings and paper deadlines (of one board, or all) as an .ics calendar. */
+export const writeCalendar = (data: StoreData, req: { boardId?: string; out: string; today: string }) => {
+  if (req.boardId && !findRecord(data, 'board', req.boardId)) throw new QuorumFailure('not-found', `There is no board with id ${req.boardId}`);
+  const out = resolve(ensureExtension(req.out, '.ics'));
+  const text = buildCalendar(data, { boardId: req.boardId, today: req.today, holidays: bankHolidaysAround(req.today), stamp: new Date().toISOString() });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, text);
+  return { file: out, bytes: Buffer.byteLength(text) };
+};

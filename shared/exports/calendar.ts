@@ -1,0 +1,91 @@
+import { createEvents, type EventAttributes } from 'ics';
+import { getRecord, listRecords, type StoreData } from '../data';
+import { QuorumFailure } from '../result';
+import type { HolidaySet } from '../rules/dates';
+import { addDays, formatUkDate } from '../rules/dates';
+import { meetingPaperDeadline } from '../rules/papers';
+import { personName } from '../rules/people';
+
+const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+const hm = (t: string): [number, number] => [Number(t.slice(0, 2)), Number(t.slice(3, 5))];
+
+const encoder = new TextEncoder();
+
+/**
+ * RFC 5545 §3.1: lines of at most 75 octets, continued with a leading space. ics folds by
+ * characters, so a line with "’" or "é" can run over; refold by bytes, never inside a character.
+ */
+export const foldOctets = (ics: string): string =>
+  ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map((line) => {
+      const parts: string[] = [];
+      let current = '';
+      let size = 0;
+      for (const ch of line) {
+        const bytes = encoder.encode(ch).length;
+        const limit = parts.length === 0 ? 75 : 74;
+        if (size + bytes > limit) {
+          parts.push(current);
+          current = '';
+          size = 0;
+        }
+        current += ch;
+        size += bytes;
+      }
+      parts.push(current);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
+
+/**
+ * The boards' meetings and paper deadlines as an iCalendar file (RFC 5545) for Outlook or Google.
+ * Meeting times are written as local ("floating") times, so 15:00 stays 15:00 in a UK calendar
+ * whatever the machine's zone; deadlines are all-day events. Held meetings more than a year old
+ * are left out. UIDs are the record ids, so importing again updates rather than duplicates.
+ */
+export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: string; holidays: HolidaySet; stamp: string }): string => {
+  const since = addDays(opts.today, -365);
+  const meetings = listRecords(data, 'meeting')
+    .filter((m) => (!opts.boardId || m.boardId === opts.boardId) && m.date >= since)
+    .sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+  const timestamp = Date.parse(opts.stamp);
+  const events: EventAttributes[] = meetings.flatMap((m) => {
+    const board = getRecord(data, 'board', m.boardId);
+    const deadline = meetingPaperDeadline(data, m, opts.holidays);
+    const outstanding = listRecords(data, 'agendaItem').filter((i) => i.meetingId === m.id && i.paper?.status === 'requested');
+    const meeting: EventAttributes = {
+      uid: `${m.id.replace(':', '-')}@quorum`,
+      title: board.name,
+      description: `Meeting of the ${board.name}. Papers due ${formatUkDate(deadline)}.`,
+      location: m.venue || undefined,
+      start: [...ymd(m.date), ...hm(m.startTime)],
+      startInputType: 'local',
+      startOutputType: 'local',
+      end: [...ymd(m.date), ...hm(m.endTime)],
+      endInputType: 'local',
+      endOutputType: 'local',
+      status: 'CONFIRMED',
+      categories: ['Board meeting'],
+      alarms: [{ action: 'display', description: `${board.shortName} tomorrow`, trigger: { hours: 24, before: true } }],
+    };
+    const due: EventAttributes = {
+      uid: `${m.id.replace(':', '-')}-papers@quorum`,
+      title: `Paper deadline: ${board.shortName}, ${formatUkDate(m.date)}`,
+      description: outstanding.length
+        ? `Papers still to come: ${outstanding.map((i) => `${i.title}${i.paper?.authorPersonId ? ` (${personName(data, i.paper.authorPersonId)})` : ''}`).join('; ')}.`
+        : 'Last day to send papers for the meeting.',
+      start: ymd(deadline),
+      end: ymd(addDays(deadline, 1)),
+      categories: ['Paper deadline'],
+    };
+    return [meeting, due];
+  });
+  if (events.length === 0) throw new QuorumFailure('not-found', 'There are no meetings to put in a calendar.');
+  // DTSTAMP from the clock we are given, not the machine's: ics 3.12 accepts `timestamp` though its types omit it.
+  const stamped = events.map((e) => Object.assign(e, { timestamp }));
+  const { error, value } = createEvents(stamped, { productId: '-//Quorum//Board meetings//EN', calName: 'Board meetings' });
+  if (error || !value) throw new QuorumFailure('internal', `The calendar could not be written: ${error?.message ?? 'unknown error'}`);
+  return foldOctets(value);
+};

@@ -1,0 +1,54 @@
+import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import type { Block } from '../pack/markdown/blocks';
+import type { MarkdownContext } from '../pack/markdown/context';
+import { xmlSafe } from '../pack/markdown/text';
+import { PAGE } from '../pack/docx/page';
+import { houseStyles } from '../pack/docx/style';
+
+export type ExportSpec = {
+  /** Document title (docProps), e.g. "Draft minutes: Children’s Trust Board, 13 October 2026". */
+  title: string;
+  subject: string;
+  author: string;
+  primaryColour: string;
+  /** The running header: "board · date · what". */
+  header: string;
+  /** After "Page X of Y", e.g. "Draft minutes". */
+  footer: string;
+  landscape?: boolean;
+  blocks: Block[];
+};
+
+/** A single-section Word document in the pack's house style, with its header and "Page X of Y" footer. */
+export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document =>
+  new Document({
+    title: spec.title,
+    subject: spec.subject,
+    creator: spec.author,
+    lastModifiedBy: 'Quorum',
+    styles: houseStyles(spec.primaryColour),
+    numbering: { config: ctx.lists.config() },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: spec.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
+          },
+        },
+        headers: { default: new Header({ children: [new Paragraph({ style: 'QuorumSmall', children: [new TextRun(xmlSafe(spec.header))] })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                style: 'QuorumSmall',
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }), new TextRun(xmlSafe(` · ${spec.footer}`))],
+              }),
+            ],
+          }),
+        },
+        children: spec.blocks,
+      },
+    ],
+  });

@@ -1,0 +1,91 @@
+import type { StoreData } from '../data';
+import { getRecord, listRecords } from '../data';
+import { assemblePack, boardActionLog, meetingMinutes, previousHeldMeeting, type PackVariant } from '../pack/model';
+import { agendaTable } from '../pack/docx/front';
+import { actionLogBody, minutesBody } from '../pack/docx/record';
+import { heading, notice, para } from '../pack/docx/blocks';
+import { ListNumbering } from '../pack/markdown/numbering';
+import type { MarkdownContext } from '../pack/markdown/context';
+import { PORTRAIT_TEXT_PX } from '../pack/docx/page';
+import { packageDocument } from '../pack/docx/package';
+import { formatUkDate } from '../rules/dates';
+import { exportDocument, type ExportSpec } from './document';
+
+import type { WordExport } from './kinds';
+export { WORD_EXPORTS, type WordExport } from './kinds';
+
+const context = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() });
+const variantLabel = (v: PackVariant) => (v === 'public' ? 'Public' : 'Full: not for publication');
+
+/** The agenda alone, as published ahead of the meeting: numbered items with times, presenters, purpose and papers; Part 2 items as notices in the public version. */
+const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string): ExportSpec => {
+  const model = assemblePack(data, meetingId, variant, today);
+  const m = model.meeting;
+  const c = model.partnership.contact;
+  const blocks = [
+    heading(1, `${model.board.name}: agenda`),
+    para(`${formatUkDate(m.date, true)}, ${m.startTime} to ${m.endTime}, ${m.venue || 'venue to be confirmed'}`),
+    ...(c.name ? [para(`Contact: ${[c.name, c.email, c.phone].filter(Boolean).join(', ')}`)] : []),
+    agendaTable(model),
+  ];
+  if (model.part2Notices.length)
+    blocks.push(
+      notice(
+        variant === 'public'
+          ? `The items marked Part 2 are expected to be taken with the press and public excluded (Local Government Act 1972, Schedule 12A). Their papers are not published.`
+          : `Part 2 items are taken after a resolution to exclude the press and public under the Local Government Act 1972, Schedule 12A.`,
+      ),
+    );
+  return { title: `Agenda: ${model.board.name}, ${formatUkDate(m.date)}`, subject: `Agenda for the meeting of ${formatUkDate(m.date)}`, author: model.partnership.name, primaryColour: model.partnership.colours.primary, header: `${model.board.name} · ${formatUkDate(m.date)} · Agenda`, footer: `Agenda (${variantLabel(variant)})`, blocks };
+};
+
+/** The minutes of a held meeting, in the layout of published board minutes; draft until approved. */
+const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, ctx: MarkdownContext): ExportSpec => {
+  const meeting = getRecord(data, 'meeting', meetingId);
+  const board = getRecord(data, 'board', meeting.boardId);
+  const partnership = listRecords(data, 'partnership')[0];
+  const minutes = meetingMinutes(data, meeting, variant);
+  const status = minutes.approved ? 'Minutes' : 'Draft minutes';
+  const approvedAt = meeting.minutesApproval ? getRecord(data, 'meeting', meeting.minutesApproval.meetingId) : undefined;
+  const blocks = [
+    heading(1, `${board.name}: ${status.toLowerCase()} of the meeting held on ${formatUkDate(meeting.date)}`),
+    para(`${meeting.startTime}, ${meeting.venue || 'venue not recorded'}`),
+    para(approvedAt ? `Approved as an accurate record at the meeting of ${formatUkDate(approvedAt.date)}${meeting.minutesApproval?.minuteRef ? ` (minute ${meeting.minutesApproval.minuteRef})` : ''}.` : 'Draft: not yet approved by the board.', { italics: true }),
+    ...minutesBody(minutes, ctx),
+  ];
+  return {
+    title: `${status}: ${board.name}, ${formatUkDate(meeting.date)}`,
+    subject: `Minutes of the meeting of ${formatUkDate(meeting.date)}`,
+    author: partnership?.name ?? '',
+    primaryColour: partnership?.colours.primary ?? '#1F4E79',
+    header: `${board.name} · ${formatUkDate(meeting.date)} · ${status}`,
+    footer: `${status} (${variantLabel(variant)})`,
+    blocks,
+  };
+};
+
+/** The board's action log as at the meeting: every open action and those closed since the meeting before. */
+const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string): ExportSpec => {
+  const meeting = getRecord(data, 'meeting', meetingId);
+  const board = getRecord(data, 'board', meeting.boardId);
+  const partnership = listRecords(data, 'partnership')[0];
+  const log = boardActionLog(data, meeting, previousHeldMeeting(data, meeting)?.date, today, variant);
+  return {
+    title: `Action log: ${board.name}, ${formatUkDate(today)}`,
+    subject: `Action log for the meeting of ${formatUkDate(meeting.date)}`,
+    author: partnership?.name ?? '',
+    primaryColour: partnership?.colours.primary ?? '#1F4E79',
+    header: `${board.name} · ${formatUkDate(meeting.date)} · Action log`,
+    footer: `Action log (${variantLabel(variant)})`,
+    landscape: true,
+    blocks: [heading(1, `${board.name}: action log`), para(`As at ${formatUkDate(today)}, for the meeting of ${formatUkDate(meeting.date)}.`), ...actionLogBody(log.rows, variant, log.omitted)],
+  };
+};
+
+/** A Word export of one meeting: records in, .docx bytes out (no file system), like the pack. */
+export const buildWordExport = async (data: StoreData, kind: WordExport, opts: { meetingId: string; variant: PackVariant; today: string; builtAt: string }): Promise<{ bytes: Uint8Array; title: string }> => {
+  const ctx = context();
+  const spec = kind === 'agenda' ? agendaSpec(data, opts.meetingId, opts.variant, opts.today) : kind === 'minutes' ? minutesSpec(data, opts.meetingId, opts.variant, ctx) : actionsSpec(data, opts.meetingId, opts.variant, opts.today);
+  const bytes = await packageDocument(exportDocument(spec, ctx), opts.builtAt);
+  return { bytes, title: spec.title };
+};
