@@ -49,6 +49,9 @@ export const CHANNELS = [
   'actions:addUpdate',
   'papers:outstanding',
   'boards:list',
+  'boards:setStandingItems',
+  'paper:updateBody',
+  'paper:get',
   'exports:word',
   'exports:calendar',
 ] as const;

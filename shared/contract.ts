@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import type { Result } from './result';
 import type { Dashboard } from './rules/dashboard';
-import type { AgendaItem, Meeting, PackBuild, Partnership } from './schema/records';
-import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, updateAgendaItem, updateCoverSheet } from './commands/agenda';
+import type { AgendaItem, Board, Meeting, PackBuild, Partnership } from './schema/records';
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, setStandingItems, updateAgendaItem, updateCoverSheet, updatePaperBody } from './commands/agenda';
 import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './commands/attendance';
 import { createMeeting, draftMeetingAgenda, updateMeeting } from './commands/meetings';
 import { addResolution, approveMinutes, raiseAction, removeResolution, updateAction, updateMinutes, updateResolution } from './commands/minutes';
@@ -85,7 +85,7 @@ export type AgendaLine = {
 
 /** What a change did, in the journal's words ("Added … to the agenda"), for the screen to confirm. */
 export type Done = { summary: string };
-export type BoardOption = { id: string; name: string; shortName: string };
+export type BoardOption = { id: Board['id']; rev: number; name: string; shortName: string; standingItems: Board['standingItems'] };
 
 /** A file exported through the save dialog, or the dialog cancelled. */
 export type ExportOutcome = { saved: false; reason: string } | { saved: true; file: string; bytes: number };
@@ -170,6 +170,10 @@ export const contract = {
   'actions:addUpdate': def(addActionUpdate.input).returns<Done>(),
   'papers:outstanding': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<OutstandingPaper[]>(),
   'boards:list': def(noInput).returns<BoardOption[]>(),
+  'boards:setStandingItems': def(setStandingItems.input).returns<Done>(),
+  'paper:updateBody': def(updatePaperBody.input).returns<Done>(),
+  /** One paper's text, for editing (the agenda views leave bodies out: they can be megabytes). */
+  'paper:get': def(z.object({ agendaItemId: recordId('agendaItem') }).strict()).returns<{ rev: number; body: string }>(),
   'exports:word': def(z.object({ kind: z.enum(WORD_EXPORTS), meetingId: recordId('meeting'), variant: z.enum(PACK_VARIANTS) }).strict()).returns<ExportOutcome>(),
   'exports:calendar': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<ExportOutcome>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;

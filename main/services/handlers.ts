@@ -190,7 +190,14 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'actions:update': run('action.update'),
     'actions:addUpdate': run('action.addUpdate'),
     'papers:outstanding': ({ boardId }) => outstandingPapers(requireReady().data, today(now), bankHolidaysAround(today(now)), boardId),
-    'boards:list': () => listRecords(requireReady().data, 'board').map((b) => ({ id: b.id, name: b.name, shortName: b.shortName })),
+    'boards:list': () => listRecords(requireReady().data, 'board').map((b) => ({ id: b.id, rev: b.rev, name: b.name, shortName: b.shortName, standingItems: b.standingItems })),
+    'boards:setStandingItems': run('board.setStandingItems'),
+    'paper:updateBody': run('paper.updateBody'),
+    'paper:get': ({ agendaItemId }) => {
+      const item = findRecord(requireReady().data, 'agendaItem', agendaItemId);
+      if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
+      return { rev: item.rev, body: item.paper?.body ?? '' };
+    },
     'exports:word': async ({ kind, meetingId, variant }) => {
       const store = requireReady();
       if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', 'That meeting no longer exists');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clockTime, line, optionalLine, recordId } from '../schema/common';
-import { coverSheetSchema, ITEM_PURPOSES, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type RecordOf } from '../schema/records';
+import { clockTime, line, markdown, optionalLine, recordId } from '../schema/common';
+import { boardSchema, coverSheetSchema, ITEM_PURPOSES, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type RecordOf } from '../schema/records';
 import { getRecord, listRecords } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { keyBetween } from '../rules/order';
@@ -175,5 +175,33 @@ export const removeAgendaItem = defineCommand({
       if (planned?.status === 'on-agenda') cs.update(planned, { status: 'planned' });
     }
     return cs.result('agendaItem.remove', `Took ${short(item)} off the agenda`);
+  },
+});
+
+/** The paper's text typed or pasted in Quorum (rather than imported); a non-empty body counts as received. */
+export const updatePaperBody = defineCommand({
+  name: 'paper.updateBody',
+  input: z.object({ agendaItemId: recordId('agendaItem'), body: markdown, expectedRev: rev }).strict(),
+  apply(data, input, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
+    const received = input.body.trim().length > 0;
+    const status = received ? ('received' as const) : paper.status === 'received' ? ('requested' as const) : paper.status;
+    const receivedOn = received ? (paper.receivedOn ?? ctx.now().slice(0, 10)) : undefined;
+    const cs = new ChangeSet(data, ctx);
+    cs.update(item, { paper: { ...paper, body: input.body, status, receivedOn } }, input.expectedRev);
+    return cs.result('paper.updateBody', received ? `Updated the paper for ${short(item)}` : `Cleared the paper for ${short(item)}`);
+  },
+});
+
+/** The standing items that open and close every agenda of a board, in order (editable per board). */
+export const setStandingItems = defineCommand({
+  name: 'board.setStandingItems',
+  input: z.object({ boardId: recordId('board'), standingItems: boardSchema.shape.standingItems, expectedRev: rev }).strict(),
+  apply(data, input, ctx) {
+    const board = getRecord(data, 'board', input.boardId);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(board, { standingItems: input.standingItems }, input.expectedRev);
+    return cs.result('board.setStandingItems', `Set the standing items of the ${board.shortName}: ${input.standingItems.map((s) => s.title).join('; ').slice(0, 300)}`);
   },
 });

@@ -3,7 +3,7 @@ import { addActionUpdate } from './actions';
 import { setUpPartnership, updatePartnership } from './partnership';
 import { loadExample } from '../example';
 import { importPaper, recordPackBuild } from './packs';
-import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, updateAgendaItem, updateCoverSheet } from './agenda';
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, setStandingItems, updateAgendaItem, updateCoverSheet, updatePaperBody } from './agenda';
 import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './attendance';
 import { createMeeting, draftMeetingAgenda, updateMeeting } from './meetings';
 import { addResolution, approveMinutes, raiseAction, removeResolution, updateAction, updateMinutes, updateResolution } from './minutes';
@@ -20,6 +20,8 @@ export const commands = {
   [updateCoverSheet.name]: updateCoverSheet,
   [setPart2.name]: setPart2,
   [addAgendaItem.name]: addAgendaItem,
+  [updatePaperBody.name]: updatePaperBody,
+  [setStandingItems.name]: setStandingItems,
   [updateAgendaItem.name]: updateAgendaItem,
   [moveAgendaItem.name]: moveAgendaItem,
   [removeAgendaItem.name]: removeAgendaItem,

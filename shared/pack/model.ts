@@ -62,6 +62,8 @@ export type LastMinutes = {
   apologies: string[];
   declarations: string[];
   items: MinutesItem[];
+  /** In a pack: the actions raised at that meeting and where they stand now, for "matters arising". */
+  mattersArising?: { number: number; text: string; owner: string; due: string; rag: ActionRag }[];
 };
 
 export type ActionLogRow = {
@@ -158,9 +160,17 @@ export const previousHeldMeeting = (data: StoreData, meeting: Meeting): Meeting 
     .filter((m) => m.status === 'held' || m.status === 'minutes-approved')
     .at(-1);
 
-const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant): LastMinutes | undefined => {
+const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant, today: string): LastMinutes | undefined => {
   const previous = previousHeldMeeting(data, meeting);
-  return previous ? meetingMinutes(data, previous, variant) : undefined;
+  if (!previous) return undefined;
+  const minutes = meetingMinutes(data, previous, variant);
+  const shownItems = new Map(minutes.items.filter((i) => !i.exempt).map((i) => [i.number, i]));
+  const numbers = new Map(numberedAgenda(meetingItems(data, previous.id)).map(({ item, number }) => [item.id, number]));
+  const mattersArising = listRecords(data, 'action')
+    .filter((a) => a.meetingId === previous.id && a.agendaItemId && shownItems.has(numbers.get(a.agendaItemId) ?? -1))
+    .map((a) => ({ number: numbers.get(a.agendaItemId!)!, text: a.text, owner: personName(data, a.ownerPersonId), due: formatShortUkDate(a.dueDate), rag: actionRag(a, today) }))
+    .sort((a, b) => a.number - b.number);
+  return { ...minutes, mattersArising };
 };
 
 /** A meeting's minutes as published: attendance, declarations, and each item's minute, resolutions and actions. */
@@ -184,7 +194,10 @@ export const meetingMinutes = (data: StoreData, previous: Meeting, variant: Pack
     apologies: attendance.filter((a) => a.status === 'apologies').map((a) => withOrg(data, a.personId)),
     declarations: listRecords(data, 'declaration')
       .filter((d) => d.meetingId === previous.id && !(variant === 'public' && d.agendaItemId && exemptIds.has(d.agendaItemId)))
-      .map((d) => `${personName(data, d.personId)}: ${d.interest}`),
+      .map((d) => {
+        const on = d.agendaItemId ? items.find(({ item }) => item.id === d.agendaItemId)?.number : undefined;
+        return `${personName(data, d.personId)}${on ? ` (item ${on})` : ''}: ${d.interest}`;
+      }),
     items: items.map(({ item, number }) => {
       if (variant === 'public' && item.part2)
         return { number, title: item.title, minutes: '', resolutions: [], actions: [], exempt: { paragraph: item.part2.paragraph } };
@@ -272,7 +285,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
   );
   const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === meeting.id);
   const exemptIds = new Set(closed.map(({ item }) => item.id));
-  const previous = lastMinutes(data, meeting, variant);
+  const previous = lastMinutes(data, meeting, variant, today);
   const log = boardActionLog(data, meeting, previous?.date, today, variant);
   const deepDives = listRecords(data, 'deepDive')
     .filter((d) => d.meetingId === meeting.id)

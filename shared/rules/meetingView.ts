@@ -25,7 +25,7 @@ export type AgendaItemView = {
   presenterIds: Person['id'][];
   presenters: string;
   part2: AgendaItem['part2'] | null;
-  paper: null | { state: PaperState; receivedOn: string | null; authorPersonId: Person['id'] | null; author: string; bodyCharacters: number };
+  paper: null | { state: PaperState; receivedOn: string | null; authorPersonId: Person['id'] | null; author: string; bodyCharacters: number; coverSheet: NonNullable<AgendaItem['paper']>['coverSheet'] };
   minutes: string;
   resolutions: { id: string; rev: number; number: number; text: string }[];
   actions: ActionView[];
@@ -105,6 +105,7 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
           authorPersonId: item.paper.authorPersonId ?? null,
           author: personName(data, item.paper.authorPersonId) || item.paper.coverSheet.author,
           bodyCharacters: item.paper.body.length,
+          coverSheet: item.paper.coverSheet,
         }
       : null,
     minutes: item.minutes,

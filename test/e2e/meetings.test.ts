@@ -120,3 +120,42 @@ describe('a meeting, end to end', () => {
     expect(pack.text).toContain('The Partnership approves the annual safeguarding report for publication.');
   });
 });
+
+describe('between meetings', () => {
+  it('chases papers from the outstanding list, takes one in as typed text, and updates an action in the log', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+
+    await q.nav('Papers').click();
+    const papers = page.getByRole('table', { name: 'Papers outstanding' });
+    await expect.poll(() => papers.innerText()).toMatch(/Children and Young People’s Plan: annual refresh\s+Dr Leah Donnelly\s+Children’s Trust, 15 December 2026\s+7 December 2026\s+14 days left/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'papers.png');
+
+    await page.getByRole('button', { name: 'Open meeting: Children and Young People’s Plan: annual refresh' }).click();
+    await expect.poll(() => q.meetings.meetingHeading.innerText()).toBe('Eastmere Children’s Trust Board');
+    await page.getByRole('button', { name: 'Paper, cover sheet and Part 2 of item 6' }).click();
+    await page.getByRole('menuitem', { name: 'Paper…' }).click();
+    await page.getByRole('textbox', { name: 'Text of the paper for item 6' }).fill('## Summary\n\nThe refreshed plan keeps four priorities.');
+    await page.getByRole('button', { name: 'Save paper' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => q.meetings.agendaItem('Children and Young People’s Plan').innerText()).toMatch(/Paper received/);
+    await q.nav('Papers').click();
+    await expect.poll(() => papers.innerText()).not.toMatch(/Children and Young People’s Plan/);
+
+    await q.nav('Actions').click();
+    const log = q.actions.table;
+    await expect.poll(() => log.innerText()).toMatch(/Confirm health representation at the front door’s daily meeting/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'actions.png');
+    await page.getByRole('button', { name: /^Update the action: Confirm health representation/ }).click();
+    await page.getByRole('dialog').getByRole('combobox', { name: 'Status' }).selectOption('done');
+    await page.getByRole('dialog').getByRole('textbox', { name: /Update/ }).fill('Named nurses now attend every day.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save update' }).click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('done');
+    await expect.poll(() => log.innerText()).toMatch(/Confirm health representation[\s\S]*Latest: Named nurses now attend every day\.[\s\S]*Done/);
+    expect(findRecord(host.session.store.data, 'action', 'action:health-at-front-door')).toMatchObject({ status: 'done' });
+  });
+});

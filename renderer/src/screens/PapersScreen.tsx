@@ -48,7 +48,7 @@ export const PapersScreen = ({ onOpenMeeting }: { onOpenMeeting: (meetingId: str
                     </Badge>
                   </TableCell>
                   <TableCell>
-                    <Button size="small" onClick={() => onOpenMeeting(p.meetingId)} aria-label={`Open the meeting for ${p.title}`}>
+                    <Button size="small" onClick={() => onOpenMeeting(p.meetingId)} aria-label={`Open meeting: ${p.title}`}>
                       Open meeting
                     </Button>
                   </TableCell>

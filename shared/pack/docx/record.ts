@@ -16,6 +16,14 @@ export const lastMinutes = (model: PackModel, ctx: MarkdownContext): Block[] => 
     para(`${m.startTime}, ${m.venue || 'venue not recorded'}${m.approved ? '' : '. For approval as an accurate record.'}`),
     ...minutesBody(m, ctx),
   ];
+  if (m.mattersArising) {
+    out.push(heading(2, 'Matters arising: actions from that meeting'));
+    out.push(
+      m.mattersArising.length === 0
+        ? para('No actions were raised.')
+        : dataTable(['Item', 'Action', 'Owner', 'Due', 'Status'], m.mattersArising.map((a) => [String(a.number), a.text, a.owner, a.due, { text: a.rag.label, fill: RAG_FILL[a.rag.colour], bold: true }]), [0.8, 4, 1.8, 1.4, 1.3]),
+    );
+  }
   return out;
 };
 

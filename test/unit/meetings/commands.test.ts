@@ -88,6 +88,35 @@ describe('the agenda builder', () => {
     expect(s.agenda('meeting:ct-next').map((i) => i.id).slice(-3)).toEqual(['agendaItem:next-4', 'agendaItem:next-10', 'agendaItem:next-6']);
   });
 
+  it('drafts from the board’s own standing items once the secretariat edits them', () => {
+    const s = session();
+    const board = findRecord(s.state.data, 'board', 'board:hwb')!;
+    s.run('board.setStandingItems', {
+      boardId: board.id,
+      expectedRev: board.rev,
+      standingItems: [
+        { kind: 'apologies', title: 'Welcome and apologies', durationMinutes: 5 },
+        { kind: 'declarations', title: 'Declarations of interest', durationMinutes: 5 },
+        { kind: 'aob', title: 'Any other business', durationMinutes: 10 },
+      ],
+    });
+    s.run('agenda.draft', { meetingId: 'meeting:hwb-next' });
+    const titles = s.agenda('meeting:hwb-next').map((i) => i.title);
+    expect(titles[0]).toBe('Welcome and apologies');
+    expect(titles[1]).toBe('Declarations of interest');
+    expect(titles.at(-1)).toBe('Any other business');
+    expect(titles).not.toContain('Partner updates');
+    expect(() => s.run('board.setStandingItems', { boardId: board.id, expectedRev: board.rev, standingItems: [] })).toThrow(/changed since you opened it/);
+  });
+
+  it('takes a paper typed into Quorum as received, and back to requested when cleared', () => {
+    const s = session();
+    s.run('paper.updateBody', { agendaItemId: 'agendaItem:next-6', body: '## Summary\n\nThe refreshed plan has four priorities.' });
+    expect(findRecord(s.state.data, 'agendaItem', 'agendaItem:next-6')!.paper).toMatchObject({ status: 'received', receivedOn: '2026-11-23', body: expect.stringContaining('four priorities') });
+    s.run('paper.updateBody', { agendaItemId: 'agendaItem:next-6', body: '' });
+    expect(findRecord(s.state.data, 'agendaItem', 'agendaItem:next-6')!.paper).toMatchObject({ status: 'requested', body: '' });
+  });
+
   it('will not take off an item that has been minuted', () => {
     const s = session();
     expect(() => s.run('agendaItem.remove', { agendaItemId: 'agendaItem:held-3' })).toThrow(/has minutes, resolutions or actions/);
@@ -142,6 +171,7 @@ describe('minutes, resolutions and actions', () => {
     expect(third.lastMinutes?.meetingId).toBe('meeting:ct-next');
     const minuted = third.lastMinutes!.items.find((i) => i.title === 'Improvement plan: progress report')!;
     expect(minuted).toMatchObject({ resolutions: ['The Board notes the progress made.'], actions: [{ text: 'Circulate the recruitment figures by agency', owner: 'Sarah Whitcombe' }] });
+    expect(third.lastMinutes!.mattersArising).toEqual([{ number: 4, text: 'Circulate the recruitment figures by agency', owner: 'Sarah Whitcombe', due: expect.any(String), rag: { colour: 'red', label: 'Overdue' } }]);
     const row = third.actionLog.find((a) => a.text === 'Circulate the recruitment figures by agency')!;
     expect(row.rag).toEqual({ colour: 'red', label: 'Overdue' });
 
@@ -166,6 +196,6 @@ describe('minutes, resolutions and actions', () => {
     expect(() => s.run('declaration.add', { meetingId: 'meeting:ct-next', personId: 'person:beth-arnold', agendaItemId: 'agendaItem:held-2', interest: 'x' })).toThrow(/another meeting/);
     const meeting = findRecord(s.state.data, 'meeting', 'meeting:ct-next')!;
     s.run('meeting.update', { meetingId: meeting.id, date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, venue: meeting.venue, status: 'held' });
-    expect(assemblePack(s.state.data, 'meeting:ct-third', 'public', '2027-01-20').lastMinutes!.declarations).toContain('Beth Arnold: Her organisation bids for the health visiting contract');
+    expect(assemblePack(s.state.data, 'meeting:ct-third', 'public', '2027-01-20').lastMinutes!.declarations).toContain('Beth Arnold (item 6): Her organisation bids for the health visiting contract');
   });
 });

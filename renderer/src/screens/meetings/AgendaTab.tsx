@@ -2,6 +2,11 @@ import { useState } from 'react';
 import {
   Button,
   Dialog,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -15,7 +20,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Edit16Regular, ReOrderDotsVertical20Regular } from '@fluentui/react-icons';
+import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Edit16Regular, MoreHorizontal16Regular, ReOrderDotsVertical20Regular } from '@fluentui/react-icons';
 import { PURPOSE_LABEL } from '@shared/pack/model';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
 import type { QuorumError, Result } from '@shared/result';
@@ -25,6 +30,11 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { AgendaItemDialog } from './AgendaItemDialog';
 import { PaperBadge } from './PaperBadge';
+import { PaperDialog } from './PaperDialog';
+import { StandingItemsDialog } from './StandingItemsDialog';
+import { CoverSheetDialog } from '../../components/CoverSheetDialog';
+import { PartTwoDialog } from '../../components/PartTwoDialog';
+import { useBridge } from '../../bridge';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: '12px 0', padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
@@ -57,6 +67,13 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
   const styles = useStyles();
   const [editing, setEditing] = useState<AgendaItemView | 'new' | null>(null);
   const [removing, setRemoving] = useState<AgendaItemView | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'paper' | 'cover' | 'part2'; item: AgendaItemView } | { kind: 'standing' } | null>(null);
+  const boards = useBridge((q) => q.boards.list());
+  const closeDialog = (summary?: string | null) => {
+    setDialog(null);
+    if (summary) setNotice(summary);
+  };
+  const board = boards.state.status === 'ready' ? boards.state.value.find((b) => b.id === view.meeting.boardId) : undefined;
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -170,12 +187,29 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
               <Button size="small" appearance="subtle" icon={<ArrowDown16Regular />} disabled={index === items.length - 1} onClick={() => moveTo(item, index + 1)} aria-label={`Move item ${item.number} down`} />
               <Button size="small" appearance="subtle" icon={<Edit16Regular />} onClick={() => setEditing(item)} aria-label={`Edit item ${item.number}`} />
               <Button size="small" appearance="subtle" icon={<Delete16Regular />} onClick={() => setRemoving(item)} aria-label={`Remove item ${item.number}`} />
+              {!item.standing && (
+                <Menu>
+                  <MenuTrigger disableButtonEnhancement>
+                    <Button size="small" appearance="subtle" icon={<MoreHorizontal16Regular />} aria-label={`Paper, cover sheet and Part 2 of item ${item.number}`} />
+                  </MenuTrigger>
+                  <MenuPopover>
+                    <MenuList>
+                      <MenuItem onClick={() => setDialog({ kind: 'paper', item })}>Paper…</MenuItem>
+                      <MenuItem onClick={() => setDialog({ kind: 'cover', item })}>Cover sheet…</MenuItem>
+                      <MenuItem onClick={() => setDialog({ kind: 'part2', item })}>Part 2…</MenuItem>
+                    </MenuList>
+                  </MenuPopover>
+                </Menu>
+              )}
             </div>
           </li>
         ))}
       </ol>
       <div className={styles.bar}>
         <Button onClick={() => setEditing('new')}>Add an item…</Button>
+        <Button appearance="subtle" disabled={!board} onClick={() => setDialog({ kind: 'standing' })}>
+          Standing items of the board…
+        </Button>
         <Text className={styles.muted}>
           Papers are due by {formatUkDate(view.paperDeadline)}. Reorder by dragging the handle, or focus a row and press Alt+↑ or Alt+↓.
         </Text>
@@ -190,6 +224,10 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
           }}
         />
       )}
+      {dialog?.kind === 'paper' && <PaperDialog item={dialog.item} onClose={closeDialog} />}
+      {dialog?.kind === 'cover' && <CoverSheetDialog line={dialog.item} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'part2' && <PartTwoDialog line={dialog.item} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'standing' && board && <StandingItemsDialog board={board} onClose={closeDialog} />}
       {removing && (
         <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && setRemoving(null)}>
           <DialogSurface>

@@ -27,8 +27,8 @@ import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
-import { CoverSheetDialog } from './CoverSheetDialog';
-import { PartTwoDialog } from './PartTwoDialog';
+import { CoverSheetDialog } from '../../components/CoverSheetDialog';
+import { PartTwoDialog } from '../../components/PartTwoDialog';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: '4px', flexWrap: 'wrap' },

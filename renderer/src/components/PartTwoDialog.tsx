@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Switch, Text } from '@fluentui/react-components';
-import type { AgendaLine } from '@shared/contract';
+import type { ItemRef } from './itemRef';
 import { SCHEDULE_12A_DESCRIPTIONS, SCHEDULE_12A_PARAGRAPHS } from '@shared/schema/schedule12a';
 import type { QuorumError } from '@shared/result';
-import { bridge } from '../../bridge';
-import { ErrorBar } from '../../components/ErrorBar';
+import { bridge } from '../bridge';
+import { ErrorBar } from './ErrorBar';
 
 type Paragraph = (typeof SCHEDULE_12A_PARAGRAPHS)[number];
 
 /** Whether the item is taken with the press and public excluded, and under which paragraph of Schedule 12A. */
-export const PartTwoDialog = ({ line, onClose }: { line: AgendaLine; onClose: (saved: boolean) => void }) => {
+export const PartTwoDialog = ({ line, onClose }: { line: ItemRef; onClose: (saved: boolean) => void }) => {
   const [inPart2, setInPart2] = useState(Boolean(line.part2));
   const [paragraph, setParagraph] = useState<Paragraph>(line.part2?.paragraph ?? 3);
   const [reason, setReason] = useState(line.part2?.reason ?? '');

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Textarea, makeStyles } from '@fluentui/react-components';
-import type { AgendaLine } from '@shared/contract';
+import type { ItemRef } from './itemRef';
 import type { QuorumError } from '@shared/result';
-import { bridge } from '../../bridge';
-import { ErrorBar } from '../../components/ErrorBar';
+import { bridge } from '../bridge';
+import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '12px 16px' },
   wide: { gridColumn: '1 / -1' },
 });
 
-type Cover = NonNullable<AgendaLine['paper']>['coverSheet'];
+type Cover = NonNullable<ItemRef['paper']>['coverSheet'];
 const IMPLICATIONS = [
   ['finance', 'Financial implications'],
   ['legal', 'Legal implications'],
@@ -19,7 +19,7 @@ const IMPLICATIONS = [
 ] as const;
 
 /** The paper's cover sheet, as the pack prints it before the paper. Saved with the item's revision, so a newer edit is never overwritten. */
-export const CoverSheetDialog = ({ line, onClose }: { line: AgendaLine; onClose: (saved: boolean) => void }) => {
+export const CoverSheetDialog = ({ line, onClose }: { line: ItemRef; onClose: (saved: boolean) => void }) => {
   const styles = useStyles();
   const start: Cover = line.paper?.coverSheet ?? { reportOf: '', author: '', authorContact: '', executiveSummary: '', recommendations: [], implications: { finance: '', legal: '', equalities: '', risk: '' }, backgroundPapers: '', classification: 'public' };
   const [cover, setCover] = useState(start);

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import type { AgendaItemView } from '@shared/rules/meetingView';
+import type { QuorumError } from '@shared/result';
+import { bridge, useBridge } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { MarkdownField } from '../../components/MarkdownField';
+
+/**
+ * An item's paper: import it from Word or Markdown, or type or paste its text here. Saving text
+ * marks the paper received; the cover sheet and Part 2 have their own dialogs.
+ */
+export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: (summary: string | null) => void }) => {
+  const { state } = useBridge((q) => q.paper.get({ agendaItemId: item.id }), `${item.id}-${item.rev}`);
+  const [body, setBody] = useState<string | null>(null);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
+  const loaded = state.status === 'ready' ? state.value : null;
+  const text = body ?? loaded?.body ?? '';
+  const save = async () => {
+    if (!loaded) return;
+    const r = await bridge().paper.updateBody({ agendaItemId: item.id, body: text, expectedRev: loaded.rev });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  const importFile = async () => {
+    setError(null);
+    const r = await bridge().paper.import({ agendaItemId: item.id, replace: true });
+    if (!r.ok) return setError(r.error);
+    if (r.value.imported) {
+      setNotes(r.value.notes);
+      setBody(null);
+      if (r.value.notes.length === 0) onClose(`Imported ${r.value.sourceFile}`);
+    }
+  };
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose(null)}>
+      <DialogSurface aria-describedby={undefined} style={{ maxWidth: '860px' }}>
+        <DialogBody>
+          <DialogTitle>
+            Paper for item {item.number}: {item.title}
+          </DialogTitle>
+          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
+            <ErrorBar title="The paper was not saved" error={error} />
+            {notes.length > 0 && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  Imported. Check: {notes.join(' ')}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <Text>Import the author’s Word document or Markdown file, or type or paste the paper below. Headings, lists, tables and links carry into the pack.</Text>
+            <div>
+              <Button onClick={importFile}>{loaded?.body ? 'Replace from a file…' : 'Import from a file…'}</Button>
+            </div>
+            {state.status === 'loading' && <Spinner label="Loading the paper…" />}
+            {state.status === 'error' && <ErrorBar title="The paper could not be loaded" error={state.error} />}
+            {loaded && <MarkdownField label={`Text of the paper for item ${item.number}`} value={text} onChange={setBody} />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={!loaded || body === null} onClick={save}>
+              Save paper
+            </Button>
+            <Button onClick={() => onClose(null)}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+};
