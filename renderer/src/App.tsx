@@ -24,6 +24,7 @@ import { PackScreen } from './screens/pack/PackScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { PapersScreen } from './screens/PapersScreen';
 import { ActionsScreen } from './screens/ActionsScreen';
+import type { Destination, MeetingTab } from './navigation';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -53,8 +54,12 @@ const Root = () => {
   const styles = useStyles();
   const { state } = useBridge((q) => q.store.status());
   const [area, setArea] = useState<AreaValue>('dashboard');
-  /** A meeting another screen asked to open (Papers → Open meeting). */
-  const [openMeetingId, setOpenMeetingId] = useState<string | null>(null);
+  /** A meeting another screen asked to open (Papers → Open meeting, a pre-flight fix). */
+  const [opening, setOpening] = useState<{ meetingId: string; tab?: MeetingTab; at: number } | null>(null);
+  const go = (to: Destination) => {
+    if (to.area === 'meetings') setOpening({ meetingId: to.meetingId, tab: to.tab, at: Date.now() });
+    setArea(to.area);
+  };
 
   if (state.status === 'loading')
     return (
@@ -109,17 +114,12 @@ const Root = () => {
           </MessageBar>
         )}
         {area === 'dashboard' && <Dashboard />}
-        {area === 'meetings' && <MeetingsScreen key={openMeetingId ?? ''} openMeetingId={openMeetingId} />}
+        {area === 'meetings' && <MeetingsScreen key={opening?.at ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
         {area === 'papers' && (
-          <PapersScreen
-            onOpenMeeting={(id) => {
-              setOpenMeetingId(id);
-              setArea('meetings');
-            }}
-          />
+          <PapersScreen onOpenMeeting={(meetingId) => go({ area: 'meetings', meetingId, tab: 'agenda' })} />
         )}
         {area === 'actions' && <ActionsScreen />}
-        {area === 'pack' && <PackScreen onNavigate={setArea} />}
+        {area === 'pack' && <PackScreen onNavigate={go} />}
         {area === 'settings' && <Settings />}
       </main>
     </div>

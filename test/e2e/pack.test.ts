@@ -110,3 +110,23 @@ describe('the Pack screen', () => {
     expect(Object.keys(host.session.store.data.records).filter((id) => id.startsWith('packBuild:'))).toEqual([]);
   });
 });
+
+describe('pre-flight links', () => {
+  it('takes a fault in the last meeting’s minutes to those minutes, on the Meetings screen', async () => {
+    const { page } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    // Arrange: the held meeting's minute of item 5 has a link a screen reader cannot make sense of.
+    const held = await page.evaluate(() =>
+      (globalThis as unknown as { quorum: { minutes: { update(i: unknown): Promise<{ ok: boolean }> } } }).quorum.minutes.update({ agendaItemId: 'agendaItem:held-5', minutes: 'For the report, [click here](https://www.gov.uk/guidance).' }),
+    );
+    expect(held.ok).toBe(true);
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.pack.problems.allInnerTexts()).toContainEqual(expect.stringMatching(/minutes of the last meeting, item 5.*click here/i));
+    await q.pack.fixButton('Open those minutes').click();
+    await expect.poll(() => q.meetings.meetingHeading.innerText()).toBe('Eastmere Children’s Trust Board');
+    expect(await page.getByRole('tab', { name: 'Minutes', selected: true }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: /^Minutes of item 5,/ }).inputValue()).toContain('[click here]');
+  });
+});

@@ -21,10 +21,10 @@ const TABS = ['agenda', 'attendance', 'minutes'] as const;
 type TabName = (typeof TABS)[number];
 const TAB_LABEL: Record<TabName, string> = { agenda: 'Agenda', attendance: 'Attendance and quorum', minutes: 'Minutes' };
 
-export const MeetingDetail = ({ meetingId }: { meetingId: string }) => {
+export const MeetingDetail = ({ meetingId, initialTab }: { meetingId: string; initialTab?: TabName }) => {
   const styles = useStyles();
   const { state } = useBridge((q) => q.meetings.get({ meetingId }), meetingId);
-  const [tab, setTab] = useState<TabName>('agenda');
+  const [tab, setTab] = useState<TabName>(initialTab ?? 'agenda');
   const [editing, setEditing] = useState(false);
   if (state.status === 'loading') return <Spinner label="Loading the meeting…" />;
   if (state.status === 'error') return <ErrorBar title="The meeting could not be loaded" error={state.error} />;

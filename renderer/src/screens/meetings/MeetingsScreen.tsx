@@ -7,6 +7,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { MeetingDetail } from './MeetingDetail';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
+import type { MeetingTab } from '../../navigation';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '230px minmax(0, 1fr)', gap: '24px', alignItems: 'start', marginTop: '16px' },
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
 export const STATUS_LABEL: Record<MeetingSummary['status'], string> = { planned: 'Planned', 'agenda-published': 'Agenda published', held: 'Held', 'minutes-approved': 'Minutes approved' };
 
 /** Every board's meetings, next one first chosen; the chosen meeting's agenda, attendance and minutes beside. */
-export const MeetingsScreen = ({ openMeetingId }: { openMeetingId?: string | null }) => {
+export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: string | null; openTab?: MeetingTab }) => {
   const styles = useStyles();
   const meetings = useBridge((q) => q.meetings.list());
   const boards = useBridge((q) => q.boards.list());
@@ -64,7 +65,7 @@ export const MeetingsScreen = ({ openMeetingId }: { openMeetingId?: string | nul
           ))}
           {list.length === 0 && <Text>No meetings yet. Plan one to start.</Text>}
         </nav>
-        <div>{selected && <MeetingDetail key={selected} meetingId={selected} />}</div>
+        <div>{selected && <MeetingDetail key={selected} meetingId={selected} initialTab={selected === openMeetingId ? openTab : undefined} />}</div>
       </div>
       {planning && boards.state.status === 'ready' && (
         <PlanMeetingDialog

@@ -9,6 +9,7 @@ import { AgendaPapers, rowId } from './AgendaPapers';
 import { BuildPanel } from './BuildPanel';
 import { History } from './History';
 import { PreflightList, type FixTarget } from './Preflight';
+import type { Destination } from '../../navigation';
 
 const useStyles = makeStyles({
   choices: { display: 'flex', gap: '32px', alignItems: 'flex-end', flexWrap: 'wrap', marginTop: '16px' },
@@ -28,7 +29,7 @@ const meetingLabel = (m: MeetingSummary) => `${m.boardName}, ${formatUkDate(m.da
 /** The meeting a secretariat most likely wants: the soonest next meeting of any board. */
 const defaultMeeting = (meetings: readonly MeetingSummary[]) => meetings.find((m) => m.isNext)?.id ?? meetings.at(-1)?.id ?? null;
 
-const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; variant: PackVariant; onNavigate: (area: 'settings') => void }) => {
+const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; variant: PackVariant; onNavigate: (to: Destination) => void }) => {
   const styles = useStyles();
   const key = `${meetingId}|${variant}`;
   const pre = useBridge((q) => q.pack.preflight({ meetingId, variant }), key);
@@ -37,7 +38,8 @@ const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; va
   const [highlight, setHighlight] = useState<string | null>(null);
 
   const fix = (t: FixTarget) => {
-    if (t.kind === 'settings') return onNavigate('settings');
+    if (t.kind === 'settings') return onNavigate({ area: 'settings' });
+    if (t.kind === 'meeting') return onNavigate({ area: 'meetings', meetingId: t.id, tab: t.tab });
     setHighlight(t.id);
     const row = document.getElementById(rowId(t.id));
     row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -78,7 +80,7 @@ const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; va
   );
 };
 
-export const PackScreen = ({ onNavigate }: { onNavigate: (area: 'settings') => void }) => {
+export const PackScreen = ({ onNavigate }: { onNavigate: (to: Destination) => void }) => {
   const styles = useStyles();
   const { state } = useBridge((q) => q.meetings.list());
   const [chosen, setMeetingId] = useState<string | null>(null);
