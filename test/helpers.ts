@@ -27,3 +27,12 @@ export const stubPlatform = (overrides: Partial<Platform> = {}): Platform => ({
   showInFolder: () => {},
   ...overrides,
 });
+
+/** Runs `quorum …` in-process, capturing what it prints, as a terminal would show it. */
+export const runCli = async (...argv: string[]) => {
+  const { main } = await import('../main/cli/quorum');
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { log: (s) => out.push(s), error: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};

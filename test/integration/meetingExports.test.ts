@@ -2,19 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
-import { main } from '../../main/cli/quorum';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { stubPlatform, tempDir } from '../helpers';
+import { runCli, stubPlatform, tempDir } from '../helpers';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { log: (s) => out.push(s), error: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCli;
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -2,17 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../main/cli/quorum';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
-import { tempDir } from '../helpers';
+import { runCli, tempDir } from '../helpers';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { log: (s) => out.push(s), error: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCli;
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {

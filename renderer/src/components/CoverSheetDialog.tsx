@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Textarea, makeStyles } from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Textarea, makeStyles } from '@fluentui/react-components';
+import { FormDialog } from './FormDialog';
 import type { ItemRef } from './itemRef';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../bridge';
-import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '12px 16px' },
@@ -39,54 +39,38 @@ export const CoverSheetDialog = ({ line, onClose }: { line: ItemRef; onClose: (s
     else setError(r.error);
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose(false)}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: '760px' }}>
-        <DialogBody>
-          <DialogTitle>
-            Cover sheet: item {line.number}, {line.title}
-          </DialogTitle>
-          <DialogContent>
-            <ErrorBar title="The cover sheet was not saved" error={error} />
-            <div className={styles.grid}>
-              <Field label="Report of">
-                <Input {...text('reportOf')} placeholder="e.g. Director of Children’s Services" />
-              </Field>
-              <Field label="Author">
-                <Input {...text('author')} />
-              </Field>
-              <Field label="Author’s contact" className={styles.wide}>
-                <Input {...text('authorContact')} placeholder="Email or phone" />
-              </Field>
-              <Field label="Executive summary" required className={styles.wide} validationMessage={error?.fields?.['coverSheet.executiveSummary']}>
-                <Textarea {...text('executiveSummary')} rows={4} resize="vertical" />
-              </Field>
-              <Field label="Recommendations (one per line)" className={styles.wide} hint={line.purpose === 'decision' ? 'A decision item needs at least one.' : undefined}>
-                <Textarea value={recommendations} onChange={(_e, d) => setRecommendations(d.value)} rows={3} resize="vertical" />
-              </Field>
-              {IMPLICATIONS.map(([key, label]) => (
-                <Field key={key} label={label}>
-                  <Textarea value={cover.implications[key]} onChange={(_e, d) => setCover((c) => ({ ...c, implications: { ...c.implications, [key]: d.value } }))} rows={2} resize="vertical" />
-                </Field>
-              ))}
-              <Field label="Background papers" className={styles.wide}>
-                <Input {...text('backgroundPapers')} />
-              </Field>
-              <Field label="Classification" className={styles.wide} hint="An exempt paper must be taken in Part 2 with a Schedule 12A paragraph.">
-                <RadioGroup layout="horizontal" value={cover.classification} onChange={(_e, d) => setCover((c) => ({ ...c, classification: d.value as Cover['classification'] }))}>
-                  <Radio value="public" label="Public" />
-                  <Radio value="exempt" label="Exempt (not for publication)" />
-                </RadioGroup>
-              </Field>
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={save} disabled={saving}>
-              Save cover sheet
-            </Button>
-            <Button onClick={() => onClose(false)}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={`Cover sheet: item ${line.number}, ${line.title}`} errorTitle="The cover sheet was not saved" error={error} saveLabel="Save cover sheet" onSave={save} onClose={() => onClose(false)} saveDisabled={saving} maxWidth="760px">
+      <div className={styles.grid}>
+        <Field label="Report of">
+          <Input {...text('reportOf')} placeholder="e.g. Director of Children’s Services" />
+        </Field>
+        <Field label="Author">
+          <Input {...text('author')} />
+        </Field>
+        <Field label="Author’s contact" className={styles.wide}>
+          <Input {...text('authorContact')} placeholder="Email or phone" />
+        </Field>
+        <Field label="Executive summary" required className={styles.wide} validationMessage={error?.fields?.['coverSheet.executiveSummary']}>
+          <Textarea {...text('executiveSummary')} rows={4} resize="vertical" />
+        </Field>
+        <Field label="Recommendations (one per line)" className={styles.wide} hint={line.purpose === 'decision' ? 'A decision item needs at least one.' : undefined}>
+          <Textarea value={recommendations} onChange={(_e, d) => setRecommendations(d.value)} rows={3} resize="vertical" />
+        </Field>
+        {IMPLICATIONS.map(([key, label]) => (
+          <Field key={key} label={label}>
+            <Textarea value={cover.implications[key]} onChange={(_e, d) => setCover((c) => ({ ...c, implications: { ...c.implications, [key]: d.value } }))} rows={2} resize="vertical" />
+          </Field>
+        ))}
+        <Field label="Background papers" className={styles.wide}>
+          <Input {...text('backgroundPapers')} />
+        </Field>
+        <Field label="Classification" className={styles.wide} hint="An exempt paper must be taken in Part 2 with a Schedule 12A paragraph.">
+          <RadioGroup layout="horizontal" value={cover.classification} onChange={(_e, d) => setCover((c) => ({ ...c, classification: d.value as Cover['classification'] }))}>
+            <Radio value="public" label="Public" />
+            <Radio value="exempt" label="Exempt (not for publication)" />
+          </RadioGroup>
+        </Field>
+      </div>
+    </FormDialog>
   );
 };

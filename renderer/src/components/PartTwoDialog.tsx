@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Switch, Text } from '@fluentui/react-components';
+import { Field, Input, Select, Switch, Text } from '@fluentui/react-components';
+import { FormDialog } from './FormDialog';
 import type { ItemRef } from './itemRef';
 import { SCHEDULE_12A_DESCRIPTIONS, SCHEDULE_12A_PARAGRAPHS } from '@shared/schema/schedule12a';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../bridge';
-import { ErrorBar } from './ErrorBar';
 
 type Paragraph = (typeof SCHEDULE_12A_PARAGRAPHS)[number];
 
@@ -20,41 +20,25 @@ export const PartTwoDialog = ({ line, onClose }: { line: ItemRef; onClose: (save
     else setError(r.error);
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose(false)}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>
-            Part 2: item {line.number}, {line.title}
-          </DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
-            <ErrorBar title="The item was not changed" error={error} />
-            <Switch checked={inPart2} onChange={(_e, d) => setInPart2(d.checked)} label="Take this item in Part 2, with the press and public excluded" />
-            {inPart2 && (
-              <>
-                <Field label="Schedule 12A paragraph" required>
-                  <Select value={String(paragraph)} onChange={(_e, d) => setParagraph(Number(d.value) as Paragraph)}>
-                    {SCHEDULE_12A_PARAGRAPHS.map((n) => (
-                      <option key={n} value={n}>
-                        {n}. {SCHEDULE_12A_DESCRIPTIONS[n]}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label="Reason for excluding the public" hint="Printed in the full pack; the public pack shows only the title and paragraph.">
-                  <Input value={reason} onChange={(_e, d) => setReason(d.value)} />
-                </Field>
-              </>
-            )}
-            {!inPart2 && line.paper?.coverSheet.classification === 'exempt' && <Text>The paper is marked exempt: in the public part it would be published.</Text>}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={save}>
-              Save
-            </Button>
-            <Button onClick={() => onClose(false)}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={`Part 2: item ${line.number}, ${line.title}`} errorTitle="The item was not changed" error={error} saveLabel="Save" onSave={save} onClose={() => onClose(false)}>
+      <Switch checked={inPart2} onChange={(_e, d) => setInPart2(d.checked)} label="Take this item in Part 2, with the press and public excluded" />
+      {inPart2 && (
+        <>
+          <Field label="Schedule 12A paragraph" required>
+            <Select value={String(paragraph)} onChange={(_e, d) => setParagraph(Number(d.value) as Paragraph)}>
+              {SCHEDULE_12A_PARAGRAPHS.map((n) => (
+                <option key={n} value={n}>
+                  {n}. {SCHEDULE_12A_DESCRIPTIONS[n]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Reason for excluding the public" hint="Printed in the full pack; the public pack shows only the title and paragraph.">
+            <Input value={reason} onChange={(_e, d) => setReason(d.value)} />
+          </Field>
+        </>
+      )}
+      {!inPart2 && line.paper?.coverSheet.classification === 'exempt' && <Text>The paper is marked exempt: in the public part it would be published.</Text>}
+    </FormDialog>
   );
 };

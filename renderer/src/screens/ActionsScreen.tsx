@@ -2,12 +2,6 @@ import { useState } from 'react';
 import {
   Badge,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Select,
   Spinner,
@@ -27,6 +21,7 @@ import type { ActionLogEntry } from '@shared/rules/actionLog';
 import type { QuorumError } from '@shared/result';
 import { bridge, useBridge } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
+import { FormDialog } from '../components/FormDialog';
 import { PersonSelect } from '../components/PersonSelect';
 import { formatUkDate } from '../format';
 
@@ -150,34 +145,20 @@ const ActionUpdateDialog = ({ action, onClose }: { action: ActionLogEntry; onClo
     else setError(r.error);
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Update the action</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
-            <ErrorBar title="The update was not saved" error={error} />
-            <Text>
-              {action.text} ({action.owner}, due {formatUkDate(action.dueDate)})
-            </Text>
-            <Field label="Status">
-              <Select value={status} onChange={(_e, d) => setStatus(d.value as ActionLogEntry['status'])}>
-                <option value="open">Open</option>
-                <option value="in-progress">In progress</option>
-                <option value="done">Done</option>
-              </Select>
-            </Field>
-            <Field label="Update" required hint="Printed in the next pack’s action log.">
-              <Textarea value={text} onChange={(_e, d) => setText(d.value)} rows={3} />
-            </Field>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={!text.trim()} onClick={save}>
-              Save update
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title="Update the action" errorTitle="The update was not saved" error={error} saveLabel="Save update" onSave={save} onClose={onClose} saveDisabled={!text.trim()}>
+      <Text>
+        {action.text} ({action.owner}, due {formatUkDate(action.dueDate)})
+      </Text>
+      <Field label="Status">
+        <Select value={status} onChange={(_e, d) => setStatus(d.value as ActionLogEntry['status'])}>
+          <option value="open">Open</option>
+          <option value="in-progress">In progress</option>
+          <option value="done">Done</option>
+        </Select>
+      </Field>
+      <Field label="Update" required hint="Printed in the next pack’s action log.">
+        <Textarea value={text} onChange={(_e, d) => setText(d.value)} rows={3} />
+      </Field>
+    </FormDialog>
   );
 };

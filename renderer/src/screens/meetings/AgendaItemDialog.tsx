@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, SpinButton } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, SpinButton } from '@fluentui/react-components';
+import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
 import { PURPOSE_LABEL } from '@shared/pack/model';
 import { ITEM_PURPOSES } from '@shared/schema/purposes';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
-import { ErrorBar } from '../../components/ErrorBar';
+
 import { PersonSelect } from '../../components/PersonSelect';
 
 type Purpose = AgendaItemView['purpose'];
@@ -32,54 +33,40 @@ export const AgendaItemDialog = ({ view, item, onClose }: { view: MeetingView; i
     else setError(r.error);
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose(null)}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{item ? `Item ${item.number}` : 'Add an item'}</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
-            <ErrorBar title="The item was not saved" error={error} />
-            <Field label="Title" required validationMessage={error?.fields?.title}>
-              <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
-            </Field>
-            <Field label="Purpose">
-              <Select value={purpose} onChange={(_e, d) => setPurpose(d.value as Purpose)}>
-                {ITEM_PURPOSES.map((p) => (
-                  <option key={p} value={p}>
-                    {PURPOSE_LABEL[p]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <div style={{ display: 'flex', gap: '12px' }}>
-              <Field label="Minutes allowed" validationMessage={error?.fields?.durationMinutes}>
-                <SpinButton value={duration} min={0} max={600} step={5} onChange={(_e, d) => setDuration(Math.max(0, Math.min(600, Math.round(Number(d.value ?? d.displayValue) || 0))))} />
-              </Field>
-              {item && (
-                <Field label="Fixed start (optional)" hint="Leave empty to follow the item before.">
-                  <Input type="time" value={fixedStart} onChange={(_e, d) => setFixedStart(d.value)} />
-                </Field>
-              )}
-            </div>
-            {[0, 1, 2].map((i) => (
-              <Field key={i} label={i === 0 ? 'Presenter' : `Presenter ${i + 1} (optional)`}>
-                <PersonSelect people={people} value={presenters[i] ?? ''} onChange={(v) => setPresenters((p) => Object.assign([...p], { [i]: v }))} placeholder="No one" />
-              </Field>
-            ))}
-            <Checkbox checked={paper} onChange={(_e, d) => setPaper(Boolean(d.checked))} label="A paper is needed for this item" />
-            {paper && (
-              <Field label="Paper from">
-                <PersonSelect people={people} value={author} onChange={setAuthor} placeholder="Not yet known" />
-              </Field>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={save}>
-              {item ? 'Save item' : 'Add to the agenda'}
-            </Button>
-            <Button onClick={() => onClose(null)}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={item ? `Item ${item.number}` : 'Add an item'} errorTitle="The item was not saved" error={error} saveLabel={item ? 'Save item' : 'Add to the agenda'} onSave={save} onClose={() => onClose(null)}>
+      <Field label="Title" required validationMessage={error?.fields?.title}>
+        <Input value={title} onChange={(_e, d) => setTitle(d.value)} />
+      </Field>
+      <Field label="Purpose">
+        <Select value={purpose} onChange={(_e, d) => setPurpose(d.value as Purpose)}>
+          {ITEM_PURPOSES.map((p) => (
+            <option key={p} value={p}>
+              {PURPOSE_LABEL[p]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div style={{ display: 'flex', gap: '12px' }}>
+        <Field label="Minutes allowed" validationMessage={error?.fields?.durationMinutes}>
+          <SpinButton value={duration} min={0} max={600} step={5} onChange={(_e, d) => setDuration(Math.max(0, Math.min(600, Math.round(Number(d.value ?? d.displayValue) || 0))))} />
+        </Field>
+        {item && (
+          <Field label="Fixed start (optional)" hint="Leave empty to follow the item before.">
+            <Input type="time" value={fixedStart} onChange={(_e, d) => setFixedStart(d.value)} />
+          </Field>
+        )}
+      </div>
+      {[0, 1, 2].map((i) => (
+        <Field key={i} label={i === 0 ? 'Presenter' : `Presenter ${i + 1} (optional)`}>
+          <PersonSelect people={people} value={presenters[i] ?? ''} onChange={(v) => setPresenters((p) => Object.assign([...p], { [i]: v }))} placeholder="No one" />
+        </Field>
+      ))}
+      <Checkbox checked={paper} onChange={(_e, d) => setPaper(Boolean(d.checked))} label="A paper is needed for this item" />
+      {paper && (
+        <Field label="Paper from">
+          <PersonSelect people={people} value={author} onChange={setAuthor} placeholder="Not yet known" />
+        </Field>
+      )}
+    </FormDialog>
   );
 };

@@ -1,12 +1,6 @@
 import { useState } from 'react';
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   MessageBar,
@@ -30,6 +24,7 @@ import type { MeetingView, RosterRow } from '@shared/rules/meetingView';
 import type { QuorumError, Result } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
+import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
 
 const useStyles = makeStyles({
@@ -249,27 +244,13 @@ const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member
     else setError(r.error);
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Substitute for {member.name}</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
-            <ErrorBar title="The substitute was not recorded" error={error} />
-            <Text>
-              The minutes will read “… attended in place of {member.name}”, and {member.name} is recorded as sending apologies.
-            </Text>
-            <Field label="Attended in their place" required>
-              <PersonSelect people={view.people.filter((p) => p.id !== member.personId)} value={personId} onChange={setPersonId} />
-            </Field>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={!personId} onClick={save}>
-              Record substitute
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={`Substitute for ${member.name}`} errorTitle="The substitute was not recorded" error={error} saveLabel="Record substitute" onSave={save} onClose={onClose} saveDisabled={!personId}>
+      <Text>
+        The minutes will read “… attended in place of {member.name}”, and {member.name} is recorded as sending apologies.
+      </Text>
+      <Field label="Attended in their place" required>
+        <PersonSelect people={view.people.filter((p) => p.id !== member.personId)} value={personId} onChange={setPersonId} />
+      </Field>
+    </FormDialog>
   );
 };

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select } from '@fluentui/react-components';
+import { Field, Input, Select } from '@fluentui/react-components';
+import { FormDialog } from '../../components/FormDialog';
 import type { Meeting } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
-import { ErrorBar } from '../../components/ErrorBar';
 
 const STATUSES = [
   ['planned', 'Planned'],
@@ -22,44 +22,30 @@ export const MeetingDetailsDialog = ({ meeting, onClose }: { meeting: Meeting; o
     else setError(r.error);
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Meeting details</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
-            <ErrorBar title="The meeting was not changed" error={error} />
-            <Field label="Date" validationMessage={error?.fields?.date}>
-              <Input type="date" value={form.date} onChange={set('date')} />
-            </Field>
-            <div style={{ display: 'flex', gap: '12px' }}>
-              <Field label="Starts" validationMessage={error?.fields?.startTime}>
-                <Input type="time" value={form.startTime} onChange={set('startTime')} />
-              </Field>
-              <Field label="Ends" validationMessage={error?.fields?.endTime}>
-                <Input type="time" value={form.endTime} onChange={set('endTime')} />
-              </Field>
-            </div>
-            <Field label="Venue">
-              <Input value={form.venue} onChange={set('venue')} />
-            </Field>
-            <Field label="Status">
-              <Select value={form.status} onChange={set('status')}>
-                {STATUSES.map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={save}>
-              Save
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title="Meeting details" errorTitle="The meeting was not changed" error={error} saveLabel="Save" onSave={save} onClose={onClose}>
+      <Field label="Date" validationMessage={error?.fields?.date}>
+        <Input type="date" value={form.date} onChange={set('date')} />
+      </Field>
+      <div style={{ display: 'flex', gap: '12px' }}>
+        <Field label="Starts" validationMessage={error?.fields?.startTime}>
+          <Input type="time" value={form.startTime} onChange={set('startTime')} />
+        </Field>
+        <Field label="Ends" validationMessage={error?.fields?.endTime}>
+          <Input type="time" value={form.endTime} onChange={set('endTime')} />
+        </Field>
+      </div>
+      <Field label="Venue">
+        <Input value={form.venue} onChange={set('venue')} />
+      </Field>
+      <Field label="Status">
+        <Select value={form.status} onChange={set('status')}>
+          {STATUSES.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </FormDialog>
   );
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView } from '@shared/rules/meetingView';
 import type { QuorumError } from '@shared/result';
 import { bridge, useBridge } from '../../bridge';
@@ -34,37 +35,21 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
     }
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose(null)}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: '860px' }}>
-        <DialogBody>
-          <DialogTitle>
-            Paper for item {item.number}: {item.title}
-          </DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
-            <ErrorBar title="The paper was not saved" error={error} />
-            {notes.length > 0 && (
-              <MessageBar intent="warning">
-                <MessageBarBody>
-                  Imported. Check: {notes.join(' ')}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <Text>Import the author’s Word document or Markdown file, or type or paste the paper below. Headings, lists, tables and links carry into the pack.</Text>
-            <div>
-              <Button onClick={importFile}>{loaded?.body ? 'Replace from a file…' : 'Import from a file…'}</Button>
-            </div>
-            {state.status === 'loading' && <Spinner label="Loading the paper…" />}
-            {state.status === 'error' && <ErrorBar title="The paper could not be loaded" error={state.error} />}
-            {loaded && <MarkdownField label={`Text of the paper for item ${item.number}`} value={text} onChange={setBody} />}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={!loaded || body === null} onClick={save}>
-              Save paper
-            </Button>
-            <Button onClick={() => onClose(null)}>Close</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={`Paper for item ${item.number}: ${item.title}`} errorTitle="The paper was not saved" error={error} saveLabel="Save paper" onSave={save} onClose={() => onClose(null)} saveDisabled={!loaded || body === null} cancelLabel="Close" maxWidth="860px">
+      {notes.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Imported. Check: {notes.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Text>Import the author’s Word document or Markdown file, or type or paste the paper below. Headings, lists, tables and links carry into the pack.</Text>
+      <div>
+        <Button onClick={importFile}>{loaded?.body ? 'Replace from a file…' : 'Import from a file…'}</Button>
+      </div>
+      {state.status === 'loading' && <Spinner label="Loading the paper…" />}
+      {state.status === 'error' && <ErrorBar title="The paper could not be loaded" error={state.error} />}
+      {loaded && <MarkdownField label={`Text of the paper for item ${item.number}`} value={text} onChange={setBody} />}
+    </FormDialog>
   );
 };

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, SpinButton, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Field, Input, Select, SpinButton, Text, makeStyles } from '@fluentui/react-components';
+import { FormDialog } from '../../components/FormDialog';
 import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { BoardOption } from '@shared/contract';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
-import { ErrorBar } from '../../components/ErrorBar';
 
 const KINDS = [
   ['apologies', 'Apologies and introductions'],
@@ -41,53 +41,39 @@ export const StandingItemsDialog = ({ board, onClose }: { board: BoardOption; on
     else setError(r.error);
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose(null)}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: '820px' }}>
-        <DialogBody>
-          <DialogTitle>Standing items: {board.name}</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: '12px' }}>
-            <ErrorBar title="The standing items were not saved" error={error} />
-            <Text>New agendas open with the items before the business of the meeting and close with partner updates, the forward plan and any other business. Agendas already drafted keep their items.</Text>
-            <div className={styles.list}>
-              {items.map((s, i) => (
-                <div key={i} className={styles.row} role="group" aria-label={`Standing item ${i + 1}`}>
-                  <Field label="Kind">
-                    <Select value={s.kind} onChange={(_e, d) => update(i, { kind: d.value as Standing['kind'] })}>
-                      {KINDS.map(([v, l]) => (
-                        <option key={v} value={v}>
-                          {l}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  <Field label="Title on the agenda">
-                    <Input value={s.title} onChange={(_e, d) => update(i, { title: d.value })} />
-                  </Field>
-                  <Field label="Minutes">
-                    <SpinButton value={s.durationMinutes} min={0} max={600} step={5} onChange={(_e, d) => update(i, { durationMinutes: Math.max(0, Math.min(600, Math.round(Number(d.value ?? d.displayValue) || 0))) })} />
-                  </Field>
-                  <div>
-                    <Button appearance="subtle" icon={<ArrowUp16Regular />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move standing item ${i + 1} up`} />
-                    <Button appearance="subtle" icon={<ArrowDown16Regular />} disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move standing item ${i + 1} down`} />
-                    <Button appearance="subtle" icon={<Delete16Regular />} onClick={() => setItems((xs) => xs.filter((_x, j) => j !== i))} aria-label={`Remove standing item ${i + 1}`} />
-                  </div>
-                </div>
-              ))}
-            </div>
+    <FormDialog title={`Standing items: ${board.name}`} errorTitle="The standing items were not saved" error={error} saveLabel="Save standing items" onSave={save} onClose={() => onClose(null)} maxWidth="820px">
+      <Text>New agendas open with the items before the business of the meeting and close with partner updates, the forward plan and any other business. Agendas already drafted keep their items.</Text>
+      <div className={styles.list}>
+        {items.map((s, i) => (
+          <div key={i} className={styles.row} role="group" aria-label={`Standing item ${i + 1}`}>
+            <Field label="Kind">
+              <Select value={s.kind} onChange={(_e, d) => update(i, { kind: d.value as Standing['kind'] })}>
+                {KINDS.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Title on the agenda">
+              <Input value={s.title} onChange={(_e, d) => update(i, { title: d.value })} />
+            </Field>
+            <Field label="Minutes">
+              <SpinButton value={s.durationMinutes} min={0} max={600} step={5} onChange={(_e, d) => update(i, { durationMinutes: Math.max(0, Math.min(600, Math.round(Number(d.value ?? d.displayValue) || 0))) })} />
+            </Field>
             <div>
-              <Button disabled={items.length >= 30} onClick={() => setItems((xs) => [...xs, { kind: 'aob', title: 'Any other business', durationMinutes: 5 }])}>
-                Add a standing item
-              </Button>
+              <Button appearance="subtle" icon={<ArrowUp16Regular />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move standing item ${i + 1} up`} />
+              <Button appearance="subtle" icon={<ArrowDown16Regular />} disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move standing item ${i + 1} down`} />
+              <Button appearance="subtle" icon={<Delete16Regular />} onClick={() => setItems((xs) => xs.filter((_x, j) => j !== i))} aria-label={`Remove standing item ${i + 1}`} />
             </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={save}>
-              Save standing items
-            </Button>
-            <Button onClick={() => onClose(null)}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </div>
+        ))}
+      </div>
+      <div>
+        <Button disabled={items.length >= 30} onClick={() => setItems((xs) => [...xs, { kind: 'aob', title: 'Any other business', durationMinutes: 5 }])}>
+          Add a standing item
+        </Button>
+      </div>
+    </FormDialog>
   );
 };
