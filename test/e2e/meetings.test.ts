@@ -40,6 +40,11 @@ describe('a meeting, end to end', () => {
     await m.agendaItem('Deep dive: Child exploitation').focus();
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => m.agendaItems.nth(3).innerText()).toMatch(/Deep dive: Child exploitation/);
+    // And by dragging: Partner updates dropped onto item 2 takes its place.
+    await m.agendaItem('Partner updates').dragTo(m.agendaItems.nth(1));
+    await expect.poll(() => m.agendaItems.nth(1).innerText()).toMatch(/10:05–10:20[\s\S]*Partner updates/);
+    await m.agendaItem('Partner updates').dragTo(m.agendaItems.nth(6));
+    await expect.poll(() => m.agendaItems.nth(5).innerText()).toMatch(/Partner updates/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'meeting-agenda.png');
 

@@ -151,7 +151,8 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
               const moving = items.find((i) => i.id === e.dataTransfer.getData('text/plain'));
               setDragged(null);
               setOver(null);
-              if (moving && moving.id !== item.id) void moveTo(moving, index);
+              // Dropped items go before the target (the line drawn above it), so a move down lands one place earlier.
+              if (moving && moving.id !== item.id) void moveTo(moving, index > items.indexOf(moving) ? index - 1 : index);
             }}
             onKeyDown={(e) => {
               if (e.target !== e.currentTarget || !e.altKey) return;
