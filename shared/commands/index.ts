@@ -7,6 +7,8 @@ import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, setStandingI
 import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './attendance';
 import { createMeeting, draftMeetingAgenda, updateMeeting } from './meetings';
 import { addResolution, approveMinutes, raiseAction, removeResolution, updateAction, updateMinutes, updateResolution } from './minutes';
+import { approveTor, discardTorDraft, saveTorDraft } from './tor';
+import { addProtocolComment, createProtocol, recordCirculation, respondToComment, saveProtocolDraft, signOffProtocol, startConsultation, updateProtocol } from './protocols';
 import type { CommandDef } from './context';
 
 /** Every command that changes records, by name. The store runs only these. */
@@ -39,6 +41,17 @@ export const commands = {
   [raiseAction.name]: raiseAction,
   [updateAction.name]: updateAction,
   [approveMinutes.name]: approveMinutes,
+  [saveTorDraft.name]: saveTorDraft,
+  [approveTor.name]: approveTor,
+  [discardTorDraft.name]: discardTorDraft,
+  [createProtocol.name]: createProtocol,
+  [updateProtocol.name]: updateProtocol,
+  [saveProtocolDraft.name]: saveProtocolDraft,
+  [startConsultation.name]: startConsultation,
+  [addProtocolComment.name]: addProtocolComment,
+  [respondToComment.name]: respondToComment,
+  [signOffProtocol.name]: signOffProtocol,
+  [recordCirculation.name]: recordCirculation,
 } as Record<string, CommandDef<z.ZodType>>;
 
 export { setUpPartnership, updatePartnership, loadExample, addActionUpdate, recordPackBuild, importPaper, updateCoverSheet, setPart2 };

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { isoDate, line, optionalLine, recordId } from '../schema/common';
+import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf } from '../schema/records';
+import { findRecord, getRecord, listRecords, type StoreData } from '../data';
+import { QuorumFailure } from '../result';
+import { formatUkDate } from '../rules/dates';
+import { ChangeSet, defineCommand } from './context';
+
+const sectionsInput = z.array(protocolSectionSchema).min(1, 'A protocol needs at least one section').max(500);
+export const versionsOfProtocol = (data: StoreData, protocolId: string) =>
+  listRecords(data, 'protocolVersion')
+    .filter((v) => v.protocolId === protocolId)
+    .sort((a, b) => a.version - b.version);
+
+const checkSections = (sections: z.output<typeof sectionsInput>) => {
+  const keys = new Set<string>();
+  const numbers = new Set<string>();
+  for (const s of sections) {
+    if (keys.has(s.key)) throw new QuorumFailure('invalid-input', `Two sections share the key “${s.key}”.`);
+    if (numbers.has(s.number)) throw new QuorumFailure('invalid-input', `Two sections are numbered ${s.number}.`);
+    keys.add(s.key);
+    numbers.add(s.number);
+  }
+};
+
+export const createProtocol = defineCommand({
+  name: 'protocol.create',
+  input: protocolSchema.pick({ title: true, partyBoardIds: true, reviewDate: true }).extend({ sections: sectionsInput }).strict(),
+  apply(data, input, ctx) {
+    for (const b of input.partyBoardIds) getRecord(data, 'board', b);
+    checkSections(input.sections);
+    const cs = new ChangeSet(data, ctx);
+    const protocol = cs.create<RecordOf<'protocol'>>({ id: ctx.newId('protocol'), type: 'protocol', title: input.title, partyBoardIds: [...new Set(input.partyBoardIds)], reviewDate: input.reviewDate });
+    cs.create<RecordOf<'protocolVersion'>>({ id: ctx.newId('protocolVersion'), type: 'protocolVersion', protocolId: protocol.id, version: 1, status: 'draft', changeSummary: 'First draft', sections: input.sections });
+    return cs.result('protocol.create', `Started the protocol “${input.title.slice(0, 100)}” as a first draft`);
+  },
+});
+
+export const updateProtocol = defineCommand({
+  name: 'protocol.update',
+  input: protocolSchema.pick({ title: true, partyBoardIds: true, reviewDate: true }).extend({ protocolId: recordId('protocol'), expectedRev: z.number().int().min(1).optional() }).strict(),
+  apply(data, { protocolId, expectedRev, ...patch }, ctx) {
+    const protocol = getRecord(data, 'protocol', protocolId);
+    for (const b of patch.partyBoardIds) getRecord(data, 'board', b);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(protocol, { ...patch, partyBoardIds: [...new Set(patch.partyBoardIds)] }, expectedRev);
+    return cs.result('protocol.update', `Updated the details of the protocol “${patch.title.slice(0, 100)}”`);
+  },
+});
+
+/**
+ * Saves the protocol's text. The draft version is edited in place; once a version has gone out for
+ * consultation or been agreed it is fixed, and editing starts the next version as a draft, with a
+ * summary of what changed (the version history).
+ */
+export const saveProtocolDraft = defineCommand({
+  name: 'protocol.saveDraft',
+  input: z.object({ protocolId: recordId('protocol'), sections: sectionsInput, changeSummary: optionalLine(2000), expectedRev: z.number().int().min(1).optional() }).strict(),
+  apply(data, input, ctx) {
+    const protocol = getRecord(data, 'protocol', input.protocolId);
+    checkSections(input.sections);
+    const versions = versionsOfProtocol(data, protocol.id);
+    const latest = versions.at(-1);
+    const cs = new ChangeSet(data, ctx);
+    if (latest?.status === 'draft') {
+      cs.update(latest, { sections: input.sections, changeSummary: input.changeSummary || latest.changeSummary }, input.expectedRev);
+      return cs.result('protocol.saveDraft', `Saved draft version ${latest.version} of “${protocol.title.slice(0, 80)}”`);
+    }
+    if (!input.changeSummary.trim()) throw new QuorumFailure('invalid-input', 'Say what changed: a new version needs a change summary.', { changeSummary: 'Say what changed in this version' });
+    const version = (latest?.version ?? 0) + 1;
+    cs.create<RecordOf<'protocolVersion'>>({ id: ctx.newId('protocolVersion'), type: 'protocolVersion', protocolId: protocol.id, version, status: 'draft', changeSummary: input.changeSummary, sections: input.sections });
+    return cs.result('protocol.saveDraft', `Started version ${version} of “${protocol.title.slice(0, 80)}”: ${input.changeSummary.slice(0, 200)}`);
+  },
+});
+
+/** Sends a draft out to the partners: it is fixed from now on, and comments and sign-offs attach to it. */
+export const startConsultation = defineCommand({
+  name: 'protocol.startConsultation',
+  input: z.object({ protocolVersionId: recordId('protocolVersion') }).strict(),
+  apply(data, input, ctx) {
+    const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
+    if (v.status !== 'draft') throw new QuorumFailure('conflict', `Version ${v.version} is already ${v.status}.`);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(v, { status: 'consultation' });
+    return cs.result('protocol.startConsultation', `Put version ${v.version} of “${getRecord(data, 'protocol', v.protocolId).title.slice(0, 80)}” out to consultation`);
+  },
+});
+
+/** A partner's comment on a section ("general" for the whole document); kept even after a response. */
+export const addProtocolComment = defineCommand({
+  name: 'protocolComment.add',
+  input: z.object({ protocolVersionId: recordId('protocolVersion'), sectionKey: line(64), author: line(200), organisationId: recordId('organisation'), text: line(20_000) }).strict(),
+  apply(data, input, ctx) {
+    const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
+    getRecord(data, 'organisation', input.organisationId);
+    if (input.sectionKey !== 'general' && !v.sections.some((s) => s.key === input.sectionKey)) throw new QuorumFailure('not-found', 'That section is not in this version of the protocol.');
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'protocolComment'>>({ id: ctx.newId('protocolComment'), type: 'protocolComment', ...input, madeAt: ctx.now() });
+    const where = input.sectionKey === 'general' ? 'the protocol as a whole' : `section ${v.sections.find((s) => s.key === input.sectionKey)!.number}`;
+    return cs.result('protocolComment.add', `${input.author} commented on ${where} of version ${v.version}`);
+  },
+});
+
+/** The secretariat's answer to a comment: accepted or declined, with the response the partner will read. */
+export const respondToComment = defineCommand({
+  name: 'protocolComment.respond',
+  input: z.object({ commentId: recordId('protocolComment'), outcome: z.enum(COMMENT_OUTCOMES), response: line(20_000) }).strict(),
+  apply(data, input, ctx) {
+    const comment = getRecord(data, 'protocolComment', input.commentId);
+    const existing = listRecords(data, 'commentResponse').find((r) => r.commentId === comment.id);
+    const cs = new ChangeSet(data, ctx);
+    if (existing) cs.update(existing, { outcome: input.outcome, response: input.response, respondedAt: ctx.now() });
+    else cs.create<RecordOf<'commentResponse'>>({ id: ctx.newId('commentResponse'), type: 'commentResponse', commentId: comment.id, outcome: input.outcome, response: input.response, respondedAt: ctx.now() });
+    return cs.result('protocolComment.respond', `${input.outcome === 'accepted' ? 'Accepted' : 'Declined'} ${comment.author}’s comment: ${input.response.slice(0, 160)}`);
+  },
+});
+
+/**
+ * A party board signs the version off (date, meeting, minute). When every party board has signed,
+ * the version becomes agreed and the agreed version before it is superseded; not before.
+ */
+export const signOffProtocol = defineCommand({
+  name: 'protocol.signOff',
+  input: z.object({ protocolVersionId: recordId('protocolVersion'), boardId: recordId('board'), date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).strict(),
+  apply(data, input, ctx) {
+    const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
+    const protocol = getRecord(data, 'protocol', v.protocolId);
+    const board = getRecord(data, 'board', input.boardId);
+    if (!protocol.partyBoardIds.includes(board.id)) throw new QuorumFailure('invalid-input', `The ${board.shortName} is not a party to this protocol.`);
+    if (v.status !== 'consultation') throw new QuorumFailure('conflict', v.status === 'draft' ? 'Put the draft out to consultation before boards sign it off.' : `Version ${v.version} is ${v.status}; it cannot be signed off.`);
+    if (input.meetingId && findRecord(data, 'meeting', input.meetingId)?.boardId !== board.id) throw new QuorumFailure('invalid-input', `The meeting must be a meeting of the ${board.shortName}.`);
+    const signed = listRecords(data, 'signOff').filter((s) => s.protocolVersionId === v.id);
+    if (signed.some((s) => s.boardId === board.id)) throw new QuorumFailure('conflict', `The ${board.shortName} has already signed version ${v.version} off.`);
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'signOff'>>({ id: ctx.newId('signOff'), type: 'signOff', protocolVersionId: v.id, boardId: board.id, date: input.date, ...(input.meetingId ? { meetingId: input.meetingId } : {}), minuteRef: input.minuteRef });
+    const all = new Set([...signed.map((s) => s.boardId), board.id]);
+    const agreed = protocol.partyBoardIds.every((b) => all.has(b));
+    if (agreed) {
+      for (const old of versionsOfProtocol(data, protocol.id).filter((x) => x.status === 'agreed')) cs.update(old, { status: 'superseded' });
+      cs.update(v, { status: 'agreed' });
+    }
+    const left = protocol.partyBoardIds.filter((b) => !all.has(b)).length;
+    return cs.result('protocol.signOff', `The ${board.shortName} signed off version ${v.version} on ${formatUkDate(input.date)}${agreed ? '; every party has signed, so it is agreed' : `; ${left} board${left === 1 ? '' : 's'} still to sign`}`);
+  },
+});
+
+/** Who a version was sent to, and when: the circulation log. */
+export const recordCirculation = defineCommand({
+  name: 'protocol.recordCirculation',
+  input: z.object({ protocolVersionId: recordId('protocolVersion'), sentTo: line(300), sentOn: isoDate }).strict(),
+  apply(data, input, ctx) {
+    const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'circulation'>>({ id: ctx.newId('circulation'), type: 'circulation', ...input });
+    return cs.result('protocol.recordCirculation', `Sent version ${v.version} to ${input.sentTo} on ${formatUkDate(input.sentOn)}`);
+  },
+});

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { isoDate, optionalLine, recordId } from '../schema/common';
+import { torSchema, type RecordOf, type TermsOfReference } from '../schema/records';
+import { getRecord, listRecords } from '../data';
+import { QuorumFailure } from '../result';
+import { formatUkDate } from '../rules/dates';
+import { ChangeSet, defineCommand } from './context';
+
+/** What the secretariat edits in a ToR; version, status and approval follow from the lifecycle. */
+export const torFields = torSchema.pick({
+  purpose: true,
+  responsibilities: true,
+  members: true,
+  chairMemberKey: true,
+  viceChairMemberKey: true,
+  quorum: true,
+  meetingsPerYear: true,
+  deepDivesPerMeeting: true,
+  paperDeadlineWorkingDays: true,
+  reportsToBoardIds: true,
+  permissions: true,
+  reviewDate: true,
+});
+
+const versionsOf = (data: Parameters<typeof getRecord>[0], boardId: string) => listRecords(data, 'tor').filter((t) => t.boardId === boardId).sort((a, b) => a.version - b.version);
+
+const checkMembers = (fields: z.output<typeof torFields>) => {
+  const keys = new Set<string>();
+  for (const m of fields.members) {
+    if (keys.has(m.key)) throw new QuorumFailure('invalid-input', `Two members share the key “${m.key}”; each seat needs its own.`);
+    keys.add(m.key);
+  }
+  for (const [role, key] of [['chair', fields.chairMemberKey], ['vice-chair', fields.viceChairMemberKey]] as const)
+    if (key && !keys.has(key)) throw new QuorumFailure('invalid-input', `The ${role} must be one of the members.`);
+};
+
+/**
+ * Saves the board's terms of reference as a draft. A draft is edited in place; editing an approved
+ * (or superseded) version starts a new draft version from the edited text, so what the board
+ * approved is never changed after the event.
+ */
+export const saveTorDraft = defineCommand({
+  name: 'tor.saveDraft',
+  input: torFields.extend({ boardId: recordId('board'), basedOnId: recordId('tor').optional(), expectedRev: z.number().int().min(1).optional() }).strict(),
+  apply(data, { boardId, basedOnId, expectedRev, ...fields }, ctx) {
+    const board = getRecord(data, 'board', boardId);
+    checkMembers(fields);
+    for (const id of fields.reportsToBoardIds) getRecord(data, 'board', id);
+    const versions = versionsOf(data, board.id);
+    const draft = versions.find((t) => t.status === 'draft');
+    const base = basedOnId ? getRecord(data, 'tor', basedOnId) : undefined;
+    const cs = new ChangeSet(data, ctx);
+    if (base?.status === 'draft' || (!base && draft)) {
+      const target = base ?? draft!;
+      cs.update(target, fields, expectedRev);
+      return cs.result('tor.saveDraft', `Saved the draft terms of reference of the ${board.shortName} (version ${target.version})`);
+    }
+    if (draft) throw new QuorumFailure('conflict', `The ${board.shortName} already has a draft (version ${draft.version}); edit that one.`);
+    const version = (versions.at(-1)?.version ?? 0) + 1;
+    cs.create<TermsOfReference>({ id: ctx.newId('tor'), type: 'tor', boardId: board.id, version, status: 'draft', ...fields } as RecordOf<'tor'>);
+    return cs.result('tor.saveDraft', `Started version ${version} of the ${board.shortName}’s terms of reference as a draft`);
+  },
+});
+
+/** The board approves a draft (date, meeting, minute); the version it replaces is superseded. */
+export const approveTor = defineCommand({
+  name: 'tor.approve',
+  input: z.object({ torId: recordId('tor'), date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).strict(),
+  apply(data, input, ctx) {
+    const tor = getRecord(data, 'tor', input.torId);
+    if (tor.status !== 'draft') throw new QuorumFailure('conflict', `Version ${tor.version} is ${tor.status}; only a draft can be approved.`);
+    if (input.meetingId && getRecord(data, 'meeting', input.meetingId).boardId !== tor.boardId) throw new QuorumFailure('invalid-input', 'The approving meeting must be a meeting of the same board.');
+    const board = getRecord(data, 'board', tor.boardId);
+    const cs = new ChangeSet(data, ctx);
+    for (const old of versionsOf(data, tor.boardId).filter((t) => t.status === 'approved')) cs.update(old, { status: 'superseded' });
+    cs.update(tor, { status: 'approved', approval: { date: input.date, ...(input.meetingId ? { meetingId: input.meetingId } : {}), minuteRef: input.minuteRef } });
+    return cs.result('tor.approve', `Approved version ${tor.version} of the ${board.shortName}’s terms of reference on ${formatUkDate(input.date)}${input.minuteRef ? ` (minute ${input.minuteRef})` : ''}`);
+  },
+});
+
+/** Throws away a draft that will not go forward; approved versions are never deleted. */
+export const discardTorDraft = defineCommand({
+  name: 'tor.discardDraft',
+  input: z.object({ torId: recordId('tor') }).strict(),
+  apply(data, input, ctx) {
+    const tor = getRecord(data, 'tor', input.torId);
+    if (tor.status !== 'draft') throw new QuorumFailure('conflict', 'Only a draft can be discarded; approved versions are kept as the record.');
+    const cs = new ChangeSet(data, ctx);
+    cs.remove(tor.id);
+    return cs.result('tor.discardDraft', `Discarded draft version ${tor.version} of the ${getRecord(data, 'board', tor.boardId).shortName}’s terms of reference`);
+  },
+});
