@@ -54,6 +54,21 @@ export const CHANNELS = [
   'paper:get',
   'exports:word',
   'exports:calendar',
+  'tor:get',
+  'tor:saveDraft',
+  'tor:approve',
+  'tor:discardDraft',
+  'protocols:list',
+  'protocols:get',
+  'protocols:create',
+  'protocols:update',
+  'protocols:saveDraft',
+  'protocols:startConsultation',
+  'protocols:comment',
+  'protocols:respond',
+  'protocols:signOff',
+  'protocols:recordCirculation',
+  'protocols:compare',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import type { Result } from './result';
 import type { Dashboard } from './rules/dashboard';
-import type { AgendaItem, Board, Meeting, PackBuild, Partnership } from './schema/records';
+import type { AgendaItem, Board, Meeting, PackBuild, Partnership, TermsOfReference } from './schema/records';
+import { approveTor, discardTorDraft, saveTorDraft } from './commands/tor';
+import { addProtocolComment, createProtocol, recordCirculation, respondToComment, saveProtocolDraft, signOffProtocol, startConsultation, updateProtocol } from './commands/protocols';
+import type { ProtocolSummaryLine, ProtocolView } from './rules/protocolView';
+import type { SectionDiff } from './rules/protocolDiff';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, setStandingItems, updateAgendaItem, updateCoverSheet, updatePaperBody } from './commands/agenda';
 import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './commands/attendance';
 import { createMeeting, draftMeetingAgenda, updateMeeting } from './commands/meetings';
@@ -90,6 +94,16 @@ export type BoardOption = { id: Board['id']; rev: number; name: string; shortNam
 /** A file exported through the save dialog, or the dialog cancelled. */
 export type ExportOutcome = { saved: false; reason: string } | { saved: true; file: string; bytes: number };
 
+/** A board's terms of reference, every version (newest first), with what the editor picks from. */
+export type TorView = {
+  board: { id: Board['id']; name: string; shortName: string };
+  versions: TermsOfReference[];
+  people: { id: string; name: string; organisationId: string }[];
+  organisations: { id: string; name: string }[];
+  boards: { id: Board['id']; name: string }[];
+  meetings: { id: string; date: string }[];
+};
+
 export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
 
 const def = <I extends z.ZodType>(input: I) => ({
@@ -175,6 +189,21 @@ export const contract = {
   /** One paper's text, for editing (the agenda views leave bodies out: they can be megabytes). */
   'paper:get': def(z.object({ agendaItemId: recordId('agendaItem') }).strict()).returns<{ rev: number; body: string }>(),
   'exports:word': def(z.object({ kind: z.enum(WORD_EXPORTS), meetingId: recordId('meeting'), variant: z.enum(PACK_VARIANTS) }).strict()).returns<ExportOutcome>(),
+  'tor:get': def(z.object({ boardId: recordId('board') }).strict()).returns<TorView>(),
+  'tor:saveDraft': def(saveTorDraft.input).returns<Done>(),
+  'tor:approve': def(approveTor.input).returns<Done>(),
+  'tor:discardDraft': def(discardTorDraft.input).returns<Done>(),
+  'protocols:list': def(noInput).returns<ProtocolSummaryLine[]>(),
+  'protocols:get': def(z.object({ protocolId: recordId('protocol') }).strict()).returns<ProtocolView>(),
+  'protocols:create': def(createProtocol.input).returns<Done & { protocolId: string }>(),
+  'protocols:update': def(updateProtocol.input).returns<Done>(),
+  'protocols:saveDraft': def(saveProtocolDraft.input).returns<Done>(),
+  'protocols:startConsultation': def(startConsultation.input).returns<Done>(),
+  'protocols:comment': def(addProtocolComment.input).returns<Done>(),
+  'protocols:respond': def(respondToComment.input).returns<Done>(),
+  'protocols:signOff': def(signOffProtocol.input).returns<Done>(),
+  'protocols:recordCirculation': def(recordCirculation.input).returns<Done>(),
+  'protocols:compare': def(z.object({ fromVersionId: recordId('protocolVersion'), toVersionId: recordId('protocolVersion') }).strict()).returns<SectionDiff[]>(),
   'exports:calendar': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<ExportOutcome>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 

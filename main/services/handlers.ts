@@ -7,6 +7,8 @@ import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
 import type { Done, Handlers } from '../../shared/contract';
 import { meetingView } from '../../shared/rules/meetingView';
+import { protocolList, protocolView } from '../../shared/rules/protocolView';
+import { diffVersions } from '../../shared/rules/protocolDiff';
 import { actionLogView } from '../../shared/rules/actionLog';
 import { outstandingPapers } from '../../shared/rules/papers';
 import { buildDashboard } from '../../shared/rules/dashboard';
@@ -212,6 +214,47 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
       const written = writeCalendar(store.data, { boardId, out: file, today: today(now) });
       return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'tor:get': ({ boardId }) => {
+      const data = requireReady().data;
+      const board = findRecord(data, 'board', boardId);
+      if (!board) throw new QuorumFailure('not-found', 'That board no longer exists');
+      return {
+        board: { id: board.id, name: board.name, shortName: board.shortName },
+        versions: listRecords(data, 'tor').filter((t) => t.boardId === board.id).sort((a, b) => b.version - a.version),
+        people: listRecords(data, 'person').map((p) => ({ id: p.id, name: p.name, organisationId: p.organisationId })).sort((a, b) => a.name.localeCompare(b.name)),
+        organisations: listRecords(data, 'organisation').map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name)),
+        boards: listRecords(data, 'board').filter((b) => b.id !== board.id).map((b) => ({ id: b.id, name: b.name })),
+        meetings: listRecords(data, 'meeting').filter((m) => m.boardId === board.id).sort((a, b) => a.date.localeCompare(b.date)).map((m) => ({ id: m.id, date: m.date })),
+      };
+    },
+    'tor:saveDraft': run('tor.saveDraft'),
+    'tor:approve': run('tor.approve'),
+    'tor:discardDraft': run('tor.discardDraft'),
+    'protocols:list': () => protocolList(requireReady().data),
+    'protocols:get': ({ protocolId }) => {
+      const data = requireReady().data;
+      if (!findRecord(data, 'protocol', protocolId)) throw new QuorumFailure('not-found', 'That protocol no longer exists');
+      return protocolView(data, protocolId);
+    },
+    'protocols:create': async (input) => {
+      const outcome = await requireReady().run('protocol.create', input);
+      return { summary: outcome.summary, protocolId: outcome.changes[0].id };
+    },
+    'protocols:update': run('protocol.update'),
+    'protocols:saveDraft': run('protocol.saveDraft'),
+    'protocols:startConsultation': run('protocol.startConsultation'),
+    'protocols:comment': run('protocolComment.add'),
+    'protocols:respond': run('protocolComment.respond'),
+    'protocols:signOff': run('protocol.signOff'),
+    'protocols:recordCirculation': run('protocol.recordCirculation'),
+    'protocols:compare': ({ fromVersionId, toVersionId }) => {
+      const data = requireReady().data;
+      const from = findRecord(data, 'protocolVersion', fromVersionId);
+      const to = findRecord(data, 'protocolVersion', toVersionId);
+      if (!from || !to) throw new QuorumFailure('not-found', 'One of those versions no longer exists');
+      if (from.protocolId !== to.protocolId) throw new QuorumFailure('invalid-input', 'Those versions belong to different protocols');
+      return diffVersions(from, to);
     },
     'shell:openExternal': async ({ url }) => {
       const verdict = checkExternalLink(url);

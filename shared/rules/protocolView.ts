@@ -1,0 +1,97 @@
+import type { Board, Protocol, ProtocolVersion } from '../schema/records';
+import { findRecord, getRecord, listRecords, type StoreData } from '../data';
+import { versionsOfProtocol } from '../commands/protocols';
+
+export type CommentView = {
+  id: string;
+  sectionKey: string;
+  /** "Section 3: Reporting", or "The protocol as a whole". */
+  where: string;
+  author: string;
+  organisationId: string;
+  organisation: string;
+  text: string;
+  madeAt: string;
+  response: null | { outcome: 'accepted' | 'declined'; response: string; respondedAt: string };
+};
+
+export type VersionView = Pick<ProtocolVersion, 'id' | 'rev' | 'version' | 'status' | 'changeSummary' | 'sections'> & {
+  signOffs: { boardId: Board['id']; board: string; date: string; meetingDate: string | null; minuteRef: string }[];
+  circulations: { sentTo: string; sentOn: string }[];
+  comments: CommentView[];
+};
+
+export type ProtocolView = {
+  protocol: Pick<Protocol, 'id' | 'rev' | 'title' | 'partyBoardIds' | 'reviewDate'>;
+  parties: { id: Board['id']; name: string; shortName: string; meetings: { id: string; date: string }[] }[];
+  /** Newest first. */
+  versions: VersionView[];
+  /** The version the tracked-changes export compares against. */
+  lastAgreedId: string | null;
+  organisations: { id: string; name: string }[];
+  people: { name: string; organisationId: string }[];
+};
+
+export const protocolView = (data: StoreData, protocolId: string): ProtocolView => {
+  const protocol = getRecord(data, 'protocol', protocolId);
+  const responses = listRecords(data, 'commentResponse');
+  const orgName = (id: string) => findRecord(data, 'organisation', id)?.name ?? '';
+  const versions = versionsOfProtocol(data, protocol.id);
+  return {
+    protocol: { id: protocol.id, rev: protocol.rev, title: protocol.title, partyBoardIds: protocol.partyBoardIds, reviewDate: protocol.reviewDate },
+    parties: protocol.partyBoardIds.map((id) => {
+      const b = getRecord(data, 'board', id);
+      const meetings = listRecords(data, 'meeting')
+        .filter((m) => m.boardId === id)
+        .sort((x, y) => x.date.localeCompare(y.date))
+        .map((m) => ({ id: m.id, date: m.date }));
+      return { id: b.id, name: b.name, shortName: b.shortName, meetings };
+    }),
+    versions: [...versions].reverse().map((v) => ({
+      id: v.id,
+      rev: v.rev,
+      version: v.version,
+      status: v.status,
+      changeSummary: v.changeSummary,
+      sections: v.sections,
+      signOffs: listRecords(data, 'signOff')
+        .filter((s) => s.protocolVersionId === v.id)
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((s) => ({ boardId: s.boardId, board: findRecord(data, 'board', s.boardId)?.shortName ?? '', date: s.date, meetingDate: (s.meetingId && findRecord(data, 'meeting', s.meetingId)?.date) || null, minuteRef: s.minuteRef })),
+      circulations: listRecords(data, 'circulation')
+        .filter((c) => c.protocolVersionId === v.id)
+        .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
+        .map((c) => ({ sentTo: c.sentTo, sentOn: c.sentOn })),
+      comments: listRecords(data, 'protocolComment')
+        .filter((c) => c.protocolVersionId === v.id)
+        .sort((a, b) => a.madeAt.localeCompare(b.madeAt))
+        .map((c) => {
+          const section = v.sections.find((s) => s.key === c.sectionKey);
+          const r = responses.find((x) => x.commentId === c.id);
+          return {
+            id: c.id,
+            sectionKey: c.sectionKey,
+            where: section ? `Section ${section.number}: ${section.heading}` : 'The protocol as a whole',
+            author: c.author,
+            organisationId: c.organisationId,
+            organisation: orgName(c.organisationId),
+            text: c.text,
+            madeAt: c.madeAt,
+            response: r ? { outcome: r.outcome, response: r.response, respondedAt: r.respondedAt } : null,
+          };
+        }),
+    })),
+    lastAgreedId: [...versions].reverse().find((v) => v.status === 'agreed' || v.status === 'superseded')?.id ?? null,
+    organisations: listRecords(data, 'organisation')
+      .map((o) => ({ id: o.id, name: o.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    people: listRecords(data, 'person').map((p) => ({ name: p.name, organisationId: p.organisationId })),
+  };
+};
+
+export type ProtocolSummaryLine = { id: Protocol['id']; title: string; version: number; status: ProtocolVersion['status']; reviewDate: string };
+export const protocolList = (data: StoreData): ProtocolSummaryLine[] =>
+  listRecords(data, 'protocol').map((p) => {
+    const latest = versionsOfProtocol(data, p.id).at(-1);
+    return { id: p.id, title: p.title, version: latest?.version ?? 0, status: latest?.status ?? 'draft', reviewDate: p.reviewDate };
+  });
