@@ -1,11 +1,17 @@
-import { useRef } from 'react';
-import { Textarea, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { Spinner, Switch, Text, Textarea, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
+import { markdownOnlyFeatures } from './richText';
 import { TextBold20Regular, TextBulletList20Regular, TextItalic20Regular, TextNumberListLtr20Regular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
   area: { border: 'none', '& textarea': { minHeight: '96px' } },
+  mode: { display: 'flex', gap: '12px', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  field: { display: 'flex', flexDirection: 'column', gap: '4px' },
 });
+
+const RichTextEditor = lazy(() => import('./RichTextEditor'));
 
 type Edit = { text: string; start: number; end: number };
 
@@ -24,11 +30,8 @@ export const applyFormat = (value: string, start: number, end: number, kind: 'bo
   return { text, start: lineStart, end: lineStart + prefixed.length };
 };
 
-/**
- * Minutes as officers type them, with bold, italic and lists from a toolbar (or Ctrl+B / Ctrl+I),
- * stored as Markdown so the Word export and the pack lay them out properly.
- */
-export const MarkdownField = ({ value, onChange, label, id }: { value: string; onChange: (v: string) => void; label: string; id?: string }) => {
+/** The Markdown source with a small toolbar, for text the formatted editor cannot hold (tables, pictures). */
+const MarkdownSource = ({ value, onChange, label, id }: { value: string; onChange: (v: string) => void; label: string; id?: string }) => {
   const styles = useStyles();
   const ref = useRef<HTMLTextAreaElement>(null);
   const format = (kind: 'bold' | 'italic' | 'bullets' | 'numbers') => {
@@ -68,3 +71,38 @@ export const MarkdownField = ({ value, onChange, label, id }: { value: string; o
   );
 };
 
+
+/**
+ * Rich text for the secretariat: a formatted editor (Tiptap) that reads and writes Markdown, so the
+ * pack and the Word exports lay it out properly. Text with tables, pictures or raw HTML, which the
+ * formatted editor would drop, opens as Markdown instead, and says why; nothing is lost either way.
+ */
+export const MarkdownField = ({ value, onChange, label, id }: { value: string; onChange: (v: string) => void; label: string; id?: string }) => {
+  const styles = useStyles();
+  const blocked = useMemo(() => markdownOnlyFeatures(value), [value]);
+  const [asMarkdown, setAsMarkdown] = useState(blocked.length > 0);
+  return (
+    <div className={styles.field}>
+      <div className={styles.mode}>
+        <Switch
+          checked={asMarkdown}
+          disabled={asMarkdown && blocked.length > 0}
+          onChange={(_e, d) => setAsMarkdown(d.checked)}
+          label="Edit as Markdown"
+        />
+        {blocked.length > 0 && (
+          <Text size={200} className={styles.muted}>
+            This text has {blocked.join(', ')}; it is edited as Markdown so that nothing is lost.
+          </Text>
+        )}
+      </div>
+      {asMarkdown ? (
+        <MarkdownSource value={value} onChange={onChange} label={label} id={id} />
+      ) : (
+        <Suspense fallback={<Spinner size="tiny" label="Loading the editor…" />}>
+          <RichTextEditor value={value} onChange={onChange} label={label} id={id} />
+        </Suspense>
+      )}
+    </div>
+  );
+};
