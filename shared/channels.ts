@@ -54,6 +54,7 @@ export const CHANNELS = [
   'paper:get',
   'exports:word',
   'exports:calendar',
+  'exports:governance',
   'tor:get',
   'tor:saveDraft',
   'tor:approve',

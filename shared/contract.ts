@@ -204,6 +204,9 @@ export const contract = {
   'protocols:signOff': def(signOffProtocol.input).returns<Done>(),
   'protocols:recordCirculation': def(recordCirculation.input).returns<Done>(),
   'protocols:compare': def(z.object({ fromVersionId: recordId('protocolVersion'), toVersionId: recordId('protocolVersion') }).strict()).returns<SectionDiff[]>(),
+  'exports:governance': def(
+    z.discriminatedUnion('what', [z.object({ what: z.literal('tor'), id: recordId('tor') }).strict(), z.object({ what: z.literal('protocol'), id: recordId('protocolVersion'), trackedChanges: z.boolean().optional() }).strict()]),
+  ).returns<ExportOutcome>(),
   'exports:calendar': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<ExportOutcome>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 

@@ -8,10 +8,13 @@ import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
 import { resolveMeeting } from '../services/packs';
-import { writeCalendar, writeWordExport } from '../services/exports';
+import { writeCalendar, writeGovernanceExport, writeWordExport } from '../services/exports';
+import { listRecords, type StoreData } from '../../shared/data';
+import { currentTor } from '../../shared/rules/boards';
+import { versionsOfProtocol } from '../../shared/commands/protocols';
 import { EXIT, UsageError, type Subcommand } from './quorum';
 
-const KINDS = [...WORD_EXPORTS, 'calendar'] as const;
+const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol'] as const;
 
 /**
  * `quorum export agenda|minutes|actions|calendar`: a meeting's agenda, minutes or action log as
@@ -19,13 +22,20 @@ const KINDS = [...WORD_EXPORTS, 'calendar'] as const;
  */
 export const exportCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
   summary: 'export a meeting’s agenda, minutes or action log (.docx), or the meetings calendar (.ics)',
-  usage: 'quorum export agenda|minutes|actions --data DIR --meeting ID|next [--board ID] [--variant public|full] --out FILE.docx [--json]\n             quorum export calendar --data DIR [--board ID] --out FILE.ics [--json]',
+  usage:
+    'quorum export agenda|minutes|actions --data DIR --meeting ID|next [--board ID] [--variant public|full] --out FILE.docx [--json]\n' +
+    '             quorum export calendar --data DIR [--board ID] --out FILE.ics [--json]\n' +
+    '             quorum export tor --data DIR --board ID [--version N] --out FILE.docx [--json]\n' +
+    '             quorum export protocol --data DIR --protocol ID [--version N] [--tracked-changes] --out FILE.docx [--json]',
   positional: { name: 'what', choices: KINDS },
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
     meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next"' },
     board: { type: 'string', description: 'the board (board:…): with --meeting next, or to limit the calendar' },
     variant: { type: 'string', description: 'public (default; Part 2 as notices only) or full' },
+    protocol: { type: 'string', description: 'the protocol (protocol:…)' },
+    version: { type: 'string', description: 'a version number (default: the newest)' },
+    'tracked-changes': { type: 'boolean', description: 'mark changes since the last agreed version as Word tracked changes' },
     out: { type: 'string', description: 'the file to write' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
@@ -44,8 +54,13 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
     try {
       const today = new Date().toISOString().slice(0, 10);
       let result: { file: string; bytes: number; title?: string; meetingId?: string };
+      const version = typeof values.version === 'string' ? Number(values.version) : undefined;
+      if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version must be a whole number, 1 or more');
       if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, today });
-      else {
+      else if (what === 'tor' || what === 'protocol') {
+        const id = what === 'tor' ? torVersionId(store.data, board, version) : protocolVersionId(store.data, values.protocol, version);
+        result = await writeGovernanceExport(store.data, { what, id, trackedChanges: Boolean(values['tracked-changes']), out: file });
+      } else {
         if (typeof values.meeting !== 'string' || !values.meeting) throw new UsageError('--meeting ID|next is required');
         const meeting = resolveMeeting(store.data, values.meeting, today, board);
         result = { meetingId: meeting.id, ...(await writeWordExport(store.data, { kind: what as WordExport, meetingId: meeting.id, variant: variant as PackVariant, out: file, today })) };
@@ -58,3 +73,20 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
     }
   },
 });
+
+/** The board's ToR in force (or the version asked for). */
+const torVersionId = (data: StoreData, boardId: string | undefined, version?: number): string => {
+  if (!boardId) throw new UsageError('--board ID is required for the terms of reference');
+  const tor = version ? listRecords(data, 'tor').find((t) => t.boardId === boardId && t.version === version) : currentTor(data, boardId as `board:${string}`);
+  if (!tor) throw new QuorumFailure('not-found', `There are no terms of reference${version ? ` version ${version}` : ''} for ${boardId}`);
+  return tor.id;
+};
+
+/** The protocol's newest version (or the version asked for). */
+const protocolVersionId = (data: StoreData, protocolId: unknown, version?: number): string => {
+  if (typeof protocolId !== 'string' || !protocolId) throw new UsageError('--protocol ID is required');
+  const versions = versionsOfProtocol(data, protocolId);
+  const v = version ? versions.find((x) => x.version === version) : versions.at(-1);
+  if (!v) throw new QuorumFailure('not-found', `There is no ${version ? `version ${version} of ` : ''}protocol ${protocolId}`);
+  return v.id;
+};

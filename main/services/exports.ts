@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { findRecord, type StoreData } from '../../shared/data';
 import { buildCalendar } from '../../shared/exports/calendar';
 import { buildWordExport, type WordExport } from '../../shared/exports/meetingExports';
+import { buildGovernanceExport, type GovernanceExport } from '../../shared/exports/governance';
 import type { PackVariant } from '../../shared/pack/model';
 import { QuorumFailure } from '../../shared/result';
 import { bankHolidaysAround } from './holidays';
@@ -41,4 +42,23 @@ export const writeCalendar = (data: StoreData, req: { boardId?: string; out: str
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, text);
   return { file: out, bytes: Buffer.byteLength(text) };
+};
+
+/** Writes the terms of reference or the protocol (optionally with tracked changes) as Word. */
+export const writeGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; out: string }) => {
+  const out = resolve(ensureExtension(req.out, '.docx'));
+  const { bytes, title } = await buildGovernanceExport(data, { what: req.what, id: req.id, trackedChanges: req.trackedChanges, builtAt: new Date().toISOString() });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, bytes);
+  return { file: out, bytes: bytes.length, title };
+};
+
+export const suggestedGovernanceName = (data: StoreData, what: GovernanceExport, id: string, trackedChanges?: boolean): string => {
+  if (what === 'tor') {
+    const tor = findRecord(data, 'tor', id);
+    const board = tor ? findRecord(data, 'board', tor.boardId) : undefined;
+    return `${board?.shortName ?? 'Board'} terms of reference v${tor?.version ?? ''}.docx`.replace(/[\\/:*?"<>|]/g, '-');
+  }
+  const v = findRecord(data, 'protocolVersion', id);
+  return `Protocol v${v?.version ?? ''}${trackedChanges ? ' (tracked changes)' : ''}.docx`;
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { findRecord, listRecords } from '../../shared/data';
 import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
 import { agendaLine, agendaLines } from './agenda';
-import { EXPORT_LABEL, suggestedExportName, writeCalendar, writeWordExport } from './exports';
+import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writeWordExport } from './exports';
 import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
 import type { Done, Handlers } from '../../shared/contract';
@@ -206,6 +206,14 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const file = await platform.chooseSaveFile({ title: `Save the ${EXPORT_LABEL[kind].toLowerCase()}`, defaultName: suggestedExportName(store.data, kind, meetingId, variant), filterName: 'Word document', extension: 'docx' });
       if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
       const written = await writeWordExport(store.data, { kind, meetingId, variant, out: file, today: today(now) });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:governance': async (input) => {
+      const store = requireReady();
+      const tracked = input.what === 'protocol' && Boolean(input.trackedChanges);
+      const file = await platform.chooseSaveFile({ title: input.what === 'tor' ? 'Save the terms of reference' : 'Save the protocol', defaultName: suggestedGovernanceName(store.data, input.what, input.id, tracked), filterName: 'Word document', extension: 'docx' });
+      if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
+      const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:calendar': async ({ boardId }) => {

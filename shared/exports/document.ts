@@ -16,6 +16,10 @@ export type ExportSpec = {
   /** After "Page X of Y", e.g. "Draft minutes". */
   footer: string;
   landscape?: boolean;
+  /** Word opens with Track Changes on, so partners' edits are tracked too. */
+  trackRevisions?: boolean;
+  /** Read back when a copy comes back (docProps/custom.xml), e.g. which protocol version it is. */
+  customProperties?: { name: string; value: string }[];
   blocks: Block[];
 };
 
@@ -27,6 +31,8 @@ export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document
     creator: spec.author,
     lastModifiedBy: 'Quorum',
     styles: houseStyles(spec.primaryColour),
+    ...(spec.trackRevisions ? { features: { trackRevisions: true } } : {}),
+    ...(spec.customProperties ? { customProperties: spec.customProperties } : {}),
     numbering: { config: ctx.lists.config() },
     sections: [
       {

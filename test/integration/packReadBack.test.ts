@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { buildPackFile } from '../../main/services/packs';
 import { tempDir } from '../helpers';
+import { convertWithLibreOffice } from '../soffice';
 
-const SOFFICE = process.env.QUORUM_SOFFICE ?? '/usr/bin/soffice';
 
 /** The real package, read back by two other readers: mammoth (as an import would) and LibreOffice. */
 describe('a built pack read back', () => {
@@ -36,12 +35,7 @@ describe('a built pack read back', () => {
   });
 
   it('opens in LibreOffice and converts to a PDF with its pages numbered', () => {
-    if (!existsSync(SOFFICE))
-      throw new Error(`LibreOffice is needed for this test: apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-liberation2 (or set QUORUM_SOFFICE)`);
-    const outDir = mkdtempSync(join(tmpdir(), 'quorum-pdf-'));
-    const profile = mkdtempSync(join(tmpdir(), 'quorum-lo-'));
-    execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
-    const pdf = join(outDir, 'full.pdf');
+    const pdf = convertWithLibreOffice(file, 'pdf');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeGreaterThan(10);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownOnlyFeatures } from '../../renderer/src/components/richText';
-import { applyFormat } from '../../renderer/src/components/MarkdownField';
+import { applyFormat, markdownOnlyFeatures } from '../../renderer/src/components/richText';
 
 describe('choosing the editor for a text', () => {
   it('keeps text with tables, pictures, raw HTML or task lists in the Markdown editor, so nothing is dropped', () => {

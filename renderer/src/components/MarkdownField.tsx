@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Spinner, Switch, Text, Textarea, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
-import { markdownOnlyFeatures } from './richText';
+import { applyFormat, markdownOnlyFeatures } from './richText';
 import { TextBold20Regular, TextBulletList20Regular, TextItalic20Regular, TextNumberListLtr20Regular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
@@ -12,23 +12,6 @@ const useStyles = makeStyles({
 });
 
 const RichTextEditor = lazy(() => import('./RichTextEditor'));
-
-type Edit = { text: string; start: number; end: number };
-
-/** Wraps the selection ("**text**") or prefixes each selected line ("- ", "1. "), as Word's buttons would. */
-export const applyFormat = (value: string, start: number, end: number, kind: 'bold' | 'italic' | 'bullets' | 'numbers'): Edit => {
-  if (kind === 'bold' || kind === 'italic') {
-    const mark = kind === 'bold' ? '**' : '*';
-    const selected = value.slice(start, end) || (kind === 'bold' ? 'bold text' : 'italic text');
-    const text = value.slice(0, start) + mark + selected + mark + value.slice(end);
-    return { text, start: start + mark.length, end: start + mark.length + selected.length };
-  }
-  const lineStart = value.lastIndexOf('\n', start - 1) + 1;
-  const lines = value.slice(lineStart, end).split('\n');
-  const prefixed = lines.map((l, i) => (kind === 'bullets' ? `- ${l.replace(/^(- |\d+\. )/, '')}` : `${i + 1}. ${l.replace(/^(- |\d+\. )/, '')}`)).join('\n');
-  const text = value.slice(0, lineStart) + prefixed + value.slice(end);
-  return { text, start: lineStart, end: lineStart + prefixed.length };
-};
 
 /** The Markdown source with a small toolbar, for text the formatted editor cannot hold (tables, pictures). */
 const MarkdownSource = ({ value, onChange, label, id }: { value: string; onChange: (v: string) => void; label: string; id?: string }) => {

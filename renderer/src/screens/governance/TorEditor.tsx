@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import { Button, Checkbox, Field, Input, Select, SpinButton, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
+import type { TorView } from '@shared/contract';
+import type { TermsOfReference } from '@shared/schema/records';
+import type { QuorumError } from '@shared/result';
+import { bridge } from '../../bridge';
+import { FormDialog } from '../../components/FormDialog';
+import { MarkdownField } from '../../components/MarkdownField';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: '12px 16px' },
+  member: { display: 'grid', gridTemplateColumns: '1.4fr 1.2fr 1.2fr auto auto auto', gap: '8px', alignItems: 'end', padding: '8px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Member = TermsOfReference['members'][number];
+const FRACTIONS = [
+  ['', 'No fraction'],
+  ['0.25', 'A quarter of members'],
+  ['0.3333333333333333', 'A third of members'],
+  ['0.5', 'Half of members'],
+  ['0.6666666666666666', 'Two thirds of members'],
+] as const;
+const count = (v: number | undefined | null, min: number, max: number) => Math.max(min, Math.min(max, Math.round(Number(v) || 0)));
+const newKey = (role: string, taken: Set<string>) => {
+  const base = role.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'member';
+  let key = base;
+  for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
+  return key;
+};
+
+/**
+ * Editing a board's terms of reference. Saving an approved version starts the next version as a
+ * draft; the approved one stays in force (and unchanged) until the board approves the draft.
+ */
+export const TorEditor = ({ view, base, onClose }: { view: TorView; base: TermsOfReference; onClose: (summary: string | null) => void }) => {
+  const styles = useStyles();
+  const [t, setT] = useState(() => ({ ...base }));
+  const [permissions, setPermissions] = useState(base.permissions.join('\n'));
+  const [error, setError] = useState<QuorumError | null>(null);
+  const set = <K extends keyof TermsOfReference>(key: K, value: TermsOfReference[K]) => setT((x) => ({ ...x, [key]: value }));
+  const setMember = (i: number, patch: Partial<Member>) => set('members', t.members.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  const save = async () => {
+    const r = await bridge().tor.saveDraft({
+      boardId: view.board.id,
+      basedOnId: base.id,
+      ...(base.status === 'draft' ? { expectedRev: base.rev } : {}),
+      purpose: t.purpose,
+      responsibilities: t.responsibilities,
+      members: t.members,
+      chairMemberKey: t.chairMemberKey ?? '',
+      viceChairMemberKey: t.viceChairMemberKey ?? '',
+      quorum: t.quorum,
+      meetingsPerYear: t.meetingsPerYear,
+      deepDivesPerMeeting: t.deepDivesPerMeeting,
+      paperDeadlineWorkingDays: t.paperDeadlineWorkingDays,
+      reportsToBoardIds: t.reportsToBoardIds,
+      permissions: permissions.split('\n').map((p) => p.trim()).filter(Boolean),
+      reviewDate: t.reviewDate,
+    });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  const title = base.status === 'draft' ? `Terms of reference: draft version ${base.version}` : `Terms of reference: new draft from version ${base.version}`;
+  return (
+    <FormDialog title={title} errorTitle="The terms of reference were not saved" error={error} saveLabel="Save draft" onSave={save} onClose={() => onClose(null)} maxWidth="1000px">
+      {base.status !== 'draft' && <Text className={styles.muted}>Version {base.version} is {base.status}. Saving starts the next version as a draft; version {base.version} stays in force until the board approves the draft.</Text>}
+      <Field label="Purpose">
+        <MarkdownField label="Purpose" value={t.purpose} onChange={(v) => set('purpose', v)} />
+      </Field>
+      <Field label="Responsibilities">
+        <MarkdownField label="Responsibilities" value={t.responsibilities} onChange={(v) => set('responsibilities', v)} />
+      </Field>
+
+      <div className={styles.section} role="group" aria-label="Membership">
+        <Text weight="semibold">Membership</Text>
+        {t.members.map((m, i) => (
+          <div key={m.key} className={styles.member} role="group" aria-label={`Member ${i + 1}: ${m.role}`}>
+            <Field label="Seat (role)">
+              <Input value={m.role} onChange={(_e, d) => setMember(i, { role: d.value })} />
+            </Field>
+            <Field label="Organisation">
+              <Select value={m.organisationId} onChange={(_e, d) => setMember(i, { organisationId: d.value as Member['organisationId'] })}>
+                {view.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Person">
+              <Select value={m.personId ?? ''} onChange={(_e, d) => setMember(i, { personId: (d.value || undefined) as Member['personId'] })}>
+                <option value="">Vacant</option>
+                {view.people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Checkbox checked={m.voting} onChange={(_e, d) => setMember(i, { voting: Boolean(d.checked) })} label="Voting" />
+            <Checkbox checked={m.deputyAllowed} onChange={(_e, d) => setMember(i, { deputyAllowed: Boolean(d.checked) })} label="Deputy allowed" />
+            <Button appearance="subtle" icon={<Delete16Regular />} aria-label={`Remove the ${m.role} seat`} onClick={() => set('members', t.members.filter((_m, j) => j !== i))} />
+          </div>
+        ))}
+        <div>
+          <Button
+            icon={<Add16Regular />}
+            onClick={() => set('members', [...t.members, { key: newKey('new seat', new Set(t.members.map((m) => m.key))), role: 'New seat', organisationId: view.organisations[0]?.id as Member['organisationId'], deputyAllowed: true, voting: true }])}
+          >
+            Add a seat
+          </Button>
+        </div>
+      </div>
+
+      <div className={styles.grid}>
+        <Field label="Chair">
+          <Select value={t.chairMemberKey ?? ''} onChange={(_e, d) => set('chairMemberKey', d.value)}>
+            <option value="">Not set</option>
+            {t.members.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.role}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Vice-chair">
+          <Select value={t.viceChairMemberKey ?? ''} onChange={(_e, d) => set('viceChairMemberKey', d.value)}>
+            <option value="">Not set</option>
+            {t.members.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.role}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Review date" validationMessage={error?.fields?.reviewDate}>
+          <Input type="date" value={t.reviewDate} onChange={(_e, d) => set('reviewDate', d.value)} />
+        </Field>
+      </div>
+
+      <div className={styles.section} role="group" aria-label="Quorum">
+        <Text weight="semibold">Quorum: every part given must hold</Text>
+        <div className={styles.grid}>
+          <Field label="At least this many members">
+            <SpinButton value={t.quorum.minMembers ?? 0} min={0} max={200} onChange={(_e, d) => set('quorum', { ...t.quorum, minMembers: count(d.value ?? Number(d.displayValue), 0, 200) || undefined })} />
+          </Field>
+          <Field label="Or a fraction of members">
+            <Select value={t.quorum.minFraction === undefined ? '' : String(t.quorum.minFraction)} onChange={(_e, d) => set('quorum', { ...t.quorum, minFraction: d.value ? Number(d.value) : undefined })}>
+              {FRACTIONS.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Agencies represented, at least">
+            <SpinButton value={t.quorum.minAgencies ?? 0} min={0} max={50} onChange={(_e, d) => set('quorum', { ...t.quorum, minAgencies: count(d.value ?? Number(d.displayValue), 0, 50) || undefined })} />
+          </Field>
+        </div>
+        <Checkbox checked={t.quorum.requireChairOrVice} onChange={(_e, d) => set('quorum', { ...t.quorum, requireChairOrVice: Boolean(d.checked) })} label="The chair or vice-chair must be present" />
+        <Field label="The rule in words (printed in the ToR)">
+          <Input value={t.quorum.text} onChange={(_e, d) => set('quorum', { ...t.quorum, text: d.value })} />
+        </Field>
+      </div>
+
+      <div className={styles.grid}>
+        <Field label="Meetings a year">
+          <SpinButton value={t.meetingsPerYear} min={1} max={52} onChange={(_e, d) => set('meetingsPerYear', count(d.value ?? Number(d.displayValue), 1, 52))} />
+        </Field>
+        <Field label="Deep dives a meeting">
+          <SpinButton value={t.deepDivesPerMeeting} min={0} max={10} onChange={(_e, d) => set('deepDivesPerMeeting', count(d.value ?? Number(d.displayValue), 0, 10))} />
+        </Field>
+        <Field label="Paper deadline (clear working days)">
+          <SpinButton value={t.paperDeadlineWorkingDays} min={0} max={60} onChange={(_e, d) => set('paperDeadlineWorkingDays', count(d.value ?? Number(d.displayValue), 0, 60))} />
+        </Field>
+      </div>
+      <div className={styles.section} role="group" aria-label="Reports to">
+        <Text weight="semibold">Reports to</Text>
+        {view.boards.map((b) => (
+          <Checkbox
+            key={b.id}
+            label={b.name}
+            checked={t.reportsToBoardIds.includes(b.id)}
+            onChange={(_e, d) => set('reportsToBoardIds', d.checked ? [...t.reportsToBoardIds, b.id] : t.reportsToBoardIds.filter((x) => x !== b.id))}
+          />
+        ))}
+      </div>
+      <Field label="Permissions (one per line)" hint="e.g. May challenge any area of the partnership’s work in depth">
+        <Textarea value={permissions} onChange={(_e, d) => setPermissions(d.value)} rows={3} resize="vertical" />
+      </Field>
+    </FormDialog>
+  );
+};

@@ -1,0 +1,130 @@
+import { getRecord, listRecords, type StoreData } from '../data';
+import { dataTable, factTable, heading, markdown, notice, para } from '../pack/docx/blocks';
+import { packageDocument } from '../pack/docx/package';
+import { PORTRAIT_TEXT_PX } from '../pack/docx/page';
+import type { Block } from '../pack/markdown/blocks';
+import type { MarkdownContext } from '../pack/markdown/context';
+import { ListNumbering } from '../pack/markdown/numbering';
+import { QuorumFailure } from '../result';
+import { formatUkDate } from '../rules/dates';
+import { diffVersions, mergeNearby } from '../rules/protocolDiff';
+import { versionsOfProtocol } from '../commands/protocols';
+import { diffWordsWithSpace } from 'diff';
+import { exportDocument, type ExportSpec } from './document';
+import { readableText, trackedParagraphs } from './trackedText';
+
+const context = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() });
+const house = (data: StoreData) => {
+  const p = listRecords(data, 'partnership')[0];
+  return { author: p?.name ?? '', primaryColour: p?.colours.primary ?? '#1F4E79' };
+};
+
+/** A board's terms of reference as a Word document: the sections boards publish, with the approval. */
+const torSpec = (data: StoreData, torId: string, ctx: MarkdownContext): ExportSpec => {
+  const tor = getRecord(data, 'tor', torId);
+  const board = getRecord(data, 'board', tor.boardId);
+  const name = (id?: string) => (id ? (listRecords(data, 'person').find((p) => p.id === id)?.name ?? '') : '');
+  const org = (id: string) => listRecords(data, 'organisation').find((o) => o.id === id)?.name ?? '';
+  const role = (key?: string) => tor.members.find((m) => m.key === key)?.role ?? 'Not set';
+  const state = tor.status === 'approved' && tor.approval ? `approved ${formatUkDate(tor.approval.date)}${tor.approval.minuteRef ? ` (minute ${tor.approval.minuteRef})` : ''}` : tor.status;
+  const blocks: Block[] = [
+    heading(1, `${board.name}: terms of reference`),
+    para(`Version ${tor.version}, ${state}. Review date ${formatUkDate(tor.reviewDate)}.`, { italics: true }),
+    heading(2, 'Purpose'),
+    ...markdown(tor.purpose, ctx, 2),
+    heading(2, 'Responsibilities'),
+    ...markdown(tor.responsibilities, ctx, 2),
+    heading(2, 'Membership'),
+    dataTable(['Seat', 'Organisation', 'Member', 'Voting', 'Deputy allowed'], tor.members.map((m) => [m.role, org(m.organisationId), name(m.personId) || 'Vacant', m.voting ? 'Yes' : 'No', m.deputyAllowed ? 'Yes' : 'No']), [2.6, 2.2, 2, 0.9, 1.1]),
+    heading(2, 'How the board works'),
+    factTable([
+      ['Chair', role(tor.chairMemberKey)],
+      ['Vice-chair', role(tor.viceChairMemberKey)],
+      ['Quorum', tor.quorum.text],
+      ['Meetings a year', String(tor.meetingsPerYear)],
+      ['Deep dives a meeting', String(tor.deepDivesPerMeeting)],
+      ['Papers', `Sent at least ${tor.paperDeadlineWorkingDays} clear working days before the meeting`],
+      ['Reports to', tor.reportsToBoardIds.map((id) => getRecord(data, 'board', id).name).join('; ') || 'None'],
+      ['Permissions', tor.permissions.join('; ') || 'None'],
+    ]),
+  ];
+  return { title: `Terms of reference: ${board.name} (version ${tor.version})`, subject: 'Terms of reference', ...house(data), header: `${board.name} · Terms of reference · Version ${tor.version}`, footer: `Terms of reference, version ${tor.version} (${tor.status})`, blocks };
+};
+
+/** The version a tracked copy is compared with: the newest agreed (or once-agreed) version before this one. */
+export const lastAgreedBefore = (data: StoreData, versionId: string) => {
+  const v = getRecord(data, 'protocolVersion', versionId);
+  return versionsOfProtocol(data, v.protocolId)
+    .filter((x) => x.version < v.version && (x.status === 'agreed' || x.status === 'superseded'))
+    .at(-1);
+};
+
+/**
+ * The protocol: its version history, who signed it off, and the numbered sections. With
+ * `trackedChanges`, the sections carry real Word revisions against the last agreed version, so
+ * partners see in Word's Review pane exactly what changed.
+ */
+const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolean, builtAt: string, ctx: MarkdownContext): ExportSpec => {
+  const v = getRecord(data, 'protocolVersion', versionId);
+  const protocol = getRecord(data, 'protocol', v.protocolId);
+  const versions = versionsOfProtocol(data, protocol.id);
+  const signOffs = listRecords(data, 'signOff').filter((s) => s.protocolVersionId === v.id);
+  const base = trackedChanges ? lastAgreedBefore(data, v.id) : undefined;
+  const blocks: Block[] = [
+    heading(1, protocol.title),
+    para(`Version ${v.version}, ${v.status}. Between ${protocol.partyBoardIds.map((id) => getRecord(data, 'board', id).name).join(', ')}. Review date ${formatUkDate(protocol.reviewDate)}.`, { italics: true }),
+    heading(2, 'Version history'),
+    dataTable(['Version', 'Status', 'What changed'], versions.map((x) => [String(x.version), x.status, x.changeSummary || '']), [1, 1.4, 5]),
+    heading(2, 'Sign-off by the boards'),
+    dataTable(
+      ['Board', 'Signed off', 'Meeting', 'Minute'],
+      protocol.partyBoardIds.map((id) => {
+        const s = signOffs.find((x) => x.boardId === id);
+        const meeting = s?.meetingId ? listRecords(data, 'meeting').find((m) => m.id === s.meetingId) : undefined;
+        return [getRecord(data, 'board', id).name, s ? formatUkDate(s.date) : 'Not yet', meeting ? formatUkDate(meeting.date) : '', s?.minuteRef ?? ''];
+      }),
+      [3, 1.6, 1.6, 1.4],
+    ),
+  ];
+  if (trackedChanges && !base) blocks.push(notice('There is no earlier agreed version to compare with, so this copy shows no tracked changes.'));
+  if (base) blocks.push(notice(`Changes since version ${base.version} (agreed) are shown as tracked changes: accept or reject them in Word’s Review tab, and add comments there.`));
+  let id = 1;
+  const rev = { author: 'Quorum', date: builtAt, nextId: () => id++ };
+  const sections = base ? diffVersions(base, v) : v.sections.map((s) => ({ key: s.key, number: s.number, heading: s.heading, change: 'same' as const, headingParts: [], bodyParts: [] }));
+  for (const s of sections) {
+    const section = v.sections.find((x) => x.key === s.key);
+    if (!base) {
+      blocks.push(heading(2, `${s.number}. ${s.heading}`), ...markdown(section!.body, ctx, 2));
+      continue;
+    }
+    const old = base.sections.find((x) => x.key === s.key);
+    const headingParts = mergeNearby(diffWordsWithSpace(old ? `${old.number}. ${old.heading}` : '', section ? `${section.number}. ${section.heading}` : '').map((c) => ({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }) as const));
+    const bodyParts = mergeNearby(diffWordsWithSpace(old ? readableText(old.body) : '', section ? readableText(section.body) : '').map((c) => ({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }) as const));
+    blocks.push(...trackedParagraphs(headingParts, rev, 'Heading2'), ...trackedParagraphs(bodyParts, rev));
+  }
+  return {
+    title: `${protocol.title} (version ${v.version}${base ? `, tracked against version ${base.version}` : ''})`,
+    subject: 'Protocol between the boards',
+    ...house(data),
+    header: `Protocol · Version ${v.version}${base ? ` · Changes since version ${base.version}` : ''}`,
+    footer: `Version ${v.version} (${v.status})`,
+    trackRevisions: Boolean(base),
+    // Read back when partners return their copy: which version they reviewed.
+    customProperties: [
+      { name: 'QuorumProtocolVersionId', value: v.id },
+      { name: 'QuorumProtocolVersion', value: String(v.version) },
+    ],
+    blocks,
+  };
+};
+
+export const GOVERNANCE_EXPORTS = ['tor', 'protocol'] as const;
+export type GovernanceExport = (typeof GOVERNANCE_EXPORTS)[number];
+
+export const buildGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; builtAt: string }) => {
+  const ctx = context();
+  if (req.what === 'protocol' && !listRecords(data, 'protocolVersion').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There is no protocol version ${req.id}`);
+  if (req.what === 'tor' && !listRecords(data, 'tor').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There are no terms of reference ${req.id}`);
+  const spec = req.what === 'tor' ? torSpec(data, req.id, ctx) : protocolSpec(data, req.id, Boolean(req.trackedChanges), req.builtAt, ctx);
+  return { bytes: await packageDocument(exportDocument(spec, ctx), req.builtAt), title: spec.title };
+};

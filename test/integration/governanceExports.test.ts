@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
+import { QuorumStore } from '../../main/services/store/store';
+import { findRecord, listRecords } from '../../shared/data';
+import { readPackage, xmlProblems } from '../docxPackage';
+import { runCli, tempDir } from '../helpers';
+import { convertWithLibreOffice, odtContent } from '../soffice';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+const example = async () => {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  expect((await runCli('example', '--data', t.dir)).code).toBe(0);
+  return t.dir;
+};
+
+/** Version 1 agreed by all three boards, then version 2 changes a few words of section 3 and adds a sentence. */
+const secondVersion = async (dir: string) => {
+  const store = QuorumStore.open(dir, { user: 'test', device: 'test' });
+  try {
+    for (const [boardId, date] of [['board:childrens-trust', '2026-12-15'], ['board:safeguarding', '2027-01-07'], ['board:hwb', '2027-01-13']])
+      await store.run('protocol.signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '' });
+    const v1 = findRecord(store.data, 'protocolVersion', 'protocolVersion:boards-v1')!;
+    const sections = v1.sections.map((s) =>
+      s.key === 's3' ? { ...s, body: s.body.replace('may ask any of them', 'may require any of them') + ' The Integrated Care Board reports to the Health and Wellbeing Board.' } : s,
+    );
+    await store.run('protocol.saveDraft', { protocolId: 'protocol:boards', sections, changeSummary: 'Section 3: stronger challenge, and the Integrated Care Board’s reporting' });
+    return listRecords(store.data, 'protocolVersion').find((v) => v.version === 2)!;
+  } finally {
+    store.close();
+  }
+};
+
+const textOf = (xml: string) => [...xml.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join('');
+
+describe('the protocol with tracked changes', () => {
+  it('marks exactly the changed words as w:ins and w:del against the last agreed version', async () => {
+    const dir = await example();
+    const v2 = await secondVersion(dir);
+    const file = join(dir, 'tracked.docx');
+    const r = await runCli('export', 'protocol', '--data', dir, '--protocol', 'protocol:boards', '--tracked-changes', '--out', file);
+    expect(r.code, r.err).toBe(0);
+    const pkg = readPackage(readFileSync(file));
+    expect(xmlProblems(pkg)).toEqual([]);
+    const doc = pkg.document;
+    const inserted = [...doc.matchAll(/<w:ins [^>]*>([\s\S]*?)<\/w:ins>/g)].map((m) => textOf(m[1]));
+    const deleted = [...doc.matchAll(/<w:del [^>]*>([\s\S]*?)<\/w:del>/g)].map((m) => textOf(m[1]));
+    expect(deleted).toEqual(['ask']);
+    expect(inserted).toEqual(['require', ' The Integrated Care Board reports to the Health and Wellbeing Board.']);
+    expect(doc).toMatch(/<w:ins [^>]*w:author="Quorum"/);
+    // Unchanged sections are plain text.
+    expect(doc).toContain('This protocol sets out how the three boards work together');
+    expect(pkg.parts['word/settings.xml']).toContain('<w:trackRevisions/>');
+    expect(pkg.parts['docProps/custom.xml']).toContain(v2.id);
+  });
+
+  it('opens in LibreOffice with the changes recorded as changes', async () => {
+    const dir = await example();
+    await secondVersion(dir);
+    const file = join(dir, 'tracked.docx');
+    expect((await runCli('export', 'protocol', '--data', dir, '--protocol', 'protocol:boards', '--tracked-changes', '--out', file)).code).toBe(0);
+    const content = odtContent(convertWithLibreOffice(file, 'odt'));
+    const regions = content.match(/<text:changed-region\b/g) ?? [];
+    expect(regions).toHaveLength(3);
+    expect(content).toMatch(/<text:insertion>/);
+    expect(content).toMatch(/<text:deletion>[\s\S]*ask[\s\S]*<\/text:deletion>/);
+  }, 150_000);
+
+  it('says there is nothing to compare when no version has been agreed', async () => {
+    const dir = await example();
+    const file = join(dir, 'v1.docx');
+    expect((await runCli('export', 'protocol', '--data', dir, '--protocol', 'protocol:boards', '--tracked-changes', '--out', file)).code).toBe(0);
+    const pkg = readPackage(readFileSync(file));
+    expect(pkg.document).not.toContain('<w:ins ');
+    expect(pkg.text).toContain('There is no earlier agreed version to compare with');
+  });
+});
+
+describe('governance documents in Word', () => {
+  it('writes the protocol with its version table, sign-off table and numbered sections', async () => {
+    const dir = await example();
+    const file = join(dir, 'protocol.docx');
+    expect((await runCli('export', 'protocol', '--data', dir, '--protocol', 'protocol:boards', '--out', file)).code).toBe(0);
+    const text = (await mammoth.extractRawText({ buffer: readFileSync(file) })).value;
+    for (const s of ['Version history', 'First draft for consultation with partners.', 'Sign-off by the boards', 'Eastmere Children’s Trust Board', 'Not yet', '1. Purpose', '3. Reporting and challenge', '5. Review']) expect(text).toContain(s);
+  });
+
+  it('writes a board’s terms of reference with membership, quorum and review date', async () => {
+    const dir = await example();
+    const file = join(dir, 'tor.docx');
+    const r = await runCli('export', 'tor', '--data', dir, '--board', 'board:childrens-trust', '--out', file);
+    expect(r.code, r.err).toBe(0);
+    const text = (await mammoth.extractRawText({ buffer: readFileSync(file) })).value;
+    for (const s of ['Eastmere Children’s Trust Board: terms of reference', 'Purpose', 'Membership', 'Deputy allowed', 'A third of members, including the chair or vice-chair and at least three agencies', 'Meetings a year']) expect(text).toContain(s);
+    expect((await runCli('export', 'tor', '--data', dir, '--out', file)).code).toBe(2);
+    expect((await runCli('export', 'protocol', '--data', dir, '--protocol', 'protocol:boards', '--version', '9', '--out', file)).code).toBe(1);
+  });
+});
