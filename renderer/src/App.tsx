@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Board24Regular, CalendarLtr24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { Board24Regular, CalendarLtr24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { useBridge } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
@@ -24,6 +24,8 @@ import { PackScreen } from './screens/pack/PackScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { PapersScreen } from './screens/PapersScreen';
 import { ActionsScreen } from './screens/ActionsScreen';
+import { TorScreen } from './screens/governance/TorScreen';
+import { ProtocolsScreen } from './screens/governance/ProtocolsScreen';
 import type { Destination, MeetingTab } from './navigation';
 
 const useStyles = makeStyles({
@@ -40,6 +42,8 @@ const AREAS = [
   { value: 'papers', label: 'Papers', icon: <DocumentQueue24Regular /> },
   { value: 'actions', label: 'Actions', icon: <TaskListLtr24Regular /> },
   { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
+  { value: 'tor', label: 'Terms of reference', icon: <DocumentText24Regular /> },
+  { value: 'protocols', label: 'Protocols', icon: <Handshake24Regular /> },
   { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
 ] as const;
 type AreaValue = (typeof AREAS)[number]['value'];
@@ -120,6 +124,8 @@ const Root = () => {
         )}
         {area === 'actions' && <ActionsScreen />}
         {area === 'pack' && <PackScreen onNavigate={go} />}
+        {area === 'tor' && <TorScreen />}
+        {area === 'protocols' && <ProtocolsScreen />}
         {area === 'settings' && <Settings />}
       </main>
     </div>

@@ -8,7 +8,7 @@ export const quorumPage = (page: Page) => ({
     partnershipName: page.getByLabel('Partnership name'),
     startEmpty: page.getByRole('button', { name: 'Start empty' }),
   },
-  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Board pack' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
+  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Board pack' | 'Terms of reference' | 'Protocols' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
   dashboard: {
     boardCard: (boardName: string) => page.getByRole('group', { name: boardName }).or(page.locator(`[aria-labelledby]`, { has: page.getByRole('heading', { name: boardName }) })),
     nextMeeting: (boardName: string) => page.locator('[aria-labelledby]', { has: page.getByRole('heading', { name: boardName }) }).getByTestId('next-meeting'),
@@ -79,6 +79,11 @@ export const quorumPage = (page: Page) => ({
   actions: {
     table: page.getByRole('table', { name: 'Action log' }),
     board: page.getByRole('combobox', { name: 'Board' }),
+  },
+  governance: {
+    protocolHeading: page.getByRole('article').getByRole('heading', { level: 2 }),
+    status: page.getByRole('article').locator('.fui-Badge').first(),
+    dialog: page.getByRole('dialog'),
   },
   /** A Fluent MessageBar error, named by its title. */
   errorBar: (title: string) => page.getByRole('alert', { name: title }),
