@@ -70,6 +70,7 @@ export const CHANNELS = [
   'protocols:signOff',
   'protocols:recordCirculation',
   'protocols:compare',
+  'protocols:importReturned',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

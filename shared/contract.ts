@@ -104,6 +104,11 @@ export type TorView = {
   meetings: { id: string; date: string }[];
 };
 
+/** A partner's returned Word copy read into review comments, or the open dialog cancelled. */
+export type ReturnedCopyOutcome =
+  | { imported: false; reason: string }
+  | { imported: true; sourceFile: string; comments: number; reports: string[]; authors: { author: string; organisation: string; count: number; known: boolean }[] };
+
 export type AppInfo = { version: string; dataDir: string; user: string; platform: string };
 
 const def = <I extends z.ZodType>(input: I) => ({
@@ -203,6 +208,7 @@ export const contract = {
   'protocols:respond': def(respondToComment.input).returns<Done>(),
   'protocols:signOff': def(signOffProtocol.input).returns<Done>(),
   'protocols:recordCirculation': def(recordCirculation.input).returns<Done>(),
+  'protocols:importReturned': def(z.object({ protocolVersionId: recordId('protocolVersion'), organisationId: recordId('organisation') }).strict()).returns<ReturnedCopyOutcome>(),
   'protocols:compare': def(z.object({ fromVersionId: recordId('protocolVersion'), toVersionId: recordId('protocolVersion') }).strict()).returns<SectionDiff[]>(),
   'exports:governance': def(
     z.discriminatedUnion('what', [z.object({ what: z.literal('tor'), id: recordId('tor') }).strict(), z.object({ what: z.literal('protocol'), id: recordId('protocolVersion'), trackedChanges: z.boolean().optional() }).strict()]),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { findRecord, listRecords } from '../../shared/data';
 import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
 import { agendaLine, agendaLines } from './agenda';
+import { readReturnedFile } from './returnedCopies';
 import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writeWordExport } from './exports';
 import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
@@ -256,6 +257,17 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'protocols:respond': run('protocolComment.respond'),
     'protocols:signOff': run('protocol.signOff'),
     'protocols:recordCirculation': run('protocol.recordCirculation'),
+    'protocols:importReturned': async ({ protocolVersionId, organisationId }) => {
+      const store = requireReady();
+      if (!findRecord(store.data, 'protocolVersion', protocolVersionId)) throw new QuorumFailure('not-found', 'That version of the protocol no longer exists');
+      if (!findRecord(store.data, 'organisation', organisationId)) throw new QuorumFailure('not-found', 'That organisation no longer exists');
+      const file = await platform.chooseOpenFile({ title: 'Import a partner’s returned Word copy', filterName: 'Word document', extensions: ['docx'] });
+      if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
+      const read = readReturnedFile(file, store.data, protocolVersionId, organisationId, now());
+      if (read.plan.comments.length === 0) return { imported: false as const, reason: `${read.sourceFile} has no comments or tracked changes from partners.` };
+      await store.run('protocolComment.importReturned', { protocolVersionId, sourceFile: read.sourceFile, comments: read.plan.comments });
+      return { imported: true as const, sourceFile: read.sourceFile, comments: read.plan.comments.length, reports: read.plan.reports, authors: read.plan.authors };
+    },
     'protocols:compare': ({ fromVersionId, toVersionId }) => {
       const data = requireReady().data;
       const from = findRecord(data, 'protocolVersion', fromVersionId);

@@ -8,7 +8,7 @@ import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } fr
 import { createMeeting, draftMeetingAgenda, updateMeeting } from './meetings';
 import { addResolution, approveMinutes, raiseAction, removeResolution, updateAction, updateMinutes, updateResolution } from './minutes';
 import { approveTor, discardTorDraft, saveTorDraft } from './tor';
-import { addProtocolComment, createProtocol, recordCirculation, respondToComment, saveProtocolDraft, signOffProtocol, startConsultation, updateProtocol } from './protocols';
+import { addProtocolComment, createProtocol, importReturnedComments, recordCirculation, respondToComment, saveProtocolDraft, signOffProtocol, startConsultation, updateProtocol } from './protocols';
 import type { CommandDef } from './context';
 
 /** Every command that changes records, by name. The store runs only these. */
@@ -52,6 +52,7 @@ export const commands = {
   [respondToComment.name]: respondToComment,
   [signOffProtocol.name]: signOffProtocol,
   [recordCirculation.name]: recordCirculation,
+  [importReturnedComments.name]: importReturnedComments,
 } as Record<string, CommandDef<z.ZodType>>;
 
 export { setUpPartnership, updatePartnership, loadExample, addActionUpdate, recordPackBuild, importPaper, updateCoverSheet, setPart2 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, line, optionalLine, recordId } from '../schema/common';
+import { isoDate, isoTimestamp, line, optionalLine, recordId } from '../schema/common';
 import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf } from '../schema/records';
 import { findRecord, getRecord, listRecords, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
@@ -153,5 +153,34 @@ export const recordCirculation = defineCommand({
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'circulation'>>({ id: ctx.newId('circulation'), type: 'circulation', ...input });
     return cs.result('protocol.recordCirculation', `Sent version ${v.version} to ${input.sentTo} on ${formatUkDate(input.sentOn)}`);
+  },
+});
+
+/**
+ * Comments and tracked changes read from a partner's returned Word copy (shared/protocol), added to
+ * the version as review comments in one step, so the journal shows which file they came from.
+ */
+export const importReturnedComments = defineCommand({
+  name: 'protocolComment.importReturned',
+  input: z
+    .object({
+      protocolVersionId: recordId('protocolVersion'),
+      sourceFile: line(300),
+      comments: z
+        .array(z.object({ sectionKey: line(64), author: line(200), organisationId: recordId('organisation'), text: line(20_000), madeAt: isoTimestamp }).strict())
+        .min(1, 'The copy has no comments or tracked changes to import')
+        .max(2000),
+    })
+    .strict(),
+  apply(data, input, ctx) {
+    const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
+    const cs = new ChangeSet(data, ctx);
+    for (const c of input.comments) {
+      getRecord(data, 'organisation', c.organisationId);
+      if (c.sectionKey !== 'general' && !v.sections.some((s) => s.key === c.sectionKey)) throw new QuorumFailure('not-found', `Section ${c.sectionKey} is not in version ${v.version}.`);
+      cs.create<RecordOf<'protocolComment'>>({ id: ctx.newId('protocolComment'), type: 'protocolComment', protocolVersionId: v.id, ...c });
+    }
+    const authors = [...new Set(input.comments.map((c) => c.author))];
+    return cs.result('protocolComment.importReturned', `Imported ${input.comments.length} comment${input.comments.length === 1 ? '' : 's'} on version ${v.version} from ${input.sourceFile} (${authors.join(', ').slice(0, 200)})`);
   },
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { returnedCopy } from '../fixtures/returnedCopy';
 import { screenshot, seriousViolations, useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { findRecord, listRecords } from '../../shared/data';
@@ -37,6 +39,15 @@ describe('the protocol between the boards', () => {
     expect(listRecords(host.session.store.data, 'commentResponse').find((r) => r.commentId === comment.id)).toMatchObject({ outcome: 'accepted' });
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'protocol-comments.png');
+
+    // A partner's returned Word copy: their comments and tracked changes land on the right sections.
+    host.openAnswer.file = join(dataDir, 'Protocol v1 returned by police and health.docx');
+    writeFileSync(host.openAnswer.file, await returnedCopy({ versionId: 'protocolVersion:boards-v1' }));
+    await page.getByRole('button', { name: 'Import a returned Word copy…' }).click();
+    await g.dialog.getByRole('combobox', { name: /Returned by/ }).selectOption('organisation:council');
+    await g.dialog.getByRole('button', { name: 'Choose the Word file…' }).click();
+    await page.getByText(/^Imported 4 comments from Protocol v1 returned by police and health\.docx/).waitFor();
+    await expect.poll(() => page.getByRole('article', { name: /^Comment by Beth Arnold on Section 3/ }).last().innerText()).toMatch(/Proposed change in Word: delete “may ask”; insert “may require”\./);
 
     // Each party board signs off; the last signature makes it agreed.
     await page.getByRole('tab', { name: 'Sign-off' }).click();

@@ -129,7 +129,14 @@ const ProtocolCard = ({ p }: { p: ProtocolSummary }) => {
         </li>
         <li className={styles.line}>
           <Text>Review date</Text>
-          <Text>{formatUkDate(p.reviewDate)}</Text>
+          <Text>
+            {formatUkDate(p.reviewDate)}{' '}
+            {p.reviewDaysUntil <= 60 && (
+              <Badge appearance="filled" color={p.reviewDaysUntil < 0 ? 'danger' : 'warning'}>
+                {p.reviewDaysUntil < 0 ? 'Overdue' : `Due ${relativeDays(p.reviewDaysUntil)}`}
+              </Badge>
+            )}
+          </Text>
         </li>
       </ul>
     </Card>

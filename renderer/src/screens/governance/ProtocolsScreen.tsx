@@ -9,6 +9,8 @@ import { formatUkDate } from '../../format';
 import { CirculationTab, CommentDialog, CommentsTab, HistoryTab, SectionsTab, SignOffTab, type Act } from './ProtocolTabs';
 import { SectionsEditor } from './SectionsEditor';
 import { WordExportButton } from './WordExportButton';
+import { ReturnedCopyDialog } from './ReturnedCopyDialog';
+import type { ReturnedCopyOutcome } from '@shared/contract';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '260px minmax(0, 1fr)', gap: '24px', alignItems: 'start', marginTop: '16px' },
@@ -64,6 +66,8 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
   const [tab, setTab] = useState<TabName>('sections');
   const [commenting, setCommenting] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [returned, setReturned] = useState<Extract<ReturnedCopyOutcome, { imported: true }> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   if (state.status === 'loading') return <Spinner label="Loading the protocol…" />;
@@ -113,6 +117,7 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
             Put out to consultation
           </Button>
         )}
+        {version.status === 'consultation' && <Button onClick={() => setImporting(true)}>Import a returned Word copy…</Button>}
         <WordExportButton what="protocol" id={version.id} label="Export to Word…" />
         {view.lastAgreedId && view.lastAgreedId !== version.id && <WordExportButton what="protocol" id={version.id} trackedChanges label="Export with tracked changes…" />}
       </div>
@@ -120,6 +125,20 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
       {notice && !error && (
         <MessageBar intent="success">
           <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {returned && (
+        <MessageBar intent={returned.reports.length ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody>
+            Imported {returned.comments} comment{returned.comments === 1 ? '' : 's'} from {returned.sourceFile}: {returned.authors.map((a) => `${a.author} (${a.organisation}, ${a.count})`).join('; ')}.
+            {returned.reports.length > 0 && (
+              <ul>
+                {returned.reports.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabName)} aria-label="Protocol">
@@ -137,6 +156,20 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
         {tab === 'circulation' && <CirculationTab version={version} act={act} />}
       </div>
       {commenting && <CommentDialog view={view} version={version} sectionKey={commenting} onClose={done} />}
+      {importing && (
+        <ReturnedCopyDialog
+          view={view}
+          version={version}
+          onClose={(outcome) => {
+            setImporting(false);
+            if (typeof outcome === 'string') setNotice(outcome);
+            else if (outcome) {
+              setReturned(outcome);
+              setTab('comments');
+            }
+          }}
+        />
+      )}
       {editing && <SectionsEditor protocolId={view.protocol.id} version={version} onClose={done} />}
     </article>
   );

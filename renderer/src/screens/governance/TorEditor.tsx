@@ -35,7 +35,30 @@ const newKey = (role: string, taken: Set<string>) => {
  * Editing a board's terms of reference. Saving an approved version starts the next version as a
  * draft; the approved one stays in force (and unchanged) until the board approves the draft.
  */
-export const TorEditor = ({ view, base, onClose }: { view: TorView; base: TermsOfReference; onClose: (summary: string | null) => void }) => {
+/** What a board's first terms of reference start from: the usual rules, for the secretariat to change. */
+const firstDraft = (view: TorView): TermsOfReference =>
+  ({
+    id: undefined,
+    rev: 0,
+    version: 0,
+    status: 'draft',
+    boardId: view.board.id,
+    purpose: '',
+    responsibilities: '',
+    members: [],
+    chairMemberKey: '',
+    viceChairMemberKey: '',
+    quorum: { requireChairOrVice: true, minFraction: 1 / 3, text: 'A third of members, including the chair or vice-chair' },
+    meetingsPerYear: 4,
+    deepDivesPerMeeting: 1,
+    paperDeadlineWorkingDays: 5,
+    reportsToBoardIds: [],
+    permissions: [],
+    reviewDate: '',
+  }) as unknown as TermsOfReference;
+
+export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base: TermsOfReference | null; onClose: (summary: string | null) => void }) => {
+  const base = given ?? firstDraft(view);
   const styles = useStyles();
   const [t, setT] = useState(() => ({ ...base }));
   const [permissions, setPermissions] = useState(base.permissions.join('\n'));
@@ -45,8 +68,8 @@ export const TorEditor = ({ view, base, onClose }: { view: TorView; base: TermsO
   const save = async () => {
     const r = await bridge().tor.saveDraft({
       boardId: view.board.id,
-      basedOnId: base.id,
-      ...(base.status === 'draft' ? { expectedRev: base.rev } : {}),
+      ...(given ? { basedOnId: given.id } : {}),
+      ...(given?.status === 'draft' ? { expectedRev: given.rev } : {}),
       purpose: t.purpose,
       responsibilities: t.responsibilities,
       members: t.members,
@@ -63,10 +86,10 @@ export const TorEditor = ({ view, base, onClose }: { view: TorView; base: TermsO
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
-  const title = base.status === 'draft' ? `Terms of reference: draft version ${base.version}` : `Terms of reference: new draft from version ${base.version}`;
+  const title = !given ? 'Terms of reference: first draft' : base.status === 'draft' ? `Terms of reference: draft version ${base.version}` : `Terms of reference: new draft from version ${base.version}`;
   return (
     <FormDialog title={title} errorTitle="The terms of reference were not saved" error={error} saveLabel="Save draft" onSave={save} onClose={() => onClose(null)} maxWidth="1000px">
-      {base.status !== 'draft' && <Text className={styles.muted}>Version {base.version} is {base.status}. Saving starts the next version as a draft; version {base.version} stays in force until the board approves the draft.</Text>}
+      {given && base.status !== 'draft' && <Text className={styles.muted}>Version {base.version} is {base.status}. Saving starts the next version as a draft; version {base.version} stays in force until the board approves the draft.</Text>}
       <Field label="Purpose">
         <MarkdownField label="Purpose" value={t.purpose} onChange={(v) => set('purpose', v)} />
       </Field>

@@ -243,7 +243,15 @@ export const TorScreen = () => {
           {dialog === 'approve' && <ApproveDialog view={view} tor={shown} onClose={close} />}
         </>
       ) : (
-        <Text as="p">This board has no terms of reference yet.</Text>
+        view && (
+          <>
+            <Text as="p">This board has no terms of reference yet. Its quorum, paper deadline and deep dives are checked against them once they exist.</Text>
+            <Button appearance="primary" onClick={() => setDialog('edit')}>
+              Start the terms of reference…
+            </Button>
+            {dialog === 'edit' && <TorEditor view={view} base={null} onClose={close} />}
+          </>
+        )
       )}
     </>
   );

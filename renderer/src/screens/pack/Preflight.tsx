@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   counts: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
 });
 
-export type FixTarget = { kind: 'agenda-item'; id: string } | { kind: 'settings' } | { kind: 'meeting'; id: string; tab: 'agenda' | 'minutes' };
+export type FixTarget = { kind: 'agenda-item'; id: string } | { kind: 'settings' } | { kind: 'tor' } | { kind: 'meeting'; id: string; tab: 'agenda' | 'minutes' };
 
 /** Where a problem is put right: a row of this screen's agenda, Settings, or (not yet a screen) a plain description. */
 const fixFor = (p: PreflightProblem, agenda: readonly AgendaLine[]): { label: string; target?: FixTarget } => {
@@ -26,7 +26,7 @@ const fixFor = (p: PreflightProblem, agenda: readonly AgendaLine[]): { label: st
     case 'partnership':
       return { label: 'Open Settings', target: { kind: 'settings' } };
     case 'meeting':
-      if (p.code === 'no-terms-of-reference') return { label: 'Set in the board’s terms of reference' };
+      if (p.code === 'no-terms-of-reference') return { label: 'Open the terms of reference', target: { kind: 'tor' } };
       return p.code === 'agenda-empty' ? { label: 'Open the agenda', target: { kind: 'meeting', id: p.fix.id, tab: 'agenda' } } : { label: 'Open those minutes', target: { kind: 'meeting', id: p.fix.id, tab: 'minutes' } };
     case 'deep-dive':
       return { label: 'Fixed in the deep dive’s briefing' };
