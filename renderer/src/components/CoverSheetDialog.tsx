@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Field, Input, Radio, RadioGroup, Textarea, makeStyles } from '@fluentui/react-components';
 import { FormDialog } from './FormDialog';
+import { MarkdownField } from './MarkdownField';
 import type { ItemRef } from './itemRef';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../bridge';
@@ -51,7 +52,7 @@ export const CoverSheetDialog = ({ line, onClose }: { line: ItemRef; onClose: (s
           <Input {...text('authorContact')} placeholder="Email or phone" />
         </Field>
         <Field label="Executive summary" required className={styles.wide} validationMessage={error?.fields?.['coverSheet.executiveSummary']}>
-          <Textarea {...text('executiveSummary')} rows={4} resize="vertical" />
+          <MarkdownField label="Executive summary" value={cover.executiveSummary} onChange={(v) => setCover((c) => ({ ...c, executiveSummary: v }))} />
         </Field>
         <Field label="Recommendations (one per line)" className={styles.wide} hint={line.purpose === 'decision' ? 'A decision item needs at least one.' : undefined}>
           <Textarea value={recommendations} onChange={(_e, d) => setRecommendations(d.value)} rows={3} resize="vertical" />
