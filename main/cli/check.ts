@@ -19,6 +19,7 @@ export const governanceWarnings = (store: QuorumStore, today: string): Warning[]
     if (b.torReview && b.torReview.daysUntil <= 60)
       warnings.push({ board: b.name, kind: 'tor-review-due', message: `${b.name}: terms of reference ${b.torReview.daysUntil < 0 ? 'overdue for review since' : 'due for review on'} ${formatUkDate(b.torReview.date)}` });
   }
+  for (const f of dash.planFindings) warnings.push({ board: dash.boards.find((b) => b.boardId === f.boardId)?.name, kind: f.kind, message: f.message });
   for (const p of dash.protocols)
     if (p.reviewDaysUntil <= 60)
       warnings.push({ kind: 'protocol-review-due', message: `${p.title}: review ${p.reviewDaysUntil < 0 ? 'overdue since' : 'due on'} ${formatUkDate(p.reviewDate)}` });

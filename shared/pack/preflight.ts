@@ -5,6 +5,7 @@ import { formatUkDate, paperDeadline, type HolidaySet } from '../rules/dates';
 import { assemblePack, meetingItems, numberedAgenda, type PackModel, type PackVariant } from './model';
 import { scanMarkdown, type MarkdownFinding } from './markdown/scan';
 import { imagePath } from './markdown/images';
+import { planFindings } from '../rules/planChecks';
 
 export type PreflightProblem = {
   severity: 'error' | 'warning';
@@ -85,6 +86,12 @@ export const preflight = (
 
   for (const source of markdownInPack(model))
     for (const f of scanMarkdown(source.text, hasImage)) add(FINDING_SEVERITY[f.kind], f.kind, `In ${source.where}: ${f.detail}.`, source.fix);
+
+  // The plan checked for this meeting (shared/rules/planChecks): deep dives the ToR asks for, follow-ups due.
+  for (const f of planFindings(data, today, holidays).filter((x) => x.meetingId === meeting.id)) {
+    if (f.kind === 'deep-dives-short') add('warning', f.kind, f.message, { area: 'deep-dive', id: meeting.id });
+    if (f.kind === 'follow-up-due' && !items.some(({ item }) => item.deepDiveId === f.deepDiveId)) add('warning', f.kind, `${f.message} It is not on the agenda.`, { area: 'deep-dive', id: f.deepDiveId! });
+  }
 
   const logo = model.partnership.logo;
   if (logo && !hasImage(`images/${logo.file}`))

@@ -2,6 +2,7 @@ import type { Board, Meeting, ProtocolVersion } from '../schema/records';
 import { findRecord, listRecords, type StoreData } from '../data';
 import { currentTor, nextMeeting } from './boards';
 import { isOverdue } from './actions';
+import { planFindings, type PlanFinding } from './planChecks';
 import { daysBetween, paperDeadline, type HolidaySet } from './dates';
 
 export type OutstandingPaper = { agendaItemId: string; title: string; author: string; status: 'requested' };
@@ -43,7 +44,7 @@ export type ProtocolSummary = {
   reviewDaysUntil: number;
 };
 
-export type Dashboard = { today: string; partnershipName: string; boards: BoardSummary[]; protocols: ProtocolSummary[] };
+export type Dashboard = { today: string; partnershipName: string; boards: BoardSummary[]; protocols: ProtocolSummary[]; planFindings: PlanFinding[] };
 
 const personName = (data: StoreData, id?: string) => (id ? (findRecord(data, 'person', id)?.name ?? 'Unknown') : 'No author set');
 
@@ -118,4 +119,5 @@ export const buildDashboard = (data: StoreData, today: string, holidays: Holiday
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((b) => summariseBoard(data, b, today, holidays)),
   protocols: summariseProtocols(data, today),
+  planFindings: planFindings(data, today, holidays),
 });

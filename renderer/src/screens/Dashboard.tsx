@@ -168,6 +168,20 @@ export const Dashboard = () => {
           ))}
         </section>
       )}
+      {dash.planFindings.length > 0 && (
+        <section className={styles.section} aria-labelledby="checks-heading">
+          <Text as="h2" id="checks-heading" size={600} weight="semibold">
+            Checks against the terms of reference
+          </Text>
+          <ul aria-label="Checks">
+            {dash.planFindings.map((f) => (
+              <li key={`${f.kind}-${f.meetingId ?? ''}-${f.deepDiveId ?? ''}-${f.forwardPlanItemId ?? ''}-${f.boardId}`}>
+                <Text>{f.message}</Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {dash.protocols.length > 0 && (
         <section className={styles.section} aria-labelledby="protocols-heading">
           <Text as="h2" id="protocols-heading" size={600} weight="semibold">
