@@ -71,6 +71,14 @@ export const CHANNELS = [
   'protocols:recordCirculation',
   'protocols:compare',
   'protocols:importReturned',
+  'deepDives:planner',
+  'deepDives:save',
+  'deepDives:schedule',
+  'deepDives:setStatus',
+  'deepDives:raiseAction',
+  'forwardPlan:list',
+  'forwardPlan:save',
+  'forwardPlan:setStatus',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

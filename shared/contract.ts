@@ -7,6 +7,9 @@ import { approveTor, discardTorDraft, saveTorDraft } from './commands/tor';
 import { addProtocolComment, createProtocol, recordCirculation, respondToComment, saveProtocolDraft, signOffProtocol, startConsultation, updateProtocol } from './commands/protocols';
 import type { ProtocolSummaryLine, ProtocolView } from './rules/protocolView';
 import type { SectionDiff } from './rules/protocolDiff';
+import type { ForwardPlanRow, PlannerView } from './rules/planView';
+import { raiseDeepDiveAction, saveDeepDive, saveForwardPlanItem, scheduleDeepDive, setDeepDiveStatus, setForwardPlanStatus } from './commands/plan';
+import { FORWARD_PLAN_STATUSES } from './schema/plan';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, setStandingItems, updateAgendaItem, updateCoverSheet, updatePaperBody } from './commands/agenda';
 import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './commands/attendance';
 import { createMeeting, draftMeetingAgenda, updateMeeting } from './commands/meetings';
@@ -209,6 +212,14 @@ export const contract = {
   'protocols:signOff': def(signOffProtocol.input).returns<Done>(),
   'protocols:recordCirculation': def(recordCirculation.input).returns<Done>(),
   'protocols:importReturned': def(z.object({ protocolVersionId: recordId('protocolVersion'), organisationId: recordId('organisation') }).strict()).returns<ReturnedCopyOutcome>(),
+  'deepDives:planner': def(z.object({ boardId: recordId('board') }).strict()).returns<PlannerView>(),
+  'deepDives:save': def(saveDeepDive.input).returns<Done>(),
+  'deepDives:schedule': def(scheduleDeepDive.input).returns<Done>(),
+  'deepDives:setStatus': def(setDeepDiveStatus.input).returns<Done>(),
+  'deepDives:raiseAction': def(raiseDeepDiveAction.input).returns<Done>(),
+  'forwardPlan:list': def(z.object({ boardId: recordId('board').optional(), authorPersonId: recordId('person').optional(), status: z.enum(FORWARD_PLAN_STATUSES).optional() }).strict()).returns<ForwardPlanRow[]>(),
+  'forwardPlan:save': def(saveForwardPlanItem.input).returns<Done>(),
+  'forwardPlan:setStatus': def(setForwardPlanStatus.input).returns<Done>(),
   'protocols:compare': def(z.object({ fromVersionId: recordId('protocolVersion'), toVersionId: recordId('protocolVersion') }).strict()).returns<SectionDiff[]>(),
   'exports:governance': def(
     z.discriminatedUnion('what', [z.object({ what: z.literal('tor'), id: recordId('tor') }).strict(), z.object({ what: z.literal('protocol'), id: recordId('protocolVersion'), trackedChanges: z.boolean().optional() }).strict()]),

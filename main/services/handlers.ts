@@ -10,6 +10,7 @@ import type { Done, Handlers } from '../../shared/contract';
 import { meetingView } from '../../shared/rules/meetingView';
 import { protocolList, protocolView } from '../../shared/rules/protocolView';
 import { diffVersions } from '../../shared/rules/protocolDiff';
+import { forwardPlanView, plannerView } from '../../shared/rules/planView';
 import { actionLogView } from '../../shared/rules/actionLog';
 import { outstandingPapers } from '../../shared/rules/papers';
 import { buildDashboard } from '../../shared/rules/dashboard';
@@ -268,6 +269,18 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       await store.run('protocolComment.importReturned', { protocolVersionId, sourceFile: read.sourceFile, comments: read.plan.comments });
       return { imported: true as const, sourceFile: read.sourceFile, comments: read.plan.comments.length, reports: read.plan.reports, authors: read.plan.authors };
     },
+    'deepDives:planner': ({ boardId }) => {
+      const data = requireReady().data;
+      if (!findRecord(data, 'board', boardId)) throw new QuorumFailure('not-found', 'That board no longer exists');
+      return plannerView(data, boardId, today(now), bankHolidaysAround(today(now)));
+    },
+    'deepDives:save': run('deepDive.save'),
+    'deepDives:schedule': run('deepDive.schedule'),
+    'deepDives:setStatus': run('deepDive.setStatus'),
+    'deepDives:raiseAction': run('deepDive.raiseAction'),
+    'forwardPlan:list': (filter) => forwardPlanView(requireReady().data, bankHolidaysAround(today(now)), filter),
+    'forwardPlan:save': run('forwardPlan.save'),
+    'forwardPlan:setStatus': run('forwardPlan.setStatus'),
     'protocols:compare': ({ fromVersionId, toVersionId }) => {
       const data = requireReady().data;
       const from = findRecord(data, 'protocolVersion', fromVersionId);

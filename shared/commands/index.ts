@@ -9,6 +9,7 @@ import { createMeeting, draftMeetingAgenda, updateMeeting } from './meetings';
 import { addResolution, approveMinutes, raiseAction, removeResolution, updateAction, updateMinutes, updateResolution } from './minutes';
 import { approveTor, discardTorDraft, saveTorDraft } from './tor';
 import { addProtocolComment, createProtocol, importReturnedComments, recordCirculation, respondToComment, saveProtocolDraft, signOffProtocol, startConsultation, updateProtocol } from './protocols';
+import { raiseDeepDiveAction, saveDeepDive, saveForwardPlanItem, scheduleDeepDive, setDeepDiveStatus, setForwardPlanStatus } from './plan';
 import type { CommandDef } from './context';
 
 /** Every command that changes records, by name. The store runs only these. */
@@ -53,6 +54,12 @@ export const commands = {
   [signOffProtocol.name]: signOffProtocol,
   [recordCirculation.name]: recordCirculation,
   [importReturnedComments.name]: importReturnedComments,
+  [saveDeepDive.name]: saveDeepDive,
+  [scheduleDeepDive.name]: scheduleDeepDive,
+  [setDeepDiveStatus.name]: setDeepDiveStatus,
+  [raiseDeepDiveAction.name]: raiseDeepDiveAction,
+  [saveForwardPlanItem.name]: saveForwardPlanItem,
+  [setForwardPlanStatus.name]: setForwardPlanStatus,
 } as Record<string, CommandDef<z.ZodType>>;
 
 export { setUpPartnership, updatePartnership, loadExample, addActionUpdate, recordPackBuild, importPaper, updateCoverSheet, setPart2 };

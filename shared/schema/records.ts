@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordBase, recordId } from './common';
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
+import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
+export { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
 
 // ---- The partnership and its people -------------------------------------------------------
 
@@ -151,8 +153,6 @@ export const circulationSchema = recordBase('circulation').extend({
 
 // ---- Deep dives and the forward plan ------------------------------------------------------
 
-export const DEEP_DIVE_STATUSES = ['proposed', 'scheduled', 'briefing-received', 'held', 'follow-up', 'closed'] as const;
-export const EVIDENCE_KINDS = ['data', 'audit', 'case-files', 'voice-of-the-child', 'other'] as const;
 export const deepDiveSchema = recordBase('deepDive').extend({
   boardId: recordId('board'),
   theme: line(300),
@@ -170,8 +170,6 @@ export const deepDiveSchema = recordBase('deepDive').extend({
   followUpMeetingId: recordId('meeting').optional(),
 });
 
-export const FORWARD_PLAN_KINDS = ['decision', 'assurance', 'information', 'deep-dive', 'standing'] as const;
-export const FORWARD_PLAN_STATUSES = ['planned', 'paper-requested', 'received', 'on-agenda', 'deferred'] as const;
 export const forwardPlanItemSchema = recordBase('forwardPlanItem').extend({
   boardId: recordId('board'),
   title: line(300),

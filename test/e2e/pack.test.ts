@@ -46,7 +46,7 @@ describe('the Pack screen', () => {
     await q.pack.importPaper(5).click();
     await page.getByText('Imported Neglect briefing.docx').waitFor();
     expect(await page.getByText(/first row is used as the header/).isVisible()).toBe(true);
-    expect(await q.pack.row(5).innerText()).toMatch(/Received/);
+    await expect.poll(() => q.pack.row(5).innerText()).toMatch(/Received/);
     // Still an error: the cover sheet has no executive summary. Put it right from the list.
     await expect.poll(() => q.pack.problems.first().innerText()).toMatch(/Item 5 .*no executive summary/);
     await q.pack.coverSheet(5).click();

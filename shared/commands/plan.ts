@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { isoDate, line, optionalLine, recordId } from '../schema/common';
+import { DEEP_DIVE_STATUSES, deepDiveSchema, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES, type RecordOf } from '../schema/records';
+import { getRecord, listRecords } from '../data';
+import { QuorumFailure } from '../result';
+import { formatUkDate } from '../rules/dates';
+import { ChangeSet, defineCommand } from './context';
+
+const rev = z.number().int().min(1).optional();
+const deepDiveFields = deepDiveSchema.pick({ theme: true, leadPersonId: true, presenterIds: true, whyNow: true, linesOfEnquiry: true, evidence: true, outcomes: true, recommendations: true, followUpMeetingId: true });
+
+const checkMeetingOfBoard = (data: Parameters<typeof getRecord>[0], meetingId: string | undefined, boardId: string, what: string) => {
+  if (!meetingId) return;
+  const m = getRecord(data, 'meeting', meetingId);
+  if (m.boardId !== boardId) throw new QuorumFailure('invalid-input', `The ${what} must be a meeting of the same board.`);
+};
+
+/** A deep-dive theme and its briefing: why now, lines of enquiry, evidence asked for, and afterwards the outcomes. */
+export const saveDeepDive = defineCommand({
+  name: 'deepDive.save',
+  input: deepDiveFields.extend({ deepDiveId: recordId('deepDive').optional(), boardId: recordId('board'), expectedRev: rev }).strict(),
+  apply(data, { deepDiveId, boardId, expectedRev, ...fields }, ctx) {
+    const board = getRecord(data, 'board', boardId);
+    checkMeetingOfBoard(data, fields.followUpMeetingId, board.id, 'follow-up meeting');
+    for (const p of [...fields.presenterIds, ...(fields.leadPersonId ? [fields.leadPersonId] : [])]) getRecord(data, 'person', p);
+    const cs = new ChangeSet(data, ctx);
+    if (deepDiveId) {
+      const d = getRecord(data, 'deepDive', deepDiveId);
+      if (d.boardId !== board.id) throw new QuorumFailure('invalid-input', 'A deep dive stays with its board.');
+      cs.update(d, fields, expectedRev);
+      return cs.result('deepDive.save', `Updated the deep dive “${fields.theme.slice(0, 100)}”`);
+    }
+    cs.create<RecordOf<'deepDive'>>({ id: ctx.newId('deepDive'), type: 'deepDive', boardId: board.id, status: 'proposed', ...fields });
+    return cs.result('deepDive.save', `Proposed a deep dive for the ${board.shortName}: “${fields.theme.slice(0, 100)}”`);
+  },
+});
+
+/**
+ * Places a theme at a meeting of its board (proposed → scheduled), or takes it back to the
+ * unscheduled list. A theme already held stays where it was held.
+ */
+export const scheduleDeepDive = defineCommand({
+  name: 'deepDive.schedule',
+  input: z.object({ deepDiveId: recordId('deepDive'), meetingId: recordId('meeting').nullable() }).strict(),
+  apply(data, input, ctx) {
+    const d = getRecord(data, 'deepDive', input.deepDiveId);
+    if (['held', 'follow-up', 'closed'].includes(d.status)) throw new QuorumFailure('conflict', `“${d.theme}” has been held; it cannot be moved to another meeting.`);
+    const cs = new ChangeSet(data, ctx);
+    if (!input.meetingId) {
+      cs.update(d, { meetingId: undefined, status: 'proposed' });
+      return cs.result('deepDive.schedule', `Took “${d.theme.slice(0, 100)}” back to the unscheduled themes`);
+    }
+    const m = getRecord(data, 'meeting', input.meetingId);
+    if (m.boardId !== d.boardId) throw new QuorumFailure('invalid-input', 'A deep dive can only be placed at a meeting of its own board.');
+    if (m.status === 'held' || m.status === 'minutes-approved') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} has already been held.`);
+    cs.update(d, { meetingId: m.id, status: d.status === 'proposed' ? 'scheduled' : d.status });
+    // An agenda already drafted for the meeting points its deep-dive item at the theme.
+    return cs.result('deepDive.schedule', `Scheduled the deep dive “${d.theme.slice(0, 100)}” for ${formatUkDate(m.date)}`);
+  },
+});
+
+export const setDeepDiveStatus = defineCommand({
+  name: 'deepDive.setStatus',
+  input: z.object({ deepDiveId: recordId('deepDive'), status: z.enum(DEEP_DIVE_STATUSES) }).strict(),
+  apply(data, input, ctx) {
+    const d = getRecord(data, 'deepDive', input.deepDiveId);
+    if (input.status !== 'proposed' && input.status !== 'closed' && !d.meetingId) throw new QuorumFailure('invalid-input', 'Schedule the deep dive at a meeting first.');
+    if (input.status === 'follow-up' && !d.followUpMeetingId) throw new QuorumFailure('invalid-input', 'Choose the later meeting where the follow-up comes back first.');
+    const cs = new ChangeSet(data, ctx);
+    cs.update(d, { status: input.status });
+    return cs.result('deepDive.setStatus', `Marked the deep dive “${d.theme.slice(0, 100)}” as ${input.status.replace('-', ' ')}`);
+  },
+});
+
+/** A follow-up action from a deep dive's recommendations, into the board's action log. */
+export const raiseDeepDiveAction = defineCommand({
+  name: 'deepDive.raiseAction',
+  input: z.object({ deepDiveId: recordId('deepDive'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate }).strict(),
+  apply(data, input, ctx) {
+    const d = getRecord(data, 'deepDive', input.deepDiveId);
+    const owner = getRecord(data, 'person', input.ownerPersonId);
+    const item = listRecords(data, 'agendaItem').find((i) => i.deepDiveId === d.id);
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'action'>>({
+      id: ctx.newId('action'),
+      type: 'action',
+      boardId: d.boardId,
+      ...(d.meetingId ? { meetingId: d.meetingId } : {}),
+      ...(item ? { agendaItemId: item.id } : {}),
+      text: input.text,
+      ownerPersonId: owner.id,
+      dueDate: input.dueDate,
+      status: 'open',
+    });
+    return cs.result('deepDive.raiseAction', `Follow-up action from the deep dive “${d.theme.slice(0, 80)}” for ${owner.name} by ${formatUkDate(input.dueDate)}`);
+  },
+});
+
+/** An item on a board's forward plan: what, who writes it, for which meeting (or not yet placed), and where it came from. */
+export const saveForwardPlanItem = defineCommand({
+  name: 'forwardPlan.save',
+  input: z
+    .object({
+      forwardPlanItemId: recordId('forwardPlanItem').optional(),
+      boardId: recordId('board'),
+      title: line(300),
+      kind: z.enum(FORWARD_PLAN_KINDS),
+      authorPersonId: recordId('person').optional(),
+      meetingId: recordId('meeting').optional(),
+      origin: optionalLine(500),
+      keyDecision: z.boolean(),
+      expectedRev: rev,
+    })
+    .strict(),
+  apply(data, { forwardPlanItemId, expectedRev, ...fields }, ctx) {
+    const board = getRecord(data, 'board', fields.boardId);
+    checkMeetingOfBoard(data, fields.meetingId, board.id, 'target meeting');
+    if (fields.authorPersonId) getRecord(data, 'person', fields.authorPersonId);
+    const cs = new ChangeSet(data, ctx);
+    if (forwardPlanItemId) {
+      const f = getRecord(data, 'forwardPlanItem', forwardPlanItemId);
+      cs.update(f, { ...fields, meetingId: fields.meetingId, authorPersonId: fields.authorPersonId }, expectedRev);
+      return cs.result('forwardPlan.save', `Updated “${fields.title.slice(0, 100)}” on the ${board.shortName}’s forward plan`);
+    }
+    cs.create<RecordOf<'forwardPlanItem'>>({ id: ctx.newId('forwardPlanItem'), type: 'forwardPlanItem', ...fields, status: 'planned', deferredReason: '' });
+    return cs.result('forwardPlan.save', `Added “${fields.title.slice(0, 100)}” to the ${board.shortName}’s forward plan`);
+  },
+});
+
+/** planned → paper requested → received → on agenda, or deferred with the reason the board will read. */
+export const setForwardPlanStatus = defineCommand({
+  name: 'forwardPlan.setStatus',
+  input: z.object({ forwardPlanItemId: recordId('forwardPlanItem'), status: z.enum(FORWARD_PLAN_STATUSES), deferredReason: optionalLine(1000).optional() }).strict(),
+  apply(data, input, ctx) {
+    const f = getRecord(data, 'forwardPlanItem', input.forwardPlanItemId);
+    if (input.status === 'deferred' && !input.deferredReason?.trim()) throw new QuorumFailure('invalid-input', 'Say why the item is deferred.', { deferredReason: 'Say why the item is deferred' });
+    const cs = new ChangeSet(data, ctx);
+    cs.update(f, { status: input.status, deferredReason: input.status === 'deferred' ? input.deferredReason!.trim() : '' });
+    return cs.result('forwardPlan.setStatus', `“${f.title.slice(0, 100)}”: ${input.status.replace('-', ' ')}${input.status === 'deferred' ? ` (${input.deferredReason})` : ''}`);
+  },
+});
+
