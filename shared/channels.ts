@@ -79,6 +79,7 @@ export const CHANNELS = [
   'forwardPlan:list',
   'forwardPlan:save',
   'forwardPlan:setStatus',
+  'people:list',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -220,6 +220,7 @@ export const contract = {
   'forwardPlan:list': def(z.object({ boardId: recordId('board').optional(), authorPersonId: recordId('person').optional(), status: z.enum(FORWARD_PLAN_STATUSES).optional() }).strict()).returns<ForwardPlanRow[]>(),
   'forwardPlan:save': def(saveForwardPlanItem.input).returns<Done>(),
   'forwardPlan:setStatus': def(setForwardPlanStatus.input).returns<Done>(),
+  'people:list': def(noInput).returns<{ id: string; name: string; organisation: string }[]>(),
   'protocols:compare': def(z.object({ fromVersionId: recordId('protocolVersion'), toVersionId: recordId('protocolVersion') }).strict()).returns<SectionDiff[]>(),
   'exports:governance': def(
     z.discriminatedUnion('what', [z.object({ what: z.literal('tor'), id: recordId('tor') }).strict(), z.object({ what: z.literal('protocol'), id: recordId('protocolVersion'), trackedChanges: z.boolean().optional() }).strict()]),

@@ -281,6 +281,12 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'forwardPlan:list': (filter) => forwardPlanView(requireReady().data, bankHolidaysAround(today(now)), filter),
     'forwardPlan:save': run('forwardPlan.save'),
     'forwardPlan:setStatus': run('forwardPlan.setStatus'),
+    'people:list': () => {
+      const data = requireReady().data;
+      return listRecords(data, 'person')
+        .map((p) => ({ id: p.id, name: p.name, organisation: findRecord(data, 'organisation', p.organisationId)?.name ?? '' }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
     'protocols:compare': ({ fromVersionId, toVersionId }) => {
       const data = requireReady().data;
       const from = findRecord(data, 'protocolVersion', fromVersionId);

@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Board24Regular, CalendarLtr24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { useBridge } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
@@ -25,6 +25,8 @@ import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { PapersScreen } from './screens/PapersScreen';
 import { ActionsScreen } from './screens/ActionsScreen';
 import { TorScreen } from './screens/governance/TorScreen';
+import { PlannerScreen } from './screens/plan/PlannerScreen';
+import { ForwardPlanScreen } from './screens/plan/ForwardPlanScreen';
 import { ProtocolsScreen } from './screens/governance/ProtocolsScreen';
 import type { Destination, MeetingTab } from './navigation';
 
@@ -41,6 +43,8 @@ const AREAS = [
   { value: 'meetings', label: 'Meetings', icon: <CalendarLtr24Regular /> },
   { value: 'papers', label: 'Papers', icon: <DocumentQueue24Regular /> },
   { value: 'actions', label: 'Actions', icon: <TaskListLtr24Regular /> },
+  { value: 'planner', label: 'Deep dives', icon: <Search24Regular /> },
+  { value: 'forward', label: 'Forward plan', icon: <CalendarArrowRight24Regular /> },
   { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
   { value: 'tor', label: 'Terms of reference', icon: <DocumentText24Regular /> },
   { value: 'protocols', label: 'Protocols', icon: <Handshake24Regular /> },
@@ -124,6 +128,8 @@ const Root = () => {
         )}
         {area === 'actions' && <ActionsScreen />}
         {area === 'pack' && <PackScreen onNavigate={go} />}
+        {area === 'planner' && <PlannerScreen />}
+        {area === 'forward' && <ForwardPlanScreen />}
         {area === 'tor' && <TorScreen />}
         {area === 'protocols' && <ProtocolsScreen />}
         {area === 'settings' && <Settings />}

@@ -40,6 +40,7 @@ const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; va
   const fix = (t: FixTarget) => {
     if (t.kind === 'settings') return onNavigate({ area: 'settings' });
     if (t.kind === 'tor') return onNavigate({ area: 'tor' });
+    if (t.kind === 'planner') return onNavigate({ area: 'planner' });
     if (t.kind === 'meeting') return onNavigate({ area: 'meetings', meetingId: t.id, tab: t.tab });
     setHighlight(t.id);
     const row = document.getElementById(rowId(t.id));

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   counts: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
 });
 
-export type FixTarget = { kind: 'agenda-item'; id: string } | { kind: 'settings' } | { kind: 'tor' } | { kind: 'meeting'; id: string; tab: 'agenda' | 'minutes' };
+export type FixTarget = { kind: 'agenda-item'; id: string } | { kind: 'settings' } | { kind: 'tor' } | { kind: 'planner' } | { kind: 'meeting'; id: string; tab: 'agenda' | 'minutes' };
 
 /** Where a problem is put right: a row of this screen's agenda, Settings, or (not yet a screen) a plain description. */
 const fixFor = (p: PreflightProblem, agenda: readonly AgendaLine[]): { label: string; target?: FixTarget } => {
@@ -29,7 +29,7 @@ const fixFor = (p: PreflightProblem, agenda: readonly AgendaLine[]): { label: st
       if (p.code === 'no-terms-of-reference') return { label: 'Open the terms of reference', target: { kind: 'tor' } };
       return p.code === 'agenda-empty' ? { label: 'Open the agenda', target: { kind: 'meeting', id: p.fix.id, tab: 'agenda' } } : { label: 'Open those minutes', target: { kind: 'meeting', id: p.fix.id, tab: 'minutes' } };
     case 'deep-dive':
-      return { label: 'Fixed in the deep dive’s briefing' };
+      return { label: 'Open the deep-dive planner', target: { kind: 'planner' } };
   }
 };
 

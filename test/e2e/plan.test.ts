@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { screenshot, seriousViolations, useE2E } from './fixture';
+import { quorumPage } from './pages/quorumPage';
+import { findRecord, listRecords } from '../../shared/data';
+import { formatUkDate } from '../../shared/rules/dates';
+import { readPackage } from '../docxPackage';
+
+const e2e = useE2E();
+
+describe('the deep-dive planner', () => {
+  it('lets the chair drag an unscheduled theme onto a meeting: the ToR warning clears and the briefing goes into that meeting’s pack', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Deep dives').click();
+    await page.getByRole('heading', { name: 'Deep-dive planner', level: 1 }).waitFor();
+    const third = findRecord(host.session.store.data, 'meeting', 'meeting:ct-third')!;
+    const column = page.getByRole('region', { name: `Meeting of ${formatUkDate(third.date)}` });
+    const checks = page.getByRole('list', { name: 'Checks against the terms of reference' });
+    await expect.poll(() => column.innerText()).toMatch(/0 of 1 deep dive/);
+    expect(await checks.innerText()).toMatch(/0 of 1 deep dive scheduled/);
+    expect(await page.getByRole('region', { name: 'Unscheduled themes' }).innerText()).toContain('Children missing education');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.locator('[aria-label="Deep dive: Children missing education"]').dragTo(column);
+    await expect.poll(() => column.innerText()).toMatch(/Children missing education[\s\S]*Scheduled/);
+    await expect.poll(() => column.innerText()).toMatch(/Meets the ToR/);
+    await expect.poll(() => page.getByText(/13 April 2027: 0 of 1 deep dive scheduled|0 of 1 deep dive scheduled/).count()).toBe(0);
+    expect(findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')).toMatchObject({ meetingId: third.id, status: 'scheduled' });
+    await screenshot(page, 'planner.png');
+
+    // The briefing is in that meeting's pack.
+    await q.nav('Board pack').click();
+    const option = (await q.pack.meeting.locator('option').allInnerTexts()).find((t) => t.includes(formatUkDate(third.date, true)))!;
+    await q.pack.meeting.selectOption({ label: option });
+    host.saveAnswer.folder = dataDir;
+    await q.pack.build.click();
+    if (await q.pack.overrideReason.isVisible().catch(() => false)) {
+      await q.pack.overrideReason.fill('Agenda still being drafted');
+      await q.pack.buildAnyway.click();
+    }
+    await page.getByText('Pack saved', { exact: true }).waitFor();
+    const build = listRecords(host.session.store.data, 'packBuild').find((b) => b.meetingId === third.id)!;
+    const text = readPackage(readFileSync(build.filePath)).text;
+    expect(text).toContain('Children missing education');
+    expect(text).toContain('Rising numbers of children electively home educated.');
+  });
+
+  it('moves a theme by keyboard with “Move to”, and back to unscheduled', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Deep dives').click();
+    const third = findRecord(host.session.store.data, 'meeting', 'meeting:ct-third')!;
+    const move = page.getByRole('combobox', { name: 'Move “Children missing education” to' });
+    await move.selectOption(third.id);
+    await expect.poll(() => findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.meetingId).toBe(third.id);
+    await page.getByRole('combobox', { name: 'Move “Children missing education” to' }).selectOption('');
+    await expect.poll(() => findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.status).toBe('proposed');
+  });
+});
+
+describe('the forward plan', () => {
+  it('lists items across boards with their paper deadlines, filters by board, and defers one with a reason', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Forward plan').click();
+    const table = page.getByRole('table', { name: 'Forward plan' });
+    await expect.poll(() => table.innerText()).toMatch(/Children and Young People’s Plan: annual refresh[\s\S]*Dr Leah Donnelly[\s\S]*15 December 2026[\s\S]*7 December 2026/);
+    expect(await table.innerText()).toMatch(/Emotional health and wellbeing: waiting times[\s\S]*Not yet placed/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'forward-plan.png');
+    await page.getByRole('combobox', { name: 'Board' }).selectOption({ label: 'Health and Wellbeing Board' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    await page.getByRole('combobox', { name: 'Status of “Joint strategic needs assessment: children’s chapter”' }).selectOption('deferred');
+    await page.getByRole('dialog').getByRole('textbox', { name: /Reason/ }).fill('Census data not yet published');
+    await page.getByRole('dialog').getByRole('button', { name: 'Defer' }).click();
+    await expect.poll(() => table.innerText()).toMatch(/Deferred: Census data not yet published/);
+    expect(findRecord(host.session.store.data, 'forwardPlanItem', 'forwardPlanItem:jsna')).toMatchObject({ status: 'deferred', deferredReason: 'Census data not yet published' });
+  });
+});
