@@ -55,6 +55,7 @@ export const CHANNELS = [
   'exports:word',
   'exports:calendar',
   'exports:governance',
+  'exports:plan',
   'tor:get',
   'tor:saveDraft',
   'tor:approve',

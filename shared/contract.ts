@@ -225,6 +225,7 @@ export const contract = {
   'exports:governance': def(
     z.discriminatedUnion('what', [z.object({ what: z.literal('tor'), id: recordId('tor') }).strict(), z.object({ what: z.literal('protocol'), id: recordId('protocolVersion'), trackedChanges: z.boolean().optional() }).strict()]),
   ).returns<ExportOutcome>(),
+  'exports:plan': def(z.object({ what: z.enum(['deep-dives', 'forward-plan']), boardId: recordId('board').optional() }).strict()).returns<ExportOutcome>(),
   'exports:calendar': def(z.object({ boardId: recordId('board').optional() }).strict()).returns<ExportOutcome>(),
 } satisfies Record<Channel, { input: z.ZodType; result: unknown }>;
 

@@ -8,13 +8,13 @@ import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
 import { resolveMeeting } from '../services/packs';
-import { writeCalendar, writeGovernanceExport, writeWordExport } from '../services/exports';
+import { writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from '../services/exports';
 import { listRecords, type StoreData } from '../../shared/data';
 import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/commands/protocols';
 import { EXIT, UsageError, type Subcommand } from './quorum';
 
-const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol'] as const;
+const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan'] as const;
 
 /**
  * `quorum export agenda|minutes|actions|calendar`: a meeting's agenda, minutes or action log as
@@ -26,7 +26,8 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
     'quorum export agenda|minutes|actions --data DIR --meeting ID|next [--board ID] [--variant public|full] --out FILE.docx [--json]\n' +
     '             quorum export calendar --data DIR [--board ID] --out FILE.ics [--json]\n' +
     '             quorum export tor --data DIR --board ID [--version N] --out FILE.docx [--json]\n' +
-    '             quorum export protocol --data DIR --protocol ID [--version N] [--tracked-changes] --out FILE.docx [--json]',
+    '             quorum export protocol --data DIR --protocol ID [--version N] [--tracked-changes] --out FILE.docx [--json]\n' +
+    '             quorum export deep-dives|forward-plan --data DIR [--board ID] --out FILE.docx [--json]',
   positional: { name: 'what', choices: KINDS },
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
@@ -57,6 +58,7 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
       const version = typeof values.version === 'string' ? Number(values.version) : undefined;
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version must be a whole number, 1 or more');
       if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, today });
+      else if (what === 'deep-dives' || what === 'forward-plan') result = await writePlanExport(store.data, { what, boardId: board, out: file, today });
       else if (what === 'tor' || what === 'protocol') {
         const id = what === 'tor' ? torVersionId(store.data, board, version) : protocolVersionId(store.data, values.protocol, version);
         result = await writeGovernanceExport(store.data, { what, id, trackedChanges: Boolean(values['tracked-changes']), out: file });

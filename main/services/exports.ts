@@ -4,6 +4,7 @@ import { findRecord, type StoreData } from '../../shared/data';
 import { buildCalendar } from '../../shared/exports/calendar';
 import { buildWordExport, type WordExport } from '../../shared/exports/meetingExports';
 import { buildGovernanceExport, type GovernanceExport } from '../../shared/exports/governance';
+import { buildPlanExport, type PlanExport } from '../../shared/exports/planExports';
 import type { PackVariant } from '../../shared/pack/model';
 import { QuorumFailure } from '../../shared/result';
 import { bankHolidaysAround } from './holidays';
@@ -61,4 +62,13 @@ export const suggestedGovernanceName = (data: StoreData, what: GovernanceExport,
   }
   const v = findRecord(data, 'protocolVersion', id);
   return `Protocol v${v?.version ?? ''}${trackedChanges ? ' (tracked changes)' : ''}.docx`;
+};
+
+/** Writes the deep-dive schedule or the forward plan (of one board, or all) as Word. */
+export const writePlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; out: string; today: string }) => {
+  const out = resolve(ensureExtension(req.out, '.docx'));
+  const { bytes, title } = await buildPlanExport(data, { ...req, holidays: bankHolidaysAround(req.today), builtAt: new Date().toISOString() });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, bytes);
+  return { file: out, bytes: bytes.length, title };
 };

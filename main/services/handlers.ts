@@ -3,7 +3,7 @@ import { findRecord, listRecords } from '../../shared/data';
 import { boardMeetings, nextMeeting } from '../../shared/rules/boards';
 import { agendaLine, agendaLines } from './agenda';
 import { readReturnedFile } from './returnedCopies';
-import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writeWordExport } from './exports';
+import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from './exports';
 import { PAPER_EXTENSIONS, readPaperFile } from './papers';
 import { buildPackFile, packHistory, runPreflight, suggestedPackName } from './packs';
 import type { Done, Handlers } from '../../shared/contract';
@@ -216,6 +216,15 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const file = await platform.chooseSaveFile({ title: input.what === 'tor' ? 'Save the terms of reference' : 'Save the protocol', defaultName: suggestedGovernanceName(store.data, input.what, input.id, tracked), filterName: 'Word document', extension: 'docx' });
       if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
       const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:plan': async ({ what, boardId }) => {
+      const store = requireReady();
+      const board = boardId ? findRecord(store.data, 'board', boardId) : undefined;
+      const name = `${board ? `${board.shortName} ` : ''}${what === 'deep-dives' ? 'deep-dive schedule' : 'forward plan'}.docx`;
+      const file = await platform.chooseSaveFile({ title: what === 'deep-dives' ? 'Save the deep-dive schedule' : 'Save the forward plan', defaultName: name, filterName: 'Word document', extension: 'docx' });
+      if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
+      const written = await writePlanExport(store.data, { what, boardId, out: file, today: today(now) });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:calendar': async ({ boardId }) => {

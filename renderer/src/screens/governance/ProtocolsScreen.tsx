@@ -118,8 +118,8 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
           </Button>
         )}
         {version.status === 'consultation' && <Button onClick={() => setImporting(true)}>Import a returned Word copy…</Button>}
-        <WordExportButton what="protocol" id={version.id} label="Export to Word…" />
-        {view.lastAgreedId && view.lastAgreedId !== version.id && <WordExportButton what="protocol" id={version.id} trackedChanges label="Export with tracked changes…" />}
+        <WordExportButton label="Export to Word…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id as `protocolVersion:${string}` })} />
+        {view.lastAgreedId && view.lastAgreedId !== version.id && <WordExportButton label="Export with tracked changes…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id as `protocolVersion:${string}`, trackedChanges: true })} />}
       </div>
       <ErrorBar title="Nothing was changed" error={error} />
       {notice && !error && (

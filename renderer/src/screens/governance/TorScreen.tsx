@@ -236,7 +236,7 @@ export const TorScreen = () => {
               </>
             )}
             {draft && shown.status !== 'draft' && <Text className={styles.muted}>Version {draft.version} is in draft; edit it from the version list.</Text>}
-            <WordExportButton what="tor" id={shown.id} label="Export to Word…" />
+            <WordExportButton label="Export to Word…" call={() => bridge().exports.governance({ what: 'tor', id: shown.id })} />
           </div>
           <TorDetails view={view} tor={shown} />
           {dialog === 'edit' && <TorEditor view={view} base={shown} onClose={close} />}

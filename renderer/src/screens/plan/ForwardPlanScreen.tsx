@@ -9,6 +9,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
+import { WordExportButton } from '../governance/WordExportButton';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '16px', flexWrap: 'wrap', margin: '16px 0', alignItems: 'flex-end' },
@@ -161,6 +162,7 @@ export const ForwardPlanScreen = () => {
         <Button onClick={() => setDialog({ kind: 'edit', row: null })} disabled={boards.state.status !== 'ready'}>
           Add to the forward plan…
         </Button>
+        <WordExportButton label="Export to Word…" call={() => bridge().exports.plan({ what: 'forward-plan', ...(filter.boardId ? { boardId: filter.boardId as BoardOption['id'] } : {}) })} />
       </div>
       <ErrorBar title="The forward plan was not changed" error={error} />
       {notice && !error && (

@@ -6,6 +6,7 @@ import { bridge, useBridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { DeepDiveDialog, STATUS_LABEL } from './DeepDiveDialog';
+import { WordExportButton } from '../governance/WordExportButton';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '16px', alignItems: 'flex-end', flexWrap: 'wrap', margin: '16px 0' },
@@ -151,6 +152,7 @@ export const PlannerScreen = () => {
         <Button onClick={() => setDialog('new')} disabled={!view}>
           Propose a theme…
         </Button>
+        {view && <WordExportButton label="Export the schedule to Word…" call={() => bridge().exports.plan({ what: 'deep-dives', boardId: view.board.id })} />}
       </div>
       <ErrorBar title="The deep dive was not moved" error={error} />
       {notice && !error && (
