@@ -278,18 +278,18 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       await store.run('protocolComment.importReturned', { protocolVersionId, sourceFile: read.sourceFile, comments: read.plan.comments });
       return { imported: true as const, sourceFile: read.sourceFile, comments: read.plan.comments.length, reports: read.plan.reports, authors: read.plan.authors };
     },
-    'deepDives:planner': ({ boardId }) => {
+    'dives:planner': ({ boardId }) => {
       const data = requireReady().data;
       if (!findRecord(data, 'board', boardId)) throw new QuorumFailure('not-found', 'That board no longer exists');
       return plannerView(data, boardId, today(now), bankHolidaysAround(today(now)));
     },
-    'deepDives:save': run('deepDive.save'),
-    'deepDives:schedule': run('deepDive.schedule'),
-    'deepDives:setStatus': run('deepDive.setStatus'),
-    'deepDives:raiseAction': run('deepDive.raiseAction'),
-    'forwardPlan:list': (filter) => forwardPlanView(requireReady().data, bankHolidaysAround(today(now)), filter),
-    'forwardPlan:save': run('forwardPlan.save'),
-    'forwardPlan:setStatus': run('forwardPlan.setStatus'),
+    'dives:save': run('deepDive.save'),
+    'dives:schedule': run('deepDive.schedule'),
+    'dives:setStatus': run('deepDive.setStatus'),
+    'dives:raiseAction': run('deepDive.raiseAction'),
+    'plan:list': (filter) => forwardPlanView(requireReady().data, bankHolidaysAround(today(now)), filter),
+    'plan:save': run('forwardPlan.save'),
+    'plan:setStatus': run('forwardPlan.setStatus'),
     'people:list': () => {
       const data = requireReady().data;
       return listRecords(data, 'person')

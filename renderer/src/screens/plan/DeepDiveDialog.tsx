@@ -39,7 +39,7 @@ export const DeepDiveDialog = ({ view, dive, onClose }: { view: PlannerView; div
   const setEv = (i: number, patch: Partial<Evidence>) => setEvidence((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const save = async () => {
     setError(null);
-    const r = await bridge().deepDives.save({
+    const r = await bridge().dives.save({
       ...(dive ? { deepDiveId: dive.id as `deepDive:${string}`, expectedRev: dive.rev } : {}),
       boardId: view.board.id,
       theme,
@@ -54,7 +54,7 @@ export const DeepDiveDialog = ({ view, dive, onClose }: { view: PlannerView; div
     });
     if (!r.ok) return setError(r.error);
     if (dive && status !== dive.status) {
-      const s = await bridge().deepDives.setStatus({ deepDiveId: dive.id as `deepDive:${string}`, status });
+      const s = await bridge().dives.setStatus({ deepDiveId: dive.id as `deepDive:${string}`, status });
       if (!s.ok) return setError(s.error);
     }
     onClose(r.value.summary);
@@ -62,7 +62,7 @@ export const DeepDiveDialog = ({ view, dive, onClose }: { view: PlannerView; div
   const raise = async () => {
     if (!dive) return;
     setError(null);
-    const r = await bridge().deepDives.raiseAction({ deepDiveId: dive.id as `deepDive:${string}`, text: action.text, ownerPersonId: action.owner as `person:${string}`, dueDate: action.due });
+    const r = await bridge().dives.raiseAction({ deepDiveId: dive.id as `deepDive:${string}`, text: action.text, ownerPersonId: action.owner as `person:${string}`, dueDate: action.due });
     if (r.ok) setAction({ text: '', owner: '', due: '' });
     else setError(r.error);
   };

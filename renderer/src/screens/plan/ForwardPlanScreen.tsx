@@ -26,7 +26,7 @@ const ItemDialog = ({ boards, people, row, onClose }: { boards: readonly BoardOp
   const meetings = useBridge((q) => q.meetings.list());
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
-    const r = await bridge().forwardPlan.save({
+    const r = await bridge().plan.save({
       ...(row ? { forwardPlanItemId: row.id, expectedRev: row.rev } : {}),
       boardId: f.boardId as BoardOption['id'],
       title: f.title,
@@ -88,7 +88,7 @@ const DeferDialog = ({ row, onClose }: { row: ForwardPlanRow; onClose: (summary:
   const [reason, setReason] = useState('');
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
-    const r = await bridge().forwardPlan.setStatus({ forwardPlanItemId: row.id, status: 'deferred', deferredReason: reason });
+    const r = await bridge().plan.setStatus({ forwardPlanItemId: row.id, status: 'deferred', deferredReason: reason });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
@@ -107,7 +107,7 @@ export const ForwardPlanScreen = () => {
   const [filter, setFilter] = useState({ boardId: '', authorPersonId: '', status: '' as Status | '' });
   const rows = useBridge(
     (q) =>
-      q.forwardPlan.list({
+      q.plan.list({
         ...(filter.boardId ? { boardId: filter.boardId as BoardOption['id'] } : {}),
         ...(filter.authorPersonId ? { authorPersonId: filter.authorPersonId as `person:${string}` } : {}),
         ...(filter.status ? { status: filter.status } : {}),
@@ -115,7 +115,7 @@ export const ForwardPlanScreen = () => {
     JSON.stringify(filter),
   );
   const boards = useBridge((q) => q.boards.list());
-  const everyone = useBridge((q) => q.forwardPlan.list({}));
+  const everyone = useBridge((q) => q.plan.list({}));
   const people = useBridge((q) => q.people.list());
   const [dialog, setDialog] = useState<{ kind: 'edit'; row: ForwardPlanRow | null } | { kind: 'defer'; row: ForwardPlanRow } | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
@@ -125,7 +125,7 @@ export const ForwardPlanScreen = () => {
   const setStatus = async (row: ForwardPlanRow, status: Status) => {
     if (status === 'deferred') return setDialog({ kind: 'defer', row });
     setError(null);
-    const r = await bridge().forwardPlan.setStatus({ forwardPlanItemId: row.id, status });
+    const r = await bridge().plan.setStatus({ forwardPlanItemId: row.id, status });
     if (r.ok) setNotice(r.value.summary);
     else setError(r.error);
   };

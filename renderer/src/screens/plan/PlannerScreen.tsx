@@ -114,13 +114,13 @@ export const PlannerScreen = () => {
   const boards = useBridge((q) => q.boards.list());
   const [boardId, setBoardId] = useState<string | null>(null);
   const chosen = boardId ?? (boards.state.status === 'ready' ? (boards.state.value[0]?.id ?? null) : null);
-  const planner = useBridge((q) => (chosen ? q.deepDives.planner({ boardId: chosen as `board:${string}` }) : Promise.resolve({ ok: true as const, value: null })), chosen ?? '');
+  const planner = useBridge((q) => (chosen ? q.dives.planner({ boardId: chosen as `board:${string}` }) : Promise.resolve({ ok: true as const, value: null })), chosen ?? '');
   const [dialog, setDialog] = useState<DeepDiveCard | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   const move = async (id: string, to: Target) => {
     setError(null);
-    const r = await bridge().deepDives.schedule({ deepDiveId: id as `deepDive:${string}`, meetingId: to as `meeting:${string}` | null });
+    const r = await bridge().dives.schedule({ deepDiveId: id as `deepDive:${string}`, meetingId: to as `meeting:${string}` | null });
     if (r.ok) setNotice(r.value.summary);
     else setError(r.error);
   };
