@@ -91,6 +91,8 @@ export const preflight = (
   for (const f of planFindings(data, today, holidays).filter((x) => x.meetingId === meeting.id)) {
     if (f.kind === 'deep-dives-short') add('warning', f.kind, f.message, { area: 'deep-dive', id: meeting.id });
     if (f.kind === 'follow-up-due' && !items.some(({ item }) => item.deepDiveId === f.deepDiveId)) add('warning', f.kind, `${f.message} It is not on the agenda.`, { area: 'deep-dive', id: f.deepDiveId! });
+    // A forward plan item meant for this meeting, not on its agenda, whose paper is overdue (items on the agenda are checked above).
+    if (f.kind === 'paper-overdue' && !items.some(({ item }) => item.forwardPlanItemId === f.forwardPlanItemId)) add('warning', f.kind, `${f.message} It is not on the agenda.`, { area: 'meeting', id: meeting.id });
   }
 
   const logo = model.partnership.logo;

@@ -58,3 +58,14 @@ describe('the plan checked against the terms of reference', () => {
     expect(planFindings(closed, addDays(third.date, -30), holidays).filter((f) => f.kind === 'follow-up-due')).toEqual([]);
   });
 });
+
+describe('the plan in pre-flight', () => {
+  it('warns in the pack of a meeting short of deep dives, with a follow-up due, or with a planned paper overdue and not on the agenda', async () => {
+    const { preflight } = await import('../../../shared/pack/preflight');
+    const data = exampleData(today);
+    const third = findRecord(data, 'meeting', 'meeting:ct-third')!;
+    const near = addDays(third.date, -3);
+    const codes = preflight(data, third.id, 'public', near, holidays, () => true).problems.filter((p) => p.severity === 'warning').map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['deep-dives-short', 'follow-up-due', 'paper-overdue']));
+  });
+});

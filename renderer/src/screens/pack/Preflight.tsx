@@ -27,7 +27,7 @@ const fixFor = (p: PreflightProblem, agenda: readonly AgendaLine[]): { label: st
       return { label: 'Open Settings', target: { kind: 'settings' } };
     case 'meeting':
       if (p.code === 'no-terms-of-reference') return { label: 'Open the terms of reference', target: { kind: 'tor' } };
-      return p.code === 'agenda-empty' ? { label: 'Open the agenda', target: { kind: 'meeting', id: p.fix.id, tab: 'agenda' } } : { label: 'Open those minutes', target: { kind: 'meeting', id: p.fix.id, tab: 'minutes' } };
+      return p.code === 'agenda-empty' || p.code === 'paper-overdue' ? { label: 'Open the agenda', target: { kind: 'meeting', id: p.fix.id, tab: 'agenda' } } : { label: 'Open those minutes', target: { kind: 'meeting', id: p.fix.id, tab: 'minutes' } };
     case 'deep-dive':
       return { label: 'Open the deep-dive planner', target: { kind: 'planner' } };
   }

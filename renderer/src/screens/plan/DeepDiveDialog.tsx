@@ -76,9 +76,11 @@ export const DeepDiveDialog = ({ view, dive, onClose }: { view: PlannerView; div
         <Field label="Lead">
           <PersonSelect people={people} value={lead} onChange={setLead} placeholder="Not yet known" />
         </Field>
-        <Field label="Presenters">
-          <PersonSelect people={people} value={presenters[0] ?? ''} onChange={(v) => setPresenters((p) => [v, ...p.slice(1)])} placeholder="No one yet" />
-        </Field>
+        {[0, 1, 2].map((i) => (
+          <Field key={i} label={i === 0 ? 'Presenter' : `Presenter ${i + 1} (optional)`}>
+            <PersonSelect people={people} value={presenters[i] ?? ''} onChange={(v) => setPresenters((p) => Object.assign([...p], { [i]: v }))} placeholder="No one" />
+          </Field>
+        ))}
       </div>
       <Field label="Why now (e.g. an inspection finding)">
         <MarkdownField label="Why now" value={whyNow} onChange={setWhyNow} />
