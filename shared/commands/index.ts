@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { addActionUpdate } from './actions';
 import { setUpPartnership, updatePartnership } from './partnership';
 import { loadExample } from '../example';
+import { loadGenerated } from '../example/generate';
 import { importPaper, recordPackBuild } from './packs';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, setPart2, setStandingItems, updateAgendaItem, updateCoverSheet, updatePaperBody } from './agenda';
 import { addDeclaration, removeAttendance, removeDeclaration, setAttendance } from './attendance';
@@ -17,6 +18,7 @@ export const commands = {
   [setUpPartnership.name]: setUpPartnership,
   [updatePartnership.name]: updatePartnership,
   [loadExample.name]: loadExample,
+  [loadGenerated.name]: loadGenerated,
   [addActionUpdate.name]: addActionUpdate,
   [recordPackBuild.name]: recordPackBuild,
   [importPaper.name]: importPaper,

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, constants } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, writevSync, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -18,14 +18,17 @@ export const fsyncFolder = (folder: string): void => {
  * a uniquely named temp file beside it, fsync, rename over the target, fsync the folder.
  * (steno, lowdb's writer, skips both fsyncs and shares one temp name between writers.)
  */
-export const writeFileAtomic = (file: string, contents: string | Uint8Array): void => {
+export const writeFileAtomic = (file: string, contents: string | Uint8Array | readonly Uint8Array[]): void => {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o600);
-    const buf = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
-    let offset = 0;
-    while (offset < buf.length) offset += writeSync(fd, buf, offset, buf.length - offset);
+    if (Array.isArray(contents)) writeAllV(fd, contents as readonly Uint8Array[]);
+    else {
+      const buf = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : (contents as Uint8Array);
+      let offset = 0;
+      while (offset < buf.length) offset += writeSync(fd, buf, offset, buf.length - offset);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -46,5 +49,28 @@ export const appendLineDurably = (file: string, line: string): void => {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+};
+
+/** POSIX caps one writev at IOV_MAX (1024) buffers; a short write resumes where it stopped. */
+const IOV_MAX = 1024;
+const writeAllV = (fd: number, chunks: readonly Uint8Array[]): void => {
+  for (let i = 0; i < chunks.length; i += IOV_MAX) {
+    let batch = chunks.slice(i, i + IOV_MAX);
+    let left = batch.reduce((n, c) => n + c.length, 0);
+    while (left > 0) {
+      let written = writevSync(fd, batch);
+      left -= written;
+      // Drop what went out; a partly written buffer continues from its remainder.
+      while (written > 0 && batch.length) {
+        if (written >= batch[0].length) {
+          written -= batch[0].length;
+          batch = batch.slice(1);
+        } else {
+          batch = [batch[0].subarray(written), ...batch.slice(1)];
+          written = 0;
+        }
+      }
+    }
   }
 };

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { NewRecord } from '../data';
+import type { QRecord } from '../schema/records';
+import { ChangeSet, defineCommand } from '../commands/context';
+import { QuorumFailure } from '../result';
+import { addDays, onOrAfterWeekday } from '../rules/dates';
+import { buildExampleRecords } from './index';
+
+type New = NewRecord;
+
+/** A small deterministic generator (mulberry32), so the same seed gives the same partnership. */
+const random = (seed: number) => {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
+};
+
+const THEMES = ['Neglect', 'Child exploitation', 'Children missing education', 'Early help', 'Domestic abuse', 'Youth justice', 'Emotional health', 'Care leavers', 'Special educational needs', 'Online safety', 'Private fostering', 'Children with disabilities'];
+const TOPICS = ['Improvement plan: progress report', 'Performance scorecard', 'Annual report', 'Budget monitoring', 'Workforce report', 'Strategy refresh', 'Inspection action plan', 'Commissioning update', 'Audit findings', 'Partner assurance', 'Consultation response', 'Risk register'];
+const PHRASES = ['Referrals rose in the quarter', 'timeliness of assessments improved', 'partners asked for more detail on thresholds', 'the plan is on track in most areas', 'recruitment remains the main risk', 'children’s voices shaped the priorities', 'the audit found good practice and gaps', 'schools report higher demand'];
+export const GENERATED_IMAGES = ['chart-referrals.png', 'chart-timeliness.png', 'chart-budget.png'];
+
+const paperBody = (r: ReturnType<typeof random>, title: string) => {
+  const rows = Array.from({ length: r.int(4, 9) }, (_v, i) => `| Q${(i % 4) + 1} ${2015 + i} | ${r.int(100, 400)} | ${r.int(40, 99)}% |`).join('\n');
+  const para = () => Array.from({ length: r.int(3, 6) }, () => r.pick(PHRASES)).join('; ') + '.';
+  return [
+    `## Summary\n\n${para()} ${para()}`,
+    `## Background\n\n${para()}\n\n- ${r.pick(PHRASES)}\n- ${r.pick(PHRASES)}\n  - ${r.pick(PHRASES)}\n- ${r.pick(PHRASES)}`,
+    `## Performance\n\n| Period | Referrals | Within timescale |\n|:--|--:|--:|\n${rows}`,
+    `![Chart of ${title.toLowerCase()} by quarter](images/${r.pick(GENERATED_IMAGES)})`,
+    `## Next steps\n\n1. ${r.pick(PHRASES)}\n2. ${r.pick(PHRASES)}\n3. ${r.pick(PHRASES)}\n\nSee the [guidance](https://www.gov.uk/government/publications/working-together-to-safeguard-children--2) for the statutory framework.`,
+  ].join('\n\n');
+};
+
+/**
+ * A busy partnership over many years, for proving Quorum at scale: the example's boards and people,
+ * then four meetings a year for each of the three boards, each with twelve papers (lists, tables,
+ * pictures), attendance, resolutions, actions with updates and a deep dive, and a protocol that has
+ * been through several versions with partner comments.
+ */
+export const buildGeneratedRecords = (today: string, years: number, seed = 1): New[] => {
+  const r = random(seed);
+  const base = buildExampleRecords(today);
+  const boards = base.filter((x) => x.type === 'board');
+  const people = base.filter((x) => x.type === 'person').map((p) => p.id);
+  const orgs = base.filter((x) => x.type === 'organisation').map((o) => o.id);
+  const out: New[] = [...base];
+  let n = 0;
+  const id = (type: string) => `${type}:gen-${(++n).toString(36)}`;
+  const start = addDays(today, -365 * years);
+  for (const board of boards) {
+    for (let q = 0; q < years * 4; q++) {
+      const date = onOrAfterWeekday(addDays(start, q * 91 + r.int(0, 20)), 2);
+      if (date >= addDays(today, -7)) break;
+      const meetingId = id('meeting');
+      out.push({ id: meetingId, type: 'meeting', boardId: board.id, date, startTime: '14:00', endTime: '16:30', venue: 'Committee Room 1, Eastmere Town Hall', status: 'minutes-approved' } as New);
+      const dive = id('deepDive');
+      const theme = r.pick(THEMES);
+      out.push({ id: dive, type: 'deepDive', boardId: board.id, theme, meetingId, leadPersonId: r.pick(people), presenterIds: [r.pick(people)], whyNow: `${r.pick(PHRASES)}.`, linesOfEnquiry: [`How well do partners understand ${theme.toLowerCase()}?`, 'What difference has the work made?'], evidence: [{ description: 'Quarterly data', kind: 'data', providedBy: 'Performance team' }], status: 'closed', outcomes: `${r.pick(PHRASES)}.`, recommendations: [`Report back on ${theme.toLowerCase()}.`] } as New);
+      for (let i = 0; i < 12; i++) {
+        const title = i === 0 ? `Deep dive: ${theme}` : `${r.pick(TOPICS)} (${date.slice(0, 4)})`;
+        const itemId = id('agendaItem');
+        const author = r.pick(people);
+        out.push({
+          id: itemId,
+          type: 'agendaItem',
+          meetingId,
+          order: String((i + 1) * 10).padStart(4, '0'),
+          title,
+          purpose: r.pick(['decision', 'discussion', 'noting', 'information'] as const),
+          durationMinutes: r.int(5, 30),
+          presenterIds: [author],
+          ...(i === 0 ? { deepDiveId: dive } : {}),
+          paper: { status: 'received', authorPersonId: author, receivedOn: addDays(date, -10), coverSheet: { reportOf: 'Director', author: 'Report author', authorContact: '', executiveSummary: `${r.pick(PHRASES)}.`, recommendations: ['The Board notes the report.'], implications: { finance: 'None.', legal: 'None.', equalities: 'Considered.', risk: 'Low.' }, backgroundPapers: '', classification: 'public' }, body: paperBody(r, title) },
+          minutes: `${r.pick(PHRASES)}. ${r.pick(PHRASES)}.`,
+        } as New);
+        out.push({ id: id('resolution'), type: 'resolution', meetingId, agendaItemId: itemId, number: 1, text: 'The Board notes the report.' } as New);
+        if (i % 3 === 0) {
+          const action = id('action');
+          const done = date < addDays(today, -120);
+          out.push({ id: action, type: 'action', meetingId, agendaItemId: itemId, boardId: board.id, text: `Follow up: ${r.pick(PHRASES)}`, ownerPersonId: r.pick(people), dueDate: addDays(date, 60), status: done ? 'done' : 'open', ...(done ? { closedOn: addDays(date, 50) } : {}) } as New);
+          out.push({ id: id('actionUpdate'), type: 'actionUpdate', actionId: action, text: `${r.pick(PHRASES)}.`, status: done ? 'done' : 'in-progress', madeAt: `${addDays(date, 30)}T10:00:00.000Z` } as New);
+        }
+      }
+      for (const p of people.slice(0, 8)) out.push({ id: id('attendance'), type: 'attendance', meetingId, personId: p, status: r.next() < 0.8 ? 'present' : 'apologies' } as New);
+    }
+  }
+  // The protocol's history: a version a year, each with partners' comments.
+  const protocol = base.find((x) => x.type === 'protocol')!;
+  const v1 = base.find((x) => x.type === 'protocolVersion') as New & { sections: { key: string; number: string; heading: string; body: string }[] };
+  for (let v = 2; v <= years + 1; v++) {
+    const versionId = id('protocolVersion');
+    out.push({ id: versionId, type: 'protocolVersion', protocolId: protocol.id, version: v, status: 'draft', changeSummary: `Annual review ${v}`, sections: v1.sections.map((s) => ({ ...s, body: `${s.body} ${r.pick(PHRASES)}.` })) } as New);
+    for (let c = 0; c < 6; c++) out.push({ id: id('protocolComment'), type: 'protocolComment', protocolVersionId: versionId, sectionKey: r.pick(v1.sections).key, author: 'A partner', organisationId: r.pick(orgs), text: `${r.pick(PHRASES)}.`, madeAt: `${addDays(start, v * 300)}T09:00:00.000Z` } as New);
+  }
+  return out;
+};
+
+/** Loads the generated partnership into an empty data folder (npm run gen), as one journal entry. */
+export const loadGenerated = defineCommand({
+  name: 'example.generate',
+  input: z.object({ years: z.number().int().min(1).max(30), seed: z.number().int().min(0).max(2 ** 31) }).strict(),
+  apply(data, input, ctx) {
+    if (Object.keys(data.records).length > 0) throw new QuorumFailure('conflict', 'The generated partnership can only be loaded into an empty data folder');
+    const cs = new ChangeSet(data, ctx);
+    for (const record of buildGeneratedRecords(ctx.now().slice(0, 10), input.years, input.seed)) cs.create(record as QRecord);
+    return cs.result('example.generate', `Generated ${input.years} years of a busy partnership (seed ${input.seed})`);
+  },
+});
