@@ -105,7 +105,7 @@ export const buildGeneratedRecords = (today: string, years: number, seed = 1): N
 /** Loads the generated partnership into an empty data folder (npm run gen), as one journal entry. */
 export const loadGenerated = defineCommand({
   name: 'example.generate',
-  input: z.object({ years: z.number().int().min(1).max(30), seed: z.number().int().min(0).max(2 ** 31) }).strict(),
+  input: z.object({ years: z.number().int().min(1).max(80), seed: z.number().int().min(0).max(2 ** 31) }).strict(),
   apply(data, input, ctx) {
     if (Object.keys(data.records).length > 0) throw new QuorumFailure('conflict', 'The generated partnership can only be loaded into an empty data folder');
     const cs = new ChangeSet(data, ctx);

@@ -1,0 +1,73 @@
+/**
+ * npm run soak [-- --kills 1000 --sizes 1,5,25]
+ * Crash survival at scale: a writer saving as fast as it can is killed at random moments, over and
+ * over, on stores of about 1, 5 and 25 MB. After every kill the store must load, its journal must
+ * verify, and every save the writer acknowledged must be there. Prints a table; exits 1 on any loss.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { QuorumStore } from '../main/services/store/store';
+import { listRecords } from '../shared/data';
+
+const root = resolve(import.meta.dirname, '..');
+const child = join(root, 'test/integration/saverChild.ts');
+const { values } = parseArgs({ options: { kills: { type: 'string', default: '1000' }, sizes: { type: 'string', default: '1,5,25' } } });
+const sizes = values.sizes!.split(',').map(Number);
+const killsPerSize = Math.ceil(Number(values.kills) / sizes.length);
+
+const runAndKill = (dir: string, start: number, killAfterMs: number): Promise<number[]> =>
+  new Promise((done, failed) => {
+    const acks: number[] = [];
+    const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let buffer = '';
+    let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
+    p.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const l of lines) if (l.startsWith('ack ')) acks.push(Number(l.slice(4)));
+      timer ??= setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+    });
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL') failed(new Error(`the writer exited by itself: ${stderr}`));
+      else done(acks);
+    });
+  });
+
+const rows: string[][] = [];
+let failures = 0;
+for (const mb of sizes) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'quorum-soak-')), 'data');
+  // About 0.46 MB of records a year of the generated partnership.
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/gen.ts'), '--years', String(Math.max(1, Math.round(mb / 0.46))), '--out', dir], { stdio: 'pipe', cwd: root });
+  const bytes = statSync(join(dir, 'quorum.json')).size;
+  const acked: number[] = [];
+  let unparsable = 0;
+  let lost = 0;
+  const started = performance.now();
+  for (let kill = 1; kill <= killsPerSize; kill++) {
+    const start = acked.length ? Math.max(...acked) + 1 : 0;
+    acked.push(...(await runAndKill(dir, start, 5 + Math.floor(Math.random() * 150))));
+    const store = QuorumStore.open(dir, { user: 'soak', device: hostname(), mode: 'read' });
+    const status = store.status();
+    if (status.state !== 'ready' || !status.journal.ok) unparsable++;
+    const texts = new Set(listRecords(store.data, 'actionUpdate').map((u) => u.text));
+    lost = acked.filter((n) => !texts.has(`update ${n}`)).length;
+    store.close();
+    if (kill % 50 === 0) process.stderr.write(`  ${mb} MB: ${kill}/${killsPerSize} kills, ${acked.length} saves acknowledged\n`);
+  }
+  if (unparsable || lost) failures++;
+  rows.push([`${(bytes / 1024 / 1024).toFixed(1)} MB`, String(killsPerSize), String(acked.length), String(unparsable), String(lost), `${Math.round((performance.now() - started) / 1000)} s`]);
+  rmSync(resolve(dir, '..'), { recursive: true, force: true });
+}
+const head = ['Store', 'Kills', 'Saves acknowledged', 'Unparsable stores', 'Acknowledged saves lost', 'Time'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}`);
+process.exit(failures ? 1 : 0);
