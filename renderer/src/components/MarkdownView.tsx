@@ -3,6 +3,7 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { Link, makeStyles, tokens as theme } from '@fluentui/react-components';
 import { decodeEntities } from '@shared/pack/markdown/text';
 import { checkLinkHref } from '@shared/pack/markdown/links';
+import { withoutRawText } from '@shared/pack/markdown/rawText';
 import { bridge } from '../bridge';
 
 const useStyles = makeStyles({
@@ -23,7 +24,7 @@ const ExternalLink = ({ href, children }: { href: string; children: ReactNode })
 );
 
 const inline = (tokens: readonly Token[] | undefined, key = ''): ReactNode[] =>
-  (tokens ?? []).map((t, i) => {
+  withoutRawText(tokens).map((t, i) => {
     const k = `${key}${i}`;
     switch (t.type) {
       case 'strong':

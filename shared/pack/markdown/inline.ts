@@ -1,6 +1,7 @@
 import { ExternalHyperlink, ImageRun, TextRun, type ParagraphChild } from 'docx';
 import type { Token, Tokens } from 'marked';
 import { checkLinkHref } from './links';
+import { withoutRawText } from './rawText';
 import { decodeEntities, isLineBreakTag, xmlSafe } from './text';
 import { fitImage, loadImage } from './images';
 import type { MarkdownContext } from './context';
@@ -18,7 +19,7 @@ const run = (text: string, marks: Marks): TextRun =>
 
 /** The plain words of inline tokens: for alt text, link text and checks. */
 export const plainText = (tokens: readonly Token[] | undefined): string =>
-  (tokens ?? [])
+  withoutRawText(tokens)
     .map((t) => {
       if (t.type === 'text' || t.type === 'escape') return 'tokens' in t && t.tokens?.length ? plainText(t.tokens) : decodeEntities(t.text);
       if (t.type === 'codespan') return xmlSafe(t.text);
@@ -35,7 +36,7 @@ export const plainText = (tokens: readonly Token[] | undefined): string =>
  */
 export const inlineRuns = (tokens: readonly Token[] | undefined, ctx: MarkdownContext, marks: Marks = {}): ParagraphChild[] => {
   const out: ParagraphChild[] = [];
-  for (const t of tokens ?? []) {
+  for (const t of withoutRawText(tokens)) {
     switch (t.type) {
       case 'text':
         if ('tokens' in t && t.tokens?.length) out.push(...inlineRuns(t.tokens, ctx, marks));
