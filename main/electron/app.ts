@@ -9,7 +9,7 @@ import type { Platform } from '../services/platform';
 import { registerIpc, sendEvent } from './ipc';
 import { createPreferences } from './prefs';
 import { APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents, serveRendererFile } from './security';
-import { mainWindowOptions } from './window';
+import { createMainWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** electron-vite sets this in `npm run dev` only; a packaged app always loads its own files. */
@@ -79,7 +79,7 @@ export const start = async (): Promise<void> => {
   registerIpc(createDispatcher(createHandlers(session, platform), (msg, err) => console.error(msg, err)), devServerUrl);
   app.on('will-quit', () => session.close());
 
-  const mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), prefs.get('windowBounds')));
+  const mainWindow = createMainWindow(join(here, '../preload/preload.cjs'), prefs.get('windowBounds'));
   windows.main = mainWindow;
   mainWindow.once('ready-to-show', () => mainWindow.show());
   mainWindow.on('close', () => prefs.set('windowBounds', mainWindow.getBounds()));

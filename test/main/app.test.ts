@@ -46,6 +46,7 @@ describe('the main process', () => {
     });
     expect(String(prefs.preload)).toMatch(/preload\/preload\.cjs$/);
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('loads the renderer from its own app:// files, never http or a remote URL', () => {
