@@ -5,6 +5,11 @@ import { buildPack } from '../../../shared/pack/build';
 import type { StoreData } from '../../../shared/data';
 import type { QRecord } from '../../../shared/schema/records';
 import { stamp } from '../../docxPackage';
+import { buildWordExport } from '../../../shared/exports/meetingExports';
+import { buildPlanExport } from '../../../shared/exports/planExports';
+import { buildCalendar } from '../../../shared/exports/calendar';
+import { buildDashboard } from '../../../shared/rules/dashboard';
+import { preflight } from '../../../shared/pack/preflight';
 
 /**
  * A generated board with a held meeting and a coming one, each with open and Part 2 items. Every
@@ -82,7 +87,7 @@ const build = async (data: StoreData, variant: 'public' | 'full') =>
   (await buildPack(data, { meetingId: 'meeting:next', variant, today: '2026-11-20', builtAt: '2026-11-20T09:00:00.000Z', images: {} })).bytes;
 
 describe('Part 2 confidentiality', () => {
-  it('keeps every piece of Part 2 text out of every part of the public pack, and in the full pack', async () => {
+  it('keeps every piece of Part 2 text out of every part of the public pack, the public Word exports and the public JSON, and in the full pack', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -106,6 +111,22 @@ describe('Part 2 confidentiality', () => {
           expect(shownInFull.some((s) => s.includes('MINUTES'))).toBe(true);
           expect(shownInFull.some((s) => s.includes('ACTION'))).toBe(true);
           expect(full).toContain(`paragraph ${spec.paragraph} of Part 1 of Schedule 12A`);
+
+          // The other public outputs: the Word exports and the JSON a script may publish.
+          const exports = [
+            await buildWordExport(data, 'agenda', { meetingId: 'meeting:next', variant: 'public', today: '2026-11-20', builtAt: '2026-11-20T09:00:00.000Z' }),
+            await buildWordExport(data, 'minutes', { meetingId: 'meeting:held', variant: 'public', today: '2026-11-20', builtAt: '2026-11-20T09:00:00.000Z' }),
+            await buildWordExport(data, 'actions', { meetingId: 'meeting:next', variant: 'public', today: '2026-11-20', builtAt: '2026-11-20T09:00:00.000Z' }),
+            await buildPlanExport(data, { what: 'forward-plan', today: '2026-11-20', holidays: new Set(), builtAt: '2026-11-20T09:00:00.000Z' }),
+            await buildPlanExport(data, { what: 'deep-dives', today: '2026-11-20', holidays: new Set(), builtAt: '2026-11-20T09:00:00.000Z' }),
+          ];
+          for (const { bytes, title } of exports) for (const [name, xml] of everyPart(bytes)) for (const s of secrets) expect(xml.includes(s), `${s} found in ${title}: ${name}`).toBe(false);
+          const json = JSON.stringify([
+            buildDashboard(data, '2026-11-20', new Set()),
+            preflight(data, 'meeting:next', 'public', '2026-11-20', new Set(), () => true),
+            buildCalendar(data, { today: '2026-11-20', holidays: new Set(), stamp: '2026-11-20T09:00:00.000Z' }),
+          ]);
+          for (const s of secrets) expect(json.includes(s), `${s} in the public JSON`).toBe(false);
         },
       ),
       { numRuns: 25 },
