@@ -60,10 +60,11 @@ for (const mb of sizes) {
     const texts = new Set(listRecords(store.data, 'actionUpdate').map((u) => u.text));
     lost = acked.filter((n) => !texts.has(`update ${n}`)).length;
     store.close();
-    if (kill % 50 === 0) process.stderr.write(`  ${mb} MB: ${kill}/${killsPerSize} kills, ${acked.length} saves acknowledged\n`);
+    if (kill % 50 === 0) process.stderr.write(`  ${mb} MB: ${kill}/${killsPerSize} kills, ${acked.length} saves acknowledged, ${unparsable} unparsable, ${lost} lost\n`);
   }
   if (unparsable || lost) failures++;
   rows.push([`${(bytes / 1024 / 1024).toFixed(1)} MB`, String(killsPerSize), String(acked.length), String(unparsable), String(lost), `${Math.round((performance.now() - started) / 1000)} s`]);
+  process.stderr.write(`  ${rows.at(-1)!.join(' · ')}\n`);
   rmSync(resolve(dir, '..'), { recursive: true, force: true });
 }
 const head = ['Store', 'Kills', 'Saves acknowledged', 'Unparsable stores', 'Acknowledged saves lost', 'Time'];

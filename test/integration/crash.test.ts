@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,29 @@ describe('a writer killed at random during saves', () => {
       // Temp files orphaned by kills mid-write are swept when a writer opens the folder.
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(existsSync(join(dir, 'quarantine'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('survives the same on a generated megabyte store (the short version of npm run soak)', { timeout: 180_000 }, async () => {
+    const { dir, cleanup } = tempDir('quorum-crash-big-');
+    try {
+      const seed = QuorumStore.open(dir, { user: 'soak', device: hostname() });
+      await seed.run('example.generate', { years: 2, seed: 7 });
+      seed.close();
+      expect(statSync(join(dir, 'quorum.json')).size).toBeGreaterThan(900_000);
+      const acked: number[] = [];
+      for (let kill = 1; kill <= 10; kill++) {
+        const start = acked.length ? Math.max(...acked) + 1 : 0;
+        acked.push(...(await runAndKill(dir, start, 5 + Math.floor(Math.random() * 150))));
+        const store = QuorumStore.open(dir, { user: 'check', device: hostname(), mode: 'read' });
+        expect(store.status()).toMatchObject({ state: 'ready', journal: { ok: true } });
+        const texts = new Set(listRecords(store.data, 'actionUpdate').map((u) => u.text));
+        expect(acked.filter((n) => !texts.has(`update ${n}`)), `lost after kill ${kill}`).toEqual([]);
+        store.close();
+      }
+      expect(acked.length).toBeGreaterThan(10);
     } finally {
       cleanup();
     }
