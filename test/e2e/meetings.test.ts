@@ -68,8 +68,17 @@ describe('a meeting, end to end', () => {
 
     // Minutes: the report item with a resolution and an action.
     await m.tab('Minutes').click();
-    await m.minutesOf(5).fill('The Independent Scrutineer presented the annual report. Partners asked about **exploitation** data.');
+    // Typed in the formatted editor, with a word made bold from its toolbar: stored as Markdown.
+    await m.minutesOf(5).fill('The Independent Scrutineer presented the annual report. Partners asked about ');
+    await m.minutesOf(5).press('End');
+    await page.getByRole('toolbar', { name: /^Formatting for Minutes of item 5,/ }).getByRole('button', { name: 'Bold' }).click();
+    await page.keyboard.type('exploitation');
+    await page.getByRole('toolbar', { name: /^Formatting for Minutes of item 5,/ }).getByRole('button', { name: 'Bold' }).click();
+    await page.keyboard.type(' data.');
     await m.saveMinute(5).click();
+    await expect
+      .poll(() => listRecords(host.session.store.data, 'agendaItem').find((i) => i.meetingId === scp.id && i.title === 'Annual safeguarding report')?.minutes)
+      .toBe('The Independent Scrutineer presented the annual report. Partners asked about **exploitation** data.');
     await m.newResolution(5).fill('The Partnership approves the annual safeguarding report for publication.');
     await m.addResolution(5).click();
     await expect.poll(() => m.resolutions(5).count()).toBe(1);
