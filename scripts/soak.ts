@@ -4,7 +4,8 @@
  * over, on stores of about 1, 5 and 25 MB. After every kill the store must load, its journal must
  * verify, and every save the writer acknowledged must be there. Prints a table; exits 1 on any loss.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { runAndKill } from '../test/integration/killer';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,32 +14,9 @@ import { QuorumStore } from '../main/services/store/store';
 import { listRecords } from '../shared/data';
 
 const root = resolve(import.meta.dirname, '..');
-const child = join(root, 'test/integration/saverChild.ts');
 const { values } = parseArgs({ options: { kills: { type: 'string', default: '1000' }, sizes: { type: 'string', default: '1,5,25' } } });
 const sizes = values.sizes!.split(',').map(Number);
 const killsPerSize = Math.ceil(Number(values.kills) / sizes.length);
-
-const runAndKill = (dir: string, start: number, killAfterMs: number): Promise<number[]> =>
-  new Promise((done, failed) => {
-    const acks: number[] = [];
-    const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buffer = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    p.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const l of lines) if (l.startsWith('ack ')) acks.push(Number(l.slice(4)));
-      timer ??= setTimeout(() => p.kill('SIGKILL'), killAfterMs);
-    });
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') failed(new Error(`the writer exited by itself: ${stderr}`));
-      else done(acks);
-    });
-  });
 
 const rows: string[][] = [];
 let failures = 0;

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,4 +36,31 @@ export const runCli = async (...argv: string[]) => {
   const err: string[] = [];
   const code = await main(argv, { log: (s) => out.push(s), error: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+/**
+ * An example partnership in its own temp folder per call (`quorum example`), removed after each
+ * test: for tests that drive the CLI.
+ */
+export const useExampleFolders = () => {
+  let cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const c of cleanups) c();
+    cleanups = [];
+  });
+  return {
+    example: async (): Promise<string> => {
+      const t = tempDir();
+      cleanups.push(t.cleanup);
+      const r = await runCli('example', '--data', t.dir);
+      if (r.code !== 0) throw new Error(`quorum example failed: ${r.err}`);
+      return t.dir;
+    },
+    temp: () => {
+      const t = tempDir();
+      cleanups.push(t.cleanup);
+      return t.dir;
+    },
+    onCleanup: (f: () => void) => cleanups.push(f),
+  };
 };

@@ -1,37 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
 import { tempDir } from '../helpers';
-
-const child = resolve(import.meta.dirname, 'saverChild.ts');
-
-/** Runs the saver until killed after `killAfterMs`; returns the acknowledged update numbers. */
-const runAndKill = (dir: string, start: number, killAfterMs: number): Promise<number[]> =>
-  new Promise((done, failed) => {
-    const acks: number[] = [];
-    const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buffer = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    p.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const l of lines) if (l.startsWith('ack ')) acks.push(Number(l.slice(4)));
-      // Start the clock at the first save, so the kill lands among saves, not during start-up.
-      timer ??= setTimeout(() => p.kill('SIGKILL'), killAfterMs);
-    });
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') failed(new Error(`saver exited by itself: ${stderr}`));
-      else done(acks);
-    });
-  });
+import { runAndKill } from './killer';
 
 describe('a writer killed at random during saves', () => {
   it('leaves a store that loads with every acknowledged write (200+ saves)', { timeout: 180_000 }, async () => {

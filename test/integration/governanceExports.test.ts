@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { QuorumStore } from '../../main/services/store/store';
 import { findRecord, listRecords } from '../../shared/data';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { runCli, tempDir } from '../helpers';
+import { runCli, useExampleFolders } from '../helpers';
 import { convertWithLibreOffice, odtContent } from '../soffice';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
-const example = async () => {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  expect((await runCli('example', '--data', t.dir)).code).toBe(0);
-  return t.dir;
-};
+const { example } = useExampleFolders();
 
 /** Version 1 agreed by all three boards, then version 2 changes a few words of section 3 and adds a sentence. */
 const secondVersion = async (dir: string) => {

@@ -1,26 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { runCli, stubPlatform, tempDir } from '../helpers';
+import { runCli, stubPlatform, tempDir, useExampleFolders } from '../helpers';
 
 const run = runCli;
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-const example = async () => {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  expect((await run('example', '--data', t.dir)).code).toBe(0);
-  return t.dir;
-};
+const { example, onCleanup } = useExampleFolders();
 const textOf = async (file: string) => (await mammoth.extractRawText({ buffer: readFileSync(file) })).value;
 
 describe('Word exports of a meeting', () => {
@@ -106,9 +96,11 @@ describe('the meetings calendar', () => {
 describe('exports through the bridge', () => {
   it('saves through the save dialog, or says so when cancelled', async () => {
     const t = tempDir();
-    cleanups.push(t.cleanup);
     const session = new Session(join(t.dir, 'data'), () => {});
-    cleanups.unshift(() => session.close());
+    onCleanup(() => {
+      session.close();
+      t.cleanup();
+    });
     await session.store.run('example.load', {});
     const cancel = { value: false };
     const call = createDispatcher(createHandlers(session, stubPlatform({ chooseSaveFile: async ({ defaultName }) => (cancel.value ? null : join(t.dir, defaultName)) })));

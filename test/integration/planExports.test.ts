@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
 import { formatUkDate } from '../../shared/rules/dates';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { runCli, tempDir } from '../helpers';
+import { runCli, useExampleFolders } from '../helpers';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-const example = async () => {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  expect((await runCli('example', '--data', t.dir)).code).toBe(0);
-  return t.dir;
-};
+const { example } = useExampleFolders();
 const textOf = async (file: string) => (await mammoth.extractRawText({ buffer: readFileSync(file) })).value.replace(/\s+/g, ' ');
 
 describe('the plan in Word', () => {

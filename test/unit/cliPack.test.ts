@@ -1,24 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
-import { runCli, tempDir } from '../helpers';
+import { runCli, useExampleFolders } from '../helpers';
 
 const run = runCli;
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-const example = async () => {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  expect((await run('example', '--data', t.dir)).code).toBe(0);
-  return t.dir;
-};
+const { example } = useExampleFolders();
 
 describe('quorum pack', () => {
   it('refuses with the pre-flight errors and writes nothing', async () => {

@@ -23,6 +23,7 @@ import type { QuorumError, Result } from '@shared/result';
 import { bridge, useBridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
+import { DecisionFields, type Decision } from '../../components/DecisionFields';
 import { MarkdownView } from '../../components/MarkdownView';
 import { formatTimestamp, formatUkDate } from '../../format';
 
@@ -156,33 +157,17 @@ export const CommentsTab = ({ version, act }: { version: VersionView; act: Act }
 };
 
 const SignOffDialog = ({ party, version, onClose }: { party: ProtocolView['parties'][number]; version: VersionView; onClose: (summary: string | null) => void }) => {
-  const [date, setDate] = useState('');
-  const [meetingId, setMeetingId] = useState('');
-  const [minuteRef, setMinuteRef] = useState('');
+  const [decision, setDecision] = useState<Decision>({ date: '', meetingId: '', minuteRef: '' });
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
+    const { date, meetingId, minuteRef } = decision;
     const r = await bridge().protocols.signOff({ protocolVersionId: version.id as `protocolVersion:${string}`, boardId: party.id, date, minuteRef, ...(meetingId ? { meetingId: meetingId as `meeting:${string}` } : {}) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
   return (
-    <FormDialog title={`Sign-off by the ${party.name}`} errorTitle="The sign-off was not recorded" error={error} saveLabel="Record sign-off" onSave={save} onClose={() => onClose(null)} saveDisabled={!date}>
-      <Field label="Signed off on" required validationMessage={error?.fields?.date}>
-        <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
-      </Field>
-      <Field label="At the meeting of">
-        <Select value={meetingId} onChange={(_e, d) => setMeetingId(d.value)}>
-          <option value="">Not at a meeting</option>
-          {party.meetings.map((m) => (
-            <option key={m.id} value={m.id}>
-              {formatUkDate(m.date)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Minute reference">
-        <Input value={minuteRef} onChange={(_e, d) => setMinuteRef(d.value)} />
-      </Field>
+    <FormDialog title={`Sign-off by the ${party.name}`} errorTitle="The sign-off was not recorded" error={error} saveLabel="Record sign-off" onSave={save} onClose={() => onClose(null)} saveDisabled={!decision.date}>
+      <DecisionFields value={decision} onChange={setDecision} meetings={party.meetings} dateLabel="Signed off on" error={error} />
     </FormDialog>
   );
 };

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import type { TorView } from '@shared/contract';
 import type { TermsOfReference } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
 import { bridge, useBridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
+import { DecisionFields, type Decision } from '../../components/DecisionFields';
 import { MarkdownView } from '../../components/MarkdownView';
 import { formatUkDate, relativeDays } from '../../format';
 import { daysBetween } from '@shared/rules/dates';
@@ -24,34 +25,18 @@ const STATUS_COLOUR = { draft: 'warning', approved: 'success', superseded: 'subt
 const fraction = (f?: number) => (f === undefined ? '' : Math.abs(f - 1 / 3) < 0.01 ? 'a third of members' : Math.abs(f - 2 / 3) < 0.01 ? 'two thirds of members' : `${Math.round(f * 100)}% of members`);
 
 const ApproveDialog = ({ view, tor, onClose }: { view: TorView; tor: TermsOfReference; onClose: (summary: string | null) => void }) => {
-  const [date, setDate] = useState('');
-  const [meetingId, setMeetingId] = useState('');
-  const [minuteRef, setMinuteRef] = useState('');
+  const [decision, setDecision] = useState<Decision>({ date: '', meetingId: '', minuteRef: '' });
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
+    const { date, meetingId, minuteRef } = decision;
     const r = await bridge().tor.approve({ torId: tor.id, date, minuteRef, ...(meetingId ? { meetingId: meetingId as `meeting:${string}` } : {}) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
   return (
-    <FormDialog title={`Approve version ${tor.version}`} errorTitle="The terms of reference were not approved" error={error} saveLabel="Approve" onSave={save} onClose={() => onClose(null)} saveDisabled={!date}>
+    <FormDialog title={`Approve version ${tor.version}`} errorTitle="The terms of reference were not approved" error={error} saveLabel="Approve" onSave={save} onClose={() => onClose(null)} saveDisabled={!decision.date}>
       <Text>The version now in force will be superseded; it stays in the history.</Text>
-      <Field label="Approved on" required validationMessage={error?.fields?.date}>
-        <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
-      </Field>
-      <Field label="At the meeting of">
-        <Select value={meetingId} onChange={(_e, d) => setMeetingId(d.value)}>
-          <option value="">Not at a meeting</option>
-          {view.meetings.map((m) => (
-            <option key={m.id} value={m.id}>
-              {formatUkDate(m.date)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Minute reference">
-        <Input value={minuteRef} onChange={(_e, d) => setMinuteRef(d.value)} placeholder="e.g. CT/26/4" />
-      </Field>
+      <DecisionFields value={decision} onChange={setDecision} meetings={view.meetings} dateLabel="Approved on" error={error} />
     </FormDialog>
   );
 };
