@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
   FluentProvider,
   MessageBar,
@@ -19,15 +19,18 @@ import { useBridge } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
 import { Dashboard } from './screens/Dashboard';
-import { Settings } from './screens/Settings';
-import { PackScreen } from './screens/pack/PackScreen';
-import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
-import { PapersScreen } from './screens/PapersScreen';
-import { ActionsScreen } from './screens/ActionsScreen';
-import { TorScreen } from './screens/governance/TorScreen';
-import { PlannerScreen } from './screens/plan/PlannerScreen';
-import { ForwardPlanScreen } from './screens/plan/ForwardPlanScreen';
-import { ProtocolsScreen } from './screens/governance/ProtocolsScreen';
+
+// The first screen (the dashboard) is in the main bundle; every other area loads when first opened,
+// so the window appears quickly however many screens Quorum grows (issue: initial JS ≤ 1 MB).
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
+const PackScreen = lazy(() => import('./screens/pack/PackScreen').then((m) => ({ default: m.PackScreen })));
+const MeetingsScreen = lazy(() => import('./screens/meetings/MeetingsScreen').then((m) => ({ default: m.MeetingsScreen })));
+const PapersScreen = lazy(() => import('./screens/PapersScreen').then((m) => ({ default: m.PapersScreen })));
+const ActionsScreen = lazy(() => import('./screens/ActionsScreen').then((m) => ({ default: m.ActionsScreen })));
+const TorScreen = lazy(() => import('./screens/governance/TorScreen').then((m) => ({ default: m.TorScreen })));
+const PlannerScreen = lazy(() => import('./screens/plan/PlannerScreen').then((m) => ({ default: m.PlannerScreen })));
+const ForwardPlanScreen = lazy(() => import('./screens/plan/ForwardPlanScreen').then((m) => ({ default: m.ForwardPlanScreen })));
+const ProtocolsScreen = lazy(() => import('./screens/governance/ProtocolsScreen').then((m) => ({ default: m.ProtocolsScreen })));
 import type { Destination, MeetingTab } from './navigation';
 
 const useStyles = makeStyles({
@@ -121,6 +124,7 @@ const Root = () => {
             </MessageBarBody>
           </MessageBar>
         )}
+        <Suspense fallback={<Spinner label="Opening…" />}>
         {area === 'dashboard' && <Dashboard />}
         {area === 'meetings' && <MeetingsScreen key={opening?.at ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
         {area === 'papers' && (
@@ -133,6 +137,7 @@ const Root = () => {
         {area === 'tor' && <TorScreen />}
         {area === 'protocols' && <ProtocolsScreen />}
         {area === 'settings' && <Settings />}
+        </Suspense>
       </main>
     </div>
   );

@@ -68,13 +68,21 @@ describe('a meeting, end to end', () => {
 
     // Minutes: the report item with a resolution and an action.
     await m.tab('Minutes').click();
-    // Typed in the formatted editor, with a word made bold from its toolbar: stored as Markdown.
-    await m.minutesOf(5).fill('The Independent Scrutineer presented the annual report. Partners asked about ');
-    await m.minutesOf(5).press('End');
+    // Typed in the formatted editor, then a word made bold from its toolbar: stored as Markdown.
+    await m.minutesOf(5).fill('The Independent Scrutineer presented the annual report. Partners asked about exploitation data.');
+    await m.minutesOf(5).getByText('exploitation', { exact: false }).first().waitFor();
+    await page.evaluate(`(() => {
+      const box = [...document.querySelectorAll('[contenteditable=true]')].find((e) => (e.getAttribute('aria-label') || '').startsWith('Minutes of item 5,'));
+      const text = [...box.querySelectorAll('p')].map((p) => p.firstChild).find((n) => n && n.textContent.includes('exploitation'));
+      const at = text.textContent.indexOf('exploitation');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'exploitation'.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    })()`);
     await page.getByRole('toolbar', { name: /^Formatting for Minutes of item 5,/ }).getByRole('button', { name: 'Bold' }).click();
-    await page.keyboard.type('exploitation');
-    await page.getByRole('toolbar', { name: /^Formatting for Minutes of item 5,/ }).getByRole('button', { name: 'Bold' }).click();
-    await page.keyboard.type(' data.');
     await m.saveMinute(5).click();
     await expect
       .poll(() => listRecords(host.session.store.data, 'agendaItem').find((i) => i.meetingId === scp.id && i.title === 'Annual safeguarding report')?.minutes)

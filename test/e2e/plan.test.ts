@@ -33,6 +33,7 @@ describe('the deep-dive planner', () => {
 
     // The briefing is in that meeting's pack.
     await q.nav('Board pack').click();
+    await expect.poll(async () => (await q.pack.meeting.locator('option').allInnerTexts()).some((t) => t.includes(formatUkDate(third.date, true)))).toBe(true);
     const option = (await q.pack.meeting.locator('option').allInnerTexts()).find((t) => t.includes(formatUkDate(third.date, true)))!;
     await q.pack.meeting.selectOption({ label: option });
     host.saveAnswer.folder = dataDir;
