@@ -14,6 +14,7 @@ import { buildPackFile } from '../main/services/packs';
 import { listRecords } from '../shared/data';
 import { launchChromium } from '../test/e2e/browser';
 import { startHost } from '../test/e2e/host';
+import { markdownTable } from './table';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
@@ -99,7 +100,5 @@ const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].ma
 const jsBytes = initial.reduce((n, f) => n + statSync(join(root, 'out/renderer', f)).size, 0);
 row(`Renderer initial JS (${initial.length} file${initial.length === 1 ? '' : 's'}, minified)`, `${(jsBytes / 1024).toFixed(0)} KB`, '≤ 1 MB', jsBytes <= 1024 * 1024);
 
-const widths = [0, 1, 2, 3].map((c) => Math.max(...[['Measure', 'Figure', 'Target', 'Result'], ...rows].map((r) => r[c].length)));
-const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`\n${line(['Measure', 'Figure', 'Target', 'Result'])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}`);
+console.log(`\n${markdownTable(['Measure', 'Figure', 'Target', 'Result'], rows)}`);
 rmSync(scratch, { recursive: true, force: true });

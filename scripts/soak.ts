@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { runAndKill } from '../test/integration/killer';
+import { markdownTable } from './table';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,7 +47,5 @@ for (const mb of sizes) {
   rmSync(resolve(dir, '..'), { recursive: true, force: true });
 }
 const head = ['Store', 'Kills', 'Saves acknowledged', 'Unparsable stores', 'Acknowledged saves lost', 'Time'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}`);
+console.log(`\n${markdownTable(head, rows)}`);
 process.exit(failures ? 1 : 0);

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '../shared/commands/context';
+import { applyCommand } from '../shared/commands/apply';
+import type { StoreData } from '../shared/data';
 import type { Platform } from '../main/services/platform';
 
 /** A fixed clock and counting ids, so command results are exact. */
@@ -63,4 +65,16 @@ export const useExampleFolders = () => {
     },
     onCleanup: (f: () => void) => cleanups.push(f),
   };
+};
+
+/** Runs commands one after another on `data`, as the store would (validate, apply, check records). */
+export const commandSession = (data: StoreData) => {
+  const ctx = fixedContext();
+  const state = { data };
+  const run = (name: string, input: unknown) => {
+    const r = applyCommand(state.data, name, input, ctx);
+    state.data = r.data;
+    return r.journal;
+  };
+  return { state, run };
 };

@@ -21,6 +21,8 @@ export type Host = {
   saveAnswer: { cancel: boolean; folder?: string };
   /** The file the open dialog picks next (null: cancel). */
   openAnswer: { file: string | null };
+  /** The titles of the open dialogs shown, in order. */
+  openDialogs: string[];
   openedFiles: string[];
   shownInFolder: string[];
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
   const chooseFolderAnswer = { value: null as string | null };
   const saveAnswer: { cancel: boolean; folder?: string } = { cancel: false };
   const openAnswer = { file: null as string | null };
+  const openDialogs: string[] = [];
   const openedFiles: string[] = [];
   const shownInFolder: string[] = [];
   const session = new Session(
@@ -53,7 +56,10 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     rememberDataDir: () => {},
     // The save dialog answers with a file in the test's own folder, or cancels when told to.
     chooseSaveFile: async ({ defaultName }) => (saveAnswer.cancel ? null : join(saveAnswer.folder ?? dataDir, defaultName)),
-    chooseOpenFile: async () => openAnswer.file,
+    chooseOpenFile: async ({ title }) => {
+      openDialogs.push(title);
+      return openAnswer.file;
+    },
     openPath: async (path) => void openedFiles.push(path),
     showInFolder: (path) => void shownInFolder.push(path),
   };
@@ -108,6 +114,7 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     chooseFolderAnswer,
     saveAnswer,
     openAnswer,
+    openDialogs,
     openedFiles,
     shownInFolder,
     close: async () => {

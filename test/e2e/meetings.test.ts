@@ -164,6 +164,16 @@ describe('between meetings', () => {
     await page.getByRole('button', { name: 'Save paper' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(() => q.meetings.agendaItem('Children and Young People’s Plan').innerText()).toMatch(/Paper received/);
+    // Replacing a received paper from a file is asked about first; keeping it changes nothing.
+    await page.getByRole('button', { name: 'Paper, cover sheet and Part 2 of item 6' }).click();
+    await page.getByRole('menuitem', { name: 'Paper…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Replace from a file…' }).click();
+    await page.getByText(/The file you choose replaces the paper’s text/).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Keep the current text' }).click();
+    expect(host.openDialogs).toEqual([]); // no file dialog was opened
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(listRecords(host.session.store.data, 'agendaItem').find((i) => i.id === 'agendaItem:next-6')!.paper!.body).toContain('four priorities');
     await q.nav('Papers').click();
     await expect.poll(() => papers.innerText()).not.toMatch(/Children and Young People’s Plan/);
 

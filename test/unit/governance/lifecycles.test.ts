@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../shared/commands/apply';
 import { findRecord, listRecords, type StoreData } from '../../../shared/data';
 import { currentTor } from '../../../shared/rules/boards';
 import { exampleData } from '../../docxPackage';
-import { fixedContext } from '../../helpers';
+import { commandSession } from '../../helpers';
 
-const session = (data: StoreData = exampleData()) => {
-  const ctx = fixedContext();
-  const state = { data };
-  const run = (name: string, input: unknown) => {
-    const r = applyCommand(state.data, name, input, ctx);
-    state.data = r.data;
-    return r.journal;
-  };
-  return { state, run };
-};
+const session = (data: StoreData = exampleData()) => commandSession(data);
 
 const editable = (t: ReturnType<typeof currentTor> & object) => ({
   purpose: t.purpose,

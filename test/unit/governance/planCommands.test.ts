@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../shared/commands/apply';
 import { findRecord, listRecords, type StoreData } from '../../../shared/data';
 import { forwardPlanView, plannerView } from '../../../shared/rules/planView';
 import { bankHolidaysAround } from '../../../main/services/holidays';
 import { exampleData } from '../../docxPackage';
-import { fixedContext } from '../../helpers';
+import { commandSession } from '../../helpers';
 
 const today = '2026-11-23';
 const holidays = bankHolidaysAround(today);
-const session = (data: StoreData = exampleData(today)) => {
-  const ctx = fixedContext();
-  const state = { data };
-  const run = (name: string, input: unknown) => {
-    const r = applyCommand(state.data, name, input, ctx);
-    state.data = r.data;
-    return r.journal;
-  };
-  return { state, run };
-};
+const session = (data: StoreData = exampleData(today)) => commandSession(data);
 
 describe('deep dives', () => {
   it('are proposed, placed at a meeting of their own board, and taken back; a held one stays where it was held', () => {

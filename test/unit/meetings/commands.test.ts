@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../shared/commands/apply';
 import { findRecord, listRecords, type StoreData } from '../../../shared/data';
 import { agendaTimes, byAgendaOrder, overrunMinutes } from '../../../shared/rules/agenda';
 import { isOverdue } from '../../../shared/rules/actions';
@@ -7,19 +6,13 @@ import { checkQuorum } from '../../../shared/rules/quorum';
 import { currentTor } from '../../../shared/rules/boards';
 import { assemblePack } from '../../../shared/pack/model';
 import { exampleData } from '../../docxPackage';
-import { fixedContext } from '../../helpers';
+import { commandSession } from '../../helpers';
 
-/** Runs commands one after another on the example, as the store would. */
+/** The example, with commands run on it as the store would, and a meeting's agenda in order. */
 const session = (data: StoreData = exampleData()) => {
-  const ctx = fixedContext();
-  const state = { data };
-  const run = (name: string, input: unknown) => {
-    const r = applyCommand(state.data, name, input, ctx);
-    state.data = r.data;
-    return r.journal;
-  };
-  const agenda = (meetingId: string) => listRecords(state.data, 'agendaItem').filter((i) => i.meetingId === meetingId).sort(byAgendaOrder);
-  return { state, run, agenda };
+  const s = commandSession(data);
+  const agenda = (meetingId: string) => listRecords(s.state.data, 'agendaItem').filter((i) => i.meetingId === meetingId).sort(byAgendaOrder);
+  return { ...s, agenda };
 };
 
 describe('the agenda builder', () => {

@@ -16,13 +16,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Done } from '@shared/contract';
 import type { CommentView, ProtocolView, VersionView } from '@shared/rules/protocolView';
 import type { SectionDiff } from '@shared/rules/protocolDiff';
-import type { QuorumError, Result } from '@shared/result';
+import type { QuorumError } from '@shared/result';
 import { bridge, useBridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
+import type { Act } from '../../components/useChange';
 import { DecisionFields, type Decision } from '../../components/DecisionFields';
 import { MarkdownView } from '../../components/MarkdownView';
 import { formatTimestamp, formatUkDate } from '../../format';
@@ -36,7 +36,6 @@ const useStyles = makeStyles({
   pre: { whiteSpace: 'pre-wrap' },
 });
 
-export type Act = (call: Promise<Result<Done>>) => Promise<boolean>;
 
 /** A partner's comment on a section, or on the whole protocol. */
 export const CommentDialog = ({ view, version, sectionKey, onClose }: { view: ProtocolView; version: VersionView; sectionKey: string; onClose: (summary: string | null) => void }) => {

@@ -6,7 +6,8 @@ import { bridge, useBridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { formatUkDate } from '../../format';
-import { CirculationTab, CommentDialog, CommentsTab, HistoryTab, SectionsTab, SignOffTab, type Act } from './ProtocolTabs';
+import { CirculationTab, CommentDialog, CommentsTab, HistoryTab, SectionsTab, SignOffTab } from './ProtocolTabs';
+import { useChange } from '../../components/useChange';
 import { SectionsEditor } from './SectionsEditor';
 import { WordExportButton } from './WordExportButton';
 import { ReturnedCopyDialog } from './ReturnedCopyDialog';
@@ -68,20 +69,12 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
   const [editing, setEditing] = useState(false);
   const [importing, setImporting] = useState(false);
   const [returned, setReturned] = useState<Extract<ReturnedCopyOutcome, { imported: true }> | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<QuorumError | null>(null);
+  const { act, error, notice, setNotice } = useChange();
   if (state.status === 'loading') return <Spinner label="Loading the protocol…" />;
   if (state.status === 'error') return <ErrorBar title="The protocol could not be loaded" error={state.error} />;
   const view = state.value;
   const version = view.versions.find((v) => v.id === versionId) ?? view.versions[0];
   const latest = view.versions[0];
-  const act: Act = async (call) => {
-    setError(null);
-    const r = await call;
-    if (r.ok) setNotice(r.value.summary);
-    else setError(r.error);
-    return r.ok;
-  };
   const done = (summary: string | null) => {
     setCommenting(null);
     setEditing(false);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Field, Input, Select, SpinButton, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { TorView } from '@shared/contract';
 import type { TermsOfReference } from '@shared/schema/records';
@@ -7,6 +7,7 @@ import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 import { FormDialog } from '../../components/FormDialog';
 import { MarkdownField } from '../../components/MarkdownField';
+import { CountField } from '../../components/CountField';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: '12px 16px' },
@@ -23,7 +24,6 @@ const FRACTIONS = [
   ['0.5', 'Half of members'],
   ['0.6666666666666666', 'Two thirds of members'],
 ] as const;
-const count = (v: number | undefined | null, min: number, max: number) => Math.max(min, Math.min(max, Math.round(Number(v) || 0)));
 const newKey = (role: string, taken: Set<string>) => {
   const base = role.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'member';
   let key = base;
@@ -167,9 +167,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
       <div className={styles.section} role="group" aria-label="Quorum">
         <Text weight="semibold">Quorum: every part given must hold</Text>
         <div className={styles.grid}>
-          <Field label="At least this many members">
-            <SpinButton value={t.quorum.minMembers ?? 0} min={0} max={200} onChange={(_e, d) => set('quorum', { ...t.quorum, minMembers: count(d.value ?? Number(d.displayValue), 0, 200) || undefined })} />
-          </Field>
+          <CountField label="At least this many members" value={t.quorum.minMembers ?? 0} min={0} max={200} onChange={(n) => set('quorum', { ...t.quorum, minMembers: n || undefined })} />
           <Field label="Or a fraction of members">
             <Select value={t.quorum.minFraction === undefined ? '' : String(t.quorum.minFraction)} onChange={(_e, d) => set('quorum', { ...t.quorum, minFraction: d.value ? Number(d.value) : undefined })}>
               {FRACTIONS.map(([v, l]) => (
@@ -179,9 +177,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
               ))}
             </Select>
           </Field>
-          <Field label="Agencies represented, at least">
-            <SpinButton value={t.quorum.minAgencies ?? 0} min={0} max={50} onChange={(_e, d) => set('quorum', { ...t.quorum, minAgencies: count(d.value ?? Number(d.displayValue), 0, 50) || undefined })} />
-          </Field>
+          <CountField label="Agencies represented, at least" value={t.quorum.minAgencies ?? 0} min={0} max={50} onChange={(n) => set('quorum', { ...t.quorum, minAgencies: n || undefined })} />
         </div>
         <Checkbox checked={t.quorum.requireChairOrVice} onChange={(_e, d) => set('quorum', { ...t.quorum, requireChairOrVice: Boolean(d.checked) })} label="The chair or vice-chair must be present" />
         <Field label="The rule in words (printed in the ToR)">
@@ -190,15 +186,9 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
       </div>
 
       <div className={styles.grid}>
-        <Field label="Meetings a year">
-          <SpinButton value={t.meetingsPerYear} min={1} max={52} onChange={(_e, d) => set('meetingsPerYear', count(d.value ?? Number(d.displayValue), 1, 52))} />
-        </Field>
-        <Field label="Deep dives a meeting">
-          <SpinButton value={t.deepDivesPerMeeting} min={0} max={10} onChange={(_e, d) => set('deepDivesPerMeeting', count(d.value ?? Number(d.displayValue), 0, 10))} />
-        </Field>
-        <Field label="Paper deadline (clear working days)">
-          <SpinButton value={t.paperDeadlineWorkingDays} min={0} max={60} onChange={(_e, d) => set('paperDeadlineWorkingDays', count(d.value ?? Number(d.displayValue), 0, 60))} />
-        </Field>
+        <CountField label="Meetings a year" value={t.meetingsPerYear} min={1} max={52} onChange={(n) => set('meetingsPerYear', n)} />
+        <CountField label="Deep dives a meeting" value={t.deepDivesPerMeeting} min={0} max={10} onChange={(n) => set('deepDivesPerMeeting', n)} />
+        <CountField label="Paper deadline (clear working days)" value={t.paperDeadlineWorkingDays} min={0} max={60} onChange={(n) => set('paperDeadlineWorkingDays', n)} />
       </div>
       <div className={styles.section} role="group" aria-label="Reports to">
         <Text weight="semibold">Reports to</Text>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Checkbox, Field, Input, Select, SpinButton } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { FormDialog } from '../../components/FormDialog';
+import { CountField } from '../../components/CountField';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
 import { PURPOSE_LABEL } from '@shared/pack/model';
 import { ITEM_PURPOSES } from '@shared/schema/purposes';
@@ -47,9 +48,7 @@ export const AgendaItemDialog = ({ view, item, onClose }: { view: MeetingView; i
         </Select>
       </Field>
       <div style={{ display: 'flex', gap: '12px' }}>
-        <Field label="Minutes allowed" validationMessage={error?.fields?.durationMinutes}>
-          <SpinButton value={duration} min={0} max={600} step={5} onChange={(_e, d) => setDuration(Math.max(0, Math.min(600, Math.round(Number(d.value ?? d.displayValue) || 0))))} />
-        </Field>
+        <CountField label="Minutes allowed" value={duration} min={0} max={600} step={5} onChange={setDuration} validationMessage={error?.fields?.durationMinutes} />
         {item && (
           <Field label="Fixed start (optional)" hint="Leave empty to follow the item before.">
             <Input type="time" value={fixedStart} onChange={(_e, d) => setFixedStart(d.value)} />

@@ -23,13 +23,12 @@ import {
 import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Edit16Regular, MoreHorizontal16Regular, ReOrderDotsVertical20Regular } from '@fluentui/react-icons';
 import { PURPOSE_LABEL } from '@shared/pack/model';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
-import type { QuorumError, Result } from '@shared/result';
-import type { Done } from '@shared/contract';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { AgendaItemDialog } from './AgendaItemDialog';
 import { PaperBadge } from './PaperBadge';
+import { useChange } from '../../components/useChange';
 import { PaperDialog } from './PaperDialog';
 import { StandingItemsDialog } from './StandingItemsDialog';
 import { CoverSheetDialog } from '../../components/CoverSheetDialog';
@@ -76,17 +75,9 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
   const board = boards.state.status === 'ready' ? boards.state.value.find((b) => b.id === view.meeting.boardId) : undefined;
   const [dragged, setDragged] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<QuorumError | null>(null);
+  const { act, error, notice, setNotice } = useChange();
   const items = view.items;
 
-  const act = async (call: Promise<Result<Done>>) => {
-    setError(null);
-    const r = await call;
-    if (r.ok) setNotice(r.value.summary);
-    else setError(r.error);
-    return r.ok;
-  };
   const moveTo = async (item: AgendaItemView, toIndex: number) => {
     if (toIndex < 0 || toIndex >= items.length) return;
     if (await act(bridge().agenda.move({ agendaItemId: item.id, toIndex }))) requestAnimationFrame(() => document.getElementById(`agenda-item-${item.id}`)?.focus());

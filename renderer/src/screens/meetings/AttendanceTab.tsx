@@ -19,13 +19,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Done } from '@shared/contract';
 import type { MeetingView, RosterRow } from '@shared/rules/meetingView';
-import type { QuorumError, Result } from '@shared/result';
+import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
+import { useChange } from '../../components/useChange';
 
 const useStyles = makeStyles({
   section: { marginTop: '24px', display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -44,17 +44,11 @@ const STATUS_OPTIONS = [
 /** Who came: each member from the terms of reference, substitutes where allowed, others in attendance; quorum checked as you go. */
 export const AttendanceTab = ({ view }: { view: MeetingView }) => {
   const styles = useStyles();
-  const [error, setError] = useState<QuorumError | null>(null);
+  const { act, error } = useChange();
   const [substituting, setSubstituting] = useState<RosterRow | null>(null);
   const [guest, setGuest] = useState('');
   const [declaration, setDeclaration] = useState({ personId: '', agendaItemId: '', interest: '' });
   const meetingId = view.meeting.id;
-  const act = async (call: Promise<Result<Done>>) => {
-    setError(null);
-    const r = await call;
-    if (!r.ok) setError(r.error);
-    return r.ok;
-  };
   const members = view.roster.filter((r) => r.memberKey);
   const others = view.roster.filter((r) => !r.memberKey);
   const q = view.quorum;

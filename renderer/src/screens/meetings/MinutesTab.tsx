@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Done } from '@shared/contract';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
-import type { QuorumError, Result } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { MarkdownField } from '../../components/MarkdownField';
 import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
+import { useChange, type Act } from '../../components/useChange';
 
 const useStyles = makeStyles({
   item: { marginTop: '20px', padding: '16px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -16,7 +15,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '24px' },
 });
 
-type Act = (call: Promise<Result<Done>>) => Promise<boolean>;
 
 /** One item's minute, its numbered resolutions and its actions, together as the meeting runs. */
 const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemView; act: Act }) => {
@@ -115,16 +113,8 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
 };
 
 export const MinutesTab = ({ view }: { view: MeetingView }) => {
-  const [error, setError] = useState<QuorumError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { act, error, notice } = useChange();
   const m = view.meeting;
-  const act: Act = async (call) => {
-    setError(null);
-    const r = await call;
-    if (r.ok) setNotice(r.value.summary);
-    else setError(r.error);
-    return r.ok;
-  };
   if (view.items.length === 0) return <Text>Draft the agenda first; the minutes follow its items.</Text>;
   return (
     <>

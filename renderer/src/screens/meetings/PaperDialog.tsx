@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView } from '@shared/rules/meetingView';
 import type { QuorumError } from '@shared/result';
@@ -16,6 +16,7 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
   const [body, setBody] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState(false);
   const loaded = state.status === 'ready' ? state.value : null;
   const text = body ?? loaded?.body ?? '';
   const save = async () => {
@@ -26,6 +27,7 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
   };
   const importFile = async () => {
     setError(null);
+    setConfirming(false);
     const r = await bridge().paper.import({ agendaItemId: item.id, replace: true });
     if (!r.ok) return setError(r.error);
     if (r.value.imported) {
@@ -45,8 +47,20 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
       )}
       <Text>Import the author’s Word document or Markdown file, or type or paste the paper below. Headings, lists, tables and links carry into the pack.</Text>
       <div>
-        <Button onClick={importFile}>{loaded?.body ? 'Replace from a file…' : 'Import from a file…'}</Button>
+        {/* Replacing text already received (or typed here and not saved) is asked about first; the old text stays in the backups. */}
+        <Button onClick={() => (loaded?.body || body ? setConfirming(true) : importFile())}>{loaded?.body ? 'Replace from a file…' : 'Import from a file…'}</Button>
       </div>
+      {confirming && (
+        <MessageBar intent="warning">
+          <MessageBarBody>The file you choose replaces the paper’s text{body !== null ? ', including what you have typed here and not saved' : ''}. The cover sheet stays, and the old text remains in the backups in Settings.</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={importFile}>
+              Choose the new file…
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Keep the current text</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {state.status === 'loading' && <Spinner label="Loading the paper…" />}
       {state.status === 'error' && <ErrorBar title="The paper could not be loaded" error={state.error} />}
       {loaded && <MarkdownField label={`Text of the paper for item ${item.number}`} value={text} onChange={setBody} />}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Button, Field, Input, Select, SpinButton, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, makeStyles } from '@fluentui/react-components';
 import { FormDialog } from '../../components/FormDialog';
+import { CountField } from '../../components/CountField';
+
 import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular } from '@fluentui/react-icons';
 import type { BoardOption } from '@shared/contract';
 import type { QuorumError } from '@shared/result';
@@ -58,9 +60,7 @@ export const StandingItemsDialog = ({ board, onClose }: { board: BoardOption; on
             <Field label="Title on the agenda">
               <Input value={s.title} onChange={(_e, d) => update(i, { title: d.value })} />
             </Field>
-            <Field label="Minutes">
-              <SpinButton value={s.durationMinutes} min={0} max={600} step={5} onChange={(_e, d) => update(i, { durationMinutes: Math.max(0, Math.min(600, Math.round(Number(d.value ?? d.displayValue) || 0))) })} />
-            </Field>
+            <CountField label="Minutes" value={s.durationMinutes} min={0} max={600} step={5} onChange={(n) => update(i, { durationMinutes: n })} />
             <div>
               <Button appearance="subtle" icon={<ArrowUp16Regular />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move standing item ${i + 1} up`} />
               <Button appearance="subtle" icon={<ArrowDown16Regular />} disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move standing item ${i + 1} down`} />
