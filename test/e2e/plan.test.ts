@@ -83,5 +83,15 @@ describe('the forward plan', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Defer' }).click();
     await expect.poll(() => table.innerText()).toMatch(/Deferred: Census data not yet published/);
     expect(findRecord(host.session.store.data, 'forwardPlanItem', 'forwardPlanItem:jsna')).toMatchObject({ status: 'deferred', deferredReason: 'Census data not yet published' });
+
+    // A new item for the board's next meeting, with its origin.
+    await page.getByRole('button', { name: 'Add to the forward plan…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Board' }).selectOption({ label: 'Eastmere Health and Wellbeing Board' });
+    await dialog.getByRole('textbox', { name: /Title/ }).fill('Pharmaceutical needs assessment');
+    await dialog.getByRole('combobox', { name: 'Target meeting' }).selectOption({ index: 1 });
+    await dialog.getByRole('textbox', { name: /Where it came from/ }).fill('Requested by the Director of Public Health');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => table.innerText()).toMatch(/Pharmaceutical needs assessment[\s\S]*Requested by the Director of Public Health[\s\S]*13 January 2027[\s\S]*5 January 2027/);
   });
 });
