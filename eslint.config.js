@@ -56,6 +56,18 @@ export default defineConfig(
     },
   },
   {
+    // Time is an input (DESIGN): only shared/clock.ts reads the wall clock; everything else is handed a Clock.
+    files: ['main/**/*.ts', 'test/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    ignores: ['shared/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from a Clock (shared/clock.ts), never new Date().' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from a Clock (shared/clock.ts), never Date.now(); time a step with performance.now().' },
+      ],
+    },
+  },
+  {
     files: ['main/**/*.ts', 'test/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     ignores: ['main/electron/**', 'main/preload.ts', 'test/main/**'],
     rules: {

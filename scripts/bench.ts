@@ -65,7 +65,7 @@ const sizes = new Map<string, number>();
 for (const item of listRecords(store.data, 'agendaItem')) sizes.set(item.meetingId, (sizes.get(item.meetingId) ?? 0) + (item.paper?.body.length ?? 0));
 const [largest] = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0];
 const t3 = performance.now();
-const pack = await buildPackFile(store, { meetingId: largest, variant: 'full', out: join(scratch, 'largest.docx'), today: new Date().toISOString().slice(0, 10), overrideReason: 'benchmark', workerFile: join(root, 'out/main/packWorker.js') });
+const pack = await buildPackFile(store, { meetingId: largest, variant: 'full', out: join(scratch, 'largest.docx'), clock: store.clock, overrideReason: 'benchmark', workerFile: join(root, 'out/main/packWorker.js') });
 row(`Pack build, largest meeting (${Math.round(pack.bytes / 1024)} KB .docx)`, ms(performance.now() - t3), '', null);
 store.close();
 

@@ -99,6 +99,8 @@ export type ExportOutcome = { saved: false; reason: string } | { saved: true; fi
 
 /** A board's terms of reference, every version (newest first), with what the editor picks from. */
 export type TorView = {
+  /** Today in England, by the app's clock, for "review due in N days". */
+  today: string;
   board: { id: Board['id']; name: string; shortName: string };
   versions: TermsOfReference[];
   people: { id: string; name: string; organisationId: string }[];

@@ -6,11 +6,21 @@ import type { CommandContext } from '../shared/commands/context';
 import { applyCommand } from '../shared/commands/apply';
 import type { StoreData } from '../shared/data';
 import type { Platform } from '../main/services/platform';
+import { fixedClock, type Clock } from '../shared/clock';
+
+/**
+ * The instant every test runs at, whatever the machine's clock says (DESIGN: time is an input).
+ * The example partnership is dated from it, so expected dates follow from it too; .ci/run runs the
+ * suite again under faketime a year ahead and at 00:30 BST to prove nothing reads the real clock.
+ */
+export const TEST_NOW = '2026-11-23T09:00:00.000Z';
+export const TEST_TODAY = TEST_NOW.slice(0, 10);
+export const testClock = (): Clock => fixedClock(TEST_NOW);
 
 /** A fixed clock and counting ids, so command results are exact. */
-export const fixedContext = (now = '2026-11-23T09:00:00.000Z'): CommandContext => {
+export const fixedContext = (now = TEST_NOW): CommandContext => {
   let n = 0;
-  return { now: () => now, user: 'joan', newId: (type) => `${type}:t${++n}` as never };
+  return { ...fixedClock(now), user: 'joan', newId: (type) => `${type}:t${++n}` as never };
 };
 
 export const tempDir = (prefix = 'quorum-'): { dir: string; cleanup: () => void } => {
@@ -31,12 +41,12 @@ export const stubPlatform = (overrides: Partial<Platform> = {}): Platform => ({
   ...overrides,
 });
 
-/** Runs `quorum …` in-process, capturing what it prints, as a terminal would show it. */
+/** Runs `quorum …` in-process on the test date (QUORUM_TODAY), capturing what it prints, as a terminal would show it. */
 export const runCli = async (...argv: string[]) => {
   const { main } = await import('../main/cli/quorum');
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { log: (s) => out.push(s), error: (s) => err.push(s) });
+  const code = await main(argv, { log: (s) => out.push(s), error: (s) => err.push(s) }, { ...process.env, QUORUM_TODAY: TEST_TODAY });
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 

@@ -40,7 +40,7 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
     out: { type: 'string', description: 'the file to write' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
-  async run(values, out, positionals = []) {
+  async run(values, out, { positionals, clock }) {
     const dir = requireData(values);
     const [what, ...extra] = positionals;
     if (!what || !(KINDS as readonly string[]).includes(what) || extra.length) throw new UsageError(`say what to export: ${KINDS.join(', ')}`);
@@ -51,21 +51,21 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
     const ext = what === 'calendar' ? '.ics' : '.docx';
     if (typeof file !== 'string' || !file.toLowerCase().endsWith(ext)) throw new UsageError(`--out FILE${ext} is required`);
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
-    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read' });
+    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
     try {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = clock.today();
       let result: { file: string; bytes: number; title?: string; meetingId?: string };
       const version = typeof values.version === 'string' ? Number(values.version) : undefined;
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version must be a whole number, 1 or more');
-      if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, today });
-      else if (what === 'deep-dives' || what === 'forward-plan') result = await writePlanExport(store.data, { what, boardId: board, out: file, today });
+      if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, clock });
+      else if (what === 'deep-dives' || what === 'forward-plan') result = await writePlanExport(store.data, { what, boardId: board, out: file, clock });
       else if (what === 'tor' || what === 'protocol') {
         const id = what === 'tor' ? torVersionId(store.data, board, version) : protocolVersionId(store.data, values.protocol, version);
-        result = await writeGovernanceExport(store.data, { what, id, trackedChanges: Boolean(values['tracked-changes']), out: file });
+        result = await writeGovernanceExport(store.data, { what, id, trackedChanges: Boolean(values['tracked-changes']), out: file, clock });
       } else {
         if (typeof values.meeting !== 'string' || !values.meeting) throw new UsageError('--meeting ID|next is required');
         const meeting = resolveMeeting(store.data, values.meeting, today, board);
-        result = { meetingId: meeting.id, ...(await writeWordExport(store.data, { kind: what as WordExport, meetingId: meeting.id, variant: variant as PackVariant, out: file, today })) };
+        result = { meetingId: meeting.id, ...(await writeWordExport(store.data, { kind: what as WordExport, meetingId: meeting.id, variant: variant as PackVariant, out: file, clock })) };
       }
       if (values.json) out.log(JSON.stringify({ ok: true, what, ...result }, null, 2));
       else out.log(`Exported ${result.title ?? 'the calendar'}\n  ${result.file} (${result.bytes} bytes)`);

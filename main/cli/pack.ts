@@ -25,7 +25,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     'override-reason': { type: 'string', description: 'build despite pre-flight errors; the reason is journaled' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
-  async run(values, out) {
+  async run(values, out, { clock }) {
     const dir = requireData(values);
     const meeting = values.meeting;
     const variant = values.variant;
@@ -34,9 +34,9 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     if (typeof variant !== 'string' || !(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
     if (typeof file !== 'string' || !file.toLowerCase().endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
-    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname() });
+    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
     try {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = clock.today();
       const target = resolveMeeting(store.data, meeting, today, typeof values.board === 'string' ? values.board : undefined);
       const reason = typeof values['override-reason'] === 'string' ? values['override-reason'] : undefined;
       const report = runPreflight(store, target.id, variant as PackVariant, today);
@@ -50,7 +50,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
         return EXIT.failed;
       }
       const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, today, overrideReason: reason, onProgress: progress });
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress });
       if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
       else {
         for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);

@@ -9,6 +9,7 @@ import { currentUser } from '../services/session';
 import { checkStore } from './check';
 import { packCommand } from './pack';
 import { exportCommand } from './export';
+import { clockFromSetting, type Clock } from '../../shared/clock';
 
 /**
  * `quorum`: Quorum's services without Electron, on a data folder. Each subcommand declares its
@@ -21,8 +22,11 @@ export type Subcommand = {
   options: Record<string, { type: 'string' | 'boolean'; description: string }>;
   /** A word after the command (`quorum export minutes …`), when the command takes one. */
   positional?: { name: string; choices: readonly string[] };
-  run(values: Record<string, string | boolean | undefined>, out: Out, positionals?: string[]): Promise<number>;
+  run(values: Record<string, string | boolean | undefined>, out: Out, run: RunContext): Promise<number>;
 };
+
+/** What every verb is handed: the words after it, and the clock (`--today`, else QUORUM_TODAY, else the machine's). */
+export type RunContext = { positionals: string[]; clock: Clock };
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -42,9 +46,9 @@ const subcommands: Record<string, Subcommand> = {
     summary: 'create the example partnership (Eastmere) in an empty data folder',
     usage: 'quorum example --data DIR [--json]',
     options: { ...dataOption, ...jsonOption },
-    async run(values, out) {
+    async run(values, out, { clock }) {
       const dir = requireData(values);
-      const store = QuorumStore.open(dir, { user: currentUser(), device: hostname() });
+      const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
       try {
         if (store.status().state !== 'empty')
           throw new QuorumFailure('conflict', `${dir} already holds a Quorum store; choose an empty folder`);
@@ -62,12 +66,12 @@ const subcommands: Record<string, Subcommand> = {
     summary: 'verify the store and its journal, count records, list governance warnings',
     usage: 'quorum check --data DIR [--json]',
     options: { ...dataOption, ...jsonOption },
-    async run(values, out) {
+    async run(values, out, { clock }) {
       const dir = requireData(values);
       if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
       let store: QuorumStore;
       try {
-        store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read' });
+        store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
       } catch (err) {
         if (!(err instanceof QuorumFailure) || err.code !== 'store-unavailable') throw err;
         // The store itself is unreadable or invalid: report it as a failed check, not a crash.
@@ -76,7 +80,7 @@ const subcommands: Record<string, Subcommand> = {
         return EXIT.failed;
       }
       try {
-        const report = checkStore(store, new Date().toISOString().slice(0, 10));
+        const report = checkStore(store, clock.today());
         if (values.json) out.log(JSON.stringify(report, null, 2));
         else {
           out.log(`Store: ${dir}`);
@@ -108,12 +112,17 @@ const help = (): string =>
     'Options:',
     '  --data DIR   the data folder',
     '  --json       machine-readable output',
+    '  --today YYYY-MM-DD',
+    '               work as if today were this date in England (also QUORUM_TODAY), to rebuild',
+    '               a past pack exactly or preview a future one',
     '  --help       this help',
     '',
     'Exit codes: 0 success, 1 the check or command failed, 2 bad usage.',
   ].join('\n');
 
-export const main = async (argv: string[], out: Out = { log: console.log, error: console.error }): Promise<number> => {
+const todayOption = { type: 'string' as const, description: 'work as if today were this date in England (YYYY-MM-DD); also QUORUM_TODAY' };
+
+export const main = async (argv: string[], out: Out = { log: console.log, error: console.error }, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out.log(help());
@@ -125,12 +134,20 @@ export const main = async (argv: string[], out: Out = { log: console.log, error:
     return EXIT.usage;
   }
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: { ...sub.options, help: { type: 'boolean' } }, strict: true, allowPositionals: Boolean(sub.positional) });
+    const options = { ...sub.options, today: todayOption };
+    const { values, positionals } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: Boolean(sub.positional) });
     if (values.help) {
-      out.log(`${sub.usage}\n\n${sub.summary}\n\n${Object.entries(sub.options).map(([k, o]) => `  --${k.padEnd(8)} ${o.description}`).join('\n')}`);
+      out.log(`${sub.usage} [--today YYYY-MM-DD]\n\n${sub.summary}\n\n${Object.entries(options).map(([k, o]) => `  --${k.padEnd(8)} ${o.description}`).join('\n')}`);
       return EXIT.ok;
     }
-    return await sub.run(values as Record<string, string | boolean | undefined>, out, positionals);
+    const today = typeof values.today === 'string' ? values.today : env.QUORUM_TODAY;
+    let clock: Clock;
+    try {
+      clock = clockFromSetting(today);
+    } catch (err) {
+      throw new UsageError(`${typeof values.today === 'string' ? '--today' : 'QUORUM_TODAY'}: ${(err as Error).message}`);
+    }
+    return await sub.run(values as Record<string, string | boolean | undefined>, out, { positionals, clock });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.error(`quorum ${name}: ${(err as Error).message}\nUsage: ${sub.usage}`);

@@ -9,6 +9,7 @@ import type { PackVariant } from '../../shared/pack/model';
 import { QuorumFailure } from '../../shared/result';
 import { bankHolidaysAround } from './holidays';
 import { writeFileAtomic } from './store/atomicFile';
+import type { Clock } from '../../shared/clock';
 
 export const EXPORT_LABEL: Record<WordExport, string> = { agenda: 'Agenda', minutes: 'Minutes', actions: 'Action log' };
 
@@ -26,29 +27,30 @@ export const suggestedExportName = (data: StoreData, kind: WordExport | 'calenda
 const ensureExtension = (file: string, ext: string) => (file.toLowerCase().endsWith(ext) ? file : `${file}${ext}`);
 
 /** Writes the agenda, minutes or action log of a meeting as a Word file, atomically. */
-export const writeWordExport = async (data: StoreData, req: { kind: WordExport; meetingId: string; variant: PackVariant; out: string; today: string }) => {
+export const writeWordExport = async (data: StoreData, req: { kind: WordExport; meetingId: string; variant: PackVariant; out: string; clock: Clock }) => {
   if (!findRecord(data, 'meeting', req.meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${req.meetingId}`);
   const out = resolve(ensureExtension(req.out, '.docx'));
-  const { bytes, title } = await buildWordExport(data, req.kind, { meetingId: req.meetingId, variant: req.variant, today: req.today, builtAt: new Date().toISOString() });
+  const { bytes, title } = await buildWordExport(data, req.kind, { meetingId: req.meetingId, variant: req.variant, today: req.clock.today(), builtAt: req.clock.now() });
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title };
 };
 
 /** Writes the meetings and paper deadlines (of one board, or all) as an .ics calendar. */
-export const writeCalendar = (data: StoreData, req: { boardId?: string; out: string; today: string }) => {
+export const writeCalendar = (data: StoreData, req: { boardId?: string; out: string; clock: Clock }) => {
   if (req.boardId && !findRecord(data, 'board', req.boardId)) throw new QuorumFailure('not-found', `There is no board with id ${req.boardId}`);
   const out = resolve(ensureExtension(req.out, '.ics'));
-  const text = buildCalendar(data, { boardId: req.boardId, today: req.today, holidays: bankHolidaysAround(req.today), stamp: new Date().toISOString() });
+  const today = req.clock.today();
+  const text = buildCalendar(data, { boardId: req.boardId, today, holidays: bankHolidaysAround(today), stamp: req.clock.now() });
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, text);
   return { file: out, bytes: Buffer.byteLength(text) };
 };
 
 /** Writes the terms of reference or the protocol (optionally with tracked changes) as Word. */
-export const writeGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; out: string }) => {
+export const writeGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; out: string; clock: Clock }) => {
   const out = resolve(ensureExtension(req.out, '.docx'));
-  const { bytes, title } = await buildGovernanceExport(data, { what: req.what, id: req.id, trackedChanges: req.trackedChanges, builtAt: new Date().toISOString() });
+  const { bytes, title } = await buildGovernanceExport(data, { what: req.what, id: req.id, trackedChanges: req.trackedChanges, builtAt: req.clock.now() });
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title };
@@ -65,9 +67,10 @@ export const suggestedGovernanceName = (data: StoreData, what: GovernanceExport,
 };
 
 /** Writes the deep-dive schedule or the forward plan (of one board, or all) as Word. */
-export const writePlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; out: string; today: string }) => {
+export const writePlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; out: string; clock: Clock }) => {
   const out = resolve(ensureExtension(req.out, '.docx'));
-  const { bytes, title } = await buildPlanExport(data, { ...req, holidays: bankHolidaysAround(req.today), builtAt: new Date().toISOString() });
+  const today = req.clock.today();
+  const { bytes, title } = await buildPlanExport(data, { what: req.what, boardId: req.boardId, today, holidays: bankHolidaysAround(today), builtAt: req.clock.now() });
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title };

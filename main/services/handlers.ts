@@ -20,13 +20,13 @@ import { bankHolidaysAround } from './holidays';
 import { currentUser, type Session } from './session';
 import type { Platform } from './platform';
 
-const today = (now: () => string) => now().slice(0, 10);
-
 /**
  * The one handler table. Electron's IPC and the e2e host's HTTP transport both bind exactly this,
  * so no handler is written twice and the e2e tests exercise the code the app runs.
  */
-export const createHandlers = (session: Session, platform: Platform, now: () => string = () => new Date().toISOString()): Handlers => {
+export const createHandlers = (session: Session, platform: Platform): Handlers => {
+  // One clock for every view and export: the store's (shared/clock.ts), pinned in tests and by --today.
+  const today = () => session.clock.today();
   const requireReady = () => {
     const status = session.store.status();
     if (status.state === 'recovery-needed')
@@ -62,7 +62,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       return session.store.status();
     },
     'dashboard:get': () => {
-      const day = today(now);
+      const day = today();
       return buildDashboard(requireReady().data, day, bankHolidaysAround(day));
     },
     'partnership:get': () => partnership(),
@@ -95,7 +95,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     },
     'meetings:list': () => {
       const data = requireReady().data;
-      const day = today(now);
+      const day = today();
       const items = listRecords(data, 'agendaItem');
       return listRecords(data, 'board').flatMap((board) => {
         const next = nextMeeting(data, board.id, day);
@@ -112,11 +112,11 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
         }));
       }).sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
     },
-    'pack:preflight': ({ meetingId, variant }) => runPreflight(requireReady(), meetingId, variant, today(now)),
+    'pack:preflight': ({ meetingId, variant }) => runPreflight(requireReady(), meetingId, variant, today()),
     'pack:build': async ({ meetingId, variant, overrideReason, taskId }) => {
       const store = requireReady();
       if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
-      const report = runPreflight(store, meetingId, variant, today(now));
+      const report = runPreflight(store, meetingId, variant, today());
       if (report.errors > 0 && !overrideReason)
         throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
       const file = await platform.chooseSaveFile({ title: 'Save the board pack', defaultName: suggestedPackName(store.data, meetingId, variant), filterName: 'Word document', extension: 'docx' });
@@ -125,7 +125,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
         meetingId,
         variant,
         out: file.toLowerCase().endsWith('.docx') ? file : `${file}.docx`,
-        today: today(now),
+        clock: session.clock,
         overrideReason,
         onProgress: (done, total, label) => session.progress(taskId, label, done, total),
       });
@@ -151,7 +151,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const file = await platform.chooseOpenFile({ title: `Import the paper for “${item.title}”`, filterName: 'Word or Markdown paper', extensions: PAPER_EXTENSIONS });
       if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
       const paper = await readPaperFile(file, store.dataDir);
-      await store.run('paper.import', { agendaItemId, body: paper.body, sourceFile: paper.sourceFile, receivedOn: today(now), expectedRev: item.rev });
+      await store.run('paper.import', { agendaItemId, body: paper.body, sourceFile: paper.sourceFile, receivedOn: today(), expectedRev: item.rev });
       return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes };
     },
     'paper:updateCoverSheet': async (input) => {
@@ -173,7 +173,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'meetings:get': ({ meetingId }) => {
       const store = requireReady();
       if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', 'That meeting no longer exists');
-      return meetingView(store.data, meetingId, today(now), bankHolidaysAround(today(now)));
+      return meetingView(store.data, meetingId, today(), bankHolidaysAround(today()));
     },
     'meetings:create': async (input) => {
       const outcome = await requireReady().run('meeting.create', input);
@@ -189,11 +189,11 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'resolutions:add': run('resolution.add'),
     'resolutions:update': run('resolution.update'),
     'resolutions:remove': run('resolution.remove'),
-    'actions:list': (filter) => actionLogView(requireReady().data, today(now), filter),
+    'actions:list': (filter) => actionLogView(requireReady().data, today(), filter),
     'actions:raise': run('action.raise'),
     'actions:update': run('action.update'),
     'actions:addUpdate': run('action.addUpdate'),
-    'papers:outstanding': ({ boardId }) => outstandingPapers(requireReady().data, today(now), bankHolidaysAround(today(now)), boardId),
+    'papers:outstanding': ({ boardId }) => outstandingPapers(requireReady().data, today(), bankHolidaysAround(today()), boardId),
     'boards:list': () => listRecords(requireReady().data, 'board').map((b) => ({ id: b.id, rev: b.rev, name: b.name, shortName: b.shortName, standingItems: b.standingItems })),
     'boards:setStandingItems': run('board.setStandingItems'),
     'paper:updateBody': run('paper.updateBody'),
@@ -207,7 +207,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', 'That meeting no longer exists');
       const file = await platform.chooseSaveFile({ title: `Save the ${EXPORT_LABEL[kind].toLowerCase()}`, defaultName: suggestedExportName(store.data, kind, meetingId, variant), filterName: 'Word document', extension: 'docx' });
       if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
-      const written = await writeWordExport(store.data, { kind, meetingId, variant, out: file, today: today(now) });
+      const written = await writeWordExport(store.data, { kind, meetingId, variant, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:governance': async (input) => {
@@ -215,7 +215,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const tracked = input.what === 'protocol' && Boolean(input.trackedChanges);
       const file = await platform.chooseSaveFile({ title: input.what === 'tor' ? 'Save the terms of reference' : 'Save the protocol', defaultName: suggestedGovernanceName(store.data, input.what, input.id, tracked), filterName: 'Word document', extension: 'docx' });
       if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
-      const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file });
+      const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:plan': async ({ what, boardId }) => {
@@ -224,14 +224,14 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const name = `${board ? `${board.shortName} ` : ''}${what === 'deep-dives' ? 'deep-dive schedule' : 'forward plan'}.docx`;
       const file = await platform.chooseSaveFile({ title: what === 'deep-dives' ? 'Save the deep-dive schedule' : 'Save the forward plan', defaultName: name, filterName: 'Word document', extension: 'docx' });
       if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
-      const written = await writePlanExport(store.data, { what, boardId, out: file, today: today(now) });
+      const written = await writePlanExport(store.data, { what, boardId, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:calendar': async ({ boardId }) => {
       const store = requireReady();
       const file = await platform.chooseSaveFile({ title: 'Save the meetings calendar', defaultName: suggestedExportName(store.data, 'calendar', undefined, undefined, boardId), filterName: 'Calendar', extension: 'ics' });
       if (!file) return { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
-      const written = writeCalendar(store.data, { boardId, out: file, today: today(now) });
+      const written = writeCalendar(store.data, { boardId, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'tor:get': ({ boardId }) => {
@@ -239,6 +239,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       const board = findRecord(data, 'board', boardId);
       if (!board) throw new QuorumFailure('not-found', 'That board no longer exists');
       return {
+        today: today(),
         board: { id: board.id, name: board.name, shortName: board.shortName },
         versions: listRecords(data, 'tor').filter((t) => t.boardId === board.id).sort((a, b) => b.version - a.version),
         people: listRecords(data, 'person').map((p) => ({ id: p.id, name: p.name, organisationId: p.organisationId })).sort((a, b) => a.name.localeCompare(b.name)),
@@ -273,7 +274,7 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
       if (!findRecord(store.data, 'organisation', organisationId)) throw new QuorumFailure('not-found', 'That organisation no longer exists');
       const file = await platform.chooseOpenFile({ title: 'Import a partner’s returned Word copy', filterName: 'Word document', extensions: ['docx'] });
       if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
-      const read = readReturnedFile(file, store.data, protocolVersionId, organisationId, now());
+      const read = readReturnedFile(file, store.data, protocolVersionId, organisationId, session.clock.now());
       if (read.plan.comments.length === 0) return { imported: false as const, reason: `${read.sourceFile} has no comments or tracked changes from partners.` };
       await store.run('protocolComment.importReturned', { protocolVersionId, sourceFile: read.sourceFile, comments: read.plan.comments });
       return { imported: true as const, sourceFile: read.sourceFile, comments: read.plan.comments.length, reports: read.plan.reports, authors: read.plan.authors };
@@ -281,13 +282,13 @@ export const createHandlers = (session: Session, platform: Platform, now: () => 
     'dives:planner': ({ boardId }) => {
       const data = requireReady().data;
       if (!findRecord(data, 'board', boardId)) throw new QuorumFailure('not-found', 'That board no longer exists');
-      return plannerView(data, boardId, today(now), bankHolidaysAround(today(now)));
+      return plannerView(data, boardId, today(), bankHolidaysAround(today()));
     },
     'dives:save': run('deepDive.save'),
     'dives:schedule': run('deepDive.schedule'),
     'dives:setStatus': run('deepDive.setStatus'),
     'dives:raiseAction': run('deepDive.raiseAction'),
-    'plan:list': (filter) => forwardPlanView(requireReady().data, bankHolidaysAround(today(now)), filter),
+    'plan:list': (filter) => forwardPlanView(requireReady().data, bankHolidaysAround(today()), filter),
     'plan:save': run('forwardPlan.save'),
     'plan:setStatus': run('forwardPlan.setStatus'),
     'people:list': () => {

@@ -14,7 +14,9 @@ import type { Meeting } from '../../shared/schema/records';
 import { bankHolidaysAround } from './holidays';
 import { writeFileAtomic } from './store/atomicFile';
 import type { QuorumStore } from './store/store';
-import { IMAGES_FOLDER, MAX_IMAGE_BYTES } from './papers/imageFiles';
+import type { Clock } from '../../shared/clock';
+import { MAX_IMAGE_BYTES } from './papers/imageFiles';
+import { IMAGES_FOLDER } from './store/format';
 
 
 /** Whether `images/name.png` exists inside the data folder (never outside it). */
@@ -66,7 +68,8 @@ export type PackRequest = {
   meetingId: string;
   variant: PackVariant;
   out: string;
-  today: string;
+  /** "Today" for the pre-flight and the pack's dates, and the build's timestamp (shared/clock.ts). */
+  clock: Clock;
   /** Given when the secretariat chooses to build despite pre-flight errors; journaled. */
   overrideReason?: string;
   onProgress?: PackProgress;
@@ -81,7 +84,8 @@ export type PackOutcome = { file: string; bytes: number; sha256: string; preflig
  * Refuses with the pre-flight errors unless an override reason is given.
  */
 export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promise<PackOutcome> => {
-  const report = runPreflight(store, req.meetingId, req.variant, req.today);
+  const today = req.clock.today();
+  const report = runPreflight(store, req.meetingId, req.variant, today);
   const reason = req.overrideReason?.trim();
   if (report.errors > 0 && !reason) {
     const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
@@ -90,9 +94,9 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   const out = resolve(req.out);
   if (!out.toLowerCase().endsWith('.docx')) throw new QuorumFailure('invalid-input', 'The pack file name must end in .docx');
   mkdirSync(dirname(out), { recursive: true });
-  const model = assemblePack(store.data, req.meetingId, req.variant, req.today);
+  const model = assemblePack(store.data, req.meetingId, req.variant, today);
   const images = readImages(store.dataDir, referencedImages(model));
-  const bytes = await buildPackOffThread({ data: store.data, input: { meetingId: req.meetingId, variant: req.variant, today: req.today, builtAt: new Date().toISOString(), images } }, req.onProgress, req.workerFile);
+  const bytes = await buildPackOffThread({ data: store.data, input: { meetingId: req.meetingId, variant: req.variant, today, builtAt: req.clock.now(), images } }, req.onProgress, req.workerFile);
   writeFileAtomic(out, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;

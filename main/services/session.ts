@@ -7,6 +7,7 @@ import { QuorumFailure } from '../../shared/result';
 import { QuorumStore, type StoreOptions } from './store/store';
 import { JOURNAL_FILE, STORE_FILE } from './store/format';
 import { fsyncFolder } from './store/atomicFile';
+import type { Clock } from '../../shared/clock';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -50,6 +51,11 @@ export class Session {
 
   get store(): QuorumStore {
     return this.current;
+  }
+
+  /** The clock every handler of this session reads "now" and "today" from. */
+  get clock(): Clock {
+    return this.current.clock;
   }
 
   get dataDir(): string {

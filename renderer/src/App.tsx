@@ -66,9 +66,10 @@ const Root = () => {
   const { state } = useBridge((q) => q.store.status());
   const [area, setArea] = useState<AreaValue>('dashboard');
   /** A meeting another screen asked to open (Papers → Open meeting, a pre-flight fix). */
-  const [opening, setOpening] = useState<{ meetingId: string; tab?: MeetingTab; at: number } | null>(null);
+  // `visit` counts the requests, so asking again for the same meeting still remounts the screen at it.
+  const [opening, setOpening] = useState<{ meetingId: string; tab?: MeetingTab; visit: number } | null>(null);
   const go = (to: Destination) => {
-    if (to.area === 'meetings') setOpening({ meetingId: to.meetingId, tab: to.tab, at: Date.now() });
+    if (to.area === 'meetings') setOpening((o) => ({ meetingId: to.meetingId, tab: to.tab, visit: (o?.visit ?? 0) + 1 }));
     setArea(to.area);
   };
 
@@ -126,7 +127,7 @@ const Root = () => {
         )}
         <Suspense fallback={<Spinner label="Opening…" />}>
         {area === 'dashboard' && <Dashboard />}
-        {area === 'meetings' && <MeetingsScreen key={opening?.at ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
+        {area === 'meetings' && <MeetingsScreen key={opening?.visit ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
         {area === 'papers' && (
           <PapersScreen onOpenMeeting={(meetingId) => go({ area: 'meetings', meetingId, tab: 'agenda' })} />
         )}

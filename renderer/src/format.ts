@@ -1,4 +1,4 @@
-import { formatUkDate } from '@shared/rules/dates';
+import { formatUkDate, formatUkDateTime } from '@shared/rules/dates';
 
 export { formatUkDate };
 
@@ -10,12 +10,8 @@ export const relativeDays = (days: number): string => {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 };
 
-export const formatTimestamp = (iso: string): string => {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return `${formatUkDate(local)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
+/** Journal, backup and build times in England's time (BST or GMT), whatever the machine's zone. */
+export const formatTimestamp = formatUkDateTime;
 
 export const formatBytes = (n: number): string =>
   n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;

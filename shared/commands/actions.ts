@@ -20,7 +20,7 @@ export const addActionUpdate = defineCommand({
       status: input.status,
       madeAt: now,
     });
-    const closedOn = input.status === 'done' ? now.slice(0, 10) : undefined;
+    const closedOn = input.status === 'done' ? ctx.today() : undefined;
     cs.update(action, { status: input.status, closedOn });
     return cs.result('action.addUpdate', `Updated action "${action.text.slice(0, 60)}"`);
   },

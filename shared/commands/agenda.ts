@@ -187,7 +187,7 @@ export const updatePaperBody = defineCommand({
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
     const received = input.body.trim().length > 0;
     const status = received ? ('received' as const) : paper.status === 'received' ? ('requested' as const) : paper.status;
-    const receivedOn = received ? (paper.receivedOn ?? ctx.now().slice(0, 10)) : undefined;
+    const receivedOn = received ? (paper.receivedOn ?? ctx.today()) : undefined;
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { paper: { ...paper, body: input.body, status, receivedOn } }, input.expectedRev);
     return cs.result('paper.updateBody', received ? `Updated the paper for ${short(item)}` : `Cleared the paper for ${short(item)}`);

@@ -3,10 +3,10 @@ import type { QRecord } from '../schema/records';
 import type { RecordType } from '../schema/common';
 import type { NewRecord, StoreData } from '../data';
 import { QuorumFailure } from '../result';
+import type { Clock } from '../clock';
 
 /** What a command may ask of the world: injected, so commands stay pure and testable. */
-export type CommandContext = {
-  now(): string;
+export type CommandContext = Clock & {
   newId<T extends RecordType>(type: T): `${T}:${string}`;
   /** The OS user, written as `updatedBy` and into the journal. */
   user: string;

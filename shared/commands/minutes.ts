@@ -97,7 +97,7 @@ export const updateAction = defineCommand({
     const action = getRecord(data, 'action', actionId);
     getRecord(data, 'person', patch.ownerPersonId);
     const cs = new ChangeSet(data, ctx);
-    const closedOn = patch.status === 'done' ? (action.closedOn ?? ctx.now().slice(0, 10)) : undefined;
+    const closedOn = patch.status === 'done' ? (action.closedOn ?? ctx.today()) : undefined;
     cs.update(action, { ...patch, closedOn }, expectedRev);
     return cs.result('action.update', `Updated action ${short(action.text)}`);
   },

@@ -48,7 +48,7 @@ export const importPaper = defineCommand({
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const cs = new ChangeSet(data, ctx);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
-    cs.update(item, { paper: { ...paper, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.now().slice(0, 10) } }, input.expectedRev);
+    cs.update(item, { paper: { ...paper, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.today() } }, input.expectedRev);
     return cs.result('paper.import', `Imported the paper for “${item.title.slice(0, 80)}” from ${input.sourceFile}`);
   },
 });

@@ -109,7 +109,7 @@ export const loadGenerated = defineCommand({
   apply(data, input, ctx) {
     if (Object.keys(data.records).length > 0) throw new QuorumFailure('conflict', 'The generated partnership can only be loaded into an empty data folder');
     const cs = new ChangeSet(data, ctx);
-    for (const record of buildGeneratedRecords(ctx.now().slice(0, 10), input.years, input.seed)) cs.create(record as QRecord);
+    for (const record of buildGeneratedRecords(ctx.today(), input.years, input.seed)) cs.create(record as QRecord);
     return cs.result('example.generate', `Generated ${input.years} years of a busy partnership (seed ${input.seed})`);
   },
 });

@@ -194,9 +194,8 @@ export const loadExample = defineCommand({
   apply(data, _input, ctx) {
     if (Object.keys(data.records).length > 0)
       throw new QuorumFailure('conflict', 'The example can only be loaded into an empty data folder');
-    const now = ctx.now();
     const cs = new ChangeSet(data, ctx);
-    for (const record of buildExampleRecords(now.slice(0, 10))) cs.create(record as QRecord);
+    for (const record of buildExampleRecords(ctx.today())) cs.create(record as QRecord);
     return cs.result('example.load', 'Loaded the example partnership (Eastmere)');
   },
 });

@@ -1,4 +1,5 @@
 import type { Action } from '../schema/records';
+import { addDays } from './dates';
 
 /** Overdue is derived, never stored: not done and its due date has passed. */
 export const isOverdue = (action: Pick<Action, 'status' | 'dueDate'>, today: string): boolean =>
@@ -10,6 +11,6 @@ export type ActionRag = { colour: 'red' | 'amber' | 'green'; label: 'Overdue' | 
 export const actionRag = (action: Pick<Action, 'status' | 'dueDate'>, today: string, dueSoonDays = 14): ActionRag => {
   if (action.status === 'done') return { colour: 'green', label: 'Done' };
   if (isOverdue(action, today)) return { colour: 'red', label: 'Overdue' };
-  const soon = new Date(Date.parse(today) + dueSoonDays * 86_400_000).toISOString().slice(0, 10);
+  const soon = addDays(today, dueSoonDays);
   return action.dueDate <= soon ? { colour: 'amber', label: 'Due soon' } : { colour: 'green', label: 'On track' };
 };

@@ -2,6 +2,8 @@
  * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) in UTC, so a date never shifts with the
  * machine's time zone or British Summer Time.
  */
+import { ukDateOf, ukTimeOf } from '../clock';
+
 const MS_PER_DAY = 86_400_000;
 
 const toUtc = (iso: string): number => {
@@ -38,11 +40,10 @@ export const formatShortUkDate = (iso: string): string => {
   return `${d} ${MONTHS[m - 1].slice(0, 3)} ${y}`;
 };
 
+/** "11 June 2027, 00:30": an instant as the clock on the wall in England showed it (BST or GMT). */
 export const formatUkDateTime = (isoTimestamp: string): string => {
-  const d = new Date(isoTimestamp);
-  if (Number.isNaN(d.getTime())) return isoTimestamp;
-  const date = formatUkDate(d.toISOString().slice(0, 10));
-  return `${date}, ${d.toISOString().slice(11, 16)} UTC`;
+  if (Number.isNaN(Date.parse(isoTimestamp))) return isoTimestamp;
+  return `${formatUkDate(ukDateOf(isoTimestamp))}, ${ukTimeOf(isoTimestamp)}`;
 };
 
 /** A set of bank-holiday dates; supplied by main (from a maintained source), never hand-typed here. */

@@ -7,6 +7,8 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import type { Platform } from '../../main/services/platform';
+import { clockOnDay, type Clock } from '../../shared/clock';
+import { TEST_TODAY } from '../helpers';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const BRIDGE_SCRIPT = resolve(import.meta.dirname, '../../out/e2e/quorum-bridge.js');
@@ -32,7 +34,7 @@ export type Host = {
  * Serves the built renderer with `window.quorum` bound over HTTP to the very handler table the
  * Electron app registers over IPC, backed by the real services on `dataDir`.
  */
-export const startHost = async (dataDir: string, opts: { now?: () => string } = {}): Promise<Host> => {
+export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): Promise<Host> => {
   const token = randomBytes(16).toString('hex');
   const clients = new Set<ServerResponse>();
   const opened: string[] = [];
@@ -47,7 +49,7 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     (event, payload) => {
       for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     },
-    opts.now ? { now: opts.now } : {},
+    { clock: opts.clock ?? clockOnDay(TEST_TODAY) },
   );
   const platform: Platform = {
     appVersion: 'e2e',
@@ -63,7 +65,7 @@ export const startHost = async (dataDir: string, opts: { now?: () => string } = 
     openPath: async (path) => void openedFiles.push(path),
     showInFolder: (path) => void shownInFolder.push(path),
   };
-  const dispatch = createDispatcher(createHandlers(session, platform, opts.now));
+  const dispatch = createDispatcher(createHandlers(session, platform));
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

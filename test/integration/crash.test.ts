@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
-import { tempDir } from '../helpers';
+import { tempDir, testClock } from '../helpers';
 import { runAndKill } from './killer';
 
 describe('a writer killed at random during saves', () => {
@@ -17,7 +17,7 @@ describe('a writer killed at random during saves', () => {
         const start = acked.length ? Math.max(...acked) + 1 : 0;
         acked.push(...(await runAndKill(dir, start, 5 + Math.floor(Math.random() * 120))));
         kills++;
-        const store = QuorumStore.open(dir, { user: 'check', device: hostname(), mode: 'read' });
+        const store = QuorumStore.open(dir, { user: 'check', device: hostname(), mode: 'read', clock: testClock() });
         const status = store.status();
         expect(status.state).toBe('ready');
         expect(status.journal.ok, status.journal.problem).toBe(true);
@@ -27,7 +27,7 @@ describe('a writer killed at random during saves', () => {
         store.close();
       }
       // Reopen for writing: the dead writer's lock is taken over and the journal reconciled.
-      const store = QuorumStore.open(dir, { user: 'check', device: hostname() });
+      const store = QuorumStore.open(dir, { user: 'check', device: hostname(), clock: testClock() });
       expect(store.status().journal.ok).toBe(true);
       store.close();
       expect(kills).toBeGreaterThanOrEqual(25);
@@ -42,7 +42,7 @@ describe('a writer killed at random during saves', () => {
   it('survives the same on a generated megabyte store (the short version of npm run soak)', { timeout: 180_000 }, async () => {
     const { dir, cleanup } = tempDir('quorum-crash-big-');
     try {
-      const seed = QuorumStore.open(dir, { user: 'soak', device: hostname() });
+      const seed = QuorumStore.open(dir, { user: 'soak', device: hostname(), clock: testClock() });
       await seed.run('example.generate', { years: 2, seed: 7 });
       seed.close();
       expect(statSync(join(dir, 'quorum.json')).size).toBeGreaterThan(900_000);
@@ -50,7 +50,7 @@ describe('a writer killed at random during saves', () => {
       for (let kill = 1; kill <= 10; kill++) {
         const start = acked.length ? Math.max(...acked) + 1 : 0;
         acked.push(...(await runAndKill(dir, start, 5 + Math.floor(Math.random() * 150))));
-        const store = QuorumStore.open(dir, { user: 'check', device: hostname(), mode: 'read' });
+        const store = QuorumStore.open(dir, { user: 'check', device: hostname(), mode: 'read', clock: testClock() });
         expect(store.status()).toMatchObject({ state: 'ready', journal: { ok: true } });
         const texts = new Set(listRecords(store.data, 'actionUpdate').map((u) => u.text));
         expect(acked.filter((n) => !texts.has(`update ${n}`)), `lost after kill ${kill}`).toEqual([]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../helpers';
+import { tempDir, testClock } from '../helpers';
 
 /** Injects a failing write or rename, as a full disk or a file held by a sync tool would. */
 const fault = vi.hoisted(() => ({ on: null as null | { call: 'writeSync' | 'writevSync' | 'renameSync'; code: string } }));
@@ -35,7 +35,7 @@ describe('a save that the disk refuses', () => {
     ['renameSync', 'EPERM', /locked or read-only \(EPERM\)/],
     ['renameSync', 'EBUSY', /locked or read-only \(EBUSY\)/],
   ] as const)('%s failing with %s gives a clear error and leaves the old store intact', async (call, code, message) => {
-    const store = QuorumStore.open(dir, { user: 'joan', device: 'd' });
+    const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
     await store.run('example.load', {});
     if (call === 'writevSync') await store.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'The session backup is taken, so the next save writes only the store', status: 'in-progress' });
     const before = readFileSync(join(dir, 'quorum.json'));
@@ -48,7 +48,7 @@ describe('a save that the disk refuses', () => {
     expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
     expect(listRecords(store.data, 'partnership')[0].name).toBe(p.name); // memory matches disk
     store.close();
-    const reopened = QuorumStore.open(dir, { user: 'joan', device: 'd' });
+    const reopened = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
     expect(reopened.status()).toMatchObject({ state: 'ready', journal: { ok: true } });
     reopened.close();
   });

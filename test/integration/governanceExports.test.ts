@@ -5,14 +5,14 @@ import mammoth from 'mammoth';
 import { QuorumStore } from '../../main/services/store/store';
 import { findRecord, listRecords } from '../../shared/data';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { runCli, useExampleFolders } from '../helpers';
+import { runCli, useExampleFolders, testClock } from '../helpers';
 import { convertWithLibreOffice, odtContent } from '../soffice';
 
 const { example } = useExampleFolders();
 
 /** Version 1 agreed by all three boards, then version 2 changes a few words of section 3 and adds a sentence. */
 const secondVersion = async (dir: string) => {
-  const store = QuorumStore.open(dir, { user: 'test', device: 'test' });
+  const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
   try {
     for (const [boardId, date] of [['board:childrens-trust', '2026-12-15'], ['board:safeguarding', '2027-01-07'], ['board:hwb', '2027-01-13']])
       await store.run('protocol.signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '' });

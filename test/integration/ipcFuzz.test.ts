@@ -8,7 +8,7 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { STORE_FILE } from '../../main/services/store/format';
-import { stubPlatform, tempDir } from '../helpers';
+import { stubPlatform, tempDir, testClock } from '../helpers';
 
 /**
  * Every channel of the bridge, called with generated wrong payloads (anything at all, and objects
@@ -20,7 +20,7 @@ let session: Session;
 let call: ReturnType<typeof createDispatcher>;
 let before: Buffer;
 beforeAll(async () => {
-  session = new Session(join(t.dir, 'data'), () => {});
+  session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
   await session.store.run('example.load', {});
   call = createDispatcher(createHandlers(session, stubPlatform()));
   before = readFileSync(join(session.dataDir, STORE_FILE));

@@ -6,7 +6,7 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { runCli, stubPlatform, tempDir, useExampleFolders } from '../helpers';
+import { runCli, stubPlatform, tempDir, useExampleFolders, testClock } from '../helpers';
 
 const run = runCli;
 
@@ -96,7 +96,7 @@ describe('the meetings calendar', () => {
 describe('exports through the bridge', () => {
   it('saves through the save dialog, or says so when cancelled', async () => {
     const t = tempDir();
-    const session = new Session(join(t.dir, 'data'), () => {});
+    const session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
     onCleanup(() => {
       session.close();
       t.cleanup();

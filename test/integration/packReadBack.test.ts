@@ -5,7 +5,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { buildPackFile } from '../../main/services/packs';
-import { tempDir } from '../helpers';
+import { tempDir, testClock } from '../helpers';
 import { convertWithLibreOffice } from '../soffice';
 
 
@@ -14,12 +14,11 @@ describe('a built pack read back', () => {
   const t = tempDir();
   let file = '';
   beforeAll(async () => {
-    const store = QuorumStore.open(join(t.dir, 'data'), { user: 'test', device: 'test' });
+    const store = QuorumStore.open(join(t.dir, 'data'), { user: 'test', device: 'test', clock: testClock() });
     await store.run('example.load', {});
-    const today = new Date().toISOString().slice(0, 10);
     const next = Object.values(store.data.records).find((r) => r.id === 'meeting:ct-next');
     if (!next) throw new Error('the example has no next meeting');
-    file = (await buildPackFile(store, { meetingId: next.id, variant: 'full', out: join(t.dir, 'full.docx'), today, overrideReason: 'papers to follow' })).file;
+    file = (await buildPackFile(store, { meetingId: next.id, variant: 'full', out: join(t.dir, 'full.docx'), clock: store.clock, overrideReason: 'papers to follow' })).file;
     store.close();
   });
   afterAll(() => t.cleanup());

@@ -14,12 +14,12 @@ import { referencedImages } from '../../shared/pack/preflight';
 import { assemblePack } from '../../shared/pack/model';
 import { readPackage, TINY_PNG } from '../docxPackage';
 import { wordPaper } from '../fixtures/papers';
-import { stubPlatform, tempDir } from '../helpers';
+import { stubPlatform, tempDir, testClock } from '../helpers';
 
 const setUp = async () => {
   const t = tempDir();
   const dataDir = join(t.dir, 'data');
-  const session = new Session(dataDir, () => {});
+  const session = new Session(dataDir, () => {}, { clock: testClock() });
   await session.store.run('example.load', {});
   const pick = { file: null as string | null };
   const call = createDispatcher(createHandlers(session, stubPlatform({ chooseOpenFile: async () => pick.file })));

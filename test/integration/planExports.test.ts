@@ -6,7 +6,7 @@ import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
 import { formatUkDate } from '../../shared/rules/dates';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { runCli, useExampleFolders } from '../helpers';
+import { runCli, useExampleFolders, testClock } from '../helpers';
 
 const { example } = useExampleFolders();
 const textOf = async (file: string) => (await mammoth.extractRawText({ buffer: readFileSync(file) })).value.replace(/\s+/g, ' ');
@@ -18,7 +18,7 @@ describe('the plan in Word', () => {
     const r = await runCli('export', 'deep-dives', '--data', dir, '--out', file);
     expect(r.code, r.err).toBe(0);
     const text = await textOf(file);
-    const store = QuorumStore.open(dir, { user: 't', device: 't', mode: 'read' });
+    const store = QuorumStore.open(dir, { user: 't', device: 't', mode: 'read', clock: testClock() });
     const dives = listRecords(store.data, 'deepDive');
     const meetings = listRecords(store.data, 'meeting');
     store.close();
@@ -37,7 +37,7 @@ describe('the plan in Word', () => {
     const file = join(dir, 'forward-plan.docx');
     expect((await runCli('export', 'forward-plan', '--data', dir, '--out', file)).code).toBe(0);
     const text = await textOf(file);
-    const store = QuorumStore.open(dir, { user: 't', device: 't', mode: 'read' });
+    const store = QuorumStore.open(dir, { user: 't', device: 't', mode: 'read', clock: testClock() });
     const items = listRecords(store.data, 'forwardPlanItem');
     store.close();
     for (const f of items) expect(text).toContain(f.title);

@@ -8,11 +8,11 @@ import { STORE_FILE } from '../../main/services/store/format';
 import { listRecords } from '../../shared/data';
 import { readReturnedCopy } from '../../shared/protocol/returnedCopy';
 import { returnedCopy } from '../fixtures/returnedCopy';
-import { stubPlatform, tempDir } from '../helpers';
+import { stubPlatform, tempDir, testClock } from '../helpers';
 
 const setUp = async () => {
   const t = tempDir();
-  const session = new Session(join(t.dir, 'data'), () => {});
+  const session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
   await session.store.run('example.load', {});
   const pick = { file: null as string | null };
   const call = createDispatcher(createHandlers(session, stubPlatform({ chooseOpenFile: async () => pick.file })));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../main/services/session';
 import { resolveDataDir } from '../../main/services/dataDir';
 import { listRecords } from '../../shared/data';
-import { tempDir } from '../helpers';
+import { tempDir, testClock } from '../helpers';
 
 describe('the data folder', () => {
   it('defaults to Quorum in the user-data folder; QUORUM_DATA_DIR and the Settings choice override it', () => {
@@ -17,7 +17,7 @@ describe('the data folder', () => {
     const from = tempDir();
     const to = tempDir();
     const events: string[] = [];
-    const session = new Session(from.dir, (_e, p) => events.push('command' in p ? p.command : ''));
+    const session = new Session(from.dir, (_e, p) => events.push('command' in p ? p.command : ''), { clock: testClock() });
     await session.store.run('example.load', {});
     const target = join(to.dir, 'moved');
     const result = session.moveTo(target);
@@ -38,10 +38,10 @@ describe('the data folder', () => {
     const b = tempDir();
     const other = tempDir();
     writeFileSync(join(other.dir, 'minutes.docx'), 'x');
-    const first = new Session(b.dir, () => {});
+    const first = new Session(b.dir, () => {}, { clock: testClock() });
     await first.store.run('partnership.setUp', { name: 'Westmoor Partnership' });
     first.close();
-    const session = new Session(a.dir, () => {});
+    const session = new Session(a.dir, () => {}, { clock: testClock() });
     expect(() => session.moveTo(other.dir)).toThrow(/Choose an empty folder/);
     expect(session.dataDir).toBe(a.dir);
     const result = session.moveTo(b.dir);

@@ -6,6 +6,7 @@ import { backupsToKeep } from '../../main/services/store/backups';
 import { listRecords } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
 import { tempDir } from '../helpers';
+import { ukDateOf } from '../../shared/clock';
 
 let dir: string;
 let cleanup: () => void;
@@ -13,7 +14,7 @@ let clock: number;
 const opts = (extra: Partial<StoreOptions> = {}): StoreOptions => ({
   user: 'joan',
   device: 'laptop-1',
-  now: () => new Date(clock).toISOString(),
+  clock: { now: () => new Date(clock).toISOString(), today: () => ukDateOf(clock) },
   ...extra,
 });
 const open = (extra: Partial<StoreOptions> = {}) => QuorumStore.open(dir, opts(extra));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
-import { runCli, useExampleFolders } from '../helpers';
+import { runCli, useExampleFolders, testClock } from '../helpers';
 
 const run = runCli;
 
@@ -31,7 +31,7 @@ describe('quorum pack', () => {
     const outcome = JSON.parse(built.out);
     const bytes = readFileSync(file);
     expect(outcome).toMatchObject({ ok: true, file, bytes: bytes.length, overridden: true, sha256: createHash('sha256').update(bytes).digest('hex') });
-    const store = QuorumStore.open(dir, { user: 'test', device: 'test', mode: 'read' });
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test', mode: 'read', clock: testClock() });
     const history = listRecords(store.data, 'packBuild');
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ variant: 'full', fileName: 'full.docx', sha256: outcome.sha256, override: { reason: 'Papers to follow, agreed with the chair' } });

@@ -5,7 +5,7 @@ import { buildBridge } from '../../shared/bridge';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
-import { stubPlatform, tempDir } from '../helpers';
+import { stubPlatform, tempDir, testClock } from '../helpers';
 
 describe('the bridge contract', () => {
   it('names every channel area:verb and gives each an input schema', () => {
@@ -19,7 +19,7 @@ describe('the bridge contract', () => {
 
   it('has a handler for every channel in the table main registers', () => {
     const { dir, cleanup } = tempDir();
-    const session = new Session(dir, () => {});
+    const session = new Session(dir, () => {}, { clock: testClock() });
     const handlers = createHandlers(session, stubPlatform());
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) expect(typeof handlers[c]).toBe('function');
@@ -43,7 +43,7 @@ describe('the bridge contract', () => {
 
 describe('the dispatcher', () => {
   const { dir } = tempDir();
-  const session = new Session(dir, () => {});
+  const session = new Session(dir, () => {}, { clock: testClock() });
   const dispatch = createDispatcher(
     createHandlers(session, stubPlatform()),
   );

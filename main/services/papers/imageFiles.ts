@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageInfo } from '../../../shared/pack/markdown/images';
 import { writeFileAtomic } from '../store/atomicFile';
+import { IMAGES_FOLDER } from '../store/format';
 
-export const IMAGES_FOLDER = 'images';
 /** A picture bigger than this is refused rather than swelling every pack. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import type { BackupInfo } from '../../../shared/contract';
 import { writeFileAtomic } from './atomicFile';
+import { ukDateOf } from '../../../shared/clock';
 
 const NAME = /^quorum-(\d{8}T\d{9}Z)-([a-z-]+)\.json$/;
 const KEEP_TODAY = 3;
@@ -20,7 +21,13 @@ export const listBackups = (dataDir: string): BackupInfo[] => {
     .flatMap((name) => {
       const m = NAME.exec(name);
       if (!m) return [];
-      return [{ id: name, takenAt: unstamp(m[1]), bytes: statSync(join(folder, name)).size, reason: m[2].replace(/-/g, ' ') }];
+      let bytes: number;
+      try {
+        bytes = statSync(join(folder, name)).size;
+      } catch {
+        return []; // removed since the folder was listed (pruned by the app while `quorum check` reads)
+      }
+      return [{ id: name, takenAt: unstamp(m[1]), bytes, reason: m[2].replace(/-/g, ' ') }];
     })
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.id.localeCompare(a.id));
 };
@@ -39,18 +46,22 @@ export const takeBackup = (dataDir: string, source: string, reason: string, nowI
   mkdirSync(folder, { recursive: true });
   let id = `quorum-${stamp(nowIso)}-${reason}.json`;
   for (let n = 2; existsSync(join(folder, id)); n++) id = `quorum-${stamp(nowIso)}-${reason}-${'x'.repeat(n - 1)}.json`;
-  writeFileAtomic(join(folder, id), readFileSync(source));
-  pruneBackups(dataDir, nowIso);
-  return listBackups(dataDir).find((b) => b.id === id) ?? { id, takenAt: nowIso, bytes: statSync(join(folder, id)).size, reason };
+  const bytes = readFileSync(source);
+  writeFileAtomic(join(folder, id), bytes);
+  // The copy just taken is always kept, even when the clock has gone back (a corrected machine
+  // clock) and older-looking backups would otherwise push it out.
+  pruneBackups(dataDir, nowIso, id);
+  return listBackups(dataDir).find((b) => b.id === id) ?? { id, takenAt: nowIso, bytes: bytes.length, reason };
 };
 
 export const backupsToKeep = (backups: BackupInfo[], nowIso: string): Set<string> => {
-  const today = nowIso.slice(0, 10);
+  // Days as the officer counts them, in England, so a backup at 00:30 BST belongs to that day.
+  const today = ukDateOf(nowIso);
   const keep = new Set<string>();
   const seenDays = new Set<string>();
   let todayCount = 0;
   for (const b of backups) {
-    const day = b.takenAt.slice(0, 10);
+    const day = ukDateOf(b.takenAt);
     if (day === today) {
       if (todayCount++ < KEEP_TODAY) keep.add(b.id);
     } else if (!seenDays.has(day)) {
@@ -61,10 +72,10 @@ export const backupsToKeep = (backups: BackupInfo[], nowIso: string): Set<string
   return new Set([...keep].slice(0, KEEP_TOTAL));
 };
 
-export const pruneBackups = (dataDir: string, nowIso: string): void => {
+export const pruneBackups = (dataDir: string, nowIso: string, alsoKeep?: string): void => {
   const all = listBackups(dataDir);
   const keep = backupsToKeep(all, nowIso);
-  for (const b of all) if (!keep.has(b.id)) rmSync(join(backupsFolder(dataDir), b.id), { force: true });
+  for (const b of all) if (!keep.has(b.id) && b.id !== alsoKeep) rmSync(join(backupsFolder(dataDir), b.id), { force: true });
 };
 
 /**

@@ -14,6 +14,8 @@ export const storeFileSchema = z
       seq: z.number().int().min(0),
       head: z.string(),
       last: z.unknown().optional(),
+      /** Entries before `last` that journal.jsonl did not confirm (an append failed): appended at the next save or start. */
+      pending: z.array(z.unknown()).optional(),
     }),
     records: z.record(z.string(), recordSchema),
   })
@@ -23,9 +25,11 @@ export const storeFileSchema = z
   });
 
 export type StoreFile = Omit<z.infer<typeof storeFileSchema>, 'journal'> & {
-  journal: { seq: number; head: string; last?: JournalEntry };
+  journal: { seq: number; head: string; last?: JournalEntry; pending?: JournalEntry[] };
 };
 
 export const STORE_FILE = 'quorum.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const LOCK_FILE = 'quorum.lock';
+/** Pictures imported with papers, referenced from their Markdown as `images/NAME`. */
+export const IMAGES_FOLDER = 'images';

@@ -11,14 +11,16 @@ import { describeIssues } from '../../../shared/validation';
 import { DurableJsonFile } from './adapter';
 import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
 import { fileFailure } from './errors';
-import { JOURNAL_FILE, LOCK_FILE, STORE_FILE, storeFileSchema, type StoreFile } from './format';
-import { appendEntry, dropTornTail, GENESIS, readJournal, sealEntry, type JournalEntry } from './journal';
+import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, storeFileSchema, type StoreFile } from './format';
+import { appendEntry, dropTornTail, GENESIS, readJournal, reconcileJournal, sealEntry, type JournalEntry, type JournalHead, type JournalRead, type StoreJournal } from './journal';
 import { acquireFolderLock } from './lock';
+import { systemClock, type Clock } from '../../../shared/clock';
 
 export type StoreOptions = {
   user: string;
   device: string;
-  now?: () => string;
+  /** Where "now" and "today" come from (shared/clock.ts); the machine's clock unless pinned. */
+  clock?: Clock;
   newId?: CommandContext['newId'];
   /** 'read' never writes, locks, repairs or quarantines: for `quorum check` beside a running app. */
   mode?: 'write' | 'read';
@@ -60,10 +62,16 @@ export const parseStoreText = (text: string): Loaded => {
   return { kind: 'ok', file: parsed.data as StoreFile, migratedFrom: migrated.schemaVersion !== from ? from : undefined, rawText: text };
 };
 
-/** Temp files left by a writer killed mid-save: never the store itself, safe to remove once we hold the lock. */
-const sweepOrphanTempFiles = (dataDir: string): void => {
-  for (const name of readdirSync(dataDir))
-    if (name.startsWith(`.${STORE_FILE}.`) && name.endsWith('.tmp')) rmSync(join(dataDir, name), { force: true });
+/**
+ * Temp files left by a writer killed mid-save (writeFileAtomic's `.NAME.PID.HEX.tmp`), in the data
+ * folder, its backups and its pictures: never a finished file, safe to remove once we hold the lock.
+ */
+const ORPHAN_TEMP = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+export const sweepOrphanTempFiles = (dataDir: string): void => {
+  for (const folder of [dataDir, join(dataDir, 'backups'), join(dataDir, IMAGES_FOLDER)]) {
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) if (ORPHAN_TEMP.test(name)) rmSync(join(folder, name), { force: true });
+  }
 };
 
 /**
@@ -77,7 +85,10 @@ export class QuorumStore {
   private readonly db: Low<StoreFile | null>;
   private readonly opts: Required<Omit<StoreOptions, 'newId'>> & Pick<StoreOptions, 'newId'>;
   private file: StoreFile | null = null;
-  private journalTail: { seq: number; hash: string } = { seq: 0, hash: GENESIS };
+  /** The newest journal entry as the store knows it: new entries chain to this. */
+  private journalHead: JournalHead = { seq: 0, hash: GENESIS };
+  /** Entries saved in the store that journal.jsonl has not confirmed (an append failed). */
+  private unconfirmed: JournalEntry[] = [];
   private journalCheck: JournalCheck = { ok: true, entries: 0 };
   private recovery?: StoreStatus['recovery'];
   private notices: string[] = [];
@@ -88,9 +99,13 @@ export class QuorumStore {
 
   private constructor(dataDir: string, opts: StoreOptions) {
     this.dataDir = dataDir;
-    this.opts = { mode: 'write', now: () => new Date().toISOString(), backupEveryMs: 3_600_000, ...opts };
+    this.opts = { mode: 'write', clock: systemClock, backupEveryMs: 3_600_000, ...opts };
     this.adapter = new DurableJsonFile<StoreFile | null>(join(dataDir, STORE_FILE));
     this.db = new Low<StoreFile | null>(this.adapter, null);
+  }
+
+  get clock(): Clock {
+    return this.opts.clock;
   }
 
   get storePath() {
@@ -133,37 +148,39 @@ export class QuorumStore {
     this.notices = [];
     this.recovery = undefined;
     this.file = null;
+    this.unconfirmed = [];
+    // The store first, then the journal: beside a running app (quorum check) the journal read
+    // second can only be as new as the store or newer, never older than what the store names.
+    let text: string | null = null;
+    try {
+      text = readFileSync(this.storePath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileFailure(err, 'The store', 'read');
+    }
+    const loaded = text === null ? null : parseStoreText(text);
     const journal = readJournal(this.journalPath);
     if (journal.tornTailAt !== undefined && this.writable) {
       dropTornTail(this.journalPath, journal.tornTailAt);
       this.notices.push('The last journal line was cut short by an interrupted save and was removed.');
     }
-    this.journalCheck = journal.check;
     const tail = journal.entries.at(-1);
-    this.journalTail = tail ? { seq: tail.seq, hash: tail.hash } : { seq: 0, hash: GENESIS };
-
-    let text: string | null = null;
-    try {
-      text = readFileSync(this.storePath, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileFailure(err, 'The store');
-    }
-    if (text === null) return;
-    const loaded = parseStoreText(text);
+    this.journalHead = tail ? { seq: tail.seq, hash: tail.hash } : { seq: 0, hash: GENESIS };
+    this.journalCheck = journal.check;
+    if (!loaded) return;
     if (loaded.kind === 'bad') {
       if (!this.writable) throw new QuorumFailure('store-unavailable', loaded.reason);
-      const quarantinedFile = moveIntoQuarantine(this.dataDir, this.storePath, this.opts.now());
+      const quarantinedFile = moveIntoQuarantine(this.dataDir, this.storePath, this.opts.clock.now());
       this.recovery = { reason: loaded.reason, quarantinedFile, backups: this.usableBackups() };
       return;
     }
     if (loaded.kind !== 'ok') return;
     this.file = loaded.file;
     this.db.data = loaded.file;
-    this.reconcileJournal(loaded.file);
+    this.reconcile(journal, loaded.file);
     if (loaded.migratedFrom !== undefined) {
       this.notices.push(`The store was upgraded from schema version ${loaded.migratedFrom}; a copy of the old file is in backups.`);
       if (this.writable) {
-        takeBackup(this.dataDir, this.storePath, 'before-upgrade', this.opts.now());
+        takeBackup(this.dataDir, this.storePath, 'before-upgrade', this.opts.clock.now());
         this.backupTakenThisSession = true;
         // Writing now makes the upgrade durable and journaled, instead of redoing it at every load.
         this.commit({ command: 'store.migrate', summary: `Upgraded the store from schema version ${loaded.migratedFrom}`, changes: [] }, loaded.file.records);
@@ -171,24 +188,46 @@ export class QuorumStore {
     }
   }
 
-  /** The store records which journal entry it was saved with; repair a journal left one behind. */
-  private reconcileJournal(file: StoreFile): void {
-    const { head, seq, last } = file.journal;
-    if (!this.journalCheck.ok || head === this.journalTail.hash) return;
-    if (last && last.hash === head && last.prev === this.journalTail.hash && last.seq === this.journalTail.seq + 1) {
-      if (this.writable) {
-        appendEntry(this.journalPath, last);
-        this.journalTail = { seq: last.seq, hash: last.hash };
-        this.journalCheck = { ok: true, entries: last.seq };
-        this.notices.push('The journal entry of the last save was completed after an interruption.');
-      }
-      return;
-    }
-    this.journalCheck = {
-      ok: false,
-      entries: this.journalCheck.entries,
-      problem: `The journal does not match the store: the store was saved at entry ${seq} but the journal ends at entry ${this.journalTail.seq}. Entries may have been removed or altered.`,
+  /**
+   * The store is the authority on where the journal stands: new entries chain to its head. Entries
+   * it holds that journal.jsonl lacks are appended (a save interrupted between the two writes, or
+   * an append that failed); any other mismatch is reported, at this and every later load.
+   */
+  private reconcile(journal: JournalRead, file: StoreFile): void {
+    const stored: StoreJournal = {
+      head: { seq: file.journal.seq, hash: file.journal.head },
+      unconfirmed: [...(file.journal.pending ?? []), ...(file.journal.last ? [file.journal.last] : [])],
     };
+    const { check, append } = reconcileJournal(journal, stored, this.opts.mode);
+    this.journalHead = stored.head;
+    this.journalCheck = check;
+    if (append.length === 0) return;
+    if (!this.writable) return;
+    this.unconfirmed = append;
+    if (this.appendUnconfirmed()) this.notices.push(`The journal ${append.length === 1 ? 'entry of the last save was' : `entries of the last ${append.length} saves were`} completed after an interruption.`);
+    else this.notices.push('The journal could not be written; it will be completed at the next save or start.');
+  }
+
+  /** Appends the entries the store holds and journal.jsonl may lack, skipping any already there. True when all are in. */
+  private appendUnconfirmed(): boolean {
+    if (this.unconfirmed.length === 0) return true;
+    try {
+      // Only after a failure: an append that wrote its line but then failed (fsync) must not be written twice.
+      let onDisk: JournalEntry | undefined;
+      if (this.unconfirmed.length > 1) {
+        const read = readJournal(this.journalPath);
+        if (read.tornTailAt !== undefined) dropTornTail(this.journalPath, read.tornTailAt);
+        onDisk = read.entries.at(-1);
+      }
+      for (const entry of this.unconfirmed) {
+        if (onDisk && entry.seq <= onDisk.seq) continue;
+        appendEntry(this.journalPath, entry);
+      }
+      this.unconfirmed = [];
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private usableBackups(): BackupInfo[] {
@@ -231,7 +270,8 @@ export class QuorumStore {
 
   private context(): CommandContext {
     return {
-      now: this.opts.now,
+      now: this.opts.clock.now,
+      today: this.opts.clock.today,
       user: this.opts.user,
       newId: this.opts.newId ?? (<T extends string>(type: T) => `${type}:${randomId()}` as `${T}:${string}`),
     };
@@ -253,21 +293,21 @@ export class QuorumStore {
   private commit(journal: { command: string; summary: string; changes: Change[] }, records: StoreData['records']): CommandOutcome {
     this.maybeBackup();
     const entry = sealEntry({
-      seq: this.journalTail.seq + 1,
-      at: this.opts.now(),
+      seq: this.journalHead.seq + 1,
+      at: this.opts.clock.now(),
       user: this.opts.user,
       device: this.opts.device,
       command: journal.command,
       summary: journal.summary,
       changes: journal.changes,
-      prev: this.journalTail.hash,
+      prev: this.journalHead.hash,
     });
     const next: StoreFile = {
       format: 'quorum-store',
       schemaVersion: CURRENT_SCHEMA_VERSION,
       savedAt: entry.at,
       device: this.opts.device,
-      journal: { seq: entry.seq, head: entry.hash, last: entry },
+      journal: { seq: entry.seq, head: entry.hash, last: entry, ...(this.unconfirmed.length ? { pending: this.unconfirmed } : {}) },
       records: records as StoreFile['records'],
     };
     try {
@@ -278,14 +318,15 @@ export class QuorumStore {
     this.file = next;
     this.db.data = next;
     this.recovery = undefined;
-    this.journalTail = { seq: entry.seq, hash: entry.hash };
-    try {
-      appendEntry(this.journalPath, entry);
+    this.journalHead = { seq: entry.seq, hash: entry.hash };
+    // The store now holds this entry (and any earlier unconfirmed ones), so the change is safe
+    // even if the journal cannot be written now (a sync tool or antivirus holding the file): the
+    // entries are appended, in order, at the next save or start.
+    this.unconfirmed = [...this.unconfirmed, entry];
+    if (this.appendUnconfirmed()) {
       if (this.journalCheck.ok) this.journalCheck = { ok: true, entries: entry.seq };
-    } catch {
-      // The store holds this entry (journal.last) and the next load appends it.
-      this.notices.push('The journal could not be written; it will be completed at the next start.');
-    }
+    } else if (!this.notices.some((n) => n.startsWith('The journal could not be written')))
+      this.notices.push('The journal could not be written; it will be completed at the next save or start.');
     const outcome = { command: journal.command, summary: journal.summary, changes: journal.changes, seq: entry.seq };
     for (const l of this.listeners) l(outcome);
     return outcome;
@@ -295,10 +336,10 @@ export class QuorumStore {
   private maybeBackup(): void {
     if (!this.file || !existsSync(this.storePath)) return;
     const newest = listBackups(this.dataDir)[0];
-    const due = !this.backupTakenThisSession || !newest || Date.parse(this.opts.now()) - Date.parse(newest.takenAt) >= this.opts.backupEveryMs;
+    const due = !this.backupTakenThisSession || !newest || Date.parse(this.opts.clock.now()) - Date.parse(newest.takenAt) >= this.opts.backupEveryMs;
     if (!due) return;
     try {
-      takeBackup(this.dataDir, this.storePath, this.backupTakenThisSession ? 'hourly' : 'session', this.opts.now());
+      takeBackup(this.dataDir, this.storePath, this.backupTakenThisSession ? 'hourly' : 'session', this.opts.clock.now());
     } catch (err) {
       throw fileFailure(err, 'A backup taken before your change');
     }
@@ -322,7 +363,7 @@ export class QuorumStore {
       if (loaded.kind !== 'ok') throw new QuorumFailure('invalid-input', `This backup cannot be used: ${loaded.kind === 'bad' ? loaded.reason : 'it is empty'}`);
       if (this.file && existsSync(this.storePath)) {
         try {
-          takeBackup(this.dataDir, this.storePath, 'before-restore', this.opts.now());
+          takeBackup(this.dataDir, this.storePath, 'before-restore', this.opts.clock.now());
         } catch (err) {
           throw fileFailure(err, 'A copy of the current store');
         }

@@ -130,7 +130,6 @@ export const TorScreen = () => {
   const [dialog, setDialog] = useState<'edit' | 'approve' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
-  const [today] = useState(() => new Date().toISOString().slice(0, 10));
   if (boards.state.status === 'loading' || tor.state.status === 'loading') return <Spinner label="Loading the terms of reference…" />;
   if (boards.state.status === 'error') return <ErrorBar title="The boards could not be loaded" error={boards.state.error} />;
   if (tor.state.status === 'error') return <ErrorBar title="The terms of reference could not be loaded" error={tor.state.error} />;
@@ -196,7 +195,7 @@ export const TorScreen = () => {
             )}
             {shown.status !== 'superseded' && (
               <Text className={styles.muted}>
-                Review due {formatUkDate(shown.reviewDate)} ({relativeDays(daysBetween(today, shown.reviewDate))})
+                Review due {formatUkDate(shown.reviewDate)} ({relativeDays(daysBetween(view.today, shown.reviewDate))})
               </Text>
             )}
           </div>

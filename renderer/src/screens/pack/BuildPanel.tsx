@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '720px' },
 });
 
-const newTaskId = () => `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const newTaskId = () => `pack-${crypto.randomUUID()}`;
 
 type Progress = { label: string; done: number; total: number };
 type Saved = Extract<PackBuildOutcome, { saved: true }>;

@@ -1,0 +1,86 @@
+/**
+ * Time is an input (DESIGN: "Time, and a partnership of the user's own"). This is the one module
+ * that reads the machine's clock; everything else is handed a `Clock`: commands through their
+ * context, views and exports through their caller, the CLI through `--today`, tests pinned.
+ *
+ * "Today" is the calendar date in England (Europe/London), not in UTC: between 00:00 and 01:00
+ * in British Summer Time the UTC date is still yesterday, so an action closed or a paper received
+ * then would fall on the wrong side of its deadline.
+ */
+export type Clock = {
+  /** The current instant, as an ISO timestamp in UTC (`2027-06-10T23:30:00.000Z`). */
+  now(): string;
+  /** The date in England at that instant (`2027-06-11`). */
+  today(): string;
+};
+
+export const UK_TIME_ZONE = 'Europe/London';
+
+const ukParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+const partsOf = (instant: string | number) => {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) throw new RangeError(`Not a date and time: ${String(instant)}`);
+  const p = Object.fromEntries(ukParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+};
+
+/** The date in England at an instant: `ukDateOf('2027-06-10T23:30:00Z')` is `2027-06-11` (BST). */
+export const ukDateOf = (instant: string | number): string => partsOf(instant).date;
+
+/** The 24-hour time in England at an instant: `00:30` for `2027-06-10T23:30:00Z`. */
+export const ukTimeOf = (instant: string | number): string => partsOf(instant).time;
+
+/** The machine's clock: the only reader of the wall clock in Quorum. */
+export const systemClock: Clock = {
+  now: () => new Date().toISOString(),
+  today: () => ukDateOf(Date.now()),
+};
+
+/** A clock stopped at one instant: for tests, where every timestamp must be exact. */
+export const fixedClock = (instant: string): Clock => {
+  const now = new Date(instant).toISOString();
+  const today = ukDateOf(now);
+  return { now: () => now, today: () => today };
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (not 2027-02-30). */
+export const isIsoDate = (s: string): boolean => {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A clock whose date is pinned to `day` (the CLI's `--today`, the e2e host): `today()` is always
+ * `day`, and `now()` runs on from the real time of day moved by whole days onto it, so journal
+ * entries and backups stay in order while a past or future pack is rebuilt as it was.
+ */
+export const clockOnDay = (day: string, base: Clock = systemClock): Clock => {
+  if (!isIsoDate(day)) throw new RangeError(`"${day}" is not a date: write it as YYYY-MM-DD, for example 2027-06-11`);
+  const shiftDays = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${base.today()}T00:00:00Z`)) / DAY_MS);
+  return {
+    now: () => new Date(Date.parse(base.now()) + shiftDays * DAY_MS).toISOString(),
+    today: () => day,
+  };
+};
+
+/**
+ * The clock for a run: `--today` (or, failing that, the `QUORUM_TODAY` environment variable) pins
+ * the date; otherwise the machine's clock.
+ */
+export const clockFromSetting = (today: string | undefined): Clock => (today && today.trim() ? clockOnDay(today.trim()) : systemClock);

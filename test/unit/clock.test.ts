@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { clockFromSetting, clockOnDay, fixedClock, isIsoDate, systemClock, ukDateOf, ukTimeOf } from '../../shared/clock';
+import { applyCommand } from '../../shared/commands/apply';
+import type { CommandContext } from '../../shared/commands/context';
+import { findRecord } from '../../shared/data';
+import { paperState } from '../../shared/rules/papers';
+import { formatUkDateTime } from '../../shared/rules/dates';
+import { exampleData } from '../docxPackage';
+import { runCli, useExampleFolders } from '../helpers';
+
+/** 00:30 British Summer Time on 11 June 2027 is still 10 June in UTC. */
+const SMALL_HOURS_BST = '2027-06-10T23:30:00.000Z';
+
+const contextAt = (instant: string): CommandContext => {
+  let n = 0;
+  return { ...fixedClock(instant), user: 'joan', newId: (type) => `${type}:bst${++n}` as never };
+};
+
+describe('today in England', () => {
+  it('is the date on the wall clock in England, BST or GMT', () => {
+    expect(ukDateOf(SMALL_HOURS_BST)).toBe('2027-06-11');
+    expect(ukTimeOf(SMALL_HOURS_BST)).toBe('00:30');
+    expect(ukDateOf('2027-01-10T23:30:00Z')).toBe('2027-01-10'); // GMT: the same as UTC
+    // The nights the clocks change (last Sundays of March and October 2027).
+    expect(ukTimeOf('2027-03-28T00:59:00Z')).toBe('00:59');
+    expect(ukTimeOf('2027-03-28T01:00:00Z')).toBe('02:00');
+    expect(ukDateOf('2027-10-30T23:30:00Z')).toBe('2027-10-31');
+    expect(ukDateOf('2027-10-31T23:30:00Z')).toBe('2027-10-31');
+    expect(formatUkDateTime(SMALL_HOURS_BST)).toBe('11 June 2027, 00:30');
+  });
+
+  it('pins a date for a run, with time still moving on it, and refuses a date that does not exist', () => {
+    const clock = clockOnDay('2027-06-11');
+    expect(clock.today()).toBe('2027-06-11');
+    expect(ukDateOf(clock.now())).toBe('2027-06-11');
+    expect(clockFromSetting(undefined)).toBe(systemClock);
+    expect(clockFromSetting(' 2030-01-02 ').today()).toBe('2030-01-02');
+    for (const bad of ['2027-02-30', '11/06/2027', '2027-6-1', 'tomorrow']) {
+      expect(isIsoDate(bad)).toBe(false);
+      expect(() => clockOnDay(bad)).toThrow(/not a date: write it as YYYY-MM-DD/);
+    }
+    expect(() => fixedClock('not a time')).toThrow(RangeError);
+  });
+});
+
+describe('the BST boundary in the records', () => {
+  it('closes an action at 00:30 on 11 June on 11 June, not the day before', () => {
+    const data = exampleData();
+    const action = findRecord(data, 'action', 'action:re-referrals')!;
+    const { data: after } = applyCommand(
+      data,
+      'action.update',
+      { actionId: action.id, text: action.text, ownerPersonId: action.ownerPersonId, dueDate: action.dueDate, status: 'done', expectedRev: action.rev },
+      contextAt(SMALL_HOURS_BST),
+    );
+    expect(findRecord(after, 'action', action.id)!.closedOn).toBe('2027-06-11');
+    const { data: viaUpdate } = applyCommand(data, 'action.addUpdate', { actionId: action.id, text: 'Reported to the board', status: 'done' }, contextAt(SMALL_HOURS_BST));
+    expect(findRecord(viaUpdate, 'action', action.id)!.closedOn).toBe('2027-06-11');
+  });
+
+  it('counts a paper received at 00:30 on 11 June as on time for an 11 June deadline', () => {
+    const data = exampleData();
+    const item = Object.values(data.records).find((r) => r.type === 'agendaItem' && r.paper?.status === 'requested');
+    if (!item || item.type !== 'agendaItem') throw new Error('the example has no requested paper');
+    const { data: after } = applyCommand(data, 'paper.updateBody', { agendaItemId: item.id, body: 'The report.', expectedRev: item.rev }, contextAt(SMALL_HOURS_BST));
+    const paper = findRecord(after, 'agendaItem', item.id)!.paper;
+    expect(paper?.receivedOn).toBe('2027-06-11');
+    expect(paperState(paper, '2027-06-11', '2027-06-11')).toBe('received');
+    expect(paperState(paper, '2027-06-10', '2027-06-11')).toBe('received-late');
+  });
+});
+
+describe('quorum --today', () => {
+  const folders = useExampleFolders();
+
+  it('dates the example and every export from the day given, for every verb', async () => {
+    const dir = folders.temp();
+    expect((await runCli('example', '--data', dir, '--today', '2031-03-03')).code).toBe(0);
+    const check = JSON.parse((await runCli('check', '--data', dir, '--json', '--today', '2031-03-03')).out);
+    expect(check).toMatchObject({ ok: true });
+    const file = `${folders.temp()}/plan.docx`;
+    const r = await runCli('export', 'forward-plan', '--data', dir, '--out', file, '--today', '2031-03-03', '--json');
+    expect(r.code, r.err).toBe(0);
+    const { readPackage } = await import('../docxPackage');
+    const { readFileSync } = await import('node:fs');
+    expect(readPackage(readFileSync(file)).text).toContain('As at 3 March 2031.');
+    // The pack for "next" is the meeting next after the day given, not after the machine's today.
+    const pack = await runCli('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', `${folders.temp()}/p.docx`, '--override-reason', 'test', '--json', '--today', '2031-03-03');
+    expect(pack.code, pack.err).toBe(0);
+    expect(JSON.parse(pack.out).meetingId).toBe('meeting:ct-next');
+  });
+
+  it('refuses a date that does not exist, from the option or from QUORUM_TODAY', async () => {
+    const dir = await folders.example();
+    expect(await runCli('check', '--data', dir, '--today', '2027-02-30')).toMatchObject({ code: 2, err: expect.stringMatching(/--today: "2027-02-30" is not a date/) });
+    const { main } = await import('../../main/cli/quorum');
+    const err: string[] = [];
+    const code = await main(['check', '--data', dir], { log: () => {}, error: (s) => err.push(s) }, { QUORUM_TODAY: 'next week' });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/QUORUM_TODAY: "next week" is not a date/);
+    expect((await runCli('check', '--help')).out).toMatch(/--today/);
+  });
+});
