@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
 import { tempDir, testClock } from '../helpers';
-import { runAndKill } from './killer';
+import { runAndKill, startSaver } from './killer';
+import { checkStore } from '../../main/cli/check';
 
 describe('a writer killed at random during saves', () => {
   it('leaves a store that loads with every acknowledged write (200+ saves)', { timeout: 180_000 }, async () => {
@@ -58,6 +59,28 @@ describe('a writer killed at random during saves', () => {
       }
       expect(acked.length).toBeGreaterThan(10);
     } finally {
+      cleanup();
+    }
+  });
+
+  it('never looks tampered with to quorum check reading beside it during 200 saves', { timeout: 180_000 }, async () => {
+    const { dir, cleanup } = tempDir('quorum-check-beside-');
+    const saver = startSaver(dir, 0);
+    try {
+      await saver.firstSave;
+      let checks = 0;
+      while (saver.acks.length < 200 || checks < 200) {
+        // What `quorum check` does: open read-only, verify the store and journal, no lock taken.
+        const store = QuorumStore.open(dir, { user: 'check', device: hostname(), mode: 'read', clock: testClock() });
+        const report = checkStore(store, testClock().today());
+        store.close();
+        checks++;
+        expect(report.journal, `check ${checks} after ${saver.acks.length} saves`).toMatchObject({ ok: true });
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(saver.acks.length).toBeGreaterThanOrEqual(200);
+    } finally {
+      await saver.kill().catch(() => []);
       cleanup();
     }
   });

@@ -3,29 +3,57 @@ import { resolve } from 'node:path';
 
 const child = resolve(import.meta.dirname, 'saverChild.ts');
 
-/**
- * Runs the saver (saverChild.ts) on `dir` from update `start` until it is killed with SIGKILL
- * `killAfterMs` after its first acknowledged save; returns the update numbers it acknowledged.
- */
-export const runAndKill = (dir: string, start: number, killAfterMs: number): Promise<number[]> =>
-  new Promise((done, failed) => {
-    const acks: number[] = [];
-    const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buffer = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    p.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const l of lines) if (l.startsWith('ack ')) acks.push(Number(l.slice(4)));
-      // Start the clock at the first save, so the kill lands among saves, not during start-up.
-      timer ??= setTimeout(() => p.kill('SIGKILL'), killAfterMs);
-    });
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+export type Saver = {
+  /** Update numbers the saver acknowledged, in order. */
+  acks: number[];
+  /** Resolves at its first acknowledged save. */
+  firstSave: Promise<void>;
+  /** Kills it with SIGKILL (as a crash would) and resolves with what it acknowledged. */
+  kill(): Promise<number[]>;
+};
+
+/** Starts the saver (saverChild.ts) on `dir` from update `start`: it saves as fast as it can until killed. */
+export const startSaver = (dir: string, start: number): Saver => {
+  const acks: number[] = [];
+  const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let buffer = '';
+  let stderr = '';
+  let saved!: () => void;
+  const firstSave = new Promise<void>((r) => (saved = r));
+  let killed = false;
+  const exited = new Promise<number[]>((done, failed) =>
     p.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') failed(new Error(`the saver exited by itself: ${stderr}`));
+      if (signal !== 'SIGKILL' || !killed) failed(new Error(`the saver exited by itself: ${stderr}`));
       else done(acks);
-    });
+    }),
+  );
+  p.stdout.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const l of lines) if (l.startsWith('ack ')) acks.push(Number(l.slice(4)));
+    if (acks.length) saved();
   });
+  p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return {
+    acks,
+    firstSave: Promise.race([firstSave, exited.then(() => undefined)]),
+    kill: () => {
+      killed = true;
+      p.kill('SIGKILL');
+      return exited;
+    },
+  };
+};
+
+/**
+ * Runs the saver on `dir` from update `start` until it is killed with SIGKILL `killAfterMs` after
+ * its first acknowledged save (so the kill lands among saves, not during start-up); returns the
+ * update numbers it acknowledged.
+ */
+export const runAndKill = async (dir: string, start: number, killAfterMs: number): Promise<number[]> => {
+  const saver = startSaver(dir, start);
+  await saver.firstSave;
+  await new Promise((r) => setTimeout(r, killAfterMs));
+  return saver.kill();
+};

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuorumStore, type StoreOptions } from '../../main/services/store/store';
@@ -196,6 +196,26 @@ describe('the audit journal', () => {
     const s2 = open();
     expect(s2.status().journal.problem).toMatch(/saved at entry 3 but the journal ends at entry 1/);
     s2.close();
+  });
+
+  it.each([
+    ['cut short', (file: string) => writeFileSync(file, readFileSync(file, 'utf8').split('\n').slice(0, 1).join('\n') + '\n'), /missing entries 2 to 3/],
+    ['deleted', (file: string) => rmSync(file), /missing entries 1 to 3/],
+  ])('reports a journal %s at every later load, edits after it included', async (_how, damage, problem) => {
+    const s = await withExample();
+    await rename(s, 'Two');
+    await rename(s, 'Three');
+    s.close();
+    damage(join(dir, 'journal.jsonl'));
+    for (let load = 1; load <= 3; load++) {
+      const again = open();
+      expect(again.status().journal, `load ${load}`).toMatchObject({ ok: false, problem: expect.stringMatching(problem) });
+      await rename(again, `Edited after load ${load}`);
+      again.close();
+      const reader = open({ mode: 'read' });
+      expect(reader.status().journal.ok, `read after load ${load}`).toBe(false);
+      reader.close();
+    }
   });
 
   it('completes the entry of a save interrupted between the store and the journal, and drops a torn line', async () => {
