@@ -67,14 +67,31 @@ export const start = async (): Promise<void> => {
     },
     showInFolder: (path) => shell.showItemInFolder(path),
   };
-  const dataDir = resolveDataDir({ env: process.env, preferred: prefs.get('dataDir'), userDataDir: app.getPath('userData') });
-  let session: Session;
-  try {
-    session = new Session(dataDir, (event, payload) => sendEvent(windows.main?.webContents, event, payload));
-  } catch (err) {
-    dialog.showErrorBox('Quorum cannot open its data folder', `${(err as Error).message}\n\nFolder: ${dataDir}`);
-    app.quit();
-    return;
+  let dataDir = resolveDataDir({ env: process.env, preferred: prefs.get('dataDir'), userDataDir: app.getPath('userData') });
+  let session: Session | undefined;
+  // A folder that cannot be opened (read-only, held by another Quorum, unreadable) is explained,
+  // and the officer may choose another rather than being left with no way in.
+  while (!session) {
+    try {
+      session = new Session(dataDir, (event, payload) => sendEvent(windows.main?.webContents, event, payload));
+    } catch (err) {
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'Quorum cannot open its data folder',
+        message: 'Quorum cannot open its data folder',
+        detail: `${(err as Error).message}\n\nFolder: ${dataDir}`,
+        buttons: ['Choose another folder…', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      const chosen = response === 0 ? await platform.chooseFolder('Choose a folder for Quorum’s data') : null;
+      if (!chosen) {
+        app.quit();
+        return;
+      }
+      dataDir = chosen;
+      platform.rememberDataDir(chosen);
+    }
   }
   registerIpc(createDispatcher(createHandlers(session, platform), (msg, err) => console.error(msg, err)), devServerUrl);
   app.on('will-quit', () => session.close());

@@ -68,7 +68,7 @@ describe('a save that the disk refuses', () => {
 });
 
 describe('a journal that cannot be written for a moment (antivirus or a sync tool holding journal.jsonl)', () => {
-  const rename = (store: InstanceType<typeof QuorumStore>, name: string) => {
+  const rename = (store: import('../../main/services/store/store').QuorumStore, name: string) => {
     const p = listRecords(store.data, 'partnership')[0];
     return store.run('partnership.update', { name, area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours });
   };
@@ -121,5 +121,25 @@ describe('a journal that cannot be written for a moment (antivirus or a sync too
     store.close();
     expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
     expect(await checkReport()).toMatchObject({ code: 0, report: { journal: { ok: true, entries: 3 } } });
+  });
+});
+
+describe('a data folder on a read-only drive or share', () => {
+  it.each(['EROFS', 'EACCES'])('is refused for writing with what to do (%s), and can still be read', async (code) => {
+    const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
+    await store.run('example.load', {});
+    store.close();
+    fault.on = { call: 'openSync', code, path: /quorum\.lock$/ };
+    const err = (() => {
+      try {
+        QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err?.message).toMatch(code === 'EROFS' ? /^The data folder could not be opened for writing: the folder is read-only.*choose another data folder in Settings/ : /^The data folder could not be opened for writing because the file is locked or read-only \(EACCES\)/);
+    const reader = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock(), mode: 'read' });
+    expect(reader.status().state).toBe('ready');
+    reader.close();
   });
 });

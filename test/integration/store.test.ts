@@ -1,8 +1,11 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuorumStore, type StoreOptions } from '../../main/services/store/store';
 import { backupsToKeep } from '../../main/services/store/backups';
+import { lockIsLive, machineBootedAt, processStartMark } from '../../main/services/store/lock';
 import { listRecords } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
 import { tempDir } from '../helpers';
@@ -90,6 +93,59 @@ describe('opening and writing', () => {
     reader.close();
     s.close();
     open().close();
+  });
+});
+
+describe('a folder left in a state the user must recover from', () => {
+  const writeLock = (holder: Record<string, unknown>) => writeFileSync(join(dir, 'quorum.lock'), JSON.stringify({ host: hostname(), since: '2026-11-20T08:00:00.000Z', ...holder }));
+  let other: ChildProcess | undefined;
+  afterEach(() => other?.kill('SIGKILL'));
+  /** A live process that is not Quorum, as after a restart when the lock's PID is reused. */
+  const unrelatedProcess = () => {
+    other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    return other.pid!;
+  };
+
+  it('takes over a lock whose PID now belongs to another program, started after the lock was taken', () => {
+    const pid = unrelatedProcess();
+    writeLock({ pid, bootedAt: machineBootedAt(), processStart: '1' });
+    const s = open();
+    expect(s.status().state).toBe('empty');
+    expect(JSON.parse(readFileSync(join(dir, 'quorum.lock'), 'utf8')).pid).toBe(process.pid);
+    s.close();
+  });
+
+  it('takes over a lock written before the machine last restarted, whatever its PID', () => {
+    writeLock({ pid: unrelatedProcess(), bootedAt: '2026-01-01T00:00:00.000Z' });
+    open().close();
+  });
+
+  it('decides from the PID, the boot and the process start together', () => {
+    const machine = { bootedAt: '2026-11-30T08:00:00.000Z', startOf: () => '500', alive: (pid: number) => pid === 42 };
+    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-30T08:00:00.000Z', processStart: '500' }, machine)).toBe(true);
+    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-30T08:01:00.000Z' }, machine)).toBe(true); // uptime rounding
+    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-29T08:00:00.000Z', processStart: '500' }, machine)).toBe(false);
+    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-30T08:00:00.000Z', processStart: '499' }, machine)).toBe(false);
+    expect(lockIsLive({ pid: 43 }, machine)).toBe(false);
+  });
+
+  it('refuses a live lock and says exactly how to clear it if no Quorum is running', () => {
+    writeLock({ pid: process.pid, bootedAt: machineBootedAt(), processStart: processStartMark(process.pid) });
+    expect(() => open()).toThrow(new RegExp(`open in another Quorum \\(process ${process.pid}, since 20 November 2026, 08:00\\).*delete the file ${join(dir, 'quorum.lock').replace(/[/.]/g, '\\$&')} and open the folder again`));
+  });
+
+  it('clears temporary files a kill left in the data folder, its backups and its pictures at the next start', async () => {
+    const s = await withExample();
+    await rename(s, 'Backed up');
+    s.close();
+    const left = [join(dir, '.quorum.json.4242.0a1b2c3d.tmp'), join(dir, 'backups', '.quorum-20261123T090000000Z-session.json.4242.deadbeef.tmp'), join(dir, 'images', '.chart-1.png.77.00ff00ff.tmp')];
+    mkdirSync(join(dir, 'images'), { recursive: true });
+    for (const f of left) writeFileSync(f, 'half');
+    writeFileSync(join(dir, 'images', 'chart.png'), 'a picture the store refers to');
+    open().close();
+    for (const f of left) expect(existsSync(f), f).toBe(false);
+    expect(existsSync(join(dir, 'images', 'chart.png'))).toBe(true);
+    expect(s.backups()).toHaveLength(1);
   });
 });
 

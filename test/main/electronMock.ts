@@ -57,6 +57,7 @@ export const createElectronMock = () => {
       showOpenDialog: vi.fn(async (_o: unknown) => ({ canceled: true, filePaths: [] as string[] })),
       showSaveDialog: vi.fn(async (_o: unknown) => ({ canceled: true, filePath: undefined as string | undefined })),
       showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async (_o: unknown) => ({ response: 1 })),
     },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
