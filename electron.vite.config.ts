@@ -9,6 +9,9 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         input: { app: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli/quorum.ts'), packWorker: resolve(root, 'main/services/packWorker.ts') },
+        // Shared chunks beside the entries (not in chunks/), so `./packWorker.js` resolves from the
+        // chunk that holds packThread.ts exactly as from app.js and cli.js (test/integration/builtWorker).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -11,7 +11,7 @@ export type PackWorkerMessage =
   | { kind: 'done'; bytes: Uint8Array }
   | { kind: 'failed'; message: string; code?: string };
 
-/** Beside the bundled app.js and cli.js; absent when running from source (the unit tests). */
+/** Beside the bundled app.js, cli.js and their shared chunks (out/main/); absent when running from source (the unit tests). */
 export const defaultPackWorker = (): string | null => {
   const file = fileURLToPath(new URL('./packWorker.js', import.meta.url));
   return existsSync(file) ? file : null;

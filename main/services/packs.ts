@@ -6,7 +6,7 @@ import { nextMeeting } from '../../shared/rules/boards';
 import { assemblePack, type PackVariant } from '../../shared/pack/model';
 import { preflight, referencedImages, type PreflightReport } from '../../shared/pack/preflight';
 import type { PackProgress } from '../../shared/pack/build';
-import { buildPackOffThread } from './packThread';
+import { buildPackOffThread, defaultPackWorker } from './packThread';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
 import { formatUkDate } from '../../shared/rules/dates';
@@ -77,7 +77,8 @@ export type PackRequest = {
   workerFile?: string | null;
 };
 
-export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string };
+/** `thread`: where the pack was laid out, the worker (as the app and CLI should) or the calling thread (from source). */
+export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string; thread: 'worker' | 'caller' };
 
 /**
  * Pre-flight, build, write the .docx atomically, and record it in the history (and the journal).
@@ -96,7 +97,8 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   mkdirSync(dirname(out), { recursive: true });
   const model = assemblePack(store.data, req.meetingId, req.variant, today);
   const images = readImages(store.dataDir, referencedImages(model));
-  const bytes = await buildPackOffThread({ data: store.data, input: { meetingId: req.meetingId, variant: req.variant, today, builtAt: req.clock.now(), images } }, req.onProgress, req.workerFile);
+  const workerFile = req.workerFile === undefined ? defaultPackWorker() : req.workerFile;
+  const bytes = await buildPackOffThread({ data: store.data, input: { meetingId: req.meetingId, variant: req.variant, today, builtAt: req.clock.now(), images } }, req.onProgress, workerFile);
   writeFileAtomic(out, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;
@@ -111,7 +113,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
       warnings: report.warnings,
       ...(overridden ? { override: { reason: reason!, errors: report.problems.filter((p) => p.severity === 'error').map((p) => p.message.slice(0, 2000)) } } : {}),
     });
-  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title };
+  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title, thread: workerFile ? 'worker' : 'caller' };
 };
 
 export const packHistory = (data: StoreData, meetingId?: string) =>

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { build } from 'vite';
-import { BRIDGE_SCRIPT, RENDERER_DIR } from './host';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { RENDERER_DIR } from './host';
 import { chromiumPath } from './browser';
+import { buildBridgeScript } from './bridgeScript';
 
 /** Fails loudly (never skips) when Chromium or the built renderer is missing. */
 export default async function setup() {
@@ -13,15 +13,5 @@ export default async function setup() {
     );
   if (!existsSync(resolve(RENDERER_DIR, 'index.html')))
     throw new Error(`The renderer is not built (${RENDERER_DIR} is missing). Run "npm run build" first.`);
-  mkdirSync(dirname(BRIDGE_SCRIPT), { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir: dirname(BRIDGE_SCRIPT),
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: resolve(import.meta.dirname, 'browser/httpBridge.ts'), formats: ['iife'], name: 'QuorumHttpBridge', fileName: () => 'quorum-bridge.js' },
-    },
-  });
+  await buildBridgeScript();
 }

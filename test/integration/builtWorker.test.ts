@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { TEST_TODAY, useExampleFolders } from '../helpers';
+
+const run = promisify(execFile);
+const OUT = resolve(import.meta.dirname, '../../out/main');
+const QUORUM = resolve(import.meta.dirname, '../../bin/quorum.js');
+
+/** The built output as the app and the CLI load it: no worker path handed in by the test. */
+describe('the pack worker in the built app and CLI', () => {
+  const folders = useExampleFolders();
+
+  it('is found by the built CLI, which lays the pack out on it', async () => {
+    const dir = folders.temp();
+    await run(process.execPath, [QUORUM, 'example', '--data', dir, '--today', TEST_TODAY]);
+    const out = join(folders.temp(), 'pack.docx');
+    const { stdout } = await run(process.execPath, [QUORUM, 'pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', out, '--override-reason', 'papers to follow', '--json', '--today', TEST_TODAY]);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, thread: 'worker' });
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('is looked up beside the chunk that the Electron app.js imports, where it was built', () => {
+    const chunks = readdirSync(OUT).filter((f) => f.endsWith('.js') && readFileSync(join(OUT, f), 'utf8').includes('new URL("./packWorker.js", import.meta.url)'));
+    expect(chunks).toHaveLength(1);
+    for (const entry of ['app.js', 'cli.js']) expect(readFileSync(join(OUT, entry), 'utf8'), entry).toContain(`from "./${chunks[0]}"`);
+    expect(existsSync(join(OUT, 'packWorker.js'))).toBe(true);
+  });
+});
