@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { unzipChecked } from '../zip';
 import { XMLParser } from 'fast-xml-parser';
 import { QuorumFailure } from '../result';
 
@@ -57,11 +58,15 @@ const HEADING = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/;
  * passage each is anchored to) and the changes they tracked, each under the numbered heading it
  * falls in. Revisions by "Quorum" are the export's own tracked changes, not the partner's.
  */
+const RETURNED_COPY_PARTS = new Set(['word/document.xml', 'word/comments.xml', 'docProps/custom.xml']);
+
 export const readReturnedCopy = (bytes: Uint8Array): ReturnedCopy => {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
-  } catch {
+    // Only the three parts read here are inflated, each against a cap (shared/zip.ts).
+    files = unzipChecked(bytes, (name) => RETURNED_COPY_PARTS.has(name), 'This file');
+  } catch (err) {
+    if (err instanceof QuorumFailure) throw err;
     throw new QuorumFailure('invalid-input', 'This file is not a Word document (.docx): it is not a zip package.');
   }
   const documentXml = read(files, 'word/document.xml');

@@ -2,6 +2,7 @@ import mammoth from 'mammoth';
 import { QuorumFailure } from '../../../shared/result';
 import { htmlToMarkdown, UNSUPPORTED_IMAGE, type HtmlConversion } from './html';
 import { saveImage } from './imageFiles';
+import { checkZipPackage } from '../../../shared/zip';
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 /** OLE2 compound file: a Word 97–2003 .doc, or a .docx protected with a password (Word encrypts it into OLE2). */
@@ -19,6 +20,8 @@ export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: strin
   if (isOle(bytes))
     throw new QuorumFailure('invalid-input', `${fileName} is an older Word file (.doc) or is protected with a password. Open it in Word, remove any password, and save it as a Word Document (.docx).`);
   if (!isZip(bytes)) throw new QuorumFailure('invalid-input', `${fileName} is not a Word document: it does not have the .docx file structure. It may be damaged or renamed from another format.`);
+  // Judged before mammoth inflates anything: every part's declared and actual size (shared/zip.ts).
+  checkZipPackage(bytes, () => true, fileName);
   const images: string[] = [];
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
