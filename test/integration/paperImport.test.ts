@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
@@ -103,6 +103,29 @@ describe('importing a paper', () => {
     expect(existsSync(join(env.dataDir, paper.images[0]))).toBe(true);
     expect(paper.body).toContain('](charts/none.png)');
     expect(paper.notes.join(' ')).toContain('could not be found');
+  });
+
+  it('takes pictures only from the paper’s own folder: an absolute, ../ or linked-out picture is refused and said so', async () => {
+    const env = await setUp();
+    close = env.close;
+    const secret = join(env.t.dir, 'private', 'salary-scan.png');
+    mkdirSync(join(env.t.dir, 'private'));
+    writeFileSync(secret, TINY_PNG);
+    mkdirSync(join(env.t.dir, 'papers', 'charts'), { recursive: true });
+    writeFileSync(join(env.t.dir, 'papers', 'charts', 'ok.png'), TINY_PNG);
+    symlinkSync(secret, join(env.t.dir, 'papers', 'charts', 'link.png'));
+    const md = join(env.t.dir, 'papers', 'report.md');
+    writeFileSync(md, `# Report\n\n![Chart](charts/ok.png)\n\n![Up](../private/salary-scan.png)\n\n![Absolute](${secret})\n\n![Linked](charts/link.png)\n`);
+    const paper = await readPaperFile(md, env.dataDir);
+    expect(paper.images).toHaveLength(1);
+    expect(readdirSync(join(env.dataDir, 'images'))).toHaveLength(1);
+    expect(paper.body).toContain('](../private/salary-scan.png)');
+    expect(paper.notes.join(' ')).toMatch(/3 pictures were not imported because they are outside the paper’s own folder \(\.\.\/private\/salary-scan\.png, .*\)\. A paper may use pictures only from its own folder/);
+    // Imported onto an item, the pack cannot reach the refused pictures either: pre-flight lists them.
+    env.pick.file = md;
+    expect(await env.call('paper:import', { agendaItemId: 'agendaItem:next-4', replace: true })).toMatchObject({ ok: true });
+    const report = await env.call('pack:preflight', { meetingId: 'meeting:ct-next', variant: 'public' });
+    expect(JSON.stringify(report)).toMatch(/salary-scan\.png/);
   });
 
   it('refuses files that are not papers with a clear message, and leaves the store byte for byte as it was', async () => {

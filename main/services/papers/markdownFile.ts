@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Lexer, type Token } from 'marked';
 import { imagePath } from '../../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../../shared/result';
@@ -30,6 +30,23 @@ const imageHrefs = (tokens: Token[], out: Set<string> = new Set()): Set<string> 
 };
 
 /**
+ * The file a picture link names, if it lies in the paper's own folder or below (after following
+ * symbolic links); null for an absolute path, a `../` path or a link out of the folder. Without
+ * this a .md paper could pull any picture on the disk into the public pack.
+ */
+const insideFolder = (folder: string, link: string): string | null => {
+  if (isAbsolute(link) || /^[a-z]:/i.test(link) || link.startsWith('\\')) return null;
+  const target = resolve(folder, link);
+  if (!within(resolve(folder), target)) return null;
+  if (existsSync(target) && !within(realpathSync(folder), realpathSync(target))) return null;
+  return target;
+};
+const within = (base: string, path: string) => {
+  const rel = relative(base, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+/**
  * A Markdown paper. Pictures it links beside itself (`![Chart](charts/q2.png)`) are copied into
  * the data folder's `images/` and the links rewritten, so the paper no longer depends on where
  * the file came from.
@@ -39,6 +56,7 @@ export const markdownFileToMarkdown = (bytes: Buffer, file: string, dataDir: str
   const images: string[] = [];
   const notes: string[] = [];
   const unresolved: string[] = [];
+  const outside: string[] = [];
   for (const href of imageHrefs(new Lexer().lex(markdown))) {
     if (imagePath(href) && existsSync(resolve(dataDir, imagePath(href)!))) {
       images.push(imagePath(href)!);
@@ -50,8 +68,16 @@ export const markdownFileToMarkdown = (bytes: Buffer, file: string, dataDir: str
     } catch {
       local = href;
     }
-    const source = isAbsolute(local) ? local : resolve(dirname(file), local);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || !existsSync(source) || !statSync(source).isFile()) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+      unresolved.push(href);
+      continue;
+    }
+    const source = insideFolder(dirname(file), local);
+    if (!source) {
+      outside.push(href);
+      continue;
+    }
+    if (!existsSync(source) || !statSync(source).isFile()) {
       unresolved.push(href);
       continue;
     }
@@ -63,6 +89,10 @@ export const markdownFileToMarkdown = (bytes: Buffer, file: string, dataDir: str
     images.push(saved.path);
     markdown = markdown.split(`](${href}`).join(`](${saved.path}`).split(`](<${href}>`).join(`](${saved.path}`);
   }
+  if (outside.length)
+    notes.push(
+      `${outside.length === 1 ? 'A picture was' : `${outside.length} pictures were`} not imported because ${outside.length === 1 ? 'it is' : 'they are'} outside the paper’s own folder (${outside.slice(0, 3).join(', ')}). A paper may use pictures only from its own folder and the folders inside it: move the picture there and import the paper again.`,
+    );
   if (unresolved.length)
     notes.push(`${unresolved.length} picture${unresolved.length === 1 ? '' : 's'} could not be found beside the file or ${unresolved.length === 1 ? 'is' : 'are'} not PNG, JPEG, GIF or BMP (${unresolved.slice(0, 3).join(', ')}); pre-flight will list ${unresolved.length === 1 ? 'it' : 'them'}.`);
   return { markdown: markdown.trim(), notes, images: [...new Set(images)] };
