@@ -3,6 +3,7 @@ import { formatUkDate } from '../../shared/rules/dates';
 import type { StoreStatus } from '../../shared/contract';
 import type { QuorumStore } from '../services/store/store';
 import { bankHolidaysAround } from '../services/holidays';
+import { missingPictures } from '../services/store/pictures';
 
 export type Warning = { board?: string; kind: string; message: string };
 
@@ -26,6 +27,10 @@ export const governanceWarnings = (store: QuorumStore, today: string): Warning[]
   return warnings;
 };
 
+/** Pictures the papers use that the data folder no longer holds intact (a move or a copy that left them behind). */
+const pictureWarnings = (store: QuorumStore): Warning[] =>
+  missingPictures(store.dataDir, store.data.records).map((path) => ({ kind: 'picture-missing', message: `The picture ${path} is used by a paper but is missing from the data folder or has changed` }));
+
 export type CheckReport = {
   dataDir: string;
   ok: boolean;
@@ -48,6 +53,6 @@ export const checkStore = (store: QuorumStore, today: string): CheckReport => {
     journal: status.journal,
     counts: status.counts,
     backups: store.backups().length,
-    warnings: governanceWarnings(store, today),
+    warnings: [...governanceWarnings(store, today), ...pictureWarnings(store)],
   };
 };

@@ -1,11 +1,13 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hostname, userInfo } from 'node:os';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import { QuorumFailure } from '../../shared/result';
 import { QuorumStore, type StoreOptions } from './store/store';
-import { JOURNAL_FILE, STORE_FILE } from './store/format';
+import { IMAGES_FOLDER, JOURNAL_FILE, STORE_FILE } from './store/format';
+import { missingPictures } from './store/pictures';
+import { fileFailure } from './store/errors';
 import { fsyncFolder } from './store/atomicFile';
 import type { Clock } from '../../shared/clock';
 
@@ -63,20 +65,21 @@ export class Session {
   }
 
   /**
-   * Moves the store to another folder (copy, open and validate there, then switch), or opens the
-   * store a folder already holds. The old folder is left untouched as a fallback.
+   * Moves the store to another folder (copy everything the store needs: the store, the journal,
+   * backups and pictures; check every referenced picture and the store arrived byte for byte; open
+   * and validate there; then switch), or opens the store a folder already holds. The old folder is
+   * left untouched as a fallback.
    */
   moveTo(target: string): { moved: boolean; dataDir: string; message: string } {
     const to = resolve(target);
     if (to === this.dataDir) return { moved: false, dataDir: to, message: 'That is already the data folder.' };
     const holdsStore = existsSync(join(to, STORE_FILE));
+    let carried = '';
     if (!holdsStore) {
       mkdirSync(to, { recursive: true });
       const clutter = readdirSync(to).filter((n) => !n.startsWith('.'));
       if (clutter.length > 0) throw new QuorumFailure('invalid-input', 'Choose an empty folder, or one that already holds a Quorum store.');
-      for (const f of [STORE_FILE, JOURNAL_FILE]) if (existsSync(join(this.dataDir, f))) copyFileSync(join(this.dataDir, f), join(to, f));
-      if (existsSync(join(this.dataDir, 'backups'))) cpSync(join(this.dataDir, 'backups'), join(to, 'backups'), { recursive: true });
-      fsyncFolder(to);
+      carried = this.copyDataTo(to);
     }
     const next = this.openStore(to);
     this.unsubscribe();
@@ -89,8 +92,34 @@ export class Session {
       dataDir: to,
       message: holdsStore
         ? `Opened the Quorum store already in ${to}. The previous folder is unchanged.`
-        : `Moved the data to ${to}. The previous folder still holds a copy; you may delete it.`,
+        : `Moved the data to ${to}: ${carried}. Every picture the records use arrived intact. The previous folder still holds a copy; you may delete it.`,
     };
+  }
+
+  /** Copies the data folder's contents into `to` and proves they arrived; on any shortfall removes the copy and says what was missing. */
+  private copyDataTo(to: string): string {
+    const from = this.dataDir;
+    const missingBefore = new Set(missingPictures(from, this.current.data.records));
+    try {
+      for (const f of [STORE_FILE, JOURNAL_FILE]) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(to, f));
+      for (const folder of ['backups', IMAGES_FOLDER]) if (existsSync(join(from, folder))) cpSync(join(from, folder), join(to, folder), { recursive: true });
+      fsyncFolder(to);
+      const storeArrived = readFileSync(join(from, STORE_FILE)).equals(readFileSync(join(to, STORE_FILE)));
+      const lost = missingPictures(to, this.current.data.records).filter((p) => !missingBefore.has(p));
+      if (!storeArrived || lost.length)
+        throw new QuorumFailure(
+          'internal',
+          `The move was stopped because ${!storeArrived ? 'the store' : `${lost.length} picture${lost.length === 1 ? '' : 's'} (${lost.slice(0, 3).join(', ')})`} did not arrive intact in ${to}. Nothing changed: Quorum still uses ${from}.`,
+        );
+    } catch (err) {
+      for (const name of readdirSync(to)) rmSync(join(to, name), { recursive: true, force: true });
+      if (err instanceof QuorumFailure) throw err;
+      throw fileFailure(err, `The copy of your data in ${to}`, 'written');
+    }
+    const count = (folder: string) => (existsSync(join(to, folder)) ? readdirSync(join(to, folder)).length : 0);
+    const pictures = count(IMAGES_FOLDER);
+    const backups = count('backups');
+    return `the store, its journal, ${backups} backup${backups === 1 ? '' : 's'} and ${pictures} picture${pictures === 1 ? '' : 's'}`;
   }
 
   close(): void {

@@ -1,10 +1,10 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir, testClock } from '../helpers';
 
 /** Injects a failing write or rename, as a full disk or a file held by a sync tool would. */
-type Call = 'writeSync' | 'writevSync' | 'renameSync' | 'openSync';
+type Call = 'writeSync' | 'writevSync' | 'renameSync' | 'openSync' | 'cpSync';
 const fault = vi.hoisted(() => ({ on: null as null | { call: Call; code: string; path?: RegExp; once?: boolean } }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
@@ -13,6 +13,7 @@ vi.mock('node:fs', async (importOriginal) => {
       const on = fault.on;
       if (on?.call === name && (!on.path || on.path.test(String(args[0])))) {
         if (on.once) fault.on = null;
+        if (on.code === 'SILENT') return undefined; // a copy that reports success and writes nothing
         throw Object.assign(new Error(`${on.code}: injected`), { code: on.code });
       }
       return real(...args);
@@ -23,6 +24,7 @@ vi.mock('node:fs', async (importOriginal) => {
     writevSync: failing('writevSync', fs.writevSync),
     renameSync: failing('renameSync', fs.renameSync),
     openSync: failing('openSync', fs.openSync),
+    cpSync: failing('cpSync', fs.cpSync),
   };
   return { ...mocked, default: mocked };
 });
@@ -141,5 +143,27 @@ describe('a data folder on a read-only drive or share', () => {
     const reader = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock(), mode: 'read' });
     expect(reader.status().state).toBe('ready');
     reader.close();
+  });
+});
+
+describe('moving the data folder when a picture does not arrive', () => {
+  it.each([
+    ['silently', 'SILENT', /The move was stopped because 1 picture \(images\/report-[0-9a-f]{12}\.png\) did not arrive intact/],
+    ['with an error', 'EIO', /The copy of your data in .* could not be written/],
+  ])('stops the move when the pictures are lost %s, keeps the old folder and leaves the new one empty', async (_how, code, message) => {
+    const { Session } = await import('../../main/services/session');
+    const { saveImage } = await import('../../main/services/papers/imageFiles');
+    const { TINY_PNG } = await import('../docxPackage');
+    const session = new Session(join(dir, 'from'), () => {}, { clock: testClock() });
+    await session.store.run('example.load', {});
+    const saved = saveImage(session.dataDir, TINY_PNG, 'report') as { path: string };
+    const item = session.store.data.records['agendaItem:next-4'] as { id: string; rev: number };
+    await session.store.run('paper.updateBody', { agendaItemId: item.id, body: `![Chart](${saved.path})`, expectedRev: item.rev });
+    fault.on = { call: 'cpSync', code, path: /images$/ };
+    expect(() => session.moveTo(join(dir, 'to'))).toThrow(message);
+    fault.on = null;
+    expect(session.dataDir).toBe(join(dir, 'from'));
+    expect(readdirSync(join(dir, 'to'))).toEqual([]);
+    session.close();
   });
 });

@@ -1,10 +1,13 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../main/services/session';
 import { resolveDataDir } from '../../main/services/dataDir';
-import { listRecords } from '../../shared/data';
-import { tempDir, testClock } from '../helpers';
+import { findRecord, listRecords } from '../../shared/data';
+import { saveImage } from '../../main/services/papers/imageFiles';
+import { runPreflight } from '../../main/services/packs';
+import { TINY_PNG } from '../docxPackage';
+import { TEST_TODAY, tempDir, testClock } from '../helpers';
 
 describe('the data folder', () => {
   it('defaults to Quorum in the user-data folder; QUORUM_DATA_DIR and the Settings choice override it', () => {
@@ -50,4 +53,47 @@ describe('the data folder', () => {
     session.close();
     [a, b, other].forEach((t) => t.cleanup());
   });
+
+  it('carries the pictures and backups with the store, and says what it moved', async () => {
+    const from = tempDir();
+    const to = tempDir();
+    const session = new Session(from.dir, () => {}, { clock: testClock() });
+    await withPicture(session);
+    await session.store.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'A second save, after the session backup', status: 'in-progress' });
+    const target = join(to.dir, 'moved');
+    const result = session.moveTo(target);
+    expect(result.message).toMatch(/the store, its journal, 1 backup and 1 picture\. Every picture the records use arrived intact\./);
+    expect(readdirSync(join(target, 'images'))).toEqual(readdirSync(join(from.dir, 'images')));
+    // The next pack finds the picture in the new folder: pre-flight reports nothing missing.
+    const report = runPreflight(session.store, 'meeting:ct-next', 'public', TEST_TODAY);
+    expect(report.problems.map((p) => p.message).join('\n')).not.toMatch(/picture|image/i);
+    session.close();
+    from.cleanup();
+    to.cleanup();
+  });
+
+  it('refuses to restore a backup whose pictures have gone, and changes nothing', async () => {
+    const t = tempDir();
+    // A backup before every save, so the newest holds the paper with its picture.
+    const session = new Session(t.dir, () => {}, { clock: testClock(), backupEveryMs: 0 });
+    const picture = await withPicture(session);
+    await session.store.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'Taken after the backup', status: 'in-progress' });
+    const backup = session.store.backups().find((b) => readFileSync(join(t.dir, 'backups', b.id), 'utf8').includes(picture))!;
+    rmSync(join(t.dir, picture));
+    const before = readFileSync(join(t.dir, 'quorum.json'));
+    await expect(session.store.restore(backup.id)).rejects.toThrow(/cannot be restored: 1 picture its papers use is no longer in the data folder’s images folder.*Nothing was changed/);
+    expect(readFileSync(join(t.dir, 'quorum.json')).equals(before)).toBe(true);
+    session.close();
+    t.cleanup();
+  });
 });
+
+/** The example with a picture in the next meeting's paper, as an imported Word paper leaves it. */
+const withPicture = async (session: Session): Promise<string> => {
+  await session.store.run('example.load', {});
+  const saved = saveImage(session.dataDir, TINY_PNG, 'progress-report');
+  if (!('path' in saved)) throw new Error('the test picture was not kept');
+  const item = findRecord(session.store.data, 'agendaItem', 'agendaItem:next-4')!;
+  await session.store.run('paper.updateBody', { agendaItemId: item.id, body: `## Progress\n\n![Bar chart of progress](${saved.path})\n`, expectedRev: item.rev });
+  return saved.path;
+};

@@ -9,6 +9,7 @@ import { CURRENT_SCHEMA_VERSION, migrate, MigrationError } from '../../../shared
 import { QuorumFailure } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import { DurableJsonFile } from './adapter';
+import { missingPictures } from './pictures';
 import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
 import { fileFailure } from './errors';
 import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, storeFileSchema, type StoreFile } from './format';
@@ -361,6 +362,14 @@ export class QuorumStore {
       }
       const loaded = parseStoreText(text);
       if (loaded.kind !== 'ok') throw new QuorumFailure('invalid-input', `This backup cannot be used: ${loaded.kind === 'bad' ? loaded.reason : 'it is empty'}`);
+      // A backup holds the records; their pictures stay in images/, named by their content's hash.
+      // Restoring papers whose pictures have gone would only move the loss to the next pack.
+      const gone = missingPictures(this.dataDir, loaded.file.records);
+      if (gone.length)
+        throw new QuorumFailure(
+          'not-found',
+          `This backup cannot be restored: ${gone.length} picture${gone.length === 1 ? '' : 's'} its papers use ${gone.length === 1 ? 'is' : 'are'} no longer in the data folder’s images folder, or ${gone.length === 1 ? 'has' : 'have'} changed (${gone.slice(0, 3).join(', ')}). Put ${gone.length === 1 ? 'it' : 'them'} back from a copy of the data folder and try again. Nothing was changed.`,
+        );
       if (this.file && existsSync(this.storePath)) {
         try {
           takeBackup(this.dataDir, this.storePath, 'before-restore', this.opts.clock.now());
