@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import {
   FluentProvider,
   MessageBar,
@@ -19,18 +19,19 @@ import { useBridge } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
 import { Dashboard } from './screens/Dashboard';
+import { ErrorBoundary, lazyScreen } from './components/ErrorBoundary';
 
 // The first screen (the dashboard) is in the main bundle; every other area loads when first opened,
 // so the window appears quickly however many screens Quorum grows (issue: initial JS ≤ 1 MB).
-const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
-const PackScreen = lazy(() => import('./screens/pack/PackScreen').then((m) => ({ default: m.PackScreen })));
-const MeetingsScreen = lazy(() => import('./screens/meetings/MeetingsScreen').then((m) => ({ default: m.MeetingsScreen })));
-const PapersScreen = lazy(() => import('./screens/PapersScreen').then((m) => ({ default: m.PapersScreen })));
-const ActionsScreen = lazy(() => import('./screens/ActionsScreen').then((m) => ({ default: m.ActionsScreen })));
-const TorScreen = lazy(() => import('./screens/governance/TorScreen').then((m) => ({ default: m.TorScreen })));
-const PlannerScreen = lazy(() => import('./screens/plan/PlannerScreen').then((m) => ({ default: m.PlannerScreen })));
-const ForwardPlanScreen = lazy(() => import('./screens/plan/ForwardPlanScreen').then((m) => ({ default: m.ForwardPlanScreen })));
-const ProtocolsScreen = lazy(() => import('./screens/governance/ProtocolsScreen').then((m) => ({ default: m.ProtocolsScreen })));
+const Settings = lazyScreen(() => import('./screens/Settings').then((m) => m.Settings));
+const PackScreen = lazyScreen(() => import('./screens/pack/PackScreen').then((m) => m.PackScreen));
+const MeetingsScreen = lazyScreen(() => import('./screens/meetings/MeetingsScreen').then((m) => m.MeetingsScreen));
+const PapersScreen = lazyScreen(() => import('./screens/PapersScreen').then((m) => m.PapersScreen));
+const ActionsScreen = lazyScreen(() => import('./screens/ActionsScreen').then((m) => m.ActionsScreen));
+const TorScreen = lazyScreen(() => import('./screens/governance/TorScreen').then((m) => m.TorScreen));
+const PlannerScreen = lazyScreen(() => import('./screens/plan/PlannerScreen').then((m) => m.PlannerScreen));
+const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScreen').then((m) => m.ForwardPlanScreen));
+const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
 import type { Destination, MeetingTab } from './navigation';
 
 const useStyles = makeStyles({
@@ -57,7 +58,9 @@ type AreaValue = (typeof AREAS)[number]['value'];
 
 export const App = () => (
   <FluentProvider theme={webLightTheme}>
-    <Root />
+    <ErrorBoundary what="Quorum">
+      <Root />
+    </ErrorBoundary>
   </FluentProvider>
 );
 
@@ -125,6 +128,7 @@ const Root = () => {
             </MessageBarBody>
           </MessageBar>
         )}
+        <ErrorBoundary key={area} what={`The ${AREAS.find((a) => a.value === area)?.label ?? ''} screen`}>
         <Suspense fallback={<Spinner label="Opening…" />}>
         {area === 'dashboard' && <Dashboard />}
         {area === 'meetings' && <MeetingsScreen key={opening?.visit ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
@@ -139,6 +143,7 @@ const Root = () => {
         {area === 'protocols' && <ProtocolsScreen />}
         {area === 'settings' && <Settings />}
         </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -2,19 +2,22 @@ import type { ReactNode } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { ErrorBar } from './ErrorBar';
+import { useInFlight } from './useChange';
+import { ChangeScope } from './ChangeScope';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: '12px' } });
 
 /**
  * A modal form: title, what went wrong (if anything), the fields, then Save and Cancel. Escape or
  * Cancel closes it without saving; a failed save keeps it open with the message and every field.
+ * While a save is in flight the fields and Save are disabled and a second click does nothing.
  */
 export const FormDialog = (props: {
   title: ReactNode;
   errorTitle: string;
   error: QuorumError | null;
   saveLabel: string;
-  onSave: () => void;
+  onSave: () => unknown;
   onClose: () => void;
   saveDisabled?: boolean;
   cancelLabel?: string;
@@ -22,6 +25,8 @@ export const FormDialog = (props: {
   children: ReactNode;
 }) => {
   const styles = useStyles();
+  const { pending, run } = useInFlight();
+  const save = () => void run(async () => props.onSave());
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined} style={props.maxWidth ? { maxWidth: props.maxWidth } : undefined}>
@@ -29,10 +34,12 @@ export const FormDialog = (props: {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent className={styles.content}>
             <ErrorBar title={props.errorTitle} error={props.error} />
-            {props.children}
+            <ChangeScope pending={pending}>
+              <div className={styles.content}>{props.children}</div>
+            </ChangeScope>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={props.saveDisabled} onClick={props.onSave}>
+            <Button appearance="primary" disabled={props.saveDisabled || pending} onClick={save}>
               {props.saveLabel}
             </Button>
             <Button onClick={props.onClose}>{props.cancelLabel ?? 'Cancel'}</Button>

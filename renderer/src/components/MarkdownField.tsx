@@ -1,6 +1,7 @@
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { Suspense, useMemo, useRef, useState } from 'react';
 import { Spinner, Switch, Text, Textarea, Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
 import { applyFormat, markdownOnlyFeatures } from './richText';
+import { lazyScreen } from './ErrorBoundary';
 import { TextBold20Regular, TextBulletList20Regular, TextItalic20Regular, TextNumberListLtr20Regular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
@@ -11,7 +12,7 @@ const useStyles = makeStyles({
   field: { display: 'flex', flexDirection: 'column', gap: '4px' },
 });
 
-const RichTextEditor = lazy(() => import('./RichTextEditor'));
+const RichTextEditor = lazyScreen(() => import('./RichTextEditor').then((m) => m.default));
 
 /** The Markdown source with a small toolbar, for text the formatted editor cannot hold (tables, pictures). */
 const MarkdownSource = ({ value, onChange, label, id }: { value: string; onChange: (v: string) => void; label: string; id?: string }) => {

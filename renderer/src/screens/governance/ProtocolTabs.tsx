@@ -89,7 +89,7 @@ const CommentCard = ({ c, act }: { c: CommentView; act: Act }) => {
   const [response, setResponse] = useState(c.response?.response ?? '');
   const [editing, setEditing] = useState(!c.response);
   const answer = async (outcome: 'accepted' | 'declined') => {
-    if (await act(bridge().protocols.respond({ commentId: c.id as `protocolComment:${string}`, outcome, response }))) setEditing(false);
+    if (await act(() => bridge().protocols.respond({ commentId: c.id as `protocolComment:${string}`, outcome, response }))) setEditing(false);
   };
   return (
     <article className={styles.card} aria-label={`Comment by ${c.author} on ${c.where}`}>
@@ -346,7 +346,7 @@ export const CirculationTab = ({ version, act }: { version: VersionView; act: Ac
         <Button
           disabled={!sentTo.trim() || !sentOn}
           onClick={async () => {
-            if (await act(bridge().protocols.recordCirculation({ protocolVersionId: version.id as `protocolVersion:${string}`, sentTo, sentOn }))) {
+            if (await act(() => bridge().protocols.recordCirculation({ protocolVersionId: version.id as `protocolVersion:${string}`, sentTo, sentOn }))) {
               setSentTo('');
               setSentOn('');
             }

@@ -106,7 +106,7 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
       <div className={styles.row}>
         {version.id === latest.id && <Button onClick={() => setEditing(true)}>{version.status === 'draft' ? 'Edit the draft…' : 'Start a new version…'}</Button>}
         {version.status === 'draft' && (
-          <Button appearance="primary" onClick={() => act(bridge().protocols.startConsultation({ protocolVersionId: version.id as `protocolVersion:${string}` }))}>
+          <Button appearance="primary" onClick={() => act(() => bridge().protocols.startConsultation({ protocolVersionId: version.id as `protocolVersion:${string}` }))}>
             Put out to consultation
           </Button>
         )}

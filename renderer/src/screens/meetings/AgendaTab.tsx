@@ -80,7 +80,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
 
   const moveTo = async (item: AgendaItemView, toIndex: number) => {
     if (toIndex < 0 || toIndex >= items.length) return;
-    if (await act(bridge().agenda.move({ agendaItemId: item.id, toIndex }))) requestAnimationFrame(() => document.getElementById(`agenda-item-${item.id}`)?.focus());
+    if (await act(() => bridge().agenda.move({ agendaItemId: item.id, toIndex }))) requestAnimationFrame(() => document.getElementById(`agenda-item-${item.id}`)?.focus());
   };
 
   if (items.length === 0)
@@ -93,7 +93,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
             Draft it from the board’s standing items, the forward plan items planned for this meeting and its deep dive; you can then add, move and remove items.
           </MessageBarBody>
         </MessageBar>
-        <Button appearance="primary" style={{ marginTop: '12px' }} onClick={() => act(bridge().agenda.draft({ meetingId: view.meeting.id }))}>
+        <Button appearance="primary" style={{ marginTop: '12px' }} onClick={() => act(() => bridge().agenda.draft({ meetingId: view.meeting.id }))}>
           Draft the agenda
         </Button>
       </>
@@ -234,7 +234,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
                   onClick={async () => {
                     const item = removing;
                     setRemoving(null);
-                    await act(bridge().agenda.remove({ agendaItemId: item.id }));
+                    await act(() => bridge().agenda.remove({ agendaItemId: item.id }));
                   }}
                 >
                   Remove

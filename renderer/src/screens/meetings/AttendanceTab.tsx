@@ -22,6 +22,7 @@ import {
 import type { MeetingView, RosterRow } from '@shared/rules/meetingView';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
+import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -44,7 +45,7 @@ const STATUS_OPTIONS = [
 /** Who came: each member from the terms of reference, substitutes where allowed, others in attendance; quorum checked as you go. */
 export const AttendanceTab = ({ view }: { view: MeetingView }) => {
   const styles = useStyles();
-  const { act, error } = useChange();
+  const { act, pending, error } = useChange();
   const [substituting, setSubstituting] = useState<RosterRow | null>(null);
   const [guest, setGuest] = useState('');
   const [declaration, setDeclaration] = useState({ personId: '', agendaItemId: '', interest: '' });
@@ -54,7 +55,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
   const q = view.quorum;
 
   return (
-    <>
+    <ChangeScope pending={pending}>
       <ErrorBar title="The attendance was not recorded" error={error} />
       {q ? (
         <MessageBar intent={q.met ? 'success' : 'warning'} aria-live="polite">
@@ -105,7 +106,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
                     layout="horizontal"
                     aria-label={`Attendance of ${m.name}`}
                     value={m.status === 'not-recorded' ? '' : m.status}
-                    onChange={(_e, d) => act(bridge().attendance.set({ meetingId, personId: m.personId, status: d.value as 'present' | 'apologies' | 'absent' }))}
+                    onChange={(_e, d) => act(() => bridge().attendance.set({ meetingId, personId: m.personId, status: d.value as 'present' | 'apologies' | 'absent' }))}
                   >
                     {STATUS_OPTIONS.map(([v, l]) => (
                       <Radio key={v} value={v} label={l} />
@@ -116,7 +117,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
                   {m.substitute ? (
                     <>
                       <Text>{m.substitute.name} attended in place</Text>{' '}
-                      <Button size="small" appearance="subtle" onClick={() => act(bridge().attendance.remove({ attendanceId: m.substitute!.attendanceId }))} aria-label={`Remove the substitute for ${m.name}`}>
+                      <Button size="small" appearance="subtle" onClick={() => act(() => bridge().attendance.remove({ attendanceId: m.substitute!.attendanceId }))} aria-label={`Remove the substitute for ${m.name}`}>
                         Remove
                       </Button>
                     </>
@@ -148,7 +149,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
               <li key={o.personId}>
                 {o.name}
                 {o.organisation ? `, ${o.organisation}` : ''}{' '}
-                <Button size="small" appearance="subtle" onClick={() => o.attendanceId && act(bridge().attendance.remove({ attendanceId: o.attendanceId }))} aria-label={`Remove ${o.name}`}>
+                <Button size="small" appearance="subtle" onClick={() => o.attendanceId && act(() => bridge().attendance.remove({ attendanceId: o.attendanceId }))} aria-label={`Remove ${o.name}`}>
                   Remove
                 </Button>
               </li>
@@ -162,7 +163,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
           <Button
             disabled={!guest}
             onClick={async () => {
-              if (await act(bridge().attendance.set({ meetingId, personId: guest as RosterRow['personId'], status: 'in-attendance' }))) setGuest('');
+              if (await act(() => bridge().attendance.set({ meetingId, personId: guest as RosterRow['personId'], status: 'in-attendance' }))) setGuest('');
             }}
           >
             Add
@@ -182,7 +183,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
               <li key={d.id}>
                 {d.name}
                 {d.itemNumber ? ` (item ${d.itemNumber})` : ''}: {d.interest}{' '}
-                <Button size="small" appearance="subtle" onClick={() => act(bridge().declarations.remove({ declarationId: d.id as `declaration:${string}` }))} aria-label={`Remove the declaration by ${d.name}`}>
+                <Button size="small" appearance="subtle" onClick={() => act(() => bridge().declarations.remove({ declarationId: d.id as `declaration:${string}` }))} aria-label={`Remove the declaration by ${d.name}`}>
                   Remove
                 </Button>
               </li>
@@ -209,7 +210,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
           <Button
             disabled={!declaration.personId || !declaration.interest.trim()}
             onClick={async () => {
-              const ok = await act(
+              const ok = await act(() =>
                 bridge().declarations.add({
                   meetingId,
                   personId: declaration.personId as RosterRow['personId'],
@@ -225,7 +226,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
         </div>
       </section>
       {substituting && <SubstituteDialog view={view} member={substituting} onClose={() => setSubstituting(null)} />}
-    </>
+    </ChangeScope>
   );
 };
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
 import { bridge } from '../../bridge';
+import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
 import { MarkdownField } from '../../components/MarkdownField';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -34,7 +35,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
         <Text>
           Minutes of {formatUkDate(previous.date)}:{' '}
           {previous.status === 'held' ? (
-            <Button size="small" onClick={() => act(bridge().minutes.approve({ meetingId: previous.id, atAgendaItemId: item.id }))}>
+            <Button size="small" onClick={() => act(() => bridge().minutes.approve({ meetingId: previous.id, atAgendaItemId: item.id }))}>
               Record them as approved
             </Button>
           ) : (
@@ -46,7 +47,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
       )}
       <MarkdownField label={`Minutes of ${label}`} value={minutes} onChange={setMinutes} />
       <div className={styles.row}>
-        <Button appearance="primary" size="small" disabled={!dirty} onClick={() => act(bridge().minutes.update({ agendaItemId: item.id, minutes, expectedRev: item.rev }))} aria-label={`Save minute for item ${item.number}`}>
+        <Button appearance="primary" size="small" disabled={!dirty} onClick={() => act(() => bridge().minutes.update({ agendaItemId: item.id, minutes, expectedRev: item.rev }))} aria-label={`Save minute for item ${item.number}`}>
           Save minute
         </Button>
         {dirty && <Text className={styles.muted}>Not saved yet</Text>}
@@ -60,7 +61,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           {item.resolutions.map((r) => (
             <li key={r.id}>
               {r.text}{' '}
-              <Button size="small" appearance="subtle" onClick={() => act(bridge().resolutions.remove({ resolutionId: r.id as `resolution:${string}` }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
+              <Button size="small" appearance="subtle" onClick={() => act(() => bridge().resolutions.remove({ resolutionId: r.id as `resolution:${string}` }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
                 Remove
               </Button>
             </li>
@@ -71,7 +72,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
         <Field label={`New resolution on item ${item.number}`} style={{ flex: 1, minWidth: '320px' }}>
           <Input value={resolution} onChange={(_e, d) => setResolution(d.value)} placeholder="e.g. The Board notes the progress made." />
         </Field>
-        <Button disabled={!resolution.trim()} onClick={async () => (await act(bridge().resolutions.add({ agendaItemId: item.id, text: resolution }))) && setResolution('')}>
+        <Button disabled={!resolution.trim()} onClick={async () => (await act(() => bridge().resolutions.add({ agendaItemId: item.id, text: resolution }))) && setResolution('')}>
           Add resolution
         </Button>
       </div>
@@ -101,7 +102,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
         <Button
           disabled={!action.text.trim() || !action.ownerPersonId || !action.dueDate}
           onClick={async () => {
-            const ok = await act(bridge().actions.raise({ agendaItemId: item.id, text: action.text, ownerPersonId: action.ownerPersonId as AgendaItemView['presenterIds'][number], dueDate: action.dueDate }));
+            const ok = await act(() => bridge().actions.raise({ agendaItemId: item.id, text: action.text, ownerPersonId: action.ownerPersonId as AgendaItemView['presenterIds'][number], dueDate: action.dueDate }));
             if (ok) setAction({ text: '', ownerPersonId: '', dueDate: '' });
           }}
         >
@@ -113,11 +114,11 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
 };
 
 export const MinutesTab = ({ view }: { view: MeetingView }) => {
-  const { act, error, notice } = useChange();
+  const { act, pending, error, notice } = useChange();
   const m = view.meeting;
   if (view.items.length === 0) return <Text>Draft the agenda first; the minutes follow its items.</Text>;
   return (
-    <>
+    <ChangeScope pending={pending}>
       <ErrorBar title="The minutes were not changed" error={error} />
       {notice && !error && (
         <Text role="status" block>
@@ -128,13 +129,13 @@ export const MinutesTab = ({ view }: { view: MeetingView }) => {
         <MessageBar intent="info">
           <MessageBarBody>When the meeting has taken place, mark it as held: its minutes then go, as a draft, into the next meeting’s pack.</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => act(bridge().meetings.update({ meetingId: m.id, date: m.date, startTime: m.startTime, endTime: m.endTime, venue: m.venue, status: 'held', expectedRev: m.rev }))}>Mark as held</Button>
+            <Button onClick={() => act(() => bridge().meetings.update({ meetingId: m.id, date: m.date, startTime: m.startTime, endTime: m.endTime, venue: m.venue, status: 'held', expectedRev: m.rev }))}>Mark as held</Button>
           </MessageBarActions>
         </MessageBar>
       )}
       {view.items.map((item) => (
         <ItemMinutes key={`${item.id}-${item.rev}`} view={view} item={item} act={act} />
       ))}
-    </>
+    </ChangeScope>
   );
 };

@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+
+/**
+ * Disables every control inside while a change is in flight (a native disabled fieldset), so the
+ * officer sees the form is busy and cannot send the change twice.
+ */
+export const ChangeScope = ({ pending, children }: { pending: boolean; children: ReactNode }) => (
+  <fieldset disabled={pending} aria-busy={pending} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+    {children}
+  </fieldset>
+);
