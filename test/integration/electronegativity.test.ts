@@ -47,7 +47,10 @@ describe('electronegativity on the app’s source', () => {
       cpSync(join(root, 'package.json'), join(t.dir, 'package.json'));
       const out = join(t.dir, 'report.csv');
       // PRELOAD_JS_CHECK asks for any preload to be reviewed: ours exposes exactly the contract (test/main/preload.test.ts).
-      execFileSync(bin, ['-i', t.dir, '-r', '-o', out, '-e', electronVersion, '-x', 'PreloadJSCheck'], { stdio: 'pipe', timeout: 110_000 });
+      // The scanner reads files, not dates; under .ci/run's faketime pass (LD_PRELOAD=libfaketime, a
+      // clock stopped at one instant) it writes a torn CSV, so it runs on the real clock.
+      const env = { ...process.env, LD_PRELOAD: '', FAKETIME: '' };
+      execFileSync(bin, ['-i', t.dir, '-r', '-o', out, '-e', electronVersion, '-x', 'PreloadJSCheck'], { stdio: 'pipe', timeout: 110_000, env });
       expect(existsSync(out)).toBe(true);
       const parsed = rows(readFileSync(out, 'utf8'));
       // The report was read: it always names its low-severity notes (e.g. the CSP it found), eight fields a row.
