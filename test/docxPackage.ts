@@ -9,6 +9,7 @@ import { houseStyles } from '../shared/pack/docx/style';
 import { buildExampleRecords } from '../shared/example';
 import type { StoreData } from '../shared/data';
 import type { QRecord } from '../shared/schema/records';
+import { TEST_NOW, TEST_TODAY } from './helpers';
 
 /** A .docx read back: every part as text, for asserting on the OOXML Quorum wrote. */
 export type DocxPackage = { parts: Record<string, string>; document: string; text: string };
@@ -66,10 +67,10 @@ export const markdownPackage = async (markdown: string, images: ImageLibrary = {
 };
 
 export const stamp = <R extends { id: string }>(r: R): QRecord =>
-  ({ ...r, schemaVersion: 1, rev: 1, updatedAt: '2026-11-23T09:00:00.000Z', updatedBy: 'joan' }) as unknown as QRecord;
+  ({ ...r, schemaVersion: 1, rev: 1, updatedAt: TEST_NOW, updatedBy: 'joan' }) as unknown as QRecord;
 
-/** The example partnership as store data, dated around `today`. */
-export const exampleData = (today = '2026-11-23'): StoreData => {
+/** The example partnership as store data, dated around `today` (the pinned test date unless given). */
+export const exampleData = (today = TEST_TODAY): StoreData => {
   const records: Record<string, QRecord> = {};
   for (const r of buildExampleRecords(today)) records[r.id] = stamp(r);
   return { records };

@@ -5,8 +5,9 @@ import { addDays } from '../../../shared/rules/dates';
 import { findRecord, type StoreData } from '../../../shared/data';
 import { bankHolidaysAround } from '../../../main/services/holidays';
 import { exampleData } from '../../docxPackage';
+import { TEST_TODAY } from '../../helpers';
 
-const today = '2026-11-23';
+const today = TEST_TODAY;
 const holidays = bankHolidaysAround(today);
 const put = (data: StoreData, ...records: object[]): StoreData => ({ records: { ...data.records, ...Object.fromEntries(records.map((r) => [(r as { id: string }).id, r])) } }) as StoreData;
 const withTor = (data: StoreData, boardId: string, patch: object) => put(data, { ...currentTor(data, boardId as 'board:hwb')!, ...patch });

@@ -3,9 +3,9 @@ import { findRecord, listRecords, type StoreData } from '../../../shared/data';
 import { forwardPlanView, plannerView } from '../../../shared/rules/planView';
 import { bankHolidaysAround } from '../../../main/services/holidays';
 import { exampleData } from '../../docxPackage';
-import { commandSession } from '../../helpers';
+import { commandSession, TEST_TODAY } from '../../helpers';
 
-const today = '2026-11-23';
+const today = TEST_TODAY;
 const holidays = bankHolidaysAround(today);
 const session = (data: StoreData = exampleData(today)) => commandSession(data);
 

@@ -3,8 +3,9 @@ import { buildPack } from '../../../shared/pack/build';
 import type { PackVariant } from '../../../shared/pack/model';
 import { exampleData, readPackage, stamp, TINY_PNG, xmlProblems } from '../../docxPackage';
 import type { StoreData } from '../../../shared/data';
+import { TEST_TODAY } from '../../helpers';
 
-const TODAY = '2026-11-23';
+const TODAY = TEST_TODAY;
 const build = async (variant: PackVariant, data: StoreData = exampleData(TODAY), images = {}) => {
   const steps: string[] = [];
   const { bytes } = await buildPack(data, { meetingId: 'meeting:ct-next', variant, today: TODAY, builtAt: '2026-11-23T09:00:00.000Z', images, onProgress: (d, t, l) => steps.push(`${d}/${t} ${l}`) });

@@ -5,8 +5,9 @@ import { bankHolidaysAround } from '../../../main/services/holidays';
 import type { StoreData } from '../../../shared/data';
 import type { AgendaItem } from '../../../shared/schema/records';
 import { exampleData, stamp } from '../../docxPackage';
+import { TEST_TODAY } from '../../helpers';
 
-const TODAY = '2026-11-23';
+const TODAY = TEST_TODAY;
 const check = (data: StoreData, variant: 'public' | 'full' = 'public', hasImage = (_: string) => false) =>
   preflight(data, 'meeting:ct-next', variant, TODAY, bankHolidaysAround(TODAY), hasImage);
 
