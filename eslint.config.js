@@ -19,7 +19,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['main/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js', 'bin/**/*.js'],
+    files: ['main/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.ts', '*.config.js', 'bin/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
