@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { CHANNELS } from './shared/operations';
 
 const root = import.meta.dirname;
 
@@ -16,6 +17,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The bridge's channel names, derived from the declared operations at build time.
+    define: { __QUORUM_CHANNELS__: JSON.stringify(CHANNELS) },
     build: {
       rolldownOptions: {
         input: { preload: resolve(root, 'main/preload.ts') },

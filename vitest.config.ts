@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { CHANNELS } from './shared/operations';
 
 export default defineConfig({
   test: {
@@ -14,6 +15,8 @@ export default defineConfig({
         },
       },
       {
+        // As electron.vite.config.ts builds them into the preload.
+        define: { __QUORUM_CHANNELS__: JSON.stringify(CHANNELS) },
         test: {
           name: 'main',
           include: ['test/main/**/*.test.ts'],

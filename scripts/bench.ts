@@ -54,7 +54,7 @@ const partnership = listRecords(store.data, 'partnership')[0];
 const saves: number[] = [];
 for (let i = 0; i < 60; i++) {
   const t = performance.now();
-  await store.run('partnership.update', { name: `${partnership.name} ${i}`, area: partnership.area, defaultVenue: partnership.defaultVenue, contact: partnership.contact, colours: partnership.colours });
+  await store.run('partnership:update', { name: `${partnership.name} ${i}`, area: partnership.area, defaultVenue: partnership.defaultVenue, contact: partnership.contact, colours: partnership.colours });
   saves.push(performance.now() - t);
 }
 const p50 = pct(saves.slice(5), 50);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateSync, crc32 } from 'node:zlib';
 import { QuorumStore } from '../main/services/store/store';
+import { loadGenerated } from '../main/services/example';
 import { GENERATED_IMAGES } from '../shared/example/generate';
 import { countRecords } from '../shared/data';
 
@@ -52,7 +53,7 @@ if (readdirSync(dir).length > 0) {
 }
 const started = performance.now();
 const store = QuorumStore.open(dir, { user: 'generator', device: 'generator' });
-await store.run('example.generate', { years: Number(values.years), seed: Number(values.seed) });
+await loadGenerated(store, Number(values.years), Number(values.seed));
 const counts = countRecords(store.data);
 store.close();
 mkdirSync(join(dir, 'images'), { recursive: true });

@@ -1,16 +1,18 @@
-import { CHANNELS, EVENTS, type Channel, type EventName } from './channels';
+import { EVENTS, type EventName } from './events';
 
-export type Invoke = (channel: Channel, input: unknown) => Promise<unknown>;
+export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
 
 /**
- * Builds `window.quorum` from the channel list: one method per channel, grouped by area, and
+ * Builds `window.quorum` from the channel names: one method per channel, grouped by area, and
  * `on` for events. Used by the preload (over IPC) and the e2e host (over HTTP), so both expose
- * exactly the contract. Typed as `QuorumBridge` by the caller (kept free of zod for the preload).
+ * exactly the contract. The names come from the declared operations: the preload has them built
+ * in (electron.vite.config.ts), the e2e page is handed them by the host. Kept free of any library,
+ * since a sandboxed preload can load nothing else. Typed as `QuorumBridge` by the caller.
  */
-export const buildBridge = (invoke: Invoke, subscribe: Subscribe): Record<string, unknown> => {
+export const buildBridge = (channels: readonly string[], invoke: Invoke, subscribe: Subscribe): Record<string, unknown> => {
   const bridge: Record<string, Record<string, (input?: unknown) => Promise<unknown>> | unknown> = {};
-  for (const channel of CHANNELS) {
+  for (const channel of channels) {
     const [area, verb] = channel.split(':');
     const group = (bridge[area] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>;
     group[verb] = (input?: unknown) => invoke(channel, input ?? {});

@@ -7,6 +7,7 @@ import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
 import { checkStore } from './check';
+import { loadExample } from '../services/example';
 import { packCommand } from './pack';
 import { exportCommand } from './export';
 import { clockFromSetting, type Clock } from '../../shared/clock';
@@ -52,7 +53,7 @@ const subcommands: Record<string, Subcommand> = {
       try {
         if (store.status().state !== 'empty')
           throw new QuorumFailure('conflict', `${dir} already holds a Quorum store; choose an empty folder`);
-        const outcome = await store.run('example.load', {});
+        const outcome = await loadExample(store);
         const status = store.status();
         if (values.json) out.log(JSON.stringify({ dataDir: dir, records: outcome.changes.length, counts: status.counts }, null, 2));
         else out.log(`Created the example partnership in ${dir} (${outcome.changes.length} records).`);

@@ -1,18 +1,17 @@
-import { CHANNELS, type Channel } from '../../shared/channels';
-import { contract, type Handlers } from '../../shared/contract';
+import { isChannel } from '../../shared/channels';
+import type { Handlers } from '../../shared/contract';
+import { operations } from '../../shared/operations';
 import { fail, ok, QuorumFailure, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
 
-export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
-
 /**
- * Validates the input against the channel's schema before any handler runs, and turns every
- * outcome into a Result: nothing is thrown across the bridge.
+ * Validates the input against the operation's schema before any handler runs (the only time it is
+ * validated), and turns every outcome into a Result: nothing is thrown across the bridge.
  */
 export const createDispatcher = (handlers: Handlers, log: (msg: string, err: unknown) => void = () => {}) =>
   async (channel: unknown, raw: unknown): Promise<Result<unknown>> => {
     if (!isChannel(channel)) return fail('not-found', `Unknown channel ${String(channel).slice(0, 80)}`);
-    const parsed = contract[channel].input.safeParse(raw);
+    const parsed = operations[channel].input.safeParse(raw);
     if (!parsed.success) {
       const { message, fields } = describeIssues(parsed.error);
       return fail('invalid-input', message, fields);

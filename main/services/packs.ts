@@ -103,7 +103,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;
   if (store.status().state === 'ready')
-    await store.run('pack.recordBuild', {
+    await store.run('pack:recordBuild', {
       meetingId: req.meetingId,
       variant: req.variant,
       fileName: basename(out),

@@ -10,6 +10,7 @@ import { missingPictures } from './store/pictures';
 import { fileFailure } from './store/errors';
 import { fsyncFolder } from './store/atomicFile';
 import type { Clock } from '../../shared/clock';
+import { ALL_QUERIES, staleQueries } from '../../shared/operations';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -43,12 +44,23 @@ export class Session {
   }
 
   private watch(store: QuorumStore) {
-    return store.onChange((o) => this.emit('store:changed', { command: o.command, ids: o.changes.map((c) => c.id) }));
+    return store.onChange((o) => {
+      const ids = o.changes.map((c) => c.id);
+      // A restore or an upgrade replaces everything without naming records: every query is stale.
+      const types = [...new Set(ids.map((id) => id.slice(0, id.indexOf(':'))))];
+      this.emit('store:changed', { command: o.command, ids, types, queries: ids.length ? staleQueries(types) : ALL_QUERIES });
+    });
   }
 
   /** Progress of a long task (a pack build), for the window's progress bar. */
   progress(taskId: string, label: string, done: number, total: number): void {
     this.emit('task:progress', { taskId, label, done, total });
+  }
+
+  /** The store, once it holds a partnership that loaded cleanly (not while it waits for recovery). */
+  ready(): QuorumStore {
+    if (this.current.status().state === 'recovery-needed') throw new QuorumFailure('store-unavailable', 'The store needs recovery first: restore a backup or start again.');
+    return this.current;
   }
 
   get store(): QuorumStore {
@@ -86,7 +98,7 @@ export class Session {
     this.current.close();
     this.current = next;
     this.unsubscribe = this.watch(next);
-    this.emit('store:changed', { command: 'settings.moveDataFolder', ids: [] });
+    this.emit('store:changed', { command: 'settings:moveDataFolder', ids: [], types: [], queries: ALL_QUERIES });
     return {
       moved: true,
       dataDir: to,

@@ -15,7 +15,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
-import { useBridge } from './bridge';
+import { useQuery } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
 import { Dashboard } from './screens/Dashboard';
@@ -66,7 +66,7 @@ export const App = () => (
 
 const Root = () => {
   const styles = useStyles();
-  const { state } = useBridge((q) => q.store.status());
+  const { state } = useQuery('store:status', {});
   const [area, setArea] = useState<AreaValue>('dashboard');
   /** A meeting another screen asked to open (Papers → Open meeting, a pre-flight fix). */
   // `visit` counts the requests, so asking again for the same meeting still remounts the screen at it.

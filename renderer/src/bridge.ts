@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QuorumBridge } from '@shared/contract';
+import type { Channel } from '@shared/channels';
+import type { ChannelInput, ChannelResult, QuorumBridge } from '@shared/contract';
 import type { QuorumError, Result } from '@shared/result';
 
 declare global {
@@ -14,30 +15,65 @@ export const bridge = (): QuorumBridge => {
   return window.quorum;
 };
 
+/** Calls one channel by its `area:verb` name. */
+export const call = <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResult<C>>> => {
+  const [area, verb] = channel.split(':');
+  const method = (bridge() as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<ChannelResult<C>>>>>)[area][verb];
+  return method(input);
+};
+
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: QuorumError } | { status: 'ready'; value: T };
 
+/** Changes that arrive close together (a drag that saves twice) make one refetch. */
+const DEBOUNCE_MS = 30;
+
 /**
- * Loads through the bridge and reloads whenever the store changes (`store:changed`), so every
- * screen shows the records as they are now. `key` names what is loaded (e.g. a meeting id).
+ * Loads a query through the bridge and loads it again only when a saved change makes it stale:
+ * main names, with each `store:changed`, the queries whose declared reads the change wrote
+ * (shared/operations staleQueries). A refetch asked for while one is in flight waits for it and
+ * runs once. `input` null means nothing to load yet (no board chosen): the value is then null.
  */
-export const useBridge = <T,>(load: (q: QuorumBridge) => Promise<Result<T>>, key = '') => {
-  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): { state: Loadable<ChannelResult<C>>; reload: () => void };
+export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> | null): { state: Loadable<ChannelResult<C> | null>; reload: () => void };
+export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> | null) {
+  const key = input === null ? null : JSON.stringify(input);
+  const [state, setState] = useState<Loadable<ChannelResult<C> | null>>({ status: 'loading' });
   const [version, setVersion] = useState(0);
-  const loadRef = useRef(load);
+  const inFlight = useRef(false);
+  const staleWhileInFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const reload = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (inFlight.current) staleWhileInFlight.current = true;
+      else setVersion((v) => v + 1);
+    }, DEBOUNCE_MS);
+  }, []);
+
+  useEffect(() => bridge().on('store:changed', (e) => e.queries.includes(channel) && reload()), [channel, reload]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
   useEffect(() => {
-    loadRef.current = load;
-  });
-  useEffect(() => bridge().on('store:changed', () => setVersion((v) => v + 1)), []);
-  useEffect(() => {
+    if (key === null) return;
     let live = true;
-    loadRef.current(bridge()).then(
-      (r) => live && setState(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error }),
-      (err: Error) => live && setState({ status: 'error', error: { code: 'internal', message: err.message } }),
-    );
+    inFlight.current = true;
+    call(channel, JSON.parse(key) as ChannelInput<C>)
+      .then(
+        (r) => live && setState(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error }),
+        (err: Error) => live && setState({ status: 'error', error: { code: 'internal', message: err.message } }),
+      )
+      .finally(() => {
+        inFlight.current = false;
+        if (staleWhileInFlight.current) {
+          staleWhileInFlight.current = false;
+          if (live) setVersion((v) => v + 1);
+        }
+      });
     return () => {
       live = false;
     };
-  }, [version, key]);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { state, reload };
-};
+  }, [channel, key, version]);
+
+  return { state: key === null ? ({ status: 'ready', value: null } as const) : state, reload };
+}

@@ -1,8 +1,4 @@
-import { z } from 'zod';
 import type { NewRecord } from '../data';
-import type { QRecord } from '../schema/records';
-import { ChangeSet, defineCommand } from '../commands/context';
-import { QuorumFailure } from '../result';
 import { addDays, onOrAfterWeekday } from '../rules/dates';
 import { buildExampleRecords } from './index';
 
@@ -102,14 +98,4 @@ export const buildGeneratedRecords = (today: string, years: number, seed = 1): N
   return out;
 };
 
-/** Loads the generated partnership into an empty data folder (npm run gen), as one journal entry. */
-export const loadGenerated = defineCommand({
-  name: 'example.generate',
-  input: z.object({ years: z.number().int().min(1).max(80), seed: z.number().int().min(0).max(2 ** 31) }).strict(),
-  apply(data, input, ctx) {
-    if (Object.keys(data.records).length > 0) throw new QuorumFailure('conflict', 'The generated partnership can only be loaded into an empty data folder');
-    const cs = new ChangeSet(data, ctx);
-    for (const record of buildGeneratedRecords(ctx.today(), input.years, input.seed)) cs.create(record as QRecord);
-    return cs.result('example.generate', `Generated ${input.years} years of a busy partnership (seed ${input.seed})`);
-  },
-});
+export const generatedSummary = (years: number, seed: number) => `Generated ${years} years of a busy partnership (seed ${seed})`;

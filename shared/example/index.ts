@@ -1,10 +1,6 @@
-import { z } from 'zod';
-import type { QRecord } from '../schema/records';
 import { addDays, formatUkDate, onOrAfterWeekday } from '../rules/dates';
-import { QuorumFailure } from '../result';
 import type { NewRecord } from '../data';
-import { ChangeSet, defineCommand } from '../commands/context';
-import { PARTNERSHIP_ID } from '../commands/partnership';
+import { PARTNERSHIP_ID } from '../features/partnership';
 import { CT, HWB, SCP, exampleBoards, exampleTors } from './boards';
 import { examplePeople, exampleOrganisations } from './people';
 import { ctMeeting, heldAgenda, nextAgenda } from './meetings';
@@ -188,14 +184,4 @@ export const buildExampleRecords = (today: string): New[] => {
   ] as New[];
 };
 
-export const loadExample = defineCommand({
-  name: 'example.load',
-  input: z.object({}),
-  apply(data, _input, ctx) {
-    if (Object.keys(data.records).length > 0)
-      throw new QuorumFailure('conflict', 'The example can only be loaded into an empty data folder');
-    const cs = new ChangeSet(data, ctx);
-    for (const record of buildExampleRecords(ctx.today())) cs.create(record as QRecord);
-    return cs.result('example.load', 'Loaded the example partnership (Eastmere)');
-  },
-});
+export const EXAMPLE_SUMMARY = 'Loaded the example partnership (Eastmere)';

@@ -1,6 +1,6 @@
 import type { AgendaItem, Meeting } from '../schema/records';
 import { CT } from './boards';
-import { emptyCoverSheet } from '../commands/packs';
+import { emptyCoverSheet } from '../features/packs';
 
 type New<T> = Omit<T, 'rev' | 'updatedAt' | 'updatedBy' | 'schemaVersion'>;
 type Cover = NonNullable<AgendaItem['paper']>['coverSheet'];

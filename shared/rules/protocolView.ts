@@ -1,6 +1,6 @@
 import type { Board, Protocol, ProtocolVersion } from '../schema/records';
 import { findRecord, getRecord, listRecords, type StoreData } from '../data';
-import { versionsOfProtocol } from '../commands/protocols';
+import { versionsOfProtocol } from '../features/protocols';
 
 export type CommentView = {
   id: string;

@@ -66,3 +66,6 @@ export const recordBase = <T extends RecordType>(type: T) =>
     updatedAt: isoTimestamp,
     updatedBy: z.string().min(1).max(200),
   });
+
+/** The input of an operation that takes none. */
+export const noInput = z.object({}).strict();

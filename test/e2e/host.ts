@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
+import { CHANNELS } from '../../shared/channels';
 import { Session } from '../../main/services/session';
 import type { Platform } from '../../main/services/platform';
 import { clockOnDay, type Clock } from '../../shared/clock';
@@ -101,7 +102,7 @@ export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): 
       if (!file.startsWith(RENDERER_DIR + sep)) return void res.writeHead(403).end();
       let body: Buffer | string = await readFile(file);
       if (path === '/index.html')
-        body = body.toString('utf8').replace('<head>', `<head>\n    <script src="./quorum-bridge.js" data-token="${token}"></script>`);
+        body = body.toString('utf8').replace('<head>', `<head>\n    <script src="./quorum-bridge.js" data-token="${token}" data-channels='${JSON.stringify(CHANNELS)}'></script>`);
       res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       if (!res.headersSent) res.writeHead(404).end('Not found');

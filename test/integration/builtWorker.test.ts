@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TEST_TODAY, useExampleFolders } from '../helpers';
+import { CHANNELS } from '../../shared/channels';
 
 const run = promisify(execFile);
 const OUT = resolve(import.meta.dirname, '../../out/main');
@@ -27,5 +28,13 @@ describe('the pack worker in the built app and CLI', () => {
     expect(chunks).toHaveLength(1);
     for (const entry of ['app.js', 'cli.js']) expect(readFileSync(join(OUT, entry), 'utf8'), entry).toContain(`from "./${chunks[0]}"`);
     expect(existsSync(join(OUT, 'packWorker.js'))).toBe(true);
+  });
+});
+
+describe('the built preload', () => {
+  it('needs nothing but electron (a sandboxed preload can load nothing else) and names every channel', () => {
+    const preload = readFileSync(resolve(import.meta.dirname, '../../out/preload/preload.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
+    for (const channel of CHANNELS) expect(preload, channel).toContain(`"${channel}"`);
   });
 });

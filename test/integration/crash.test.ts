@@ -7,6 +7,7 @@ import { listRecords } from '../../shared/data';
 import { tempDir, testClock } from '../helpers';
 import { runAndKill, startSaver } from './killer';
 import { checkStore } from '../../main/cli/check';
+import { loadGenerated } from '../../main/services/example';
 
 describe('a writer killed at random during saves', () => {
   it('leaves a store that loads with every acknowledged write (200+ saves)', { timeout: 180_000 }, async () => {
@@ -44,7 +45,7 @@ describe('a writer killed at random during saves', () => {
     const { dir, cleanup } = tempDir('quorum-crash-big-');
     try {
       const seed = QuorumStore.open(dir, { user: 'soak', device: hostname(), clock: testClock() });
-      await seed.run('example.generate', { years: 2, seed: 7 });
+      await loadGenerated(seed, 2, 7);
       seed.close();
       expect(statSync(join(dir, 'quorum.json')).size).toBeGreaterThan(900_000);
       const acked: number[] = [];

@@ -2,6 +2,7 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 /** Injects a failing write or rename, as a full disk or a file held by a sync tool would. */
 type Call = 'writeSync' | 'writevSync' | 'renameSync' | 'openSync' | 'cpSync';
@@ -50,12 +51,12 @@ describe('a save that the disk refuses', () => {
     ['renameSync', 'EBUSY', /locked or read-only \(EBUSY\)/],
   ] as const)('%s failing with %s gives a clear error and leaves the old store intact', async (call, code, message) => {
     const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
-    await store.run('example.load', {});
-    if (call === 'writevSync') await store.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'The session backup is taken, so the next save writes only the store', status: 'in-progress' });
+    await loadExample(store);
+    if (call === 'writevSync') await store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'The session backup is taken, so the next save writes only the store', status: 'in-progress' });
     const before = readFileSync(join(dir, 'quorum.json'));
     const p = listRecords(store.data, 'partnership')[0];
     fault.on = { call, code };
-    const err = await store.run('partnership.update', { name: 'Changed', area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours }).catch((e) => e);
+    const err = await store.run('partnership:update', { name: 'Changed', area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours }).catch((e) => e);
     fault.on = null;
     expect(err.message).toMatch(message);
     expect(err.message).toMatch(/previous data is unchanged/);
@@ -72,7 +73,7 @@ describe('a save that the disk refuses', () => {
 describe('a journal that cannot be written for a moment (antivirus or a sync tool holding journal.jsonl)', () => {
   const rename = (store: import('../../main/services/store/store').QuorumStore, name: string) => {
     const p = listRecords(store.data, 'partnership')[0];
-    return store.run('partnership.update', { name, area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours });
+    return store.run('partnership:update', { name, area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours });
   };
   const checkReport = async () => {
     const r = await runCli('check', '--data', dir, '--json');
@@ -81,7 +82,7 @@ describe('a journal that cannot be written for a moment (antivirus or a sync too
 
   it('keeps the change, and the next save writes both journal entries: check is clean after a restart', async () => {
     const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
-    await store.run('example.load', {});
+    await loadExample(store);
     fault.on = { call: 'openSync', code: 'EBUSY', path: /journal\.jsonl$/, once: true };
     await rename(store, 'Saved while the journal was held');
     expect(fault.on).toBeNull(); // the fault fired
@@ -98,7 +99,7 @@ describe('a journal that cannot be written for a moment (antivirus or a sync too
 
   it('completes the journal at the next start when no later save came', async () => {
     const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
-    await store.run('example.load', {});
+    await loadExample(store);
     fault.on = { call: 'openSync', code: 'EPERM', path: /journal\.jsonl$/, once: true };
     await rename(store, 'Saved while the journal was held');
     store.close();
@@ -113,7 +114,7 @@ describe('a journal that cannot be written for a moment (antivirus or a sync too
 
   it('writes a line that reached the disk although its append reported a failure only once', async () => {
     const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
-    await store.run('example.load', {});
+    await loadExample(store);
     fault.on = { call: 'openSync', code: 'EIO', path: /journal\.jsonl$/, once: true };
     await rename(store, 'Two');
     // As if the line had gone out before the error came back (a failed fsync).
@@ -129,7 +130,7 @@ describe('a journal that cannot be written for a moment (antivirus or a sync too
 describe('a data folder on a read-only drive or share', () => {
   it.each(['EROFS', 'EACCES'])('is refused for writing with what to do (%s), and can still be read', async (code) => {
     const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
-    await store.run('example.load', {});
+    await loadExample(store);
     store.close();
     fault.on = { call: 'openSync', code, path: /quorum\.lock$/ };
     const err = (() => {
@@ -155,10 +156,10 @@ describe('moving the data folder when a picture does not arrive', () => {
     const { saveImage } = await import('../../main/services/papers/imageFiles');
     const { TINY_PNG } = await import('../docxPackage');
     const session = new Session(join(dir, 'from'), () => {}, { clock: testClock() });
-    await session.store.run('example.load', {});
+    await loadExample(session.store);
     const saved = saveImage(session.dataDir, TINY_PNG, 'report') as { path: string };
     const item = session.store.data.records['agendaItem:next-4'] as { id: string; rev: number };
-    await session.store.run('paper.updateBody', { agendaItemId: item.id, body: `![Chart](${saved.path})`, expectedRev: item.rev });
+    await session.store.run('paper:updateBody', { agendaItemId: item.id, body: `![Chart](${saved.path})`, expectedRev: item.rev });
     fault.on = { call: 'cpSync', code, path: /images$/ };
     expect(() => session.moveTo(join(dir, 'to'))).toThrow(message);
     fault.on = null;

@@ -15,12 +15,12 @@ const secondVersion = async (dir: string) => {
   const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
   try {
     for (const [boardId, date] of [['board:childrens-trust', '2026-12-15'], ['board:safeguarding', '2027-01-07'], ['board:hwb', '2027-01-13']])
-      await store.run('protocol.signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '' });
+      await store.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '' });
     const v1 = findRecord(store.data, 'protocolVersion', 'protocolVersion:boards-v1')!;
     const sections = v1.sections.map((s) =>
       s.key === 's3' ? { ...s, body: s.body.replace('may ask any of them', 'may require any of them') + ' The Integrated Care Board reports to the Health and Wellbeing Board.' } : s,
     );
-    await store.run('protocol.saveDraft', { protocolId: 'protocol:boards', sections, changeSummary: 'Section 3: stronger challenge, and the Integrated Care Board’s reporting' });
+    await store.run('protocols:saveDraft', { protocolId: 'protocol:boards', sections, changeSummary: 'Section 3: stronger challenge, and the Integrated Care Board’s reporting' });
     return listRecords(store.data, 'protocolVersion').find((v) => v.version === 2)!;
   } finally {
     store.close();

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CHANNELS } from '../../shared/channels';
-import { contract } from '../../shared/contract';
+import { operations } from '../../shared/operations';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { STORE_FILE } from '../../main/services/store/format';
 import { stubPlatform, tempDir, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 /**
  * Every channel of the bridge, called with generated wrong payloads (anything at all, and objects
@@ -21,7 +22,7 @@ let call: ReturnType<typeof createDispatcher>;
 let before: Buffer;
 beforeAll(async () => {
   session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
-  await session.store.run('example.load', {});
+  await loadExample(session.store);
   call = createDispatcher(createHandlers(session, stubPlatform()));
   before = readFileSync(join(session.dataDir, STORE_FILE));
 });
@@ -35,7 +36,7 @@ const hostile = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), f
 
 describe('the bridge under generated bad input', () => {
   it.each(CHANNELS.map((c) => [c]))('%s answers every wrong payload with an error and writes nothing', async (channel) => {
-    const schema = contract[channel].input;
+    const schema = operations[channel].input;
     const fields = fieldsOf(schema);
     const payload = fc.oneof(fc.anything(), fields.length ? fc.dictionary(fc.constantFrom(...fields, 'extra'), hostile, { maxKeys: fields.length + 1 }) : fc.dictionary(fc.string({ minLength: 1 }), hostile, { minKeys: 1 }));
     await fc.assert(

@@ -7,6 +7,7 @@ import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { readPackage, xmlProblems } from '../docxPackage';
 import { runCli, stubPlatform, tempDir, useExampleFolders, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 const run = runCli;
 
@@ -101,7 +102,7 @@ describe('exports through the bridge', () => {
       session.close();
       t.cleanup();
     });
-    await session.store.run('example.load', {});
+    await loadExample(session.store);
     const cancel = { value: false };
     const call = createDispatcher(createHandlers(session, stubPlatform({ chooseSaveFile: async ({ defaultName }) => (cancel.value ? null : join(t.dir, defaultName)) })));
     const saved = await call('exports:word', { kind: 'minutes', meetingId: 'meeting:ct-held', variant: 'public' });

@@ -5,13 +5,14 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { stubPlatform, tempDir, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 /** The Pack screen's channels, through the same dispatcher the app's IPC uses. */
 const setUp = async () => {
   const t = tempDir();
   const events: { event: string; payload: { label?: string; done?: number; total?: number } }[] = [];
   const session = new Session(join(t.dir, 'data'), (event, payload) => events.push({ event, payload: payload as never }), { clock: testClock() });
-  await session.store.run('example.load', {});
+  await loadExample(session.store);
   const opened: string[] = [];
   const shown: string[] = [];
   const save = { cancel: false };

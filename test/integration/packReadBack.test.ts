@@ -7,6 +7,7 @@ import { QuorumStore } from '../../main/services/store/store';
 import { buildPackFile } from '../../main/services/packs';
 import { tempDir, testClock } from '../helpers';
 import { convertWithLibreOffice } from '../soffice';
+import { loadExample } from '../../main/services/example';
 
 
 /** The real package, read back by two other readers: mammoth (as an import would) and LibreOffice. */
@@ -15,7 +16,7 @@ describe('a built pack read back', () => {
   let file = '';
   beforeAll(async () => {
     const store = QuorumStore.open(join(t.dir, 'data'), { user: 'test', device: 'test', clock: testClock() });
-    await store.run('example.load', {});
+    await loadExample(store);
     const next = Object.values(store.data.records).find((r) => r.id === 'meeting:ct-next');
     if (!next) throw new Error('the example has no next meeting');
     file = (await buildPackFile(store, { meetingId: next.id, variant: 'full', out: join(t.dir, 'full.docx'), clock: store.clock, overrideReason: 'papers to follow' })).file;

@@ -15,12 +15,13 @@ import { assemblePack } from '../../shared/pack/model';
 import { readPackage, TINY_PNG } from '../docxPackage';
 import { wordPaper } from '../fixtures/papers';
 import { stubPlatform, tempDir, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 const setUp = async () => {
   const t = tempDir();
   const dataDir = join(t.dir, 'data');
   const session = new Session(dataDir, () => {}, { clock: testClock() });
-  await session.store.run('example.load', {});
+  await loadExample(session.store);
   const pick = { file: null as string | null };
   const call = createDispatcher(createHandlers(session, stubPlatform({ chooseOpenFile: async () => pick.file })));
   return { t, dataDir, session, pick, call, close: () => (session.close(), t.cleanup()) };

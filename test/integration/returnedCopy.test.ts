@@ -9,11 +9,12 @@ import { listRecords } from '../../shared/data';
 import { readReturnedCopy } from '../../shared/protocol/returnedCopy';
 import { returnedCopy } from '../fixtures/returnedCopy';
 import { stubPlatform, tempDir, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 const setUp = async () => {
   const t = tempDir();
   const session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
-  await session.store.run('example.load', {});
+  await loadExample(session.store);
   const pick = { file: null as string | null };
   const call = createDispatcher(createHandlers(session, stubPlatform({ chooseOpenFile: async () => pick.file })));
   return { t, session, pick, call, close: () => (session.close(), t.cleanup()) };

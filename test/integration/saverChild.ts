@@ -4,12 +4,13 @@
  */
 import { hostname } from 'node:os';
 import { QuorumStore } from '../../main/services/store/store';
+import { loadExample } from '../../main/services/example';
 
 const dir = process.argv[2];
 const start = Number(process.argv[3] ?? 0);
 const store = QuorumStore.open(dir, { user: 'crash-test', device: hostname(), backupEveryMs: 50 });
-if (store.status().state === 'empty') await store.run('example.load', {});
+if (store.status().state === 'empty') await loadExample(store);
 for (let i = start; ; i++) {
-  await store.run('action.addUpdate', { actionId: 'action:re-referrals', text: `update ${i}`, status: 'in-progress' });
+  await store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: `update ${i}`, status: 'in-progress' });
   process.stdout.write(`ack ${i}\n`);
 }

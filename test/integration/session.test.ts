@@ -8,6 +8,7 @@ import { saveImage } from '../../main/services/papers/imageFiles';
 import { runPreflight } from '../../main/services/packs';
 import { TINY_PNG } from '../docxPackage';
 import { TEST_TODAY, tempDir, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 describe('the data folder', () => {
   it('defaults to Quorum in the user-data folder; QUORUM_DATA_DIR and the Settings choice override it', () => {
@@ -21,7 +22,7 @@ describe('the data folder', () => {
     const to = tempDir();
     const events: string[] = [];
     const session = new Session(from.dir, (_e, p) => events.push('command' in p ? p.command : ''), { clock: testClock() });
-    await session.store.run('example.load', {});
+    await loadExample(session.store);
     const target = join(to.dir, 'moved');
     const result = session.moveTo(target);
     expect(result).toMatchObject({ moved: true, dataDir: target });
@@ -30,7 +31,7 @@ describe('the data folder', () => {
     expect(listRecords(session.store.data, 'board')).toHaveLength(3);
     expect(existsSync(join(from.dir, 'quorum.json'))).toBe(true);
     expect(existsSync(join(from.dir, 'quorum.lock'))).toBe(false); // the old folder is released
-    expect(events).toEqual(['example.load', 'settings.moveDataFolder']);
+    expect(events).toEqual(['example:load', 'settings:moveDataFolder']);
     session.close();
     from.cleanup();
     to.cleanup();
@@ -42,7 +43,7 @@ describe('the data folder', () => {
     const other = tempDir();
     writeFileSync(join(other.dir, 'minutes.docx'), 'x');
     const first = new Session(b.dir, () => {}, { clock: testClock() });
-    await first.store.run('partnership.setUp', { name: 'Westmoor Partnership' });
+    await first.store.run('partnership:setUp', { name: 'Westmoor Partnership' });
     first.close();
     const session = new Session(a.dir, () => {}, { clock: testClock() });
     expect(() => session.moveTo(other.dir)).toThrow(/Choose an empty folder/);
@@ -59,7 +60,7 @@ describe('the data folder', () => {
     const to = tempDir();
     const session = new Session(from.dir, () => {}, { clock: testClock() });
     await withPicture(session);
-    await session.store.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'A second save, after the session backup', status: 'in-progress' });
+    await session.store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'A second save, after the session backup', status: 'in-progress' });
     const target = join(to.dir, 'moved');
     const result = session.moveTo(target);
     expect(result.message).toMatch(/the store, its journal, 1 backup and 1 picture\. Every picture the records use arrived intact\./);
@@ -77,7 +78,7 @@ describe('the data folder', () => {
     // A backup before every save, so the newest holds the paper with its picture.
     const session = new Session(t.dir, () => {}, { clock: testClock(), backupEveryMs: 0 });
     const picture = await withPicture(session);
-    await session.store.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'Taken after the backup', status: 'in-progress' });
+    await session.store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'Taken after the backup', status: 'in-progress' });
     const backup = session.store.backups().find((b) => readFileSync(join(t.dir, 'backups', b.id), 'utf8').includes(picture))!;
     rmSync(join(t.dir, picture));
     const before = readFileSync(join(t.dir, 'quorum.json'));
@@ -90,10 +91,10 @@ describe('the data folder', () => {
 
 /** The example with a picture in the next meeting's paper, as an imported Word paper leaves it. */
 const withPicture = async (session: Session): Promise<string> => {
-  await session.store.run('example.load', {});
+  await loadExample(session.store);
   const saved = saveImage(session.dataDir, TINY_PNG, 'progress-report');
   if (!('path' in saved)) throw new Error('the test picture was not kept');
   const item = findRecord(session.store.data, 'agendaItem', 'agendaItem:next-4')!;
-  await session.store.run('paper.updateBody', { agendaItemId: item.id, body: `## Progress\n\n![Bar chart of progress](${saved.path})\n`, expectedRev: item.rev });
+  await session.store.run('paper:updateBody', { agendaItemId: item.id, body: `## Progress\n\n![Bar chart of progress](${saved.path})\n`, expectedRev: item.rev });
   return saved.path;
 };

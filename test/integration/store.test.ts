@@ -10,6 +10,7 @@ import { listRecords } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
 import { tempDir } from '../helpers';
 import { ukDateOf } from '../../shared/clock';
+import { loadExample } from '../../main/services/example';
 
 let dir: string;
 let cleanup: () => void;
@@ -23,10 +24,10 @@ const opts = (extra: Partial<StoreOptions> = {}): StoreOptions => ({
 const open = (extra: Partial<StoreOptions> = {}) => QuorumStore.open(dir, opts(extra));
 const withExample = async () => {
   const s = open();
-  await s.run('example.load', {});
+  await loadExample(s);
   return s;
 };
-const rename = (s: QuorumStore, name: string) => s.run('partnership.update', { ...details(s), name });
+const rename = (s: QuorumStore, name: string) => s.run('partnership:update', { ...details(s), name });
 const details = (s: QuorumStore) => {
   const p = listRecords(s.data, 'partnership')[0];
   return { name: p.name, area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours };
@@ -42,7 +43,7 @@ describe('opening and writing', () => {
   it('starts empty, writes the example atomically and reads it back with a verified journal', async () => {
     const s = open();
     expect(s.status().state).toBe('empty');
-    const outcome = await s.run('example.load', {});
+    const outcome = await loadExample(s);
     expect(outcome.changes.length).toBeGreaterThan(90);
     s.close();
     expect(readdirSync(dir).sort()).toEqual(['journal.jsonl', 'quorum.json']);
@@ -55,11 +56,11 @@ describe('opening and writing', () => {
   it('names the wrong field and writes nothing when a command gets bad input', async () => {
     const s = await withExample();
     const before = readFileSync(join(dir, 'quorum.json'));
-    const err = await s.run('partnership.update', { ...details(s), name: '   ' }).catch((e) => e);
+    const err = await s.run('partnership:update', { ...details(s), name: '   ' }).catch((e) => e);
     expect(err).toBeInstanceOf(QuorumFailure);
     expect(err.message).toBe('name: Required');
     expect(err.fields).toEqual({ name: 'Required' });
-    const bad = await s.run('action.addUpdate', { actionId: 'action:re-referrals', text: 'x', status: 'finished' }).catch((e) => e);
+    const bad = await s.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'x', status: 'finished' }).catch((e) => e);
     expect(bad.message).toMatch(/^status: /);
     expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
     s.close();
@@ -72,14 +73,14 @@ describe('opening and writing', () => {
     const p = listRecords(s.data, 'partnership')[0];
     expect(p).toMatchObject({ rev: 2, updatedBy: 'joan' });
     const [latest] = s.journalEntries(1);
-    expect(latest).toMatchObject({ seq: 2, user: 'joan', device: 'laptop-1', command: 'partnership.update' });
+    expect(latest).toMatchObject({ seq: 2, user: 'joan', device: 'laptop-1', command: 'partnership:update' });
     s.close();
   });
 
   it('refuses a stale edit (expected revision) so two windows cannot overwrite each other', async () => {
     const s = await withExample();
     await rename(s, 'First');
-    const err = await s.run('partnership.update', { ...details(s), name: 'Second', expectedRev: 1 }).catch((e) => e);
+    const err = await s.run('partnership:update', { ...details(s), name: 'Second', expectedRev: 1 }).catch((e) => e);
     expect(err.code).toBe('conflict');
     s.close();
   });
@@ -89,7 +90,7 @@ describe('opening and writing', () => {
     expect(() => open()).toThrow(/already open in another Quorum/);
     const reader = open({ mode: 'read' });
     expect(reader.status().state).toBe('ready');
-    await expect(reader.run('example.load', {})).rejects.toThrow(/read-only/);
+    await expect(loadExample(reader)).rejects.toThrow(/read-only/);
     reader.close();
     s.close();
     open().close();
@@ -303,7 +304,7 @@ describe('migrations', () => {
     const backup = s.backups().find((b) => b.reason === 'before upgrade')!;
     expect(readFileSync(join(dir, 'backups', backup.id), 'utf8')).toBe(fixture);
     expect(JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')).schemaVersion).toBe(2);
-    expect(s.journalEntries(1)[0].command).toBe('store.migrate');
+    expect(s.journalEntries(1)[0].command).toBe('store:migrate');
     s.close();
   });
 

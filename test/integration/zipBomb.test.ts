@@ -8,6 +8,7 @@ import { STORE_FILE } from '../../main/services/store/format';
 import { readReturnedCopy } from '../../shared/protocol/returnedCopy';
 import { honestBomb, lyingBomb, overlappingBomb } from '../fixtures/zipBombs';
 import { stubPlatform, tempDir, testClock } from '../helpers';
+import { loadExample } from '../../main/services/example';
 
 /** Runs `work`, returning what it answered, how long it took and how far this process's memory grew. */
 const measured = async <T>(work: () => Promise<T> | T) => {
@@ -31,7 +32,7 @@ describe('a zip bomb sent as a Word paper or a returned copy', () => {
     const t = tempDir();
     const session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
     close = () => (session.close(), t.cleanup());
-    await session.store.run('example.load', {});
+    await loadExample(session.store);
     const file = join(t.dir, 'Quarterly report.docx');
     writeFileSync(file, make());
     const before = readFileSync(join(t.dir, 'data', STORE_FILE));

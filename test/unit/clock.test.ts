@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockFromSetting, clockOnDay, fixedClock, isIsoDate, systemClock, ukDateOf, ukTimeOf } from '../../shared/clock';
-import { applyCommand } from '../../shared/commands/apply';
-import type { CommandContext } from '../../shared/commands/context';
+import { applyCommand } from '../../shared/operations/apply';
+import type { CommandContext } from '../../shared/operations/define';
 import { findRecord } from '../../shared/data';
 import { paperState } from '../../shared/rules/papers';
 import { formatUkDateTime } from '../../shared/rules/dates';
@@ -49,12 +49,12 @@ describe('the BST boundary in the records', () => {
     const action = findRecord(data, 'action', 'action:re-referrals')!;
     const { data: after } = applyCommand(
       data,
-      'action.update',
+      'actions:update',
       { actionId: action.id, text: action.text, ownerPersonId: action.ownerPersonId, dueDate: action.dueDate, status: 'done', expectedRev: action.rev },
       contextAt(SMALL_HOURS_BST),
     );
     expect(findRecord(after, 'action', action.id)!.closedOn).toBe('2027-06-11');
-    const { data: viaUpdate } = applyCommand(data, 'action.addUpdate', { actionId: action.id, text: 'Reported to the board', status: 'done' }, contextAt(SMALL_HOURS_BST));
+    const { data: viaUpdate } = applyCommand(data, 'actions:addUpdate', { actionId: action.id, text: 'Reported to the board', status: 'done' }, contextAt(SMALL_HOURS_BST));
     expect(findRecord(viaUpdate, 'action', action.id)!.closedOn).toBe('2027-06-11');
   });
 
@@ -62,7 +62,7 @@ describe('the BST boundary in the records', () => {
     const data = exampleData();
     const item = Object.values(data.records).find((r) => r.type === 'agendaItem' && r.paper?.status === 'requested');
     if (!item || item.type !== 'agendaItem') throw new Error('the example has no requested paper');
-    const { data: after } = applyCommand(data, 'paper.updateBody', { agendaItemId: item.id, body: 'The report.', expectedRev: item.rev }, contextAt(SMALL_HOURS_BST));
+    const { data: after } = applyCommand(data, 'paper:updateBody', { agendaItemId: item.id, body: 'The report.', expectedRev: item.rev }, contextAt(SMALL_HOURS_BST));
     const paper = findRecord(after, 'agendaItem', item.id)!.paper;
     expect(paper?.receivedOn).toBe('2027-06-11');
     expect(paperState(paper, '2027-06-11', '2027-06-11')).toBe('received');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, EVENTS } from '../../shared/channels';
-import { contract, events } from '../../shared/contract';
+import { events } from '../../shared/contract';
+import { mutations, operations } from '../../shared/operations';
 import { buildBridge } from '../../shared/bridge';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
@@ -9,12 +10,17 @@ import { stubPlatform, tempDir, testClock } from '../helpers';
 
 describe('the bridge contract', () => {
   it('names every channel area:verb and gives each an input schema', () => {
-    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
     for (const c of CHANNELS) {
       expect(c).toMatch(/^[a-z]+:[a-zA-Z]+$/);
-      expect(typeof contract[c].input.safeParse).toBe('function');
+      expect(typeof operations[c].input.safeParse).toBe('function');
     }
     expect(Object.keys(events).sort()).toEqual([...EVENTS].sort());
+  });
+
+  it('makes every declared operation a channel except the mutations only main runs', () => {
+    const internal = Object.values(mutations).filter((m) => m.internal).map((m) => m.name).sort();
+    expect(internal).toEqual(['pack:recordBuild', 'paper:receiveImported', 'partnership:setUp', 'protocols:importComments']);
+    expect([...CHANNELS, ...internal].sort()).toEqual(Object.keys(operations).sort());
   });
 
   it('has a handler for every channel in the table main registers', () => {
@@ -29,7 +35,7 @@ describe('the bridge contract', () => {
 
   it('builds a bridge with one method per channel, grouped by area, and nothing else but `on`', async () => {
     const calls: [string, unknown][] = [];
-    const bridge = buildBridge(async (c, i) => void calls.push([c, i]), () => () => {}) as Record<string, Record<string, (i?: unknown) => Promise<unknown>>>;
+    const bridge = buildBridge(CHANNELS, async (c, i) => void calls.push([c, i]), () => () => {}) as Record<string, Record<string, (i?: unknown) => Promise<unknown>>>;
     for (const c of CHANNELS) {
       const [area, verb] = c.split(':');
       await bridge[area][verb]({ probe: c });

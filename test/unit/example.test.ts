@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loadExample } from '../../shared/commands';
+import { buildExampleRecords, EXAMPLE_SUMMARY } from '../../shared/example';
+import { seedRecords } from '../../shared/features/changeSet';
 import { emptyData, listRecords } from '../../shared/data';
 import { recordSchema } from '../../shared/schema/records';
 import { buildDashboard } from '../../shared/rules/dashboard';
 import { fixedContext } from '../helpers';
 
 describe('the example partnership', () => {
-  const { data, journal } = loadExample.apply(emptyData(), {}, fixedContext());
+  const example = (ctx = fixedContext()) => seedRecords(emptyData(), buildExampleRecords(ctx.today()), ctx, EXAMPLE_SUMMARY);
+  const { data, journal } = example();
 
   it('is made of records that all pass the schemas', () => {
     for (const record of Object.values(data.records)) {
@@ -56,7 +58,7 @@ describe('the example partnership', () => {
 
   it('dates its next meeting ahead of the day it is loaded, whatever that day is', () => {
     for (const now of ['2026-11-23T09:00:00.000Z', '2031-02-28T09:00:00.000Z']) {
-      const d = loadExample.apply(emptyData(), {}, fixedContext(now)).data;
+      const d = example(fixedContext(now)).data;
       const dash = buildDashboard(d, now.slice(0, 10), new Set());
       const ct = dash.boards.find((b) => b.boardId === 'board:childrens-trust')!;
       expect(ct.nextMeeting?.daysUntil).toBeGreaterThan(14);

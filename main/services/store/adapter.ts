@@ -36,7 +36,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
 /**
  * Each record's JSON (as UTF-8, with its key), kept for as long as the record object lives.
- * Commands replace only the records they change (shared/commands/context.ts ChangeSet), so a save
+ * Commands replace only the records they change (shared/features/context.ts ChangeSet), so a save
  * encodes those and writes the rest from the cache, without building one multi-megabyte string:
  * a one-field edit on ten years of records stays within the save budget (issue: p95 ≤ 30 ms).
  */

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { applyCommand } from '../../../shared/commands/apply';
-import type { Change, CommandContext } from '../../../shared/commands/context';
+import { applyCommand } from '../../../shared/operations/apply';
+import type { Change, CommandContext, MutationOutcome } from '../../../shared/operations/define';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
-import { countRecords, type StoreData } from '../../../shared/data';
+import { countRecords, type NewRecord, type StoreData } from '../../../shared/data';
+import { seedRecords } from '../../../shared/features/changeSet';
+import { recordSchema } from '../../../shared/schema/records';
 import { CURRENT_SCHEMA_VERSION, migrate, MigrationError } from '../../../shared/migrations';
 import { QuorumFailure } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
@@ -29,7 +31,7 @@ export type StoreOptions = {
   backupEveryMs?: number;
 };
 
-export type CommandOutcome = { command: string; summary: string; changes: Change[]; seq: number };
+export type CommandOutcome = MutationOutcome;
 type Listener = (outcome: CommandOutcome) => void;
 
 const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
@@ -184,7 +186,7 @@ export class QuorumStore {
         takeBackup(this.dataDir, this.storePath, 'before-upgrade', this.opts.clock.now());
         this.backupTakenThisSession = true;
         // Writing now makes the upgrade durable and journaled, instead of redoing it at every load.
-        this.commit({ command: 'store.migrate', summary: `Upgraded the store from schema version ${loaded.migratedFrom}`, changes: [] }, loaded.file.records);
+        this.commit({ command: 'store:migrate', summary: `Upgraded the store from schema version ${loaded.migratedFrom}`, changes: [] }, loaded.file.records);
       }
     }
   }
@@ -278,17 +280,36 @@ export class QuorumStore {
     };
   }
 
-  /** Runs a named command: validate, apply, check the records it touched, write, journal. */
-  run(commandName: string, input: unknown): Promise<CommandOutcome> {
-    const next = this.queue.then(() => this.runNow(commandName, input));
-    this.queue = next.catch(() => undefined);
-    return next;
+  /**
+   * Runs a named mutation: validate (unless the bridge already has: `parsed`), apply, check the
+   * records it touched, write, journal. One at a time, in the order asked.
+   */
+  run(commandName: string, input: unknown, opts: { parsed?: boolean } = {}): Promise<CommandOutcome> {
+    return this.enqueue(() => {
+      const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);
+      return this.commit({ command: commandName, ...journal }, data.records);
+    });
   }
 
-  private runNow(commandName: string, input: unknown): CommandOutcome {
-    if (!this.writable) throw new QuorumFailure('not-allowed', 'The store is open read-only');
-    const { data, journal } = applyCommand(this.data, commandName, input, this.context());
-    return this.commit(journal, data.records);
+  /** Loads prepared records (the example, the generator) into an empty store as one journaled change. */
+  seed(command: string, summary: string, records: readonly NewRecord[]): Promise<CommandOutcome> {
+    return this.enqueue(() => {
+      const { data, journal } = seedRecords(this.data, records, this.context(), summary);
+      for (const r of Object.values(data.records)) {
+        const parsed = recordSchema.safeParse(r);
+        if (!parsed.success) throw new QuorumFailure('invalid-input', `${r.id}: ${describeIssues(parsed.error).message}`);
+      }
+      return this.commit({ command, ...journal }, data.records);
+    });
+  }
+
+  private enqueue(work: () => CommandOutcome): Promise<CommandOutcome> {
+    const next = this.queue.then(() => {
+      if (!this.writable) throw new QuorumFailure('not-allowed', 'The store is open read-only');
+      return work();
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private commit(journal: { command: string; summary: string; changes: Change[] }, records: StoreData['records']): CommandOutcome {
@@ -378,7 +399,7 @@ export class QuorumStore {
         }
         this.backupTakenThisSession = true;
       }
-      return this.commit({ command: 'backup.restore', summary: `Restored the backup ${backupId}`, changes: [] }, loaded.file.records);
+      return this.commit({ command: 'backups:restore', summary: `Restored the backup ${backupId}`, changes: [] }, loaded.file.records);
     });
     this.queue = next.catch(() => undefined);
     return next;

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import type { ActionLogEntry } from '@shared/rules/actionLog';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../bridge';
+import { bridge, useQuery } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
 import { FormDialog } from '../components/FormDialog';
 import { PersonSelect } from '../components/PersonSelect';
@@ -37,18 +37,13 @@ type StatusFilter = '' | 'open' | 'in-progress' | 'done' | 'overdue';
 export const ActionsScreen = () => {
   const styles = useStyles();
   const [filter, setFilter] = useState({ boardId: '', ownerPersonId: '', status: '' as StatusFilter });
-  const key = JSON.stringify(filter);
-  const actions = useBridge(
-    (q) =>
-      q.actions.list({
+  const actions = useQuery('actions:list', {
         ...(filter.boardId ? { boardId: filter.boardId as ActionLogEntry['boardId'] } : {}),
         ...(filter.ownerPersonId ? { ownerPersonId: filter.ownerPersonId as ActionLogEntry['ownerPersonId'] } : {}),
         ...(filter.status ? { status: filter.status } : {}),
-      }),
-    key,
-  );
-  const boards = useBridge((q) => q.boards.list());
-  const everyone = useBridge((q) => q.actions.list({}));
+      });
+  const boards = useQuery('boards:list', {});
+  const everyone = useQuery('actions:list', {});
   const [updating, setUpdating] = useState<ActionLogEntry | null>(null);
   const owners = everyone.state.status === 'ready' ? [...new Map(everyone.state.value.map((a) => [a.ownerPersonId, { id: a.ownerPersonId, name: a.owner, organisation: '' }])).values()].sort((a, b) => a.name.localeCompare(b.name)) : [];
   return (

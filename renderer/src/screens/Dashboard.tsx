@@ -1,6 +1,6 @@
 import { Badge, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import type { BoardSummary, ProtocolSummary } from '@shared/rules/dashboard';
-import { useBridge } from '../bridge';
+import { useQuery } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatUkDate, relativeDays } from '../format';
 
@@ -145,7 +145,7 @@ const ProtocolCard = ({ p }: { p: ProtocolSummary }) => {
 
 export const Dashboard = () => {
   const styles = useStyles();
-  const { state } = useBridge((q) => q.dashboard.get());
+  const { state } = useQuery('dashboard:get', {});
   if (state.status === 'loading') return <Spinner label="Loading the dashboard…" />;
   if (state.status === 'error') return <ErrorBar title="The dashboard could not be loaded" error={state.error} />;
   const dash = state.value;

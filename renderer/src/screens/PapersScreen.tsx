@@ -1,5 +1,5 @@
 import { Badge, Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useBridge } from '../bridge';
+import { useQuery } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatUkDate, relativeDays } from '../format';
 
@@ -8,7 +8,7 @@ const useStyles = makeStyles({ muted: { color: tokens.colorNeutralForeground3 },
 /** Papers asked for and not yet in, across the boards' coming meetings: who owes what, by when. */
 export const PapersScreen = ({ onOpenMeeting }: { onOpenMeeting: (meetingId: string) => void }) => {
   const styles = useStyles();
-  const { state } = useBridge((q) => q.papers.outstanding({}));
+  const { state } = useQuery('papers:outstanding', {});
   return (
     <>
       <Title1 as="h1" block>

@@ -27,7 +27,7 @@ import {
 import type { BackupInfo } from '@shared/contract';
 import type { Partnership } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../bridge';
+import { bridge, useQuery } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatBytes, formatTimestamp } from '../format';
 
@@ -143,7 +143,7 @@ const DataFolder = ({ dataDir }: { dataDir: string }) => {
 
 const Backups = () => {
   const styles = useStyles();
-  const { state, reload } = useBridge((q) => q.backups.list());
+  const { state, reload } = useQuery('backups:list', {});
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -222,7 +222,7 @@ const Backups = () => {
 
 const Journal = () => {
   const styles = useStyles();
-  const { state } = useBridge((q) => q.journal.list({ limit: 50 }));
+  const { state } = useQuery('journal:list', { limit: 50 });
   return (
     <section className={styles.section} aria-labelledby="journal-heading">
       <H2 id="journal-heading">Audit journal</H2>
@@ -271,11 +271,11 @@ const Journal = () => {
 };
 
 export const Settings = () => {
-  const { state } = useBridge((q) => q.partnership.get());
-  const info = useBridge((q) => q.app.info());
+  const { state } = useQuery('partnership:get', {});
+  const info = useQuery('app:info', {});
   const [saved, setSaved] = useState(false);
   // A restore or a move replaces what was saved: the notice would then be stale.
-  useEffect(() => bridge().on('store:changed', (e) => e.command !== 'partnership.update' && setSaved(false)), []);
+  useEffect(() => bridge().on('store:changed', (e) => e.command !== 'partnership:update' && setSaved(false)), []);
   return (
     <>
       <Title1 as="h1">Settings</Title1>

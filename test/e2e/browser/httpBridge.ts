@@ -6,9 +6,11 @@ import { buildBridge } from '../../../shared/bridge';
  */
 const script = document.currentScript as HTMLScriptElement;
 const token = script.dataset.token ?? '';
+const channels = JSON.parse(script.dataset.channels ?? '[]') as string[];
 let source: EventSource | undefined;
 
 (window as unknown as { quorum: unknown }).quorum = buildBridge(
+  channels,
   async (channel, input) => {
     const res = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
       method: 'POST',

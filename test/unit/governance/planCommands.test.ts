@@ -12,36 +12,36 @@ const session = (data: StoreData = exampleData(today)) => commandSession(data);
 describe('deep dives', () => {
   it('are proposed, placed at a meeting of their own board, and taken back; a held one stays where it was held', () => {
     const s = session();
-    s.run('deepDive.save', { boardId: 'board:childrens-trust', theme: 'Youth justice', presenterIds: [], whyNow: 'A rise in first-time entrants.', linesOfEnquiry: ['Is diversion working?'], evidence: [{ description: 'First-time entrant rates', kind: 'data', providedBy: 'Youth Justice Service' }], outcomes: '', recommendations: [] });
+    s.run('dives:save', { boardId: 'board:childrens-trust', theme: 'Youth justice', presenterIds: [], whyNow: 'A rise in first-time entrants.', linesOfEnquiry: ['Is diversion working?'], evidence: [{ description: 'First-time entrant rates', kind: 'data', providedBy: 'Youth Justice Service' }], outcomes: '', recommendations: [] });
     const dive = listRecords(s.state.data, 'deepDive').find((d) => d.theme === 'Youth justice')!;
     expect(dive.status).toBe('proposed');
     expect(plannerView(s.state.data, 'board:childrens-trust', today, holidays).unscheduled.map((d) => d.theme)).toContain('Youth justice');
-    s.run('deepDive.schedule', { deepDiveId: dive.id, meetingId: 'meeting:ct-third' });
+    s.run('dives:schedule', { deepDiveId: dive.id, meetingId: 'meeting:ct-third' });
     expect(findRecord(s.state.data, 'deepDive', dive.id)).toMatchObject({ meetingId: 'meeting:ct-third', status: 'scheduled' });
-    expect(() => s.run('deepDive.schedule', { deepDiveId: dive.id, meetingId: 'meeting:scp-next' })).toThrow(/its own board/);
-    expect(() => s.run('deepDive.schedule', { deepDiveId: dive.id, meetingId: 'meeting:ct-held' })).toThrow(/already been held/);
-    s.run('deepDive.schedule', { deepDiveId: dive.id, meetingId: null });
+    expect(() => s.run('dives:schedule', { deepDiveId: dive.id, meetingId: 'meeting:scp-next' })).toThrow(/its own board/);
+    expect(() => s.run('dives:schedule', { deepDiveId: dive.id, meetingId: 'meeting:ct-held' })).toThrow(/already been held/);
+    s.run('dives:schedule', { deepDiveId: dive.id, meetingId: null });
     expect(findRecord(s.state.data, 'deepDive', dive.id)).toMatchObject({ status: 'proposed' });
     expect(findRecord(s.state.data, 'deepDive', dive.id)!.meetingId).toBeUndefined();
-    expect(() => s.run('deepDive.schedule', { deepDiveId: 'deepDive:front-door', meetingId: 'meeting:ct-third' })).toThrow(/has been held/);
+    expect(() => s.run('dives:schedule', { deepDiveId: 'deepDive:front-door', meetingId: 'meeting:ct-third' })).toThrow(/has been held/);
   });
 
   it('raises follow-up actions into the board’s action log, and needs a follow-up meeting before "follow-up"', () => {
     const s = session();
-    s.run('deepDive.raiseAction', { deepDiveId: 'deepDive:neglect', text: 'Share the graded care profile audit with schools', ownerPersonId: 'person:amira-haddad', dueDate: '2027-02-28' });
+    s.run('dives:raiseAction', { deepDiveId: 'deepDive:neglect', text: 'Share the graded care profile audit with schools', ownerPersonId: 'person:amira-haddad', dueDate: '2027-02-28' });
     expect(listRecords(s.state.data, 'action').find((a) => a.text.startsWith('Share the graded'))).toMatchObject({ boardId: 'board:childrens-trust', meetingId: 'meeting:ct-next', agendaItemId: 'agendaItem:next-5', status: 'open' });
-    expect(() => s.run('deepDive.setStatus', { deepDiveId: 'deepDive:neglect', status: 'follow-up' })).toThrow(/later meeting/);
+    expect(() => s.run('dives:setStatus', { deepDiveId: 'deepDive:neglect', status: 'follow-up' })).toThrow(/later meeting/);
   });
 });
 
 describe('the forward plan', () => {
   it('defers an item only with a reason, and keeps the reason for the board', () => {
     const s = session();
-    expect(() => s.run('forwardPlan.setStatus', { forwardPlanItemId: 'forwardPlanItem:jsna', status: 'deferred' })).toThrow(/Say why/);
-    s.run('forwardPlan.setStatus', { forwardPlanItemId: 'forwardPlanItem:jsna', status: 'deferred', deferredReason: 'Census data not yet published' });
+    expect(() => s.run('plan:setStatus', { forwardPlanItemId: 'forwardPlanItem:jsna', status: 'deferred' })).toThrow(/Say why/);
+    s.run('plan:setStatus', { forwardPlanItemId: 'forwardPlanItem:jsna', status: 'deferred', deferredReason: 'Census data not yet published' });
     const row = forwardPlanView(s.state.data, holidays, { boardId: 'board:hwb' }).find((r) => r.id === 'forwardPlanItem:jsna')!;
     expect(row).toMatchObject({ status: 'deferred', deferredReason: 'Census data not yet published' });
-    s.run('forwardPlan.setStatus', { forwardPlanItemId: 'forwardPlanItem:jsna', status: 'planned' });
+    s.run('plan:setStatus', { forwardPlanItemId: 'forwardPlanItem:jsna', status: 'planned' });
     expect(findRecord(s.state.data, 'forwardPlanItem', 'forwardPlanItem:jsna')!.deferredReason).toBe('');
   });
 
@@ -58,6 +58,6 @@ describe('the forward plan', () => {
     const ct = rows.find((r) => r.id === 'forwardPlanItem:cypp')!;
     expect(ct.keyDecisionNoticeBy).toBeNull();
     expect(rows.at(-1)!.meetingDate).toBeNull(); // unscheduled items come last
-    expect(() => s.run('forwardPlan.save', { boardId: 'board:hwb', title: 'X', kind: 'decision', meetingId: 'meeting:ct-next', origin: '', keyDecision: false })).toThrow(/same board/);
+    expect(() => s.run('plan:save', { boardId: 'board:hwb', title: 'X', kind: 'decision', meetingId: 'meeting:ct-next', origin: '', keyDecision: false })).toThrow(/same board/);
   });
 });

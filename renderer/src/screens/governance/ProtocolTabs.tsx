@@ -19,7 +19,7 @@ import {
 import type { CommentView, ProtocolView, VersionView } from '@shared/rules/protocolView';
 import type { SectionDiff } from '@shared/rules/protocolDiff';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import type { Act } from '../../components/useChange';
@@ -258,7 +258,7 @@ export const HistoryTab = ({ view }: { view: ProtocolView }) => {
   const styles = useStyles();
   const [from, setFrom] = useState<string>(view.versions[1]?.id ?? view.versions[0]?.id ?? '');
   const [to, setTo] = useState<string>(view.versions[0]?.id ?? '');
-  const diff = useBridge((q) => q.protocols.compare({ fromVersionId: from as `protocolVersion:${string}`, toVersionId: to as `protocolVersion:${string}` }), `${from}|${to}`);
+  const diff = useQuery('protocols:compare', { fromVersionId: from as `protocolVersion:${string}`, toVersionId: to as `protocolVersion:${string}` });
   return (
     <>
       <Table aria-label="Version history" size="small">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { BoardOption } from '@shared/contract';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { formatUkDate } from '../../format';
@@ -62,7 +62,7 @@ const NewProtocolDialog = ({ boards, onClose }: { boards: readonly BoardOption[]
 
 const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
   const styles = useStyles();
-  const { state } = useBridge((q) => q.protocols.get({ protocolId: protocolId as `protocol:${string}` }), protocolId);
+  const { state } = useQuery('protocols:get', { protocolId: protocolId as `protocol:${string}` });
   const [versionId, setVersionId] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>('sections');
   const [commenting, setCommenting] = useState<string | null>(null);
@@ -171,8 +171,8 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
 /** The protocols between the boards: each one's versions, partner comments, sign-off and circulation. */
 export const ProtocolsScreen = () => {
   const styles = useStyles();
-  const list = useBridge((q) => q.protocols.list());
-  const boards = useBridge((q) => q.boards.list());
+  const list = useQuery('protocols:list', {});
+  const boards = useQuery('boards:list', {});
   const [chosen, setChosen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   if (list.state.status === 'loading') return <Spinner label="Loading protocols…" />;

@@ -3,7 +3,7 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Tabl
 import type { TorView } from '@shared/contract';
 import type { TermsOfReference } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { DecisionFields, type Decision } from '../../components/DecisionFields';
@@ -122,10 +122,10 @@ const TorDetails = ({ view, tor }: { view: TorView; tor: TermsOfReference }) => 
 /** A board's terms of reference: every version, the one in force, and the draft the board will be asked to approve. */
 export const TorScreen = () => {
   const styles = useStyles();
-  const boards = useBridge((q) => q.boards.list());
+  const boards = useQuery('boards:list', {});
   const [boardId, setBoardId] = useState<string | null>(null);
   const chosenBoard = boardId ?? (boards.state.status === 'ready' ? (boards.state.value[0]?.id ?? null) : null);
-  const tor = useBridge((q) => (chosenBoard ? q.tor.get({ boardId: chosenBoard as `board:${string}` }) : Promise.resolve({ ok: true as const, value: null })), chosenBoard ?? '');
+  const tor = useQuery('tor:get', chosenBoard ? { boardId: chosenBoard as `board:${string}` } : null);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'approve' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

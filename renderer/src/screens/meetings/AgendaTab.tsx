@@ -33,7 +33,7 @@ import { PaperDialog } from './PaperDialog';
 import { StandingItemsDialog } from './StandingItemsDialog';
 import { CoverSheetDialog } from '../../components/CoverSheetDialog';
 import { PartTwoDialog } from '../../components/PartTwoDialog';
-import { useBridge } from '../../bridge';
+import { useQuery } from '../../bridge';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: '12px 0', padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
@@ -67,7 +67,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
   const [editing, setEditing] = useState<AgendaItemView | 'new' | null>(null);
   const [removing, setRemoving] = useState<AgendaItemView | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'paper' | 'cover' | 'part2'; item: AgendaItemView } | { kind: 'standing' } | null>(null);
-  const boards = useBridge((q) => q.boards.list());
+  const boards = useQuery('boards:list', {});
   const closeDialog = (summary?: string | null) => {
     setDialog(null);
     if (summary) setNotice(summary);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MeetingView } from '@shared/rules/meetingView';
-import { useBridge } from '../../bridge';
+import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { AgendaTab } from './AgendaTab';
@@ -23,7 +23,7 @@ const TAB_LABEL: Record<TabName, string> = { agenda: 'Agenda', attendance: 'Atte
 
 export const MeetingDetail = ({ meetingId, initialTab }: { meetingId: string; initialTab?: TabName }) => {
   const styles = useStyles();
-  const { state } = useBridge((q) => q.meetings.get({ meetingId }), meetingId);
+  const { state } = useQuery('meetings:get', { meetingId });
   const [tab, setTab] = useState<TabName>(initialTab ?? 'agenda');
   const [editing, setEditing] = useState(false);
   if (state.status === 'loading') return <Spinner label="Loading the meeting…" />;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CalendarAdd20Regular } from '@fluentui/react-icons';
 import type { MeetingSummary } from '@shared/contract';
-import { useBridge } from '../../bridge';
+import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { MeetingDetail } from './MeetingDetail';
@@ -23,9 +23,9 @@ export const STATUS_LABEL: Record<MeetingSummary['status'], string> = { planned:
 /** Every board's meetings, next one first chosen; the chosen meeting's agenda, attendance and minutes beside. */
 export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: string | null; openTab?: MeetingTab }) => {
   const styles = useStyles();
-  const meetings = useBridge((q) => q.meetings.list());
-  const boards = useBridge((q) => q.boards.list());
-  const partnership = useBridge((q) => q.partnership.get());
+  const meetings = useQuery('meetings:list', {});
+  const boards = useQuery('boards:list', {});
+  const partnership = useQuery('partnership:get', {});
   const [chosen, setChosen] = useState<string | null>(openMeetingId ?? null);
   const [planning, setPlanning] = useState(false);
   if (meetings.state.status === 'loading') return <Spinner label="Loading meetings…" />;

@@ -21,6 +21,16 @@ const useStyles = makeStyles({
 const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemView; act: Act }) => {
   const styles = useStyles();
   const [minutes, setMinutes] = useState(item.minutes);
+  // The minute as last saved: when it changes (this officer's save, a restore), a draft that was
+  // not being edited follows it, and the editor starts afresh. The resolution and action being
+  // typed below are kept.
+  const [saved, setSaved] = useState(item.minutes);
+  const [editorVersion, setEditorVersion] = useState(0);
+  if (item.minutes !== saved) {
+    setSaved(item.minutes);
+    setEditorVersion((v) => v + 1);
+    if (minutes === saved) setMinutes(item.minutes);
+  }
   const [resolution, setResolution] = useState('');
   const [action, setAction] = useState({ text: '', ownerPersonId: '', dueDate: '' });
   const dirty = minutes !== item.minutes;
@@ -45,7 +55,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           )}
         </Text>
       )}
-      <MarkdownField label={`Minutes of ${label}`} value={minutes} onChange={setMinutes} />
+      <MarkdownField key={editorVersion} label={`Minutes of ${label}`} value={minutes} onChange={setMinutes} />
       <div className={styles.row}>
         <Button appearance="primary" size="small" disabled={!dirty} onClick={() => act(() => bridge().minutes.update({ agendaItemId: item.id, minutes, expectedRev: item.rev }))} aria-label={`Save minute for item ${item.number}`}>
           Save minute
@@ -134,7 +144,7 @@ export const MinutesTab = ({ view }: { view: MeetingView }) => {
         </MessageBar>
       )}
       {view.items.map((item) => (
-        <ItemMinutes key={`${item.id}-${item.rev}`} view={view} item={item} act={act} />
+        <ItemMinutes key={item.id} view={view} item={item} act={act} />
       ))}
     </ChangeScope>
   );

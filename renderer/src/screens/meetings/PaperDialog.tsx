@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } 
 import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView } from '@shared/rules/meetingView';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { MarkdownField } from '../../components/MarkdownField';
 
@@ -12,7 +12,7 @@ import { MarkdownField } from '../../components/MarkdownField';
  * marks the paper received; the cover sheet and Part 2 have their own dialogs.
  */
 export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: (summary: string | null) => void }) => {
-  const { state } = useBridge((q) => q.paper.get({ agendaItemId: item.id }), `${item.id}-${item.rev}`);
+  const { state } = useQuery('paper:get', { agendaItemId: item.id });
   const [body, setBody] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   const [notes, setNotes] = useState<string[]>([]);

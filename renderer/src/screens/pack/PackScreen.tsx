@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Field, Radio, RadioGroup, Select, Spinner, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import type { MeetingSummary } from '@shared/contract';
 import type { PackVariant } from '@shared/pack/model';
-import { useBridge } from '../../bridge';
+import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { AgendaPapers, rowId } from './AgendaPapers';
@@ -31,10 +31,9 @@ const defaultMeeting = (meetings: readonly MeetingSummary[]) => meetings.find((m
 
 const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; variant: PackVariant; onNavigate: (to: Destination) => void }) => {
   const styles = useStyles();
-  const key = `${meetingId}|${variant}`;
-  const pre = useBridge((q) => q.pack.preflight({ meetingId, variant }), key);
-  const agenda = useBridge((q) => q.agenda.list({ meetingId }), meetingId);
-  const history = useBridge((q) => q.pack.history({ meetingId }), meetingId);
+  const pre = useQuery('pack:preflight', { meetingId, variant });
+  const agenda = useQuery('agenda:list', { meetingId });
+  const history = useQuery('pack:history', { meetingId });
   const [highlight, setHighlight] = useState<string | null>(null);
 
   const fix = (t: FixTarget) => {
@@ -84,7 +83,7 @@ const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; va
 
 export const PackScreen = ({ onNavigate }: { onNavigate: (to: Destination) => void }) => {
   const styles = useStyles();
-  const { state } = useBridge((q) => q.meetings.list());
+  const { state } = useQuery('meetings:list', {});
   const [chosen, setMeetingId] = useState<string | null>(null);
   const [variant, setVariant] = useState<PackVariant>('public');
   const meetings = state.status === 'ready' ? state.value : [];

@@ -4,7 +4,7 @@ import type { BoardOption } from '@shared/contract';
 import type { ForwardPlanRow } from '@shared/rules/planView';
 import { FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from '@shared/schema/plan';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -23,7 +23,7 @@ const KIND_LABEL: Record<Kind, string> = { decision: 'Decision', assurance: 'Ass
 
 const ItemDialog = ({ boards, people, row, onClose }: { boards: readonly BoardOption[]; people: { id: string; name: string; organisation: string }[]; row: ForwardPlanRow | null; onClose: (summary: string | null) => void }) => {
   const [f, setF] = useState({ boardId: (row?.boardId ?? boards[0]?.id ?? '') as string, title: row?.title ?? '', kind: (row?.kind ?? 'assurance') as Kind, authorPersonId: row?.authorPersonId ?? '', meetingId: row?.meetingId ?? '', origin: row?.origin ?? '', keyDecision: row?.keyDecision ?? false });
-  const meetings = useBridge((q) => q.meetings.list());
+  const meetings = useQuery('meetings:list', {});
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
     const r = await bridge().plan.save({
@@ -105,18 +105,14 @@ const DeferDialog = ({ row, onClose }: { row: ForwardPlanRow; onClose: (summary:
 export const ForwardPlanScreen = () => {
   const styles = useStyles();
   const [filter, setFilter] = useState({ boardId: '', authorPersonId: '', status: '' as Status | '' });
-  const rows = useBridge(
-    (q) =>
-      q.plan.list({
+  const rows = useQuery('plan:list', {
         ...(filter.boardId ? { boardId: filter.boardId as BoardOption['id'] } : {}),
         ...(filter.authorPersonId ? { authorPersonId: filter.authorPersonId as `person:${string}` } : {}),
         ...(filter.status ? { status: filter.status } : {}),
-      }),
-    JSON.stringify(filter),
-  );
-  const boards = useBridge((q) => q.boards.list());
-  const everyone = useBridge((q) => q.plan.list({}));
-  const people = useBridge((q) => q.people.list());
+      });
+  const boards = useQuery('boards:list', {});
+  const everyone = useQuery('plan:list', {});
+  const people = useQuery('people:list', {});
   const [dialog, setDialog] = useState<{ kind: 'edit'; row: ForwardPlanRow | null } | { kind: 'defer'; row: ForwardPlanRow } | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

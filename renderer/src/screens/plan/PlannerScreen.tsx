@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Select, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { DeepDiveCard, PlannerView } from '@shared/rules/planView';
 import type { QuorumError } from '@shared/result';
-import { bridge, useBridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { DeepDiveDialog, STATUS_LABEL } from './DeepDiveDialog';
@@ -111,10 +111,10 @@ const MeetingColumn = ({ meeting, view, move, open }: { meeting: PlannerView['me
  */
 export const PlannerScreen = () => {
   const styles = useStyles();
-  const boards = useBridge((q) => q.boards.list());
+  const boards = useQuery('boards:list', {});
   const [boardId, setBoardId] = useState<string | null>(null);
   const chosen = boardId ?? (boards.state.status === 'ready' ? (boards.state.value[0]?.id ?? null) : null);
-  const planner = useBridge((q) => (chosen ? q.dives.planner({ boardId: chosen as `board:${string}` }) : Promise.resolve({ ok: true as const, value: null })), chosen ?? '');
+  const planner = useQuery('dives:planner', chosen ? { boardId: chosen as `board:${string}` } : null);
   const [dialog, setDialog] = useState<DeepDiveCard | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { line, recordId } from '../schema/common';
 import { ACTION_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord } from '../data';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { mutation, query } from '../operations/define';
+import { ACTION_FILTER_STATUSES, actionLogView } from '../rules/actionLog';
 
 /** An update on an action is write-once; the action carries the latest status. */
-export const addActionUpdate = defineCommand({
-  name: 'action.addUpdate',
+export const addActionUpdate = mutation({
+  name: 'actions:addUpdate',
+  writes: ['actionUpdate', 'action'],
   input: z.object({ actionId: recordId('action'), text: line(5000), status: z.enum(ACTION_STATUSES) }),
   apply(data, input, ctx) {
     const action = getRecord(data, 'action', input.actionId);
@@ -22,6 +25,16 @@ export const addActionUpdate = defineCommand({
     });
     const closedOn = input.status === 'done' ? ctx.today() : undefined;
     cs.update(action, { status: input.status, closedOn });
-    return cs.result('action.addUpdate', `Updated action "${action.text.slice(0, 60)}"`);
+    return cs.result(`Updated action "${action.text.slice(0, 60)}"`);
   },
+});
+
+// Queries
+
+/** The action log across the boards, filtered by board, owner or status. */
+export const listActions = query({
+  name: 'actions:list',
+  input: z.object({ boardId: recordId('board').optional(), ownerPersonId: recordId('person').optional(), status: z.enum(ACTION_FILTER_STATUSES).optional() }).strict(),
+  reads: ['action', 'actionUpdate', 'board', 'meeting', 'agendaItem', 'person', 'organisation', 'deepDive'],
+  view: (data, filter, env) => actionLogView(data, env.today, filter),
 });

@@ -4,7 +4,12 @@ import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf 
 import { findRecord, getRecord, listRecords, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { effect, internalMutation, mutation, query } from '../operations/define';
+import { noInput } from '../schema/common';
+import { protocolList, protocolView } from '../rules/protocolView';
+import { diffVersions } from '../rules/protocolDiff';
+import type { ReturnedCopyOutcome } from '../contract';
 
 const sectionsInput = z.array(protocolSectionSchema).min(1, 'A protocol needs at least one section').max(500);
 export const versionsOfProtocol = (data: StoreData, protocolId: string) =>
@@ -23,8 +28,10 @@ const checkSections = (sections: z.output<typeof sectionsInput>) => {
   }
 };
 
-export const createProtocol = defineCommand({
-  name: 'protocol.create',
+export const createProtocol = mutation({
+  name: 'protocols:create',
+  answer: (outcome) => ({ summary: outcome.summary, protocolId: outcome.changes[0].id as `protocol:${string}` }),
+  writes: ['protocol', 'protocolVersion'],
   input: protocolSchema.pick({ title: true, partyBoardIds: true, reviewDate: true }).extend({ sections: sectionsInput }).strict(),
   apply(data, input, ctx) {
     for (const b of input.partyBoardIds) getRecord(data, 'board', b);
@@ -32,19 +39,20 @@ export const createProtocol = defineCommand({
     const cs = new ChangeSet(data, ctx);
     const protocol = cs.create<RecordOf<'protocol'>>({ id: ctx.newId('protocol'), type: 'protocol', title: input.title, partyBoardIds: [...new Set(input.partyBoardIds)], reviewDate: input.reviewDate });
     cs.create<RecordOf<'protocolVersion'>>({ id: ctx.newId('protocolVersion'), type: 'protocolVersion', protocolId: protocol.id, version: 1, status: 'draft', changeSummary: 'First draft', sections: input.sections });
-    return cs.result('protocol.create', `Started the protocol “${input.title.slice(0, 100)}” as a first draft`);
+    return cs.result(`Started the protocol “${input.title.slice(0, 100)}” as a first draft`);
   },
 });
 
-export const updateProtocol = defineCommand({
-  name: 'protocol.update',
+export const updateProtocol = mutation({
+  name: 'protocols:update',
+  writes: ['protocol'],
   input: protocolSchema.pick({ title: true, partyBoardIds: true, reviewDate: true }).extend({ protocolId: recordId('protocol'), expectedRev: z.number().int().min(1).optional() }).strict(),
   apply(data, { protocolId, expectedRev, ...patch }, ctx) {
     const protocol = getRecord(data, 'protocol', protocolId);
     for (const b of patch.partyBoardIds) getRecord(data, 'board', b);
     const cs = new ChangeSet(data, ctx);
     cs.update(protocol, { ...patch, partyBoardIds: [...new Set(patch.partyBoardIds)] }, expectedRev);
-    return cs.result('protocol.update', `Updated the details of the protocol “${patch.title.slice(0, 100)}”`);
+    return cs.result(`Updated the details of the protocol “${patch.title.slice(0, 100)}”`);
   },
 });
 
@@ -53,8 +61,9 @@ export const updateProtocol = defineCommand({
  * consultation or been agreed it is fixed, and editing starts the next version as a draft, with a
  * summary of what changed (the version history).
  */
-export const saveProtocolDraft = defineCommand({
-  name: 'protocol.saveDraft',
+export const saveProtocolDraft = mutation({
+  name: 'protocols:saveDraft',
+  writes: ['protocolVersion'],
   input: z.object({ protocolId: recordId('protocol'), sections: sectionsInput, changeSummary: optionalLine(2000), expectedRev: z.number().int().min(1).optional() }).strict(),
   apply(data, input, ctx) {
     const protocol = getRecord(data, 'protocol', input.protocolId);
@@ -64,31 +73,33 @@ export const saveProtocolDraft = defineCommand({
     const cs = new ChangeSet(data, ctx);
     if (latest?.status === 'draft') {
       cs.update(latest, { sections: input.sections, changeSummary: input.changeSummary || latest.changeSummary }, input.expectedRev);
-      return cs.result('protocol.saveDraft', `Saved draft version ${latest.version} of “${protocol.title.slice(0, 80)}”`);
+      return cs.result(`Saved draft version ${latest.version} of “${protocol.title.slice(0, 80)}”`);
     }
     if (!input.changeSummary.trim()) throw new QuorumFailure('invalid-input', 'Say what changed: a new version needs a change summary.', { changeSummary: 'Say what changed in this version' });
     const version = (latest?.version ?? 0) + 1;
     cs.create<RecordOf<'protocolVersion'>>({ id: ctx.newId('protocolVersion'), type: 'protocolVersion', protocolId: protocol.id, version, status: 'draft', changeSummary: input.changeSummary, sections: input.sections });
-    return cs.result('protocol.saveDraft', `Started version ${version} of “${protocol.title.slice(0, 80)}”: ${input.changeSummary.slice(0, 200)}`);
+    return cs.result(`Started version ${version} of “${protocol.title.slice(0, 80)}”: ${input.changeSummary.slice(0, 200)}`);
   },
 });
 
 /** Sends a draft out to the partners: it is fixed from now on, and comments and sign-offs attach to it. */
-export const startConsultation = defineCommand({
-  name: 'protocol.startConsultation',
+export const startConsultation = mutation({
+  name: 'protocols:startConsultation',
+  writes: ['protocolVersion'],
   input: z.object({ protocolVersionId: recordId('protocolVersion') }).strict(),
   apply(data, input, ctx) {
     const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
     if (v.status !== 'draft') throw new QuorumFailure('conflict', `Version ${v.version} is already ${v.status}.`);
     const cs = new ChangeSet(data, ctx);
     cs.update(v, { status: 'consultation' });
-    return cs.result('protocol.startConsultation', `Put version ${v.version} of “${getRecord(data, 'protocol', v.protocolId).title.slice(0, 80)}” out to consultation`);
+    return cs.result(`Put version ${v.version} of “${getRecord(data, 'protocol', v.protocolId).title.slice(0, 80)}” out to consultation`);
   },
 });
 
 /** A partner's comment on a section ("general" for the whole document); kept even after a response. */
-export const addProtocolComment = defineCommand({
-  name: 'protocolComment.add',
+export const addProtocolComment = mutation({
+  name: 'protocols:comment',
+  writes: ['protocolComment'],
   input: z.object({ protocolVersionId: recordId('protocolVersion'), sectionKey: line(64), author: line(200), organisationId: recordId('organisation'), text: line(20_000) }).strict(),
   apply(data, input, ctx) {
     const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
@@ -97,13 +108,14 @@ export const addProtocolComment = defineCommand({
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'protocolComment'>>({ id: ctx.newId('protocolComment'), type: 'protocolComment', ...input, madeAt: ctx.now() });
     const where = input.sectionKey === 'general' ? 'the protocol as a whole' : `section ${v.sections.find((s) => s.key === input.sectionKey)!.number}`;
-    return cs.result('protocolComment.add', `${input.author} commented on ${where} of version ${v.version}`);
+    return cs.result(`${input.author} commented on ${where} of version ${v.version}`);
   },
 });
 
 /** The secretariat's answer to a comment: accepted or declined, with the response the partner will read. */
-export const respondToComment = defineCommand({
-  name: 'protocolComment.respond',
+export const respondToComment = mutation({
+  name: 'protocols:respond',
+  writes: ['commentResponse'],
   input: z.object({ commentId: recordId('protocolComment'), outcome: z.enum(COMMENT_OUTCOMES), response: line(20_000) }).strict(),
   apply(data, input, ctx) {
     const comment = getRecord(data, 'protocolComment', input.commentId);
@@ -111,7 +123,7 @@ export const respondToComment = defineCommand({
     const cs = new ChangeSet(data, ctx);
     if (existing) cs.update(existing, { outcome: input.outcome, response: input.response, respondedAt: ctx.now() });
     else cs.create<RecordOf<'commentResponse'>>({ id: ctx.newId('commentResponse'), type: 'commentResponse', commentId: comment.id, outcome: input.outcome, response: input.response, respondedAt: ctx.now() });
-    return cs.result('protocolComment.respond', `${input.outcome === 'accepted' ? 'Accepted' : 'Declined'} ${comment.author}’s comment: ${input.response.slice(0, 160)}`);
+    return cs.result(`${input.outcome === 'accepted' ? 'Accepted' : 'Declined'} ${comment.author}’s comment: ${input.response.slice(0, 160)}`);
   },
 });
 
@@ -119,8 +131,9 @@ export const respondToComment = defineCommand({
  * A party board signs the version off (date, meeting, minute). When every party board has signed,
  * the version becomes agreed and the agreed version before it is superseded; not before.
  */
-export const signOffProtocol = defineCommand({
-  name: 'protocol.signOff',
+export const signOffProtocol = mutation({
+  name: 'protocols:signOff',
+  writes: ['signOff', 'protocolVersion'],
   input: z.object({ protocolVersionId: recordId('protocolVersion'), boardId: recordId('board'), date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).strict(),
   apply(data, input, ctx) {
     const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
@@ -140,19 +153,20 @@ export const signOffProtocol = defineCommand({
       cs.update(v, { status: 'agreed' });
     }
     const left = protocol.partyBoardIds.filter((b) => !all.has(b)).length;
-    return cs.result('protocol.signOff', `The ${board.shortName} signed off version ${v.version} on ${formatUkDate(input.date)}${agreed ? '; every party has signed, so it is agreed' : `; ${left} board${left === 1 ? '' : 's'} still to sign`}`);
+    return cs.result(`The ${board.shortName} signed off version ${v.version} on ${formatUkDate(input.date)}${agreed ? '; every party has signed, so it is agreed' : `; ${left} board${left === 1 ? '' : 's'} still to sign`}`);
   },
 });
 
 /** Who a version was sent to, and when: the circulation log. */
-export const recordCirculation = defineCommand({
-  name: 'protocol.recordCirculation',
+export const recordCirculation = mutation({
+  name: 'protocols:recordCirculation',
+  writes: ['circulation'],
   input: z.object({ protocolVersionId: recordId('protocolVersion'), sentTo: line(300), sentOn: isoDate }).strict(),
   apply(data, input, ctx) {
     const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'circulation'>>({ id: ctx.newId('circulation'), type: 'circulation', ...input });
-    return cs.result('protocol.recordCirculation', `Sent version ${v.version} to ${input.sentTo} on ${formatUkDate(input.sentOn)}`);
+    return cs.result(`Sent version ${v.version} to ${input.sentTo} on ${formatUkDate(input.sentOn)}`);
   },
 });
 
@@ -160,8 +174,9 @@ export const recordCirculation = defineCommand({
  * Comments and tracked changes read from a partner's returned Word copy (shared/protocol), added to
  * the version as review comments in one step, so the journal shows which file they came from.
  */
-export const importReturnedComments = defineCommand({
-  name: 'protocolComment.importReturned',
+export const importReturnedComments = internalMutation({
+  name: 'protocols:importComments',
+  writes: ['protocolComment'],
   input: z
     .object({
       protocolVersionId: recordId('protocolVersion'),
@@ -181,6 +196,47 @@ export const importReturnedComments = defineCommand({
       cs.create<RecordOf<'protocolComment'>>({ id: ctx.newId('protocolComment'), type: 'protocolComment', protocolVersionId: v.id, ...c });
     }
     const authors = [...new Set(input.comments.map((c) => c.author))];
-    return cs.result('protocolComment.importReturned', `Imported ${input.comments.length} comment${input.comments.length === 1 ? '' : 's'} on version ${v.version} from ${input.sourceFile} (${authors.join(', ').slice(0, 200)})`);
+    return cs.result(`Imported ${input.comments.length} comment${input.comments.length === 1 ? '' : 's'} on version ${v.version} from ${input.sourceFile} (${authors.join(', ').slice(0, 200)})`);
   },
+});
+
+// Queries
+
+export const listProtocols = query({
+  name: 'protocols:list',
+  input: noInput,
+  reads: ['protocol', 'protocolVersion', 'signOff', 'protocolComment', 'board'],
+  view: (data) => protocolList(data),
+});
+
+/** A protocol with every version, its comments and answers, sign-offs and circulation. */
+export const getProtocol = query({
+  name: 'protocols:get',
+  input: z.object({ protocolId: recordId('protocol') }).strict(),
+  reads: ['protocol', 'protocolVersion', 'protocolComment', 'commentResponse', 'signOff', 'circulation', 'board', 'organisation', 'person', 'meeting'],
+  view(data, { protocolId }) {
+    getRecord(data, 'protocol', protocolId, 'That protocol no longer exists');
+    return protocolView(data, protocolId);
+  },
+});
+
+/** Two versions compared section by section, with word diffs. */
+export const compareProtocolVersions = query({
+  name: 'protocols:compare',
+  input: z.object({ fromVersionId: recordId('protocolVersion'), toVersionId: recordId('protocolVersion') }).strict(),
+  reads: ['protocolVersion'],
+  view(data, { fromVersionId, toVersionId }) {
+    const from = getRecord(data, 'protocolVersion', fromVersionId, 'One of those versions no longer exists');
+    const to = getRecord(data, 'protocolVersion', toVersionId, 'One of those versions no longer exists');
+    if (from.protocolId !== to.protocolId) throw new QuorumFailure('invalid-input', 'Those versions belong to different protocols');
+    return diffVersions(from, to);
+  },
+});
+
+// Effects (main/services/effects.ts)
+
+/** A partner's returned Word copy, chosen in the open dialog, read into review comments. */
+export const importReturnedCopy = effect<ReturnedCopyOutcome>()({
+  name: 'protocols:importReturned',
+  input: z.object({ protocolVersionId: recordId('protocolVersion'), organisationId: recordId('organisation') }).strict(),
 });

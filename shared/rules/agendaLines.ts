@@ -1,8 +1,8 @@
-import type { AgendaLine } from '../../shared/contract';
-import { findRecord, type StoreData } from '../../shared/data';
-import { meetingItems, numberedAgenda } from '../../shared/pack/model';
-import type { AgendaItem } from '../../shared/schema/records';
-import { QuorumFailure } from '../../shared/result';
+import type { AgendaLine } from '../contract';
+import { findRecord, type StoreData } from '../data';
+import { meetingItems, numberedAgenda } from '../pack/model';
+import type { AgendaItem } from '../schema/records';
+import { QuorumFailure } from '../result';
 
 const line = (data: StoreData, item: AgendaItem, number: number): AgendaLine => ({
   id: item.id,

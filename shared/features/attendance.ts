@@ -4,7 +4,8 @@ import { ATTENDANCE_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { currentTor } from '../rules/boards';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { mutation } from '../operations/define';
 
 const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'absent', 'in-attendance': 'in attendance' } as const;
 
@@ -13,8 +14,9 @@ const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'abse
  * attendance" for officers and guests, or present as a substitute ("A attended in place of B"),
  * which the terms of reference must allow for B's seat.
  */
-export const setAttendance = defineCommand({
-  name: 'attendance.set',
+export const setAttendance = mutation({
+  name: 'attendance:set',
+  writes: ['attendance'],
   input: z
     .object({
       meetingId: recordId('meeting'),
@@ -50,24 +52,26 @@ export const setAttendance = defineCommand({
       if (!absentRow) cs.create<RecordOf<'attendance'>>({ id: ctx.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: input.inPlaceOfPersonId, status: 'apologies', memberKey });
     }
     const what = input.inPlaceOfPersonId ? `in place of ${getRecord(data, 'person', input.inPlaceOfPersonId).name}` : STATUS_WORDS[input.status];
-    return cs.result('attendance.set', `Recorded ${person.name}: ${what}`);
+    return cs.result(`Recorded ${person.name}: ${what}`);
   },
 });
 
-export const removeAttendance = defineCommand({
-  name: 'attendance.remove',
+export const removeAttendance = mutation({
+  name: 'attendance:remove',
+  writes: ['attendance'],
   input: z.object({ attendanceId: recordId('attendance') }).strict(),
   apply(data, input, ctx) {
     const row = getRecord(data, 'attendance', input.attendanceId);
     const cs = new ChangeSet(data, ctx);
     cs.remove(row.id);
-    return cs.result('attendance.remove', `Removed ${getRecord(data, 'person', row.personId).name} from the attendance`);
+    return cs.result(`Removed ${getRecord(data, 'person', row.personId).name} from the attendance`);
   },
 });
 
 /** A declaration of interest at a meeting, on an item when it concerns one; carried into the minutes. */
-export const addDeclaration = defineCommand({
-  name: 'declaration.add',
+export const addDeclaration = mutation({
+  name: 'declarations:add',
+  writes: ['declaration'],
   input: z.object({ meetingId: recordId('meeting'), personId: recordId('person'), agendaItemId: recordId('agendaItem').optional(), interest: line(2000) }).strict(),
   apply(data, input, ctx) {
     getRecord(data, 'meeting', input.meetingId);
@@ -76,17 +80,18 @@ export const addDeclaration = defineCommand({
       throw new QuorumFailure('invalid-input', 'That item is on another meeting’s agenda');
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'declaration'>>({ id: ctx.newId('declaration'), type: 'declaration', ...input });
-    return cs.result('declaration.add', `Recorded a declaration of interest by ${person.name}`);
+    return cs.result(`Recorded a declaration of interest by ${person.name}`);
   },
 });
 
-export const removeDeclaration = defineCommand({
-  name: 'declaration.remove',
+export const removeDeclaration = mutation({
+  name: 'declarations:remove',
+  writes: ['declaration'],
   input: z.object({ declarationId: recordId('declaration') }).strict(),
   apply(data, input, ctx) {
     const d = getRecord(data, 'declaration', input.declarationId);
     const cs = new ChangeSet(data, ctx);
     cs.remove(d.id);
-    return cs.result('declaration.remove', `Removed a declaration of interest by ${getRecord(data, 'person', d.personId).name}`);
+    return cs.result(`Removed a declaration of interest by ${getRecord(data, 'person', d.personId).name}`);
   },
 });

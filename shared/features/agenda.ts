@@ -5,7 +5,10 @@ import { getRecord, listRecords } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { keyBetween } from '../rules/order';
 import { QuorumFailure } from '../result';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { mutation, query } from '../operations/define';
+import { agendaLine, agendaLines } from '../rules/agendaLines';
+import { outstandingPapers } from '../rules/papers';
 import { emptyCoverSheet } from './packs';
 
 const rev = z.number().int().min(1).optional();
@@ -15,15 +18,17 @@ const short = (item: AgendaItem) => `“${item.title.slice(0, 80)}”`;
  * The cover sheet of an item's paper (report of, author, summary, recommendations, implications,
  * classification). An item that had no paper gets one, requested, so the cover can go first.
  */
-export const updateCoverSheet = defineCommand({
-  name: 'paper.updateCoverSheet',
+export const updateCoverSheet = mutation({
+  name: 'paper:updateCoverSheet',
+  answer: (_outcome, data) => agendaLine(data, _outcome.changes[0].id),
+  writes: ['agendaItem'],
   input: z.object({ agendaItemId: recordId('agendaItem'), coverSheet: coverSheetSchema, expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const cs = new ChangeSet(data, ctx);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
     cs.update(item, { paper: { ...paper, coverSheet: input.coverSheet } }, input.expectedRev);
-    return cs.result('paper.updateCoverSheet', `Updated the cover sheet of the paper for ${short(item)}`);
+    return cs.result(`Updated the cover sheet of the paper for ${short(item)}`);
   },
 });
 
@@ -31,8 +36,10 @@ export const updateCoverSheet = defineCommand({
  * Puts an item in Part 2 (the public excluded, Local Government Act 1972 s.100A(4)) under a
  * Schedule 12A paragraph, or brings it back into the public part.
  */
-export const setPart2 = defineCommand({
-  name: 'agendaItem.setPart2',
+export const setPart2 = mutation({
+  name: 'agenda:setPartTwo',
+  answer: (_outcome, data) => agendaLine(data, _outcome.changes[0].id),
+  writes: ['agendaItem'],
   input: z
     .object({
       agendaItemId: recordId('agendaItem'),
@@ -53,15 +60,16 @@ export const setPart2 = defineCommand({
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { part2: input.part2 ?? undefined, order }, input.expectedRev);
     const what = input.part2 ? `Moved ${short(item)} into Part 2 under Schedule 12A paragraph ${input.part2.paragraph}` : `Moved ${short(item)} into the public part of the agenda`;
-    return cs.result('agendaItem.setPart2', what);
+    return cs.result(what);
   },
 });
 
 const itemsOf = (data: Parameters<typeof getRecord>[0], meetingId: string) => listRecords(data, 'agendaItem').filter((i) => i.meetingId === meetingId).sort(byAgendaOrder);
 
 /** A business item; without a place given it goes before the closing standing items (partner updates, forward plan, AOB). */
-export const addAgendaItem = defineCommand({
-  name: 'agendaItem.add',
+export const addAgendaItem = mutation({
+  name: 'agenda:add',
+  writes: ['agendaItem'],
   input: z
     .object({
       meetingId: recordId('meeting'),
@@ -100,13 +108,14 @@ export const addAgendaItem = defineCommand({
         ? { paper: { status: 'requested' as const, ...(author ? { authorPersonId: author.id } : {}), coverSheet: { ...emptyCoverSheet(), author: author?.name ?? '', reportOf: author?.jobTitle ?? '' }, body: '' } }
         : {}),
     });
-    return cs.result('agendaItem.add', `Added “${input.title.slice(0, 80)}” to the agenda`);
+    return cs.result(`Added “${input.title.slice(0, 80)}” to the agenda`);
   },
 });
 
 /** Title, purpose, timing, presenters and whether a paper is asked for (and from whom). */
-export const updateAgendaItem = defineCommand({
-  name: 'agendaItem.update',
+export const updateAgendaItem = mutation({
+  name: 'agenda:update',
+  writes: ['agendaItem'],
   input: z
     .object({
       agendaItemId: recordId('agendaItem'),
@@ -137,7 +146,7 @@ export const updateAgendaItem = defineCommand({
     }
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { ...patch, fixedStart: fixedStart ?? undefined, paper }, expectedRev);
-    return cs.result('agendaItem.update', `Updated agenda item ${short(item)}`);
+    return cs.result(`Updated agenda item ${short(item)}`);
   },
 });
 
@@ -146,8 +155,9 @@ export const updateAgendaItem = defineCommand({
  * items are always taken last (Schedule 12A: the public are excluded for the rest of the meeting),
  * so a public item stays above them and a Part 2 item below the public ones.
  */
-export const moveAgendaItem = defineCommand({
-  name: 'agendaItem.move',
+export const moveAgendaItem = mutation({
+  name: 'agenda:move',
+  writes: ['agendaItem'],
   input: z.object({ agendaItemId: recordId('agendaItem'), toIndex: z.number().int().min(0).max(500) }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
@@ -156,13 +166,14 @@ export const moveAgendaItem = defineCommand({
     const at = item.part2 ? Math.min(Math.max(input.toIndex, publicCount), others.length) : Math.min(input.toIndex, publicCount);
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { order: keyBetween(others[at - 1]?.order, others[at]?.order) });
-    return cs.result('agendaItem.move', `Moved ${short(item)} to position ${at + 1}`);
+    return cs.result(`Moved ${short(item)} to position ${at + 1}`);
   },
 });
 
 /** Takes an item off the agenda, unless the meeting has already minuted it. */
-export const removeAgendaItem = defineCommand({
-  name: 'agendaItem.remove',
+export const removeAgendaItem = mutation({
+  name: 'agenda:remove',
+  writes: ['agendaItem', 'forwardPlanItem'],
   input: z.object({ agendaItemId: recordId('agendaItem') }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
@@ -174,13 +185,14 @@ export const removeAgendaItem = defineCommand({
       const planned = listRecords(data, 'forwardPlanItem').find((f) => f.id === item.forwardPlanItemId);
       if (planned?.status === 'on-agenda') cs.update(planned, { status: 'planned' });
     }
-    return cs.result('agendaItem.remove', `Took ${short(item)} off the agenda`);
+    return cs.result(`Took ${short(item)} off the agenda`);
   },
 });
 
 /** The paper's text typed or pasted in Quorum (rather than imported); a non-empty body counts as received. */
-export const updatePaperBody = defineCommand({
-  name: 'paper.updateBody',
+export const updatePaperBody = mutation({
+  name: 'paper:updateBody',
+  writes: ['agendaItem'],
   input: z.object({ agendaItemId: recordId('agendaItem'), body: markdown, expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
@@ -190,18 +202,48 @@ export const updatePaperBody = defineCommand({
     const receivedOn = received ? (paper.receivedOn ?? ctx.today()) : undefined;
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { paper: { ...paper, body: input.body, status, receivedOn } }, input.expectedRev);
-    return cs.result('paper.updateBody', received ? `Updated the paper for ${short(item)}` : `Cleared the paper for ${short(item)}`);
+    return cs.result(received ? `Updated the paper for ${short(item)}` : `Cleared the paper for ${short(item)}`);
   },
 });
 
 /** The standing items that open and close every agenda of a board, in order (editable per board). */
-export const setStandingItems = defineCommand({
-  name: 'board.setStandingItems',
+export const setStandingItems = mutation({
+  name: 'boards:setStandingItems',
+  writes: ['board'],
   input: z.object({ boardId: recordId('board'), standingItems: boardSchema.shape.standingItems, expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const board = getRecord(data, 'board', input.boardId);
     const cs = new ChangeSet(data, ctx);
     cs.update(board, { standingItems: input.standingItems }, input.expectedRev);
-    return cs.result('board.setStandingItems', `Set the standing items of the ${board.shortName}: ${input.standingItems.map((s) => s.title).join('; ').slice(0, 300)}`);
+    return cs.result(`Set the standing items of the ${board.shortName}: ${input.standingItems.map((s) => s.title).join('; ').slice(0, 300)}`);
   },
+});
+
+// Queries
+
+/** A meeting's agenda as the Pack screen lists it: numbered as in the pack, no paper bodies. */
+export const listAgenda = query({
+  name: 'agenda:list',
+  input: z.object({ meetingId: recordId('meeting') }).strict(),
+  reads: ['agendaItem', 'meeting', 'person'],
+  view: (data, { meetingId }) => agendaLines(data, meetingId),
+});
+
+/** One paper's text, for editing (the agenda views leave bodies out: they can be megabytes). */
+export const getPaper = query({
+  name: 'paper:get',
+  input: z.object({ agendaItemId: recordId('agendaItem') }).strict(),
+  reads: ['agendaItem'],
+  view(data, { agendaItemId }) {
+    const item = getRecord(data, 'agendaItem', agendaItemId, 'That agenda item no longer exists');
+    return { rev: item.rev, body: item.paper?.body ?? '' };
+  },
+});
+
+/** Papers asked for and not yet in, for meetings still to come. */
+export const listOutstandingPapers = query({
+  name: 'papers:outstanding',
+  input: z.object({ boardId: recordId('board').optional() }).strict(),
+  reads: ['agendaItem', 'meeting', 'board', 'person', 'tor'],
+  view: (data, { boardId }, env) => outstandingPapers(data, env.today, env.holidays, boardId),
 });

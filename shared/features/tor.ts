@@ -4,7 +4,10 @@ import { torSchema, type RecordOf, type TermsOfReference } from '../schema/recor
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { mutation, query } from '../operations/define';
+import { boardMeetings } from '../rules/boards';
+import type { TorView } from '../contract';
 
 /** What the secretariat edits in a ToR; version, status and approval follow from the lifecycle. */
 export const torFields = torSchema.pick({
@@ -39,8 +42,9 @@ const checkMembers = (fields: z.output<typeof torFields>) => {
  * (or superseded) version starts a new draft version from the edited text, so what the board
  * approved is never changed after the event.
  */
-export const saveTorDraft = defineCommand({
-  name: 'tor.saveDraft',
+export const saveTorDraft = mutation({
+  name: 'tor:saveDraft',
+  writes: ['tor'],
   input: torFields.extend({ boardId: recordId('board'), basedOnId: recordId('tor').optional(), expectedRev: z.number().int().min(1).optional() }).strict(),
   apply(data, { boardId, basedOnId, expectedRev, ...fields }, ctx) {
     const board = getRecord(data, 'board', boardId);
@@ -53,18 +57,19 @@ export const saveTorDraft = defineCommand({
     if (base?.status === 'draft' || (!base && draft)) {
       const target = base ?? draft!;
       cs.update(target, fields, expectedRev);
-      return cs.result('tor.saveDraft', `Saved the draft terms of reference of the ${board.shortName} (version ${target.version})`);
+      return cs.result(`Saved the draft terms of reference of the ${board.shortName} (version ${target.version})`);
     }
     if (draft) throw new QuorumFailure('conflict', `The ${board.shortName} already has a draft (version ${draft.version}); edit that one.`);
     const version = (versions.at(-1)?.version ?? 0) + 1;
     cs.create<TermsOfReference>({ id: ctx.newId('tor'), type: 'tor', boardId: board.id, version, status: 'draft', ...fields } as RecordOf<'tor'>);
-    return cs.result('tor.saveDraft', `Started version ${version} of the ${board.shortName}’s terms of reference as a draft`);
+    return cs.result(`Started version ${version} of the ${board.shortName}’s terms of reference as a draft`);
   },
 });
 
 /** The board approves a draft (date, meeting, minute); the version it replaces is superseded. */
-export const approveTor = defineCommand({
-  name: 'tor.approve',
+export const approveTor = mutation({
+  name: 'tor:approve',
+  writes: ['tor'],
   input: z.object({ torId: recordId('tor'), date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).strict(),
   apply(data, input, ctx) {
     const tor = getRecord(data, 'tor', input.torId);
@@ -74,19 +79,42 @@ export const approveTor = defineCommand({
     const cs = new ChangeSet(data, ctx);
     for (const old of versionsOf(data, tor.boardId).filter((t) => t.status === 'approved')) cs.update(old, { status: 'superseded' });
     cs.update(tor, { status: 'approved', approval: { date: input.date, ...(input.meetingId ? { meetingId: input.meetingId } : {}), minuteRef: input.minuteRef } });
-    return cs.result('tor.approve', `Approved version ${tor.version} of the ${board.shortName}’s terms of reference on ${formatUkDate(input.date)}${input.minuteRef ? ` (minute ${input.minuteRef})` : ''}`);
+    return cs.result(`Approved version ${tor.version} of the ${board.shortName}’s terms of reference on ${formatUkDate(input.date)}${input.minuteRef ? ` (minute ${input.minuteRef})` : ''}`);
   },
 });
 
 /** Throws away a draft that will not go forward; approved versions are never deleted. */
-export const discardTorDraft = defineCommand({
-  name: 'tor.discardDraft',
+export const discardTorDraft = mutation({
+  name: 'tor:discardDraft',
+  writes: ['tor'],
   input: z.object({ torId: recordId('tor') }).strict(),
   apply(data, input, ctx) {
     const tor = getRecord(data, 'tor', input.torId);
     if (tor.status !== 'draft') throw new QuorumFailure('conflict', 'Only a draft can be discarded; approved versions are kept as the record.');
     const cs = new ChangeSet(data, ctx);
     cs.remove(tor.id);
-    return cs.result('tor.discardDraft', `Discarded draft version ${tor.version} of the ${getRecord(data, 'board', tor.boardId).shortName}’s terms of reference`);
+    return cs.result(`Discarded draft version ${tor.version} of the ${getRecord(data, 'board', tor.boardId).shortName}’s terms of reference`);
+  },
+});
+
+// Queries
+
+/** A board's terms of reference, every version (newest first), with what the editor picks from. */
+export const getTor = query({
+  name: 'tor:get',
+  input: z.object({ boardId: recordId('board') }).strict(),
+  reads: ['tor', 'board', 'person', 'organisation', 'meeting'],
+  view(data, { boardId }, env): TorView {
+    const board = getRecord(data, 'board', boardId, 'That board no longer exists');
+    const byName = <T extends { name: string }>(xs: T[]) => xs.sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      today: env.today,
+      board: { id: board.id, name: board.name, shortName: board.shortName },
+      versions: versionsOf(data, board.id).sort((a, b) => b.version - a.version),
+      people: byName(listRecords(data, 'person').map((p) => ({ id: p.id, name: p.name, organisationId: p.organisationId }))),
+      organisations: byName(listRecords(data, 'organisation').map((o) => ({ id: o.id, name: o.name }))),
+      boards: listRecords(data, 'board').filter((b) => b.id !== board.id).map((b) => ({ id: b.id, name: b.name })),
+      meetings: boardMeetings(data, board.id).map((m) => ({ id: m.id, date: m.date })),
+    };
   },
 });

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { clockTime, isoDate, optionalLine, recordId } from '../schema/common';
 import { MEETING_STATUSES, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { agendaItemsOf, getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { draftAgenda } from '../rules/draftAgenda';
 import { spreadKeys } from '../rules/order';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { mutation, query } from '../operations/define';
+import { noInput } from '../schema/common';
+import { boardMeetings, nextMeeting } from '../rules/boards';
+import { meetingView } from '../rules/meetingView';
+import type { BoardOption, MeetingSummary } from '../contract';
 import { emptyCoverSheet } from './packs';
 
 const rev = z.number().int().min(1).optional();
@@ -18,25 +23,28 @@ const endsAfterStart: [(t: { startTime: string; endTime: string }) => boolean, {
   { message: 'The meeting must end after it starts', path: ['endTime'] },
 ];
 
-export const createMeeting = defineCommand({
-  name: 'meeting.create',
+export const createMeeting = mutation({
+  name: 'meetings:create',
+  answer: (outcome) => ({ summary: outcome.summary, meetingId: outcome.changes[0].id as Meeting['id'] }),
+  writes: ['meeting'],
   input: z.object({ boardId: recordId('board'), ...when }).strict().refine(...endsAfterStart),
   apply(data, input, ctx) {
     getRecord(data, 'board', input.boardId);
     const cs = new ChangeSet(data, ctx);
     const meeting = cs.create<Meeting>({ id: ctx.newId('meeting'), type: 'meeting', boardId: input.boardId, date: input.date, startTime: input.startTime, endTime: input.endTime, venue: input.venue, status: 'planned' });
-    return cs.result('meeting.create', `Planned a meeting: ${label(data, meeting)} at ${input.startTime}`);
+    return cs.result(`Planned a meeting: ${label(data, meeting)} at ${input.startTime}`);
   },
 });
 
-export const updateMeeting = defineCommand({
-  name: 'meeting.update',
+export const updateMeeting = mutation({
+  name: 'meetings:update',
+  writes: ['meeting'],
   input: z.object({ meetingId: recordId('meeting'), ...when, status: z.enum(MEETING_STATUSES), expectedRev: rev }).strict().refine(...endsAfterStart),
   apply(data, { meetingId, expectedRev, ...patch }, ctx) {
     const meeting = getRecord(data, 'meeting', meetingId);
     const cs = new ChangeSet(data, ctx);
     const next = cs.update(meeting, patch, expectedRev);
-    return cs.result('meeting.update', `Updated the meeting ${label(data, next)}`);
+    return cs.result(`Updated the meeting ${label(data, next)}`);
   },
 });
 
@@ -45,8 +53,9 @@ export const updateMeeting = defineCommand({
  * plan items targeted at the meeting, each business item with its paper requested from its author.
  * Forward plan items put on the agenda move to "on agenda".
  */
-export const draftMeetingAgenda = defineCommand({
-  name: 'agenda.draft',
+export const draftMeetingAgenda = mutation({
+  name: 'agenda:draft',
+  writes: ['agendaItem', 'forwardPlanItem'],
   input: z.object({ meetingId: recordId('meeting') }).strict(),
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
@@ -76,6 +85,51 @@ export const draftMeetingAgenda = defineCommand({
       cs.create<RecordOf<'agendaItem'>>(item);
       if (d.forwardPlanItemId) cs.update(getRecord(data, 'forwardPlanItem', d.forwardPlanItemId), { status: 'on-agenda' });
     });
-    return cs.result('agenda.draft', `Drafted the agenda for ${label(data, meeting)}: ${drafts.length} items`);
+    return cs.result(`Drafted the agenda for ${label(data, meeting)}: ${drafts.length} items`);
   },
+});
+
+// Queries
+
+/** Every meeting of every board, in date order, with the next of each marked. */
+export const listMeetings = query({
+  name: 'meetings:list',
+  input: noInput,
+  reads: ['board', 'meeting', 'agendaItem'],
+  view(data, _input, env): MeetingSummary[] {
+    return listRecords(data, 'board')
+      .flatMap((board) => {
+        const next = nextMeeting(data, board.id, env.today);
+        return boardMeetings(data, board.id).map((m) => ({
+          id: m.id,
+          boardId: board.id,
+          boardName: board.name,
+          date: m.date,
+          startTime: m.startTime,
+          venue: m.venue,
+          status: m.status,
+          agendaItems: agendaItemsOf(data, m.id).length,
+          isNext: next?.id === m.id,
+        }));
+      })
+      .sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+  },
+});
+
+/** One meeting with its agenda, attendance and quorum, minutes, resolutions and actions. */
+export const getMeeting = query({
+  name: 'meetings:get',
+  input: z.object({ meetingId: recordId('meeting') }).strict(),
+  reads: ['meeting', 'agendaItem', 'attendance', 'declaration', 'resolution', 'action', 'actionUpdate', 'person', 'organisation', 'tor', 'board', 'deepDive', 'forwardPlanItem'],
+  view(data, { meetingId }, env) {
+    getRecord(data, 'meeting', meetingId, 'That meeting no longer exists');
+    return meetingView(data, meetingId, env.today, env.holidays);
+  },
+});
+
+export const listBoards = query({
+  name: 'boards:list',
+  input: noInput,
+  reads: ['board'],
+  view: (data): BoardOption[] => listRecords(data, 'board').map((b) => ({ id: b.id, rev: b.rev, name: b.name, shortName: b.shortName, standingItems: b.standingItems })),
 });

@@ -1,30 +1,7 @@
-import type { z } from 'zod';
 import type { QRecord } from '../schema/records';
-import type { RecordType } from '../schema/common';
-import type { NewRecord, StoreData } from '../data';
+import { carryIndex, type NewRecord, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
-import type { Clock } from '../clock';
-
-/** What a command may ask of the world: injected, so commands stay pure and testable. */
-export type CommandContext = Clock & {
-  newId<T extends RecordType>(type: T): `${T}:${string}`;
-  /** The OS user, written as `updatedBy` and into the journal. */
-  user: string;
-};
-
-/** What a command changed: record ids with the fields touched (DESIGN: ready for sync). */
-export type Change = { id: string; op: 'create' | 'update' | 'delete'; fields: string[] };
-export type JournalDraft = { command: string; summary: string; changes: Change[] };
-export type CommandResult = { data: StoreData; journal: JournalDraft };
-
-export type CommandDef<S extends z.ZodType> = {
-  name: string;
-  input: S;
-  apply(data: StoreData, input: z.output<S>, ctx: CommandContext): CommandResult;
-};
-
-export const defineCommand = <S extends z.ZodType>(def: CommandDef<S>): CommandDef<S> => def;
-
+import type { Change, CommandContext, CommandResult } from '../operations/define';
 
 /**
  * Accumulates record writes for one command. Each write stamps rev/updatedAt/updatedBy and
@@ -34,7 +11,7 @@ export class ChangeSet {
   private readonly records: Record<string, QRecord>;
   readonly changes: Change[] = [];
   constructor(
-    data: StoreData,
+    private readonly data: StoreData,
     private readonly ctx: CommandContext,
   ) {
     this.records = { ...data.records };
@@ -67,7 +44,19 @@ export class ChangeSet {
     this.changes.push({ id, op: 'delete', fields: [] });
   }
 
-  result(command: string, summary: string): CommandResult {
-    return { data: { records: this.records }, journal: { command, summary, changes: this.changes } };
+  result(summary: string): CommandResult {
+    carryIndex(this.data.records, this.records, this.changes);
+    return { data: { records: this.records }, journal: { summary, changes: this.changes } };
   }
 }
+
+/**
+ * Prepared records (the example partnership, the ten-year generator) put into an empty store as
+ * one journaled change. Not an operation: nothing a window or script may call on a real store.
+ */
+export const seedRecords = (data: StoreData, records: readonly NewRecord[], ctx: CommandContext, summary: string): CommandResult => {
+  if (Object.keys(data.records).length > 0) throw new QuorumFailure('conflict', 'This can only be loaded into an empty data folder');
+  const cs = new ChangeSet(data, ctx);
+  for (const record of records) cs.create(record as NewRecord<QRecord>);
+  return cs.result(summary);
+};

@@ -4,20 +4,22 @@ import { ACTION_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { mutation } from '../operations/define';
 
 const rev = z.number().int().min(1).optional();
 const short = (text: string) => `“${text.slice(0, 80)}”`;
 
 /** The minute of one item, as Markdown, written while the meeting runs. */
-export const updateMinutes = defineCommand({
-  name: 'minutes.update',
+export const updateMinutes = mutation({
+  name: 'minutes:update',
+  writes: ['agendaItem'],
   input: z.object({ agendaItemId: recordId('agendaItem'), minutes: markdown, expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { minutes: input.minutes }, input.expectedRev);
-    return cs.result('minutes.update', `Minuted ${short(item.title)}`);
+    return cs.result(`Minuted ${short(item.title)}`);
   },
 });
 
@@ -27,8 +29,9 @@ const resolutionsOf = (data: Parameters<typeof getRecord>[0], agendaItemId: stri
     .sort((a, b) => a.number - b.number);
 
 /** "It was resolved that: 1. … 2. …": numbered within the item, in the order made. */
-export const addResolution = defineCommand({
-  name: 'resolution.add',
+export const addResolution = mutation({
+  name: 'resolutions:add',
+  writes: ['resolution'],
   input: z.object({ agendaItemId: recordId('agendaItem'), text: line(5000) }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
@@ -37,37 +40,40 @@ export const addResolution = defineCommand({
     const cs = new ChangeSet(data, ctx);
     const number = (existing.at(-1)?.number ?? 0) + 1;
     cs.create<RecordOf<'resolution'>>({ id: ctx.newId('resolution'), type: 'resolution', meetingId: item.meetingId, agendaItemId: item.id, number, text: input.text });
-    return cs.result('resolution.add', `Resolved on ${short(item.title)} (${number}): ${input.text.slice(0, 120)}`);
+    return cs.result(`Resolved on ${short(item.title)} (${number}): ${input.text.slice(0, 120)}`);
   },
 });
 
-export const updateResolution = defineCommand({
-  name: 'resolution.update',
+export const updateResolution = mutation({
+  name: 'resolutions:update',
+  writes: ['resolution'],
   input: z.object({ resolutionId: recordId('resolution'), text: line(5000), expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const r = getRecord(data, 'resolution', input.resolutionId);
     const cs = new ChangeSet(data, ctx);
     cs.update(r, { text: input.text }, input.expectedRev);
-    return cs.result('resolution.update', `Reworded resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
+    return cs.result(`Reworded resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
   },
 });
 
 /** Removes a resolution and closes the gap, so the minutes still read 1, 2, 3. */
-export const removeResolution = defineCommand({
-  name: 'resolution.remove',
+export const removeResolution = mutation({
+  name: 'resolutions:remove',
+  writes: ['resolution'],
   input: z.object({ resolutionId: recordId('resolution') }).strict(),
   apply(data, input, ctx) {
     const r = getRecord(data, 'resolution', input.resolutionId);
     const cs = new ChangeSet(data, ctx);
     cs.remove(r.id);
     for (const later of resolutionsOf(data, r.agendaItemId).filter((x) => x.number > r.number)) cs.update(later, { number: later.number - 1 });
-    return cs.result('resolution.remove', `Removed resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
+    return cs.result(`Removed resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
   },
 });
 
 /** An action raised in the minutes of an item: what, who, by when. It joins the board's action log. */
-export const raiseAction = defineCommand({
-  name: 'action.raise',
+export const raiseAction = mutation({
+  name: 'actions:raise',
+  writes: ['action'],
   input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
@@ -85,13 +91,14 @@ export const raiseAction = defineCommand({
       dueDate: input.dueDate,
       status: 'open',
     });
-    return cs.result('action.raise', `Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${input.text.slice(0, 120)}`);
+    return cs.result(`Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${input.text.slice(0, 120)}`);
   },
 });
 
 /** Corrects an action's wording, owner or due date; progress goes through action.addUpdate. */
-export const updateAction = defineCommand({
-  name: 'action.update',
+export const updateAction = mutation({
+  name: 'actions:update',
+  writes: ['action'],
   input: z.object({ actionId: recordId('action'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, status: z.enum(ACTION_STATUSES), expectedRev: rev }).strict(),
   apply(data, { actionId, expectedRev, ...patch }, ctx) {
     const action = getRecord(data, 'action', actionId);
@@ -99,7 +106,7 @@ export const updateAction = defineCommand({
     const cs = new ChangeSet(data, ctx);
     const closedOn = patch.status === 'done' ? (action.closedOn ?? ctx.today()) : undefined;
     cs.update(action, { ...patch, closedOn }, expectedRev);
-    return cs.result('action.update', `Updated action ${short(action.text)}`);
+    return cs.result(`Updated action ${short(action.text)}`);
   },
 });
 
@@ -108,8 +115,9 @@ export const updateAction = defineCommand({
  * "minutes approved" with where it was done, and the later meeting's minutes item records the
  * resolution, as the seed minutes do ("the minutes were taken as accurate").
  */
-export const approveMinutes = defineCommand({
-  name: 'minutes.approve',
+export const approveMinutes = mutation({
+  name: 'minutes:approve',
+  writes: ['meeting', 'resolution'],
   input: z.object({ meetingId: recordId('meeting'), atAgendaItemId: recordId('agendaItem'), minuteRef: optionalLine(100).optional() }).strict(),
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
@@ -122,6 +130,6 @@ export const approveMinutes = defineCommand({
     const number = (resolutionsOf(data, at.id).at(-1)?.number ?? 0) + 1;
     const text = `The minutes of the meeting held on ${formatUkDate(meeting.date)} be approved as an accurate record.`;
     cs.create<RecordOf<'resolution'>>({ id: ctx.newId('resolution'), type: 'resolution', meetingId: atMeeting.id, agendaItemId: at.id, number, text });
-    return cs.result('minutes.approve', `Approved the minutes of ${formatUkDate(meeting.date)} at the meeting of ${formatUkDate(atMeeting.date)}`);
+    return cs.result(`Approved the minutes of ${formatUkDate(meeting.date)} at the meeting of ${formatUkDate(atMeeting.date)}`);
   },
 });

@@ -3,7 +3,9 @@ import { line, optionalLine } from '../schema/common';
 import { partnershipSchema, type Partnership } from '../schema/records';
 import { listRecords } from '../data';
 import { QuorumFailure } from '../result';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { internalMutation, mutation, query } from '../operations/define';
+import { noInput } from '../schema/common';
 
 export const PARTNERSHIP_ID = 'partnership:main' as const;
 
@@ -17,8 +19,9 @@ const details = z.object({
 export type PartnershipDetails = z.infer<typeof details>;
 
 /** "Start empty" on first run: just the partnership, named by the user. */
-export const setUpPartnership = defineCommand({
-  name: 'partnership.setUp',
+export const setUpPartnership = internalMutation({
+  name: 'partnership:setUp',
+  writes: ['partnership'],
   input: z.object({ name: line(200) }),
   apply(data, input, ctx) {
     if (listRecords(data, 'partnership').length > 0)
@@ -33,18 +36,24 @@ export const setUpPartnership = defineCommand({
       defaultVenue: '',
       contact: { name: '', email: '', phone: '' },
     });
-    return cs.result('partnership.setUp', `Set up partnership "${input.name}"`);
+    return cs.result(`Set up partnership "${input.name}"`);
   },
 });
 
-export const updatePartnership = defineCommand({
-  name: 'partnership.update',
-  input: details.extend({ expectedRev: z.number().int().min(1).optional() }),
+export const updatePartnership = mutation({
+  name: 'partnership:update',
+  writes: ['partnership'],
+  input: details.extend({ expectedRev: z.number().int().min(1).optional() }).strict(),
+  answer: (_outcome, data) => listRecords(data, 'partnership')[0]!,
   apply(data, { expectedRev, ...patch }, ctx) {
     const current = listRecords(data, 'partnership')[0];
     if (!current) throw new QuorumFailure('not-found', 'There is no partnership yet: start with the example or start empty');
     const cs = new ChangeSet(data, ctx);
     cs.update(current, patch, expectedRev);
-    return cs.result('partnership.update', `Updated partnership details`);
+    return cs.result(`Updated partnership details`);
   },
 });
+
+// Queries
+
+export const getPartnership = query({ name: 'partnership:get', input: noInput, reads: ['partnership'], view: (data) => listRecords(data, 'partnership')[0] ?? null });

@@ -4,7 +4,10 @@ import { DEEP_DIVE_STATUSES, deepDiveSchema, FORWARD_PLAN_KINDS, FORWARD_PLAN_ST
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet, defineCommand } from './context';
+import { ChangeSet } from './changeSet';
+import { mutation, query } from '../operations/define';
+import { FORWARD_PLAN_STATUSES as PLAN_STATUSES } from '../schema/plan';
+import { forwardPlanView, plannerView } from '../rules/planView';
 
 const rev = z.number().int().min(1).optional();
 const deepDiveFields = deepDiveSchema.pick({ theme: true, leadPersonId: true, presenterIds: true, whyNow: true, linesOfEnquiry: true, evidence: true, outcomes: true, recommendations: true, followUpMeetingId: true });
@@ -16,8 +19,9 @@ const checkMeetingOfBoard = (data: Parameters<typeof getRecord>[0], meetingId: s
 };
 
 /** A deep-dive theme and its briefing: why now, lines of enquiry, evidence asked for, and afterwards the outcomes. */
-export const saveDeepDive = defineCommand({
-  name: 'deepDive.save',
+export const saveDeepDive = mutation({
+  name: 'dives:save',
+  writes: ['deepDive'],
   input: deepDiveFields.extend({ deepDiveId: recordId('deepDive').optional(), boardId: recordId('board'), expectedRev: rev }).strict(),
   apply(data, { deepDiveId, boardId, expectedRev, ...fields }, ctx) {
     const board = getRecord(data, 'board', boardId);
@@ -28,10 +32,10 @@ export const saveDeepDive = defineCommand({
       const d = getRecord(data, 'deepDive', deepDiveId);
       if (d.boardId !== board.id) throw new QuorumFailure('invalid-input', 'A deep dive stays with its board.');
       cs.update(d, fields, expectedRev);
-      return cs.result('deepDive.save', `Updated the deep dive “${fields.theme.slice(0, 100)}”`);
+      return cs.result(`Updated the deep dive “${fields.theme.slice(0, 100)}”`);
     }
     cs.create<RecordOf<'deepDive'>>({ id: ctx.newId('deepDive'), type: 'deepDive', boardId: board.id, status: 'proposed', ...fields });
-    return cs.result('deepDive.save', `Proposed a deep dive for the ${board.shortName}: “${fields.theme.slice(0, 100)}”`);
+    return cs.result(`Proposed a deep dive for the ${board.shortName}: “${fields.theme.slice(0, 100)}”`);
   },
 });
 
@@ -39,8 +43,9 @@ export const saveDeepDive = defineCommand({
  * Places a theme at a meeting of its board (proposed → scheduled), or takes it back to the
  * unscheduled list. A theme already held stays where it was held.
  */
-export const scheduleDeepDive = defineCommand({
-  name: 'deepDive.schedule',
+export const scheduleDeepDive = mutation({
+  name: 'dives:schedule',
+  writes: ['deepDive'],
   input: z.object({ deepDiveId: recordId('deepDive'), meetingId: recordId('meeting').nullable() }).strict(),
   apply(data, input, ctx) {
     const d = getRecord(data, 'deepDive', input.deepDiveId);
@@ -48,19 +53,20 @@ export const scheduleDeepDive = defineCommand({
     const cs = new ChangeSet(data, ctx);
     if (!input.meetingId) {
       cs.update(d, { meetingId: undefined, status: 'proposed' });
-      return cs.result('deepDive.schedule', `Took “${d.theme.slice(0, 100)}” back to the unscheduled themes`);
+      return cs.result(`Took “${d.theme.slice(0, 100)}” back to the unscheduled themes`);
     }
     const m = getRecord(data, 'meeting', input.meetingId);
     if (m.boardId !== d.boardId) throw new QuorumFailure('invalid-input', 'A deep dive can only be placed at a meeting of its own board.');
     if (m.status === 'held' || m.status === 'minutes-approved') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} has already been held.`);
     cs.update(d, { meetingId: m.id, status: d.status === 'proposed' ? 'scheduled' : d.status });
     // An agenda already drafted for the meeting points its deep-dive item at the theme.
-    return cs.result('deepDive.schedule', `Scheduled the deep dive “${d.theme.slice(0, 100)}” for ${formatUkDate(m.date)}`);
+    return cs.result(`Scheduled the deep dive “${d.theme.slice(0, 100)}” for ${formatUkDate(m.date)}`);
   },
 });
 
-export const setDeepDiveStatus = defineCommand({
-  name: 'deepDive.setStatus',
+export const setDeepDiveStatus = mutation({
+  name: 'dives:setStatus',
+  writes: ['deepDive'],
   input: z.object({ deepDiveId: recordId('deepDive'), status: z.enum(DEEP_DIVE_STATUSES) }).strict(),
   apply(data, input, ctx) {
     const d = getRecord(data, 'deepDive', input.deepDiveId);
@@ -68,13 +74,14 @@ export const setDeepDiveStatus = defineCommand({
     if (input.status === 'follow-up' && !d.followUpMeetingId) throw new QuorumFailure('invalid-input', 'Choose the later meeting where the follow-up comes back first.');
     const cs = new ChangeSet(data, ctx);
     cs.update(d, { status: input.status });
-    return cs.result('deepDive.setStatus', `Marked the deep dive “${d.theme.slice(0, 100)}” as ${input.status.replace('-', ' ')}`);
+    return cs.result(`Marked the deep dive “${d.theme.slice(0, 100)}” as ${input.status.replace('-', ' ')}`);
   },
 });
 
 /** A follow-up action from a deep dive's recommendations, into the board's action log. */
-export const raiseDeepDiveAction = defineCommand({
-  name: 'deepDive.raiseAction',
+export const raiseDeepDiveAction = mutation({
+  name: 'dives:raiseAction',
+  writes: ['action'],
   input: z.object({ deepDiveId: recordId('deepDive'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate }).strict(),
   apply(data, input, ctx) {
     const d = getRecord(data, 'deepDive', input.deepDiveId);
@@ -92,13 +99,14 @@ export const raiseDeepDiveAction = defineCommand({
       dueDate: input.dueDate,
       status: 'open',
     });
-    return cs.result('deepDive.raiseAction', `Follow-up action from the deep dive “${d.theme.slice(0, 80)}” for ${owner.name} by ${formatUkDate(input.dueDate)}`);
+    return cs.result(`Follow-up action from the deep dive “${d.theme.slice(0, 80)}” for ${owner.name} by ${formatUkDate(input.dueDate)}`);
   },
 });
 
 /** An item on a board's forward plan: what, who writes it, for which meeting (or not yet placed), and where it came from. */
-export const saveForwardPlanItem = defineCommand({
-  name: 'forwardPlan.save',
+export const saveForwardPlanItem = mutation({
+  name: 'plan:save',
+  writes: ['forwardPlanItem'],
   input: z
     .object({
       forwardPlanItemId: recordId('forwardPlanItem').optional(),
@@ -120,23 +128,44 @@ export const saveForwardPlanItem = defineCommand({
     if (forwardPlanItemId) {
       const f = getRecord(data, 'forwardPlanItem', forwardPlanItemId);
       cs.update(f, { ...fields, meetingId: fields.meetingId, authorPersonId: fields.authorPersonId }, expectedRev);
-      return cs.result('forwardPlan.save', `Updated “${fields.title.slice(0, 100)}” on the ${board.shortName}’s forward plan`);
+      return cs.result(`Updated “${fields.title.slice(0, 100)}” on the ${board.shortName}’s forward plan`);
     }
     cs.create<RecordOf<'forwardPlanItem'>>({ id: ctx.newId('forwardPlanItem'), type: 'forwardPlanItem', ...fields, status: 'planned', deferredReason: '' });
-    return cs.result('forwardPlan.save', `Added “${fields.title.slice(0, 100)}” to the ${board.shortName}’s forward plan`);
+    return cs.result(`Added “${fields.title.slice(0, 100)}” to the ${board.shortName}’s forward plan`);
   },
 });
 
 /** planned → paper requested → received → on agenda, or deferred with the reason the board will read. */
-export const setForwardPlanStatus = defineCommand({
-  name: 'forwardPlan.setStatus',
+export const setForwardPlanStatus = mutation({
+  name: 'plan:setStatus',
+  writes: ['forwardPlanItem'],
   input: z.object({ forwardPlanItemId: recordId('forwardPlanItem'), status: z.enum(FORWARD_PLAN_STATUSES), deferredReason: optionalLine(1000).optional() }).strict(),
   apply(data, input, ctx) {
     const f = getRecord(data, 'forwardPlanItem', input.forwardPlanItemId);
     if (input.status === 'deferred' && !input.deferredReason?.trim()) throw new QuorumFailure('invalid-input', 'Say why the item is deferred.', { deferredReason: 'Say why the item is deferred' });
     const cs = new ChangeSet(data, ctx);
     cs.update(f, { status: input.status, deferredReason: input.status === 'deferred' ? input.deferredReason!.trim() : '' });
-    return cs.result('forwardPlan.setStatus', `“${f.title.slice(0, 100)}”: ${input.status.replace('-', ' ')}${input.status === 'deferred' ? ` (${input.deferredReason})` : ''}`);
+    return cs.result(`“${f.title.slice(0, 100)}”: ${input.status.replace('-', ' ')}${input.status === 'deferred' ? ` (${input.deferredReason})` : ''}`);
   },
 });
 
+// Queries
+
+/** The deep-dive planner of a board: its meetings over two years, the themes placed and not yet placed. */
+export const getPlanner = query({
+  name: 'dives:planner',
+  input: z.object({ boardId: recordId('board') }).strict(),
+  reads: ['deepDive', 'meeting', 'board', 'tor', 'person', 'action', 'agendaItem'],
+  view(data, { boardId }, env) {
+    getRecord(data, 'board', boardId, 'That board no longer exists');
+    return plannerView(data, boardId, env.today, env.holidays);
+  },
+});
+
+/** The forward plan across the boards, filtered by board, author or status. */
+export const listForwardPlan = query({
+  name: 'plan:list',
+  input: z.object({ boardId: recordId('board').optional(), authorPersonId: recordId('person').optional(), status: z.enum(PLAN_STATUSES).optional() }).strict(),
+  reads: ['forwardPlanItem', 'meeting', 'board', 'person', 'tor'],
+  view: (data, filter, env) => forwardPlanView(data, env.holidays, filter),
+});

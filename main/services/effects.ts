@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { findRecord } from '../../shared/data';
+import { checkExternalLink } from '../../shared/rules/links';
+import { QuorumFailure } from '../../shared/result';
+import type { EffectName, OperationArgs, OperationResult } from '../../shared/operations';
+import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from './exports';
+import { PAPER_EXTENSIONS, readPaperFile } from './papers';
+import { buildPackFile, runPreflight, suggestedPackName } from './packs';
+import { readReturnedFile } from './returnedCopies';
+import { currentUser, type Session } from './session';
+import type { Platform } from './platform';
+import { loadExample } from './example';
+
+/** One hand-written handler per effect: what needs the machine. Typed by the effect's declaration. */
+export type EffectHandlers = { [N in EffectName]: (input: OperationArgs<N>) => Promise<OperationResult<N>> | OperationResult<N> };
+
+const cancelled = { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
+
+export const createEffects = (session: Session, platform: Platform): EffectHandlers => {
+  /** Only files Quorum itself saved can be opened from the app, and only while they exist. */
+  const builtFile = (id: string): string => {
+    const build = findRecord(session.ready().data, 'packBuild', id);
+    if (!build) throw new QuorumFailure('not-found', 'That pack is not in the history');
+    if (!existsSync(build.filePath)) throw new QuorumFailure('not-found', `The file ${build.fileName} is no longer where it was saved (${build.filePath})`);
+    return build.filePath;
+  };
+  const today = () => session.clock.today();
+
+  return {
+    'app:info': () => ({ version: platform.appVersion, dataDir: session.dataDir, user: currentUser(), platform: process.platform }),
+    'store:status': () => session.store.status(),
+    'store:start': async (input) => {
+      if (session.store.status().state === 'ready') throw new QuorumFailure('conflict', 'This data folder already holds a partnership.');
+      if (input.mode === 'example') await loadExample(session.store);
+      else await session.store.run('partnership:setUp', { name: input.name });
+      return session.store.status();
+    },
+    'store:recover': async ({ backupId }) => {
+      await session.store.restore(backupId);
+      return session.store.status();
+    },
+    'backups:list': () => session.store.backups(),
+    'backups:restore': async ({ backupId }) => {
+      await session.store.restore(backupId);
+      return session.store.status();
+    },
+    'journal:list': ({ limit }) => ({
+      check: session.store.status().journal,
+      entries: session.store.journalEntries(limit).map((e) => ({ seq: e.seq, at: e.at, user: e.user, command: e.command, summary: e.summary, ids: e.changes.map((c) => c.id) })),
+    }),
+    'settings:moveDataFolder': async () => {
+      const target = await platform.chooseFolder('Choose a folder for Quorum’s data');
+      if (!target) return { moved: false, dataDir: session.dataDir, message: 'No folder was chosen; nothing changed.' };
+      const result = session.moveTo(target);
+      if (result.moved) platform.rememberDataDir(result.dataDir);
+      return result;
+    },
+    'shell:openExternal': async ({ url }) => {
+      const verdict = checkExternalLink(url);
+      if (!verdict.allowed) throw new QuorumFailure('not-allowed', verdict.reason);
+      await platform.openExternal(verdict.url);
+      return { opened: true };
+    },
+    'pack:build': async ({ meetingId, variant, overrideReason, taskId }) => {
+      const store = session.ready();
+      if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
+      const report = runPreflight(store, meetingId, variant, today());
+      if (report.errors > 0 && !overrideReason) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
+      const file = await platform.chooseSaveFile({ title: 'Save the board pack', defaultName: suggestedPackName(store.data, meetingId, variant), filterName: 'Word document', extension: 'docx' });
+      if (!file) return { saved: false as const, reason: 'The save was cancelled; no pack was built.' };
+      const outcome = await buildPackFile(store, {
+        meetingId,
+        variant,
+        out: file.toLowerCase().endsWith('.docx') ? file : `${file}.docx`,
+        clock: session.clock,
+        overrideReason,
+        onProgress: (done, total, label) => session.progress(taskId, label, done, total),
+      });
+      return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: report.errors, warnings: report.warnings };
+    },
+    'pack:open': async ({ packBuildId }) => {
+      await platform.openPath(builtFile(packBuildId));
+      return { opened: true };
+    },
+    'pack:showInFolder': ({ packBuildId }) => {
+      platform.showInFolder(builtFile(packBuildId));
+      return { shown: true };
+    },
+    'paper:import': async ({ agendaItemId, replace }) => {
+      const store = session.ready();
+      const item = findRecord(store.data, 'agendaItem', agendaItemId);
+      if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
+      // Importing over a received paper needs the officer's say-so; the old text is then only in the backups.
+      if (item.paper?.body.trim() && !replace) throw new QuorumFailure('conflict', `“${item.title}” already has a paper. Confirm that the imported file should replace it.`);
+      const file = await platform.chooseOpenFile({ title: `Import the paper for “${item.title}”`, filterName: 'Word or Markdown paper', extensions: PAPER_EXTENSIONS });
+      if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
+      const paper = await readPaperFile(file, store.dataDir);
+      await store.run('paper:receiveImported', { agendaItemId, body: paper.body, sourceFile: paper.sourceFile, receivedOn: today(), expectedRev: item.rev });
+      return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes };
+    },
+    'exports:word': async ({ kind, meetingId, variant }) => {
+      const store = session.ready();
+      if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', 'That meeting no longer exists');
+      const file = await platform.chooseSaveFile({ title: `Save the ${EXPORT_LABEL[kind].toLowerCase()}`, defaultName: suggestedExportName(store.data, kind, meetingId, variant), filterName: 'Word document', extension: 'docx' });
+      if (!file) return cancelled;
+      const written = await writeWordExport(store.data, { kind, meetingId, variant, out: file, clock: session.clock });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:governance': async (input) => {
+      const store = session.ready();
+      const tracked = input.what === 'protocol' && Boolean(input.trackedChanges);
+      const file = await platform.chooseSaveFile({ title: input.what === 'tor' ? 'Save the terms of reference' : 'Save the protocol', defaultName: suggestedGovernanceName(store.data, input.what, input.id, tracked), filterName: 'Word document', extension: 'docx' });
+      if (!file) return cancelled;
+      const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file, clock: session.clock });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:plan': async ({ what, boardId }) => {
+      const store = session.ready();
+      const board = boardId ? findRecord(store.data, 'board', boardId) : undefined;
+      const name = `${board ? `${board.shortName} ` : ''}${what === 'deep-dives' ? 'deep-dive schedule' : 'forward plan'}.docx`;
+      const file = await platform.chooseSaveFile({ title: what === 'deep-dives' ? 'Save the deep-dive schedule' : 'Save the forward plan', defaultName: name, filterName: 'Word document', extension: 'docx' });
+      if (!file) return cancelled;
+      const written = await writePlanExport(store.data, { what, boardId, out: file, clock: session.clock });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:calendar': async ({ boardId }) => {
+      const store = session.ready();
+      const file = await platform.chooseSaveFile({ title: 'Save the meetings calendar', defaultName: suggestedExportName(store.data, 'calendar', undefined, undefined, boardId), filterName: 'Calendar', extension: 'ics' });
+      if (!file) return cancelled;
+      const written = writeCalendar(store.data, { boardId, out: file, clock: session.clock });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'protocols:importReturned': async ({ protocolVersionId, organisationId }) => {
+      const store = session.ready();
+      if (!findRecord(store.data, 'protocolVersion', protocolVersionId)) throw new QuorumFailure('not-found', 'That version of the protocol no longer exists');
+      if (!findRecord(store.data, 'organisation', organisationId)) throw new QuorumFailure('not-found', 'That organisation no longer exists');
+      const file = await platform.chooseOpenFile({ title: 'Import a partner’s returned Word copy', filterName: 'Word document', extensions: ['docx'] });
+      if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
+      const read = readReturnedFile(file, store.data, protocolVersionId, organisationId, session.clock.now());
+      if (read.plan.comments.length === 0) return { imported: false as const, reason: `${read.sourceFile} has no comments or tracked changes from partners.` };
+      await store.run('protocols:importComments', { protocolVersionId, sourceFile: read.sourceFile, comments: read.plan.comments });
+      return { imported: true as const, sourceFile: read.sourceFile, comments: read.plan.comments.length, reports: read.plan.reports, authors: read.plan.authors };
+    },
+  };
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { recordId } from '../schema/common';
+import { effect } from '../operations/define';
+import { PACK_VARIANTS } from '../pack/model';
+import { WORD_EXPORTS } from '../exports/kinds';
+import type { ExportOutcome } from '../contract';
+
+/** Word and calendar files through the system save dialog (main/services/effects.ts writes them). */
+export const exportWord = effect<ExportOutcome>()({
+  name: 'exports:word',
+  input: z.object({ kind: z.enum(WORD_EXPORTS), meetingId: recordId('meeting'), variant: z.enum(PACK_VARIANTS) }).strict(),
+});
+export const exportCalendar = effect<ExportOutcome>()({ name: 'exports:calendar', input: z.object({ boardId: recordId('board').optional() }).strict() });
+export const exportGovernance = effect<ExportOutcome>()({
+  name: 'exports:governance',
+  input: z.discriminatedUnion('what', [
+    z.object({ what: z.literal('tor'), id: recordId('tor') }).strict(),
+    z.object({ what: z.literal('protocol'), id: recordId('protocolVersion'), trackedChanges: z.boolean().optional() }).strict(),
+  ]),
+});
+export const exportPlan = effect<ExportOutcome>()({
+  name: 'exports:plan',
+  input: z.object({ what: z.enum(['deep-dives', 'forward-plan']), boardId: recordId('board').optional() }).strict(),
+});

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { isoDate, line, markdown, recordId } from '../schema/common';
+import { packBuildSchema, type AgendaItem, type RecordOf } from '../schema/records';
+import { getRecord, listRecords } from '../data';
+import { formatUkDate } from '../rules/dates';
+import { ChangeSet } from './changeSet';
+import { effect, internalMutation, query } from '../operations/define';
+import { PACK_VARIANTS } from '../pack/model';
+import { preflight } from '../pack/preflight';
+import type { PackBuildOutcome, PaperImportOutcome } from '../contract';
+
+/** Records a saved pack in the history; an override of pre-flight errors is journaled with its reason. */
+export const recordPackBuild = internalMutation({
+  name: 'pack:recordBuild',
+  writes: ['packBuild'],
+  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
+  apply(data, input, ctx) {
+    const meeting = getRecord(data, 'meeting', input.meetingId);
+    const board = getRecord(data, 'board', meeting.boardId);
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'packBuild'>>({ id: ctx.newId('packBuild'), type: 'packBuild', ...input, builtAt: ctx.now() });
+    const what = `Built the ${input.variant} pack for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
+    const override = input.override ? `; overrode ${input.override.errors.length} pre-flight error(s) because: ${input.override.reason}` : '';
+    return cs.result(what + override);
+  },
+});
+
+/** A cover sheet with nothing filled in yet, public until someone says otherwise. */
+export const emptyCoverSheet = (): NonNullable<AgendaItem['paper']>['coverSheet'] => ({
+  reportOf: '',
+  author: '',
+  authorContact: '',
+  executiveSummary: '',
+  recommendations: [],
+  implications: { finance: '', legal: '', equalities: '', risk: '' },
+  backgroundPapers: '',
+  classification: 'public',
+});
+
+/** A paper imported from Word or Markdown becomes the item's paper body, received today. */
+export const importPaper = internalMutation({
+  name: 'paper:receiveImported',
+  writes: ['agendaItem'],
+  input: z
+    .object({
+      agendaItemId: recordId('agendaItem'),
+      body: markdown.refine((s) => s.trim().length > 0, 'The file has no text to import'),
+      sourceFile: line(300),
+      receivedOn: isoDate.optional(),
+      expectedRev: z.number().int().min(1).optional(),
+    })
+    .strict(),
+  apply(data, input, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const cs = new ChangeSet(data, ctx);
+    const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
+    cs.update(item, { paper: { ...paper, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.today() } }, input.expectedRev);
+    return cs.result(`Imported the paper for “${item.title.slice(0, 80)}” from ${input.sourceFile}`);
+  },
+});
+
+// Queries
+
+const meetingAndVariant = z.object({ meetingId: recordId('meeting'), variant: z.enum(PACK_VARIANTS) }).strict();
+
+/** What would stop or mar the pack: papers missing or late, cover sheets, Part 2, accessibility. */
+export const checkPack = query({
+  name: 'pack:preflight',
+  input: meetingAndVariant,
+  reads: 'all',
+  view: (data, { meetingId, variant }, env) => preflight(data, meetingId, variant, env.today, env.holidays, env.hasImage),
+});
+
+/** Every pack saved for a meeting, newest first. */
+export const packHistory = query({
+  name: 'pack:history',
+  input: z.object({ meetingId: recordId('meeting') }).strict(),
+  reads: ['packBuild'],
+  view: (data, { meetingId }) => listRecords(data, 'packBuild').filter((p) => p.meetingId === meetingId).sort((a, b) => b.builtAt.localeCompare(a.builtAt)),
+});
+
+// Effects (main/services/effects.ts)
+
+/** Pre-flight, the save dialog, the worker, the file and the history: the pack in one click. */
+export const buildPack = effect<PackBuildOutcome>()({
+  name: 'pack:build',
+  input: meetingAndVariant.extend({ overrideReason: z.string().trim().max(2000).optional(), taskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict(),
+});
+export const openPack = effect<{ opened: boolean }>()({ name: 'pack:open', input: z.object({ packBuildId: recordId('packBuild') }).strict() });
+export const showPackInFolder = effect<{ shown: boolean }>()({ name: 'pack:showInFolder', input: z.object({ packBuildId: recordId('packBuild') }).strict() });
+/** The system open dialog for a .docx or .md paper; `replace` confirms overwriting a paper already received. */
+export const importPaperFile = effect<PaperImportOutcome>()({ name: 'paper:import', input: z.object({ agendaItemId: recordId('agendaItem'), replace: z.boolean().optional() }).strict() });

@@ -1,0 +1,14 @@
+import { noInput } from '../schema/common';
+import { findRecord, listRecords } from '../data';
+import { query } from '../operations/define';
+
+/** Everyone in the partnership with their organisation, for the pickers. */
+export const listPeople = query({
+  name: 'people:list',
+  input: noInput,
+  reads: ['person', 'organisation'],
+  view: (data) =>
+    listRecords(data, 'person')
+      .map((p) => ({ id: p.id, name: p.name, organisation: findRecord(data, 'organisation', p.organisationId)?.name ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+});
