@@ -64,7 +64,7 @@ export const listRecords = <T extends RecordType>(data: StoreData, type: T): Rec
   ((indexOf(data.records).byType.get(type) ?? []) as RecordOf<T>[]).slice();
 
 /** The records of a type whose `field` equals `value` (a meeting's agenda items, a version's comments). */
-export const recordsWhere = <T extends RecordType, K extends keyof RecordOf<T>>(data: StoreData, type: T, field: K, value: RecordOf<T>[K]): RecordOf<T>[] => {
+export const recordsWhere = <T extends RecordType, K extends keyof RecordOf<T> & string>(data: StoreData, type: T, field: K, value: unknown): RecordOf<T>[] => {
   const ix = indexOf(data.records);
   const key = `${type}.${String(field)}`;
   let groups = ix.byField.get(key);

@@ -1,4 +1,4 @@
-import { getRecord, listRecords, type StoreData } from '../data';
+import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { dataTable, factTable, heading, markdown, notice, para } from '../pack/docx/blocks';
 import { packageDocument } from '../pack/docx/package';
 import { PORTRAIT_TEXT_PX } from '../pack/docx/page';
@@ -68,7 +68,7 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
   const v = getRecord(data, 'protocolVersion', versionId);
   const protocol = getRecord(data, 'protocol', v.protocolId);
   const versions = versionsOfProtocol(data, protocol.id);
-  const signOffs = listRecords(data, 'signOff').filter((s) => s.protocolVersionId === v.id);
+  const signOffs = recordsWhere(data, 'signOff', 'protocolVersionId', v.id);
   const base = trackedChanges ? lastAgreedBefore(data, v.id) : undefined;
   const blocks: Block[] = [
     heading(1, protocol.title),

@@ -1,4 +1,4 @@
-import { getRecord, listRecords, type StoreData } from '../data';
+import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { dataTable, heading, notice, para } from '../pack/docx/blocks';
 import { packageDocument } from '../pack/docx/package';
 import { PORTRAIT_TEXT_PX } from '../pack/docx/page';
@@ -26,7 +26,7 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
   const boards = listRecords(data, 'board').filter((b) => !boardId || b.id === boardId).sort((a, b) => a.name.localeCompare(b.name));
   const blocks: Block[] = [heading(1, 'Deep-dive schedule'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
   for (const board of boards) {
-    const dives = listRecords(data, 'deepDive').filter((d) => d.boardId === board.id);
+    const dives = recordsWhere(data, 'deepDive', 'boardId', board.id);
     const placed = dives
       .filter((d) => d.meetingId)
       .map((d) => ({ d, date: getRecord(data, 'meeting', d.meetingId!).date }))

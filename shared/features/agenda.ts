@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clockTime, line, markdown, optionalLine, recordId } from '../schema/common';
 import { boardSchema, coverSheetSchema, ITEM_PURPOSES, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type RecordOf } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { getRecord, listRecords, recordsWhere } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { keyBetween } from '../rules/order';
 import { QuorumFailure } from '../result';
@@ -64,7 +64,7 @@ export const setPart2 = mutation({
   },
 });
 
-const itemsOf = (data: Parameters<typeof getRecord>[0], meetingId: string) => listRecords(data, 'agendaItem').filter((i) => i.meetingId === meetingId).sort(byAgendaOrder);
+const itemsOf = (data: Parameters<typeof getRecord>[0], meetingId: string) => recordsWhere(data, 'agendaItem', 'meetingId', meetingId).sort(byAgendaOrder);
 
 /** A business item; without a place given it goes before the closing standing items (partner updates, forward plan, AOB). */
 export const addAgendaItem = mutation({

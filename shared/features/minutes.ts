@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, line, markdown, optionalLine, recordId } from '../schema/common';
 import { ACTION_STATUSES, type RecordOf } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { getRecord, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from './changeSet';
@@ -24,8 +24,7 @@ export const updateMinutes = mutation({
 });
 
 const resolutionsOf = (data: Parameters<typeof getRecord>[0], agendaItemId: string) =>
-  listRecords(data, 'resolution')
-    .filter((r) => r.agendaItemId === agendaItemId)
+  recordsWhere(data, 'resolution', 'agendaItemId', agendaItemId)
     .sort((a, b) => a.number - b.number);
 
 /** "It was resolved that: 1. … 2. …": numbered within the item, in the order made. */

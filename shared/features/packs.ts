@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, line, markdown, recordId } from '../schema/common';
 import { packBuildSchema, type AgendaItem, type RecordOf } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { getRecord, recordsWhere } from '../data';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from './changeSet';
 import { effect, internalMutation, query } from '../operations/define';
@@ -76,7 +76,7 @@ export const packHistory = query({
   name: 'pack:history',
   input: z.object({ meetingId: recordId('meeting') }).strict(),
   reads: ['packBuild'],
-  view: (data, { meetingId }) => listRecords(data, 'packBuild').filter((p) => p.meetingId === meetingId).sort((a, b) => b.builtAt.localeCompare(a.builtAt)),
+  view: (data, { meetingId }) => recordsWhere(data, 'packBuild', 'meetingId', meetingId).sort((a, b) => b.builtAt.localeCompare(a.builtAt)),
 });
 
 // Effects (main/services/effects.ts)

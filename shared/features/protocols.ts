@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoTimestamp, line, optionalLine, recordId } from '../schema/common';
 import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf } from '../schema/records';
-import { findRecord, getRecord, listRecords, type StoreData } from '../data';
+import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from './changeSet';
@@ -13,8 +13,7 @@ import type { ReturnedCopyOutcome } from '../contract';
 
 const sectionsInput = z.array(protocolSectionSchema).min(1, 'A protocol needs at least one section').max(500);
 export const versionsOfProtocol = (data: StoreData, protocolId: string) =>
-  listRecords(data, 'protocolVersion')
-    .filter((v) => v.protocolId === protocolId)
+  recordsWhere(data, 'protocolVersion', 'protocolId', protocolId)
     .sort((a, b) => a.version - b.version);
 
 const checkSections = (sections: z.output<typeof sectionsInput>) => {
@@ -142,7 +141,7 @@ export const signOffProtocol = mutation({
     if (!protocol.partyBoardIds.includes(board.id)) throw new QuorumFailure('invalid-input', `The ${board.shortName} is not a party to this protocol.`);
     if (v.status !== 'consultation') throw new QuorumFailure('conflict', v.status === 'draft' ? 'Put the draft out to consultation before boards sign it off.' : `Version ${v.version} is ${v.status}; it cannot be signed off.`);
     if (input.meetingId && findRecord(data, 'meeting', input.meetingId)?.boardId !== board.id) throw new QuorumFailure('invalid-input', `The meeting must be a meeting of the ${board.shortName}.`);
-    const signed = listRecords(data, 'signOff').filter((s) => s.protocolVersionId === v.id);
+    const signed = recordsWhere(data, 'signOff', 'protocolVersionId', v.id);
     if (signed.some((s) => s.boardId === board.id)) throw new QuorumFailure('conflict', `The ${board.shortName} has already signed version ${v.version} off.`);
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'signOff'>>({ id: ctx.newId('signOff'), type: 'signOff', protocolVersionId: v.id, boardId: board.id, date: input.date, ...(input.meetingId ? { meetingId: input.meetingId } : {}), minuteRef: input.minuteRef });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalLine, recordId } from '../schema/common';
 import { torSchema, type RecordOf, type TermsOfReference } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { getRecord, listRecords, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from './changeSet';
@@ -25,7 +25,7 @@ export const torFields = torSchema.pick({
   reviewDate: true,
 });
 
-const versionsOf = (data: Parameters<typeof getRecord>[0], boardId: string) => listRecords(data, 'tor').filter((t) => t.boardId === boardId).sort((a, b) => a.version - b.version);
+const versionsOf = (data: Parameters<typeof getRecord>[0], boardId: string) => recordsWhere(data, 'tor', 'boardId', boardId).sort((a, b) => a.version - b.version);
 
 const checkMembers = (fields: z.output<typeof torFields>) => {
   const keys = new Set<string>();

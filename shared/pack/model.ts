@@ -1,5 +1,5 @@
 import type { Action, AgendaItem, Board, DeepDive, Meeting, Partnership } from '../schema/records';
-import { findRecord, getRecord, listRecords, type StoreData } from '../data';
+import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { boardMeetings } from '../rules/boards';
 import { actionRag, type ActionRag } from '../rules/actions';
 import { agendaTimes, byAgendaOrder } from '../rules/agenda';
@@ -134,7 +134,7 @@ export const numberedAgenda = (items: readonly AgendaItem[]): { item: AgendaItem
 };
 
 export const meetingItems = (data: StoreData, meetingId: Meeting['id']) =>
-  listRecords(data, 'agendaItem').filter((i) => i.meetingId === meetingId);
+  recordsWhere(data, 'agendaItem', 'meetingId', meetingId);
 
 const paperSection = (data: StoreData, item: AgendaItem, number: number): PaperSection | undefined => {
   const paper = item.paper;
@@ -175,11 +175,11 @@ const lastMinutes = (data: StoreData, meeting: Meeting, variant: PackVariant, to
 
 /** A meeting's minutes as published: attendance, declarations, and each item's minute, resolutions and actions. */
 export const meetingMinutes = (data: StoreData, previous: Meeting, variant: PackVariant): LastMinutes => {
-  const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === previous.id);
+  const attendance = recordsWhere(data, 'attendance', 'meetingId', previous.id);
   const items = numberedAgenda(meetingItems(data, previous.id));
   const exemptIds = new Set(items.filter(({ item }) => item.part2).map(({ item }) => item.id));
-  const resolutions = listRecords(data, 'resolution').filter((r) => r.meetingId === previous.id);
-  const actions = listRecords(data, 'action').filter((a) => a.meetingId === previous.id);
+  const resolutions = recordsWhere(data, 'resolution', 'meetingId', previous.id);
+  const actions = recordsWhere(data, 'action', 'meetingId', previous.id);
   return {
     meetingId: previous.id,
     date: previous.date,
@@ -217,8 +217,7 @@ export const meetingMinutes = (data: StoreData, previous: Meeting, variant: Pack
 /** Every open action of the board, plus those closed since its last meeting (DESIGN: action log). */
 export const boardActionLog = (data: StoreData, meeting: Pick<Meeting, 'boardId'>, since: string | undefined, today: string, variant: PackVariant) => {
   const exemptItems = new Set(listRecords(data, 'agendaItem').filter((i) => i.part2).map((i) => i.id));
-  const relevant = listRecords(data, 'action')
-    .filter((a) => a.boardId === meeting.boardId)
+  const relevant = recordsWhere(data, 'action', 'boardId', meeting.boardId)
     .filter((a) => a.status !== 'done' || !since || (a.closedOn ?? '') >= since)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
   const isExempt = (a: Action) => Boolean(a.agendaItemId && exemptItems.has(a.agendaItemId));
@@ -283,12 +282,11 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
           ...(item.part2 ? { part2: { paragraph: item.part2.paragraph } } : {}),
         },
   );
-  const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === meeting.id);
+  const attendance = recordsWhere(data, 'attendance', 'meetingId', meeting.id);
   const exemptIds = new Set(closed.map(({ item }) => item.id));
   const previous = lastMinutes(data, meeting, variant, today);
   const log = boardActionLog(data, meeting, previous?.date, today, variant);
-  const deepDives = listRecords(data, 'deepDive')
-    .filter((d) => d.meetingId === meeting.id)
+  const deepDives = recordsWhere(data, 'deepDive', 'meetingId', meeting.id)
     .map((d) => ({ d, item: numbered.find(({ item }) => item.deepDiveId === d.id) }))
     .filter(({ item }) => !(variant === 'public' && item?.item.part2))
     .map(({ d, item }) => briefing(data, d, item?.number));

@@ -88,7 +88,7 @@ export const preflight = (
     for (const f of scanMarkdown(source.text, hasImage)) add(FINDING_SEVERITY[f.kind], f.kind, `In ${source.where}: ${f.detail}.`, source.fix);
 
   // The plan checked for this meeting (shared/rules/planChecks): deep dives the ToR asks for, follow-ups due.
-  for (const f of planFindings(data, today, holidays).filter((x) => x.meetingId === meeting.id)) {
+  for (const f of planFindings(data, today, holidays, meeting).filter((x) => x.meetingId === meeting.id)) {
     if (f.kind === 'deep-dives-short') add('warning', f.kind, f.message, { area: 'deep-dive', id: meeting.id });
     if (f.kind === 'follow-up-due' && !items.some(({ item }) => item.deepDiveId === f.deepDiveId)) add('warning', f.kind, `${f.message} It is not on the agenda.`, { area: 'deep-dive', id: f.deepDiveId! });
     // A forward plan item meant for this meeting, not on its agenda, whose paper is overdue (items on the agenda are checked above).

@@ -1,5 +1,5 @@
 import type { Action, Board, Person } from '../schema/records';
-import { findRecord, listRecords, type StoreData } from '../data';
+import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { actionRag, isOverdue, type ActionRag } from './actions';
 import { personName } from './people';
 
@@ -26,7 +26,6 @@ export type ActionLogEntry = {
 
 /** Actions across every board's meetings, filtered as the officer asks; overdue is derived from the due date. */
 export const actionLogView = (data: StoreData, today: string, filter: ActionFilter = {}): ActionLogEntry[] => {
-  const updates = listRecords(data, 'actionUpdate');
   return listRecords(data, 'action')
     .filter((a) => !filter.boardId || a.boardId === filter.boardId)
     .filter((a) => !filter.ownerPersonId || a.ownerPersonId === filter.ownerPersonId)
@@ -47,8 +46,7 @@ export const actionLogView = (data: StoreData, today: string, filter: ActionFilt
       overdue: isOverdue(a, today),
       rag: actionRag(a, today),
       closedOn: a.closedOn ?? null,
-      updates: updates
-        .filter((u) => u.actionId === a.id)
+      updates: recordsWhere(data, 'actionUpdate', 'actionId', a.id)
         .sort((x, y) => y.madeAt.localeCompare(x.madeAt))
         .map((u) => ({ text: u.text, status: u.status, madeAt: u.madeAt })),
     }));

@@ -1,9 +1,9 @@
 import type { Board, Meeting, TermsOfReference } from '../schema/records';
-import { listRecords, type StoreData } from '../data';
+import { recordsWhere, type StoreData } from '../data';
 
 /** The terms of reference in force: the newest approved version, else the newest draft. */
 export const currentTor = (data: StoreData, boardId: Board['id']): TermsOfReference | undefined => {
-  const versions = listRecords(data, 'tor').filter((t) => t.boardId === boardId);
+  const versions = recordsWhere(data, 'tor', 'boardId', boardId);
   const approved = versions.filter((t) => t.status === 'approved').sort((a, b) => b.version - a.version);
   return approved[0] ?? versions.sort((a, b) => b.version - a.version)[0];
 };
@@ -11,7 +11,7 @@ export const currentTor = (data: StoreData, boardId: Board['id']): TermsOfRefere
 const byDateTime = (a: Meeting, b: Meeting) => (a.date + a.startTime).localeCompare(b.date + b.startTime);
 
 export const boardMeetings = (data: StoreData, boardId: Board['id']): Meeting[] =>
-  listRecords(data, 'meeting').filter((m) => m.boardId === boardId).sort(byDateTime);
+  recordsWhere(data, 'meeting', 'boardId', boardId).sort(byDateTime);
 
 /** The next meeting on or after today that has not been held. */
 export const nextMeeting = (data: StoreData, boardId: Board['id'], today: string): Meeting | undefined =>

@@ -1,5 +1,5 @@
 import type { Board, Meeting, ProtocolVersion } from '../schema/records';
-import { findRecord, listRecords, type StoreData } from '../data';
+import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { currentTor, nextMeeting } from './boards';
 import { isOverdue } from './actions';
 import { planFindings, type PlanFinding } from './planChecks';
@@ -55,7 +55,7 @@ const summariseBoard = (data: StoreData, board: Board, today: string, holidays: 
   const clearDays = tor?.paperDeadlineWorkingDays ?? 5;
   let next: BoardSummary['nextMeeting'];
   if (meeting) {
-    const items = listRecords(data, 'agendaItem').filter((i) => i.meetingId === meeting.id);
+    const items = recordsWhere(data, 'agendaItem', 'meetingId', meeting.id);
     const deadline = paperDeadline(meeting.date, clearDays, holidays);
     next = {
       id: meeting.id,
@@ -71,8 +71,7 @@ const summariseBoard = (data: StoreData, board: Board, today: string, holidays: 
         .filter((i) => i.paper?.status === 'requested')
         .sort((a, b) => a.order.localeCompare(b.order))
         .map((i) => ({ agendaItemId: i.id, title: i.title, author: personName(data, i.paper?.authorPersonId), status: 'requested' as const })),
-      deepDiveThemes: listRecords(data, 'deepDive')
-        .filter((d) => d.meetingId === meeting.id)
+      deepDiveThemes: recordsWhere(data, 'deepDive', 'meetingId', meeting.id)
         .map((d) => d.theme),
       deepDivesExpected: tor?.deepDivesPerMeeting ?? 0,
     };
@@ -91,12 +90,11 @@ const summariseBoard = (data: StoreData, board: Board, today: string, holidays: 
 
 const summariseProtocols = (data: StoreData, today: string): ProtocolSummary[] =>
   listRecords(data, 'protocol').flatMap((p) => {
-    const latest = listRecords(data, 'protocolVersion')
-      .filter((v) => v.protocolId === p.id)
+    const latest = recordsWhere(data, 'protocolVersion', 'protocolId', p.id)
       .sort((a, b) => b.version - a.version)[0];
     if (!latest) return [];
     const answered = new Set(listRecords(data, 'commentResponse').map((r) => r.commentId));
-    const signed = new Set(listRecords(data, 'signOff').filter((s) => s.protocolVersionId === latest.id).map((s) => s.boardId));
+    const signed = new Set(recordsWhere(data, 'signOff', 'protocolVersionId', latest.id).map((s) => s.boardId));
     return [
       {
         protocolId: p.id,

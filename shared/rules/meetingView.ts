@@ -1,5 +1,5 @@
 import type { Action, AgendaItem, Attendance, Meeting, Person } from '../schema/records';
-import { findRecord, getRecord, listRecords, type StoreData } from '../data';
+import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { numberedAgenda, meetingItems } from '../pack/model';
 import { isOverdue } from './actions';
 import { agendaTimes, overrunMinutes } from './agenda';
@@ -82,8 +82,8 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
   const deadline = meetingPaperDeadline(data, meeting, holidays);
   const numbered = numberedAgenda(meetingItems(data, meeting.id));
   const timed = agendaTimes(numbered.map((n) => n.item), meeting.startTime);
-  const resolutions = listRecords(data, 'resolution').filter((r) => r.meetingId === meeting.id);
-  const actions = listRecords(data, 'action').filter((a) => a.meetingId === meeting.id);
+  const resolutions = recordsWhere(data, 'resolution', 'meetingId', meeting.id);
+  const actions = recordsWhere(data, 'action', 'meetingId', meeting.id);
   const items: AgendaItemView[] = numbered.map(({ item, number }, i) => ({
     id: item.id,
     rev: item.rev,
@@ -117,7 +117,7 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
   }));
 
   const tor = currentTor(data, board.id);
-  const attendance = listRecords(data, 'attendance').filter((a) => a.meetingId === meeting.id);
+  const attendance = recordsWhere(data, 'attendance', 'meetingId', meeting.id);
   const person = (id: Person['id']) => findRecord(data, 'person', id);
   const roster: RosterRow[] = (tor?.members ?? []).flatMap((m) => {
     const p = m.personId ? person(m.personId) : undefined;
@@ -158,8 +158,7 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
     roster,
     quorum: tor ? checkQuorum(tor, attendance) : null,
     quorumRule: tor?.quorum.text ?? '',
-    declarations: listRecords(data, 'declaration')
-      .filter((d) => d.meetingId === meeting.id)
+    declarations: recordsWhere(data, 'declaration', 'meetingId', meeting.id)
       .map((d) => ({ id: d.id, personId: d.personId, name: personName(data, d.personId), agendaItemId: d.agendaItemId ?? null, itemNumber: d.agendaItemId ? (numberOf.get(d.agendaItemId) ?? null) : null, interest: d.interest })),
     previousMeeting: previous ? { id: previous.id, date: previous.date, status: previous.status } : null,
     people: listRecords(data, 'person')

@@ -1,5 +1,5 @@
 import type { AgendaItem, Meeting } from '../schema/records';
-import { findRecord, listRecords, type StoreData } from '../data';
+import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { currentTor } from './boards';
 import { daysBetween, paperDeadline, type HolidaySet } from './dates';
 
@@ -43,7 +43,7 @@ export const outstandingPapers = (data: StoreData, today: string, holidays: Holi
   for (const meeting of meetings) {
     const deadline = meetingPaperDeadline(data, meeting, holidays);
     const board = findRecord(data, 'board', meeting.boardId);
-    for (const item of listRecords(data, 'agendaItem').filter((i) => i.meetingId === meeting.id)) {
+    for (const item of recordsWhere(data, 'agendaItem', 'meetingId', meeting.id)) {
       const state = paperState(item.paper, deadline, today);
       if (state !== 'requested' && state !== 'late') continue;
       const author = (item.paper?.authorPersonId && findRecord(data, 'person', item.paper.authorPersonId)?.name) || item.paper?.coverSheet.author || 'No author named';

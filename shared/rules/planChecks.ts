@@ -1,5 +1,5 @@
 import type { Board, DeepDive, ForwardPlanItem, Meeting } from '../schema/records';
-import { findRecord, listRecords, type StoreData } from '../data';
+import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { addDays, formatUkDate, type HolidaySet } from './dates';
 import { boardMeetings, currentTor } from './boards';
 import { meetingPaperDeadline } from './papers';
@@ -21,19 +21,22 @@ const FOLLOW_UP_NOTICE_DAYS = 60;
 const upcoming = (m: Meeting, today: string) => m.date >= today && (m.status === 'planned' || m.status === 'agenda-published');
 
 /** Deep dives placed at a meeting that still count towards it (a closed one was dropped). */
-export const deepDivesAt = (data: StoreData, meetingId: string) => listRecords(data, 'deepDive').filter((d) => d.meetingId === meetingId && d.status !== 'closed');
+export const deepDivesAt = (data: StoreData, meetingId: string) => recordsWhere(data, 'deepDive', 'meetingId', meetingId as DeepDive['meetingId']).filter((d) => d.status !== 'closed');
 
 /**
  * The forward plan and deep-dive schedule checked against the terms of reference: meetings with
  * fewer deep dives than the ToR asks, a board planning fewer meetings in the next twelve months
  * than the ToR sets, forward plan items whose paper deadline has passed with no paper, and deep-dive
- * follow-ups that fall due.
+ * follow-ups that fall due. Given `onlyMeeting` (pre-flight for one pack), only what concerns that
+ * meeting is checked.
  */
-export const planFindings = (data: StoreData, today: string, holidays: HolidaySet): PlanFinding[] => {
+export const planFindings = (data: StoreData, today: string, holidays: HolidaySet, onlyMeeting?: Meeting): PlanFinding[] => {
   const out: PlanFinding[] = [];
-  for (const board of listRecords(data, 'board').sort((a, b) => a.name.localeCompare(b.name))) {
+  const boards = onlyMeeting ? [findRecord(data, 'board', onlyMeeting.boardId)].filter((b): b is Board => Boolean(b)) : listRecords(data, 'board');
+  const concerns = (meetingId: string | undefined) => !onlyMeeting || meetingId === onlyMeeting.id;
+  for (const board of boards.sort((a, b) => a.name.localeCompare(b.name))) {
     const tor = currentTor(data, board.id);
-    const meetings = boardMeetings(data, board.id);
+    const meetings = onlyMeeting ? [onlyMeeting] : boardMeetings(data, board.id);
     if (tor) {
       for (const m of meetings.filter((x) => upcoming(x, today) && x.date <= addDays(today, PLAN_HORIZON_DAYS))) {
         const placed = deepDivesAt(data, m.id).length;
@@ -41,19 +44,19 @@ export const planFindings = (data: StoreData, today: string, holidays: HolidaySe
           out.push({ kind: 'deep-dives-short', boardId: board.id, meetingId: m.id, message: `${board.shortName}, ${formatUkDate(m.date)}: ${placed} of ${tor.deepDivesPerMeeting} deep dive${tor.deepDivesPerMeeting === 1 ? '' : 's'} scheduled, as the terms of reference ask.` });
       }
       const yearAhead = meetings.filter((m) => m.date >= today && m.date < addDays(today, 365)).length;
-      if (yearAhead < tor.meetingsPerYear)
+      if (!onlyMeeting && yearAhead < tor.meetingsPerYear)
         out.push({ kind: 'meetings-per-year-short', boardId: board.id, message: `${board.shortName}: ${yearAhead} meeting${yearAhead === 1 ? '' : 's'} planned in the next twelve months; the terms of reference ask for ${tor.meetingsPerYear} a year.` });
     }
-    for (const f of listRecords(data, 'forwardPlanItem').filter((x) => x.boardId === board.id && x.meetingId && x.status !== 'deferred' && x.status !== 'received')) {
+    for (const f of recordsWhere(data, 'forwardPlanItem', 'boardId', board.id).filter((x) => x.meetingId && concerns(x.meetingId) && x.status !== 'deferred' && x.status !== 'received')) {
       const m = findRecord(data, 'meeting', f.meetingId!);
       if (!m || !upcoming(m, today)) continue;
       const deadline = meetingPaperDeadline(data, m, holidays);
-      const onAgenda = listRecords(data, 'agendaItem').find((i) => i.forwardPlanItemId === f.id);
+      const onAgenda = recordsWhere(data, 'agendaItem', 'forwardPlanItemId', f.id)[0];
       const paperIn = onAgenda?.paper?.status === 'received' && onAgenda.paper.body.trim().length > 0;
       if (deadline < today && !paperIn)
         out.push({ kind: 'paper-overdue', boardId: board.id, meetingId: m.id, forwardPlanItemId: f.id, message: `${board.shortName}, ${formatUkDate(m.date)}: no paper yet for “${f.title}”; the deadline was ${formatUkDate(deadline)}.` });
     }
-    for (const d of listRecords(data, 'deepDive').filter((x) => x.boardId === board.id && x.followUpMeetingId && x.status !== 'closed')) {
+    for (const d of recordsWhere(data, 'deepDive', 'boardId', board.id).filter((x) => x.followUpMeetingId && concerns(x.followUpMeetingId) && x.status !== 'closed')) {
       const m = findRecord(data, 'meeting', d.followUpMeetingId!);
       if (m && m.date <= addDays(today, FOLLOW_UP_NOTICE_DAYS) && (m.date >= today || m.status !== 'held'))
         out.push({ kind: 'follow-up-due', boardId: board.id, meetingId: m.id, deepDiveId: d.id, message: `${board.shortName}: the follow-up to the deep dive on “${d.theme}” is due at the meeting of ${formatUkDate(m.date)}.` });

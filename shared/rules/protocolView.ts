@@ -1,5 +1,5 @@
 import type { Board, Protocol, ProtocolVersion } from '../schema/records';
-import { findRecord, getRecord, listRecords, type StoreData } from '../data';
+import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { versionsOfProtocol } from '../features/protocols';
 
 export type CommentView = {
@@ -41,8 +41,7 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
     protocol: { id: protocol.id, rev: protocol.rev, title: protocol.title, partyBoardIds: protocol.partyBoardIds, reviewDate: protocol.reviewDate },
     parties: protocol.partyBoardIds.map((id) => {
       const b = getRecord(data, 'board', id);
-      const meetings = listRecords(data, 'meeting')
-        .filter((m) => m.boardId === id)
+      const meetings = recordsWhere(data, 'meeting', 'boardId', id)
         .sort((x, y) => x.date.localeCompare(y.date))
         .map((m) => ({ id: m.id, date: m.date }));
       return { id: b.id, name: b.name, shortName: b.shortName, meetings };
@@ -54,16 +53,13 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
       status: v.status,
       changeSummary: v.changeSummary,
       sections: v.sections,
-      signOffs: listRecords(data, 'signOff')
-        .filter((s) => s.protocolVersionId === v.id)
+      signOffs: recordsWhere(data, 'signOff', 'protocolVersionId', v.id)
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((s) => ({ boardId: s.boardId, board: findRecord(data, 'board', s.boardId)?.shortName ?? '', date: s.date, meetingDate: (s.meetingId && findRecord(data, 'meeting', s.meetingId)?.date) || null, minuteRef: s.minuteRef })),
-      circulations: listRecords(data, 'circulation')
-        .filter((c) => c.protocolVersionId === v.id)
+      circulations: recordsWhere(data, 'circulation', 'protocolVersionId', v.id)
         .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
         .map((c) => ({ sentTo: c.sentTo, sentOn: c.sentOn })),
-      comments: listRecords(data, 'protocolComment')
-        .filter((c) => c.protocolVersionId === v.id)
+      comments: recordsWhere(data, 'protocolComment', 'protocolVersionId', v.id)
         .sort((a, b) => a.madeAt.localeCompare(b.madeAt))
         .map((c) => {
           const section = v.sections.find((s) => s.key === c.sectionKey);
