@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { CHANNELS } from './shared/operations';
 
 export default defineConfig({
   test: {
@@ -15,8 +14,6 @@ export default defineConfig({
         },
       },
       {
-        // As electron.vite.config.ts builds them into the preload.
-        define: { __QUORUM_CHANNELS__: JSON.stringify(CHANNELS) },
         test: {
           name: 'main',
           include: ['test/main/**/*.test.ts'],

@@ -10,6 +10,9 @@ vi.mock('electron', async () => {
 
 describe('the preload', () => {
   it('exposes exactly the contract as window.quorum, and never ipcRenderer', async () => {
+    // electron.vite.config.ts builds the channel names in; from source they are a global (and
+    // test/integration/builtWorker.test.ts checks the built preload names every one).
+    (globalThis as { __QUORUM_CHANNELS__?: readonly string[] }).__QUORUM_CHANNELS__ = CHANNELS;
     await import('../../main/preload');
     const { exposeInMainWorld } = electron.mock.module.contextBridge;
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);

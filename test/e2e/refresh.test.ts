@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Request } from 'playwright-core';
+import { useE2E } from './fixture';
+import { quorumPage } from './pages/quorumPage';
+import { findRecord } from '../../shared/data';
+import { formatUkDate } from '../../shared/rules/dates';
+import { currentTor } from '../../shared/rules/boards';
+import { loadGenerated } from '../../main/services/example';
+
+const e2e = useE2E();
+
+/** The channels the page calls from now on, counted. */
+const recordCalls = (e: typeof e2e) => {
+  const calls = new Map<string, number>();
+  const seen = (r: Request) => {
+    const m = /\/ipc\/([^?]+)$/.exec(r.url());
+    if (m) calls.set(decodeURIComponent(m[1]), (calls.get(decodeURIComponent(m[1])) ?? 0) + 1);
+  };
+  e.page.on('request', seen);
+  return { calls, stop: () => e.page.off('request', seen) };
+};
+
+describe('refreshing after a change', () => {
+  it('refetches, after a one-field save on ten years of records, only the queries that read what it wrote', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await loadGenerated(host.session.store, 10, 1);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Meetings').click();
+    const next = findRecord(host.session.store.data, 'meeting', 'meeting:ct-next')!;
+    await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(next.date)).click();
+    await q.meetings.tab('Attendance and quorum').click();
+    const firstMember = currentTor(host.session.store.data, next.boardId)!.members[0];
+    const name = findRecord(host.session.store.data, 'person', firstMember.personId!)!.name;
+    const present = q.meetings.attendance(name, 'Present');
+    await page.getByRole('radiogroup', { name: `Attendance of ${name}` }).waitFor();
+
+    // Mounted now: the store's status, the meeting list, the boards, the partnership and this meeting.
+    const { calls, stop } = recordCalls(e2e);
+    await present.click();
+    await expect.poll(() => calls.get('meetings:get') ?? 0).toBe(1);
+    await page.waitForTimeout(500); // anything else that was going to refetch has done so by now
+    stop();
+
+    // An attendance save writes attendance records: the meeting (which shows them) and the store's
+    // status (which counts every record) are fetched again, once each; the lists are not.
+    expect(Object.fromEntries(calls)).toEqual({ 'attendance:set': 1, 'meetings:get': 1, 'store:status': 1 });
+    expect(await present.isChecked()).toBe(true);
+  });
+});
