@@ -32,8 +32,21 @@ export default defineConfig(
             { name: 'electron', message: 'shared/ is pure: no Electron.' },
             { name: 'react', message: 'shared/ is pure: no React.' },
           ],
-          patterns: [{ group: nodeBuiltins, message: 'shared/ runs in the renderer too: no Node built-ins.' }],
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ runs in the renderer too: no Node built-ins.' },
+            { group: ['**/main/**', '**/main', '**/renderer/**', '**/renderer'], message: 'shared/ is the bottom layer: it may not import main/ or renderer/.' },
+          ],
         },
+      ],
+    },
+  },
+  {
+    // main/services is the Node layer under the Electron shell: it may not reach up into the shell or the window.
+    files: ['main/services/**/*.ts', 'main/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/electron/**', '**/renderer/**', '**/renderer'], message: 'main/services and the CLI may not import main/electron or the renderer: the shell depends on the services, not the other way.' }] },
       ],
     },
   },

@@ -10,7 +10,7 @@ import type { RecordType } from './schema/common';
  * its operation's declaration (shared/features, catalogued in shared/operations). The value types
  * the views and effects return are named here, for the screens to use.
  */
-export type { Done } from './operations/define';
+export type { Done } from './kernel/operation';
 
 export type BackupInfo = { id: string; takenAt: string; bytes: number; reason: string };
 

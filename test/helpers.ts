@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandContext } from '../shared/operations/define';
+import type { CommandContext } from '../shared/kernel/operation';
 import { applyCommand } from '../shared/operations/apply';
 import type { StoreData } from '../shared/data';
 import type { Platform } from '../main/services/platform';

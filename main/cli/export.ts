@@ -11,7 +11,7 @@ import { resolveMeeting } from '../services/packs';
 import { writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from '../services/exports';
 import { listRecords, type StoreData } from '../../shared/data';
 import { currentTor } from '../../shared/rules/boards';
-import { versionsOfProtocol } from '../../shared/features/protocols';
+import { versionsOfProtocol } from '../../shared/rules/protocolView';
 import { EXIT, UsageError, type Subcommand } from './quorum';
 
 const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan'] as const;

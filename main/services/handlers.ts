@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/contract';
 import { operations } from '../../shared/operations';
-import type { ViewEnv } from '../../shared/operations/define';
+import type { ViewEnv } from '../../shared/kernel/operation';
 import { bankHolidaysAround } from './holidays';
 import { imageExists } from './packs';
 import { createEffects } from './effects';

@@ -8,7 +8,7 @@ import { ListNumbering } from '../pack/markdown/numbering';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { diffVersions, mergeNearby } from '../rules/protocolDiff';
-import { versionsOfProtocol } from '../features/protocols';
+import { versionsOfProtocol } from '../rules/protocolView';
 import { diffWordsWithSpace } from 'diff';
 import { exportDocument, type ExportSpec } from './document';
 import { readableText, trackedParagraphs } from './trackedText';

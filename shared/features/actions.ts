@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { line, recordId } from '../schema/common';
 import { ACTION_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord } from '../data';
-import { ChangeSet } from './changeSet';
-import { mutation, query } from '../operations/define';
+import { ChangeSet } from '../kernel/changeSet';
+import { mutation, query } from '../kernel/operation';
 import { ACTION_FILTER_STATUSES, actionLogView } from '../rules/actionLog';
 
 /** An update on an action is write-once; the action carries the latest status. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { line, noInput } from '../schema/common';
-import { effect } from '../operations/define';
+import { effect } from '../kernel/operation';
 import type { AppInfo, BackupInfo, JournalCheck, JournalEntryView, StoreStatus } from '../contract';
 
 /**

@@ -4,8 +4,8 @@ import { ATTENDANCE_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { currentTor } from '../rules/boards';
-import { ChangeSet } from './changeSet';
-import { mutation } from '../operations/define';
+import { ChangeSet } from '../kernel/changeSet';
+import { mutation } from '../kernel/operation';
 
 const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'absent', 'in-attendance': 'in attendance' } as const;
 

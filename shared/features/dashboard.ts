@@ -1,5 +1,5 @@
 import { noInput } from '../schema/common';
-import { query } from '../operations/define';
+import { query } from '../kernel/operation';
 import { buildDashboard } from '../rules/dashboard';
 
 /** Per board: next meeting, paper deadline, papers outstanding, actions, deep dives, reviews due. */

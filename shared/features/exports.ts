@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordId } from '../schema/common';
-import { effect } from '../operations/define';
+import { effect } from '../kernel/operation';
 import { PACK_VARIANTS } from '../pack/model';
 import { WORD_EXPORTS } from '../exports/kinds';
 import type { ExportOutcome } from '../contract';

@@ -4,8 +4,8 @@ import { ACTION_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet } from './changeSet';
-import { mutation } from '../operations/define';
+import { ChangeSet } from '../kernel/changeSet';
+import { mutation } from '../kernel/operation';
 
 const rev = z.number().int().min(1).optional();
 const short = (text: string) => `“${text.slice(0, 80)}”`;

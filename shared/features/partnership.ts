@@ -3,8 +3,8 @@ import { line, optionalLine } from '../schema/common';
 import { partnershipSchema, type Partnership } from '../schema/records';
 import { listRecords } from '../data';
 import { QuorumFailure } from '../result';
-import { ChangeSet } from './changeSet';
-import { internalMutation, mutation, query } from '../operations/define';
+import { ChangeSet } from '../kernel/changeSet';
+import { internalMutation, mutation, query } from '../kernel/operation';
 import { noInput } from '../schema/common';
 
 export const PARTNERSHIP_ID = 'partnership:main' as const;

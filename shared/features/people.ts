@@ -1,6 +1,6 @@
 import { noInput } from '../schema/common';
 import { findRecord, listRecords } from '../data';
-import { query } from '../operations/define';
+import { query } from '../kernel/operation';
 
 /** Everyone in the partnership with their organisation, for the pickers. */
 export const listPeople = query({

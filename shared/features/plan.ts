@@ -4,8 +4,8 @@ import { DEEP_DIVE_STATUSES, deepDiveSchema, FORWARD_PLAN_KINDS, FORWARD_PLAN_ST
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet } from './changeSet';
-import { mutation, query } from '../operations/define';
+import { ChangeSet } from '../kernel/changeSet';
+import { mutation, query } from '../kernel/operation';
 import { FORWARD_PLAN_STATUSES as PLAN_STATUSES } from '../schema/plan';
 import { forwardPlanView, plannerView } from '../rules/planView';
 

@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { isoDate, isoTimestamp, line, optionalLine, recordId } from '../schema/common';
 import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf } from '../schema/records';
-import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
+import { findRecord, getRecord, listRecords, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet } from './changeSet';
-import { effect, internalMutation, mutation, query } from '../operations/define';
+import { ChangeSet } from '../kernel/changeSet';
+import { effect, internalMutation, mutation, query } from '../kernel/operation';
 import { noInput } from '../schema/common';
-import { protocolList, protocolView } from '../rules/protocolView';
+import { protocolList, protocolView, versionsOfProtocol } from '../rules/protocolView';
 import { diffVersions } from '../rules/protocolDiff';
 import type { ReturnedCopyOutcome } from '../contract';
 
 const sectionsInput = z.array(protocolSectionSchema).min(1, 'A protocol needs at least one section').max(500);
-export const versionsOfProtocol = (data: StoreData, protocolId: string) =>
-  recordsWhere(data, 'protocolVersion', 'protocolId', protocolId)
-    .sort((a, b) => a.version - b.version);
 
 const checkSections = (sections: z.output<typeof sectionsInput>) => {
   const keys = new Set<string>();

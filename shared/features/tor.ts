@@ -4,8 +4,8 @@ import { torSchema, type RecordOf, type TermsOfReference } from '../schema/recor
 import { getRecord, listRecords, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { ChangeSet } from './changeSet';
-import { mutation, query } from '../operations/define';
+import { ChangeSet } from '../kernel/changeSet';
+import { mutation, query } from '../kernel/operation';
 import { boardMeetings } from '../rules/boards';
 import type { TorView } from '../contract';
 

@@ -2,7 +2,7 @@ import { recordSchema } from '../schema/records';
 import { describeIssues, parseInput } from '../validation';
 import type { StoreData } from '../data';
 import { QuorumFailure } from '../result';
-import type { CommandContext, CommandResult } from './define';
+import type { CommandContext, CommandResult } from '../kernel/operation';
 import { mutations } from './index';
 
 /**

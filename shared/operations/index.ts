@@ -13,7 +13,7 @@ import * as people from '../features/people';
 import * as plan from '../features/plan';
 import * as protocols from '../features/protocols';
 import * as tor from '../features/tor';
-import { isOperation, type AnyMutation, type AnyOperation, type AnyQuery, type Done, type EffectDef, type MutationDef, type QueryDef, type Reads } from './define';
+import { isOperation, type AnyMutation, type AnyOperation, type AnyQuery, type Done, type EffectDef, type MutationDef, type QueryDef, type Reads } from '../kernel/operation';
 import type { RecordType } from '../schema/common';
 
 /**

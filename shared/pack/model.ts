@@ -1,8 +1,9 @@
 import type { Action, AgendaItem, Board, DeepDive, Meeting, Partnership } from '../schema/records';
+import { meetingItems, numberedAgenda } from '../rules/agenda';
 import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { boardMeetings } from '../rules/boards';
 import { actionRag, type ActionRag } from '../rules/actions';
-import { agendaTimes, byAgendaOrder } from '../rules/agenda';
+import { agendaTimes } from '../rules/agenda';
 import { formatShortUkDate, formatUkDate } from '../rules/dates';
 import { QuorumFailure } from '../result';
 import { personName, personNames, personWithOrganisation } from '../rules/people';
@@ -13,6 +14,7 @@ import { personName, personNames, personWithOrganisation } from '../rules/people
  * Schedule 12A paragraph, and nothing else reaches the public model.
  */
 export const PACK_VARIANTS = ['public', 'full'] as const;
+export { meetingItems, numberedAgenda };
 export type PackVariant = (typeof PACK_VARIANTS)[number];
 
 export type CoverSheet = NonNullable<AgendaItem['paper']>['coverSheet'];
@@ -125,16 +127,6 @@ export const PURPOSE_LABEL: Record<AgendaItem['purpose'], string> = {
   noting: 'For noting',
   information: 'For information',
 };
-
-/** Part 2 items go last, after the exclusion resolution, as councils order them. */
-export const numberedAgenda = (items: readonly AgendaItem[]): { item: AgendaItem; number: number }[] => {
-  const sorted = [...items].sort(byAgendaOrder);
-  const ordered = [...sorted.filter((i) => !i.part2), ...sorted.filter((i) => i.part2)];
-  return ordered.map((item, i) => ({ item, number: i + 1 }));
-};
-
-export const meetingItems = (data: StoreData, meetingId: Meeting['id']) =>
-  recordsWhere(data, 'agendaItem', 'meetingId', meetingId);
 
 const paperSection = (data: StoreData, item: AgendaItem, number: number): PaperSection | undefined => {
   const paper = item.paper;

@@ -1,4 +1,5 @@
 import type { AgendaItem, Meeting } from '../schema/records';
+import { recordsWhere, type StoreData } from '../data';
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const fromMinutes = (m: number): string => {
@@ -52,3 +53,13 @@ export type AgendaDraft = {
   /** Whose paper to ask for; absent for items with no paper. */
   paperFrom?: { authorPersonId?: AgendaItem['presenterIds'][number]; reportOf: string; author: string };
 };
+
+/** Part 2 items go last, after the exclusion resolution, as councils order them. */
+export const numberedAgenda = (items: readonly AgendaItem[]): { item: AgendaItem; number: number }[] => {
+  const sorted = [...items].sort(byAgendaOrder);
+  const ordered = [...sorted.filter((i) => !i.part2), ...sorted.filter((i) => i.part2)];
+  return ordered.map((item, i) => ({ item, number: i + 1 }));
+};
+
+export const meetingItems = (data: StoreData, meetingId: Meeting['id']) =>
+  recordsWhere(data, 'agendaItem', 'meetingId', meetingId);

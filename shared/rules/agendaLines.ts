@@ -1,6 +1,6 @@
 import type { AgendaLine } from '../contract';
 import { findRecord, type StoreData } from '../data';
-import { meetingItems, numberedAgenda } from '../pack/model';
+import { meetingItems, numberedAgenda } from './agenda';
 import type { AgendaItem } from '../schema/records';
 import { QuorumFailure } from '../result';
 

@@ -1,6 +1,6 @@
 import type { Action, AgendaItem, Attendance, Meeting, Person } from '../schema/records';
 import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
-import { numberedAgenda, meetingItems } from '../pack/model';
+import { numberedAgenda, meetingItems } from './agenda';
 import { isOverdue } from './actions';
 import { agendaTimes, overrunMinutes } from './agenda';
 import { boardMeetings, currentTor } from './boards';

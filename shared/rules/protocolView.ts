@@ -1,6 +1,8 @@
 import type { Board, Protocol, ProtocolVersion } from '../schema/records';
 import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
-import { versionsOfProtocol } from '../features/protocols';
+
+/** A protocol's versions, oldest first. */
+export const versionsOfProtocol = (data: StoreData, protocolId: string) => recordsWhere(data, 'protocolVersion', 'protocolId', protocolId).sort((a, b) => a.version - b.version);
 
 export type CommentView = {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockFromSetting, clockOnDay, fixedClock, isIsoDate, systemClock, ukDateOf, ukTimeOf } from '../../shared/clock';
 import { applyCommand } from '../../shared/operations/apply';
-import type { CommandContext } from '../../shared/operations/define';
+import type { CommandContext } from '../../shared/kernel/operation';
 import { findRecord } from '../../shared/data';
 import { paperState } from '../../shared/rules/papers';
 import { formatUkDateTime } from '../../shared/rules/dates';

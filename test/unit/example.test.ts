@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExampleRecords, EXAMPLE_SUMMARY } from '../../shared/example';
-import { seedRecords } from '../../shared/features/changeSet';
+import { seedRecords } from '../../shared/kernel/changeSet';
 import { emptyData, listRecords } from '../../shared/data';
 import { recordSchema } from '../../shared/schema/records';
 import { buildDashboard } from '../../shared/rules/dashboard';

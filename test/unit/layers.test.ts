@@ -16,6 +16,11 @@ describe('layer rules', () => {
     ['renderer/src/x.ts', "import { join } from 'path';\nexport const a = join;", /has no Node/],
     ['renderer/src/x.ts', "import { QuorumStore } from '../../main/services/store/store';\nexport const a = QuorumStore;", /main-process code/],
     ['main/services/x.ts', "import { app } from 'electron';\nexport const a = app;", /Only main\/electron/],
+    ['shared/x.ts', "import { QuorumStore } from '../main/services/store/store';\nexport const a = QuorumStore;", /bottom layer/],
+    ['shared/rules/x.ts', "import { createHandlers } from '../../main/services/handlers';\nexport const a = createHandlers;", /bottom layer/],
+    ['shared/rules/x.ts', "import { bridge } from '../../renderer/src/bridge';\nexport const a = bridge;", /bottom layer/],
+    ['main/services/x.ts', "import { registerIpc } from '../electron/ipc';\nexport const a = registerIpc;", /may not import main\/electron/],
+    ['main/cli/x.ts', "import { App } from '../../renderer/src/App';\nexport const a = App;", /may not import main\/electron or the renderer/],
   ])('%s: refuses %s', async (file, code, message) => {
     const messages = await lint(file, code);
     expect(messages.join('\n')).toMatch(message);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
-import type { Change } from '../../../shared/operations/define';
+import type { Change } from '../../../shared/kernel/operation';
 import type { JournalCheck } from '../../../shared/contract';
 import { appendLineDurably } from './atomicFile';
 

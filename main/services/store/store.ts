@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { applyCommand } from '../../../shared/operations/apply';
-import type { Change, CommandContext, MutationOutcome } from '../../../shared/operations/define';
+import type { Change, CommandContext, MutationOutcome } from '../../../shared/kernel/operation';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
 import { countRecords, type NewRecord, type StoreData } from '../../../shared/data';
-import { seedRecords } from '../../../shared/features/changeSet';
+import { seedRecords } from '../../../shared/kernel/changeSet';
 import { recordSchema } from '../../../shared/schema/records';
 import { CURRENT_SCHEMA_VERSION, migrate, MigrationError } from '../../../shared/migrations';
 import { QuorumFailure } from '../../../shared/result';

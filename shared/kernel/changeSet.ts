@@ -1,7 +1,7 @@
 import type { QRecord } from '../schema/records';
 import { carryIndex, type NewRecord, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
-import type { Change, CommandContext, CommandResult } from '../operations/define';
+import type { Change, CommandContext, CommandResult } from './operation';
 
 /**
  * Accumulates record writes for one command. Each write stamps rev/updatedAt/updatedBy and
