@@ -9,13 +9,12 @@ import { formatUkDate, type HolidaySet } from '../rules/dates';
 import { personName } from '../rules/people';
 import { forwardPlanView } from '../rules/planView';
 import { exportDocument, type ExportSpec } from './document';
+import { DEEP_DIVE_STATUS_LABEL, FORWARD_PLAN_STATUS_LABEL } from '../rules/labels';
 
 export const PLAN_EXPORTS = ['deep-dives', 'forward-plan'] as const;
 export type PlanExport = (typeof PLAN_EXPORTS)[number];
 
 const context = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() });
-const STATUS = { proposed: 'Proposed', scheduled: 'Scheduled', 'briefing-received': 'Briefing received', held: 'Held', 'follow-up': 'Follow-up', closed: 'Closed' } as const;
-const FP_STATUS = { planned: 'Planned', 'paper-requested': 'Paper requested', received: 'Received', 'on-agenda': 'On agenda', deferred: 'Deferred' } as const;
 const house = (data: StoreData) => {
   const p = listRecords(data, 'partnership')[0];
   return { author: p?.name ?? '', primaryColour: p?.colours.primary ?? '#1F4E79' };
@@ -38,7 +37,7 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
       blocks.push(
         dataTable(
           ['Meeting', 'Theme', 'Lead', 'Why now', 'Key lines of enquiry', 'Status'],
-          placed.map(({ d, date }) => [formatUkDate(date), d.theme, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), STATUS[d.status]]),
+          placed.map(({ d, date }) => [formatUkDate(date), d.theme, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]]),
           [1.4, 2, 1.4, 2.4, 2.6, 1.2],
         ),
       );
@@ -65,7 +64,7 @@ const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: st
             r.kind.replace('-', ' '),
             r.author || 'Not known',
             r.paperDeadline ? formatUkDate(r.paperDeadline) : '',
-            r.status === 'deferred' ? `Deferred: ${r.deferredReason}` : FP_STATUS[r.status],
+            r.status === 'deferred' ? `Deferred: ${r.deferredReason}` : FORWARD_PLAN_STATUS_LABEL[r.status],
           ]),
         [1.4, 3.4, 1.2, 1.6, 1.4, 1.6],
       ),

@@ -12,6 +12,7 @@ import { SectionsEditor } from './SectionsEditor';
 import { WordExportButton } from './WordExportButton';
 import { ReturnedCopyDialog } from './ReturnedCopyDialog';
 import type { ReturnedCopyOutcome } from '@shared/contract';
+import { PROTOCOL_STATUS_LABEL } from '@shared/rules/labels';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '260px minmax(0, 1fr)', gap: '24px', alignItems: 'start', marginTop: '16px' },
@@ -99,7 +100,7 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
           </Select>
         </Field>
         <Badge appearance="filled" color={STATUS_COLOUR[version.status]}>
-          {version.status === 'consultation' ? 'Out for consultation' : version.status[0].toUpperCase() + version.status.slice(1)}
+          {PROTOCOL_STATUS_LABEL[version.status]}
         </Badge>
         {version.changeSummary && <Text className={styles.muted}>{version.changeSummary}</Text>}
       </div>

@@ -9,6 +9,7 @@ import { AttendanceTab } from './AttendanceTab';
 import { MeetingDetailsDialog } from './MeetingDetailsDialog';
 import { MinutesTab } from './MinutesTab';
 import { ExportMenu } from './ExportMenu';
+import { MEETING_STATUS_LABEL } from '@shared/rules/labels';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '16px', flexWrap: 'wrap' },
@@ -43,7 +44,7 @@ export const MeetingDetail = ({ meetingId, initialTab }: { meetingId: string; in
           </Text>
           <Text block className={styles.muted}>
             Paper deadline {formatUkDate(view.paperDeadline)} ({view.clearDays} clear working days) ·{' '}
-            <Badge appearance="tint">{m.status === 'planned' ? 'Planned' : m.status === 'agenda-published' ? 'Agenda published' : m.status === 'held' ? 'Held, minutes in draft' : 'Minutes approved'}</Badge>
+            <Badge appearance="tint">{MEETING_STATUS_LABEL[m.status]}</Badge>
           </Text>
         </div>
         <div className={styles.actions}>

@@ -4,13 +4,9 @@ import { FormDialog } from '../../components/FormDialog';
 import type { Meeting } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
+import { MEETING_STATUS_LABEL } from '@shared/rules/labels';
 
-const STATUSES = [
-  ['planned', 'Planned'],
-  ['agenda-published', 'Agenda published'],
-  ['held', 'Held (minutes in draft)'],
-  ['minutes-approved', 'Minutes approved'],
-] as const;
+const STATUSES = Object.entries(MEETING_STATUS_LABEL) as [keyof typeof MEETING_STATUS_LABEL, string][];
 
 export const MeetingDetailsDialog = ({ meeting, onClose }: { meeting: Meeting; onClose: () => void }) => {
   const [form, setForm] = useState({ date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, venue: meeting.venue, status: meeting.status });

@@ -8,6 +8,7 @@ import { formatUkDate } from '../../format';
 import { MeetingDetail } from './MeetingDetail';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
 import type { MeetingTab } from '../../navigation';
+import { MEETING_STATUS_LABEL } from '@shared/rules/labels';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '230px minmax(0, 1fr)', gap: '24px', alignItems: 'start', marginTop: '16px' },
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
 });
 
-export const STATUS_LABEL: Record<MeetingSummary['status'], string> = { planned: 'Planned', 'agenda-published': 'Agenda published', held: 'Held', 'minutes-approved': 'Minutes approved' };
 
 /** Every board's meetings, next one first chosen; the chosen meeting's agenda, attendance and minutes beside. */
 export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: string | null; openTab?: MeetingTab }) => {
@@ -55,7 +55,7 @@ export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: str
                     <Button appearance="subtle" className={mergeClasses(styles.entry, m.id === selected && styles.current)} aria-current={m.id === selected ? 'page' : undefined} onClick={() => setChosen(m.id)}>
                       <span>{formatUkDate(m.date)}</span>
                       <Badge appearance="tint" color={m.isNext ? 'brand' : m.status === 'planned' ? 'informative' : 'subtle'}>
-                        {m.isNext ? 'Next' : STATUS_LABEL[m.status]}
+                        {m.isNext ? 'Next' : MEETING_STATUS_LABEL[m.status]}
                       </Badge>
                     </Button>
                   </li>

@@ -9,6 +9,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { MarkdownField } from '../../components/MarkdownField';
 import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
+import { DEEP_DIVE_STATUS_LABEL } from '@shared/rules/labels';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '12px 16px' },
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
 
 type Evidence = DeepDiveCard['evidence'][number];
 const EVIDENCE_LABEL: Record<Evidence['kind'], string> = { data: 'Data', audit: 'Audit', 'case-files': 'Case files', 'voice-of-the-child': 'Voice of the child', other: 'Other' };
-export const STATUS_LABEL: Record<DeepDiveCard['status'], string> = { proposed: 'Proposed', scheduled: 'Scheduled', 'briefing-received': 'Briefing received', held: 'Held', 'follow-up': 'Follow-up', closed: 'Closed' };
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** A theme and its briefing (why now, lines of enquiry, evidence asked for), and after the meeting its outcomes and follow-up. */
@@ -124,7 +124,7 @@ export const DeepDiveDialog = ({ view, dive, onClose }: { view: PlannerView; div
               <Select value={status} onChange={(_e, d) => setStatus(d.value as DeepDiveCard['status'])}>
                 {DEEP_DIVE_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
+                    {DEEP_DIVE_STATUS_LABEL[s]}
                   </option>
                 ))}
               </Select>

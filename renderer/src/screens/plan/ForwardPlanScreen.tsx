@@ -10,6 +10,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
 import { WordExportButton } from '../governance/WordExportButton';
+import { FORWARD_PLAN_STATUS_LABEL } from '@shared/rules/labels';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '16px', flexWrap: 'wrap', margin: '16px 0', alignItems: 'flex-end' },
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
 
 type Status = ForwardPlanRow['status'];
 type Kind = ForwardPlanRow['kind'];
-const STATUS_LABEL: Record<Status, string> = { planned: 'Planned', 'paper-requested': 'Paper requested', received: 'Received', 'on-agenda': 'On agenda', deferred: 'Deferred' };
 const KIND_LABEL: Record<Kind, string> = { decision: 'Decision', assurance: 'Assurance', information: 'Information', 'deep-dive': 'Deep dive', standing: 'Standing item' };
 
 const ItemDialog = ({ boards, people, row, onClose }: { boards: readonly BoardOption[]; people: { id: string; name: string; organisation: string }[]; row: ForwardPlanRow | null; onClose: (summary: string | null) => void }) => {
@@ -150,7 +150,7 @@ export const ForwardPlanScreen = () => {
             <option value="">Any status</option>
             {FORWARD_PLAN_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+                {FORWARD_PLAN_STATUS_LABEL[s]}
               </option>
             ))}
           </Select>
@@ -202,7 +202,7 @@ export const ForwardPlanScreen = () => {
                   <Select size="small" value={r.status} onChange={(_e, d) => setStatus(r, d.value as Status)} aria-label={`Status of “${r.title}”`}>
                     {FORWARD_PLAN_STATUSES.map((s) => (
                       <option key={s} value={s}>
-                        {STATUS_LABEL[s]}
+                        {FORWARD_PLAN_STATUS_LABEL[s]}
                       </option>
                     ))}
                   </Select>

@@ -5,7 +5,8 @@ import type { QuorumError } from '@shared/result';
 import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
-import { DeepDiveDialog, STATUS_LABEL } from './DeepDiveDialog';
+import { DeepDiveDialog } from './DeepDiveDialog';
+import { DEEP_DIVE_STATUS_LABEL } from '@shared/rules/labels';
 import { WordExportButton } from '../governance/WordExportButton';
 
 const useStyles = makeStyles({
@@ -37,7 +38,7 @@ const DiveCard = ({ dive, view, onOpen, onMove }: { dive: DeepDiveCard; view: Pl
     >
       <Text weight="semibold">{dive.theme}</Text>
       <Text size={200} className={styles.muted}>
-        {STATUS_LABEL[dive.status]}
+        {DEEP_DIVE_STATUS_LABEL[dive.status]}
         {dive.lead ? ` · ${dive.lead}` : ''}
       </Text>
       {!held && (
