@@ -3,7 +3,7 @@ import type { Channel, EventName } from './channels';
 import type { OperationArgs, OperationInput, OperationResult } from './operations';
 import type { Result } from './result';
 import type { AgendaItem, Board, Meeting, TermsOfReference } from './schema/records';
-import type { RecordType } from './schema/common';
+import type { RecordId, RecordType } from './schema/common';
 
 /**
  * The bridge between the window and main, as types: each channel's input and result follow from
@@ -38,7 +38,7 @@ export type StoreStatus = {
 
 export type MeetingSummary = {
   id: Meeting['id'];
-  boardId: string;
+  boardId: Board['id'];
   boardName: string;
   date: string;
   startTime: string;
@@ -87,10 +87,10 @@ export type TorView = {
   today: string;
   board: { id: Board['id']; name: string; shortName: string };
   versions: TermsOfReference[];
-  people: { id: string; name: string; organisationId: string }[];
-  organisations: { id: string; name: string }[];
+  people: { id: RecordId<'person'>; name: string; organisationId: RecordId<'organisation'> }[];
+  organisations: { id: RecordId<'organisation'>; name: string }[];
   boards: { id: Board['id']; name: string }[];
-  meetings: { id: string; date: string }[];
+  meetings: { id: RecordId<'meeting'>; date: string }[];
 };
 
 /** A partner's returned Word copy read into review comments, or the open dialog cancelled. */

@@ -8,6 +8,7 @@ import { daysBetween, type HolidaySet } from './dates';
 import { clearDaysFor, meetingPaperDeadline, paperState, type PaperState } from './papers';
 import { personName } from './people';
 import { checkQuorum, type QuorumCheck } from './quorum';
+import type { RecordId } from '../schema/common';
 
 export type ActionView = { id: Action['id']; rev: number; text: string; ownerPersonId: Person['id']; owner: string; dueDate: string; status: Action['status']; overdue: boolean };
 
@@ -27,7 +28,7 @@ export type AgendaItemView = {
   part2: AgendaItem['part2'] | null;
   paper: null | { state: PaperState; receivedOn: string | null; authorPersonId: Person['id'] | null; author: string; bodyCharacters: number; coverSheet: NonNullable<AgendaItem['paper']>['coverSheet'] };
   minutes: string;
-  resolutions: { id: string; rev: number; number: number; text: string }[];
+  resolutions: { id: RecordId<'resolution'>; rev: number; number: number; text: string }[];
   actions: ActionView[];
 };
 
@@ -56,7 +57,7 @@ export type MeetingView = {
   roster: RosterRow[];
   quorum: QuorumCheck | null;
   quorumRule: string;
-  declarations: { id: string; personId: Person['id']; name: string; agendaItemId: AgendaItem['id'] | null; itemNumber: number | null; interest: string }[];
+  declarations: { id: RecordId<'declaration'>; personId: Person['id']; name: string; agendaItemId: AgendaItem['id'] | null; itemNumber: number | null; interest: string }[];
   /** The board's previous meeting, whose minutes this meeting approves. */
   previousMeeting: null | { id: Meeting['id']; date: string; status: Meeting['status'] };
   people: { id: Person['id']; name: string; organisation: string }[];

@@ -1,4 +1,5 @@
 import type { Board, DeepDive, ForwardPlanItem, Meeting } from '../schema/records';
+import type { RecordId } from '../schema/common';
 import { findRecord, getRecord, listRecords, type StoreData } from '../data';
 import { addDays, type HolidaySet } from './dates';
 import { boardMeetings, currentTor } from './boards';
@@ -7,10 +8,10 @@ import { personName } from './people';
 import { deepDivesAt, PLAN_HORIZON_DAYS, planFindings, type PlanFinding } from './planChecks';
 
 export type DeepDiveCard = Pick<DeepDive, 'id' | 'rev' | 'theme' | 'status' | 'whyNow' | 'linesOfEnquiry' | 'evidence' | 'outcomes' | 'recommendations' | 'presenterIds'> & {
-  meetingId: string | null;
-  leadPersonId: string | null;
+  meetingId: RecordId<'meeting'> | null;
+  leadPersonId: RecordId<'person'> | null;
   lead: string;
-  followUpMeetingId: string | null;
+  followUpMeetingId: RecordId<'meeting'> | null;
 };
 
 export type PlannerView = {
@@ -23,9 +24,9 @@ export type PlannerView = {
   /** Themes examined in the last 24 months, so repeats and gaps show. */
   coveredRecently: { theme: string; date: string; status: DeepDive['status'] }[];
   findings: PlanFinding[];
-  people: { id: string; name: string }[];
+  people: { id: RecordId<'person'>; name: string }[];
   /** Every meeting of the board (for follow-ups at a later meeting). */
-  allMeetings: { id: string; date: string }[];
+  allMeetings: { id: RecordId<'meeting'>; date: string }[];
 };
 
 const card = (data: StoreData, d: DeepDive): DeepDiveCard => ({
@@ -87,9 +88,9 @@ export type ForwardPlanRow = {
   board: string;
   title: string;
   kind: ForwardPlanItem['kind'];
-  authorPersonId: string | null;
+  authorPersonId: RecordId<'person'> | null;
   author: string;
-  meetingId: string | null;
+  meetingId: RecordId<'meeting'> | null;
   meetingDate: string | null;
   paperDeadline: string | null;
   origin: string;

@@ -1,16 +1,17 @@
 import type { Board, Protocol, ProtocolVersion } from '../schema/records';
+import type { RecordId } from '../schema/common';
 import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 
 /** A protocol's versions, oldest first. */
 export const versionsOfProtocol = (data: StoreData, protocolId: string) => recordsWhere(data, 'protocolVersion', 'protocolId', protocolId).sort((a, b) => a.version - b.version);
 
 export type CommentView = {
-  id: string;
+  id: RecordId<'protocolComment'>;
   sectionKey: string;
   /** "Section 3: Reporting", or "The protocol as a whole". */
   where: string;
   author: string;
-  organisationId: string;
+  organisationId: RecordId<'organisation'>;
   organisation: string;
   text: string;
   madeAt: string;
@@ -25,13 +26,13 @@ export type VersionView = Pick<ProtocolVersion, 'id' | 'rev' | 'version' | 'stat
 
 export type ProtocolView = {
   protocol: Pick<Protocol, 'id' | 'rev' | 'title' | 'partyBoardIds' | 'reviewDate'>;
-  parties: { id: Board['id']; name: string; shortName: string; meetings: { id: string; date: string }[] }[];
+  parties: { id: Board['id']; name: string; shortName: string; meetings: { id: RecordId<'meeting'>; date: string }[] }[];
   /** Newest first. */
   versions: VersionView[];
   /** The version the tracked-changes export compares against. */
-  lastAgreedId: string | null;
-  organisations: { id: string; name: string }[];
-  people: { name: string; organisationId: string }[];
+  lastAgreedId: RecordId<'protocolVersion'> | null;
+  organisations: { id: RecordId<'organisation'>; name: string }[];
+  people: { name: string; organisationId: RecordId<'organisation'> }[];
 };
 
 export const protocolView = (data: StoreData, protocolId: string): ProtocolView => {

@@ -48,6 +48,8 @@ export const RECORD_TYPES = [
   'packBuild',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+/** A record's id, which names its type: `meeting:01J…`. */
+export type RecordId<T extends RecordType> = `${T}:${string}`;
 
 /** A record id names its type: `meeting:01J…` (DESIGN: ready for replication). */
 export const recordId = <T extends RecordType>(type: T) =>

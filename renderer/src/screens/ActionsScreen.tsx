@@ -1,3 +1,4 @@
+import { chosenId } from '../ids';
 import { useState } from 'react';
 import {
   Badge,
@@ -38,8 +39,8 @@ export const ActionsScreen = () => {
   const styles = useStyles();
   const [filter, setFilter] = useState({ boardId: '', ownerPersonId: '', status: '' as StatusFilter });
   const actions = useQuery('actions:list', {
-        ...(filter.boardId ? { boardId: filter.boardId as ActionLogEntry['boardId'] } : {}),
-        ...(filter.ownerPersonId ? { ownerPersonId: filter.ownerPersonId as ActionLogEntry['ownerPersonId'] } : {}),
+        boardId: chosenId('board', filter.boardId),
+        ownerPersonId: chosenId('person', filter.ownerPersonId),
         ...(filter.status ? { status: filter.status } : {}),
       });
   const boards = useQuery('boards:list', {});

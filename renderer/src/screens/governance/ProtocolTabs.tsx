@@ -1,3 +1,4 @@
+import { chosenId } from '../../ids';
 import { useState } from 'react';
 import {
   Badge,
@@ -45,7 +46,7 @@ export const CommentDialog = ({ view, version, sectionKey, onClose }: { view: Pr
   const [error, setError] = useState<QuorumError | null>(null);
   const section = version.sections.find((s) => s.key === sectionKey);
   const save = async () => {
-    const r = await bridge().protocols.comment({ protocolVersionId: version.id as `protocolVersion:${string}`, sectionKey, author, organisationId: organisationId as `organisation:${string}`, text });
+    const r = await bridge().protocols.comment({ protocolVersionId: version.id, sectionKey, author, organisationId: chosenId('organisation', organisationId)!, text });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
@@ -89,7 +90,7 @@ const CommentCard = ({ c, act }: { c: CommentView; act: Act }) => {
   const [response, setResponse] = useState(c.response?.response ?? '');
   const [editing, setEditing] = useState(!c.response);
   const answer = async (outcome: 'accepted' | 'declined') => {
-    if (await act(() => bridge().protocols.respond({ commentId: c.id as `protocolComment:${string}`, outcome, response }))) setEditing(false);
+    if (await act(() => bridge().protocols.respond({ commentId: c.id, outcome, response }))) setEditing(false);
   };
   return (
     <article className={styles.card} aria-label={`Comment by ${c.author} on ${c.where}`}>
@@ -160,7 +161,7 @@ const SignOffDialog = ({ party, version, onClose }: { party: ProtocolView['parti
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
     const { date, meetingId, minuteRef } = decision;
-    const r = await bridge().protocols.signOff({ protocolVersionId: version.id as `protocolVersion:${string}`, boardId: party.id, date, minuteRef, ...(meetingId ? { meetingId: meetingId as `meeting:${string}` } : {}) });
+    const r = await bridge().protocols.signOff({ protocolVersionId: version.id, boardId: party.id, date, minuteRef, meetingId: chosenId('meeting', meetingId) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
@@ -258,7 +259,7 @@ export const HistoryTab = ({ view }: { view: ProtocolView }) => {
   const styles = useStyles();
   const [from, setFrom] = useState<string>(view.versions[1]?.id ?? view.versions[0]?.id ?? '');
   const [to, setTo] = useState<string>(view.versions[0]?.id ?? '');
-  const diff = useQuery('protocols:compare', { fromVersionId: from as `protocolVersion:${string}`, toVersionId: to as `protocolVersion:${string}` });
+  const diff = useQuery('protocols:compare', { fromVersionId: chosenId('protocolVersion', from)!, toVersionId: chosenId('protocolVersion', to)! });
   return (
     <>
       <Table aria-label="Version history" size="small">
@@ -346,7 +347,7 @@ export const CirculationTab = ({ version, act }: { version: VersionView; act: Ac
         <Button
           disabled={!sentTo.trim() || !sentOn}
           onClick={async () => {
-            if (await act(() => bridge().protocols.recordCirculation({ protocolVersionId: version.id as `protocolVersion:${string}`, sentTo, sentOn }))) {
+            if (await act(() => bridge().protocols.recordCirculation({ protocolVersionId: version.id, sentTo, sentOn }))) {
               setSentTo('');
               setSentOn('');
             }

@@ -13,6 +13,7 @@ import { WordExportButton } from './WordExportButton';
 import { ReturnedCopyDialog } from './ReturnedCopyDialog';
 import type { ReturnedCopyOutcome } from '@shared/contract';
 import { PROTOCOL_STATUS_LABEL } from '@shared/rules/labels';
+import { chosenIds } from '../../ids';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '260px minmax(0, 1fr)', gap: '24px', alignItems: 'start', marginTop: '16px' },
@@ -40,7 +41,7 @@ const NewProtocolDialog = ({ boards, onClose }: { boards: readonly BoardOption[]
   const [reviewDate, setReviewDate] = useState('');
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
-    const r = await bridge().protocols.create({ title, partyBoardIds: parties as BoardOption['id'][], reviewDate, sections: [{ key: 's1', number: '1', heading: 'Purpose', body: '' }] });
+    const r = await bridge().protocols.create({ title, partyBoardIds: chosenIds('board', parties), reviewDate, sections: [{ key: 's1', number: '1', heading: 'Purpose', body: '' }] });
     if (r.ok) onClose(r.value.protocolId);
     else setError(r.error);
   };
@@ -63,7 +64,7 @@ const NewProtocolDialog = ({ boards, onClose }: { boards: readonly BoardOption[]
 
 const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
   const styles = useStyles();
-  const { state } = useQuery('protocols:get', { protocolId: protocolId as `protocol:${string}` });
+  const { state } = useQuery('protocols:get', { protocolId });
   const [versionId, setVersionId] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>('sections');
   const [commenting, setCommenting] = useState<string | null>(null);
@@ -107,13 +108,13 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
       <div className={styles.row}>
         {version.id === latest.id && <Button onClick={() => setEditing(true)}>{version.status === 'draft' ? 'Edit the draft…' : 'Start a new version…'}</Button>}
         {version.status === 'draft' && (
-          <Button appearance="primary" onClick={() => act(() => bridge().protocols.startConsultation({ protocolVersionId: version.id as `protocolVersion:${string}` }))}>
+          <Button appearance="primary" onClick={() => act(() => bridge().protocols.startConsultation({ protocolVersionId: version.id }))}>
             Put out to consultation
           </Button>
         )}
         {version.status === 'consultation' && <Button onClick={() => setImporting(true)}>Import a returned Word copy…</Button>}
-        <WordExportButton label="Export to Word…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id as `protocolVersion:${string}` })} />
-        {view.lastAgreedId && view.lastAgreedId !== version.id && <WordExportButton label="Export with tracked changes…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id as `protocolVersion:${string}`, trackedChanges: true })} />}
+        <WordExportButton label="Export to Word…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id })} />
+        {view.lastAgreedId && view.lastAgreedId !== version.id && <WordExportButton label="Export with tracked changes…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id, trackedChanges: true })} />}
       </div>
       <ErrorBar title="Nothing was changed" error={error} />
       {notice && !error && (

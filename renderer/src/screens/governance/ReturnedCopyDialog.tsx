@@ -5,6 +5,7 @@ import type { ProtocolView, VersionView } from '@shared/rules/protocolView';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 import { FormDialog } from '../../components/FormDialog';
+import { chosenId } from '../../ids';
 
 /**
  * Reads a partner's returned Word copy: their Word comments and tracked changes become review
@@ -15,7 +16,7 @@ export const ReturnedCopyDialog = ({ view, version, onClose }: { view: ProtocolV
   const [error, setError] = useState<QuorumError | null>(null);
   const run = async () => {
     setError(null);
-    const r = await bridge().protocols.importReturned({ protocolVersionId: version.id as `protocolVersion:${string}`, organisationId: organisationId as `organisation:${string}` });
+    const r = await bridge().protocols.importReturned({ protocolVersionId: version.id, organisationId: chosenId('organisation', organisationId)! });
     if (!r.ok) return setError(r.error);
     onClose(r.value.imported ? r.value : r.value.reason);
   };

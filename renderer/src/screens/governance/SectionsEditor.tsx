@@ -41,7 +41,7 @@ export const SectionsEditor = ({ protocolId, version, onClose }: { protocolId: s
       return next;
     });
   const save = async () => {
-    const r = await bridge().protocols.saveDraft({ protocolId: protocolId as `protocol:${string}`, sections, changeSummary: summary, ...(newVersion ? {} : { expectedRev: version.rev }) });
+    const r = await bridge().protocols.saveDraft({ protocolId, sections, changeSummary: summary, ...(newVersion ? {} : { expectedRev: version.rev }) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };

@@ -8,6 +8,7 @@ import { bridge } from '../../bridge';
 import { FormDialog } from '../../components/FormDialog';
 import { MarkdownField } from '../../components/MarkdownField';
 import { CountField } from '../../components/CountField';
+import { chosenId } from '../../ids';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: '12px 16px' },
@@ -105,7 +106,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
               <Input value={m.role} onChange={(_e, d) => setMember(i, { role: d.value })} />
             </Field>
             <Field label="Organisation">
-              <Select value={m.organisationId} onChange={(_e, d) => setMember(i, { organisationId: d.value as Member['organisationId'] })}>
+              <Select value={m.organisationId} onChange={(_e, d) => setMember(i, { organisationId: chosenId('organisation', d.value) ?? m.organisationId })}>
                 {view.organisations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
@@ -114,7 +115,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
               </Select>
             </Field>
             <Field label="Person">
-              <Select value={m.personId ?? ''} onChange={(_e, d) => setMember(i, { personId: (d.value || undefined) as Member['personId'] })}>
+              <Select value={m.personId ?? ''} onChange={(_e, d) => setMember(i, { personId: chosenId('person', d.value) })}>
                 <option value="">Vacant</option>
                 {view.people.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -131,7 +132,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
         <div>
           <Button
             icon={<Add16Regular />}
-            onClick={() => set('members', [...t.members, { key: newKey('new seat', new Set(t.members.map((m) => m.key))), role: 'New seat', organisationId: view.organisations[0]?.id as Member['organisationId'], deputyAllowed: true, voting: true }])}
+            onClick={() => set('members', [...t.members, { key: newKey('new seat', new Set(t.members.map((m) => m.key))), role: 'New seat', organisationId: view.organisations[0]?.id, deputyAllowed: true, voting: true }])}
           >
             Add a seat
           </Button>

@@ -12,6 +12,7 @@ import { formatUkDate, relativeDays } from '../../format';
 import { daysBetween } from '@shared/rules/dates';
 import { TorEditor } from './TorEditor';
 import { WordExportButton } from './WordExportButton';
+import { chosenId } from '../../ids';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '16px', alignItems: 'flex-end', flexWrap: 'wrap', margin: '16px 0' },
@@ -29,7 +30,7 @@ const ApproveDialog = ({ view, tor, onClose }: { view: TorView; tor: TermsOfRefe
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
     const { date, meetingId, minuteRef } = decision;
-    const r = await bridge().tor.approve({ torId: tor.id, date, minuteRef, ...(meetingId ? { meetingId: meetingId as `meeting:${string}` } : {}) });
+    const r = await bridge().tor.approve({ torId: tor.id, date, minuteRef, meetingId: chosenId('meeting', meetingId) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
@@ -125,7 +126,7 @@ export const TorScreen = () => {
   const boards = useQuery('boards:list', {});
   const [boardId, setBoardId] = useState<string | null>(null);
   const chosenBoard = boardId ?? (boards.state.status === 'ready' ? (boards.state.value[0]?.id ?? null) : null);
-  const tor = useQuery('tor:get', chosenBoard ? { boardId: chosenBoard as `board:${string}` } : null);
+  const tor = useQuery('tor:get', chosenId('board', chosenBoard) ? { boardId: chosenId('board', chosenBoard)! } : null);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'approve' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

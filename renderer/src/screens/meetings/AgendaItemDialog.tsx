@@ -7,6 +7,7 @@ import { PURPOSE_LABEL } from '@shared/pack/model';
 import { ITEM_PURPOSES } from '@shared/schema/purposes';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
+import { chosenId, chosenIds } from '../../ids';
 
 import { PersonSelect } from '../../components/PersonSelect';
 
@@ -25,8 +26,8 @@ export const AgendaItemDialog = ({ view, item, onClose }: { view: MeetingView; i
   const people = view.people;
 
   const save = async () => {
-    const presenterIds = presenters.filter(Boolean) as AgendaItemView['presenterIds'];
-    const authorPersonId = (author || null) as AgendaItemView['presenterIds'][number] | null;
+    const presenterIds = chosenIds('person', presenters);
+    const authorPersonId = chosenId('person', author) ?? null;
     const r = item
       ? await bridge().agenda.update({ agendaItemId: item.id, title, purpose, durationMinutes: duration, fixedStart: fixedStart || null, presenterIds, paperRequested: paper, authorPersonId, expectedRev: item.rev })
       : await bridge().agenda.add({ meetingId: view.meeting.id, title, purpose, durationMinutes: duration, presenterIds, paperRequested: paper, ...(authorPersonId ? { authorPersonId } : {}) });

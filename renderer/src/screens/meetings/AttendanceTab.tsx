@@ -1,3 +1,4 @@
+import { chosenId } from '../../ids';
 import { useState } from 'react';
 import {
   Button,
@@ -163,7 +164,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
           <Button
             disabled={!guest}
             onClick={async () => {
-              if (await act(() => bridge().attendance.set({ meetingId, personId: guest as RosterRow['personId'], status: 'in-attendance' }))) setGuest('');
+              if (await act(() => bridge().attendance.set({ meetingId, personId: chosenId('person', guest)!, status: 'in-attendance' }))) setGuest('');
             }}
           >
             Add
@@ -183,7 +184,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
               <li key={d.id}>
                 {d.name}
                 {d.itemNumber ? ` (item ${d.itemNumber})` : ''}: {d.interest}{' '}
-                <Button size="small" appearance="subtle" onClick={() => act(() => bridge().declarations.remove({ declarationId: d.id as `declaration:${string}` }))} aria-label={`Remove the declaration by ${d.name}`}>
+                <Button size="small" appearance="subtle" onClick={() => act(() => bridge().declarations.remove({ declarationId: d.id }))} aria-label={`Remove the declaration by ${d.name}`}>
                   Remove
                 </Button>
               </li>
@@ -213,9 +214,9 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
               const ok = await act(() =>
                 bridge().declarations.add({
                   meetingId,
-                  personId: declaration.personId as RosterRow['personId'],
+                  personId: chosenId('person', declaration.personId)!,
                   interest: declaration.interest,
-                  ...(declaration.agendaItemId ? { agendaItemId: declaration.agendaItemId as MeetingView['items'][number]['id'] } : {}),
+                  agendaItemId: chosenId('agendaItem', declaration.agendaItemId),
                 }),
               );
               if (ok) setDeclaration({ personId: '', agendaItemId: '', interest: '' });
@@ -234,7 +235,7 @@ const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member
   const [personId, setPersonId] = useState('');
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
-    const r = await bridge().attendance.set({ meetingId: view.meeting.id, personId: personId as RosterRow['personId'], status: 'present', inPlaceOfPersonId: member.personId });
+    const r = await bridge().attendance.set({ meetingId: view.meeting.id, personId: chosenId('person', personId)!, status: 'present', inPlaceOfPersonId: member.personId });
     if (r.ok) onClose();
     else setError(r.error);
   };

@@ -6,6 +6,7 @@ import type { QuorumError, Result } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatBytes } from '../../format';
+import { chosenId } from '../../ids';
 
 /** Word copies of the agenda, minutes and action log, and the board's meetings as a calendar file, each through the save dialog. */
 export const ExportMenu = ({ meetingId, boardId }: { meetingId: string; boardId: string }) => {
@@ -36,7 +37,7 @@ export const ExportMenu = ({ meetingId, boardId }: { meetingId: string; boardId:
               <MenuItem onClick={() => word('agenda')}>Agenda (Word)</MenuItem>
               <MenuItem onClick={() => word('minutes')}>Minutes (Word)</MenuItem>
               <MenuItem onClick={() => word('actions')}>Action log (Word)</MenuItem>
-              <MenuItem onClick={() => run(bridge().exports.calendar({ boardId: boardId as `board:${string}` }))}>Meetings and paper deadlines (calendar .ics)</MenuItem>
+              <MenuItem onClick={() => run(bridge().exports.calendar({ boardId: chosenId('board', boardId) }))}>Meetings and paper deadlines (calendar .ics)</MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>

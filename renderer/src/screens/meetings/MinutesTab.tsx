@@ -8,6 +8,7 @@ import { MarkdownField } from '../../components/MarkdownField';
 import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
 import { useChange, type Act } from '../../components/useChange';
+import { chosenId } from '../../ids';
 
 const useStyles = makeStyles({
   item: { marginTop: '20px', padding: '16px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -71,7 +72,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           {item.resolutions.map((r) => (
             <li key={r.id}>
               {r.text}{' '}
-              <Button size="small" appearance="subtle" onClick={() => act(() => bridge().resolutions.remove({ resolutionId: r.id as `resolution:${string}` }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
+              <Button size="small" appearance="subtle" onClick={() => act(() => bridge().resolutions.remove({ resolutionId: r.id }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
                 Remove
               </Button>
             </li>
@@ -112,7 +113,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
         <Button
           disabled={!action.text.trim() || !action.ownerPersonId || !action.dueDate}
           onClick={async () => {
-            const ok = await act(() => bridge().actions.raise({ agendaItemId: item.id, text: action.text, ownerPersonId: action.ownerPersonId as AgendaItemView['presenterIds'][number], dueDate: action.dueDate }));
+            const ok = await act(() => bridge().actions.raise({ agendaItemId: item.id, text: action.text, ownerPersonId: chosenId('person', action.ownerPersonId)!, dueDate: action.dueDate }));
             if (ok) setAction({ text: '', ownerPersonId: '', dueDate: '' });
           }}
         >

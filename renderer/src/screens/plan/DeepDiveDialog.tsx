@@ -10,6 +10,7 @@ import { MarkdownField } from '../../components/MarkdownField';
 import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
 import { DEEP_DIVE_STATUS_LABEL } from '@shared/rules/labels';
+import { chosenId, chosenIds } from '../../ids';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '12px 16px' },
@@ -40,21 +41,21 @@ export const DeepDiveDialog = ({ view, dive, onClose }: { view: PlannerView; div
   const save = async () => {
     setError(null);
     const r = await bridge().dives.save({
-      ...(dive ? { deepDiveId: dive.id as `deepDive:${string}`, expectedRev: dive.rev } : {}),
+      ...(dive ? { deepDiveId: dive.id, expectedRev: dive.rev } : {}),
       boardId: view.board.id,
       theme,
-      ...(lead ? { leadPersonId: lead as `person:${string}` } : {}),
-      presenterIds: presenters.filter(Boolean) as `person:${string}`[],
+      leadPersonId: chosenId('person', lead),
+      presenterIds: chosenIds('person', presenters),
       whyNow,
       linesOfEnquiry: lines(kloes),
       evidence: evidence.map((e) => ({ ...e, due: e.due || undefined })),
       outcomes,
       recommendations: lines(recommendations),
-      ...(followUp ? { followUpMeetingId: followUp as `meeting:${string}` } : {}),
+      followUpMeetingId: chosenId('meeting', followUp),
     });
     if (!r.ok) return setError(r.error);
     if (dive && status !== dive.status) {
-      const s = await bridge().dives.setStatus({ deepDiveId: dive.id as `deepDive:${string}`, status });
+      const s = await bridge().dives.setStatus({ deepDiveId: dive.id, status });
       if (!s.ok) return setError(s.error);
     }
     onClose(r.value.summary);
@@ -62,7 +63,7 @@ export const DeepDiveDialog = ({ view, dive, onClose }: { view: PlannerView; div
   const raise = async () => {
     if (!dive) return;
     setError(null);
-    const r = await bridge().dives.raiseAction({ deepDiveId: dive.id as `deepDive:${string}`, text: action.text, ownerPersonId: action.owner as `person:${string}`, dueDate: action.due });
+    const r = await bridge().dives.raiseAction({ deepDiveId: dive.id, text: action.text, ownerPersonId: chosenId('person', action.owner)!, dueDate: action.due });
     if (r.ok) setAction({ text: '', owner: '', due: '' });
     else setError(r.error);
   };

@@ -11,6 +11,7 @@ import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
 import { WordExportButton } from '../governance/WordExportButton';
 import { FORWARD_PLAN_STATUS_LABEL } from '@shared/rules/labels';
+import { chosenId } from '../../ids';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '16px', flexWrap: 'wrap', margin: '16px 0', alignItems: 'flex-end' },
@@ -28,11 +29,11 @@ const ItemDialog = ({ boards, people, row, onClose }: { boards: readonly BoardOp
   const save = async () => {
     const r = await bridge().plan.save({
       ...(row ? { forwardPlanItemId: row.id, expectedRev: row.rev } : {}),
-      boardId: f.boardId as BoardOption['id'],
+      boardId: chosenId('board', f.boardId)!,
       title: f.title,
       kind: f.kind,
-      ...(f.authorPersonId ? { authorPersonId: f.authorPersonId as `person:${string}` } : {}),
-      ...(f.meetingId ? { meetingId: f.meetingId as `meeting:${string}` } : {}),
+      authorPersonId: chosenId('person', f.authorPersonId),
+      meetingId: chosenId('meeting', f.meetingId),
       origin: f.origin,
       keyDecision: f.keyDecision,
     });
@@ -106,8 +107,8 @@ export const ForwardPlanScreen = () => {
   const styles = useStyles();
   const [filter, setFilter] = useState({ boardId: '', authorPersonId: '', status: '' as Status | '' });
   const rows = useQuery('plan:list', {
-        ...(filter.boardId ? { boardId: filter.boardId as BoardOption['id'] } : {}),
-        ...(filter.authorPersonId ? { authorPersonId: filter.authorPersonId as `person:${string}` } : {}),
+        boardId: chosenId('board', filter.boardId),
+        authorPersonId: chosenId('person', filter.authorPersonId),
         ...(filter.status ? { status: filter.status } : {}),
       });
   const boards = useQuery('boards:list', {});
@@ -158,7 +159,7 @@ export const ForwardPlanScreen = () => {
         <Button onClick={() => setDialog({ kind: 'edit', row: null })} disabled={boards.state.status !== 'ready'}>
           Add to the forward plan…
         </Button>
-        <WordExportButton label="Export to Word…" call={() => bridge().exports.plan({ what: 'forward-plan', ...(filter.boardId ? { boardId: filter.boardId as BoardOption['id'] } : {}) })} />
+        <WordExportButton label="Export to Word…" call={() => bridge().exports.plan({ what: 'forward-plan', boardId: chosenId('board', filter.boardId) })} />
       </div>
       <ErrorBar title="The forward plan was not changed" error={error} />
       {notice && !error && (

@@ -8,6 +8,7 @@ import { formatUkDate } from '../../format';
 import { DeepDiveDialog } from './DeepDiveDialog';
 import { DEEP_DIVE_STATUS_LABEL } from '@shared/rules/labels';
 import { WordExportButton } from '../governance/WordExportButton';
+import { chosenId } from '../../ids';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '16px', alignItems: 'flex-end', flexWrap: 'wrap', margin: '16px 0' },
@@ -115,13 +116,13 @@ export const PlannerScreen = () => {
   const boards = useQuery('boards:list', {});
   const [boardId, setBoardId] = useState<string | null>(null);
   const chosen = boardId ?? (boards.state.status === 'ready' ? (boards.state.value[0]?.id ?? null) : null);
-  const planner = useQuery('dives:planner', chosen ? { boardId: chosen as `board:${string}` } : null);
+  const planner = useQuery('dives:planner', chosenId('board', chosen) ? { boardId: chosenId('board', chosen)! } : null);
   const [dialog, setDialog] = useState<DeepDiveCard | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   const move = async (id: string, to: Target) => {
     setError(null);
-    const r = await bridge().dives.schedule({ deepDiveId: id as `deepDive:${string}`, meetingId: to as `meeting:${string}` | null });
+    const r = await bridge().dives.schedule({ deepDiveId: chosenId('deepDive', id)!, meetingId: chosenId('meeting', to) ?? null });
     if (r.ok) setNotice(r.value.summary);
     else setError(r.error);
   };
