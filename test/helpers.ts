@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '../shared/kernel/operation';
 import { applyCommand } from '../shared/operations/apply';
+import type { MutationName } from '../shared/operations';
 import type { StoreData } from '../shared/data';
 import type { Platform } from '../main/services/platform';
 import { fixedClock, type Clock } from '../shared/clock';
@@ -81,7 +82,7 @@ export const useExampleFolders = () => {
 export const commandSession = (data: StoreData) => {
   const ctx = fixedContext();
   const state = { data };
-  const run = (name: string, input: unknown) => {
+  const run = (name: MutationName, input: unknown) => {
     const r = applyCommand(state.data, name, input, ctx);
     state.data = r.data;
     return r.journal;

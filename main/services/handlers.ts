@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract';
-import { operations } from '../../shared/operations';
+import { operations, type MutationName } from '../../shared/operations';
 import type { ViewEnv } from '../../shared/kernel/operation';
 import { bankHolidaysAround } from './holidays';
 import { imageExists } from './packs';
@@ -26,7 +26,7 @@ export const createHandlers = (session: Session, platform: Platform): Handlers =
       if (op.internal) continue;
       table[op.name] = async (input) => {
         const store = session.ready();
-        const outcome = await store.run(op.name, input, { parsed: true });
+        const outcome = await store.run(op.name as MutationName, input, { parsed: true });
         return op.answer ? op.answer(outcome, store.data) : { summary: outcome.summary };
       };
     } else if (op.kind === 'query') table[op.name] = (input) => op.view(session.ready().data, input, env());

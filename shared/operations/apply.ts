@@ -3,14 +3,14 @@ import { describeIssues, parseInput } from '../validation';
 import type { StoreData } from '../data';
 import { QuorumFailure } from '../result';
 import type { CommandContext, CommandResult } from '../kernel/operation';
-import { mutations } from './index';
+import { mutations, type MutationName } from './index';
 
 /**
  * Validates the input (unless the bridge already has: `parsed`), applies the named mutation, and
  * checks every record it wrote against the schema and against the types it declares it writes:
  * what the store does before it writes, and what the tests call to exercise a mutation.
  */
-export const applyCommand = (data: StoreData, name: string, input: unknown, ctx: CommandContext, opts: { parsed?: boolean } = {}): CommandResult => {
+export const applyCommand = (data: StoreData, name: MutationName, input: unknown, ctx: CommandContext, opts: { parsed?: boolean } = {}): CommandResult => {
   const command = mutations[name];
   if (!command) throw new QuorumFailure('not-found', `Unknown command ${name}`);
   const result = command.apply(data, opts.parsed ? input : parseInput(command.input, input), ctx);

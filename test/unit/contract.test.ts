@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, EVENTS } from '../../shared/channels';
 import { events } from '../../shared/contract';
-import { mutations, operations } from '../../shared/operations';
+import { mutations, operations, type MutationName } from '../../shared/operations';
+import { applyCommand } from '../../shared/operations/apply';
+import { emptyData } from '../../shared/data';
 import { buildBridge } from '../../shared/bridge';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
-import { stubPlatform, tempDir, testClock } from '../helpers';
+import { fixedContext, stubPlatform, tempDir, testClock } from '../helpers';
 
 describe('the bridge contract', () => {
   it('names every channel area:verb and gives each an input schema', () => {
@@ -15,6 +17,12 @@ describe('the bridge contract', () => {
       expect(typeof operations[c].input.safeParse).toBe('function');
     }
     expect(Object.keys(events).sort()).toEqual([...EVENTS].sort());
+  });
+
+  it('refuses a misspelt operation: at compile time (npm run typecheck) and at run time', () => {
+    // @ts-expect-error: "meeting:create" is not an operation ("meetings:create" is); tsc fails if this ever compiles.
+    const misspelt: MutationName = 'meeting:create';
+    expect(() => applyCommand(emptyData(), misspelt, {}, fixedContext())).toThrow(/Unknown command meeting:create/);
   });
 
   it('makes every declared operation a channel except the mutations only main runs', () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { applyCommand } from '../../../shared/operations/apply';
+import type { MutationName } from '../../../shared/operations';
 import type { Change, CommandContext, MutationOutcome } from '../../../shared/kernel/operation';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
 import { countRecords, type NewRecord, type StoreData } from '../../../shared/data';
@@ -284,7 +285,7 @@ export class QuorumStore {
    * Runs a named mutation: validate (unless the bridge already has: `parsed`), apply, check the
    * records it touched, write, journal. One at a time, in the order asked.
    */
-  run(commandName: string, input: unknown, opts: { parsed?: boolean } = {}): Promise<CommandOutcome> {
+  run(commandName: MutationName, input: unknown, opts: { parsed?: boolean } = {}): Promise<CommandOutcome> {
     return this.enqueue(() => {
       const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);
       return this.commit({ command: commandName, ...journal }, data.records);
