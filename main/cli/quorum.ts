@@ -10,6 +10,7 @@ import { checkStore } from './check';
 import { loadExample } from '../services/example';
 import { packCommand } from './pack';
 import { exportCommand } from './export';
+import { callCommand } from './call';
 import { clockFromSetting, type Clock } from '../../shared/clock';
 
 /**
@@ -97,6 +98,27 @@ const subcommands: Record<string, Subcommand> = {
       }
     },
   },
+  init: {
+    summary: 'create an empty store for a partnership of your own (boards, people and the rest follow)',
+    usage: 'quorum init --data DIR --partnership NAME [--json]',
+    options: { ...dataOption, partnership: { type: 'string', description: 'the partnership’s name' }, ...jsonOption },
+    async run(values, out, { clock }) {
+      const dir = requireData(values);
+      const name = typeof values.partnership === 'string' ? values.partnership.trim() : '';
+      if (!name) throw new UsageError('--partnership NAME is required');
+      const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
+      try {
+        if (store.status().state !== 'empty') throw new QuorumFailure('conflict', `${dir} already holds a Quorum store; choose an empty folder`);
+        await store.run('partnership:setUp', { name });
+        if (values.json) out.log(JSON.stringify({ dataDir: dir, partnership: name }, null, 2));
+        else out.log(`Created ${name} in ${dir}. Add its boards, organisations and people in the app, or with quorum call.`);
+        return EXIT.ok;
+      } finally {
+        store.close();
+      }
+    },
+  },
+  call: callCommand(requireData),
   pack: packCommand(requireData),
   export: exportCommand(requireData),
 };

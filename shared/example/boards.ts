@@ -1,16 +1,10 @@
+import { DEFAULT_STANDING_ITEMS } from '../rules/boards';
 import type { Board, TermsOfReference } from '../schema/records';
 
 type NewBoard = Omit<Board, 'rev' | 'updatedAt' | 'updatedBy' | 'schemaVersion'>;
 type NewTor = Omit<TermsOfReference, 'rev' | 'updatedAt' | 'updatedBy' | 'schemaVersion'>;
 
-const standing: Board['standingItems'] = [
-  { kind: 'apologies', title: 'Apologies, introductions and declarations of interest', durationMinutes: 5 },
-  { kind: 'minutes', title: 'Minutes of the last meeting and matters arising', durationMinutes: 5 },
-  { kind: 'action-log', title: 'Action log', durationMinutes: 10 },
-  { kind: 'partner-updates', title: 'Partner updates', durationMinutes: 15 },
-  { kind: 'forward-plan', title: 'Forward plan', durationMinutes: 5 },
-  { kind: 'aob', title: 'Any other business and date of next meeting', durationMinutes: 5 },
-];
+const standing = DEFAULT_STANDING_ITEMS;
 
 export const CT = 'board:childrens-trust' as const;
 export const SCP = 'board:safeguarding' as const;

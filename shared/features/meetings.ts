@@ -11,7 +11,7 @@ import { mutation, query } from '../kernel/operation';
 import { noInput } from '../schema/common';
 import { boardMeetings, nextMeeting } from '../rules/boards';
 import { meetingView } from '../rules/meetingView';
-import type { BoardOption, MeetingSummary } from '../contract';
+import type { MeetingSummary } from '../contract';
 import { emptyCoverSheet } from './packs';
 
 const rev = z.number().int().min(1).optional();
@@ -127,9 +127,3 @@ export const getMeeting = query({
   },
 });
 
-export const listBoards = query({
-  name: 'boards:list',
-  input: noInput,
-  reads: ['board'],
-  view: (data): BoardOption[] => listRecords(data, 'board').map((b) => ({ id: b.id, rev: b.rev, name: b.name, shortName: b.shortName, standingItems: b.standingItems })),
-});

@@ -9,6 +9,7 @@ export const listPeople = query({
   reads: ['person', 'organisation'],
   view: (data) =>
     listRecords(data, 'person')
+      .filter((p) => !p.retiredOn)
       .map((p) => ({ id: p.id, name: p.name, organisation: findRecord(data, 'organisation', p.organisationId)?.name ?? '' }))
       .sort((a, b) => a.name.localeCompare(b.name)),
 });

@@ -111,9 +111,9 @@ export const getTor = query({
       today: env.today,
       board: { id: board.id, name: board.name, shortName: board.shortName },
       versions: versionsOf(data, board.id).sort((a, b) => b.version - a.version),
-      people: byName(listRecords(data, 'person').map((p) => ({ id: p.id, name: p.name, organisationId: p.organisationId }))),
-      organisations: byName(listRecords(data, 'organisation').map((o) => ({ id: o.id, name: o.name }))),
-      boards: listRecords(data, 'board').filter((b) => b.id !== board.id).map((b) => ({ id: b.id, name: b.name })),
+      people: byName(listRecords(data, 'person').filter((p) => !p.retiredOn).map((p) => ({ id: p.id, name: p.name, organisationId: p.organisationId }))),
+      organisations: byName(listRecords(data, 'organisation').filter((o) => !o.retiredOn).map((o) => ({ id: o.id, name: o.name }))),
+      boards: listRecords(data, 'board').filter((b) => b.id !== board.id && !b.closedOn).map((b) => ({ id: b.id, name: b.name })),
       meetings: boardMeetings(data, board.id).map((m) => ({ id: m.id, date: m.date })),
     };
   },

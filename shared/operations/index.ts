@@ -3,7 +3,9 @@ import * as actions from '../features/actions';
 import * as agenda from '../features/agenda';
 import * as app from '../features/app';
 import * as attendance from '../features/attendance';
+import * as boards from '../features/boards';
 import * as dashboard from '../features/dashboard';
+import * as directory from '../features/directory';
 import * as exportsFeature from '../features/exports';
 import * as meetings from '../features/meetings';
 import * as minutes from '../features/minutes';
@@ -21,7 +23,7 @@ import type { RecordType } from '../schema/common';
  * channel list, the contract types, the command registry and the handler table all follow from
  * the declarations in shared/features (DESIGN: Operations).
  */
-const FEATURES = { actions, agenda, app, attendance, dashboard, exports: exportsFeature, meetings, minutes, packs, partnership, people, plan, protocols, tor };
+const FEATURES = { actions, agenda, app, attendance, boards, dashboard, directory, exports: exportsFeature, meetings, minutes, packs, partnership, people, plan, protocols, tor };
 
 type Features = typeof FEATURES;
 type DeclaredIn<M> = Extract<M[keyof M], AnyOperation>;

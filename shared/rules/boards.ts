@@ -21,3 +21,13 @@ export const lastHeldMeeting = (data: StoreData, boardId: Board['id'], today: st
   boardMeetings(data, boardId)
     .filter((m) => m.date <= today && (m.status === 'held' || m.status === 'minutes-approved'))
     .at(-1);
+
+/** The standing items a new board starts with, as the seed minutes run them (editable per board). */
+export const DEFAULT_STANDING_ITEMS: Board['standingItems'] = [
+  { kind: 'apologies', title: 'Apologies, introductions and declarations of interest', durationMinutes: 5 },
+  { kind: 'minutes', title: 'Minutes of the last meeting and matters arising', durationMinutes: 5 },
+  { kind: 'action-log', title: 'Action log', durationMinutes: 10 },
+  { kind: 'partner-updates', title: 'Partner updates', durationMinutes: 15 },
+  { kind: 'forward-plan', title: 'Forward plan', durationMinutes: 5 },
+  { kind: 'aob', title: 'Any other business and date of next meeting', durationMinutes: 5 },
+];

@@ -114,6 +114,7 @@ export const buildDashboard = (data: StoreData, today: string, holidays: Holiday
   today,
   partnershipName: listRecords(data, 'partnership')[0]?.name ?? '',
   boards: listRecords(data, 'board')
+    .filter((b) => !b.closedOn)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((b) => summariseBoard(data, b, today, holidays)),
   protocols: summariseProtocols(data, today),

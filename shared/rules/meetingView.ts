@@ -163,6 +163,7 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
       .map((d) => ({ id: d.id, personId: d.personId, name: personName(data, d.personId), agendaItemId: d.agendaItemId ?? null, itemNumber: d.agendaItemId ? (numberOf.get(d.agendaItemId) ?? null) : null, interest: d.interest })),
     previousMeeting: previous ? { id: previous.id, date: previous.date, status: previous.status } : null,
     people: listRecords(data, 'person')
+      .filter((p) => !p.retiredOn)
       .map((p) => ({ id: p.id, name: p.name, organisation: orgName(data, p) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };

@@ -32,7 +32,7 @@ export const deepDivesAt = (data: StoreData, meetingId: string) => recordsWhere(
  */
 export const planFindings = (data: StoreData, today: string, holidays: HolidaySet, onlyMeeting?: Meeting): PlanFinding[] => {
   const out: PlanFinding[] = [];
-  const boards = onlyMeeting ? [findRecord(data, 'board', onlyMeeting.boardId)].filter((b): b is Board => Boolean(b)) : listRecords(data, 'board');
+  const boards = onlyMeeting ? [findRecord(data, 'board', onlyMeeting.boardId)].filter((b): b is Board => Boolean(b)) : listRecords(data, 'board').filter((b) => !b.closedOn);
   const concerns = (meetingId: string | undefined) => !onlyMeeting || meetingId === onlyMeeting.id;
   for (const board of boards.sort((a, b) => a.name.localeCompare(b.name))) {
     const tor = currentTor(data, board.id);

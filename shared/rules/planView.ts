@@ -75,6 +75,7 @@ export const plannerView = (data: StoreData, boardId: string, today: string, hol
       .map(({ d, m }) => ({ theme: d.theme, date: m!.date, status: d.status })),
     findings: planFindings(data, today, holidays).filter((f) => f.boardId === board.id),
     people: listRecords(data, 'person')
+      .filter((p) => !p.retiredOn)
       .map((p) => ({ id: p.id, name: p.name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     allMeetings: meetings.map((m) => ({ id: m.id, date: m.date })),

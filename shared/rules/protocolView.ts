@@ -82,9 +82,10 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
     })),
     lastAgreedId: [...versions].reverse().find((v) => v.status === 'agreed' || v.status === 'superseded')?.id ?? null,
     organisations: listRecords(data, 'organisation')
+      .filter((o) => !o.retiredOn)
       .map((o) => ({ id: o.id, name: o.name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    people: listRecords(data, 'person').map((p) => ({ name: p.name, organisationId: p.organisationId })),
+    people: listRecords(data, 'person').filter((p) => !p.retiredOn).map((p) => ({ name: p.name, organisationId: p.organisationId })),
   };
 };
 

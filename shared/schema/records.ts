@@ -24,6 +24,8 @@ export const ORGANISATION_KINDS = ['council', 'police', 'health', 'education', '
 export const organisationSchema = recordBase('organisation').extend({
   name: line(200),
   kind: z.enum(ORGANISATION_KINDS),
+  /** No longer part of the partnership: kept on every past record, gone from pickers. */
+  retiredOn: isoDate.optional(),
 });
 
 export const personSchema = recordBase('person').extend({
@@ -31,11 +33,14 @@ export const personSchema = recordBase('person').extend({
   jobTitle: optionalLine(200),
   organisationId: recordId('organisation'),
   email: optionalLine(200),
+  phone: optionalLine(60).optional(),
+  /** Left the partnership: kept on every past record (minutes, actions, seats), gone from pickers. */
+  retiredOn: isoDate.optional(),
 });
 
 // ---- Boards and their terms of reference ---------------------------------------------------
 
-export const BOARD_KINDS = ['childrens-trust', 'safeguarding-partnership', 'health-and-wellbeing'] as const;
+export const BOARD_KINDS = ['childrens-trust', 'safeguarding-partnership', 'health-and-wellbeing', 'other'] as const;
 /**
  * Which statutory rules apply. An HWB is a council committee (Local Government Act 1972 s.100B:
  * agenda 5 clear working days ahead, Schedule 12A exemptions, 28 days' notice of key decisions);
@@ -60,6 +65,8 @@ export const boardSchema = recordBase('board').extend({
   rules: z.enum(BOARD_RULES),
   /** Standing items that open and close every agenda of this board, in order. */
   standingItems: z.array(z.object({ kind: z.enum(STANDING_ITEM_KINDS), title: line(200), durationMinutes: z.number().int().min(0).max(600) })).max(30),
+  /** Stopped meeting: its history is kept; it drops out of the checks and the pickers. */
+  closedOn: isoDate.optional(),
 });
 
 export const TOR_STATUSES = ['draft', 'approved', 'superseded'] as const;
