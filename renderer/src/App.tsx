@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { useQuery } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
@@ -31,8 +31,9 @@ const ActionsScreen = lazyScreen(() => import('./screens/ActionsScreen').then((m
 const TorScreen = lazyScreen(() => import('./screens/governance/TorScreen').then((m) => m.TorScreen));
 const PlannerScreen = lazyScreen(() => import('./screens/plan/PlannerScreen').then((m) => m.PlannerScreen));
 const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScreen').then((m) => m.ForwardPlanScreen));
+const PeopleScreen = lazyScreen(() => import('./screens/PeopleScreen').then((m) => m.PeopleScreen));
 const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
-import type { Destination, MeetingTab } from './navigation';
+import type { Destination, MeetingTab, PeopleTab } from './navigation';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -52,6 +53,7 @@ const AREAS = [
   { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
   { value: 'tor', label: 'Terms of reference', icon: <DocumentText24Regular /> },
   { value: 'protocols', label: 'Protocols', icon: <Handshake24Regular /> },
+  { value: 'people', label: 'People and boards', icon: <People24Regular /> },
   { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
 ] as const;
 type AreaValue = (typeof AREAS)[number]['value'];
@@ -71,7 +73,9 @@ const Root = () => {
   /** A meeting another screen asked to open (Papers → Open meeting, a pre-flight fix). */
   // `visit` counts the requests, so asking again for the same meeting still remounts the screen at it.
   const [opening, setOpening] = useState<{ meetingId: string; tab?: MeetingTab; visit: number } | null>(null);
+  const [peopleTab, setPeopleTab] = useState<{ tab: PeopleTab; visit: number }>({ tab: 'people', visit: 0 });
   const go = (to: Destination) => {
+    if (to.area === 'people') setPeopleTab((p) => ({ tab: to.tab ?? 'people', visit: p.visit + 1 }));
     if (to.area === 'meetings') setOpening((o) => ({ meetingId: to.meetingId, tab: to.tab, visit: (o?.visit ?? 0) + 1 }));
     setArea(to.area);
   };
@@ -130,7 +134,7 @@ const Root = () => {
         )}
         <ErrorBoundary key={area} what={`The ${AREAS.find((a) => a.value === area)?.label ?? ''} screen`}>
         <Suspense fallback={<Spinner label="Opening…" />}>
-        {area === 'dashboard' && <Dashboard />}
+        {area === 'dashboard' && <Dashboard onNavigate={go} />}
         {area === 'meetings' && <MeetingsScreen key={opening?.visit ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
         {area === 'papers' && (
           <PapersScreen onOpenMeeting={(meetingId) => go({ area: 'meetings', meetingId, tab: 'agenda' })} />
@@ -141,6 +145,7 @@ const Root = () => {
         {area === 'forward' && <ForwardPlanScreen />}
         {area === 'tor' && <TorScreen />}
         {area === 'protocols' && <ProtocolsScreen />}
+        {area === 'people' && <PeopleScreen key={peopleTab.visit} tab={peopleTab.tab} />}
         {area === 'settings' && <Settings />}
         </Suspense>
         </ErrorBoundary>

@@ -1,8 +1,9 @@
-import { Badge, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, CardHeader, Spinner, Text, Title1, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { BoardSummary, ProtocolSummary } from '@shared/rules/dashboard';
 import { useQuery } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatUkDate, relativeDays } from '../format';
+import type { Destination } from '../navigation';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: '16px', marginTop: '16px' },
@@ -143,7 +144,47 @@ const ProtocolCard = ({ p }: { p: ProtocolSummary }) => {
   );
 };
 
-export const Dashboard = () => {
+/**
+ * A partnership started empty: what to set up, in order, each step a link to where it is done
+ * (every step can be done later too).
+ */
+const SetUpSteps = ({ onNavigate }: { onNavigate: (to: Destination) => void }) => {
+  const { state } = useQuery('people:directory', {});
+  const boards = useQuery('boards:all', {});
+  if (state.status !== 'ready' || boards.state.status !== 'ready') return <Spinner label="Loading…" />;
+  const organisations = state.value.organisations.filter((o) => !o.retiredOn).length;
+  const people = state.value.people.filter((p) => !p.retiredOn).length;
+  const open = boards.state.value.filter((b) => !b.closedOn);
+  const withTor = open.filter((b) => b.hasTermsOfReference).length;
+  const steps: { label: string; done: string; to: Destination; action: string }[] = [
+    { label: 'The partner organisations', done: `${organisations} added`, to: { area: 'people', tab: 'organisations' }, action: 'Add organisations' },
+    { label: 'The people: members, deputies, paper authors', done: `${people} added`, to: { area: 'people', tab: 'people' }, action: 'Add people' },
+    { label: 'The boards', done: `${open.length} added`, to: { area: 'people', tab: 'boards' }, action: 'Add boards' },
+    { label: 'Each board’s terms of reference', done: `${withTor} of ${open.length} boards`, to: { area: 'tor' }, action: 'Write terms of reference' },
+  ];
+  return (
+    <section aria-label="Set up your partnership">
+      <Title3 as="h2" block>
+        Set up your partnership
+      </Title3>
+      <Text as="p" block>
+        Quorum works from your own boards and people. Each step can be done now or later, from its screen.
+      </Text>
+      <ol>
+        {steps.map((s) => (
+          <li key={s.label} style={{ marginBottom: '8px' }}>
+            <Text weight="semibold">{s.label}</Text> <Text>({s.done})</Text>{' '}
+            <Button size="small" onClick={() => onNavigate(s.to)}>
+              {s.action}
+            </Button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+};
+
+export const Dashboard = ({ onNavigate }: { onNavigate: (to: Destination) => void }) => {
   const styles = useStyles();
   const { state } = useQuery('dashboard:get', {});
   if (state.status === 'loading') return <Spinner label="Loading the dashboard…" />;
@@ -158,9 +199,7 @@ export const Dashboard = () => {
         Today is {formatUkDate(dash.today, true)}.
       </Text>
       {dash.boards.length === 0 ? (
-        <MessageBar intent="info">
-          <MessageBarBody>No boards have been set up in this partnership yet.</MessageBarBody>
-        </MessageBar>
+        <SetUpSteps onNavigate={onNavigate} />
       ) : (
         <section className={styles.grid} aria-label="Boards">
           {dash.boards.map((b) => (

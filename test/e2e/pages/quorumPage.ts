@@ -8,7 +8,7 @@ export const quorumPage = (page: Page) => ({
     partnershipName: page.getByLabel('Partnership name'),
     startEmpty: page.getByRole('button', { name: 'Start empty' }),
   },
-  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
+  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
   dashboard: {
     boardCard: (boardName: string) => page.getByRole('group', { name: boardName }).or(page.locator(`[aria-labelledby]`, { has: page.getByRole('heading', { name: boardName }) })),
     nextMeeting: (boardName: string) => page.locator('[aria-labelledby]', { has: page.getByRole('heading', { name: boardName }) }).getByTestId('next-meeting'),

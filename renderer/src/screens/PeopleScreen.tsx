@@ -1,0 +1,334 @@
+import { useState } from 'react';
+import { Badge, Button, Field, Input, Select, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import type { DirectoryOrganisation, DirectoryPerson } from '@shared/features/directory';
+import { BOARD_KINDS, BOARD_RULES, ORGANISATION_KINDS } from '@shared/schema/records';
+import type { QuorumError, Result } from '@shared/result';
+import type { Done } from '@shared/contract';
+import { call, useQuery } from '../bridge';
+import { ErrorBar } from '../components/ErrorBar';
+import { FormDialog } from '../components/FormDialog';
+import { useChange } from '../components/useChange';
+import { chosenId } from '../ids';
+import { formatUkDate } from '../format';
+import type { PeopleTab } from '../navigation';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: '12px', alignItems: 'center', margin: '12px 0' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: '8px' },
+});
+
+export const ORGANISATION_KIND_LABEL: Record<(typeof ORGANISATION_KINDS)[number], string> = { council: 'Council', police: 'Police', health: 'Health', education: 'Education', voluntary: 'Voluntary sector', other: 'Other' };
+export const BOARD_KIND_LABEL: Record<(typeof BOARD_KINDS)[number], string> = {
+  'childrens-trust': 'Children’s Trust',
+  'safeguarding-partnership': 'Safeguarding Children Partnership',
+  'health-and-wellbeing': 'Health and Wellbeing Board',
+  other: 'Other',
+};
+const BOARD_RULES_LABEL: Record<(typeof BOARD_RULES)[number], string> = {
+  'council-committee': 'Council committee: access-to-information rules apply (5 clear days, Schedule 12A)',
+  'own-terms-of-reference': 'Its own terms of reference',
+};
+
+
+/** The partnership's people, organisations and boards: set up from empty, corrected, and retired when they leave. */
+export const PeopleScreen = ({ tab: initialTab = 'people' }: { tab?: PeopleTab }) => {
+  const [tab, setTab] = useState<PeopleTab>(initialTab);
+  const { act, pending, error, notice } = useChange();
+  return (
+    <>
+      <Title1 as="h1" block>
+        People and boards
+      </Title1>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as PeopleTab)}>
+        <Tab value="people">People</Tab>
+        <Tab value="organisations">Organisations</Tab>
+        <Tab value="boards">Boards</Tab>
+      </TabList>
+      <ErrorBar title="That was not changed" error={error} />
+      {notice && !error && (
+        <Text role="status" block>
+          {notice}
+        </Text>
+      )}
+      {tab === 'people' && <PeopleTab act={act} pending={pending} />}
+      {tab === 'organisations' && <OrganisationsTab act={act} pending={pending} />}
+      {tab === 'boards' && <BoardsTab act={act} pending={pending} />}
+    </>
+  );
+};
+
+type Act = ReturnType<typeof useChange>['act'];
+type Props = { act: Act; pending: boolean };
+
+/** Saves a form's change and closes the dialog, or keeps it open with what was wrong. */
+const useSave = (onClose: () => void) => {
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async (r: Promise<Result<Done>>) => {
+    const result = await r;
+    if (result.ok) onClose();
+    else setError(result.error);
+  };
+  return { error, save };
+};
+
+const PeopleTab = ({ act, pending }: Props) => {
+  const styles = useStyles();
+  const { state } = useQuery('people:directory', {});
+  const [editing, setEditing] = useState<DirectoryPerson | 'new' | null>(null);
+  if (state.status === 'loading') return <Spinner label="Loading people…" />;
+  if (state.status === 'error') return <ErrorBar title="The people could not be loaded" error={state.error} />;
+  const { people, organisations } = state.value;
+  const current = organisations.filter((o) => !o.retiredOn);
+  return (
+    <>
+      <div className={styles.bar}>
+        <Button appearance="primary" disabled={current.length === 0} onClick={() => setEditing('new')}>
+          Add a person…
+        </Button>
+        {current.length === 0 && <Text className={styles.muted}>Add the partner organisations first: everyone belongs to one.</Text>}
+      </div>
+      {people.length === 0 ? (
+        <Text block>No people yet. Add the board members, their deputies and the officers who write papers.</Text>
+      ) : (
+        <Table aria-label="People" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Job title</TableHeaderCell>
+              <TableHeaderCell>Organisation</TableHeaderCell>
+              <TableHeaderCell>Email</TableHeaderCell>
+              <TableHeaderCell style={{ width: '230px' }}>Change</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {people.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>
+                  {p.name} {p.retiredOn && <Badge appearance="outline">Left {formatUkDate(p.retiredOn)}</Badge>}
+                </TableCell>
+                <TableCell>{p.jobTitle}</TableCell>
+                <TableCell>{p.organisation}</TableCell>
+                <TableCell>{p.email}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button size="small" disabled={pending} onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
+                      Edit…
+                    </Button>
+                    <Button size="small" disabled={pending} onClick={() => act(() => call('people:retire', { personId: p.id, retired: !p.retiredOn }))} aria-label={`${p.retiredOn ? 'Restore' : 'Mark as left:'} ${p.name}`}>
+                      {p.retiredOn ? 'Restore' : 'Has left'}
+                    </Button>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editing && <PersonDialog person={editing === 'new' ? null : editing} organisations={current} onClose={() => setEditing(null)} />}
+    </>
+  );
+};
+
+export const PersonDialog = ({ person, organisations, onClose }: { person: DirectoryPerson | null; organisations: readonly DirectoryOrganisation[]; onClose: () => void }) => {
+  const [form, setForm] = useState({ name: person?.name ?? '', jobTitle: person?.jobTitle ?? '', organisationId: person?.organisationId ?? organisations[0]?.id ?? '', email: person?.email ?? '', phone: person?.phone ?? '' });
+  const { error, save } = useSave(onClose);
+  const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
+  const organisationId = chosenId('organisation', form.organisationId)!;
+  const submit = () =>
+    person
+      ? save(call('people:update', { personId: person.id, ...form, organisationId, expectedRev: person.rev }))
+      : save(call('people:add', { ...form, organisationId }));
+  return (
+    <FormDialog title={person ? `Edit ${person.name}` : 'Add a person'} errorTitle="The person was not saved" error={error} saveLabel={person ? 'Save' : 'Add person'} onSave={submit} onClose={onClose}>
+      <Field label="Name" required validationMessage={error?.fields?.name}>
+        <Input value={form.name} onChange={set('name')} />
+      </Field>
+      <Field label="Job title" validationMessage={error?.fields?.jobTitle}>
+        <Input value={form.jobTitle} onChange={set('jobTitle')} placeholder="e.g. Interim Head of Safeguarding" />
+      </Field>
+      <Field label="Organisation" required validationMessage={error?.fields?.organisationId}>
+        <Select value={form.organisationId} onChange={set('organisationId')}>
+          {organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Email" validationMessage={error?.fields?.email}>
+        <Input type="email" value={form.email} onChange={set('email')} />
+      </Field>
+      <Field label="Phone" validationMessage={error?.fields?.phone}>
+        <Input type="tel" value={form.phone} onChange={set('phone')} />
+      </Field>
+    </FormDialog>
+  );
+};
+
+const OrganisationsTab = ({ act, pending }: Props) => {
+  const styles = useStyles();
+  const { state } = useQuery('people:directory', {});
+  const [editing, setEditing] = useState<DirectoryOrganisation | 'new' | null>(null);
+  if (state.status === 'loading') return <Spinner label="Loading organisations…" />;
+  if (state.status === 'error') return <ErrorBar title="The organisations could not be loaded" error={state.error} />;
+  const { organisations } = state.value;
+  return (
+    <>
+      <div className={styles.bar}>
+        <Button appearance="primary" onClick={() => setEditing('new')}>
+          Add an organisation…
+        </Button>
+      </div>
+      {organisations.length === 0 ? (
+        <Text block>No organisations yet. Add the council, health, police, schools and voluntary sector partners.</Text>
+      ) : (
+        <Table aria-label="Organisations" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Organisation</TableHeaderCell>
+              <TableHeaderCell>Kind</TableHeaderCell>
+              <TableHeaderCell>People</TableHeaderCell>
+              <TableHeaderCell style={{ width: '230px' }}>Change</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {organisations.map((o) => (
+              <TableRow key={o.id}>
+                <TableCell>
+                  {o.name} {o.retiredOn && <Badge appearance="outline">Left {formatUkDate(o.retiredOn)}</Badge>}
+                </TableCell>
+                <TableCell>{ORGANISATION_KIND_LABEL[o.kind]}</TableCell>
+                <TableCell>{o.people}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button size="small" disabled={pending} onClick={() => setEditing(o)} aria-label={`Edit ${o.name}`}>
+                      Edit…
+                    </Button>
+                    <Button size="small" disabled={pending} onClick={() => act(() => call('organisations:retire', { organisationId: o.id, retired: !o.retiredOn }))} aria-label={`${o.retiredOn ? 'Restore' : 'Mark as left:'} ${o.name}`}>
+                      {o.retiredOn ? 'Restore' : 'Has left'}
+                    </Button>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editing && <OrganisationDialog organisation={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+};
+
+const OrganisationDialog = ({ organisation, onClose }: { organisation: DirectoryOrganisation | null; onClose: () => void }) => {
+  const [form, setForm] = useState({ name: organisation?.name ?? '', kind: organisation?.kind ?? ('council' as DirectoryOrganisation['kind']) });
+  const { error, save } = useSave(onClose);
+  const submit = () => (organisation ? save(call('organisations:update', { organisationId: organisation.id, ...form, expectedRev: organisation.rev })) : save(call('organisations:add', form)));
+  return (
+    <FormDialog title={organisation ? `Edit ${organisation.name}` : 'Add an organisation'} errorTitle="The organisation was not saved" error={error} saveLabel={organisation ? 'Save' : 'Add organisation'} onSave={submit} onClose={onClose}>
+      <Field label="Name" required validationMessage={error?.fields?.name}>
+        <Input value={form.name} onChange={(_e, d) => setForm((f) => ({ ...f, name: d.value }))} placeholder="e.g. Northshire Police" />
+      </Field>
+      <Field label="Kind" required>
+        <Select value={form.kind} onChange={(_e, d) => setForm((f) => ({ ...f, kind: d.value as DirectoryOrganisation['kind'] }))}>
+          {ORGANISATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {ORGANISATION_KIND_LABEL[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </FormDialog>
+  );
+};
+
+type BoardRow = { id: `board:${string}`; rev: number; name: string; shortName: string; kind: (typeof BOARD_KINDS)[number]; rules: (typeof BOARD_RULES)[number]; closedOn: string | null; hasTermsOfReference: boolean; meetings: number };
+
+const BoardsTab = ({ act, pending }: Props) => {
+  const styles = useStyles();
+  const { state } = useQuery('boards:all', {});
+  const [editing, setEditing] = useState<BoardRow | 'new' | null>(null);
+  if (state.status === 'loading') return <Spinner label="Loading boards…" />;
+  if (state.status === 'error') return <ErrorBar title="The boards could not be loaded" error={state.error} />;
+  return (
+    <>
+      <div className={styles.bar}>
+        <Button appearance="primary" onClick={() => setEditing('new')}>
+          Add a board…
+        </Button>
+      </div>
+      {state.value.length === 0 ? (
+        <Text block>No boards yet. Add the Children’s Trust, the Safeguarding Children Partnership, the Health and Wellbeing Board, or any other board the partnership runs.</Text>
+      ) : (
+        <Table aria-label="Boards" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Board</TableHeaderCell>
+              <TableHeaderCell>Kind</TableHeaderCell>
+              <TableHeaderCell>Terms of reference</TableHeaderCell>
+              <TableHeaderCell>Meetings</TableHeaderCell>
+              <TableHeaderCell style={{ width: '230px' }}>Change</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {state.value.map((b) => (
+              <TableRow key={b.id}>
+                <TableCell>
+                  {b.name} {b.closedOn && <Badge appearance="outline">Closed {formatUkDate(b.closedOn)}</Badge>}
+                </TableCell>
+                <TableCell>{BOARD_KIND_LABEL[b.kind]}</TableCell>
+                <TableCell>{b.hasTermsOfReference ? 'Yes' : 'Not yet: write them on the Terms of reference screen'}</TableCell>
+                <TableCell>{b.meetings}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button size="small" disabled={pending} onClick={() => setEditing(b)} aria-label={`Edit ${b.name}`}>
+                      Edit…
+                    </Button>
+                    <Button size="small" disabled={pending} onClick={() => act(() => call('boards:close', { boardId: b.id, closed: !b.closedOn }))} aria-label={`${b.closedOn ? 'Reopen' : 'Close'} ${b.name}`}>
+                      {b.closedOn ? 'Reopen' : 'Close'}
+                    </Button>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editing && <BoardDialog board={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+};
+
+const BoardDialog = ({ board, onClose }: { board: BoardRow | null; onClose: () => void }) => {
+  const [form, setForm] = useState({ name: board?.name ?? '', shortName: board?.shortName ?? '', kind: board?.kind ?? ('childrens-trust' as BoardRow['kind']), rules: board?.rules ?? ('own-terms-of-reference' as BoardRow['rules']) });
+  const { error, save } = useSave(onClose);
+  const submit = () => (board ? save(call('boards:update', { boardId: board.id, ...form, expectedRev: board.rev })) : save(call('boards:add', form)));
+  return (
+    <FormDialog title={board ? `Edit ${board.name}` : 'Add a board'} errorTitle="The board was not saved" error={error} saveLabel={board ? 'Save' : 'Add board'} onSave={submit} onClose={onClose}>
+      <Field label="Name" required validationMessage={error?.fields?.name}>
+        <Input value={form.name} onChange={(_e, d) => setForm((f) => ({ ...f, name: d.value }))} placeholder="e.g. Westmoor Safeguarding Children Partnership" />
+      </Field>
+      <Field label="Short name" required hint="Used in headers, lists and file names" validationMessage={error?.fields?.shortName}>
+        <Input value={form.shortName} onChange={(_e, d) => setForm((f) => ({ ...f, shortName: d.value }))} placeholder="e.g. Safeguarding Partnership" />
+      </Field>
+      <Field label="Kind" required>
+        <Select value={form.kind} onChange={(_e, d) => setForm((f) => ({ ...f, kind: d.value as BoardRow['kind'] }))}>
+          {BOARD_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {BOARD_KIND_LABEL[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Rules for papers and Part 2" required>
+        <Select value={form.rules} onChange={(_e, d) => setForm((f) => ({ ...f, rules: d.value as BoardRow['rules'] }))}>
+          {BOARD_RULES.map((r) => (
+            <option key={r} value={r}>
+              {BOARD_RULES_LABEL[r]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </FormDialog>
+  );
+};
