@@ -69,4 +69,31 @@ describe('a partnership of the user’s own, from “Start empty”', () => {
     await people.getByRole('button', { name: `Restore ${name}` }).click();
     await expect.poll(() => (host.session.store.data.records['person:beth-arnold'] as { retiredOn?: string }).retiredOn).toBeUndefined();
   });
+
+  it('records a substitute who is not yet in Quorum, added from the picker, with the absent member’s organisation first', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Meetings').click();
+    await q.meetings.meeting('Eastmere Safeguarding Children Partnership', '').first().click();
+    await q.meetings.tab('Attendance and quorum').click();
+    await q.meetings.substituteFor('DCI Mark Ellery').click();
+    const picker = q.meetings.substituteDialog.person;
+    // The police first: the absent member's organisation.
+    const options = await picker.locator('option').allInnerTexts();
+    expect(options[1]).toMatch(/Northshire Police$/);
+    await picker.selectOption({ label: 'Add a person not listed…' });
+    const added = page.getByRole('dialog', { name: 'Add a person' });
+    await added.getByLabel(/^Name/).fill('DS Sam Rahman');
+    await added.getByLabel('Job title').fill('Detective Sergeant, Public Protection');
+    expect(await added.getByRole('combobox', { name: /^Organisation/ }).inputValue()).toBe('organisation:police');
+    await added.getByRole('button', { name: 'Add person' }).click();
+    await added.waitFor({ state: 'detached' });
+    await expect.poll(() => picker.inputValue()).toMatch(/^person:/);
+    await q.meetings.substituteDialog.save.click();
+    await expect.poll(() => page.getByText('DS Sam Rahman attended in place', { exact: false }).count()).toBeGreaterThan(0);
+    const sam = listRecords(host.session.store.data, 'person').find((p) => p.name === 'DS Sam Rahman')!;
+    expect(listRecords(host.session.store.data, 'attendance').find((a) => a.personId === sam.id)).toMatchObject({ meetingId: 'meeting:scp-next', inPlaceOfPersonId: 'person:mark-ellery' });
+  });
 });

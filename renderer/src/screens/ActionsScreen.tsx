@@ -65,7 +65,7 @@ export const ActionsScreen = () => {
           </Select>
         </Field>
         <Field label="Owner">
-          <PersonSelect people={owners} value={filter.ownerPersonId} onChange={(ownerPersonId) => setFilter((f) => ({ ...f, ownerPersonId }))} placeholder="Anyone" />
+          <PersonSelect canAdd={false} people={owners} value={filter.ownerPersonId} onChange={(ownerPersonId) => setFilter((f) => ({ ...f, ownerPersonId }))} placeholder="Anyone" />
         </Field>
         <Field label="Status">
           <Select value={filter.status} onChange={(_e, d) => setFilter((f) => ({ ...f, status: d.value as StatusFilter }))}>

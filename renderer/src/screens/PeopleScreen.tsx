@@ -8,8 +8,8 @@ import { call, useQuery } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
 import { FormDialog } from '../components/FormDialog';
 import { useChange } from '../components/useChange';
-import { chosenId } from '../ids';
 import { formatUkDate } from '../format';
+import { PersonDialog } from '../components/PersonDialog';
 import type { PeopleTab } from '../navigation';
 
 const useStyles = makeStyles({
@@ -125,44 +125,8 @@ const PeopleTab = ({ act, pending }: Props) => {
           </TableBody>
         </Table>
       )}
-      {editing && <PersonDialog person={editing === 'new' ? null : editing} organisations={current} onClose={() => setEditing(null)} />}
+      {editing && <PersonDialog person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
-  );
-};
-
-export const PersonDialog = ({ person, organisations, onClose }: { person: DirectoryPerson | null; organisations: readonly DirectoryOrganisation[]; onClose: () => void }) => {
-  const [form, setForm] = useState({ name: person?.name ?? '', jobTitle: person?.jobTitle ?? '', organisationId: person?.organisationId ?? organisations[0]?.id ?? '', email: person?.email ?? '', phone: person?.phone ?? '' });
-  const { error, save } = useSave(onClose);
-  const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
-  const organisationId = chosenId('organisation', form.organisationId)!;
-  const submit = () =>
-    person
-      ? save(call('people:update', { personId: person.id, ...form, organisationId, expectedRev: person.rev }))
-      : save(call('people:add', { ...form, organisationId }));
-  return (
-    <FormDialog title={person ? `Edit ${person.name}` : 'Add a person'} errorTitle="The person was not saved" error={error} saveLabel={person ? 'Save' : 'Add person'} onSave={submit} onClose={onClose}>
-      <Field label="Name" required validationMessage={error?.fields?.name}>
-        <Input value={form.name} onChange={set('name')} />
-      </Field>
-      <Field label="Job title" validationMessage={error?.fields?.jobTitle}>
-        <Input value={form.jobTitle} onChange={set('jobTitle')} placeholder="e.g. Interim Head of Safeguarding" />
-      </Field>
-      <Field label="Organisation" required validationMessage={error?.fields?.organisationId}>
-        <Select value={form.organisationId} onChange={set('organisationId')}>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Email" validationMessage={error?.fields?.email}>
-        <Input type="email" value={form.email} onChange={set('email')} />
-      </Field>
-      <Field label="Phone" validationMessage={error?.fields?.phone}>
-        <Input type="tel" value={form.phone} onChange={set('phone')} />
-      </Field>
-    </FormDialog>
   );
 };
 

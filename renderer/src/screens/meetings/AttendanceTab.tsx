@@ -233,6 +233,8 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
 
 const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member: RosterRow; onClose: () => void }) => {
   const [personId, setPersonId] = useState('');
+  // Someone already present, in attendance or sitting in for another member cannot also substitute.
+  const taken = new Set(view.roster.flatMap((r) => [...(r.status === 'present' || r.status === 'in-attendance' ? [r.personId] : []), ...(r.substitute ? [r.substitute.personId] : [])]));
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
     const r = await bridge().attendance.set({ meetingId: view.meeting.id, personId: chosenId('person', personId)!, status: 'present', inPlaceOfPersonId: member.personId });
@@ -245,7 +247,7 @@ const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member
         The minutes will read “… attended in place of {member.name}”, and {member.name} is recorded as sending apologies.
       </Text>
       <Field label="Attended in their place" required>
-        <PersonSelect people={view.people.filter((p) => p.id !== member.personId)} value={personId} onChange={setPersonId} />
+        <PersonSelect people={view.people.filter((p) => p.id !== member.personId && !taken.has(p.id))} value={personId} onChange={setPersonId} organisationFirst={member.organisation} />
       </Field>
     </FormDialog>
   );

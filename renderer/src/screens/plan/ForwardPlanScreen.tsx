@@ -144,7 +144,7 @@ export const ForwardPlanScreen = () => {
           </Select>
         </Field>
         <Field label="Author">
-          <PersonSelect people={authors} value={filter.authorPersonId} onChange={(authorPersonId) => setFilter((f) => ({ ...f, authorPersonId }))} placeholder="Anyone" />
+          <PersonSelect canAdd={false} people={authors} value={filter.authorPersonId} onChange={(authorPersonId) => setFilter((f) => ({ ...f, authorPersonId }))} placeholder="Anyone" />
         </Field>
         <Field label="Status">
           <Select value={filter.status} onChange={(_e, d) => setFilter((f) => ({ ...f, status: d.value as Status | '' }))}>
