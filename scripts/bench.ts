@@ -20,12 +20,10 @@ import { systemClock } from '../shared/clock';
 import { Session } from '../main/services/session';
 import { createHandlers } from '../main/services/handlers';
 import { createDispatcher } from '../main/services/dispatch';
-import type { Platform } from '../main/services/platform';
+import { headlessPlatform } from '../main/services/platform';
 import { markdownTable } from './table';
 
 const root = resolve(import.meta.dirname, '..');
-/** The bench asks no dialogs: every choice is cancelled. */
-const noDialogs: Platform = { appVersion: 'bench', chooseFolder: async () => null, openExternal: async () => {}, rememberDataDir: () => {}, chooseSaveFile: async () => null, chooseOpenFile: async () => null, openPath: async () => {}, showInFolder: () => {} };
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const scratch = mkdtempSync(join(tmpdir(), 'quorum-bench-'));
 const data = values.data ? resolve(values.data) : join(scratch, 'generated');
@@ -98,7 +96,7 @@ for (const [years, source] of [[10, data], [40, forty]] as const) {
   const dir = join(scratch, `views-${years}`);
   cpSync(source, dir, { recursive: true });
   const session = new Session(dir, () => {}, { clock: systemClock, backupEveryMs: Number.MAX_SAFE_INTEGER });
-  const call = createDispatcher(createHandlers(session, noDialogs));
+  const call = createDispatcher(createHandlers(session, headlessPlatform('bench')));
   const next = ((await call('meetings:list', {})) as { value: { id: string; isNext: boolean }[] }).value.find((m) => m.isNext)!.id;
   const p = listRecords(session.store.data, 'partnership')[0];
   const views: Record<'dashboard:get' | 'pack:preflight', number[]> = { 'dashboard:get': [], 'pack:preflight': [] };

@@ -6,7 +6,7 @@ import type { CommandContext } from '../shared/kernel/operation';
 import { applyCommand } from '../shared/operations/apply';
 import type { MutationName } from '../shared/operations';
 import type { StoreData } from '../shared/data';
-import type { Platform } from '../main/services/platform';
+import { headlessPlatform, type Platform } from '../main/services/platform';
 import { fixedClock, type Clock } from '../shared/clock';
 
 /**
@@ -30,17 +30,7 @@ export const tempDir = (prefix = 'quorum-'): { dir: string; cleanup: () => void 
 };
 
 /** A desktop with no dialogs answered: every choose* cancels unless the test overrides it. */
-export const stubPlatform = (overrides: Partial<Platform> = {}): Platform => ({
-  appVersion: 't',
-  chooseFolder: async () => null,
-  openExternal: async () => {},
-  rememberDataDir: () => {},
-  chooseSaveFile: async () => null,
-  chooseOpenFile: async () => null,
-  openPath: async () => {},
-  showInFolder: () => {},
-  ...overrides,
-});
+export const stubPlatform = (overrides: Partial<Platform> = {}): Platform => headlessPlatform('t', overrides);
 
 /** Runs `quorum …` in-process on the test date (QUORUM_TODAY), capturing what it prints, as a terminal would show it. */
 export const runCli = async (...argv: string[]) => {

@@ -7,7 +7,7 @@ import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
-import type { Platform } from '../services/platform';
+import { headlessPlatform } from '../services/platform';
 import { EXIT, UsageError, type Subcommand } from './quorum';
 
 /** Effects that only make sense in the window (a dialog, opening a file), with what to run instead. */
@@ -28,17 +28,6 @@ const WINDOW_ONLY: Record<string, string> = {
   'backups:restore': 'restore the backup in the app',
 };
 
-/** A script's stand-in for the desktop: it never answers a dialog. */
-const headless: Platform = {
-  appVersion: 'cli',
-  chooseFolder: async () => null,
-  openExternal: async () => {},
-  rememberDataDir: () => {},
-  chooseSaveFile: async () => null,
-  chooseOpenFile: async () => null,
-  openPath: async () => {},
-  showInFolder: () => {},
-};
 
 const readInput = (raw: string | undefined): unknown => {
   if (raw === undefined) return {};
@@ -73,7 +62,7 @@ export const callCommand = (requireData: (values: Record<string, unknown>) => st
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE}); create one with quorum init`);
     const session = new Session(dir, () => {}, { clock, ...(operations[channel].kind === 'mutation' ? {} : { mode: 'read' as const }) });
     try {
-      const result = await createDispatcher(createHandlers(session, headless))(channel, input);
+      const result = await createDispatcher(createHandlers(session, headlessPlatform('cli')))(channel, input);
       if (!result.ok) {
         if (values.json) out.log(JSON.stringify(result, null, 2));
         else out.error(`${channel} was refused: ${result.error.message}`);

@@ -16,3 +16,16 @@ export type Platform = {
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
 };
+
+/** A desktop with nobody at it (the CLI, the bench, the tests): every dialog is cancelled, nothing is opened. */
+export const headlessPlatform = (appVersion: string, overrides: Partial<Platform> = {}): Platform => ({
+  appVersion,
+  chooseFolder: async () => null,
+  openExternal: async () => {},
+  rememberDataDir: () => {},
+  chooseSaveFile: async () => null,
+  chooseOpenFile: async () => null,
+  openPath: async () => {},
+  showInFolder: () => {},
+  ...overrides,
+});

@@ -59,6 +59,21 @@ export const PeopleScreen = ({ tab: initialTab = 'people' }: { tab?: PeopleTab }
 };
 
 type Act = ReturnType<typeof useChange>['act'];
+
+/** A row's "Edit…" and its leave/restore (close/reopen for a board) button, disabled while a change is in flight. */
+const RowActions = ({ name, pending, onEdit, away, awayLabel, backLabel, onToggle }: { name: string; pending: boolean; onEdit: () => void; away: boolean; awayLabel: [string, string]; backLabel: string; onToggle: () => void }) => {
+  const styles = useStyles();
+  return (
+    <div className={styles.actions}>
+      <Button size="small" disabled={pending} onClick={onEdit} aria-label={`Edit ${name}`}>
+        Edit…
+      </Button>
+      <Button size="small" disabled={pending} onClick={onToggle} aria-label={`${away ? backLabel : awayLabel[0]} ${name}`}>
+        {away ? backLabel : awayLabel[1]}
+      </Button>
+    </div>
+  );
+};
 type Props = { act: Act; pending: boolean };
 
 /** Saves a form's change and closes the dialog, or keeps it open with what was wrong. */
@@ -111,14 +126,7 @@ const PeopleTab = ({ act, pending }: Props) => {
                 <TableCell>{p.organisation}</TableCell>
                 <TableCell>{p.email}</TableCell>
                 <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" disabled={pending} onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
-                      Edit…
-                    </Button>
-                    <Button size="small" disabled={pending} onClick={() => act(() => call('people:retire', { personId: p.id, retired: !p.retiredOn }))} aria-label={`${p.retiredOn ? 'Restore' : 'Mark as left:'} ${p.name}`}>
-                      {p.retiredOn ? 'Restore' : 'Has left'}
-                    </Button>
-                  </div>
+                  <RowActions name={p.name} pending={pending} onEdit={() => setEditing(p)} away={Boolean(p.retiredOn)} awayLabel={['Mark as left:', 'Has left']} backLabel="Restore" onToggle={() => act(() => call('people:retire', { personId: p.id, retired: !p.retiredOn }))} />
                 </TableCell>
               </TableRow>
             ))}
@@ -165,14 +173,7 @@ const OrganisationsTab = ({ act, pending }: Props) => {
                 <TableCell>{ORGANISATION_KIND_LABEL[o.kind]}</TableCell>
                 <TableCell>{o.people}</TableCell>
                 <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" disabled={pending} onClick={() => setEditing(o)} aria-label={`Edit ${o.name}`}>
-                      Edit…
-                    </Button>
-                    <Button size="small" disabled={pending} onClick={() => act(() => call('organisations:retire', { organisationId: o.id, retired: !o.retiredOn }))} aria-label={`${o.retiredOn ? 'Restore' : 'Mark as left:'} ${o.name}`}>
-                      {o.retiredOn ? 'Restore' : 'Has left'}
-                    </Button>
-                  </div>
+                  <RowActions name={o.name} pending={pending} onEdit={() => setEditing(o)} away={Boolean(o.retiredOn)} awayLabel={['Mark as left:', 'Has left']} backLabel="Restore" onToggle={() => act(() => call('organisations:retire', { organisationId: o.id, retired: !o.retiredOn }))} />
                 </TableCell>
               </TableRow>
             ))}
@@ -244,14 +245,7 @@ const BoardsTab = ({ act, pending }: Props) => {
                 <TableCell>{b.hasTermsOfReference ? 'Yes' : 'Not yet: write them on the Terms of reference screen'}</TableCell>
                 <TableCell>{b.meetings}</TableCell>
                 <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" disabled={pending} onClick={() => setEditing(b)} aria-label={`Edit ${b.name}`}>
-                      Edit…
-                    </Button>
-                    <Button size="small" disabled={pending} onClick={() => act(() => call('boards:close', { boardId: b.id, closed: !b.closedOn }))} aria-label={`${b.closedOn ? 'Reopen' : 'Close'} ${b.name}`}>
-                      {b.closedOn ? 'Reopen' : 'Close'}
-                    </Button>
-                  </div>
+                  <RowActions name={b.name} pending={pending} onEdit={() => setEditing(b)} away={Boolean(b.closedOn)} awayLabel={['Close', 'Close']} backLabel="Reopen" onToggle={() => act(() => call('boards:close', { boardId: b.id, closed: !b.closedOn }))} />
                 </TableCell>
               </TableRow>
             ))}
