@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { isoDate, line, optionalLine, recordId } from '../schema/common';
-import { DEEP_DIVE_STATUSES, deepDiveSchema, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES, type RecordOf } from '../schema/records';
+import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
-import { FORWARD_PLAN_STATUSES as PLAN_STATUSES } from '../schema/plan';
 import { forwardPlanView, plannerView } from '../rules/planView';
 
 const rev = z.number().int().min(1).optional();
@@ -107,18 +106,10 @@ export const raiseDeepDiveAction = mutation({
 export const saveForwardPlanItem = mutation({
   name: 'plan:save',
   writes: ['forwardPlanItem'],
-  input: z
-    .object({
-      forwardPlanItemId: recordId('forwardPlanItem').optional(),
-      boardId: recordId('board'),
-      title: line(300),
-      kind: z.enum(FORWARD_PLAN_KINDS),
-      authorPersonId: recordId('person').optional(),
-      meetingId: recordId('meeting').optional(),
-      origin: optionalLine(500),
-      keyDecision: z.boolean(),
-      expectedRev: rev,
-    })
+  // The record's own fields, as the schema defines them, plus which item and its revision.
+  input: forwardPlanItemSchema
+    .pick({ boardId: true, title: true, kind: true, authorPersonId: true, meetingId: true, origin: true, keyDecision: true })
+    .extend({ forwardPlanItemId: recordId('forwardPlanItem').optional(), expectedRev: rev })
     .strict(),
   apply(data, { forwardPlanItemId, expectedRev, ...fields }, ctx) {
     const board = getRecord(data, 'board', fields.boardId);
@@ -165,7 +156,7 @@ export const getPlanner = query({
 /** The forward plan across the boards, filtered by board, author or status. */
 export const listForwardPlan = query({
   name: 'plan:list',
-  input: z.object({ boardId: recordId('board').optional(), authorPersonId: recordId('person').optional(), status: z.enum(PLAN_STATUSES).optional() }).strict(),
+  input: z.object({ boardId: recordId('board').optional(), authorPersonId: recordId('person').optional(), status: z.enum(FORWARD_PLAN_STATUSES).optional() }).strict(),
   reads: ['forwardPlanItem', 'meeting', 'board', 'person', 'tor'],
   view: (data, filter, env) => forwardPlanView(data, env.holidays, filter),
 });
