@@ -11,6 +11,7 @@ import { loadExample } from '../services/example';
 import { packCommand } from './pack';
 import { exportCommand } from './export';
 import { callCommand } from './call';
+import { importCommand } from './import';
 import { clockFromSetting, type Clock } from '../../shared/clock';
 
 /**
@@ -111,13 +112,14 @@ const subcommands: Record<string, Subcommand> = {
         if (store.status().state !== 'empty') throw new QuorumFailure('conflict', `${dir} already holds a Quorum store; choose an empty folder`);
         await store.run('partnership:setUp', { name });
         if (values.json) out.log(JSON.stringify({ dataDir: dir, partnership: name }, null, 2));
-        else out.log(`Created ${name} in ${dir}. Add its boards, organisations and people in the app, or with quorum call.`);
+        else out.log(`Created ${name} in ${dir}. Add its boards, organisations and people in the app, with quorum import people, or with quorum call.`);
         return EXIT.ok;
       } finally {
         store.close();
       }
     },
   },
+  import: importCommand(requireData),
   call: callCommand(requireData),
   pack: packCommand(requireData),
   export: exportCommand(requireData),

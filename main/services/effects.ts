@@ -4,12 +4,15 @@ import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
 import type { EffectName, OperationArgs, OperationResult } from '../../shared/operations';
 import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from './exports';
-import { PAPER_EXTENSIONS, readPaperFile } from './papers';
+import { PAPER_EXTENSIONS } from './papers';
+import { importPaperFile } from './papers/importPaper';
 import { buildPackFile, runPreflight, suggestedPackName } from './packs';
 import { readReturnedFile } from './returnedCopies';
 import { currentUser, type Session } from './session';
 import type { Platform } from './platform';
 import { loadExample } from './example';
+import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
+import { readTorDocument } from './imports/torDocument';
 
 /** One hand-written handler per effect: what needs the machine. Typed by the effect's declaration. */
 export type EffectHandlers = { [N in EffectName]: (input: OperationArgs<N>) => Promise<OperationResult<N>> | OperationResult<N> };
@@ -90,13 +93,24 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       const store = session.ready();
       const item = findRecord(store.data, 'agendaItem', agendaItemId);
       if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
-      // Importing over a received paper needs the officer's say-so; the old text is then only in the backups.
+      // Asked before the dialog opens, so the officer is not sent to find a file for nothing.
       if (item.paper?.body.trim() && !replace) throw new QuorumFailure('conflict', `“${item.title}” already has a paper. Confirm that the imported file should replace it.`);
       const file = await platform.chooseOpenFile({ title: `Import the paper for “${item.title}”`, filterName: 'Word or Markdown paper', extensions: PAPER_EXTENSIONS });
       if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
-      const paper = await readPaperFile(file, store.dataDir);
-      await store.run('paper:receiveImported', { agendaItemId, body: paper.body, sourceFile: paper.sourceFile, receivedOn: today(), expectedRev: item.rev });
-      return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes };
+      const paper = await importPaperFile(session, { agendaItemId, file, replace });
+      return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.characters, images: paper.images, notes: paper.notes };
+    },
+    'imports:chooseSheet': async ({ purpose }) => {
+      session.ready();
+      const file = await platform.chooseOpenFile({ title: purpose === 'people' ? 'Import people from a spreadsheet' : 'Import an action log', filterName: 'Excel workbook or CSV', extensions: SHEET_EXTENSIONS });
+      if (!file) return { chosen: false as const, reason: 'No file was chosen; nothing was imported.' };
+      return { chosen: true as const, table: await readSheetFile(file) };
+    },
+    'imports:chooseTor': async () => {
+      session.ready();
+      const file = await platform.chooseOpenFile({ title: 'Import terms of reference from Word', filterName: 'Word document', extensions: ['docx'] });
+      if (!file) return { chosen: false as const, reason: 'No file was chosen; nothing was imported.' };
+      return { chosen: true as const, ...(await readTorDocument(file)) };
     },
     'exports:word': async ({ kind, meetingId, variant }) => {
       const store = session.ready();

@@ -7,6 +7,7 @@ import * as boards from '../features/boards';
 import * as dashboard from '../features/dashboard';
 import * as directory from '../features/directory';
 import * as exportsFeature from '../features/exports';
+import * as imports from '../features/imports';
 import * as meetings from '../features/meetings';
 import * as minutes from '../features/minutes';
 import * as packs from '../features/packs';
@@ -23,7 +24,7 @@ import type { RecordType } from '../schema/common';
  * channel list, the contract types, the command registry and the handler table all follow from
  * the declarations in shared/features (DESIGN: Operations).
  */
-const FEATURES = { actions, agenda, app, attendance, boards, dashboard, directory, exports: exportsFeature, meetings, minutes, packs, partnership, people, plan, protocols, tor };
+const FEATURES = { actions, agenda, app, attendance, boards, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, packs, partnership, people, plan, protocols, tor };
 
 type Features = typeof FEATURES;
 type DeclaredIn<M> = Extract<M[keyof M], AnyOperation>;

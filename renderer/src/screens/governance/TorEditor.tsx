@@ -9,6 +9,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { MarkdownField } from '../../components/MarkdownField';
 import { CountField } from '../../components/CountField';
 import { chosenId } from '../../ids';
+import { firstTorFields, memberKey } from '@shared/rules/torDraft';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: '12px 16px' },
@@ -25,38 +26,12 @@ const FRACTIONS = [
   ['0.5', 'Half of members'],
   ['0.6666666666666666', 'Two thirds of members'],
 ] as const;
-const newKey = (role: string, taken: Set<string>) => {
-  const base = role.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'member';
-  let key = base;
-  for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
-  return key;
-};
-
 /**
  * Editing a board's terms of reference. Saving an approved version starts the next version as a
  * draft; the approved one stays in force (and unchanged) until the board approves the draft.
  */
-/** What a board's first terms of reference start from: the usual rules, for the secretariat to change. */
 const firstDraft = (view: TorView): TermsOfReference =>
-  ({
-    id: undefined,
-    rev: 0,
-    version: 0,
-    status: 'draft',
-    boardId: view.board.id,
-    purpose: '',
-    responsibilities: '',
-    members: [],
-    chairMemberKey: '',
-    viceChairMemberKey: '',
-    quorum: { requireChairOrVice: true, minFraction: 1 / 3, text: 'A third of members, including the chair or vice-chair' },
-    meetingsPerYear: 4,
-    deepDivesPerMeeting: 1,
-    paperDeadlineWorkingDays: 5,
-    reportsToBoardIds: [],
-    permissions: [],
-    reviewDate: '',
-  }) as unknown as TermsOfReference;
+  ({ id: undefined, rev: 0, version: 0, status: 'draft', boardId: view.board.id, ...firstTorFields(view.today), reviewDate: '' }) as unknown as TermsOfReference;
 
 export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base: TermsOfReference | null; onClose: (summary: string | null) => void }) => {
   const base = given ?? firstDraft(view);
@@ -132,7 +107,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
         <div>
           <Button
             icon={<Add16Regular />}
-            onClick={() => set('members', [...t.members, { key: newKey('new seat', new Set(t.members.map((m) => m.key))), role: 'New seat', organisationId: view.organisations[0]?.id, deputyAllowed: true, voting: true }])}
+            onClick={() => set('members', [...t.members, { key: memberKey('new seat', new Set(t.members.map((m) => m.key))), role: 'New seat', organisationId: view.organisations[0]?.id, deputyAllowed: true, voting: true }])}
           >
             Add a seat
           </Button>

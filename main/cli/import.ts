@@ -1,0 +1,191 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { listRecords, type StoreData } from '../../shared/data';
+import { QuorumFailure, type Result } from '../../shared/result';
+import { describeProblem, type RowProblem } from '../../shared/imports/table';
+import type { Channel, OperationArgs, OperationResult } from '../../shared/operations';
+import { sameName } from '../../shared/imports/table';
+import { formatUkDate } from '../../shared/rules/dates';
+import { parseClockTime } from '../../shared/imports/dates';
+import { createDispatcher } from '../services/dispatch';
+import { createHandlers } from '../services/handlers';
+import { Session } from '../services/session';
+import { STORE_FILE } from '../services/store/format';
+import { headlessPlatform } from '../services/platform';
+import { readSheetFile } from '../services/imports/sheet';
+import { readTorDocument } from '../services/imports/torDocument';
+import { importPaperFile } from '../services/papers/importPaper';
+import { EXIT, UsageError, type Out, type Subcommand } from './quorum';
+
+const WHAT = ['people', 'meetings', 'actions', 'tor', 'paper'] as const;
+type What = (typeof WHAT)[number];
+
+const list = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((l) => `  ${l}`)] : []);
+const refusedLines = (refused: RowProblem[]) => list(`Refused (${refused.length})`, refused.map(describeProblem));
+
+/** A board by id, name or short name: what an IT colleague has to hand. */
+const findBoard = (data: StoreData, given: unknown) => {
+  if (typeof given !== 'string' || !given.trim()) throw new UsageError('--board ID is required (the board’s id, name or short name)');
+  const boards = listRecords(data, 'board').filter((b) => !b.closedOn);
+  const board = boards.find((b) => b.id === given || sameName(b.name, given) || sameName(b.shortName, given));
+  if (!board) throw new QuorumFailure('not-found', `There is no open board “${given}”; the boards are: ${boards.map((b) => `${b.shortName} (${b.id})`).join(', ') || 'none yet'}`);
+  return board;
+};
+
+/**
+ * `quorum import people|meetings|actions|tor|paper`: the app's imports, headless. The file is read
+ * as the app reads it, the preview is the app's preview (the same query through the same handler
+ * table), and without `--dry-run` the same mutation writes it as one journal entry. A refused
+ * row stops the import (exit 1) unless `--leave-out-refused` says to bring in the rest.
+ */
+export const importCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+  summary: 'bring in people, meeting dates, an action log, terms of reference or a paper, with a preview',
+  usage:
+    'quorum import people --data DIR FILE.xlsx|FILE.csv [--add-organisations] [--leave-out-refused] [--dry-run] [--json]\n' +
+    '             quorum import meetings --data DIR FILE.txt --board ID [--year YYYY] [--start HH:MM] [--end HH:MM] [--venue TEXT] [--dry-run] [--json]\n' +
+    '             quorum import actions --data DIR FILE.xlsx|FILE.csv --board ID [--leave-out-refused] [--dry-run] [--json]\n' +
+    '             quorum import tor --data DIR FILE.docx --board ID [--leave-out-unmatched] [--dry-run] [--json]\n' +
+    '             quorum import paper --data DIR --item AGENDA_ITEM_ID FILE.docx|FILE.md [--replace] [--dry-run] [--json]',
+  positional: { name: 'what', choices: WHAT },
+  options: {
+    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
+    board: { type: 'string', description: 'the board (its id, name or short name): meetings, actions, tor' },
+    item: { type: 'string', description: 'the agenda item (agendaItem:…) the paper is for' },
+    'add-organisations': { type: 'boolean', description: 'people: add the organisations the sheet names that the partnership does not have' },
+    'leave-out-refused': { type: 'boolean', description: 'import the rows that can be, leaving out the refused ones' },
+    'leave-out-unmatched': { type: 'boolean', description: 'tor: leave out membership rows whose organisation is not in the partnership' },
+    year: { type: 'string', description: 'meetings: the year a rule or a date without a year falls in (default: this year)' },
+    start: { type: 'string', description: 'meetings: the usual start time (default 14:00)' },
+    end: { type: 'string', description: 'meetings: the usual end time (default 16:00)' },
+    venue: { type: 'string', description: 'meetings: the venue' },
+    replace: { type: 'boolean', description: 'paper: replace a paper already received' },
+    'dry-run': { type: 'boolean', description: 'print the preview and write nothing' },
+    json: { type: 'boolean', description: 'print JSON instead of text' },
+  },
+  async run(values, out, { positionals, clock }) {
+    const dir = requireData(values);
+    const [what, file, ...extra] = positionals as [What | undefined, string | undefined, ...string[]];
+    if (!what || !(WHAT as readonly string[]).includes(what)) throw new UsageError(`say what to import: ${WHAT.join(', ')}`);
+    if (!file || extra.length) throw new UsageError('give one file to import');
+    const path = resolve(file);
+    if (!existsSync(path)) throw new QuorumFailure('not-found', `${file} could not be found`);
+    if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE}); create one with quorum init`);
+    const dryRun = Boolean(values['dry-run']);
+    const session = new Session(dir, () => {}, { clock, ...(dryRun ? { mode: 'read' as const } : {}) });
+    const dispatch = createDispatcher(createHandlers(session, headlessPlatform('cli')));
+    const call = async <C extends Channel>(channel: C, input: OperationArgs<C>): Promise<OperationResult<C>> => {
+      const result = (await dispatch(channel, input)) as Result<OperationResult<C>>;
+      if (!result.ok) throw new QuorumFailure(result.error.code, result.error.message);
+      return result.value;
+    };
+    const finish = async <C extends Channel>(preview: object, text: string[], blocked: boolean, channel: C, input: OperationArgs<C>): Promise<number> => {
+      let summary: string | undefined;
+      if (!dryRun && !blocked) summary = ((await call(channel, input)) as { summary: string }).summary;
+      if (values.json) out.log(JSON.stringify({ imported: Boolean(summary), dryRun, ...(summary ? { summary } : {}), preview }, null, 2));
+      else {
+        for (const l of text) out.log(l);
+        out.log(summary ? `Imported: ${summary}.` : dryRun ? 'Dry run: nothing was written.' : 'Nothing was imported.');
+      }
+      return blocked ? EXIT.failed : EXIT.ok;
+    };
+
+    try {
+      const data = session.ready().data;
+      if (what === 'people') {
+        const table = await readSheetFile(path);
+        const first = await call('imports:previewPeople', { table, newOrganisations: [], leaveOutRefused: false });
+        const newOrganisations = values['add-organisations'] ? first.newOrganisations.map((o) => ({ name: o.name, kind: o.kind })) : [];
+        const leaveOutRefused = Boolean(values['leave-out-refused']);
+        const input = { table, newOrganisations, leaveOutRefused };
+        const plan = newOrganisations.length ? await call('imports:previewPeople', input) : first;
+        const text = [
+          `${table.sourceFile}${table.sheet ? ` (sheet ${table.sheet})` : ''}: ${plan.rows} rows`,
+          ...list(`Add (${plan.add.length})`, plan.add.map((p) => `row ${p.row}: ${[p.name, p.jobTitle, p.organisation].filter(Boolean).join(', ')}`)),
+          ...list(`Update (${plan.update.length})`, plan.update.map((p) => `row ${p.row}: ${p.name} (${p.changes.join('; ')})`)),
+          ...list(`Already in Quorum (${plan.match.length})`, plan.match.map((p) => `row ${p.row}: ${p.name}`)),
+          ...list(
+            `Organisations not in the partnership (${plan.newOrganisations.length})`,
+            plan.newOrganisations.map((o) => `${o.name} (${o.kind}), rows ${o.rows.join(', ')}: ${o.added ? 'added' : `not added${o.didYouMean ? `; did you mean ${o.didYouMean}?` : ''} (--add-organisations adds it)`}`),
+          ),
+          ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.board}, ${s.seat}: ${s.person} (${s.filled})`)),
+          ...refusedLines(plan.refused),
+          ...(plan.ignoredColumns.length ? [`Columns not imported: ${plan.ignoredColumns.join(', ')}`] : []),
+        ];
+        return await finish(plan, text, plan.refused.length > 0 && !leaveOutRefused, 'imports:people', input);
+      }
+      if (what === 'actions') {
+        const board = findBoard(data, values.board);
+        const table = await readSheetFile(path);
+        const leaveOutRefused = Boolean(values['leave-out-refused']);
+        const input = { boardId: board.id, table, leaveOutRefused };
+        const plan = await call('imports:previewActions', input);
+        const text = [
+          `${table.sourceFile}: ${plan.rows} rows for the ${plan.board}’s action log`,
+          ...list(`Add (${plan.add.length})`, plan.add.map((a) => `row ${a.row}: ${a.text.slice(0, 80)} (${a.owner}, due ${formatUkDate(a.dueDate)}${a.note ? `; ${a.note}` : ''})`)),
+          ...list(`Already on the log (${plan.alreadyOnLog.length})`, plan.alreadyOnLog.map((a) => `row ${a.row}: ${a.text.slice(0, 80)}`)),
+          ...list(`Done, left out (${plan.done.length})`, plan.done.map((a) => `row ${a.row}: ${a.text.slice(0, 80)}`)),
+          ...refusedLines(plan.refused),
+        ];
+        return await finish(plan, text, plan.refused.length > 0 && !leaveOutRefused, 'imports:actions', input);
+      }
+      if (what === 'meetings') {
+        const board = findBoard(data, values.board);
+        const time = (v: unknown, fallback: string, name: string) => {
+          if (typeof v !== 'string') return fallback;
+          const t = parseClockTime(v);
+          if (!t) throw new UsageError(`--${name} must be a time like 15:00`);
+          return t;
+        };
+        const year = typeof values.year === 'string' ? Number(values.year) : Number(clock.today().slice(0, 4));
+        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be a year like 2027');
+        const input = { boardId: board.id, text: readFileSync(path, 'utf8'), year, startTime: time(values.start, '14:00', 'start'), endTime: time(values.end, '16:00', 'end'), venue: typeof values.venue === 'string' ? values.venue : '' };
+        const plan = await call('imports:previewMeetings', input);
+        const text = [
+          `Meetings of the ${plan.board}:`,
+          ...plan.meetings.map((m) => `  ${m.label}, ${m.startTime}–${m.endTime}: papers by ${formatUkDate(m.paperDeadline)}${m.alreadyPlanned ? ' (already planned)' : ''}${m.warning ? ` (note: ${m.warning})` : ''}`),
+          ...list(`Refused (${plan.refused.length})`, plan.refused.map((p) => `line ${p.row}: ${p.message}`)),
+        ];
+        return await finish(plan, text, plan.refused.length > 0 || plan.meetings.every((m) => m.alreadyPlanned), 'imports:meetings', input);
+      }
+      if (what === 'tor') {
+        const board = findBoard(data, values.board);
+        const doc = await readTorDocument(path);
+        const first = await call('imports:previewTor', { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats: [] });
+        const seats = values['leave-out-unmatched'] ? first.undecided.map((u) => ({ row: u.row, leaveOut: true })) : [];
+        const input = { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats };
+        const plan = seats.length ? await call('imports:previewTor', input) : first;
+        const text = [
+          `${doc.sourceFile}: terms of reference for the ${board.shortName}`,
+          ...list('Sections', plan.sections.map((s) => `${s.heading}: ${s.use === 'kept' ? 'kept at the end of the responsibilities' : s.use}`)),
+          ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.role}, ${s.organisation}${s.name ? `, ${s.name}` : ''}: ${s.outcome}${s.note ? ` (${s.note})` : ''}`)),
+          `Quorum: ${plan.draft.quorum.text || '(not stated)'}; ${plan.draft.meetingsPerYear} meetings a year; papers ${plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by ${formatUkDate(plan.draft.reviewDate)}`,
+          ...list('Notes', [...doc.notes, ...plan.notes]),
+          ...list(`Needs a decision (${plan.undecided.length}; --leave-out-unmatched leaves these seats out)`, plan.undecided.map(describeProblem)),
+        ];
+        return await finish(plan, text, plan.undecided.length > 0, 'imports:tor', input);
+      }
+      // A paper onto an agenda item, as the app's "Import paper…".
+      if (typeof values.item !== 'string') throw new UsageError('--item AGENDA_ITEM_ID is required');
+      const outcome = await importPaperFile(session, { agendaItemId: values.item, file: path, replace: Boolean(values.replace), dryRun });
+      if (values.json) out.log(JSON.stringify({ ...outcome, dryRun }, null, 2));
+      else {
+        out.log(`${outcome.sourceFile} → “${outcome.title}”: ${outcome.characters.toLocaleString('en-GB')} characters, ${outcome.images} picture${outcome.images === 1 ? '' : 's'}`);
+        for (const n of outcome.notes) out.log(`  note: ${n}`);
+        out.log(outcome.imported ? 'Imported: the paper is received.' : 'Dry run: nothing was written.');
+      }
+      return EXIT.ok;
+    } catch (err) {
+      if (err instanceof QuorumFailure) return refused(out, values.json, err);
+      throw err;
+    } finally {
+      session.close();
+    }
+  },
+});
+
+/** A file or plan the import will not take: exit 1 with the reasons (usage mistakes stay exit 2). */
+const refused = (out: Out, json: unknown, err: QuorumFailure): number => {
+  if (json) out.log(JSON.stringify({ imported: false, error: { code: err.code, message: err.message } }, null, 2));
+  else out.error(`quorum import: ${err.message}`);
+  return EXIT.failed;
+};

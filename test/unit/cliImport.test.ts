@@ -1,0 +1,202 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, useExampleFolders } from '../helpers';
+import { ACTION_COLUMNS, csvOf, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, writeXlsx } from '../fixtures/imports';
+
+const folders = useExampleFolders();
+const call = async (dir: string, channel: string, input: unknown) => {
+  const r = await runCli('call', channel, '--data', dir, '--input', JSON.stringify(input));
+  if (r.code !== 0) throw new Error(`${channel}: ${r.err}`);
+  return JSON.parse(r.out);
+};
+const json = (r: { out: string }) => JSON.parse(r.out);
+const storeOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')) as { records: Record<string, { type: string } & Record<string, unknown>> };
+const recordsOf = (dir: string, type: string) => Object.values(storeOf(dir).records).filter((r) => r.type === type);
+const journalLines = (dir: string) => readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').length;
+
+/** An empty partnership with its three boards, as `quorum init` and `quorum call` make it. */
+const westmoor = async () => {
+  const dir = folders.temp();
+  expect((await runCli('init', '--data', dir, '--partnership', 'Westmoor Children and Families Partnership')).code).toBe(0);
+  const board = (name: string, shortName: string, kind: string, rules = 'own-terms-of-reference') => call(dir, 'boards:add', { name, shortName, kind, rules });
+  const ct = await board('Westmoor Children’s Trust Board', 'Children’s Trust', 'childrens-trust');
+  const scp = await board('Westmoor Safeguarding Children Partnership', 'Safeguarding Partnership', 'safeguarding-partnership');
+  const hwb = await board('Westmoor Health and Wellbeing Board', 'Health and Wellbeing Board', 'health-and-wellbeing', 'council-committee');
+  return { dir, ct: ct.boardId as string, scp: scp.boardId as string, hwb: hwb.boardId as string };
+};
+
+/** The membership list with its seats on the Children's Trust, so the Safeguarding Partnership's ToR can come from Word. */
+const members = MEMBERS.map((r) => (r[6] ? [...r.slice(0, 6), 'Children’s Trust', ...r.slice(7)] : r));
+
+describe('quorum import: a partnership’s existing material brought in headless', () => {
+  it('sets up from empty: people from CSV and Excel, a ToR from Word approved, the year’s meetings from a rule, an agenda and its public pack', async () => {
+    const { dir, scp } = await westmoor();
+    const csv = join(folders.temp(), 'members.csv');
+    writeFileSync(csv, csvOf(MEMBER_COLUMNS, members));
+
+    // The preview names what it would do; without --add-organisations the unknown organisations refuse their rows.
+    const dry = await runCli('import', 'people', '--data', dir, csv, '--dry-run');
+    expect(dry.code).toBe(1);
+    expect(dry.out).toMatch(/Organisations not in the partnership \(5\)[\s\S]*Westmoor Police \(police\), rows 3: not added/);
+    expect(dry.out).toMatch(/Row 2, column C \(Organisation\): “Westmoor Borough Council” is not an organisation in the partnership/);
+    expect(recordsOf(dir, 'person')).toHaveLength(0);
+
+    const people = await runCli('import', 'people', '--data', dir, csv, '--add-organisations', '--json');
+    expect(people.code, people.err).toBe(0);
+    expect(json(people).summary).toBe('Imported people from members.csv: 6 people added, 5 organisations added, 4 seats on 1 board’ draft terms of reference');
+    expect(recordsOf(dir, 'person').map((p) => p.name).sort()).toEqual(MEMBERS.map((r) => r[0]).sort());
+    expect(recordsOf(dir, 'organisation').find((o) => o.name === 'Westmoor Integrated Care Board')).toMatchObject({ kind: 'health' });
+    const ctDraft = recordsOf(dir, 'tor')[0] as unknown as { status: string; members: { role: string; personId?: string; deputyAllowed: boolean }[] };
+    expect(ctDraft.status).toBe('draft');
+    expect(ctDraft.members.map((m) => [m.role, m.deputyAllowed])).toContainEqual(['Independent Scrutineer (Chair)', false]);
+
+    // The same list again as Excel, with a new phone number: matched by email, one update, no duplicates.
+    const xlsx = join(folders.temp(), 'members.xlsx');
+    await writeXlsx(xlsx, MEMBER_COLUMNS, members.map((r, i) => (i === 1 ? [...r.slice(0, 5), '01632 960777', ...r.slice(6)] : r)));
+    const again = await runCli('import', 'people', '--data', dir, xlsx);
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toMatch(/Update \(1\):\n {2}row 3: Daniel Achebe \(phone: \(none\) → 01632 960777\)/);
+    expect(again.out).toMatch(/Already in Quorum \(5\)/);
+    expect(recordsOf(dir, 'person')).toHaveLength(6);
+
+    // Terms of reference from Word: sections sorted, seats matched, the unknown trust a decision.
+    const docx = join(folders.temp(), 'SCP terms of reference.docx');
+    writeFileSync(docx, await torDocument());
+    const undecided = await runCli('import', 'tor', '--data', dir, docx, '--board', 'Safeguarding Partnership');
+    expect(undecided.code).toBe(1);
+    expect(undecided.out).toMatch(/Designated Doctor: “Westmoor Hospitals NHS Trust” is not an organisation in the partnership/);
+    const tor = await runCli('import', 'tor', '--data', dir, docx, '--board', scp, '--leave-out-unmatched', '--json');
+    expect(tor.code, tor.err).toBe(0);
+    const draft = recordsOf(dir, 'tor').find((t) => t.boardId === scp) as unknown as { id: string; purpose: string; responsibilities: string; members: { role: string; personId?: string }[]; chairMemberKey: string; paperDeadlineWorkingDays: number; meetingsPerYear: number; reviewDate: string };
+    expect(draft.purpose).toMatch(/^The Partnership coordinates the work of the three safeguarding partners/);
+    expect(draft.responsibilities).toMatch(/Commission and learn[\s\S]*### 6\. Confidentiality/);
+    expect(draft.members.map((m) => m.role)).toEqual(['Independent Scrutineer (Chair)', 'Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Relevant agency: schools']);
+    expect(draft.members.every((m) => m.personId)).toBe(true);
+    expect(draft).toMatchObject({ chairMemberKey: 'independent-scrutineer-chair', paperDeadlineWorkingDays: 7, meetingsPerYear: 4, reviewDate: '2028-03-31' });
+    expect((await runCli('call', 'tor:approve', '--data', dir, '--input', JSON.stringify({ torId: draft.id, date: '2026-11-20', minuteRef: 'SCP/12' }))).code).toBe(0);
+
+    // The year's meetings from the board's rule, with their paper deadlines.
+    const dates = join(folders.temp(), 'dates.txt');
+    writeFileSync(dates, 'third Tuesday of January, April, July and October at 15:00\n');
+    const meetings = await runCli('import', 'meetings', '--data', dir, dates, '--board', scp, '--year', '2027', '--venue', 'Westmoor Civic Centre');
+    expect(meetings.code, meetings.err).toBe(0);
+    expect(meetings.out).toMatch(/Tuesday 19 January 2027, 15:00–17:00: papers by 7 January 2027/);
+    expect(meetings.out).toMatch(/Imported: Planned 4 meetings of the Safeguarding Partnership/);
+
+    const first = (await call(dir, 'meetings:list', {})).find((m: { date: string }) => m.date === '2027-01-19');
+    await call(dir, 'agenda:draft', { meetingId: first.id });
+    const presenter = recordsOf(dir, 'person').find((p) => p.name === 'Ruth Okafor')!;
+    await call(dir, 'agenda:add', { meetingId: first.id, title: 'Neglect: what the audit found', purpose: 'discussion', durationMinutes: 30, presenterIds: [presenter.id], paperRequested: false });
+    const out = join(folders.temp(), 'pack.docx');
+    const pack = await runCli('pack', '--data', dir, '--meeting', first.id, '--variant', 'public', '--out', out, '--override-reason', 'Minutes of the last meeting are from before Quorum', '--json');
+    expect(pack.code, pack.err).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    // Nothing of the example anywhere.
+    expect(Object.keys(storeOf(dir).records).filter((id) => /eastmere|ct-|childrens-trust$/.test(id))).toEqual([]);
+    expect((await runCli('check', '--data', dir)).code).toBe(0);
+  });
+
+  it('brings in an open action log, matching owners and meetings, leaving done actions out', async () => {
+    const { dir, ct } = await westmoor();
+    const csv = join(folders.temp(), 'members.csv');
+    writeFileSync(csv, csvOf(MEMBER_COLUMNS.slice(0, 6), MEMBERS.map((r) => r.slice(0, 6))));
+    expect((await runCli('import', 'people', '--data', dir, csv, '--add-organisations')).code).toBe(0);
+    await call(dir, 'meetings:create', { boardId: ct, date: '2026-10-13', startTime: '14:00', endTime: '16:00', venue: '' });
+    const log = join(folders.temp(), 'action log.xlsx');
+    await writeXlsx(
+      log,
+      ACTION_COLUMNS,
+      [
+        ['CT/1', 'Circulate the early help dashboard to all partners', 'Ruth Okafor', new Date(Date.UTC(2026, 11, 18)), 'Open', new Date(Date.UTC(2026, 9, 13))],
+        ['CT/2', 'Report back on school readiness', 'grace.ellison@schools.westmoor.example', '29/01/2027', 'In progress', '13/10/2026'],
+        ['CT/3', 'Agree the neglect strategy', 'Imran Siddiqui', '01/09/2026', 'Complete', ''],
+      ],
+      'Actions',
+    );
+    const r = await runCli('import', 'actions', '--data', dir, log, '--board', 'Children’s Trust');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Add \(2\)[\s\S]*Done, left out \(1\)/);
+    const actions = recordsOf(dir, 'action');
+    expect(actions.map((a) => [a.text, a.dueDate, a.status, Boolean(a.meetingId)])).toEqual([
+      ['Circulate the early help dashboard to all partners', '2026-12-18', 'open', true],
+      ['Report back on school readiness', '2027-01-29', 'in-progress', true],
+    ]);
+    // Importing the same log again adds nothing twice.
+    expect(await runCli('import', 'actions', '--data', dir, log, '--board', ct)).toMatchObject({ code: 1, err: expect.stringMatching(/Nothing to import/) });
+    expect(recordsOf(dir, 'action')).toHaveLength(2);
+  });
+
+  it('imports a paper onto an agenda item as the app does, previewing with --dry-run', async () => {
+    const dir = await folders.example();
+    const item = Object.values(storeOf(dir).records).find((r) => r.type === 'agendaItem' && !(r as { paper?: { body: string } }).paper?.body && !r.standing)!;
+    const md = join(folders.temp(), 'paper.md');
+    writeFileSync(md, '# Early help\n\nReferrals rose by 14%.\n');
+    const before = readFileSync(join(dir, 'quorum.json'));
+    const dry = await runCli('import', 'paper', '--data', dir, '--item', item.id as string, md, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, out: expect.stringMatching(/paper\.md → “.+”: \d+ characters[\s\S]*Dry run: nothing was written/) });
+    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect((await runCli('import', 'paper', '--data', dir, '--item', item.id as string, md)).code).toBe(0);
+    expect((storeOf(dir).records[item.id as string] as unknown as { paper: { status: string; body: string } }).paper).toMatchObject({ status: 'received', body: expect.stringMatching(/Referrals rose by 14%/) });
+  });
+});
+
+describe('quorum import refuses a bad file whole, names the row and column, and leaves the store byte-identical', () => {
+  const refusedWithStoreUnchanged = async (dir: string, args: string[], message: RegExp) => {
+    const before = readFileSync(join(dir, 'quorum.json'));
+    const lines = journalLines(dir);
+    const r = await runCli('import', ...args);
+    expect(r.code).toBe(1);
+    expect(`${r.out}\n${r.err}`).toMatch(message);
+    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(journalLines(dir)).toBe(lines);
+  };
+
+  it('refuses wrong columns, an unknown organisation, a duplicate email, a protected workbook and a 50,000-row sheet', async () => {
+    const { dir } = await westmoor();
+    const seedCsv = join(folders.temp(), 'seed.csv');
+    writeFileSync(seedCsv, csvOf(MEMBER_COLUMNS.slice(0, 5), MEMBERS.slice(0, 2).map((r) => r.slice(0, 5))));
+    expect((await runCli('import', 'people', '--data', dir, seedCsv, '--add-organisations')).code).toBe(0);
+    const file = (name: string, content: string | Buffer) => {
+      const path = join(folders.temp(), name);
+      writeFileSync(path, content);
+      return path;
+    };
+
+    const columns = file('contacts.csv', csvOf(['Forename', 'Surname', 'Agency'], [['Ruth', 'Okafor', 'Westmoor Borough Council']]));
+    await refusedWithStoreUnchanged(dir, ['people', '--data', dir, columns], /contacts\.csv does not look like a list of people: it has no “Name” column\. Row 1 should name the columns; it has “Forename”, “Surname”, “Agency”/);
+
+    const unknown = file('unknown.csv', csvOf(['Name', 'Organisation', 'Email'], [['Priya Shah', 'Westmoor Borough Council', 'priya.shah@westmoor.example'], ['Sam Cole', 'Westmoor Polce', 'sam.cole@westmoor.example']]));
+    await refusedWithStoreUnchanged(dir, ['people', '--data', dir, unknown], /Row 3, column B \(Organisation\): “Westmoor Polce” is not an organisation in the partnership \(did you mean Westmoor Police\?\)/);
+
+    const duplicate = file('duplicate.csv', csvOf(['Name', 'Organisation', 'Email'], [['Priya Shah', 'Westmoor Borough Council', 'priya.shah@westmoor.example'], ['P. Shah', 'Westmoor Borough Council', 'Priya.Shah@westmoor.example']]));
+    await refusedWithStoreUnchanged(dir, ['people', '--data', dir, duplicate], /Row 3, column C \(Email\): Priya\.Shah@westmoor\.example is also on row 2/);
+    const taken = file('taken.csv', csvOf(['Name', 'Organisation', 'Email'], [['Someone Else', 'Westmoor Borough Council', 'RUTH.OKAFOR@westmoor.example']]));
+    await refusedWithStoreUnchanged(dir, ['people', '--data', dir, taken], /Row 2, column C \(Email\): RUTH\.OKAFOR@westmoor\.example belongs to Ruth Okafor in Quorum, not Someone Else/);
+
+    await refusedWithStoreUnchanged(dir, ['people', '--data', dir, file('members (protected).xlsx', passwordProtectedWorkbook())], /members \(protected\)\.xlsx is protected with a password, so Quorum cannot read it\. Open it in Excel, remove the password/);
+
+    const big = join(folders.temp(), 'everyone.xlsx');
+    await writeXlsx(big, ['Name', 'Organisation', 'Email'], Array.from({ length: 50_000 }, (_, i) => [`Person ${i + 1}`, 'Westmoor Borough Council', `person${i + 1}@westmoor.example`]));
+    await refusedWithStoreUnchanged(dir, ['people', '--data', dir, big], /everyone\.xlsx has 50,000 rows; Quorum brings in up to 5,000 at a time \(row 5,002 onwards would be left behind\)\. Nothing was imported/);
+    const bigCsv = file('everyone.csv', csvOf(['Name', 'Organisation'], Array.from({ length: 50_000 }, (_, i) => [`Person ${i + 1}`, 'Westmoor Borough Council'])));
+    await refusedWithStoreUnchanged(dir, ['people', '--data', dir, bigCsv], /everyone\.csv has 50,000 rows/);
+
+    const dates = file('dates.csv', csvOf(['Action', 'Owner', 'Due date'], [['Send the report', 'Ruth Okafor', '2027/31/01']]));
+    await refusedWithStoreUnchanged(dir, ['actions', '--data', dir, dates, '--board', 'Children’s Trust'], /Row 2, column C \(Due date\): “2027\/31\/01” is not a date: write dates as 14\/01\/2027/);
+    const meetingDates = file('dates.txt', '19/01/2027\nthe Tuesday after Easter\n');
+    await refusedWithStoreUnchanged(dir, ['meetings', '--data', dir, meetingDates, '--board', 'Children’s Trust', '--year', '2027'], /line 2: “the Tuesday after Easter” is not a date or a rule Quorum can read/);
+  }, 120_000);
+
+  it('takes the good rows and leaves out the refused ones only when told to', async () => {
+    const { dir } = await westmoor();
+    const seedCsv = join(folders.temp(), 'seed.csv');
+    writeFileSync(seedCsv, csvOf(['Name', 'Organisation', 'Organisation type'], [['Ruth Okafor', 'Westmoor Borough Council', 'Council']]));
+    expect((await runCli('import', 'people', '--data', dir, seedCsv, '--add-organisations')).code).toBe(0);
+    const mixed = join(folders.temp(), 'mixed.csv');
+    writeFileSync(mixed, csvOf(['Name', 'Organisation', 'Email'], [['Priya Shah', 'Westmoor Borough Council', ''], ['', 'Westmoor Borough Council', 'x@westmoor.example'], ['Sam Cole', 'Westmoor Borough Council', 'not-an-email']]));
+    const r = await runCli('import', 'people', '--data', dir, mixed, '--leave-out-refused');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Row 3, column A \(Name\): there is no name[\s\S]*Row 4, column C \(Email\): “not-an-email” is not an email address[\s\S]*Imported: Imported people from mixed\.csv: 1 person added, 2 rows left out/);
+  });
+});
