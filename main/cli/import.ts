@@ -105,7 +105,7 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
           ...list(`Already in Quorum (${plan.match.length})`, plan.match.map((p) => `row ${p.row}: ${p.name}`)),
           ...list(
             `Organisations not in the partnership (${plan.newOrganisations.length})`,
-            plan.newOrganisations.map((o) => `${o.name} (${o.kind}), rows ${o.rows.join(', ')}: ${o.added ? 'added' : `not added${o.didYouMean ? `; did you mean ${o.didYouMean}?` : ''} (--add-organisations adds it)`}`),
+            plan.newOrganisations.map((o) => `${o.name} (${o.kind}), ${o.rows.length === 1 ? 'row' : 'rows'} ${o.rows.join(', ')}: ${o.added ? 'added' : `not added${o.didYouMean ? `; did you mean ${o.didYouMean}?` : ''} (--add-organisations adds it)`}`),
           ),
           ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.board}, ${s.seat}: ${s.person} (${s.filled})`)),
           ...refusedLines(plan.refused),

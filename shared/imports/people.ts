@@ -95,8 +95,9 @@ export const planPeopleImport = (data: StoreData, table: SheetTable, decisions: 
       const kindCell = cellOf(r, cols, 'organisationKind');
       const decided = agreed.get(key);
       const didYouMean = nearest(name, currentOrgs.map((o) => o.name));
-      const left = organisations.find((o) => o.retiredOn && sameName(o.name, name));
-      unknownOrgs.set(key, { name, kind: decided?.kind ?? guessOrganisationKind(kindCell || name), rows: [r.row], ...(didYouMean ? { didYouMean } : {}), added: Boolean(decided) && !left });
+      // One that has left the partnership is brought back on the People screen, not added again.
+      if (organisations.some((o) => o.retiredOn && sameName(o.name, name))) continue;
+      unknownOrgs.set(key, { name, kind: decided?.kind ?? guessOrganisationKind(kindCell || name), rows: [r.row], ...(didYouMean ? { didYouMean } : {}), added: Boolean(decided) });
     }
   }
   plan.newOrganisations = [...unknownOrgs.values()];

@@ -38,7 +38,7 @@ describe('quorum import: a partnership’s existing material brought in headless
     // The preview names what it would do; without --add-organisations the unknown organisations refuse their rows.
     const dry = await runCli('import', 'people', '--data', dir, csv, '--dry-run');
     expect(dry.code).toBe(1);
-    expect(dry.out).toMatch(/Organisations not in the partnership \(5\)[\s\S]*Westmoor Police \(police\), rows 3: not added/);
+    expect(dry.out).toMatch(/Organisations not in the partnership \(5\)[\s\S]*Westmoor Police \(police\), row 3: not added/);
     expect(dry.out).toMatch(/Row 2, column C \(Organisation\): “Westmoor Borough Council” is not an organisation in the partnership/);
     expect(recordsOf(dir, 'person')).toHaveLength(0);
 

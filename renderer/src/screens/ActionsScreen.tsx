@@ -20,7 +20,9 @@ import {
 } from '@fluentui/react-components';
 import type { ActionLogEntry } from '@shared/rules/actionLog';
 import type { QuorumError } from '@shared/result';
-import { bridge, useQuery } from '../bridge';
+import { bridge, call, useQuery } from '../bridge';
+import { useChosenFile } from '../components/imports/useChosenFile';
+import { ImportActionsDialog } from '../components/imports/ImportActionsDialog';
 import { ErrorBar } from '../components/ErrorBar';
 import { FormDialog } from '../components/FormDialog';
 import { PersonSelect } from '../components/PersonSelect';
@@ -46,12 +48,36 @@ export const ActionsScreen = () => {
   const boards = useQuery('boards:list', {});
   const everyone = useQuery('actions:list', {});
   const [updating, setUpdating] = useState<ActionLogEntry | null>(null);
+  const sheet = useChosenFile(() => call('imports:chooseSheet', { purpose: 'actions' }));
+  const [notice, setNotice] = useState<string | null>(null);
   const owners = everyone.state.status === 'ready' ? [...new Map(everyone.state.value.map((a) => [a.ownerPersonId, { id: a.ownerPersonId, name: a.owner, organisation: '' }])).values()].sort((a, b) => a.name.localeCompare(b.name)) : [];
   return (
     <>
       <Title1 as="h1" block>
         Actions
       </Title1>
+      <div className={styles.filters}>
+        <Button disabled={sheet.pending || boards.state.status !== 'ready' || boards.state.value.length === 0} onClick={sheet.open}>
+          Import an action log…
+        </Button>
+        {boards.state.status === 'ready' && boards.state.value.length === 0 && <Text>Add a board first, on People and boards.</Text>}
+      </div>
+      <ErrorBar title="The action log was not imported" error={sheet.error} />
+      {notice && (
+        <Text role="status" block>
+          {notice}
+        </Text>
+      )}
+      {sheet.file && boards.state.status === 'ready' && (
+        <ImportActionsDialog
+          boards={boards.state.value}
+          table={sheet.file.table}
+          onClose={(summary) => {
+            sheet.close();
+            if (summary) setNotice(summary);
+          }}
+        />
+      )}
       <div className={styles.filters} role="search" aria-label="Filter the actions">
         <Field label="Board">
           <Select value={filter.boardId} onChange={(_e, d) => setFilter((f) => ({ ...f, boardId: d.value }))}>

@@ -11,6 +11,8 @@ import { useChange } from '../components/useChange';
 import { formatUkDate } from '../format';
 import { PersonDialog } from '../components/PersonDialog';
 import type { PeopleTab } from '../navigation';
+import { useChosenFile } from '../components/imports/useChosenFile';
+import { ImportPeopleDialog } from '../components/imports/ImportPeopleDialog';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '12px', alignItems: 'center', margin: '12px 0' },
@@ -34,7 +36,7 @@ const BOARD_RULES_LABEL: Record<(typeof BOARD_RULES)[number], string> = {
 /** The partnership's people, organisations and boards: set up from empty, corrected, and retired when they leave. */
 export const PeopleScreen = ({ tab: initialTab = 'people' }: { tab?: PeopleTab }) => {
   const [tab, setTab] = useState<PeopleTab>(initialTab);
-  const { act, pending, error, notice } = useChange();
+  const { act, pending, error, notice, setNotice } = useChange();
   return (
     <>
       <Title1 as="h1" block>
@@ -51,7 +53,7 @@ export const PeopleScreen = ({ tab: initialTab = 'people' }: { tab?: PeopleTab }
           {notice}
         </Text>
       )}
-      {tab === 'people' && <PeopleTab act={act} pending={pending} />}
+      {tab === 'people' && <PeopleTab act={act} pending={pending} onImported={setNotice} />}
       {tab === 'organisations' && <OrganisationsTab act={act} pending={pending} />}
       {tab === 'boards' && <BoardsTab act={act} pending={pending} />}
     </>
@@ -87,10 +89,11 @@ const useSave = (onClose: () => void) => {
   return { error, save };
 };
 
-const PeopleTab = ({ act, pending }: Props) => {
+const PeopleTab = ({ act, pending, onImported }: Props & { onImported: (summary: string) => void }) => {
   const styles = useStyles();
   const { state } = useQuery('people:directory', {});
   const [editing, setEditing] = useState<DirectoryPerson | 'new' | null>(null);
+  const sheet = useChosenFile(() => call('imports:chooseSheet', { purpose: 'people' }));
   if (state.status === 'loading') return <Spinner label="Loading people…" />;
   if (state.status === 'error') return <ErrorBar title="The people could not be loaded" error={state.error} />;
   const { people, organisations } = state.value;
@@ -101,8 +104,12 @@ const PeopleTab = ({ act, pending }: Props) => {
         <Button appearance="primary" disabled={current.length === 0} onClick={() => setEditing('new')}>
           Add a person…
         </Button>
-        {current.length === 0 && <Text className={styles.muted}>Add the partner organisations first: everyone belongs to one.</Text>}
+        <Button disabled={pending || sheet.pending} onClick={sheet.open}>
+          Import from a spreadsheet…
+        </Button>
+        {current.length === 0 && <Text className={styles.muted}>Add the partner organisations first (everyone belongs to one), or import people and their organisations from a spreadsheet.</Text>}
       </div>
+      <ErrorBar title="The spreadsheet was not imported" error={sheet.error} />
       {people.length === 0 ? (
         <Text block>No people yet. Add the board members, their deputies and the officers who write papers.</Text>
       ) : (
@@ -134,6 +141,15 @@ const PeopleTab = ({ act, pending }: Props) => {
         </Table>
       )}
       {editing && <PersonDialog person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {sheet.file && (
+        <ImportPeopleDialog
+          table={sheet.file.table}
+          onClose={(summary) => {
+            sheet.close();
+            if (summary) onImported(summary);
+          }}
+        />
+      )}
     </>
   );
 };

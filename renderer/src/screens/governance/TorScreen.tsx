@@ -3,7 +3,7 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Tabl
 import type { TorView } from '@shared/contract';
 import type { TermsOfReference } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
-import { bridge, useQuery } from '../../bridge';
+import { bridge, call, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { DecisionFields, type Decision } from '../../components/DecisionFields';
@@ -11,6 +11,8 @@ import { MarkdownView } from '../../components/MarkdownView';
 import { formatUkDate, relativeDays } from '../../format';
 import { daysBetween } from '@shared/rules/dates';
 import { TorEditor } from './TorEditor';
+import { useChosenFile } from '../../components/imports/useChosenFile';
+import { ImportTorDialog } from '../../components/imports/ImportTorDialog';
 import { WordExportButton } from './WordExportButton';
 import { chosenId } from '../../ids';
 
@@ -131,6 +133,7 @@ export const TorScreen = () => {
   const [dialog, setDialog] = useState<'edit' | 'approve' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
+  const word = useChosenFile(() => call('imports:chooseTor', {}));
   if (boards.state.status === 'loading' || tor.state.status === 'loading') return <Spinner label="Loading the terms of reference…" />;
   if (boards.state.status === 'error') return <ErrorBar title="The boards could not be loaded" error={boards.state.error} />;
   if (tor.state.status === 'error') return <ErrorBar title="The terms of reference could not be loaded" error={tor.state.error} />;
@@ -142,6 +145,11 @@ export const TorScreen = () => {
     setDialog(null);
     if (summary) setNotice(summary);
   };
+  const importButton = view && !draft && (
+    <Button disabled={word.pending} onClick={word.open}>
+      Import from Word…
+    </Button>
+  );
   return (
     <>
       <Title1 as="h1" block>
@@ -177,6 +185,20 @@ export const TorScreen = () => {
         )}
       </div>
       <ErrorBar title="Nothing was changed" error={error} />
+      <ErrorBar title="The Word document was not imported" error={word.error} />
+      {view && word.file && (
+        <ImportTorDialog
+          board={view.board}
+          document={word.file}
+          onClose={(summary) => {
+            word.close();
+            if (summary) {
+              setNotice(summary);
+              setVersionId(null);
+            }
+          }}
+        />
+      )}
       {notice && (
         <MessageBar intent="success">
           <MessageBarBody>{notice}</MessageBarBody>
@@ -220,6 +242,7 @@ export const TorScreen = () => {
                 </Button>
               </>
             )}
+            {importButton}
             {draft && shown.status !== 'draft' && <Text className={styles.muted}>Version {draft.version} is in draft; edit it from the version list.</Text>}
             <WordExportButton label="Export to Word…" call={() => bridge().exports.governance({ what: 'tor', id: shown.id })} />
           </div>
@@ -233,7 +256,8 @@ export const TorScreen = () => {
             <Text as="p">This board has no terms of reference yet. Its quorum, paper deadline and deep dives are checked against them once they exist.</Text>
             <Button appearance="primary" onClick={() => setDialog('edit')}>
               Start the terms of reference…
-            </Button>
+            </Button>{' '}
+            {importButton}
             {dialog === 'edit' && <TorEditor view={view} base={null} onClose={close} />}
           </>
         )

@@ -6,6 +6,7 @@ import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { MeetingDetail } from './MeetingDetail';
+import { ImportMeetingsDialog } from '../../components/imports/ImportMeetingsDialog';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
 import type { MeetingTab } from '../../navigation';
 import { MEETING_STATUS_LABEL } from '@shared/rules/labels';
@@ -28,6 +29,9 @@ export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: str
   const partnership = useQuery('partnership:get', {});
   const [chosen, setChosen] = useState<string | null>(openMeetingId ?? null);
   const [planning, setPlanning] = useState(false);
+  const [planningYear, setPlanningYear] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const dashboard = useQuery('dashboard:get', planningYear ? {} : null);
   if (meetings.state.status === 'loading') return <Spinner label="Loading meetings…" />;
   if (meetings.state.status === 'error') return <ErrorBar title="The meetings could not be loaded" error={meetings.state.error} />;
   const list = meetings.state.value;
@@ -41,7 +45,16 @@ export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: str
         <Button icon={<CalendarAdd20Regular />} onClick={() => setPlanning(true)} disabled={boards.state.status !== 'ready' || boards.state.value.length === 0}>
           Plan a meeting…
         </Button>
+        <Button onClick={() => setPlanningYear(true)} disabled={boards.state.status !== 'ready' || boards.state.value.length === 0}>
+          Add the year’s meetings…
+        </Button>
+        {boards.state.status === 'ready' && boards.state.value.length === 0 && <Text>Add a board first, on People and boards.</Text>}
       </div>
+      {notice && (
+        <Text role="status" block>
+          {notice}
+        </Text>
+      )}
       <div className={styles.layout}>
         <nav aria-label="Meetings by board">
           {[...byBoard.entries()].map(([board, ms]) => (
@@ -67,6 +80,17 @@ export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: str
         </nav>
         <div>{selected && <MeetingDetail key={selected} meetingId={selected} initialTab={selected === openMeetingId ? openTab : undefined} />}</div>
       </div>
+      {planningYear && boards.state.status === 'ready' && dashboard.state.status === 'ready' && dashboard.state.value && (
+        <ImportMeetingsDialog
+          boards={boards.state.value}
+          today={dashboard.state.value.today}
+          defaultVenue={partnership.state.status === 'ready' ? (partnership.state.value?.defaultVenue ?? '') : ''}
+          onClose={(summary) => {
+            setPlanningYear(false);
+            if (summary) setNotice(summary);
+          }}
+        />
+      )}
       {planning && boards.state.status === 'ready' && (
         <PlanMeetingDialog
           boards={boards.state.value}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import type { QuorumError } from '@shared/result';
+import { formatUkDate } from '@shared/rules/dates';
+import { call, useQuery } from '../../bridge';
+import { chosenId } from '../../ids';
+import { FormDialog } from '../FormDialog';
+import { PreviewList } from './PreviewList';
+
+const USE_LABEL = {
+  title: 'Title (not kept)',
+  purpose: 'Purpose',
+  responsibilities: 'Responsibilities',
+  membership: 'Membership (its table becomes the seats)',
+  quorum: 'Quorum',
+  meetings: 'How often it meets',
+  papers: 'Papers',
+  review: 'Review date',
+  kept: 'Kept at the end of the responsibilities, for you to place',
+} as const;
+
+type Decision = { row: number; organisationId?: `organisation:${string}`; leaveOut?: boolean };
+export type TorDocument = { sourceFile: string; markdown: string; notes: string[] };
+
+/**
+ * A board's terms of reference from Word: each heading's section shown with where it will go, each
+ * membership row with the seat and person it becomes, and the rows Quorum could not match listed
+ * for a decision (choose the organisation, or leave the seat out). It lands as a draft.
+ */
+export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `board:${string}`; shortName: string }; document: TorDocument; onClose: (summary?: string) => void }) => {
+  const [decisions, setDecisions] = useState<Record<number, Decision>>({});
+  const [error, setError] = useState<QuorumError | null>(null);
+  const input = { boardId: board.id, sourceFile: document.sourceFile, markdown: document.markdown, seats: Object.values(decisions) };
+  const { state } = useQuery('imports:previewTor', input);
+  const directory = useQuery('people:directory', {});
+  const organisations = directory.state.status === 'ready' ? directory.state.value.organisations.filter((o) => !o.retiredOn) : [];
+  const plan = state.status === 'ready' ? state.value : null;
+  const submit = async () => {
+    const r = await call('imports:tor', input);
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  const decide = (row: number, value: string) =>
+    setDecisions((d) => ({ ...d, [row]: value === 'leave-out' ? { row, leaveOut: true } : value ? { row, organisationId: chosenId('organisation', value) } : { row } }));
+  return (
+    <FormDialog
+      title={`Import the ${board.shortName}’s terms of reference from ${document.sourceFile}`}
+      errorTitle="Nothing was imported"
+      error={error ?? (state.status === 'error' ? state.error : null)}
+      saveLabel="Import as a draft"
+      saveDisabled={!plan || plan.undecided.length > 0}
+      onSave={submit}
+      onClose={() => onClose()}
+      maxWidth="860px"
+    >
+      {state.status === 'loading' && <Spinner size="tiny" label="Reading the document…" />}
+      {plan && (
+        <>
+          <Text as="p" block>
+            It becomes a draft: check it, then the board approves it. Nothing is saved until you import.
+          </Text>
+          <PreviewList title="Sections" items={plan.sections.map((s) => `${s.heading}: ${USE_LABEL[s.use]}`)} />
+          {plan.seats.length > 0 && (
+            <Table aria-label="Membership" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Row</TableHeaderCell>
+                  <TableHeaderCell>Seat</TableHeaderCell>
+                  <TableHeaderCell>Organisation</TableHeaderCell>
+                  <TableHeaderCell>Person</TableHeaderCell>
+                  <TableHeaderCell>Becomes</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {plan.seats.map((s) => (
+                  <TableRow key={s.row}>
+                    <TableCell>{s.row}</TableCell>
+                    <TableCell>{s.role}</TableCell>
+                    <TableCell>
+                      {s.organisation}
+                      {s.note && s.outcome !== 'needs a decision' ? ` (${s.note})` : ''}
+                    </TableCell>
+                    <TableCell>{s.name || 'Vacant'}</TableCell>
+                    <TableCell>
+                      {s.outcome === 'needs a decision' || decisions[s.row] ? (
+                        <Select
+                          aria-label={`Decision for ${s.role}`}
+                          value={decisions[s.row]?.leaveOut ? 'leave-out' : (decisions[s.row]?.organisationId ?? '')}
+                          onChange={(_e, d) => decide(s.row, d.value)}
+                        >
+                          <option value="">{s.note ?? 'Choose…'}: choose…</option>
+                          {organisations.map((o) => (
+                            <option key={o.id} value={o.id}>
+                              Seat of {o.name}
+                            </option>
+                          ))}
+                          <option value="leave-out">Leave this seat out</option>
+                        </Select>
+                      ) : (
+                        { matched: 'Seat, person matched', 'new person': 'Seat, person added', vacant: 'Seat, vacant', 'left out': 'Left out', 'needs a decision': '' }[s.outcome]
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <Text block>
+            Quorum: {plan.draft.quorum.text || 'not stated'}. Meets {plan.draft.meetingsPerYear} times a year; papers {plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by {formatUkDate(plan.draft.reviewDate)}.
+          </Text>
+          <PreviewList title="To check" items={[...document.notes, ...plan.notes]} />
+          {plan.undecided.length > 0 && <Text block>Decide the {plan.undecided.length === 1 ? 'row' : `${plan.undecided.length} rows`} marked above before importing.</Text>}
+        </>
+      )}
+    </FormDialog>
+  );
+};
