@@ -18,6 +18,7 @@ const WINDOW_ONLY: Record<string, string> = {
   'paper:import': 'use `quorum import paper --item ID FILE`',
   'imports:chooseSheet': 'use `quorum import people|actions FILE`',
   'imports:chooseTor': 'use `quorum import tor FILE`',
+  'partnership:chooseLogo': 'choose the logo in the app (Settings)',
   'exports:word': 'use `quorum export agenda|minutes|actions`',
   'exports:calendar': 'use `quorum export calendar`',
   'exports:governance': 'use `quorum export tor|protocol`',

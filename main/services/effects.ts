@@ -13,6 +13,8 @@ import type { Platform } from './platform';
 import { loadExample } from './example';
 import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
 import { readTorDocument } from './imports/torDocument';
+import { readChosenFile } from './imports/chosenFile';
+import { saveImage } from './papers/imageFiles';
 
 /** One hand-written handler per effect: what needs the machine. Typed by the effect's declaration. */
 export type EffectHandlers = { [N in EffectName]: (input: OperationArgs<N>) => Promise<OperationResult<N>> | OperationResult<N> };
@@ -99,6 +101,16 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
       const paper = await importPaperFile(session, { agendaItemId, file, replace });
       return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.characters, images: paper.images, notes: paper.notes };
+    },
+    'partnership:chooseLogo': async ({ altText }) => {
+      const store = session.ready();
+      const file = await platform.chooseOpenFile({ title: 'Choose the partnership logo', filterName: 'Picture (PNG or JPEG)', extensions: ['png', 'jpg', 'jpeg'] });
+      if (!file) return { chosen: false as const, reason: 'No picture was chosen; the logo is unchanged.' };
+      const { fileName, bytes } = readChosenFile(file, 20 * 1024 * 1024, 'a logo');
+      const saved = saveImage(store.dataDir, bytes, 'logo');
+      if ('unsupported' in saved) throw new QuorumFailure('invalid-input', `${fileName} is not a picture Quorum can put on a cover (${saved.unsupported}); choose a PNG or JPEG.`);
+      const outcome = await store.run('partnership:setLogo', { file: saved.path.replace(/^images\//, ''), altText });
+      return { chosen: true as const, summary: outcome.summary };
     },
     'imports:chooseSheet': async ({ purpose }) => {
       session.ready();

@@ -20,6 +20,7 @@ import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
 import { Dashboard } from './screens/Dashboard';
 import { ErrorBoundary, lazyScreen } from './components/ErrorBoundary';
+import { NavigateContext } from './components/FirstDo';
 
 // The first screen (the dashboard) is in the main bundle; every other area loads when first opened,
 // so the window appears quickly however many screens Quorum grows (issue: initial JS ≤ 1 MB).
@@ -72,7 +73,7 @@ const Root = () => {
   const [area, setArea] = useState<AreaValue>('dashboard');
   /** A meeting another screen asked to open (Papers → Open meeting, a pre-flight fix). */
   // `visit` counts the requests, so asking again for the same meeting still remounts the screen at it.
-  const [opening, setOpening] = useState<{ meetingId: string; tab?: MeetingTab; visit: number } | null>(null);
+  const [opening, setOpening] = useState<{ meetingId?: string; tab?: MeetingTab; visit: number } | null>(null);
   const [peopleTab, setPeopleTab] = useState<{ tab: PeopleTab; visit: number }>({ tab: 'people', visit: 0 });
   const go = (to: Destination) => {
     if (to.area === 'people') setPeopleTab((p) => ({ tab: to.tab ?? 'people', visit: p.visit + 1 }));
@@ -132,6 +133,7 @@ const Root = () => {
             </MessageBarBody>
           </MessageBar>
         )}
+        <NavigateContext.Provider value={go}>
         <ErrorBoundary key={area} what={`The ${AREAS.find((a) => a.value === area)?.label ?? ''} screen`}>
         <Suspense fallback={<Spinner label="Opening…" />}>
         {area === 'dashboard' && <Dashboard onNavigate={go} />}
@@ -149,6 +151,7 @@ const Root = () => {
         {area === 'settings' && <Settings />}
         </Suspense>
         </ErrorBoundary>
+        </NavigateContext.Provider>
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import { partnershipSchema, type Partnership } from '../schema/records';
 import { listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { ChangeSet } from '../kernel/changeSet';
-import { internalMutation, mutation, query } from '../kernel/operation';
+import { effect, internalMutation, mutation, query } from '../kernel/operation';
 import { noInput } from '../schema/common';
 
 export const PARTNERSHIP_ID = 'partnership:main' as const;
@@ -57,3 +57,35 @@ export const updatePartnership = mutation({
 // Queries
 
 export const getPartnership = query({ name: 'partnership:get', input: noInput, reads: ['partnership'], view: (data) => listRecords(data, 'partnership')[0] ?? null });
+
+/** The logo on every pack's cover, a picture kept in the data folder's `images/` (chosen in main). */
+export const setPartnershipLogo = internalMutation({
+  name: 'partnership:setLogo',
+  writes: ['partnership'],
+  input: z.object({ file: line(200).regex(/^[A-Za-z0-9._-]+$/, 'A picture in the data folder'), altText: line(300) }).strict(),
+  apply(data, logo, ctx) {
+    const current = listRecords(data, 'partnership')[0];
+    if (!current) throw new QuorumFailure('not-found', 'There is no partnership yet');
+    const cs = new ChangeSet(data, ctx);
+    cs.update(current, { logo });
+    return cs.result(`Set the partnership logo (${logo.altText})`);
+  },
+});
+
+export const removePartnershipLogo = mutation({
+  name: 'partnership:removeLogo',
+  writes: ['partnership'],
+  input: noInput,
+  apply(data, _input, ctx) {
+    const current = listRecords(data, 'partnership')[0];
+    if (!current?.logo) throw new QuorumFailure('not-found', 'The partnership has no logo');
+    const cs = new ChangeSet(data, ctx);
+    cs.update(current, { logo: undefined });
+    return cs.result('Removed the partnership logo; packs have no logo on the cover');
+  },
+});
+
+export const choosePartnershipLogo = effect<{ chosen: true; summary: string } | { chosen: false; reason: string }>()({
+  name: 'partnership:chooseLogo',
+  input: z.object({ altText: line(300) }).strict(),
+});

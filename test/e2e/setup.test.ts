@@ -4,7 +4,7 @@ import { quorumPage } from './pages/quorumPage';
 import { listRecords } from '../../shared/data';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPackage } from '../docxPackage';
+import { readPackage, TINY_PNG } from '../docxPackage';
 import { MEMBER_COLUMNS, MEMBERS, torDocument, writeXlsx } from '../fixtures/imports';
 
 const e2e = useE2E();
@@ -205,5 +205,36 @@ describe('a partnership of the user’s own, from “Start empty”', () => {
     expect(pack.text).toContain('DS Priya Lal, Detective Sergeant, Public Protection, Westmoor Police, attended in place of Daniel Achebe');
     // Only what the officer set up and brought in: nothing of the example anywhere.
     expect(Object.keys(host.session.store.data.records).some((id) => /eastmere|ct-|hwb-|scp-/.test(id))).toBe(false);
+  });
+
+  it('says what to do first beside each button an empty partnership cannot use yet, links to it, and takes the logo for the pack cover', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.partnershipName.fill('Westmoor Children and Families Partnership');
+    await q.firstRun.startEmpty.click();
+    await page.getByRole('region', { name: 'Set up your partnership' }).waitFor();
+
+    await q.nav('Meetings').click();
+    expect(await q.meetings.planMeeting.isDisabled()).toBe(true);
+    await page.getByText('Planning a meeting needs a board first.').waitFor();
+    await q.nav('Protocols').click();
+    await page.getByText('A protocol is between two or more boards; the partnership has none yet.').waitFor();
+    await q.nav('Deep dives').click();
+    await page.getByText('A deep dive needs a board first.').waitFor();
+    await page.getByRole('button', { name: 'Add a board' }).click();
+    await page.getByRole('button', { name: 'Add a board…' }).waitFor(); // on the Boards tab of People and boards
+
+    await q.nav('Settings').click();
+    const logo = page.getByRole('group', { name: 'Logo on the pack cover' });
+    await logo.getByText(/No logo yet/).waitFor();
+    expect(await logo.getByRole('button', { name: 'Choose a logo…' }).isDisabled()).toBe(true); // the description comes first
+    await logo.getByRole('textbox', { name: /Logo description/ }).fill('Westmoor Children and Families Partnership logo');
+    host.openAnswer.file = join(dataDir, 'westmoor-logo.png');
+    writeFileSync(host.openAnswer.file, TINY_PNG);
+    await logo.getByRole('button', { name: 'Choose a logo…' }).click();
+    await logo.getByText(/The cover shows logo-[0-9a-f]{12}\.png/).waitFor();
+    const partnership = listRecords(host.session.store.data, 'partnership')[0];
+    expect(partnership.logo).toEqual({ file: expect.stringMatching(/^logo-[0-9a-f]{12}\.png$/), altText: 'Westmoor Children and Families Partnership logo' });
+    expect(readFileSync(join(dataDir, 'images', partnership.logo!.file)).equals(TINY_PNG)).toBe(true);
   });
 });

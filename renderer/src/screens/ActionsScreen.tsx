@@ -21,6 +21,7 @@ import {
 import type { ActionLogEntry } from '@shared/rules/actionLog';
 import type { QuorumError } from '@shared/result';
 import { bridge, call, useQuery } from '../bridge';
+import { AddABoardFirst } from '../components/FirstDo';
 import { useChosenFile } from '../components/imports/useChosenFile';
 import { ImportActionsDialog } from '../components/imports/ImportActionsDialog';
 import { ErrorBar } from '../components/ErrorBar';
@@ -60,7 +61,7 @@ export const ActionsScreen = () => {
         <Button disabled={sheet.pending || boards.state.status !== 'ready' || boards.state.value.length === 0} onClick={sheet.open}>
           Import an action log…
         </Button>
-        {boards.state.status === 'ready' && boards.state.value.length === 0 && <Text>Add a board first, on People and boards.</Text>}
+        {boards.state.status === 'ready' && boards.state.value.length === 0 && <AddABoardFirst what="An action log" />}
       </div>
       <ErrorBar title="The action log was not imported" error={sheet.error} />
       {notice && (

@@ -151,16 +151,20 @@ const ProtocolCard = ({ p }: { p: ProtocolSummary }) => {
 const SetUpSteps = ({ onNavigate }: { onNavigate: (to: Destination) => void }) => {
   const { state } = useQuery('people:directory', {});
   const boards = useQuery('boards:all', {});
+  const partnership = useQuery('partnership:get', {});
   if (state.status !== 'ready' || boards.state.status !== 'ready') return <Spinner label="Loading…" />;
   const organisations = state.value.organisations.filter((o) => !o.retiredOn).length;
   const people = state.value.people.filter((p) => !p.retiredOn).length;
   const open = boards.state.value.filter((b) => !b.closedOn);
   const withTor = open.filter((b) => b.hasTermsOfReference).length;
+  const details = partnership.state.status === 'ready' ? partnership.state.value : null;
   const steps: { label: string; done: string; to: Destination; action: string }[] = [
+    { label: 'The partnership: its area, contact and logo for the pack cover', done: [details?.area ? 'area set' : 'no area', details?.contact.name ? 'contact set' : 'no contact', details?.logo ? 'logo set' : 'no logo'].join(', '), to: { area: 'settings' }, action: 'Add the details' },
     { label: 'The partner organisations', done: `${organisations} added`, to: { area: 'people', tab: 'organisations' }, action: 'Add organisations' },
-    { label: 'The people: members, deputies, paper authors', done: `${people} added`, to: { area: 'people', tab: 'people' }, action: 'Add people' },
+    { label: 'The people: members, deputies, paper authors (add them one by one, or import a spreadsheet)', done: `${people} added`, to: { area: 'people', tab: 'people' }, action: 'Add people' },
     { label: 'The boards', done: `${open.length} added`, to: { area: 'people', tab: 'boards' }, action: 'Add boards' },
-    { label: 'Each board’s terms of reference', done: `${withTor} of ${open.length} boards`, to: { area: 'tor' }, action: 'Write terms of reference' },
+    { label: 'Each board’s terms of reference (write them, or import them from Word)', done: `${withTor} of ${open.length} boards`, to: { area: 'tor' }, action: 'Write terms of reference' },
+    { label: 'The year’s meetings (from a list of dates or the board’s rule)', done: 'on the Meetings screen', to: { area: 'meetings' }, action: 'Add meetings' },
   ];
   return (
     <section aria-label="Set up your partnership">

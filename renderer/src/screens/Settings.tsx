@@ -27,7 +27,8 @@ import {
 import type { BackupInfo } from '@shared/contract';
 import type { Partnership } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
-import { bridge, useQuery } from '../bridge';
+import { bridge, call, useQuery } from '../bridge';
+import { useChange } from '../components/useChange';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatBytes, formatTimestamp } from '../format';
 
@@ -107,7 +108,38 @@ const PartnershipForm = ({ partnership, onSaved }: { partnership: Partnership; o
           Save partnership details
         </Button>
       </div>
+      <PartnershipLogo logo={partnership.logo} />
     </section>
+  );
+};
+
+/** The logo on every pack's cover, with the alt text a screen reader reads for it (WCAG 1.1.1). */
+const PartnershipLogo = ({ logo }: { logo: Partnership['logo'] }) => {
+  const styles = useStyles();
+  const [altText, setAltText] = useState(logo?.altText ?? '');
+  const { act, pending, error, notice } = useChange();
+  return (
+    <div className={styles.form} role="group" aria-label="Logo on the pack cover">
+      <ErrorBar title="The logo was not changed" error={error} />
+      <Text>{logo ? `The cover shows ${logo.file} (“${logo.altText}”).` : 'No logo yet: the packs’ covers show the partnership’s name only.'}</Text>
+      {notice && !error && <Text role="status">{notice}</Text>}
+      <Field label="Logo description (alt text)" hint="What the logo shows, e.g. “Westmoor Children and Families Partnership logo”">
+        <Input value={altText} onChange={(_e, d) => setAltText(d.value)} />
+      </Field>
+      <div style={{ display: 'flex', gap: '8px' }}>
+        <Button disabled={pending || !altText.trim()} onClick={() => act(async () => {
+          const r = await call('partnership:chooseLogo', { altText });
+          return r.ok ? { ok: true as const, value: { summary: r.value.chosen ? r.value.summary : r.value.reason } } : r;
+        })}>
+          {logo ? 'Choose another logo…' : 'Choose a logo…'}
+        </Button>
+        {logo && (
+          <Button disabled={pending} onClick={() => act(() => call('partnership:removeLogo', {}))}>
+            Remove the logo
+          </Button>
+        )}
+      </div>
+    </div>
   );
 };
 

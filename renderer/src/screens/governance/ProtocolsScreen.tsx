@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { BoardOption } from '@shared/contract';
 import type { QuorumError } from '@shared/result';
+import { FirstDo } from '../../components/FirstDo';
 import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
@@ -188,6 +189,11 @@ export const ProtocolsScreen = () => {
         <Button onClick={() => setCreating(true)} disabled={boards.state.status !== 'ready' || boards.state.value.length < 2}>
           New protocol…
         </Button>
+        {boards.state.status === 'ready' && boards.state.value.length < 2 && (
+          <FirstDo to={{ area: 'people', tab: 'boards' }} link="Add a board">
+            A protocol is between two or more boards; the partnership has {boards.state.value.length === 0 ? 'none' : 'one'} yet.
+          </FirstDo>
+        )}
       </div>
       <div className={styles.layout}>
         <nav aria-label="Protocols">

@@ -11,6 +11,7 @@ import { MarkdownView } from '../../components/MarkdownView';
 import { formatUkDate, relativeDays } from '../../format';
 import { daysBetween } from '@shared/rules/dates';
 import { TorEditor } from './TorEditor';
+import { AddABoardFirst } from '../../components/FirstDo';
 import { useChosenFile } from '../../components/imports/useChosenFile';
 import { ImportTorDialog } from '../../components/imports/ImportTorDialog';
 import { WordExportButton } from './WordExportButton';
@@ -184,6 +185,7 @@ export const TorScreen = () => {
           </Field>
         )}
       </div>
+      {boards.state.value.length === 0 && <AddABoardFirst what="Terms of reference" />}
       <ErrorBar title="Nothing was changed" error={error} />
       <ErrorBar title="The Word document was not imported" error={word.error} />
       {view && word.file && (

@@ -6,6 +6,7 @@ import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { MeetingDetail } from './MeetingDetail';
+import { AddABoardFirst } from '../../components/FirstDo';
 import { ImportMeetingsDialog } from '../../components/imports/ImportMeetingsDialog';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
 import type { MeetingTab } from '../../navigation';
@@ -48,7 +49,7 @@ export const MeetingsScreen = ({ openMeetingId, openTab }: { openMeetingId?: str
         <Button onClick={() => setPlanningYear(true)} disabled={boards.state.status !== 'ready' || boards.state.value.length === 0}>
           Add the year’s meetings…
         </Button>
-        {boards.state.status === 'ready' && boards.state.value.length === 0 && <Text>Add a board first, on People and boards.</Text>}
+        {boards.state.status === 'ready' && boards.state.value.length === 0 && <AddABoardFirst what="Planning a meeting" />}
       </div>
       {notice && (
         <Text role="status" block>

@@ -5,6 +5,7 @@ import type { ForwardPlanRow } from '@shared/rules/planView';
 import { FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from '@shared/schema/plan';
 import type { QuorumError } from '@shared/result';
 import { bridge, useQuery } from '../../bridge';
+import { AddABoardFirst } from '../../components/FirstDo';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
@@ -156,9 +157,10 @@ export const ForwardPlanScreen = () => {
             ))}
           </Select>
         </Field>
-        <Button onClick={() => setDialog({ kind: 'edit', row: null })} disabled={boards.state.status !== 'ready'}>
+        <Button onClick={() => setDialog({ kind: 'edit', row: null })} disabled={boards.state.status !== 'ready' || boards.state.value.length === 0}>
           Add to the forward plan…
         </Button>
+        {boards.state.status === 'ready' && boards.state.value.length === 0 && <AddABoardFirst what="The forward plan" />}
         <WordExportButton label="Export to Word…" call={() => bridge().exports.plan({ what: 'forward-plan', boardId: chosenId('board', filter.boardId) })} />
       </div>
       <ErrorBar title="The forward plan was not changed" error={error} />

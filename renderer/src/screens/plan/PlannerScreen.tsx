@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Select, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { DeepDiveCard, PlannerView } from '@shared/rules/planView';
 import type { QuorumError } from '@shared/result';
+import { AddABoardFirst } from '../../components/FirstDo';
 import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
@@ -154,6 +155,7 @@ export const PlannerScreen = () => {
         <Button onClick={() => setDialog('new')} disabled={!view}>
           Propose a theme…
         </Button>
+        {boards.state.value.length === 0 && <AddABoardFirst what="A deep dive" />}
         {view && <WordExportButton label="Export the schedule to Word…" call={() => bridge().exports.plan({ what: 'deep-dives', boardId: view.board.id })} />}
       </div>
       <ErrorBar title="The deep dive was not moved" error={error} />
