@@ -29,7 +29,7 @@ export const setAttendance = mutation({
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
     const person = getRecord(data, 'person', input.personId);
-    const tor = currentTor(data, meeting.boardId);
+    const tor = currentTor(data, meeting.boardId, meeting.date);
     let memberKey = input.memberKey || undefined;
     if (input.inPlaceOfPersonId) {
       if (input.status !== 'present') throw new QuorumFailure('invalid-input', 'A substitute is recorded as present.');
@@ -38,6 +38,17 @@ export const setAttendance = mutation({
       if (!seat) throw new QuorumFailure('invalid-input', `${absent.name} is not a member under the board’s terms of reference, so no one can attend in their place.`);
       if (!seat.deputyAllowed) throw new QuorumFailure('invalid-input', `The terms of reference do not allow the ${seat.role} a deputy, so ${person.name} cannot attend in place of ${absent.name}.`);
       if (absent.id === person.id) throw new QuorumFailure('invalid-input', 'A person cannot attend in their own place.');
+      // A substitute fills an empty seat; one who holds a seat of their own, or is already here, would leave theirs empty.
+      const ownSeat = tor?.members.find((m) => m.personId === person.id);
+      if (ownSeat) throw new QuorumFailure('conflict', `${person.name} holds the seat of ${ownSeat.role} on this board, so cannot also attend in place of ${absent.name}. Choose someone without a seat.`);
+      const already = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
+      if (already && (already.status === 'present' || already.status === 'in-attendance') && already.inPlaceOfPersonId !== absent.id)
+        throw new QuorumFailure(
+          'conflict',
+          already.inPlaceOfPersonId
+            ? `${person.name} is already attending in place of ${getRecord(data, 'person', already.inPlaceOfPersonId).name}; one person stands in for one member.`
+            : `${person.name} is already recorded as ${STATUS_WORDS[already.status]} at this meeting, so cannot also attend in place of ${absent.name}.`,
+        );
       memberKey = seat.key;
     } else if (!memberKey) memberKey = tor?.members.find((m) => m.personId === person.id)?.key;
     const existing = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
@@ -62,9 +73,18 @@ export const removeAttendance = mutation({
   input: z.object({ attendanceId: recordId('attendance') }).strict(),
   apply(data, input, ctx) {
     const row = getRecord(data, 'attendance', input.attendanceId);
+    const person = getRecord(data, 'person', row.personId);
     const cs = new ChangeSet(data, ctx);
+    // Removing a substitute never removes anyone's own attendance: a member recorded (before this
+    // rule) as standing in for another goes back to their own seat, still present.
+    const meeting = getRecord(data, 'meeting', row.meetingId);
+    const ownSeat = row.inPlaceOfPersonId ? currentTor(data, meeting.boardId, meeting.date)?.members.find((m) => m.personId === row.personId) : undefined;
+    if (ownSeat) {
+      cs.update(row, { status: 'present', memberKey: ownSeat.key, inPlaceOfPersonId: undefined });
+      return cs.result(`${person.name} no longer stands in for ${getRecord(data, 'person', row.inPlaceOfPersonId!).name}; still present in their own seat (${ownSeat.role})`);
+    }
     cs.remove(row.id);
-    return cs.result(`Removed ${getRecord(data, 'person', row.personId).name} from the attendance`);
+    return cs.result(row.inPlaceOfPersonId ? `Removed ${person.name} as substitute for ${getRecord(data, 'person', row.inPlaceOfPersonId).name}` : `Removed ${person.name} from the attendance`);
   },
 });
 

@@ -1,11 +1,18 @@
 import type { Board, Meeting, TermsOfReference } from '../schema/records';
 import { recordsWhere, type StoreData } from '../data';
 
-/** The terms of reference in force: the newest approved version, else the newest draft. */
-export const currentTor = (data: StoreData, boardId: Board['id']): TermsOfReference | undefined => {
+/**
+ * The terms of reference in force. On a date (a meeting's, or today): the latest version approved
+ * on or before it, so a meeting already held keeps the quorum and seats it was held under when a
+ * later version is approved, and a version approved with a future date takes force on that date.
+ * Before the first approval, the first approved version; with none approved, the newest draft.
+ * Without a date: the newest approved version, else the newest draft.
+ */
+export const currentTor = (data: StoreData, boardId: Board['id'], onDate?: string): TermsOfReference | undefined => {
   const versions = recordsWhere(data, 'tor', 'boardId', boardId);
-  const approved = versions.filter((t) => t.status === 'approved').sort((a, b) => b.version - a.version);
-  return approved[0] ?? versions.sort((a, b) => b.version - a.version)[0];
+  const approved = versions.filter((t) => t.status !== 'draft' && t.approval).sort((a, b) => b.version - a.version);
+  const inForce = onDate === undefined ? approved.find((t) => t.status === 'approved') : (approved.find((t) => t.approval!.date <= onDate) ?? approved.at(-1));
+  return inForce ?? [...versions].sort((a, b) => b.version - a.version)[0];
 };
 
 const byDateTime = (a: Meeting, b: Meeting) => (a.date + a.startTime).localeCompare(b.date + b.startTime);

@@ -49,7 +49,7 @@ export type Dashboard = { today: string; partnershipName: string; boards: BoardS
 const personName = (data: StoreData, id?: string) => (id ? (findRecord(data, 'person', id)?.name ?? 'Unknown') : 'No author set');
 
 const summariseBoard = (data: StoreData, board: Board, today: string, holidays: HolidaySet): BoardSummary => {
-  const tor = currentTor(data, board.id);
+  const tor = currentTor(data, board.id, today);
   const meeting = nextMeeting(data, board.id, today);
   const actions = listRecords(data, 'action').filter((a) => a.boardId === board.id && a.status !== 'done');
   const clearDays = tor?.paperDeadlineWorkingDays ?? 5;

@@ -117,7 +117,7 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
     actions: actions.filter((a) => a.agendaItemId === item.id).map((a) => actionView(data, a, today)),
   }));
 
-  const tor = currentTor(data, board.id);
+  const tor = currentTor(data, board.id, meeting.date);
   const attendance = recordsWhere(data, 'attendance', 'meetingId', meeting.id);
   const person = (id: Person['id']) => findRecord(data, 'person', id);
   const roster: RosterRow[] = (tor?.members ?? []).flatMap((m) => {

@@ -6,7 +6,7 @@ import { daysBetween, paperDeadline, type HolidaySet } from './dates';
 /** Where no terms of reference say otherwise: the five clear days of LGA 1972 s.100B(3). */
 export const DEFAULT_CLEAR_DAYS = 5;
 
-export const clearDaysFor = (data: StoreData, meeting: Pick<Meeting, 'boardId'>): number => currentTor(data, meeting.boardId)?.paperDeadlineWorkingDays ?? DEFAULT_CLEAR_DAYS;
+export const clearDaysFor = (data: StoreData, meeting: Pick<Meeting, 'boardId' | 'date'>): number => currentTor(data, meeting.boardId, meeting.date)?.paperDeadlineWorkingDays ?? DEFAULT_CLEAR_DAYS;
 
 /** The meeting's paper deadline in clear working days from its board's terms of reference. */
 export const meetingPaperDeadline = (data: StoreData, meeting: Pick<Meeting, 'boardId' | 'date'>, holidays: HolidaySet): string =>

@@ -35,7 +35,7 @@ export const planFindings = (data: StoreData, today: string, holidays: HolidaySe
   const boards = onlyMeeting ? [findRecord(data, 'board', onlyMeeting.boardId)].filter((b): b is Board => Boolean(b)) : listRecords(data, 'board').filter((b) => !b.closedOn);
   const concerns = (meetingId: string | undefined) => !onlyMeeting || meetingId === onlyMeeting.id;
   for (const board of boards.sort((a, b) => a.name.localeCompare(b.name))) {
-    const tor = currentTor(data, board.id);
+    const tor = currentTor(data, board.id, today);
     const meetings = onlyMeeting ? [onlyMeeting] : boardMeetings(data, board.id);
     if (tor) {
       for (const m of meetings.filter((x) => upcoming(x, today) && x.date <= addDays(today, PLAN_HORIZON_DAYS))) {

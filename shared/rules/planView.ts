@@ -48,7 +48,7 @@ const card = (data: StoreData, d: DeepDive): DeepDiveCard => ({
 
 export const plannerView = (data: StoreData, boardId: string, today: string, holidays: HolidaySet): PlannerView => {
   const board = getRecord(data, 'board', boardId);
-  const tor = currentTor(data, board.id);
+  const tor = currentTor(data, board.id, today);
   const required = tor?.deepDivesPerMeeting ?? 0;
   const meetings = boardMeetings(data, board.id);
   const horizon = addDays(today, PLAN_HORIZON_DAYS);

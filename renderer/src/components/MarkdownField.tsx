@@ -64,7 +64,10 @@ const MarkdownSource = ({ value, onChange, label, id }: { value: string; onChang
 export const MarkdownField = ({ value, onChange, label, id }: { value: string; onChange: (v: string) => void; label: string; id?: string }) => {
   const styles = useStyles();
   const blocked = useMemo(() => markdownOnlyFeatures(value), [value]);
-  const [asMarkdown, setAsMarkdown] = useState(blocked.length > 0);
+  const [chosenMarkdown, setAsMarkdown] = useState(false);
+  // Follows the text whenever it changes (an import, a replace, a restore), not only at mount: a
+  // table arriving in the text must never sit in an editor that cannot show it, and be lost on save.
+  const asMarkdown = chosenMarkdown || blocked.length > 0;
   return (
     <div className={styles.field}>
       <div className={styles.mode}>

@@ -233,8 +233,9 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
 
 const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member: RosterRow; onClose: () => void }) => {
   const [personId, setPersonId] = useState('');
-  // Someone already present, in attendance or sitting in for another member cannot also substitute.
-  const taken = new Set(view.roster.flatMap((r) => [...(r.status === 'present' || r.status === 'in-attendance' ? [r.personId] : []), ...(r.substitute ? [r.substitute.personId] : [])]));
+  // A member with a seat of their own, or someone already present, in attendance or sitting in for
+  // another member, would leave a seat empty (or count twice) by substituting too.
+  const taken = new Set(view.roster.flatMap((r) => [...(r.memberKey || r.status === 'present' || r.status === 'in-attendance' ? [r.personId] : []), ...(r.substitute ? [r.substitute.personId] : [])]));
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
     const r = await bridge().attendance.set({ meetingId: view.meeting.id, personId: chosenId('person', personId)!, status: 'present', inPlaceOfPersonId: member.personId });
@@ -246,7 +247,7 @@ const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member
       <Text>
         The minutes will read “… attended in place of {member.name}”, and {member.name} is recorded as sending apologies.
       </Text>
-      <Field label="Attended in their place" required>
+      <Field label="Attended in their place" required hint="Not offered: members with a seat on this board (they attend in their own), and anyone already present, in attendance or standing in for another member.">
         <PersonSelect people={view.people.filter((p) => p.id !== member.personId && !taken.has(p.id))} value={personId} onChange={setPersonId} organisationFirst={member.organisation} />
       </Field>
     </FormDialog>

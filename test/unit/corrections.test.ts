@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { listRecords, type StoreData } from '../../shared/data';
+import { currentTor } from '../../shared/rules/boards';
+import { meetingView } from '../../shared/rules/meetingView';
+import { addDays } from '../../shared/rules/dates';
+import { exampleData } from '../docxPackage';
+import { commandSession, TEST_TODAY } from '../helpers';
+
+const CT = 'board:childrens-trust' as const;
+const heldMeeting = (data: StoreData) => listRecords(data, 'meeting').find((m) => m.id === 'meeting:ct-held')!;
+const torFieldsOf = (data: StoreData) => {
+  const { purpose, responsibilities, members, chairMemberKey, viceChairMemberKey, quorum, meetingsPerYear, deepDivesPerMeeting, paperDeadlineWorkingDays, reportsToBoardIds, permissions, reviewDate } = currentTor(data, CT)!;
+  return { purpose, responsibilities, members, chairMemberKey, viceChairMemberKey, quorum, meetingsPerYear, deepDivesPerMeeting, paperDeadlineWorkingDays, reportsToBoardIds, permissions, reviewDate };
+};
+
+describe('attendance that cannot lose a member', () => {
+  const setUp = () => {
+    const s = commandSession(exampleData());
+    const meeting = heldMeeting(s.state.data);
+    const view = meetingView(s.state.data, meeting.id, TEST_TODAY, new Set());
+    const present = view.roster.find((r) => r.status === 'present' && r.memberKey)!;
+    const absent = view.roster.find((r) => r.status === 'apologies' && r.memberKey && currentTor(s.state.data, CT)!.members.find((m) => m.key === r.memberKey)?.deputyAllowed)!;
+    return { s, meeting, present, absent };
+  };
+
+  it('refuses to make a present member the substitute for an absent one, and changes nothing', () => {
+    const { s, meeting, present, absent } = setUp();
+    const before = s.state.data;
+    expect(() => s.run('attendance:set', { meetingId: meeting.id, personId: present.personId, status: 'present', inPlaceOfPersonId: absent.personId })).toThrow(
+      new RegExp(`${present.name} holds the seat of .* so cannot also attend in place of ${absent.name}`),
+    );
+    expect(s.state.data).toBe(before);
+    expect(meetingView(s.state.data, meeting.id, TEST_TODAY, new Set()).roster.find((r) => r.personId === present.personId)).toMatchObject({ status: 'present' });
+  });
+
+  it('removing a substitute never removes the member’s own attendance (a record made before the rule)', () => {
+    const { s, meeting, present, absent } = setUp();
+    // As an earlier version stored it: the present member moved into the absent member's seat.
+    const row = listRecords(s.state.data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === present.personId)!;
+    s.state.data = { records: { ...s.state.data.records, [row.id]: { ...row, inPlaceOfPersonId: absent.personId, memberKey: absent.memberKey ?? undefined } } };
+    const journal = s.run('attendance:remove', { attendanceId: row.id });
+    expect(journal.summary).toMatch(/still present in their own seat/);
+    const view = meetingView(s.state.data, meeting.id, TEST_TODAY, new Set());
+    expect(view.roster.find((r) => r.personId === present.personId)).toMatchObject({ status: 'present', memberKey: present.memberKey });
+  });
+});
+
+describe('history by date: a meeting is judged against the terms of reference in force on its day', () => {
+  it('keeps a held meeting’s quorum when a later version adds a seat, and a version approved for a future date takes force only then', () => {
+    const s = commandSession(exampleData());
+    const meeting = heldMeeting(s.state.data);
+    const before = meetingView(s.state.data, meeting.id, TEST_TODAY, new Set()).quorum!;
+    const fields = torFieldsOf(s.state.data);
+    const extra = { key: 'added-seat', role: 'Head of Early Help', organisationId: fields.members[0].organisationId, deputyAllowed: true, voting: true };
+    s.run('tor:saveDraft', { boardId: CT, ...fields, members: [...fields.members, extra] });
+    const v2 = listRecords(s.state.data, 'tor').find((t) => t.boardId === CT && t.status === 'draft')!;
+    s.run('tor:approve', { torId: v2.id, date: TEST_TODAY, minuteRef: 'CT/9' });
+    expect(meetingView(s.state.data, meeting.id, TEST_TODAY, new Set()).quorum).toMatchObject({ total: before.total, counted: before.counted });
+    expect(currentTor(s.state.data, CT, TEST_TODAY)!.members).toHaveLength(fields.members.length + 1);
+
+    const later = addDays(TEST_TODAY, 60);
+    s.run('tor:saveDraft', { boardId: CT, ...torFieldsOf(s.state.data), quorum: { ...fields.quorum, minAgencies: 5 } });
+    const v3 = listRecords(s.state.data, 'tor').find((t) => t.boardId === CT && t.status === 'draft')!;
+    s.run('tor:approve', { torId: v3.id, date: later, minuteRef: 'CT/10' });
+    expect(currentTor(s.state.data, CT, TEST_TODAY)!.version).toBe(v2.version);
+    expect(currentTor(s.state.data, CT, later)!.version).toBe(v3.version);
+  });
+});
