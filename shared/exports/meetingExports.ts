@@ -39,6 +39,19 @@ const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, to
   return { title: `Agenda: ${model.board.name}, ${formatUkDate(m.date)}`, subject: `Agenda for the meeting of ${formatUkDate(m.date)}`, author: model.partnership.name, primaryColour: model.partnership.colours.primary, header: `${model.board.name} · ${formatUkDate(m.date)} · Agenda`, footer: `Agenda (${variantLabel(variant)})`, blocks };
 };
 
+/** Corrections agreed after approval, printed under the approval line so the record shows what changed, when and why. */
+const correctionsBlocks = (data: StoreData, meeting: ReturnType<typeof getRecord<'meeting'>>) =>
+  (meeting.corrections ?? []).length === 0
+    ? []
+    : [
+        heading(2, 'Corrections agreed since approval'),
+        ...(meeting.corrections ?? []).map((c) => {
+          const at = getRecord(data, 'meeting', c.agreedAtMeetingId);
+          const item = c.agendaItemId ? listRecords(data, 'agendaItem').find((i) => i.id === c.agendaItemId) : undefined;
+          return para(`Agreed at the meeting of ${formatUkDate(at.date)}${c.minuteRef ? ` (minute ${c.minuteRef})` : ''}${item ? `, on “${item.title}”` : ''}: ${c.change} Reason: ${c.reason}`);
+        }),
+      ];
+
 /** The minutes of a held meeting, in the layout of published board minutes; draft until approved. */
 const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, ctx: MarkdownContext): ExportSpec => {
   const meeting = getRecord(data, 'meeting', meetingId);
@@ -51,6 +64,7 @@ const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, c
     heading(1, `${board.name}: ${status.toLowerCase()} of the meeting held on ${formatUkDate(meeting.date)}`),
     para(`${meeting.startTime}, ${meeting.venue || 'venue not recorded'}`),
     para(approvedAt ? `Approved as an accurate record at the meeting of ${formatUkDate(approvedAt.date)}${meeting.minutesApproval?.minuteRef ? ` (minute ${meeting.minutesApproval.minuteRef})` : ''}.` : 'Draft: not yet approved by the board.', { italics: true }),
+    ...correctionsBlocks(data, meeting),
     ...minutesBody(minutes, ctx),
   ];
   return {

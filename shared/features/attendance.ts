@@ -6,6 +6,7 @@ import { QuorumFailure } from '../result';
 import { currentTor } from '../rules/boards';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation } from '../kernel/operation';
+import { assertMinutesOpen } from './minutes';
 
 const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'absent', 'in-attendance': 'in attendance' } as const;
 
@@ -27,7 +28,7 @@ export const setAttendance = mutation({
     })
     .strict(),
   apply(data, input, ctx) {
-    const meeting = getRecord(data, 'meeting', input.meetingId);
+    const meeting = assertMinutesOpen(data, input.meetingId);
     const person = getRecord(data, 'person', input.personId);
     const tor = currentTor(data, meeting.boardId, meeting.date);
     let memberKey = input.memberKey || undefined;
@@ -77,7 +78,7 @@ export const removeAttendance = mutation({
     const cs = new ChangeSet(data, ctx);
     // Removing a substitute never removes anyone's own attendance: a member recorded (before this
     // rule) as standing in for another goes back to their own seat, still present.
-    const meeting = getRecord(data, 'meeting', row.meetingId);
+    const meeting = assertMinutesOpen(data, row.meetingId);
     const ownSeat = row.inPlaceOfPersonId ? currentTor(data, meeting.boardId, meeting.date)?.members.find((m) => m.personId === row.personId) : undefined;
     if (ownSeat) {
       cs.update(row, { status: 'present', memberKey: ownSeat.key, inPlaceOfPersonId: undefined });
@@ -94,7 +95,7 @@ export const addDeclaration = mutation({
   writes: ['declaration'],
   input: z.object({ meetingId: recordId('meeting'), personId: recordId('person'), agendaItemId: recordId('agendaItem').optional(), interest: line(2000) }).strict(),
   apply(data, input, ctx) {
-    getRecord(data, 'meeting', input.meetingId);
+    assertMinutesOpen(data, input.meetingId);
     const person = getRecord(data, 'person', input.personId);
     if (input.agendaItemId && getRecord(data, 'agendaItem', input.agendaItemId).meetingId !== input.meetingId)
       throw new QuorumFailure('invalid-input', 'That item is on another meeting’s agenda');
@@ -110,6 +111,7 @@ export const removeDeclaration = mutation({
   input: z.object({ declarationId: recordId('declaration') }).strict(),
   apply(data, input, ctx) {
     const d = getRecord(data, 'declaration', input.declarationId);
+    assertMinutesOpen(data, d.meetingId);
     const cs = new ChangeSet(data, ctx);
     cs.remove(d.id);
     return cs.result(`Removed a declaration of interest by ${getRecord(data, 'person', d.personId).name}`);

@@ -8,6 +8,20 @@ import { ChangeSet } from '../kernel/changeSet';
 import { mutation } from '../kernel/operation';
 
 const rev = z.number().int().min(1).optional();
+
+/**
+ * Approved minutes are the board's record: their text, resolutions, attendance and declarations
+ * change only through a recorded correction (minutes:correct), agreed at a later meeting.
+ */
+export const assertMinutesOpen = (data: Parameters<typeof getRecord>[0], meetingId: string) => {
+  const meeting = getRecord(data, 'meeting', meetingId);
+  if (meeting.status !== 'minutes-approved') return meeting;
+  const at = meeting.minutesApproval ? getRecord(data, 'meeting', meeting.minutesApproval.meetingId) : undefined;
+  throw new QuorumFailure(
+    'conflict',
+    `The minutes of ${formatUkDate(meeting.date)} were approved${at ? ` at the meeting of ${formatUkDate(at.date)}` : ''}; they change only through a recorded correction (Minutes › Record a correction…), agreed at a later meeting.`,
+  );
+};
 const short = (text: string) => `“${text.slice(0, 80)}”`;
 
 /** The minute of one item, as Markdown, written while the meeting runs. */
@@ -17,6 +31,7 @@ export const updateMinutes = mutation({
   input: z.object({ agendaItemId: recordId('agendaItem'), minutes: markdown, expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { minutes: input.minutes }, input.expectedRev);
     return cs.result(`Minuted ${short(item.title)}`);
@@ -34,6 +49,7 @@ export const addResolution = mutation({
   input: z.object({ agendaItemId: recordId('agendaItem'), text: line(5000) }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     const existing = resolutionsOf(data, item.id);
     if (existing.length >= 99) throw new QuorumFailure('invalid-input', 'An item can carry at most 99 resolutions');
     const cs = new ChangeSet(data, ctx);
@@ -49,6 +65,7 @@ export const updateResolution = mutation({
   input: z.object({ resolutionId: recordId('resolution'), text: line(5000), expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const r = getRecord(data, 'resolution', input.resolutionId);
+    assertMinutesOpen(data, r.meetingId);
     const cs = new ChangeSet(data, ctx);
     cs.update(r, { text: input.text }, input.expectedRev);
     return cs.result(`Reworded resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
@@ -62,6 +79,7 @@ export const removeResolution = mutation({
   input: z.object({ resolutionId: recordId('resolution') }).strict(),
   apply(data, input, ctx) {
     const r = getRecord(data, 'resolution', input.resolutionId);
+    assertMinutesOpen(data, r.meetingId);
     const cs = new ChangeSet(data, ctx);
     cs.remove(r.id);
     for (const later of resolutionsOf(data, r.agendaItemId).filter((x) => x.number > r.number)) cs.update(later, { number: later.number - 1 });
@@ -76,7 +94,7 @@ export const raiseAction = mutation({
   input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
-    const meeting = getRecord(data, 'meeting', item.meetingId);
+    const meeting = assertMinutesOpen(data, item.meetingId);
     const owner = getRecord(data, 'person', input.ownerPersonId);
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'action'>>({
@@ -130,5 +148,42 @@ export const approveMinutes = mutation({
     const text = `The minutes of the meeting held on ${formatUkDate(meeting.date)} be approved as an accurate record.`;
     cs.create<RecordOf<'resolution'>>({ id: ctx.newId('resolution'), type: 'resolution', meetingId: atMeeting.id, agendaItemId: at.id, number, text });
     return cs.result(`Approved the minutes of ${formatUkDate(meeting.date)} at the meeting of ${formatUkDate(atMeeting.date)}`);
+  },
+});
+
+/**
+ * A correction to approved minutes, as boards make them ("the minutes were agreed subject to the
+ * following amendment"): agreed at a later meeting of the board, with what changed and why. The
+ * item's minute takes the corrected text; the correction is kept on the meeting and printed with
+ * its minutes, so the record shows both.
+ */
+export const correctMinutes = mutation({
+  name: 'minutes:correct',
+  writes: ['meeting', 'agendaItem'],
+  input: z
+    .object({
+      meetingId: recordId('meeting'),
+      agendaItemId: recordId('agendaItem').optional(),
+      minutes: markdown.optional(),
+      change: line(2000),
+      reason: line(2000),
+      agreedAtMeetingId: recordId('meeting'),
+      minuteRef: optionalLine(100),
+    })
+    .strict(),
+  apply(data, input, ctx) {
+    const meeting = getRecord(data, 'meeting', input.meetingId);
+    if (meeting.status !== 'minutes-approved') throw new QuorumFailure('conflict', 'These minutes are not yet approved: edit them directly.');
+    const agreedAt = getRecord(data, 'meeting', input.agreedAtMeetingId);
+    if (agreedAt.boardId !== meeting.boardId || agreedAt.date <= meeting.date) throw new QuorumFailure('invalid-input', 'A correction is agreed at a later meeting of the same board.', { agreedAtMeetingId: 'Choose a later meeting of this board' });
+    const cs = new ChangeSet(data, ctx);
+    if (input.agendaItemId) {
+      const item = getRecord(data, 'agendaItem', input.agendaItemId);
+      if (item.meetingId !== meeting.id) throw new QuorumFailure('invalid-input', 'That item is on another meeting’s agenda');
+      if (input.minutes !== undefined) cs.update(item, { minutes: input.minutes });
+    }
+    const entry = { ...(input.agendaItemId ? { agendaItemId: input.agendaItemId } : {}), change: input.change, reason: input.reason, agreedAtMeetingId: agreedAt.id, minuteRef: input.minuteRef, recordedOn: ctx.today() };
+    cs.update(meeting, { corrections: [...(meeting.corrections ?? []), entry] });
+    return cs.result(`Corrected the approved minutes of ${formatUkDate(meeting.date)} (agreed at the meeting of ${formatUkDate(agreedAt.date)}): ${input.change.slice(0, 120)} because ${input.reason.slice(0, 200)}`);
   },
 });

@@ -201,6 +201,23 @@ export const meetingSchema = recordBase('meeting').extend({
   status: z.enum(MEETING_STATUSES),
   /** Where the draft minutes were approved: the next meeting and its minute reference. */
   minutesApproval: z.object({ meetingId: recordId('meeting'), minuteRef: optionalLine(100) }).optional(),
+  /**
+   * Corrections to minutes already approved: each agreed at a later meeting, with what changed and
+   * why, and printed with the minutes. The approved text is otherwise frozen.
+   */
+  corrections: z
+    .array(
+      z.object({
+        agendaItemId: recordId('agendaItem').optional(),
+        change: line(2000),
+        reason: line(2000),
+        agreedAtMeetingId: recordId('meeting'),
+        minuteRef: optionalLine(100),
+        recordedOn: isoDate,
+      }),
+    )
+    .max(200)
+    .optional(),
 });
 
 export { ITEM_PURPOSES } from './purposes';

@@ -66,3 +66,57 @@ describe('history by date: a meeting is judged against the terms of reference in
     expect(currentTor(s.state.data, CT, later)!.version).toBe(v3.version);
   });
 });
+
+describe('approved minutes stay the board’s record', () => {
+  const approved = 'meeting:ct-held' as const;
+  const laterMeeting = 'meeting:ct-next' as const;
+  /** The example with the held meeting's minutes approved at the next meeting, as the board would. */
+  const withApprovedMinutes = () => {
+    const s = commandSession(exampleData());
+    if (!listRecords(s.state.data, 'agendaItem').some((i) => i.meetingId === laterMeeting)) s.run('agenda:draft', { meetingId: laterMeeting });
+    const at = listRecords(s.state.data, 'agendaItem').find((i) => i.meetingId === laterMeeting && i.standing === 'minutes')!;
+    s.run('minutes:approve', { meetingId: approved, atAgendaItemId: at.id, minuteRef: 'CT/20' });
+    return s;
+  };
+
+  it('refuses edits to approved minutes, resolutions, attendance and declarations, naming the way to correct them', () => {
+    const s = withApprovedMinutes();
+    const before = s.state.data;
+    const item = listRecords(before, 'agendaItem').find((i) => i.meetingId === approved && !i.standing)!;
+    const person = listRecords(before, 'person')[0];
+    const attempts: [Parameters<typeof s.run>[0], unknown][] = [
+      ['minutes:update', { agendaItemId: item.id, minutes: 'Rewritten after the event.' }],
+      ['resolutions:add', { agendaItemId: item.id, text: 'A resolution nobody made.' }],
+      ['attendance:set', { meetingId: approved, personId: person.id, status: 'present' }],
+      ['declarations:add', { meetingId: approved, personId: person.id, interest: 'Late declaration' }],
+      ['actions:raise', { agendaItemId: item.id, text: 'An action nobody agreed', ownerPersonId: person.id, dueDate: '2027-01-31' }],
+    ];
+    for (const [name, input] of attempts) expect(() => s.run(name, input), name).toThrow(/were approved at the meeting of .*; they change only through a recorded correction/);
+    const resolution = listRecords(before, 'resolution').find((r) => r.meetingId === approved);
+    if (resolution) expect(() => s.run('resolutions:remove', { resolutionId: resolution.id })).toThrow(/recorded correction/);
+    expect(s.state.data).toBe(before);
+  });
+
+  it('records a correction agreed at a later meeting, changes the minute, and prints it with the minutes', async () => {
+    const s = withApprovedMinutes();
+    const item = listRecords(s.state.data, 'agendaItem').find((i) => i.meetingId === approved && !i.standing)!;
+    expect(() => s.run('minutes:correct', { meetingId: approved, agendaItemId: item.id, minutes: 'x', change: 'c', reason: 'r', agreedAtMeetingId: approved, minuteRef: '' })).toThrow(/agreed at a later meeting/);
+    const journal = s.run('minutes:correct', {
+      meetingId: approved,
+      agendaItemId: item.id,
+      minutes: `${item.minutes}\n\nThe audit covered 40 cases.`,
+      change: 'The audit covered 40 cases, not 14.',
+      reason: 'A typing error in the draft.',
+      agreedAtMeetingId: laterMeeting,
+      minuteRef: 'CT/21',
+    });
+    expect(journal.summary).toMatch(/^Corrected the approved minutes of .* \(agreed at the meeting of .*\): The audit covered 40 cases, not 14\. because A typing error/);
+    const { buildWordExport } = await import('../../shared/exports/meetingExports');
+    const { readPackage } = await import('../docxPackage');
+    const { bytes } = await buildWordExport(s.state.data, 'minutes', { meetingId: approved, variant: 'full', today: TEST_TODAY, builtAt: '2026-11-23T09:00:00.000Z' });
+    const text = readPackage(bytes).text;
+    expect(text).toMatch(/Corrections agreed since approval/);
+    expect(text).toMatch(/Agreed at the meeting of 15 December 2026 \(minute CT\/21\), on “.+”: The audit covered 40 cases, not 14\. Reason: A typing error in the draft\./);
+    expect(text).toContain('The audit covered 40 cases.');
+  });
+});

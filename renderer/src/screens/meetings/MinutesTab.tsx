@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { QuorumError } from '@shared/result';
+import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
-import { bridge } from '../../bridge';
+import { bridge, call, useQuery } from '../../bridge';
 import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
 import { MarkdownField } from '../../components/MarkdownField';
@@ -125,11 +127,31 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
 };
 
 export const MinutesTab = ({ view }: { view: MeetingView }) => {
-  const { act, pending, error, notice } = useChange();
+  const { act, pending, error, notice, setNotice } = useChange();
+  const [correcting, setCorrecting] = useState(false);
   const m = view.meeting;
   if (view.items.length === 0) return <Text>Draft the agenda first; the minutes follow its items.</Text>;
+  const frozen = m.status === 'minutes-approved';
   return (
-    <ChangeScope pending={pending}>
+    <>
+    {frozen && (
+      <MessageBar intent="info">
+        <MessageBarBody>These minutes are approved: they are the board’s record. A change is made as a correction agreed at a later meeting, and printed with the minutes.</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => setCorrecting(true)}>Record a correction…</Button>
+        </MessageBarActions>
+      </MessageBar>
+    )}
+    {correcting && (
+      <CorrectionDialog
+        view={view}
+        onClose={(summary) => {
+          setCorrecting(false);
+          if (summary) setNotice(summary);
+        }}
+      />
+    )}
+    <ChangeScope pending={pending || frozen}>
       <ErrorBar title="The minutes were not changed" error={error} />
       {notice && !error && (
         <Text role="status" block>
@@ -148,5 +170,70 @@ export const MinutesTab = ({ view }: { view: MeetingView }) => {
         <ItemMinutes key={item.id} view={view} item={item} act={act} />
       ))}
     </ChangeScope>
+    </>
+  );
+};
+
+/** A correction to approved minutes: which item's minute, its corrected text, what changed and why, and the later meeting that agreed it. */
+const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summary: string | null) => void }) => {
+  const meetings = useQuery('meetings:list', {});
+  const later = meetings.state.status === 'ready' ? meetings.state.value.filter((x) => x.boardId === view.meeting.boardId && x.date > view.meeting.date) : [];
+  const [itemId, setItemId] = useState(view.items.find((i) => !i.standing)?.id ?? view.items[0].id);
+  const item = view.items.find((i) => i.id === itemId)!;
+  const [text, setText] = useState<string | null>(null);
+  const [form, setForm] = useState({ change: '', reason: '', agreedAtMeetingId: '', minuteRef: '' });
+  const [error, setError] = useState<QuorumError | null>(null);
+  const agreedAt = form.agreedAtMeetingId || later[0]?.id || '';
+  const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
+  const save = async () => {
+    const r = await call('minutes:correct', {
+      meetingId: view.meeting.id,
+      agendaItemId: item.id,
+      ...(text !== null ? { minutes: text } : {}),
+      change: form.change,
+      reason: form.reason,
+      agreedAtMeetingId: chosenId('meeting', agreedAt)!,
+      minuteRef: form.minuteRef,
+    });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title={`Correct the approved minutes of ${formatUkDate(view.meeting.date)}`} errorTitle="The correction was not recorded" error={error} saveLabel="Record the correction" onSave={save} onClose={() => onClose(null)} saveDisabled={!agreedAt || !form.change.trim() || !form.reason.trim()} maxWidth="820px">
+      <Field label="Item">
+        <Select
+          value={itemId}
+          onChange={(_e, d) => {
+            setItemId(d.value as typeof itemId);
+            setText(null);
+          }}
+        >
+          {view.items.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.number}. {i.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <MarkdownField key={item.id} label={`Corrected minute of item ${item.number}`} value={text ?? item.minutes} onChange={setText} />
+      <Field label="What changed" required validationMessage={error?.fields?.change} hint="e.g. “Paragraph 2: the audit covered 40 cases, not 14.”">
+        <Input value={form.change} onChange={set('change')} />
+      </Field>
+      <Field label="Why" required validationMessage={error?.fields?.reason}>
+        <Input value={form.reason} onChange={set('reason')} />
+      </Field>
+      <Field label="Agreed at the meeting of" required validationMessage={error?.fields?.agreedAtMeetingId ?? (meetings.state.status === 'ready' && later.length === 0 ? 'A correction is agreed at a later meeting: plan the next meeting first' : undefined)}>
+        <Select value={agreedAt} onChange={set('agreedAtMeetingId')}>
+          {later.map((x) => (
+            <option key={x.id} value={x.id}>
+              {formatUkDate(x.date)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Minute reference">
+        <Input value={form.minuteRef} onChange={set('minuteRef')} />
+      </Field>
+    </FormDialog>
   );
 };
