@@ -57,8 +57,8 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
     const outstanding = listRecords(data, 'agendaItem').filter((i) => i.meetingId === m.id && i.paper?.status === 'requested');
     const meeting: EventAttributes = {
       uid: `${m.id.replace(':', '-')}@quorum`,
-      title: board.name,
-      description: `Meeting of the ${board.name}. Papers due ${formatUkDate(deadline)}.`,
+      title: m.status === 'cancelled' ? `Cancelled: ${board.name}` : board.name,
+      description: m.cancellation ? `Cancelled: ${m.cancellation.reason}` : `Meeting of the ${board.name}. Papers due ${formatUkDate(deadline)}.`,
       location: m.venue || undefined,
       start: [...ymd(m.date), ...hm(m.startTime)],
       startInputType: 'local',
@@ -66,7 +66,8 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
       end: [...ymd(m.date), ...hm(m.endTime)],
       endInputType: 'local',
       endOutputType: 'local',
-      status: 'CONFIRMED',
+      // A cancelled meeting keeps its UID with STATUS:CANCELLED (RFC 5545 3.8.1.11), so a calendar that imported it drops it.
+      status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
       categories: ['Board meeting'],
       alarms: [{ action: 'display', description: `${board.shortName} tomorrow`, trigger: { hours: 24, before: true } }],
     };
@@ -80,7 +81,7 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
       end: ymd(addDays(deadline, 1)),
       categories: ['Paper deadline'],
     };
-    return [meeting, due];
+    return m.status === 'cancelled' ? [meeting] : [meeting, due];
   });
   if (events.length === 0) throw new QuorumFailure('not-found', 'There are no meetings to put in a calendar.');
   // DTSTAMP from the clock we are given, not the machine's: ics 3.12 accepts `timestamp` though its types omit it.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockTime, isoDate, optionalLine, recordId } from '../schema/common';
+import { clockTime, isoDate, line, optionalLine, recordId } from '../schema/common';
 import { MEETING_STATUSES, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
@@ -42,9 +42,62 @@ export const updateMeeting = mutation({
   input: z.object({ meetingId: recordId('meeting'), ...when, status: z.enum(MEETING_STATUSES), expectedRev: rev }).strict().refine(...endsAfterStart),
   apply(data, { meetingId, expectedRev, ...patch }, ctx) {
     const meeting = getRecord(data, 'meeting', meetingId);
+    if (patch.status === 'cancelled' && meeting.status !== 'cancelled') throw new QuorumFailure('invalid-input', 'Cancel a meeting with “Cancel the meeting…”, which records why.', { status: 'Use Cancel the meeting' });
     const cs = new ChangeSet(data, ctx);
-    const next = cs.update(meeting, patch, expectedRev);
-    return cs.result(`Updated the meeting ${label(data, next)}`);
+    // Back from cancelled (it goes ahead after all): the reason it was called off no longer applies.
+    const reinstated = meeting.status === 'cancelled' && patch.status !== 'cancelled';
+    const next = cs.update(meeting, { ...patch, ...(reinstated ? { cancellation: undefined } : {}) }, expectedRev);
+    return cs.result(reinstated ? `Reinstated the meeting ${label(data, next)}` : `Updated the meeting ${label(data, next)}`);
+  },
+});
+
+/**
+ * Calls a meeting off, with why: kept in the board's history, but out of "meetings a year", the
+ * pickers, the paper chase and the packs. Only a meeting not yet held can be cancelled.
+ */
+export const cancelMeeting = mutation({
+  name: 'meetings:cancel',
+  writes: ['meeting'],
+  input: z.object({ meetingId: recordId('meeting'), reason: line(1000), expectedRev: rev }).strict(),
+  apply(data, { meetingId, reason, expectedRev }, ctx) {
+    const meeting = getRecord(data, 'meeting', meetingId, 'That meeting no longer exists');
+    if (meeting.status === 'cancelled') throw new QuorumFailure('conflict', 'This meeting is already cancelled.');
+    if (meeting.status === 'held' || meeting.status === 'minutes-approved') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(meeting.date)} has been held; its record stays as it is.`);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(meeting, { status: 'cancelled', cancellation: { reason, on: ctx.today() } }, expectedRev);
+    return cs.result(`Cancelled the meeting ${label(data, meeting)}: ${reason.slice(0, 200)}`);
+  },
+});
+
+/** What a meeting carries that deleting it would lose; a meeting with any of it is cancelled instead. */
+export const meetingBusiness = (data: Parameters<typeof getRecord>[0], meetingId: Meeting['id']): string[] => {
+  const count = (n: number, what: string) => (n ? [`${n} ${what}`] : []);
+  const where = <T extends { meetingId?: string }>(xs: T[]) => xs.filter((x) => x.meetingId === meetingId).length;
+  return [
+    ...count(agendaItemsOf(data, meetingId).length, 'agenda items'),
+    ...count(where(listRecords(data, 'attendance')), 'attendance records'),
+    ...count(where(listRecords(data, 'action')), 'actions'),
+    ...count(where(listRecords(data, 'packBuild')), 'built packs'),
+    ...count(listRecords(data, 'deepDive').filter((d) => d.meetingId === meetingId || d.followUpMeetingId === meetingId).length, 'deep dives'),
+    ...count(listRecords(data, 'forwardPlanItem').filter((f) => f.meetingId === meetingId).length, 'forward plan items'),
+    ...count(listRecords(data, 'meeting').filter((m) => m.minutesApproval?.meetingId === meetingId || m.corrections?.some((c) => c.agreedAtMeetingId === meetingId)).length, 'approvals of minutes'),
+    ...count(listRecords(data, 'tor').filter((t) => t.approval?.meetingId === meetingId).length, 'terms of reference approvals'),
+    ...count(listRecords(data, 'signOff').filter((s) => s.meetingId === meetingId).length, 'protocol sign-offs'),
+  ];
+};
+
+/** Deletes a meeting planned by mistake, while it has no business at all; otherwise it is cancelled, keeping its history. */
+export const deleteMeeting = mutation({
+  name: 'meetings:delete',
+  writes: ['meeting'],
+  input: z.object({ meetingId: recordId('meeting') }).strict(),
+  apply(data, { meetingId }, ctx) {
+    const meeting = getRecord(data, 'meeting', meetingId, 'That meeting no longer exists');
+    const business = meetingBusiness(data, meeting.id);
+    if (business.length) throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(meeting.date)} has ${business.join(', ')}; cancel it instead, so its history is kept.`);
+    const cs = new ChangeSet(data, ctx);
+    cs.remove(meeting.id);
+    return cs.result(`Deleted the meeting ${label(data, meeting)}, planned by mistake`);
   },
 });
 
@@ -100,7 +153,7 @@ export const listMeetings = query({
     return listRecords(data, 'board')
       .flatMap((board) => {
         const next = nextMeeting(data, board.id, env.today);
-        return boardMeetings(data, board.id).map((m) => ({
+        return boardMeetings(data, board.id, { includeCancelled: true }).map((m) => ({
           id: m.id,
           boardId: board.id,
           boardName: board.name,

@@ -116,14 +116,22 @@ export const raiseAction = mutation({
 export const updateAction = mutation({
   name: 'actions:update',
   writes: ['action'],
-  input: z.object({ actionId: recordId('action'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, status: z.enum(ACTION_STATUSES), expectedRev: rev }).strict(),
-  apply(data, { actionId, expectedRev, ...patch }, ctx) {
+  input: z
+    .object({ actionId: recordId('action'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, status: z.enum(ACTION_STATUSES), reason: optionalLine(500).optional(), expectedRev: rev })
+    .strict(),
+  apply(data, { actionId, expectedRev, reason, ...patch }, ctx) {
     const action = getRecord(data, 'action', actionId);
     getRecord(data, 'person', patch.ownerPersonId);
     const cs = new ChangeSet(data, ctx);
     const closedOn = patch.status === 'done' ? (action.closedOn ?? ctx.today()) : undefined;
     cs.update(action, { ...patch, closedOn }, expectedRev);
-    return cs.result(`Updated action ${short(action.text)}`);
+    const what = [
+      patch.text !== action.text ? 'wording' : '',
+      patch.ownerPersonId !== action.ownerPersonId ? `owner to ${getRecord(data, 'person', patch.ownerPersonId).name}` : '',
+      patch.dueDate !== action.dueDate ? `due date from ${formatUkDate(action.dueDate)} to ${formatUkDate(patch.dueDate)}` : '',
+      patch.status !== action.status ? `status to ${patch.status}` : '',
+    ].filter(Boolean);
+    return cs.result(`Corrected action ${short(action.text)}${what.length ? `: ${what.join(', ')}` : ''}${reason ? ` because ${reason}` : ''}`);
   },
 });
 

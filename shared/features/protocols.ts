@@ -153,6 +153,33 @@ export const signOffProtocol = mutation({
   },
 });
 
+/**
+ * A board's sign-off withdrawn (recorded in error, or the board rescinded it), with why, while the
+ * version is still current. A version that this sign-off made agreed goes back to consultation, and
+ * the version it replaced is in force again.
+ */
+export const withdrawSignOff = mutation({
+  name: 'protocols:withdrawSignOff',
+  writes: ['signOff', 'protocolVersion'],
+  input: z.object({ signOffId: recordId('signOff'), reason: line(1000) }).strict(),
+  apply(data, input, ctx) {
+    const signOff = getRecord(data, 'signOff', input.signOffId, 'That sign-off is no longer recorded');
+    const v = getRecord(data, 'protocolVersion', signOff.protocolVersionId);
+    const board = getRecord(data, 'board', signOff.boardId);
+    if (v.status === 'superseded') throw new QuorumFailure('conflict', `Version ${v.version} has been replaced by a later agreed version; its sign-offs are history and stay as they are.`);
+    const cs = new ChangeSet(data, ctx);
+    cs.remove(signOff.id);
+    if (v.status === 'agreed') {
+      cs.update(v, { status: 'consultation' });
+      const replaced = versionsOfProtocol(data, v.protocolId)
+        .filter((x) => x.status === 'superseded' && x.version < v.version)
+        .sort((a, b) => b.version - a.version)[0];
+      if (replaced) cs.update(replaced, { status: 'agreed' });
+    }
+    return cs.result(`Withdrew the ${board.shortName}’s sign-off of version ${v.version} (${formatUkDate(signOff.date)}) because ${input.reason}${v.status === 'agreed' ? '; the version is back in consultation' : ''}`);
+  },
+});
+
 /** Who a version was sent to, and when: the circulation log. */
 export const recordCirculation = mutation({
   name: 'protocols:recordCirculation',

@@ -78,6 +78,7 @@ export const preflight = (
   const problems: PreflightProblem[] = [];
   const add = (severity: PreflightProblem['severity'], code: string, message: string, fix: PreflightProblem['fix']) => problems.push({ severity, code, message, fix });
 
+  if (meeting.status === 'cancelled') add('error', 'meeting-cancelled', `The meeting was cancelled${meeting.cancellation ? ` (${meeting.cancellation.reason})` : ''}; there is no pack to send.`, { area: 'meeting', id: meeting.id });
   const items = numberedAgenda(meetingItems(data, meeting.id));
   if (items.length === 0) add('error', 'agenda-empty', 'The meeting has no agenda items yet.', { area: 'meeting', id: meeting.id });
   if (!tor) add('warning', 'no-terms-of-reference', 'The board has no terms of reference, so the paper deadline assumes 5 clear working days.', { area: 'meeting', id: meeting.id });

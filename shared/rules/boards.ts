@@ -17,8 +17,11 @@ export const currentTor = (data: StoreData, boardId: Board['id'], onDate?: strin
 
 const byDateTime = (a: Meeting, b: Meeting) => (a.date + a.startTime).localeCompare(b.date + b.startTime);
 
-export const boardMeetings = (data: StoreData, boardId: Board['id']): Meeting[] =>
-  recordsWhere(data, 'meeting', 'boardId', boardId).sort(byDateTime);
+/** A board's meetings in date order; a cancelled one only when asked for (the history), never in counts, checks or pickers. */
+export const boardMeetings = (data: StoreData, boardId: Board['id'], opts: { includeCancelled?: boolean } = {}): Meeting[] =>
+  recordsWhere(data, 'meeting', 'boardId', boardId)
+    .filter((m) => opts.includeCancelled || m.status !== 'cancelled')
+    .sort(byDateTime);
 
 /** The next meeting on or after today that has not been held. */
 export const nextMeeting = (data: StoreData, boardId: Board['id'], today: string): Meeting | undefined =>

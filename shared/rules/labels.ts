@@ -7,6 +7,7 @@ import type { DEEP_DIVE_STATUSES, FORWARD_PLAN_STATUSES, MEETING_STATUSES, PROTO
 export const MEETING_STATUS_LABEL: Record<(typeof MEETING_STATUSES)[number], string> = {
   planned: 'Planned',
   'agenda-published': 'Agenda published',
+  cancelled: 'Cancelled',
   held: 'Held',
   'minutes-approved': 'Minutes approved',
 };

@@ -38,7 +38,7 @@ export type OutstandingPaper = {
 
 /** Papers asked for and not yet in, for meetings still to come, soonest deadline first. */
 export const outstandingPapers = (data: StoreData, today: string, holidays: HolidaySet, boardId?: string): OutstandingPaper[] => {
-  const meetings = listRecords(data, 'meeting').filter((m) => m.date >= today && m.status !== 'held' && m.status !== 'minutes-approved' && (!boardId || m.boardId === boardId));
+  const meetings = listRecords(data, 'meeting').filter((m) => m.date >= today && m.status !== 'held' && m.status !== 'minutes-approved' && m.status !== 'cancelled' && (!boardId || m.boardId === boardId));
   const out: OutstandingPaper[] = [];
   for (const meeting of meetings) {
     const deadline = meetingPaperDeadline(data, meeting, holidays);

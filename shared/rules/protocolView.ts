@@ -19,7 +19,7 @@ export type CommentView = {
 };
 
 export type VersionView = Pick<ProtocolVersion, 'id' | 'rev' | 'version' | 'status' | 'changeSummary' | 'sections'> & {
-  signOffs: { boardId: Board['id']; board: string; date: string; meetingDate: string | null; minuteRef: string }[];
+  signOffs: { id: RecordId<'signOff'>; boardId: Board['id']; board: string; date: string; meetingDate: string | null; minuteRef: string }[];
   circulations: { sentTo: string; sentOn: string }[];
   comments: CommentView[];
 };
@@ -58,7 +58,7 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
       sections: v.sections,
       signOffs: recordsWhere(data, 'signOff', 'protocolVersionId', v.id)
         .sort((a, b) => a.date.localeCompare(b.date))
-        .map((s) => ({ boardId: s.boardId, board: findRecord(data, 'board', s.boardId)?.shortName ?? '', date: s.date, meetingDate: (s.meetingId && findRecord(data, 'meeting', s.meetingId)?.date) || null, minuteRef: s.minuteRef })),
+        .map((s) => ({ id: s.id, boardId: s.boardId, board: findRecord(data, 'board', s.boardId)?.shortName ?? '', date: s.date, meetingDate: (s.meetingId && findRecord(data, 'meeting', s.meetingId)?.date) || null, minuteRef: s.minuteRef })),
       circulations: recordsWhere(data, 'circulation', 'protocolVersionId', v.id)
         .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
         .map((c) => ({ sentTo: c.sentTo, sentOn: c.sentOn })),

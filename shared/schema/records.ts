@@ -191,7 +191,7 @@ export const forwardPlanItemSchema = recordBase('forwardPlanItem').extend({
 
 // ---- Meetings -----------------------------------------------------------------------------
 
-export const MEETING_STATUSES = ['planned', 'agenda-published', 'held', 'minutes-approved'] as const;
+export const MEETING_STATUSES = ['planned', 'agenda-published', 'held', 'minutes-approved', 'cancelled'] as const;
 export const meetingSchema = recordBase('meeting').extend({
   boardId: recordId('board'),
   date: isoDate,
@@ -201,6 +201,8 @@ export const meetingSchema = recordBase('meeting').extend({
   status: z.enum(MEETING_STATUSES),
   /** Where the draft minutes were approved: the next meeting and its minute reference. */
   minutesApproval: z.object({ meetingId: recordId('meeting'), minuteRef: optionalLine(100) }).optional(),
+  /** Called off: kept in the history with why, out of the counts, the pickers and the packs. */
+  cancellation: z.object({ reason: line(1000), on: isoDate }).optional(),
   /**
    * Corrections to minutes already approved: each agreed at a later meeting, with what changed and
    * why, and printed with the minutes. The approved text is otherwise frozen.

@@ -120,3 +120,48 @@ describe('approved minutes stay the board’s record', () => {
     expect(text).toContain('The audit covered 40 cases.');
   });
 });
+
+describe('putting things right', () => {
+  it('cancels a meeting with why: kept in the list, out of the planner, the counts and the packs; a mistaken empty one can be deleted', async () => {
+    const s = commandSession(exampleData());
+    const { plannerView } = await import('../../shared/rules/planView');
+    const { planFindings } = await import('../../shared/rules/planChecks');
+    const { listMeetings } = await import('../../shared/features/meetings');
+    const { preflight } = await import('../../shared/pack/preflight');
+    const env = { today: TEST_TODAY, holidays: new Set<string>(), hasImage: () => true };
+    const third = 'meeting:ct-third' as const;
+    expect(plannerView(s.state.data, CT, TEST_TODAY, new Set()).meetings.map((m) => m.id)).toContain(third);
+    expect(() => s.run('meetings:cancel', { meetingId: 'meeting:ct-held', reason: 'x' })).toThrow(/has been held; its record stays/);
+    const journal = s.run('meetings:cancel', { meetingId: third, reason: 'Not quorate: three partners sent apologies' });
+    expect(journal.summary).toMatch(/^Cancelled the meeting Children’s Trust, .*: Not quorate/);
+    expect(plannerView(s.state.data, CT, TEST_TODAY, new Set()).meetings.map((m) => m.id)).not.toContain(third);
+    expect(planFindings(s.state.data, TEST_TODAY, new Set()).find((f) => f.kind === 'meetings-per-year-short' && f.boardId === CT)?.message).toMatch(/1 meeting planned in the next twelve months/);
+    expect(listMeetings.view(s.state.data, {}, env).find((m) => m.id === third)).toMatchObject({ status: 'cancelled' });
+    expect(preflight(s.state.data, third, 'public', TEST_TODAY, new Set(), () => true).problems.map((p) => p.code)).toContain('meeting-cancelled');
+    // A meeting with business cannot be deleted; one planned by mistake can.
+    expect(() => s.run('meetings:delete', { meetingId: 'meeting:ct-next' })).toThrow(/has \d+ agenda items.*cancel it instead/);
+    s.run('meetings:create', { boardId: CT, date: '2027-02-02', startTime: '10:00', endTime: '11:00', venue: '' });
+    const mistake = listRecords(s.state.data, 'meeting').find((m) => m.date === '2027-02-02')!;
+    expect(s.run('meetings:delete', { meetingId: mistake.id }).summary).toMatch(/^Deleted the meeting .*planned by mistake/);
+  });
+
+  it('corrects an action’s due date and owner with why, as the journal says it', () => {
+    const s = commandSession(exampleData());
+    const action = listRecords(s.state.data, 'action').find((a) => a.status !== 'done')!;
+    const owner = listRecords(s.state.data, 'person').find((p) => p.id !== action.ownerPersonId && !p.retiredOn)!;
+    const journal = s.run('actions:update', { actionId: action.id, text: action.text, ownerPersonId: owner.id, dueDate: '2027-03-31', status: action.status, reason: 'The chair agreed more time', expectedRev: action.rev });
+    expect(journal.summary).toMatch(new RegExp(`: owner to ${owner.name}, due date from .* to 31 March 2027 because The chair agreed more time$`));
+  });
+
+  it('withdraws a board’s sign-off with why; a version it made agreed goes back to consultation', () => {
+    const s = commandSession(exampleData());
+    const version = 'protocolVersion:boards-v1' as const;
+    for (const boardId of ['board:childrens-trust', 'board:safeguarding', 'board:hwb'] as const)
+      if (!listRecords(s.state.data, 'signOff').some((x) => x.protocolVersionId === version && x.boardId === boardId)) s.run('protocols:signOff', { protocolVersionId: version, boardId, date: TEST_TODAY, minuteRef: '' });
+    expect(listRecords(s.state.data, 'protocolVersion').find((v) => v.id === version)!.status).toBe('agreed');
+    const hwb = listRecords(s.state.data, 'signOff').find((x) => x.protocolVersionId === version && x.boardId === 'board:hwb')!;
+    const journal = s.run('protocols:withdrawSignOff', { signOffId: hwb.id, reason: 'Recorded against the wrong board' });
+    expect(journal.summary).toMatch(/^Withdrew the Health and Wellbeing Board’s sign-off of version 1 .* because Recorded against the wrong board; the version is back in consultation$/);
+    expect(listRecords(s.state.data, 'protocolVersion').find((v) => v.id === version)!.status).toBe('consultation');
+  });
+});

@@ -14,6 +14,7 @@ import {
   TableRow,
   Text,
   Textarea,
+  Input,
   Title1,
   makeStyles,
   tokens,
@@ -49,6 +50,7 @@ export const ActionsScreen = () => {
   const boards = useQuery('boards:list', {});
   const everyone = useQuery('actions:list', {});
   const [updating, setUpdating] = useState<ActionLogEntry | null>(null);
+  const [correcting, setCorrecting] = useState<ActionLogEntry | null>(null);
   const sheet = useChosenFile(() => call('imports:chooseSheet', { purpose: 'actions' }));
   const [notice, setNotice] = useState<string | null>(null);
   const owners = everyone.state.status === 'ready' ? [...new Map(everyone.state.value.map((a) => [a.ownerPersonId, { id: a.ownerPersonId, name: a.owner, organisation: '' }])).values()].sort((a, b) => a.name.localeCompare(b.name)) : [];
@@ -118,7 +120,7 @@ export const ActionsScreen = () => {
                 <TableHeaderCell style={{ width: '170px' }}>Raised</TableHeaderCell>
                 <TableHeaderCell style={{ width: '130px' }}>Due</TableHeaderCell>
                 <TableHeaderCell style={{ width: '130px' }}>Status</TableHeaderCell>
-                <TableHeaderCell style={{ width: '110px' }}>Update</TableHeaderCell>
+                <TableHeaderCell style={{ width: '190px' }}>Change</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -146,6 +148,9 @@ export const ActionsScreen = () => {
                   <TableCell>
                     <Button size="small" onClick={() => setUpdating(a)} aria-label={`Update the action: ${a.text.slice(0, 60)}`}>
                       Update…
+                    </Button>{' '}
+                    <Button size="small" appearance="subtle" onClick={() => setCorrecting(a)} aria-label={`Correct the action: ${a.text.slice(0, 60)}`}>
+                      Correct…
                     </Button>
                   </TableCell>
                 </TableRow>
@@ -154,6 +159,15 @@ export const ActionsScreen = () => {
           </Table>
         ))}
       {updating && <ActionUpdateDialog action={updating} onClose={() => setUpdating(null)} />}
+      {correcting && (
+        <ActionCorrectDialog
+          action={correcting}
+          onClose={(summary) => {
+            setCorrecting(null);
+            if (summary) setNotice(summary);
+          }}
+        />
+      )}
     </>
   );
 };
@@ -181,6 +195,35 @@ const ActionUpdateDialog = ({ action, onClose }: { action: ActionLogEntry; onClo
       </Field>
       <Field label="Update" required hint="Printed in the next pack’s action log.">
         <Textarea value={text} onChange={(_e, d) => setText(d.value)} rows={3} />
+      </Field>
+    </FormDialog>
+  );
+};
+
+/** Puts an action right (its wording, owner or due date), with why; progress goes through Update. */
+const ActionCorrectDialog = ({ action, onClose }: { action: ActionLogEntry; onClose: (summary?: string) => void }) => {
+  const people = useQuery('people:list', {});
+  const [form, setForm] = useState({ text: action.text, ownerPersonId: action.ownerPersonId as string, dueDate: action.dueDate, reason: '' });
+  const [error, setError] = useState<QuorumError | null>(null);
+  const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
+  const save = async () => {
+    const r = await call('actions:update', { actionId: action.id, text: form.text, ownerPersonId: chosenId('person', form.ownerPersonId)!, dueDate: form.dueDate, status: action.status, reason: form.reason, expectedRev: action.rev });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title="Correct the action" errorTitle="The action was not corrected" error={error} saveLabel="Save the correction" onSave={save} onClose={() => onClose()} saveDisabled={!form.text.trim() || !form.dueDate}>
+      <Field label="Action" required validationMessage={error?.fields?.text}>
+        <Textarea value={form.text} onChange={set('text')} rows={3} />
+      </Field>
+      <Field label="Owner" required validationMessage={error?.fields?.ownerPersonId}>
+        <PersonSelect people={people.state.status === 'ready' ? people.state.value : []} value={form.ownerPersonId} onChange={(ownerPersonId) => setForm((f) => ({ ...f, ownerPersonId }))} />
+      </Field>
+      <Field label="Due date" required validationMessage={error?.fields?.dueDate}>
+        <Input type="date" value={form.dueDate} onChange={set('dueDate')} />
+      </Field>
+      <Field label="Why (kept in the audit journal)" validationMessage={error?.fields?.reason}>
+        <Input value={form.reason} onChange={set('reason')} placeholder="e.g. The chair agreed more time at the meeting" />
       </Field>
     </FormDialog>
   );

@@ -20,7 +20,7 @@ import {
 import type { CommentView, ProtocolView, VersionView } from '@shared/rules/protocolView';
 import type { SectionDiff } from '@shared/rules/protocolDiff';
 import type { QuorumError } from '@shared/result';
-import { bridge, useQuery } from '../../bridge';
+import { bridge, call, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import type { Act } from '../../components/useChange';
@@ -176,6 +176,7 @@ const SignOffDialog = ({ party, version, onClose }: { party: ProtocolView['parti
 export const SignOffTab = ({ view, version, onDone }: { view: ProtocolView; version: VersionView; onDone: (summary: string) => void }) => {
   const styles = useStyles();
   const [signing, setSigning] = useState<ProtocolView['parties'][number] | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ id: VersionView['signOffs'][number]['id']; board: string } | null>(null);
   const signed = version.signOffs.length;
   return (
     <>
@@ -213,12 +214,27 @@ export const SignOffTab = ({ view, version, onDone }: { view: ProtocolView; vers
                       Record sign-off…
                     </Button>
                   )}
+                  {s && version.status !== 'superseded' && (
+                    <Button size="small" appearance="subtle" onClick={() => setWithdrawing({ id: s.id, board: p.name })} aria-label={`Withdraw the sign-off by the ${p.name}`}>
+                      Withdraw…
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
+      {withdrawing && (
+        <WithdrawSignOffDialog
+          signOff={withdrawing}
+          version={version}
+          onClose={(summary) => {
+            setWithdrawing(null);
+            if (summary) onDone(summary);
+          }}
+        />
+      )}
       {signing && (
         <SignOffDialog
           party={signing}
@@ -387,5 +403,24 @@ export const SectionsTab = ({ version, onComment }: { version: VersionView; onCo
         );
       })}
     </>
+  );
+};
+
+/** A sign-off recorded in error, or rescinded by the board, withdrawn with why (kept in the audit journal). */
+const WithdrawSignOffDialog = ({ signOff, version, onClose }: { signOff: { id: VersionView['signOffs'][number]['id']; board: string }; version: VersionView; onClose: (summary: string | null) => void }) => {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async () => {
+    const r = await call('protocols:withdrawSignOff', { signOffId: signOff.id, reason });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title={`Withdraw the ${signOff.board}’s sign-off of version ${version.version}`} errorTitle="The sign-off was not withdrawn" error={error} saveLabel="Withdraw the sign-off" cancelLabel="Keep it" onSave={save} onClose={() => onClose(null)} saveDisabled={!reason.trim()}>
+      {version.status === 'agreed' && <Text>This version is agreed; without this sign-off it goes back to consultation, and the version it replaced is in force again.</Text>}
+      <Field label="Why" required validationMessage={error?.fields?.reason}>
+        <Input value={reason} onChange={(_e, d) => setReason(d.value)} placeholder="e.g. Recorded against the wrong board" />
+      </Field>
+    </FormDialog>
   );
 };

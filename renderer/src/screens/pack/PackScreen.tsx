@@ -86,7 +86,7 @@ export const PackScreen = ({ onNavigate }: { onNavigate: (to: Destination) => vo
   const { state } = useQuery('meetings:list', {});
   const [chosen, setMeetingId] = useState<string | null>(null);
   const [variant, setVariant] = useState<PackVariant>('public');
-  const meetings = state.status === 'ready' ? state.value : [];
+  const meetings = state.status === 'ready' ? state.value.filter((m) => m.status !== 'cancelled') : [];
   // The officer's choice while that meeting exists; otherwise the next meeting.
   const meetingId = chosen && meetings.some((m) => m.id === chosen) ? chosen : defaultMeeting(meetings);
 
