@@ -5,6 +5,7 @@ import { agendaItemsOf, getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { draftAgenda } from '../rules/draftAgenda';
+import type { AgendaDraft } from '../rules/agenda';
 import { spreadKeys } from '../rules/order';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
@@ -101,6 +102,25 @@ export const deleteMeeting = mutation({
   },
 });
 
+/** An agenda item as drafted: its paper requested from the author the draft names. */
+export const agendaItemFromDraft = (id: AgendaItem['id'], meetingId: Meeting['id'], order: string, d: AgendaDraft): Omit<AgendaItem, 'rev' | 'updatedAt' | 'updatedBy' | 'schemaVersion'> => ({
+  id,
+  type: 'agendaItem',
+  meetingId,
+  order,
+  title: d.title,
+  purpose: d.purpose,
+  durationMinutes: d.durationMinutes,
+  presenterIds: d.presenterIds,
+  minutes: '',
+  ...(d.standing ? { standing: d.standing } : {}),
+  ...(d.forwardPlanItemId ? { forwardPlanItemId: d.forwardPlanItemId } : {}),
+  ...(d.deepDiveId ? { deepDiveId: d.deepDiveId } : {}),
+  ...(d.paperFrom
+    ? { paper: { status: 'requested' as const, ...(d.paperFrom.authorPersonId ? { authorPersonId: d.paperFrom.authorPersonId } : {}), coverSheet: { ...emptyCoverSheet(), reportOf: d.paperFrom.reportOf, author: d.paperFrom.author }, body: '' } }
+    : {}),
+});
+
 /**
  * The draft agenda (rules/draftAgenda): standing items, the scheduled deep dive and the forward
  * plan items targeted at the meeting, each business item with its paper requested from its author.
@@ -118,24 +138,7 @@ export const draftMeetingAgenda = mutation({
     const keys = spreadKeys(drafts.length);
     const cs = new ChangeSet(data, ctx);
     drafts.forEach((d, i) => {
-      const item: Omit<AgendaItem, 'rev' | 'updatedAt' | 'updatedBy' | 'schemaVersion'> = {
-        id: ctx.newId('agendaItem'),
-        type: 'agendaItem',
-        meetingId: meeting.id,
-        order: keys[i],
-        title: d.title,
-        purpose: d.purpose,
-        durationMinutes: d.durationMinutes,
-        presenterIds: d.presenterIds,
-        minutes: '',
-        ...(d.standing ? { standing: d.standing } : {}),
-        ...(d.forwardPlanItemId ? { forwardPlanItemId: d.forwardPlanItemId } : {}),
-        ...(d.deepDiveId ? { deepDiveId: d.deepDiveId } : {}),
-        ...(d.paperFrom
-          ? { paper: { status: 'requested' as const, ...(d.paperFrom.authorPersonId ? { authorPersonId: d.paperFrom.authorPersonId } : {}), coverSheet: { ...emptyCoverSheet(), reportOf: d.paperFrom.reportOf, author: d.paperFrom.author }, body: '' } }
-          : {}),
-      };
-      cs.create<RecordOf<'agendaItem'>>(item);
+      cs.create<RecordOf<'agendaItem'>>(agendaItemFromDraft(ctx.newId('agendaItem'), meeting.id, keys[i], d));
       if (d.forwardPlanItemId) cs.update(getRecord(data, 'forwardPlanItem', d.forwardPlanItemId), { status: 'on-agenda' });
     });
     return cs.result(`Drafted the agenda for ${label(data, meeting)}: ${drafts.length} items`);

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { isoDate, line, optionalLine, recordId } from '../schema/common';
-import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN_STATUSES, type RecordOf } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN_STATUSES, type DeepDive, type Meeting, type RecordOf } from '../schema/records';
+import { agendaItemsOf, getRecord, listRecords, type StoreData } from '../data';
+import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
+import { deepDiveDraft } from '../rules/draftAgenda';
+import { keyBetween } from '../rules/order';
+import { agendaItemFromDraft } from './meetings';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
-import { mutation, query } from '../kernel/operation';
+import { mutation, query, type CommandContext } from '../kernel/operation';
 import { forwardPlanView, plannerView } from '../rules/planView';
 
 const rev = z.number().int().min(1).optional();
@@ -39,27 +43,60 @@ export const saveDeepDive = mutation({
 });
 
 /**
+ * The plan drives the agenda: a theme scheduled for a meeting whose agenda is drafted gets its
+ * agenda item there (an item already about the theme is linked instead), so its briefing is always
+ * printed with an item on the agenda, never as an unlisted page.
+ */
+const putOnAgenda = (data: StoreData, cs: ChangeSet, d: DeepDive, meetingId: Meeting['id'], ctx: CommandContext): string => {
+  const items = agendaItemsOf(data, meetingId).sort(byAgendaOrder);
+  if (!items.length || items.some((i) => i.deepDiveId === d.id)) return '';
+  const same = items.find((i) => !i.standing && !i.deepDiveId && i.title.toLowerCase().includes(d.theme.toLowerCase()));
+  if (same) {
+    cs.update(same, { deepDiveId: d.id });
+    return `; linked to the agenda item “${same.title.slice(0, 80)}”`;
+  }
+  let at = items.findIndex((i) => (CLOSING_STANDING as readonly string[]).includes(i.standing ?? '') || i.part2);
+  if (at < 0) at = items.length;
+  const draft = deepDiveDraft(data, d);
+  cs.create<RecordOf<'agendaItem'>>(agendaItemFromDraft(ctx.newId('agendaItem'), meetingId, keyBetween(items[at - 1]?.order, items[at]?.order), draft));
+  return `; added “${draft.title.slice(0, 80)}” to that meeting’s agenda`;
+};
+
+/** Moving a theme away: its item at the old meeting goes too, unless it already has a paper or minutes (then it stays, unlinked, for the officer to decide). */
+const takeOffAgenda = (data: StoreData, cs: ChangeSet, d: DeepDive): string => {
+  const item = listRecords(data, 'agendaItem').find((i) => i.deepDiveId === d.id && i.meetingId === d.meetingId);
+  if (!item) return '';
+  if (item.paper?.body.trim() || item.minutes.trim()) {
+    cs.update(item, { deepDiveId: undefined });
+    return `; its item “${item.title.slice(0, 80)}” stays on the old agenda (it has a paper or minutes): remove it there if it is no longer needed`;
+  }
+  cs.remove(item.id);
+  return `; removed its item from the old meeting’s agenda`;
+};
+
+/**
  * Places a theme at a meeting of its board (proposed → scheduled), or takes it back to the
  * unscheduled list. A theme already held stays where it was held.
  */
 export const scheduleDeepDive = mutation({
   name: 'dives:schedule',
-  writes: ['deepDive'],
+  writes: ['deepDive', 'agendaItem'],
   input: z.object({ deepDiveId: recordId('deepDive'), meetingId: recordId('meeting').nullable() }).strict(),
   apply(data, input, ctx) {
     const d = getRecord(data, 'deepDive', input.deepDiveId);
     if (['held', 'follow-up', 'closed'].includes(d.status)) throw new QuorumFailure('conflict', `“${d.theme}” has been held; it cannot be moved to another meeting.`);
     const cs = new ChangeSet(data, ctx);
+    const leaving = d.meetingId && d.meetingId !== input.meetingId ? takeOffAgenda(data, cs, d) : '';
     if (!input.meetingId) {
       cs.update(d, { meetingId: undefined, status: 'proposed' });
-      return cs.result(`Took “${d.theme.slice(0, 100)}” back to the unscheduled themes`);
+      return cs.result(`Took “${d.theme.slice(0, 100)}” back to the unscheduled themes${leaving}`);
     }
     const m = getRecord(data, 'meeting', input.meetingId);
     if (m.boardId !== d.boardId) throw new QuorumFailure('invalid-input', 'A deep dive can only be placed at a meeting of its own board.');
     if (m.status === 'held' || m.status === 'minutes-approved') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} has already been held.`);
+    if (m.status === 'cancelled') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} is cancelled.`);
     cs.update(d, { meetingId: m.id, status: d.status === 'proposed' ? 'scheduled' : d.status });
-    // An agenda already drafted for the meeting points its deep-dive item at the theme.
-    return cs.result(`Scheduled the deep dive “${d.theme.slice(0, 100)}” for ${formatUkDate(m.date)}`);
+    return cs.result(`Scheduled the deep dive “${d.theme.slice(0, 100)}” for ${formatUkDate(m.date)}${putOnAgenda(data, cs, d, m.id, ctx)}${leaving}`);
   },
 });
 

@@ -280,8 +280,9 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
   const log = boardActionLog(data, meeting, previous?.date, today, variant);
   const deepDives = recordsWhere(data, 'deepDive', 'meetingId', meeting.id)
     .map((d) => ({ d, item: numbered.find(({ item }) => item.deepDiveId === d.id) }))
-    .filter(({ item }) => !(variant === 'public' && item?.item.part2))
-    .map(({ d, item }) => briefing(data, d, item?.number));
+    // A briefing prints with its agenda item, never as a page no agenda item lists.
+    .filter((x): x is { d: DeepDive; item: NonNullable<typeof x.item> } => Boolean(x.item) && !(variant === 'public' && x.item!.item.part2))
+    .map(({ d, item }) => briefing(data, d, item.number));
   const later = boardMeetings(data, meeting.boardId).filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) > 0);
   const plan = listRecords(data, 'forwardPlanItem').filter((f) => f.boardId === meeting.boardId && f.status !== 'deferred');
   const planLine = (f: (typeof plan)[number]) => ({ title: f.title, kind: FORWARD_PLAN_KIND_LABEL[f.kind], author: personName(data, f.authorPersonId), keyDecision: f.keyDecision });

@@ -1,5 +1,5 @@
 import type { AgendaItem, Meeting } from '../schema/records';
-import { findRecord, type StoreData } from '../data';
+import { findRecord, listRecords, type StoreData } from '../data';
 import { currentTor } from '../rules/boards';
 import { formatUkDate, paperDeadline, type HolidaySet } from '../rules/dates';
 import { assemblePack, meetingItems, numberedAgenda, type PackModel, type PackVariant } from './model';
@@ -84,6 +84,9 @@ export const preflight = (
   if (!tor) add('warning', 'no-terms-of-reference', 'The board has no terms of reference, so the paper deadline assumes 5 clear working days.', { area: 'meeting', id: meeting.id });
 
   for (const { item, number } of items) checkItem(data, item, number, deadline, clearDays, today, add);
+  for (const d of listRecords(data, 'deepDive').filter((x) => x.meetingId === meeting.id && x.status !== 'closed'))
+    if (items.length && !items.some(({ item }) => item.deepDiveId === d.id))
+      add('warning', 'deep-dive-not-on-agenda', `The deep dive “${d.theme}” is scheduled for this meeting but is not on its agenda, so its briefing is left out of the pack.`, { area: 'deep-dive', id: d.id });
 
   for (const source of markdownInPack(model))
     for (const f of scanMarkdown(source.text, hasImage)) add(FINDING_SEVERITY[f.kind], f.kind, `In ${source.where}: ${f.detail}.`, source.fix);

@@ -1,4 +1,4 @@
-import type { Meeting, Person } from '../schema/records';
+import type { DeepDive, Meeting, Person } from '../schema/records';
 import { findRecord, getRecord, listRecords, type StoreData } from '../data';
 import { CLOSING_STANDING, PURPOSE_FOR_KIND, type AgendaDraft } from './agenda';
 
@@ -11,6 +11,19 @@ const REPORT_MINUTES = 20;
  * standing items, the deep dive scheduled for the meeting, the forward plan items targeted at it
  * (not deferred), then the closing standing items (partner updates, forward plan, AOB).
  */
+/** A deep dive's agenda item: led by its lead (or its presenters), its briefing asked of the lead. */
+export const deepDiveDraft = (data: StoreData, d: DeepDive): AgendaDraft => {
+  const lead = d.leadPersonId ? findRecord(data, 'person', d.leadPersonId) : undefined;
+  return {
+    title: `Deep dive: ${d.theme}`,
+    purpose: 'discussion',
+    durationMinutes: DEEP_DIVE_MINUTES,
+    presenterIds: d.presenterIds.length ? d.presenterIds : d.leadPersonId ? [d.leadPersonId] : [],
+    deepDiveId: d.id,
+    paperFrom: { authorPersonId: d.leadPersonId, reportOf: lead?.jobTitle ?? '', author: lead?.name ?? '' },
+  };
+};
+
 export const draftAgenda = (data: StoreData, meetingId: Meeting['id']): AgendaDraft[] => {
   const meeting = getRecord(data, 'meeting', meetingId);
   const board = getRecord(data, 'board', meeting.boardId);
@@ -24,14 +37,7 @@ export const draftAgenda = (data: StoreData, meetingId: Meeting['id']): AgendaDr
   const deepDives: AgendaDraft[] = listRecords(data, 'deepDive')
     .filter((d) => d.meetingId === meeting.id && d.status !== 'closed')
     .sort((a, b) => a.theme.localeCompare(b.theme))
-    .map((d) => ({
-      title: `Deep dive: ${d.theme}`,
-      purpose: 'discussion',
-      durationMinutes: DEEP_DIVE_MINUTES,
-      presenterIds: d.presenterIds.length ? d.presenterIds : d.leadPersonId ? [d.leadPersonId] : [],
-      deepDiveId: d.id,
-      paperFrom: { authorPersonId: d.leadPersonId, reportOf: role(d.leadPersonId), author: name(d.leadPersonId) },
-    }));
+    .map((d) => deepDiveDraft(data, d));
   const planned: AgendaDraft[] = listRecords(data, 'forwardPlanItem')
     .filter((f) => f.meetingId === meeting.id && f.status !== 'deferred' && f.kind !== 'deep-dive' && f.kind !== 'standing')
     .sort((a, b) => a.title.localeCompare(b.title))

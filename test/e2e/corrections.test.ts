@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { findRecord, listRecords } from '../../shared/data';
 import { wordPaper } from '../fixtures/papers';
+import { readPackage } from '../docxPackage';
+import { formatUkDate } from '../../shared/rules/dates';
 
 const e2e = useE2E();
 
@@ -46,5 +48,64 @@ describe('corrections without damage', () => {
     expect(body).toMatch(/\| Q2 \| 241 \|/);
     expect(body).toMatch(/Checked by the business manager\.$/);
     expect(number).not.toBe('');
+  });
+});
+
+describe('putting the record right, as the secretariat does', () => {
+  it('corrects an action’s due date, cancels a meeting (it leaves the planner and the counts), and records a correction to approved minutes that prints with them', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+
+    // An action's due date, with why.
+    const action = listRecords(host.session.store.data, 'action').find((a) => a.status !== 'done')!;
+    await q.nav('Actions').click();
+    await page.getByRole('button', { name: `Correct the action: ${action.text.slice(0, 60)}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Due date/).fill('2027-03-31');
+    await dialog.getByLabel(/^Why/).fill('The chair agreed more time');
+    await dialog.getByRole('button', { name: 'Save the correction' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('status').getByText(/due date from .* to 31 March 2027 because The chair agreed more time/).waitFor();
+    expect(findRecord(host.session.store.data, 'action', action.id)!.dueDate).toBe('2027-03-31');
+
+    // A meeting called off: kept in the list as cancelled, gone from the planner.
+    const third = findRecord(host.session.store.data, 'meeting', 'meeting:ct-third')!;
+    await q.nav('Meetings').click();
+    await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(third.date)).click();
+    await page.getByRole('button', { name: 'Cancel the meeting…' }).click();
+    await dialog.getByLabel(/^Why it is cancelled/).fill('Not quorate: three partners sent apologies');
+    await dialog.getByRole('button', { name: 'Cancel the meeting' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/Cancelled on .*: Not quorate/).waitFor();
+    await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(third.date)).getByText('Cancelled').waitFor();
+    await q.nav('Deep dives').click();
+    await page.getByRole('heading', { name: 'Deep-dive planner', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Unscheduled themes' }).waitFor();
+    expect(await page.getByRole('region', { name: `Meeting of ${formatUkDate(third.date)}` }).count()).toBe(0);
+
+    // Approved minutes: frozen, corrected by a record agreed at the next meeting, printed with them.
+    const next = listRecords(host.session.store.data, 'agendaItem').find((i) => i.meetingId === 'meeting:ct-next' && i.standing === 'minutes')!;
+    await host.session.store.run('minutes:approve', { meetingId: 'meeting:ct-held', atAgendaItemId: next.id, minuteRef: 'CT/20' });
+    const held = findRecord(host.session.store.data, 'meeting', 'meeting:ct-held')!;
+    await q.nav('Meetings').click();
+    await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(held.date)).click();
+    await q.meetings.tab('Minutes').click();
+    await page.getByText(/These minutes are approved/).waitFor();
+    await page.getByRole('button', { name: 'Record a correction…' }).click();
+    await dialog.getByLabel(/^What changed/).fill('The audit covered 40 cases, not 14.');
+    await dialog.getByLabel(/^Why/).fill('A typing error in the draft.');
+    await dialog.getByRole('button', { name: 'Record the correction' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    host.saveAnswer.folder = dataDir;
+    await page.getByRole('radio', { name: /^Full/ }).click();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('menuitem', { name: 'Minutes (Word)' }).click();
+    await expect.poll(() => readdirSync(dataDir).find((f) => /minutes/i.test(f) && f.endsWith('.docx'))).toBeTruthy();
+    const file = readdirSync(dataDir).find((f) => /minutes/i.test(f) && f.endsWith('.docx'))!;
+    const text = readPackage(readFileSync(join(dataDir, file))).text;
+    expect(text).toMatch(/Corrections agreed since approval/);
+    expect(text).toMatch(/Agreed at the meeting of .*: The audit covered 40 cases, not 14\. Reason: A typing error in the draft\./);
   });
 });

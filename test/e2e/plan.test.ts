@@ -9,11 +9,12 @@ import { readPackage } from '../docxPackage';
 const e2e = useE2E();
 
 describe('the deep-dive planner', () => {
-  it('lets the chair drag an unscheduled theme onto a meeting: the ToR warning clears and the briefing goes into that meeting’s pack', async () => {
+  it('lets the chair drag an unscheduled theme onto a meeting: the ToR warning clears, it joins that meeting’s agenda, and its briefing goes into the pack with the item', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
     await q.firstRun.startExample.click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await host.session.store.run('agenda:draft', { meetingId: 'meeting:ct-third' }); // the meeting's agenda is already drafted
     await q.nav('Deep dives').click();
     await page.getByRole('heading', { name: 'Deep-dive planner', level: 1 }).waitFor();
     const third = findRecord(host.session.store.data, 'meeting', 'meeting:ct-third')!;
@@ -29,6 +30,7 @@ describe('the deep-dive planner', () => {
     await expect.poll(() => column.innerText()).toMatch(/Meets the ToR/);
     await expect.poll(() => page.getByText(/13 April 2027: 0 of 1 deep dive scheduled|0 of 1 deep dive scheduled/).count()).toBe(0);
     expect(findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')).toMatchObject({ meetingId: third.id, status: 'scheduled' });
+    expect(listRecords(host.session.store.data, 'agendaItem').find((i) => i.deepDiveId === 'deepDive:missing-education')).toMatchObject({ meetingId: third.id, title: 'Deep dive: Children missing education' });
     await screenshot(page, 'planner.png');
 
     // The briefing is in that meeting's pack.
@@ -45,7 +47,7 @@ describe('the deep-dive planner', () => {
     await page.getByText('Pack saved', { exact: true }).waitFor();
     const build = listRecords(host.session.store.data, 'packBuild').find((b) => b.meetingId === third.id)!;
     const text = readPackage(readFileSync(build.filePath)).text;
-    expect(text).toContain('Children missing education');
+    expect(text).toMatch(/\d+\s*Deep dive: Children missing education/); // a numbered item on the agenda
     expect(text).toContain('Rising numbers of children electively home educated.');
   });
 

@@ -165,3 +165,23 @@ describe('putting things right', () => {
     expect(listRecords(s.state.data, 'protocolVersion').find((v) => v.id === version)!.status).toBe('consultation');
   });
 });
+
+describe('the chair’s plan drives the agenda', () => {
+  it('puts a theme scheduled for a drafted agenda on that agenda, prints its briefing with the item, and takes it off when moved away', async () => {
+    const s = commandSession(exampleData());
+    const { assemblePack } = await import('../../shared/pack/model');
+    const next = 'meeting:ct-next' as const;
+    if (!listRecords(s.state.data, 'agendaItem').some((i) => i.meetingId === next)) s.run('agenda:draft', { meetingId: next });
+    s.run('dives:save', { boardId: CT, theme: 'Children missing education', whyNow: 'Numbers doubled this year.', linesOfEnquiry: [], evidence: [], presenterIds: [], outcomes: '', recommendations: [] });
+    const dive = listRecords(s.state.data, 'deepDive').find((d) => d.theme === 'Children missing education')!;
+    const journal = s.run('dives:schedule', { deepDiveId: dive.id, meetingId: next });
+    expect(journal.summary).toMatch(/added “Deep dive: Children missing education” to that meeting’s agenda/);
+    const item = listRecords(s.state.data, 'agendaItem').find((i) => i.deepDiveId === dive.id)!;
+    expect(item).toMatchObject({ meetingId: next, title: 'Deep dive: Children missing education', paper: { status: 'requested' } });
+    const pack = assemblePack(s.state.data, next, 'public', TEST_TODAY);
+    expect(pack.deepDives.map((b) => [b.theme, b.agendaNumber])).toContainEqual(['Children missing education', expect.any(Number)]);
+    s.run('dives:schedule', { deepDiveId: dive.id, meetingId: null });
+    expect(listRecords(s.state.data, 'agendaItem').some((i) => i.deepDiveId === dive.id)).toBe(false);
+    expect(assemblePack(s.state.data, next, 'public', TEST_TODAY).deepDives.map((b) => b.theme)).not.toContain('Children missing education');
+  });
+});
