@@ -27,7 +27,7 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
     '             quorum export calendar --data DIR [--board ID] --out FILE.ics [--json]\n' +
     '             quorum export tor --data DIR --board ID [--version N] --out FILE.docx [--json]\n' +
     '             quorum export protocol --data DIR --protocol ID [--version N] [--tracked-changes] --out FILE.docx [--json]\n' +
-    '             quorum export deep-dives|forward-plan --data DIR [--board ID] --out FILE.docx [--json]',
+    '             quorum export deep-dives|forward-plan --data DIR [--board ID] [--variant public|full] --out FILE.docx [--json]',
   positional: { name: 'what', choices: KINDS },
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
@@ -58,7 +58,7 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
       const version = typeof values.version === 'string' ? Number(values.version) : undefined;
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version must be a whole number, 1 or more');
       if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, clock });
-      else if (what === 'deep-dives' || what === 'forward-plan') result = await writePlanExport(store.data, { what, boardId: board, out: file, clock });
+      else if (what === 'deep-dives' || what === 'forward-plan') result = await writePlanExport(store.data, { what, boardId: board, out: file, clock, variant: variant as PackVariant });
       else if (what === 'tor' || what === 'protocol') {
         const id = what === 'tor' ? torVersionId(store.data, board, version) : protocolVersionId(store.data, values.protocol, version);
         result = await writeGovernanceExport(store.data, { what, id, trackedChanges: Boolean(values['tracked-changes']), out: file, clock });

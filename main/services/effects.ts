@@ -140,13 +140,13 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
-    'exports:plan': async ({ what, boardId }) => {
+    'exports:plan': async ({ what, boardId, variant }) => {
       const store = session.ready();
       const board = boardId ? findRecord(store.data, 'board', boardId) : undefined;
-      const name = `${board ? `${board.shortName} ` : ''}${what === 'deep-dives' ? 'deep-dive schedule' : 'forward plan'}.docx`;
+      const name = `${board ? `${board.shortName} ` : ''}${what === 'deep-dives' ? 'deep-dive schedule' : 'forward plan'} (${variant}).docx`;
       const file = await platform.chooseSaveFile({ title: what === 'deep-dives' ? 'Save the deep-dive schedule' : 'Save the forward plan', defaultName: name, filterName: 'Word document', extension: 'docx' });
       if (!file) return cancelled;
-      const written = await writePlanExport(store.data, { what, boardId, out: file, clock: session.clock });
+      const written = await writePlanExport(store.data, { what, boardId, out: file, clock: session.clock, variant });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:calendar': async ({ boardId }) => {

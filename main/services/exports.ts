@@ -67,10 +67,10 @@ export const suggestedGovernanceName = (data: StoreData, what: GovernanceExport,
 };
 
 /** Writes the deep-dive schedule or the forward plan (of one board, or all) as Word. */
-export const writePlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; out: string; clock: Clock }) => {
+export const writePlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; out: string; clock: Clock; variant?: PackVariant }) => {
   const out = resolve(ensureExtension(req.out, '.docx'));
   const today = req.clock.today();
-  const { bytes, title } = await buildPlanExport(data, { what: req.what, boardId: req.boardId, today, holidays: bankHolidaysAround(today), builtAt: req.clock.now() });
+  const { bytes, title } = await buildPlanExport(data, { what: req.what, boardId: req.boardId, today, holidays: bankHolidaysAround(today), builtAt: req.clock.now(), variant: req.variant });
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title };

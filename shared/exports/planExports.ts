@@ -10,6 +10,8 @@ import { personName } from '../rules/people';
 import { forwardPlanView } from '../rules/planView';
 import { exportDocument, type ExportSpec } from './document';
 import { DEEP_DIVE_STATUS_LABEL, FORWARD_PLAN_STATUS_LABEL } from '../rules/labels';
+import { part2ItemOf } from '../rules/confidential';
+import type { PackVariant } from '../pack/model';
 
 export const PLAN_EXPORTS = ['deep-dives', 'forward-plan'] as const;
 export type PlanExport = (typeof PLAN_EXPORTS)[number];
@@ -21,7 +23,10 @@ const house = (data: StoreData) => {
 };
 
 /** Each board's deep dives in meeting order: theme, meeting, lead, why now, lines of enquiry, status; then the themes not yet placed. */
-const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: string): ExportSpec => {
+const EXEMPT = 'Exempt (Part 2): not for publication';
+const variantFooter = (variant: PackVariant, what: string) => (variant === 'full' ? `${what}: full version, includes Part 2 (exempt) items. NOT FOR PUBLICATION` : `${what}: public version`);
+
+const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: string, variant: PackVariant): ExportSpec => {
   const boards = listRecords(data, 'board').filter((b) => !boardId || b.id === boardId).sort((a, b) => a.name.localeCompare(b.name));
   const blocks: Block[] = [heading(1, 'Deep-dive schedule'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
   for (const board of boards) {
@@ -37,17 +42,22 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
       blocks.push(
         dataTable(
           ['Meeting', 'Theme', 'Lead', 'Why now', 'Key lines of enquiry', 'Status'],
-          placed.map(({ d, date }) => [formatUkDate(date), d.theme, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]]),
+          placed.map(({ d, date }) => {
+            const exempt = part2ItemOf(data, { deepDiveId: d.id });
+            // In public, a Part 2 deep dive shows only that it is exempt: its reasons and lines of enquiry stay out.
+            if (exempt && variant === 'public') return [formatUkDate(date), `${d.theme} (Part 2, Schedule 12A paragraph ${exempt.part2!.paragraph})`, personName(data, d.leadPersonId) || 'Not set', EXEMPT, '', DEEP_DIVE_STATUS_LABEL[d.status]];
+            return [formatUkDate(date), `${d.theme}${exempt ? ` (Part 2, exempt: paragraph ${exempt.part2!.paragraph})` : ''}`, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]];
+          }),
           [1.4, 2, 1.4, 2.4, 2.6, 1.2],
         ),
       );
     if (unplaced.length) blocks.push(notice(`Not yet scheduled: ${unplaced.map((d) => d.theme).join('; ')}.`));
   }
-  return { title: 'Deep-dive schedule', subject: 'Deep-dive schedule', ...house(data), header: 'Deep-dive schedule', footer: 'Deep-dive schedule', landscape: true, blocks };
+  return { title: 'Deep-dive schedule', subject: 'Deep-dive schedule', ...house(data), header: variant === 'full' ? 'Deep-dive schedule · NOT FOR PUBLICATION' : 'Deep-dive schedule', footer: variantFooter(variant, 'Deep-dive schedule'), landscape: true, blocks };
 };
 
 /** The forward plan: each board's items by meeting, with author, kind, paper deadline and status. */
-const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: string, holidays: HolidaySet): ExportSpec => {
+const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: string, holidays: HolidaySet, variant: PackVariant): ExportSpec => {
   const rows = forwardPlanView(data, holidays, boardId ? { boardId } : {});
   const boards = [...new Set(rows.map((r) => r.board))];
   const blocks: Block[] = [heading(1, 'Forward plan'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
@@ -58,24 +68,31 @@ const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: st
         ['Meeting', 'Item', 'Kind', 'Author', 'Paper deadline', 'Status'],
         rows
           .filter((r) => r.board === board)
-          .map((r) => [
+          .map((r) => {
+            const exempt = part2ItemOf(data, { forwardPlanItemId: r.id });
+            const origin = r.origin && !(exempt && variant === 'public') ? ` (${r.origin})` : '';
+            const mark = exempt ? (variant === 'public' ? `. ${EXEMPT}` : `. Part 2, exempt: paragraph ${exempt.part2!.paragraph}`) : '';
+            return [
             r.meetingDate ? formatUkDate(r.meetingDate) : 'Not yet placed',
-            `${r.title}${r.origin ? ` (${r.origin})` : ''}${r.keyDecisionNoticeBy ? `. Key decision: notice by ${formatUkDate(r.keyDecisionNoticeBy)}` : r.keyDecision ? '. Key decision' : ''}`,
+            `${r.title}${origin}${mark}${r.keyDecisionNoticeBy ? `. Key decision: notice by ${formatUkDate(r.keyDecisionNoticeBy)}` : r.keyDecision ? '. Key decision' : ''}`,
             r.kind.replace('-', ' '),
             r.author || 'Not known',
             r.paperDeadline ? formatUkDate(r.paperDeadline) : '',
-            r.status === 'deferred' ? `Deferred: ${r.deferredReason}` : FORWARD_PLAN_STATUS_LABEL[r.status],
-          ]),
+            r.status === 'deferred' ? (exempt && variant === 'public' ? 'Deferred' : `Deferred: ${r.deferredReason}`) : FORWARD_PLAN_STATUS_LABEL[r.status],
+            ];
+          }),
         [1.4, 3.4, 1.2, 1.6, 1.4, 1.6],
       ),
     );
   }
   if (rows.length === 0) blocks.push(para('The forward plan is empty.'));
-  return { title: 'Forward plan', subject: 'Forward plan', ...house(data), header: 'Forward plan', footer: 'Forward plan', landscape: true, blocks };
+  return { title: 'Forward plan', subject: 'Forward plan', ...house(data), header: variant === 'full' ? 'Forward plan · NOT FOR PUBLICATION' : 'Forward plan', footer: variantFooter(variant, 'Forward plan'), landscape: true, blocks };
 };
 
-export const buildPlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; today: string; holidays: HolidaySet; builtAt: string }) => {
+/** Public unless the full version is asked for: Part 2 detail stays out of what may be published. */
+export const buildPlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; today: string; holidays: HolidaySet; builtAt: string; variant?: PackVariant }) => {
   if (req.boardId) getRecord(data, 'board', req.boardId);
-  const spec = req.what === 'deep-dives' ? deepDivesSpec(data, req.boardId, req.today) : forwardPlanSpec(data, req.boardId, req.today, req.holidays);
+  const variant = req.variant ?? 'public';
+  const spec = req.what === 'deep-dives' ? deepDivesSpec(data, req.boardId, req.today, variant) : forwardPlanSpec(data, req.boardId, req.today, req.holidays, variant);
   return { bytes: await packageDocument(exportDocument(spec, context()), req.builtAt), title: spec.title };
 };

@@ -58,7 +58,9 @@ export const setPart2 = mutation({
     if (input.part2 && !item.part2) order = keyBetween(others.at(-1)?.order, undefined);
     if (!input.part2 && item.part2) order = keyBetween(publicOthers.at(-1)?.order, firstPart2?.order);
     const cs = new ChangeSet(data, ctx);
-    cs.update(item, { part2: input.part2 ?? undefined, order }, input.expectedRev);
+    // The cover sheet's classification follows Part 2, so a Part 2 paper never says "Public".
+    const paper = item.paper ? { ...item.paper, coverSheet: { ...item.paper.coverSheet, classification: input.part2 ? ('exempt' as const) : ('public' as const) } } : undefined;
+    cs.update(item, { part2: input.part2 ?? undefined, order, ...(paper ? { paper } : {}) }, input.expectedRev);
     const what = input.part2 ? `Moved ${short(item)} into Part 2 under Schedule 12A paragraph ${input.part2.paragraph}` : `Moved ${short(item)} into the public part of the agenda`;
     return cs.result(what);
   },

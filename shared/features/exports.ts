@@ -20,5 +20,5 @@ export const exportGovernance = effect<ExportOutcome>()({
 });
 export const exportPlan = effect<ExportOutcome>()({
   name: 'exports:plan',
-  input: z.object({ what: z.enum(['deep-dives', 'forward-plan']), boardId: recordId('board').optional() }).strict(),
+  input: z.object({ what: z.enum(['deep-dives', 'forward-plan']), boardId: recordId('board').optional(), variant: z.enum(['public', 'full']).default('public') }).strict(),
 });

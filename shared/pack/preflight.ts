@@ -116,6 +116,8 @@ const checkItem = (data: StoreData, item: AgendaItem, number: number, deadline: 
   const label = `Item ${number} (${item.title})`;
   if (paper?.coverSheet.classification === 'exempt' && !item.part2)
     add('error', 'exempt-not-part2', `${label}: the paper is marked exempt but the item is not in Part 2 with a Schedule 12A paragraph, so it would be published.`, { area: 'agenda-item', id: item.id });
+  if (item.part2 && paper && paper.coverSheet.classification !== 'exempt')
+    add('error', 'part2-cover-public', `${label}: the item is in Part 2 but its cover sheet says “Public”; mark the paper exempt.`, { area: 'paper', id: item.id });
   if (item.part2 && !item.part2.reason.trim())
     add('warning', 'part2-no-reason', `${label}: a Part 2 item (paragraph ${item.part2.paragraph}) with no reason recorded for the exclusion.`, { area: 'agenda-item', id: item.id });
   if (!paper || paper.status === 'not-needed') return;

@@ -185,3 +185,19 @@ describe('the chair’s plan drives the agenda', () => {
     expect(assemblePack(s.state.data, next, 'public', TEST_TODAY).deepDives.map((b) => b.theme)).not.toContain('Children missing education');
   });
 });
+
+describe('Part 2 reaches the cover sheet', () => {
+  it('marks a paper exempt when its item goes into Part 2 (and public when it comes out), and pre-flight flags a Part 2 paper still marked public', async () => {
+    const s = commandSession(exampleData());
+    const { preflight } = await import('../../shared/pack/preflight');
+    const item = listRecords(s.state.data, 'agendaItem').find((i) => i.meetingId === 'meeting:ct-next' && !i.standing && !i.part2 && i.paper)!;
+    s.run('agenda:setPartTwo', { agendaItemId: item.id, part2: { paragraph: 3, reason: 'Commercially sensitive tender prices' } });
+    const moved = listRecords(s.state.data, 'agendaItem').find((i) => i.id === item.id)!;
+    expect(moved.paper!.coverSheet.classification).toBe('exempt');
+    // An item stored before this rule: Part 2, cover still public.
+    s.state.data = { records: { ...s.state.data.records, [item.id]: { ...moved, paper: { ...moved.paper!, coverSheet: { ...moved.paper!.coverSheet, classification: 'public' } } } } };
+    expect(preflight(s.state.data, 'meeting:ct-next', 'public', TEST_TODAY, new Set(), () => true).problems.map((p) => p.code)).toContain('part2-cover-public');
+    s.run('agenda:setPartTwo', { agendaItemId: item.id, part2: null });
+    expect(listRecords(s.state.data, 'agendaItem').find((i) => i.id === item.id)!.paper!.coverSheet.classification).toBe('public');
+  });
+});

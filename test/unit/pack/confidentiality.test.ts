@@ -66,9 +66,15 @@ const generate = (spec: Spec) => {
           presenterIds: ['person:p'],
           paper: { status: 'received', authorPersonId: 'person:p', receivedOn: '2026-09-01', coverSheet: exempt ? cover(s) : { ...cover(s), classification: 'public' }, body: `${spec.markdownish}\n\n${text('BODY')}\n\n| h | ${text('CELL')} |\n|-|-|\n| 1 | 2 |` },
           ...(exempt ? { part2: { paragraph: spec.paragraph, reason: secret('REASON') } } : {}),
+          ...(exempt && m.status === 'planned' ? { deepDiveId: `deepDive:${key}-${i}`, forwardPlanItemId: `forwardPlanItem:${key}-${i}` } : {}),
           minutes: `Minutes ${text('MINUTES')}`,
         }),
       );
+      // A Part 2 item's deep dive and forward plan entry: their reasons stay out of the public schedule and plan.
+      if (exempt && m.status === 'planned') {
+        records.push(stamp({ id: `deepDive:${key}-${i}`, type: 'deepDive', boardId: 'board:b', theme: `Theme ${key} ${i}`, meetingId: m.id, presenterIds: [], whyNow: secret('WHYNOW'), linesOfEnquiry: [secret('ENQUIRY')], evidence: [], status: 'scheduled', outcomes: '', recommendations: [] }));
+        records.push(stamp({ id: `forwardPlanItem:${key}-${i}`, type: 'forwardPlanItem', boardId: 'board:b', title: `Item title ${key} ${i}`, kind: 'decision', meetingId: m.id, origin: secret('ORIGIN'), status: 'on-agenda', deferredReason: '', keyDecision: false }));
+      }
       if (m.status === 'held') {
         records.push(stamp({ id: `resolution:${key}-${i}`, type: 'resolution', meetingId: m.id, agendaItemId: itemId, number: 1, text: text('RESOLUTION') }));
         records.push(stamp({ id: `action:${key}-${i}`, type: 'action', meetingId: m.id, agendaItemId: itemId, boardId: 'board:b', text: text('ACTION'), ownerPersonId: 'person:p', dueDate: '2026-11-01', status: 'open' }));
@@ -121,6 +127,12 @@ describe('Part 2 confidentiality', () => {
             await buildPlanExport(data, { what: 'deep-dives', today: '2026-11-20', holidays: new Set(), builtAt: '2026-11-20T09:00:00.000Z' }),
           ];
           for (const { bytes, title } of exports) for (const [name, xml] of everyPart(bytes)) for (const s of secrets) expect(xml.includes(s), `${s} found in ${title}: ${name}`).toBe(false);
+          // The full deep-dive schedule and forward plan carry them, marked not for publication.
+          for (const what of ['deep-dives', 'forward-plan'] as const) {
+            const fullPlan = everyPart((await buildPlanExport(data, { what, today: '2026-11-20', holidays: new Set(), builtAt: '2026-11-20T09:00:00.000Z', variant: 'full' })).bytes).map(([, x]) => x).join('\n');
+            expect(secrets.some((s) => fullPlan.includes(s) && /WHYNOW|ORIGIN/.test(s)), what).toBe(true);
+            expect(fullPlan).toContain('NOT FOR PUBLICATION');
+          }
           const json = JSON.stringify([
             buildDashboard(data, '2026-11-20', new Set()),
             preflight(data, 'meeting:next', 'public', '2026-11-20', new Set(), () => true),

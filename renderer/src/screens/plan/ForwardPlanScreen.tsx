@@ -161,7 +161,8 @@ export const ForwardPlanScreen = () => {
           Add to the forward plan…
         </Button>
         {boards.state.status === 'ready' && boards.state.value.length === 0 && <AddABoardFirst what="The forward plan" />}
-        <WordExportButton label="Export to Word…" call={() => bridge().exports.plan({ what: 'forward-plan', boardId: chosenId('board', filter.boardId) })} />
+        <WordExportButton label="Export to Word (public)…" call={() => bridge().exports.plan({ what: 'forward-plan', boardId: chosenId('board', filter.boardId), variant: 'public' })} />
+        <WordExportButton label="Full version, with Part 2…" call={() => bridge().exports.plan({ what: 'forward-plan', boardId: chosenId('board', filter.boardId), variant: 'full' })} />
       </div>
       <ErrorBar title="The forward plan was not changed" error={error} />
       {notice && !error && (

@@ -156,7 +156,8 @@ export const PlannerScreen = () => {
           Propose a theme…
         </Button>
         {boards.state.value.length === 0 && <AddABoardFirst what="A deep dive" />}
-        {view && <WordExportButton label="Export the schedule to Word…" call={() => bridge().exports.plan({ what: 'deep-dives', boardId: view.board.id })} />}
+        {view && <WordExportButton label="Export the schedule to Word (public)…" call={() => bridge().exports.plan({ what: 'deep-dives', boardId: view.board.id, variant: 'public' })} />}
+        {view && <WordExportButton label="Full version, with Part 2…" call={() => bridge().exports.plan({ what: 'deep-dives', boardId: view.board.id, variant: 'full' })} />}
       </div>
       <ErrorBar title="The deep dive was not moved" error={error} />
       {notice && !error && (
