@@ -130,7 +130,17 @@ export const respondToComment = mutation({
 export const signOffProtocol = mutation({
   name: 'protocols:signOff',
   writes: ['signOff', 'protocolVersion'],
-  input: z.object({ protocolVersionId: recordId('protocolVersion'), boardId: recordId('board'), date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).strict(),
+  input: z
+    .object({
+      protocolVersionId: recordId('protocolVersion'),
+      boardId: recordId('board'),
+      date: isoDate,
+      meetingId: recordId('meeting').optional(),
+      minuteRef: optionalLine(100),
+      /** Why the board signed off with partner comments still unanswered; required when there are any. */
+      unansweredReason: optionalLine(1000).optional(),
+    })
+    .strict(),
   apply(data, input, ctx) {
     const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
     const protocol = getRecord(data, 'protocol', v.protocolId);
@@ -140,6 +150,14 @@ export const signOffProtocol = mutation({
     if (input.meetingId && findRecord(data, 'meeting', input.meetingId)?.boardId !== board.id) throw new QuorumFailure('invalid-input', `The meeting must be a meeting of the ${board.shortName}.`);
     const signed = recordsWhere(data, 'signOff', 'protocolVersionId', v.id);
     if (signed.some((s) => s.boardId === board.id)) throw new QuorumFailure('conflict', `The ${board.shortName} has already signed version ${v.version} off.`);
+    const answered = new Set(listRecords(data, 'commentResponse').map((r) => r.commentId));
+    const unanswered = recordsWhere(data, 'protocolComment', 'protocolVersionId', v.id).filter((c) => !answered.has(c.id));
+    if (unanswered.length && !input.unansweredReason?.trim())
+      throw new QuorumFailure(
+        'conflict',
+        `${unanswered.length} partner comment${unanswered.length === 1 ? '' : 's'} on version ${v.version} ${unanswered.length === 1 ? 'has' : 'have'} no response yet (${[...new Set(unanswered.map((c) => c.author))].slice(0, 3).join(', ')}). Answer ${unanswered.length === 1 ? 'it' : 'them'} first, or record why the board signed off regardless.`,
+        { unansweredReason: 'Say why the board signed off with comments unanswered' },
+      );
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'signOff'>>({ id: ctx.newId('signOff'), type: 'signOff', protocolVersionId: v.id, boardId: board.id, date: input.date, ...(input.meetingId ? { meetingId: input.meetingId } : {}), minuteRef: input.minuteRef });
     const all = new Set([...signed.map((s) => s.boardId), board.id]);
@@ -149,7 +167,8 @@ export const signOffProtocol = mutation({
       cs.update(v, { status: 'agreed' });
     }
     const left = protocol.partyBoardIds.filter((b) => !all.has(b)).length;
-    return cs.result(`The ${board.shortName} signed off version ${v.version} on ${formatUkDate(input.date)}${agreed ? '; every party has signed, so it is agreed' : `; ${left} board${left === 1 ? '' : 's'} still to sign`}`);
+    const regardless = unanswered.length ? ` with ${unanswered.length} comment${unanswered.length === 1 ? '' : 's'} unanswered, because ${input.unansweredReason}` : '';
+    return cs.result(`The ${board.shortName} signed off version ${v.version} on ${formatUkDate(input.date)}${regardless}${agreed ? '; every party has signed, so it is agreed' : `; ${left} board${left === 1 ? '' : 's'} still to sign`}`);
   },
 });
 

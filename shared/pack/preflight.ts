@@ -93,7 +93,10 @@ export const preflight = (
 
   // The plan checked for this meeting (shared/rules/planChecks): deep dives the ToR asks for, follow-ups due.
   for (const f of planFindings(data, today, holidays, meeting).filter((x) => x.meetingId === meeting.id)) {
-    if (f.kind === 'deep-dives-short') add('warning', f.kind, f.message, { area: 'deep-dive', id: meeting.id });
+    if (f.kind === 'deep-dives-short' || f.kind === 'deep-dives-over') add('warning', f.kind, f.message, { area: 'deep-dive', id: meeting.id });
+    if (f.kind === 'deep-dive-no-lead' || f.kind === 'theme-repeated') add('warning', f.kind, f.message, { area: 'deep-dive', id: f.deepDiveId! });
+    // An empty briefing going into the pack is an error: it would print "Not given".
+    if (f.kind === 'briefing-empty' && items.some(({ item }) => item.deepDiveId === f.deepDiveId)) add('error', f.kind, f.message, { area: 'deep-dive', id: f.deepDiveId! });
     if (f.kind === 'follow-up-due' && !items.some(({ item }) => item.deepDiveId === f.deepDiveId)) add('warning', f.kind, `${f.message} It is not on the agenda.`, { area: 'deep-dive', id: f.deepDiveId! });
     // A forward plan item meant for this meeting, not on its agenda, whose paper is overdue (items on the agenda are checked above).
     if (f.kind === 'paper-overdue' && !items.some(({ item }) => item.forwardPlanItemId === f.forwardPlanItemId)) add('warning', f.kind, `${f.message} It is not on the agenda.`, { area: 'meeting', id: meeting.id });

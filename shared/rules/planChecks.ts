@@ -3,9 +3,19 @@ import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { addDays, formatUkDate, type HolidaySet } from './dates';
 import { boardMeetings, currentTor } from './boards';
 import { meetingPaperDeadline } from './papers';
+import { recordSlips, type SlipKind } from './slips';
 
 export type PlanFinding = {
-  kind: 'deep-dives-short' | 'meetings-per-year-short' | 'paper-overdue' | 'follow-up-due';
+  kind:
+    | 'deep-dives-short'
+    | 'deep-dives-over'
+    | 'theme-repeated'
+    | 'deep-dive-no-lead'
+    | 'briefing-empty'
+    | 'meetings-per-year-short'
+    | 'paper-overdue'
+    | 'follow-up-due'
+    | SlipKind;
   boardId: Board['id'];
   message: string;
   meetingId?: Meeting['id'];
@@ -39,7 +49,21 @@ export const planFindings = (data: StoreData, today: string, holidays: HolidaySe
     const meetings = onlyMeeting ? [onlyMeeting] : boardMeetings(data, board.id);
     if (tor) {
       for (const m of meetings.filter((x) => upcoming(x, today) && x.date <= addDays(today, PLAN_HORIZON_DAYS))) {
-        const placed = deepDivesAt(data, m.id).length;
+        const dives = deepDivesAt(data, m.id);
+        const placed = dives.length;
+        if (placed > tor.deepDivesPerMeeting)
+          out.push({ kind: 'deep-dives-over', boardId: board.id, meetingId: m.id, message: `${board.shortName}, ${formatUkDate(m.date)}: ${placed} deep dives scheduled; the terms of reference allow ${tor.deepDivesPerMeeting} a meeting.` });
+        for (const d of dives) {
+          if (!d.leadPersonId) out.push({ kind: 'deep-dive-no-lead', boardId: board.id, meetingId: m.id, deepDiveId: d.id, message: `${board.shortName}, ${formatUkDate(m.date)}: the deep dive on “${d.theme}” has no lead.` });
+          if (!d.whyNow.trim() && d.linesOfEnquiry.length === 0)
+            out.push({ kind: 'briefing-empty', boardId: board.id, meetingId: m.id, deepDiveId: d.id, message: `${board.shortName}, ${formatUkDate(m.date)}: the briefing for “${d.theme}” is empty (no why now, no lines of enquiry); the pack would print “Not given”.` });
+          const key = d.theme.trim().toLowerCase();
+          const earlier = recordsWhere(data, 'deepDive', 'boardId', board.id)
+            .filter((x) => x.id !== d.id && x.meetingId && x.theme.trim().toLowerCase() === key)
+            .map((x) => findRecord(data, 'meeting', x.meetingId!))
+            .find((x) => x && x.status !== 'cancelled' && Math.abs(Date.parse(x.date) - Date.parse(m.date)) < 365 * 86_400_000);
+          if (earlier) out.push({ kind: 'theme-repeated', boardId: board.id, meetingId: m.id, deepDiveId: d.id, message: `${board.shortName}, ${formatUkDate(m.date)}: “${d.theme}” is also the deep dive at ${formatUkDate(earlier.date)}, within twelve months.` });
+        }
         if (placed < tor.deepDivesPerMeeting)
           out.push({ kind: 'deep-dives-short', boardId: board.id, meetingId: m.id, message: `${board.shortName}, ${formatUkDate(m.date)}: ${placed} of ${tor.deepDivesPerMeeting} deep dive${tor.deepDivesPerMeeting === 1 ? '' : 's'} scheduled, as the terms of reference ask.` });
       }
@@ -56,6 +80,7 @@ export const planFindings = (data: StoreData, today: string, holidays: HolidaySe
       if (deadline < today && !paperIn)
         out.push({ kind: 'paper-overdue', boardId: board.id, meetingId: m.id, forwardPlanItemId: f.id, message: `${board.shortName}, ${formatUkDate(m.date)}: no paper yet for “${f.title}”; the deadline was ${formatUkDate(deadline)}.` });
     }
+    if (!onlyMeeting) out.push(...recordSlips(data, board, today));
     for (const d of recordsWhere(data, 'deepDive', 'boardId', board.id).filter((x) => x.followUpMeetingId && concerns(x.followUpMeetingId) && x.status !== 'closed')) {
       const m = findRecord(data, 'meeting', d.followUpMeetingId!);
       if (m && m.date <= addDays(today, FOLLOW_UP_NOTICE_DAYS) && (m.date >= today || m.status !== 'held'))

@@ -56,6 +56,8 @@ describe('the protocol between the boards', () => {
       await page.getByRole('button', { name: `Record sign-off by the ${board}` }).click();
       await g.dialog.getByLabel('Signed off on').fill(`2027-01-1${i}`);
       await g.dialog.getByRole('textbox', { name: 'Minute reference' }).fill(`M/${i + 1}`);
+      // Comments still unanswered: the board's reason for signing off regardless is asked for.
+      await g.dialog.getByLabel(/no response yet: why the board signed off regardless/).fill('The open comments go to the annual review');
       await g.dialog.getByRole('button', { name: 'Record sign-off' }).click();
       await g.dialog.waitFor({ state: 'detached' });
       if (i < 2) expect(await g.status.innerText()).toBe('Out for consultation');

@@ -15,7 +15,7 @@ const secondVersion = async (dir: string) => {
   const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
   try {
     for (const [boardId, date] of [['board:childrens-trust', '2026-12-15'], ['board:safeguarding', '2027-01-07'], ['board:hwb', '2027-01-13']])
-      await store.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '' });
+      await store.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '', unansweredReason: 'Open comments go to the annual review' });
     const v1 = findRecord(store.data, 'protocolVersion', 'protocolVersion:boards-v1')!;
     const sections = v1.sections.map((s) =>
       s.key === 's3' ? { ...s, body: s.body.replace('may ask any of them', 'may require any of them') + ' The Integrated Care Board reports to the Health and Wellbeing Board.' } : s,

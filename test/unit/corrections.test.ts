@@ -157,7 +157,7 @@ describe('putting things right', () => {
     const s = commandSession(exampleData());
     const version = 'protocolVersion:boards-v1' as const;
     for (const boardId of ['board:childrens-trust', 'board:safeguarding', 'board:hwb'] as const)
-      if (!listRecords(s.state.data, 'signOff').some((x) => x.protocolVersionId === version && x.boardId === boardId)) s.run('protocols:signOff', { protocolVersionId: version, boardId, date: TEST_TODAY, minuteRef: '' });
+      if (!listRecords(s.state.data, 'signOff').some((x) => x.protocolVersionId === version && x.boardId === boardId)) s.run('protocols:signOff', { protocolVersionId: version, boardId, date: TEST_TODAY, minuteRef: '', unansweredReason: 'Comments go to the annual review' });
     expect(listRecords(s.state.data, 'protocolVersion').find((v) => v.id === version)!.status).toBe('agreed');
     const hwb = listRecords(s.state.data, 'signOff').find((x) => x.protocolVersionId === version && x.boardId === 'board:hwb')!;
     const journal = s.run('protocols:withdrawSignOff', { signOffId: hwb.id, reason: 'Recorded against the wrong board' });
@@ -199,5 +199,35 @@ describe('Part 2 reaches the cover sheet', () => {
     expect(preflight(s.state.data, 'meeting:ct-next', 'public', TEST_TODAY, new Set(), () => true).problems.map((p) => p.code)).toContain('part2-cover-public');
     s.run('agenda:setPartTwo', { agendaItemId: item.id, part2: null });
     expect(listRecords(s.state.data, 'agendaItem').find((i) => i.id === item.id)!.paper!.coverSheet.classification).toBe('public');
+  });
+});
+
+describe('warnings, not silence', () => {
+  it('says when a record looks wrong: a past meeting still planned, an action due before it was raised, a future-dated approval, too many or repeated deep dives, one without a lead or a briefing', async () => {
+    const s = commandSession(exampleData());
+    const { planFindings } = await import('../../shared/rules/planChecks');
+    const kinds = () => planFindings(s.state.data, TEST_TODAY, new Set()).filter((f) => f.boardId === CT).map((f) => `${f.kind}: ${f.message}`);
+    expect(kinds().filter((k) => /meeting-date-passed|action-due-before|recorded-in-future|deep-dives-over|theme-repeated|no-lead|briefing-empty/.test(k))).toEqual([]);
+
+    s.run('meetings:create', { boardId: CT, date: '2026-11-02', startTime: '10:00', endTime: '11:00', venue: '' });
+    const item = listRecords(s.state.data, 'agendaItem').find((i) => i.meetingId === 'meeting:ct-held' && !i.standing)!;
+    const owner = listRecords(s.state.data, 'person')[0];
+    s.run('actions:raise', { agendaItemId: item.id, text: 'Report back on the audit', ownerPersonId: owner.id, dueDate: '2020-01-31' });
+    s.run('tor:saveDraft', { boardId: CT, ...torFieldsOf(s.state.data) });
+    const draft = listRecords(s.state.data, 'tor').find((t) => t.boardId === CT && t.status === 'draft')!;
+    s.run('tor:approve', { torId: draft.id, date: addDays(TEST_TODAY, 30), minuteRef: '' });
+    for (const theme of ['Neglect', 'Neglect']) {
+      s.run('dives:save', { boardId: CT, theme, whyNow: '', linesOfEnquiry: [], evidence: [], presenterIds: [], outcomes: '', recommendations: [] });
+      const d = listRecords(s.state.data, 'deepDive').filter((x) => x.theme === theme && !x.meetingId)[0];
+      s.run('dives:schedule', { deepDiveId: d.id, meetingId: 'meeting:ct-third' });
+    }
+    const found = kinds().join('\n');
+    expect(found).toMatch(/meeting-date-passed: Children’s Trust: the meeting of 2 November 2026 is still shown as planned though its date has passed/);
+    expect(found).toMatch(/action-due-before-raised: .*“Report back on the audit” is due on 31 January 2020, before the meeting that raised it/);
+    expect(found).toMatch(/recorded-in-future: .*approval of version 2 of the terms of reference is dated 23 December 2026, in the future/);
+    expect(found).toMatch(/deep-dives-over: .*2 deep dives scheduled; the terms of reference allow 1 a meeting/);
+    expect(found).toMatch(/theme-repeated: .*“Neglect” is also the deep dive at/);
+    expect(found).toMatch(/deep-dive-no-lead: .*the deep dive on “Neglect” has no lead/);
+    expect(found).toMatch(/briefing-empty: .*the briefing for “Neglect” is empty/);
   });
 });

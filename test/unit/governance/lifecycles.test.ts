@@ -65,12 +65,15 @@ describe('protocol lifecycle', () => {
   it('cannot become agreed while a party board has not signed; the last signature agrees it', () => {
     const s = session();
     expect(findRecord(s.state.data, 'protocolVersion', v1)!.status).toBe('consultation');
-    s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:childrens-trust', date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: 'CT/26/5' });
-    const second = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:safeguarding', date: '2027-01-07', minuteRef: 'SCP/27/3' });
+    // Partner comments are still unanswered: a sign-off needs the board's reason for going ahead.
+    expect(() => s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:childrens-trust', date: '2026-12-15', minuteRef: 'CT/26/5' })).toThrow(/partner comments on version 1 have no response yet .* record why the board signed off regardless/);
+    const first = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:childrens-trust', date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: 'CT/26/5', unansweredReason: 'Partners agreed the open comments go to the annual review' });
+    expect(first.summary).toMatch(/with \d+ comments unanswered, because Partners agreed/);
+    const second = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:safeguarding', date: '2027-01-07', minuteRef: 'SCP/27/3', unansweredReason: 'Partners agreed the open comments go to the annual review' });
     expect(second.summary).toMatch(/1 board still to sign$/);
     expect(findRecord(s.state.data, 'protocolVersion', v1)!.status).toBe('consultation');
     expect(() => s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:safeguarding', date: '2027-01-08', minuteRef: '' })).toThrow(/already signed/);
-    const last = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:hwb', date: '2027-01-13', minuteRef: 'HWB/27/6' });
+    const last = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:hwb', date: '2027-01-13', minuteRef: 'HWB/27/6', unansweredReason: 'Partners agreed the open comments go to the annual review' });
     expect(last.summary).toMatch(/every party has signed, so it is agreed$/);
     expect(findRecord(s.state.data, 'protocolVersion', v1)!.status).toBe('agreed');
   });

@@ -158,16 +158,23 @@ export const CommentsTab = ({ version, act }: { version: VersionView; act: Act }
 
 const SignOffDialog = ({ party, version, onClose }: { party: ProtocolView['parties'][number]; version: VersionView; onClose: (summary: string | null) => void }) => {
   const [decision, setDecision] = useState<Decision>({ date: '', meetingId: '', minuteRef: '' });
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<QuorumError | null>(null);
+  const unanswered = version.comments.filter((c) => !c.response).length;
   const save = async () => {
     const { date, meetingId, minuteRef } = decision;
-    const r = await bridge().protocols.signOff({ protocolVersionId: version.id, boardId: party.id, date, minuteRef, meetingId: chosenId('meeting', meetingId) });
+    const r = await bridge().protocols.signOff({ protocolVersionId: version.id, boardId: party.id, date, minuteRef, meetingId: chosenId('meeting', meetingId), ...(unanswered ? { unansweredReason: reason } : {}) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
   return (
-    <FormDialog title={`Sign-off by the ${party.name}`} errorTitle="The sign-off was not recorded" error={error} saveLabel="Record sign-off" onSave={save} onClose={() => onClose(null)} saveDisabled={!decision.date}>
+    <FormDialog title={`Sign-off by the ${party.name}`} errorTitle="The sign-off was not recorded" error={error} saveLabel="Record sign-off" onSave={save} onClose={() => onClose(null)} saveDisabled={!decision.date || (unanswered > 0 && !reason.trim())}>
       <DecisionFields value={decision} onChange={setDecision} meetings={party.meetings} dateLabel="Signed off on" error={error} />
+      {unanswered > 0 && (
+        <Field label={`${unanswered} partner comment${unanswered === 1 ? ' has' : 's have'} no response yet: why the board signed off regardless`} required validationMessage={error?.fields?.unansweredReason}>
+          <Input value={reason} onChange={(_e, d) => setReason(d.value)} placeholder="e.g. The board agreed the comments will be taken up at the annual review" />
+        </Field>
+      )}
     </FormDialog>
   );
 };
