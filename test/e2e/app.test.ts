@@ -35,7 +35,7 @@ describe('first run', () => {
     await q.firstRun.startEmpty.click();
     const error = q.errorBar('Quorum could not start');
     await error.waitFor();
-    expect(await error.innerText()).toMatch(/name: Required/);
+    expect(await error.innerText()).toMatch(/Name: Required/);
     await expect.poll(() => page.getByText('Required', { exact: true }).count()).toBeGreaterThan(0);
     expect(host.session.store.status().state).toBe('empty');
 
@@ -78,7 +78,7 @@ describe('settings', () => {
     await q.settings.save.click();
     const error = q.errorBar('The partnership details were not saved');
     await error.waitFor();
-    expect(await error.innerText()).toMatch(/name: Required/);
+    expect(await error.innerText()).toMatch(/Name: Required/);
 
     await q.settings.name.fill('Eastmere Partnership for Children');
     await q.settings.save.click();

@@ -109,3 +109,22 @@ describe('putting the record right, as the secretariat does', () => {
     expect(text).toMatch(/Agreed at the meeting of .*: The audit covered 40 cases, not 14\. Reason: A typing error in the draft\./);
   });
 });
+
+describe('keyboard and focus', () => {
+  it('saves a single-field dialog with Enter and puts focus back on the button that opened it', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('People and boards').click();
+    await page.getByRole('tab', { name: 'Organisations' }).click();
+    const opener = page.getByRole('button', { name: 'Add an organisation…' });
+    await opener.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Name/).fill('Eastmere Youth Justice Service');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(listRecords(host.session.store.data, 'organisation').some((o) => o.name === 'Eastmere Youth Justice Service')).toBe(true);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Add an organisation…');
+  });
+});

@@ -51,7 +51,7 @@ describe('the deep-dive planner', () => {
     expect(text).toContain('Rising numbers of children electively home educated.');
   });
 
-  it('moves a theme by keyboard with “Move to”, and back to unscheduled', async () => {
+  it('moves a theme by keyboard with “Move to” only when Move is pressed (arrowing through the choices moves nothing), and back to unscheduled', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
     await q.firstRun.startExample.click();
@@ -59,9 +59,18 @@ describe('the deep-dive planner', () => {
     await q.nav('Deep dives').click();
     const third = findRecord(host.session.store.data, 'meeting', 'meeting:ct-third')!;
     const move = page.getByRole('combobox', { name: 'Move “Children missing education” to' });
+    const go = page.getByRole('button', { name: 'Move “Children missing education” to the chosen meeting' });
+    // Arrowing through the choices moves nothing; the Move button does.
+    await move.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.meetingId).toBeUndefined();
     await move.selectOption(third.id);
+    await go.click();
     await expect.poll(() => findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.meetingId).toBe(third.id);
-    await page.getByRole('combobox', { name: 'Move “Children missing education” to' }).selectOption('');
+    const column = page.getByRole('region', { name: `Meeting of ${formatUkDate(third.date)}` });
+    await column.getByRole('combobox', { name: 'Move “Children missing education” to' }).selectOption('');
+    await column.getByRole('button', { name: 'Move “Children missing education” to the chosen meeting' }).click();
     await expect.poll(() => findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.status).toBe('proposed');
   });
 });

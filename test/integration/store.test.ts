@@ -58,10 +58,10 @@ describe('opening and writing', () => {
     const before = readFileSync(join(dir, 'quorum.json'));
     const err = await s.run('partnership:update', { ...details(s), name: '   ' }).catch((e) => e);
     expect(err).toBeInstanceOf(QuorumFailure);
-    expect(err.message).toBe('name: Required');
+    expect(err.message).toBe('Name: Required');
     expect(err.fields).toEqual({ name: 'Required' });
     const bad = await s.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'x', status: 'finished' }).catch((e) => e);
-    expect(bad.message).toMatch(/^status: /);
+    expect(bad.message).toMatch(/^Status: /);
     expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
     s.close();
   });

@@ -231,3 +231,12 @@ describe('warnings, not silence', () => {
     expect(found).toMatch(/briefing-empty: .*the briefing for “Neglect” is empty/);
   });
 });
+
+describe('messages in the officer’s words', () => {
+  it('names a wrong field as the form labels it, never by its internal key', async () => {
+    const s = commandSession(exampleData());
+    expect(() => s.run('meetings:create', { boardId: CT, date: '2027-02-02', startTime: '15:00', endTime: '14:00', venue: '' })).toThrow(/^End time: The meeting must end after it starts$/);
+    const action = listRecords(s.state.data, 'action')[0];
+    expect(() => s.run('actions:update', { actionId: action.id, text: action.text, ownerPersonId: 'nobody', dueDate: '2027-13-01', status: action.status })).toThrow(/^Owner: Expected a person id; Due date: /);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { ErrorBar } from './ErrorBar';
@@ -10,7 +10,8 @@ const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'colum
 /**
  * A modal form: title, what went wrong (if anything), the fields, then Save and Cancel. Escape or
  * Cancel closes it without saving; a failed save keeps it open with the message and every field.
- * While a save is in flight the fields and Save are disabled and a second click does nothing.
+ * While a save is in flight the fields and Save are disabled and a second click does nothing. Enter
+ * saves a single-field form; focus returns to the control that opened the dialog.
  */
 export const FormDialog = (props: {
   title: ReactNode;
@@ -27,6 +28,15 @@ export const FormDialog = (props: {
   const styles = useStyles();
   const { pending, run } = useInFlight();
   const save = () => void run(async () => props.onSave());
+  // Focus goes back to the control that opened the dialog when it closes (WCAG 2.4.3), as a
+  // DialogTrigger would do; these dialogs are opened from state, so the shell does it here.
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
+  useEffect(
+    () => () => {
+      if (opener && opener !== document.body) requestAnimationFrame(() => opener.isConnected && opener.focus());
+    },
+    [opener],
+  );
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined} style={props.maxWidth ? { maxWidth: props.maxWidth } : undefined}>
@@ -34,9 +44,17 @@ export const FormDialog = (props: {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent className={styles.content}>
             <ErrorBar title={props.errorTitle} error={props.error} />
-            <ChangeScope pending={pending}>
-              <div className={styles.content}>{props.children}</div>
-            </ChangeScope>
+            {/* A form, so Enter in a dialog with a single field saves it (HTML implicit submission); with more fields it does not. */}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!props.saveDisabled && !pending) save();
+              }}
+            >
+              <ChangeScope pending={pending}>
+                <div className={styles.content}>{props.children}</div>
+              </ChangeScope>
+            </form>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={props.saveDisabled || pending} onClick={save}>

@@ -28,6 +28,7 @@ type Target = string | null;
 const DiveCard = ({ dive, view, onOpen, onMove }: { dive: DeepDiveCard; view: PlannerView; onOpen: () => void; onMove: (to: Target) => void }) => {
   const styles = useStyles();
   const held = ['held', 'follow-up', 'closed'].includes(dive.status);
+  const [target, setTarget] = useState(dive.meetingId ?? '');
   return (
     <Card
       className={styles.card}
@@ -44,16 +45,22 @@ const DiveCard = ({ dive, view, onOpen, onMove }: { dive: DeepDiveCard; view: Pl
         {dive.lead ? ` · ${dive.lead}` : ''}
       </Text>
       {!held && (
-        <Field label="Move to" size="small">
-          <Select size="small" value={dive.meetingId ?? ''} onChange={(_e, d) => onMove(d.value || null)} aria-label={`Move “${dive.theme}” to`}>
-            <option value="">Unscheduled</option>
-            {view.meetings.map((m) => (
-              <option key={m.id} value={m.id}>
-                {formatUkDate(m.date)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        // Chosen first, then moved: arrowing through the list must not move the theme at each step.
+        <div style={{ display: 'flex', gap: '4px', alignItems: 'flex-end' }}>
+          <Field label="Move to" size="small">
+            <Select size="small" value={target} onChange={(_e, d) => setTarget(d.value)} aria-label={`Move “${dive.theme}” to`}>
+              <option value="">Unscheduled</option>
+              {view.meetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {formatUkDate(m.date)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button size="small" disabled={target === (dive.meetingId ?? '')} onClick={() => onMove(target || null)} aria-label={`Move “${dive.theme}” to the chosen meeting`}>
+            Move
+          </Button>
+        </div>
       )}
       <Button size="small" onClick={onOpen} aria-label={`Open the briefing for “${dive.theme}”`}>
         Briefing…
