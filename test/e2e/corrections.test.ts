@@ -128,3 +128,32 @@ describe('keyboard and focus', () => {
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Add an organisation…');
   });
 });
+
+describe('more corrections where the officer expects them', () => {
+  it('rewords a resolution before the minutes are approved, and plans another meeting from the planner when the ToR asks for more', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const resolution = listRecords(host.session.store.data, 'resolution').find((r) => r.meetingId === 'meeting:ct-held')!;
+    const held = findRecord(host.session.store.data, 'meeting', 'meeting:ct-held')!;
+    await q.nav('Meetings').click();
+    await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(held.date)).click();
+    await q.meetings.tab('Minutes').click();
+    await page.getByRole('button', { name: new RegExp(`^Reword resolution ${resolution.number} on item`) }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Resolution/).fill('The Board noted the report and asked for a further update in six months.');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(findRecord(host.session.store.data, 'resolution', resolution.id)!.text).toBe('The Board noted the report and asked for a further update in six months.');
+
+    await q.nav('Deep dives').click();
+    await page.getByText(/2 meetings planned in the next twelve months; the terms of reference ask for 3 a year/).waitFor();
+    await page.getByRole('button', { name: 'Plan another meeting…' }).click();
+    await dialog.getByLabel('Date').fill('2027-07-13');
+    await dialog.getByRole('button', { name: 'Plan the meeting' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Meeting of 13 July 2027' }).waitFor();
+    await expect.poll(() => page.getByText(/the terms of reference ask for 3 a year/).count()).toBe(0);
+  });
+});

@@ -35,6 +35,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
     if (minutes === saved) setMinutes(item.minutes);
   }
   const [resolution, setResolution] = useState('');
+  const [rewording, setRewording] = useState<AgendaItemView['resolutions'][number] | null>(null);
   const [action, setAction] = useState({ text: '', ownerPersonId: '', dueDate: '' });
   const dirty = minutes !== item.minutes;
   const label = `item ${item.number}, ${item.title}`;
@@ -66,6 +67,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
         {dirty && <Text className={styles.muted}>Not saved yet</Text>}
       </div>
 
+      {rewording && <RewordDialog resolution={rewording} itemNumber={item.number} onClose={() => setRewording(null)} />}
       <Text weight="semibold">It was resolved that:</Text>
       {item.resolutions.length === 0 ? (
         <Text className={styles.muted}>No resolutions.</Text>
@@ -74,6 +76,9 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           {item.resolutions.map((r) => (
             <li key={r.id}>
               {r.text}{' '}
+              <Button size="small" appearance="subtle" onClick={() => setRewording(r)} aria-label={`Reword resolution ${r.number} on item ${item.number}`}>
+                Reword…
+              </Button>
               <Button size="small" appearance="subtle" onClick={() => act(() => bridge().resolutions.remove({ resolutionId: r.id }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
                 Remove
               </Button>
@@ -233,6 +238,24 @@ const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summ
       </Field>
       <Field label="Minute reference">
         <Input value={form.minuteRef} onChange={set('minuteRef')} />
+      </Field>
+    </FormDialog>
+  );
+};
+
+/** A resolution put into the words the board agreed (before the minutes are approved; after, through a correction). */
+const RewordDialog = ({ resolution, itemNumber, onClose }: { resolution: AgendaItemView['resolutions'][number]; itemNumber: number; onClose: () => void }) => {
+  const [text, setText] = useState(resolution.text);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async () => {
+    const r = await call('resolutions:update', { resolutionId: resolution.id, text, expectedRev: resolution.rev });
+    if (r.ok) onClose();
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title={`Reword resolution ${resolution.number} on item ${itemNumber}`} errorTitle="The resolution was not changed" error={error} saveLabel="Save the wording" onSave={save} onClose={onClose} saveDisabled={!text.trim() || text === resolution.text}>
+      <Field label="Resolution" required validationMessage={error?.fields?.text}>
+        <Input value={text} onChange={(_e, d) => setText(d.value)} />
       </Field>
     </FormDialog>
   );

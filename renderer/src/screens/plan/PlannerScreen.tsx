@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Select, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Card, Field, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { DeepDiveCard, PlannerView } from '@shared/rules/planView';
 import type { QuorumError } from '@shared/result';
 import { AddABoardFirst } from '../../components/FirstDo';
+import { PlanMeetingDialog } from '../meetings/PlanMeetingDialog';
 import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
@@ -126,6 +127,7 @@ export const PlannerScreen = () => {
   const chosen = boardId ?? (boards.state.status === 'ready' ? (boards.state.value[0]?.id ?? null) : null);
   const planner = useQuery('dives:planner', chosenId('board', chosen) ? { boardId: chosenId('board', chosen)! } : null);
   const [dialog, setDialog] = useState<DeepDiveCard | 'new' | null>(null);
+  const [planning, setPlanning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
   const move = async (id: string, to: Target) => {
@@ -181,7 +183,22 @@ export const PlannerScreen = () => {
               ))}
             </ul>
           </MessageBarBody>
+          {view.findings.some((f) => f.kind === 'meetings-per-year-short') && (
+            <MessageBarActions>
+              <Button onClick={() => setPlanning(true)}>Plan another meeting…</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
+      )}
+      {planning && view && boards.state.status === 'ready' && (
+        <PlanMeetingDialog
+          boards={boards.state.value.filter((b) => b.id === view.board.id)}
+          defaultVenue=""
+          onClose={(id) => {
+            setPlanning(false);
+            if (id) setNotice(`Planned another meeting of the ${view.board.shortName}; it is now a column here.`);
+          }}
+        />
       )}
       {view && (
         <div className={styles.layout} style={{ marginTop: '12px' }}>
