@@ -93,7 +93,7 @@ const build = async (data: StoreData, variant: 'public' | 'full') =>
   (await buildPack(data, { meetingId: 'meeting:next', variant, today: '2026-11-20', builtAt: '2026-11-20T09:00:00.000Z', images: {} })).bytes;
 
 describe('Part 2 confidentiality', () => {
-  it('keeps every piece of Part 2 text out of every part of the public pack, the public Word exports and the public JSON, and in the full pack', async () => {
+  it('keeps every piece of Part 2 text out of every part of the public pack, every public Word export (agenda, minutes, actions, deep-dive schedule, forward plan) and the public JSON, and carries it in each full variant', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -127,6 +127,16 @@ describe('Part 2 confidentiality', () => {
             await buildPlanExport(data, { what: 'deep-dives', today: '2026-11-20', holidays: new Set(), builtAt: '2026-11-20T09:00:00.000Z' }),
           ];
           for (const { bytes, title } of exports) for (const [name, xml] of everyPart(bytes)) for (const s of secrets) expect(xml.includes(s), `${s} found in ${title}: ${name}`).toBe(false);
+          // Every Word export has its full variant, which carries the Part 2 text the public one leaves out.
+          const fullWord = async (kind: 'agenda' | 'minutes' | 'actions', meetingId: string) =>
+            everyPart((await buildWordExport(data, kind, { meetingId, variant: 'full', today: '2026-11-20', builtAt: '2026-11-20T09:00:00.000Z' })).bytes).map(([, x]) => x).join('\n');
+          expect(secrets.some((s) => /MINUTES/.test(s) && full.includes(s))).toBe(true);
+          const fullMinutes = await fullWord('minutes', 'meeting:held');
+          expect(secrets.some((s) => /MINUTES/.test(s) && fullMinutes.includes(s)), 'full minutes').toBe(true);
+          const fullActions = await fullWord('actions', 'meeting:next');
+          expect(secrets.some((s) => /ACTION/.test(s) && fullActions.includes(s)), 'full action log').toBe(true);
+          const fullAgenda = await fullWord('agenda', 'meeting:next');
+          expect(fullAgenda).toContain(`Item title next ${spec.open}`);
           // The full deep-dive schedule and forward plan carry them, marked not for publication.
           for (const what of ['deep-dives', 'forward-plan'] as const) {
             const fullPlan = everyPart((await buildPlanExport(data, { what, today: '2026-11-20', holidays: new Set(), builtAt: '2026-11-20T09:00:00.000Z', variant: 'full' })).bytes).map(([, x]) => x).join('\n');
