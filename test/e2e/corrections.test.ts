@@ -126,6 +126,15 @@ describe('keyboard and focus', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(listRecords(host.session.store.data, 'organisation').some((o) => o.name === 'Eastmere Youth Justice Service')).toBe(true);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Add an organisation…');
+
+    // A confirmation too: keeping the item puts focus back on its Remove button.
+    await host.session.store.run('agenda:draft', { meetingId: 'meeting:scp-next' });
+    await q.nav('Meetings').click();
+    await q.meetings.meeting('Eastmere Safeguarding Children Partnership', '').first().click();
+    await q.meetings.agendaItems.first().waitFor();
+    await page.getByRole('button', { name: 'Remove item 2' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: /^(Keep|Cancel)/ }).click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label'))).toBe('Remove item 2');
   });
 });
 

@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ReturnFocus } from './ReturnFocus';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { ErrorBar } from './ErrorBar';
@@ -28,18 +29,10 @@ export const FormDialog = (props: {
   const styles = useStyles();
   const { pending, run } = useInFlight();
   const save = () => void run(async () => props.onSave());
-  // Focus goes back to the control that opened the dialog when it closes (WCAG 2.4.3), as a
-  // DialogTrigger would do; these dialogs are opened from state, so the shell does it here.
-  const [opener] = useState(() => document.activeElement as HTMLElement | null);
-  useEffect(
-    () => () => {
-      if (opener && opener !== document.body) requestAnimationFrame(() => opener.isConnected && opener.focus());
-    },
-    [opener],
-  );
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined} style={props.maxWidth ? { maxWidth: props.maxWidth } : undefined}>
+        <ReturnFocus />
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent className={styles.content}>

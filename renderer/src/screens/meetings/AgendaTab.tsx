@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ReturnFocus } from '../../components/ReturnFocus';
 import {
   Button,
   Dialog,
@@ -223,6 +224,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
       {removing && (
         <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && setRemoving(null)}>
           <DialogSurface>
+            <ReturnFocus />
             <DialogBody>
               <DialogTitle>Take item {removing.number} off the agenda?</DialogTitle>
               <DialogContent>

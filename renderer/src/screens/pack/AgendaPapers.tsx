@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ReturnFocus } from '../../components/ReturnFocus';
 import {
   Badge,
   Button,
@@ -147,6 +148,7 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
       {editing?.kind === 'replace' && (
         <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && setEditing(null)}>
           <DialogSurface>
+            <ReturnFocus />
             <DialogBody>
               <DialogTitle>Replace the paper for item {editing.line.number}?</DialogTitle>
               <DialogContent>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ReturnFocus } from '../../components/ReturnFocus';
 import {
   Button,
   Dialog,
@@ -113,6 +114,7 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
       )}
       <Dialog open={asking} modalType="alert" onOpenChange={(_e, d) => setAsking(d.open)}>
         <DialogSurface>
+          <ReturnFocus />
           <DialogBody>
             <DialogTitle>
               Build despite {report.errors} pre-flight error{report.errors === 1 ? '' : 's'}?
