@@ -22,6 +22,8 @@ export type VersionView = Pick<ProtocolVersion, 'id' | 'rev' | 'version' | 'stat
   signOffs: { id: RecordId<'signOff'>; boardId: Board['id']; board: string; date: string; meetingDate: string | null; minuteRef: string }[];
   circulations: { sentTo: string; sentOn: string }[];
   comments: CommentView[];
+  /** Comments on earlier versions still without an answer, by version. */
+  carriedOver: { version: number; comments: CommentView[] }[];
 };
 
 export type ProtocolView = {
@@ -40,6 +42,24 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
   const responses = listRecords(data, 'commentResponse');
   const orgName = (id: string) => findRecord(data, 'organisation', id)?.name ?? '';
   const versions = versionsOfProtocol(data, protocol.id);
+  const commentsOf = (v: ProtocolVersion): CommentView[] =>
+    recordsWhere(data, 'protocolComment', 'protocolVersionId', v.id)
+        .sort((a, b) => a.madeAt.localeCompare(b.madeAt))
+        .map((c) => {
+          const section = v.sections.find((s) => s.key === c.sectionKey);
+          const r = responses.find((x) => x.commentId === c.id);
+          return {
+            id: c.id,
+            sectionKey: c.sectionKey,
+            where: section ? `Section ${section.number}: ${section.heading}` : 'The protocol as a whole',
+            author: c.author,
+            organisationId: c.organisationId,
+            organisation: orgName(c.organisationId),
+            text: c.text,
+            madeAt: c.madeAt,
+            response: r ? { outcome: r.outcome, response: r.response, respondedAt: r.respondedAt } : null,
+          };
+        });
   return {
     protocol: { id: protocol.id, rev: protocol.rev, title: protocol.title, partyBoardIds: protocol.partyBoardIds, reviewDate: protocol.reviewDate },
     parties: protocol.partyBoardIds.map((id) => {
@@ -62,23 +82,12 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
       circulations: recordsWhere(data, 'circulation', 'protocolVersionId', v.id)
         .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
         .map((c) => ({ sentTo: c.sentTo, sentOn: c.sentOn })),
-      comments: recordsWhere(data, 'protocolComment', 'protocolVersionId', v.id)
-        .sort((a, b) => a.madeAt.localeCompare(b.madeAt))
-        .map((c) => {
-          const section = v.sections.find((s) => s.key === c.sectionKey);
-          const r = responses.find((x) => x.commentId === c.id);
-          return {
-            id: c.id,
-            sectionKey: c.sectionKey,
-            where: section ? `Section ${section.number}: ${section.heading}` : 'The protocol as a whole',
-            author: c.author,
-            organisationId: c.organisationId,
-            organisation: orgName(c.organisationId),
-            text: c.text,
-            madeAt: c.madeAt,
-            response: r ? { outcome: r.outcome, response: r.response, respondedAt: r.respondedAt } : null,
-          };
-        }),
+      comments: commentsOf(v),
+      // Partner comments left unanswered on earlier versions stay in view until they are answered.
+      carriedOver: versions
+        .filter((earlier) => earlier.version < v.version)
+        .map((earlier) => ({ version: earlier.version, comments: commentsOf(earlier).filter((c) => !c.response) }))
+        .filter((x) => x.comments.length > 0),
     })),
     lastAgreedId: [...versions].reverse().find((v) => v.status === 'agreed' || v.status === 'superseded')?.id ?? null,
     organisations: listRecords(data, 'organisation')

@@ -240,3 +240,22 @@ describe('messages in the officer’s words', () => {
     expect(() => s.run('actions:update', { actionId: action.id, text: action.text, ownerPersonId: 'nobody', dueDate: '2027-13-01', status: action.status })).toThrow(/^Owner: Expected a person id; Due date: /);
   });
 });
+
+describe('partner comments are not lost with a new version', () => {
+  it('keeps comments left unanswered on an agreed version in view on the next version until they are answered', async () => {
+    const s = commandSession(exampleData());
+    const { protocolView } = await import('../../shared/rules/protocolView');
+    const v1 = 'protocolVersion:boards-v1' as const;
+    const open = listRecords(s.state.data, 'protocolComment').filter((c) => c.protocolVersionId === v1 && !listRecords(s.state.data, 'commentResponse').some((r) => r.commentId === c.id));
+    expect(open.length).toBeGreaterThan(0);
+    for (const boardId of ['board:childrens-trust', 'board:safeguarding', 'board:hwb'] as const)
+      s.run('protocols:signOff', { protocolVersionId: v1, boardId, date: TEST_TODAY, minuteRef: '', unansweredReason: 'Taken up in the next version' });
+    const sections = listRecords(s.state.data, 'protocolVersion').find((v) => v.id === v1)!.sections;
+    s.run('protocols:saveDraft', { protocolId: 'protocol:boards', sections: sections.map((x, i) => (i === 0 ? { ...x, body: `${x.body} Reviewed.` } : x)), changeSummary: 'Takes up the open comments' });
+    const view = protocolView(s.state.data, 'protocol:boards');
+    expect(view.versions[0].version).toBe(2);
+    expect(view.versions[0].carriedOver).toEqual([{ version: 1, comments: expect.arrayContaining(open.map((c) => expect.objectContaining({ id: c.id, response: null }))) }]);
+    s.run('protocols:respond', { commentId: open[0].id, outcome: 'accepted', response: 'Taken up in section 1.' });
+    expect(protocolView(s.state.data, 'protocol:boards').versions[0].carriedOver[0]?.comments.map((c) => c.id) ?? []).not.toContain(open[0].id);
+  });
+});

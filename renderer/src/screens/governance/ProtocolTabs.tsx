@@ -152,6 +152,18 @@ export const CommentsTab = ({ version, act }: { version: VersionView; act: Act }
       {shown.map((c) => (
         <CommentCard key={`${c.id}-${c.response?.respondedAt ?? ''}`} c={c} act={act} />
       ))}
+      {version.carriedOver.map((earlier) => (
+        <section key={earlier.version} aria-label={`Unanswered comments on version ${earlier.version}`}>
+          <Text weight="semibold" block>
+            Still unanswered from version {earlier.version} ({earlier.comments.length})
+          </Text>
+          {earlier.comments
+            .filter((c) => !org || c.organisationId === org)
+            .map((c) => (
+              <CommentCard key={c.id} c={c} act={act} />
+            ))}
+        </section>
+      ))}
     </>
   );
 };
