@@ -50,6 +50,8 @@ export type TorSeatPreview = {
   outcome: 'matched' | 'new person' | 'vacant' | 'left out' | 'needs a decision';
   /** Why it needs a decision, or what Quorum guessed. */
   note?: string;
+  /** For an organisation not in the partnership: the one its name is closest to. */
+  didYouMean?: string;
 };
 
 export type TorDraftFields = Omit<TermsOfReference, 'id' | 'type' | 'rev' | 'schemaVersion' | 'updatedAt' | 'updatedBy' | 'boardId' | 'version' | 'status' | 'approval'>;
@@ -224,7 +226,8 @@ export const planTorImport = (data: StoreData, input: Input, today: string): Tor
     const found = decision?.organisationId ? { org: organisations.find((o) => o.id === decision.organisationId) } : organisationFor(organisation);
     if (!found.org) {
       seat.outcome = 'needs a decision';
-      seat.note = `“${organisation || '(blank)'}” is not an organisation in the partnership${'guess' in found && found.guess ? ` (did you mean ${found.guess}?)` : ''}`;
+      if ('guess' in found && found.guess) seat.didYouMean = found.guess;
+      seat.note = `“${organisation || '(blank)'}” is not an organisation in the partnership${seat.didYouMean ? ` (did you mean ${seat.didYouMean}?)` : ''}`;
       plan.undecided.push({ row: r.row, column: columnName(sheet, cols, 'organisation'), message: `${seat.role}: ${seat.note}; choose the organisation or leave the seat out` });
       continue;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useE2E } from './fixture';
+import { screenshot, useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { findRecord, listRecords } from '../../shared/data';
 import { wordPaper } from '../fixtures/papers';
@@ -96,6 +96,7 @@ describe('putting the record right, as the secretariat does', () => {
     await page.getByRole('button', { name: 'Record a correction…' }).click();
     await dialog.getByLabel(/^What changed/).fill('The audit covered 40 cases, not 14.');
     await dialog.getByLabel(/^Why/).fill('A typing error in the draft.');
+    await screenshot(page, 'minutes-correction.png');
     await dialog.getByRole('button', { name: 'Record the correction' }).click();
     await dialog.waitFor({ state: 'detached' });
     host.saveAnswer.folder = dataDir;

@@ -147,6 +147,7 @@ describe('a partnership of the user’s own, from “Start empty”', () => {
     const tor = page.getByRole('dialog', { name: /terms of reference from SCP terms of reference\.docx/ });
     await tor.getByRole('table', { name: 'Membership' }).waitFor();
     expect(await tor.getByRole('button', { name: 'Import as a draft' }).isDisabled()).toBe(true);
+    await screenshot(page, 'import-tor.png');
     await tor.getByRole('combobox', { name: 'Decision for Designated Doctor' }).selectOption({ label: 'Leave this seat out' });
     await expect.poll(() => tor.getByRole('button', { name: 'Import as a draft' }).isDisabled()).toBe(false);
     await tor.getByRole('button', { name: 'Import as a draft' }).click();

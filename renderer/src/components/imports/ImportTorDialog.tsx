@@ -78,7 +78,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                     <TableCell>{s.role}</TableCell>
                     <TableCell>
                       {s.organisation}
-                      {s.note && s.outcome !== 'needs a decision' ? ` (${s.note})` : ''}
+                      {s.outcome === 'needs a decision' ? ` (not in the partnership${s.didYouMean ? `; did you mean ${s.didYouMean}?` : ''})` : s.note ? ` (${s.note})` : ''}
                     </TableCell>
                     <TableCell>{s.name || 'Vacant'}</TableCell>
                     <TableCell>
@@ -88,7 +88,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                           value={decisions[s.row]?.leaveOut ? 'leave-out' : (decisions[s.row]?.organisationId ?? '')}
                           onChange={(_e, d) => decide(s.row, d.value)}
                         >
-                          <option value="">{s.note ?? 'Choose…'}: choose…</option>
+                          <option value="">Choose the organisation, or leave the seat out…</option>
                           {organisations.map((o) => (
                             <option key={o.id} value={o.id}>
                               Seat of {o.name}
@@ -106,7 +106,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
             </Table>
           )}
           <Text block>
-            Quorum: {plan.draft.quorum.text || 'not stated'}. Meets {plan.draft.meetingsPerYear} times a year; papers {plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by {formatUkDate(plan.draft.reviewDate)}.
+            Quorum: {plan.draft.quorum.text.replace(/\.$/, '') || 'not stated'}. Meets {plan.draft.meetingsPerYear} times a year; papers {plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by {formatUkDate(plan.draft.reviewDate)}.
           </Text>
           <PreviewList title="To check" items={[...document.notes, ...plan.notes]} />
           {plan.undecided.length > 0 && <Text block>Decide the {plan.undecided.length === 1 ? 'row' : `${plan.undecided.length} rows`} marked above before importing.</Text>}
