@@ -5,6 +5,7 @@ import type { HolidaySet } from '../rules/dates';
 import { addDays, formatUkDate } from '../rules/dates';
 import { meetingPaperDeadline } from '../rules/papers';
 import { personName } from '../rules/people';
+import { publicTitleOf } from '../rules/confidential';
 
 const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 const hm = (t: string): [number, number] => [Number(t.slice(0, 2)), Number(t.slice(3, 5))];
@@ -75,7 +76,7 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
       uid: `${m.id.replace(':', '-')}-papers@quorum`,
       title: `Paper deadline: ${board.shortName}, ${formatUkDate(m.date)}`,
       description: outstanding.length
-        ? `Papers still to come: ${outstanding.map((i) => `${i.title}${i.paper?.authorPersonId ? ` (${personName(data, i.paper.authorPersonId)})` : ''}`).join('; ')}.`
+        ? `Papers still to come: ${outstanding.map((i) => `${publicTitleOf(i)}${i.paper?.authorPersonId ? ` (${personName(data, i.paper.authorPersonId)})` : ''}`).join('; ')}.`
         : 'Last day to send papers for the meeting.',
       start: ymd(deadline),
       end: ymd(addDays(deadline, 1)),

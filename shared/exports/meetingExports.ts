@@ -1,5 +1,6 @@
 import type { StoreData } from '../data';
-import { getRecord, listRecords } from '../data';
+import { findRecord, getRecord, listRecords } from '../data';
+import { publicTitleOf } from '../rules/confidential';
 import { assemblePack, boardActionLog, meetingMinutes, previousHeldMeeting, type PackVariant } from '../pack/model';
 import { agendaTable } from '../pack/docx/front';
 import { actionLogBody, minutesBody } from '../pack/docx/record';
@@ -40,15 +41,18 @@ const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, to
 };
 
 /** Corrections agreed after approval, printed under the approval line so the record shows what changed, when and why. */
-const correctionsBlocks = (data: StoreData, meeting: ReturnType<typeof getRecord<'meeting'>>) =>
+const correctionsBlocks = (data: StoreData, meeting: ReturnType<typeof getRecord<'meeting'>>, variant: PackVariant) =>
   (meeting.corrections ?? []).length === 0
     ? []
     : [
         heading(2, 'Corrections agreed since approval'),
         ...(meeting.corrections ?? []).map((c) => {
           const at = getRecord(data, 'meeting', c.agreedAtMeetingId);
-          const item = c.agendaItemId ? listRecords(data, 'agendaItem').find((i) => i.id === c.agendaItemId) : undefined;
-          return para(`Agreed at the meeting of ${formatUkDate(at.date)}${c.minuteRef ? ` (minute ${c.minuteRef})` : ''}${item ? `, on “${item.title}”` : ''}: ${c.change} Reason: ${c.reason}`);
+          const item = c.agendaItemId ? findRecord(data, 'agendaItem', c.agendaItemId) : undefined;
+          const agreed = `Agreed at the meeting of ${formatUkDate(at.date)}${c.minuteRef ? ` (minute ${c.minuteRef})` : ''}`;
+          // A correction to a Part 2 minute is itself exempt: the public minutes say only that one was made.
+          if (item?.part2 && variant === 'public') return para(`${agreed}, on “${publicTitleOf(item)}”: a correction to the minute of this Part 2 item (exempt under Schedule 12A, paragraph ${item.part2.paragraph}).`);
+          return para(`${agreed}${item ? `, on “${item.title}”` : ''}: ${c.change} Reason: ${c.reason}`);
         }),
       ];
 
@@ -64,7 +68,7 @@ const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, c
     heading(1, `${board.name}: ${status.toLowerCase()} of the meeting held on ${formatUkDate(meeting.date)}`),
     para(`${meeting.startTime}, ${meeting.venue || 'venue not recorded'}`),
     para(approvedAt ? `Approved as an accurate record at the meeting of ${formatUkDate(approvedAt.date)}${meeting.minutesApproval?.minuteRef ? ` (minute ${meeting.minutesApproval.minuteRef})` : ''}.` : 'Draft: not yet approved by the board.', { italics: true }),
-    ...correctionsBlocks(data, meeting),
+    ...correctionsBlocks(data, meeting, variant),
     ...minutesBody(minutes, ctx),
   ];
   return {

@@ -10,7 +10,7 @@ import { personName } from '../rules/people';
 import { forwardPlanView } from '../rules/planView';
 import { exportDocument, type ExportSpec } from './document';
 import { DEEP_DIVE_STATUS_LABEL, FORWARD_PLAN_STATUS_LABEL } from '../rules/labels';
-import { part2ItemOf } from '../rules/confidential';
+import { part2ItemOf, publicTitleOf } from '../rules/confidential';
 import type { PackVariant } from '../pack/model';
 
 export const PLAN_EXPORTS = ['deep-dives', 'forward-plan'] as const;
@@ -45,7 +45,7 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
           placed.map(({ d, date }) => {
             const exempt = part2ItemOf(data, { deepDiveId: d.id });
             // In public, a Part 2 deep dive shows only that it is exempt: its reasons and lines of enquiry stay out.
-            if (exempt && variant === 'public') return [formatUkDate(date), `${d.theme} (Part 2, Schedule 12A paragraph ${exempt.part2!.paragraph})`, personName(data, d.leadPersonId) || 'Not set', EXEMPT, '', DEEP_DIVE_STATUS_LABEL[d.status]];
+            if (exempt && variant === 'public') return [formatUkDate(date), `${exempt.part2!.publicTitle?.trim() || d.theme} (Part 2, Schedule 12A paragraph ${exempt.part2!.paragraph})`, personName(data, d.leadPersonId) || 'Not set', EXEMPT, '', DEEP_DIVE_STATUS_LABEL[d.status]];
             return [formatUkDate(date), `${d.theme}${exempt ? ` (Part 2, exempt: paragraph ${exempt.part2!.paragraph})` : ''}`, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]];
           }),
           [1.4, 2, 1.4, 2.4, 2.6, 1.2],
@@ -74,7 +74,7 @@ const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: st
             const mark = exempt ? (variant === 'public' ? `. ${EXEMPT}` : `. Part 2, exempt: paragraph ${exempt.part2!.paragraph}`) : '';
             return [
             r.meetingDate ? formatUkDate(r.meetingDate) : 'Not yet placed',
-            `${r.title}${origin}${mark}${r.keyDecisionNoticeBy ? `. Key decision: notice by ${formatUkDate(r.keyDecisionNoticeBy)}` : r.keyDecision ? '. Key decision' : ''}`,
+            `${exempt && variant === 'public' ? publicTitleOf(exempt) : r.title}${origin}${mark}${r.keyDecisionNoticeBy ? `. Key decision: notice by ${formatUkDate(r.keyDecisionNoticeBy)}` : r.keyDecision ? '. Key decision' : ''}`,
             r.kind.replace('-', ' '),
             r.author || 'Not known',
             r.paperDeadline ? formatUkDate(r.paperDeadline) : '',

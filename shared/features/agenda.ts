@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clockTime, line, markdown, optionalLine, recordId } from '../schema/common';
-import { boardSchema, coverSheetSchema, ITEM_PURPOSES, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type RecordOf } from '../schema/records';
+import { clockTime, line, markdown, recordId } from '../schema/common';
+import { boardSchema, coverSheetSchema, ITEM_PURPOSES, part2Schema, type AgendaItem, type RecordOf } from '../schema/records';
 import { getRecord, listRecords, recordsWhere } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { keyBetween } from '../rules/order';
@@ -43,7 +43,7 @@ export const setPart2 = mutation({
   input: z
     .object({
       agendaItemId: recordId('agendaItem'),
-      part2: z.object({ paragraph: z.union(SCHEDULE_12A_PARAGRAPHS.map((n) => z.literal(n))), reason: optionalLine(1000) }).strict().nullable(),
+      part2: part2Schema.strict().nullable(),
       expectedRev: rev,
     })
     .strict(),
@@ -60,8 +60,9 @@ export const setPart2 = mutation({
     const cs = new ChangeSet(data, ctx);
     // The cover sheet's classification follows Part 2, so a Part 2 paper never says "Public".
     const paper = item.paper ? { ...item.paper, coverSheet: { ...item.paper.coverSheet, classification: input.part2 ? ('exempt' as const) : ('public' as const) } } : undefined;
-    cs.update(item, { part2: input.part2 ?? undefined, order, ...(paper ? { paper } : {}) }, input.expectedRev);
-    const what = input.part2 ? `Moved ${short(item)} into Part 2 under Schedule 12A paragraph ${input.part2.paragraph}` : `Moved ${short(item)} into the public part of the agenda`;
+    const part2 = input.part2 ? { paragraph: input.part2.paragraph, reason: input.part2.reason, ...(input.part2.publicTitle?.trim() ? { publicTitle: input.part2.publicTitle.trim() } : {}) } : undefined;
+    cs.update(item, { part2, order, ...(paper ? { paper } : {}) }, input.expectedRev);
+    const what = input.part2 ? `${item.part2 ? 'Kept' : 'Moved'} ${short(item)} ${item.part2 ? 'in' : 'into'} Part 2 under Schedule 12A paragraph ${input.part2.paragraph}${part2?.publicTitle ? `, shown in public as “${part2.publicTitle}”` : ''}` : `Moved ${short(item)} into the public part of the agenda`;
     return cs.result(what);
   },
 });

@@ -7,6 +7,7 @@ import { agendaTimes } from '../rules/agenda';
 import { formatShortUkDate, formatUkDate } from '../rules/dates';
 import { QuorumFailure } from '../result';
 import { personName, personNames, personWithOrganisation } from '../rules/people';
+import { part2ItemOf, publicTitleOf, titleIn } from '../rules/confidential';
 
 /**
  * What goes into a pack, worked out from the records before any Word is written. The public
@@ -192,7 +193,7 @@ export const meetingMinutes = (data: StoreData, previous: Meeting, variant: Pack
       }),
     items: items.map(({ item, number }) => {
       if (variant === 'public' && item.part2)
-        return { number, title: item.title, minutes: '', resolutions: [], actions: [], exempt: { paragraph: item.part2.paragraph } };
+        return { number, title: publicTitleOf(item), minutes: '', resolutions: [], actions: [], exempt: { paragraph: item.part2.paragraph } };
       return {
         number,
         title: item.title,
@@ -262,7 +263,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
   };
   const agenda: AgendaLine[] = numbered.map(({ item, number }) =>
     variant === 'public' && item.part2
-      ? { agendaItemId: item.id, number, start: timed.get(item.id) ?? '', title: item.title, presenters: '', purpose: item.purpose, paperRef: 'Exempt', part2: { paragraph: item.part2.paragraph } }
+      ? { agendaItemId: item.id, number, start: timed.get(item.id) ?? '', title: publicTitleOf(item), presenters: '', purpose: item.purpose, paperRef: 'Exempt', part2: { paragraph: item.part2.paragraph } }
       : {
           agendaItemId: item.id,
           number,
@@ -285,7 +286,12 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     .map(({ d, item }) => briefing(data, d, item.number));
   const later = boardMeetings(data, meeting.boardId).filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) > 0);
   const plan = listRecords(data, 'forwardPlanItem').filter((f) => f.boardId === meeting.boardId && f.status !== 'deferred');
-  const planLine = (f: (typeof plan)[number]) => ({ title: f.title, kind: FORWARD_PLAN_KIND_LABEL[f.kind], author: personName(data, f.authorPersonId), keyDecision: f.keyDecision });
+  // A plan entry behind a Part 2 item goes by that item's public title in the public pack.
+  const planTitle = (f: (typeof plan)[number]) => {
+    const exempt = variant === 'public' ? part2ItemOf(data, { forwardPlanItemId: f.id }) : undefined;
+    return exempt ? publicTitleOf(exempt) : f.title;
+  };
+  const planLine = (f: (typeof plan)[number]) => ({ title: planTitle(f), kind: FORWARD_PLAN_KIND_LABEL[f.kind], author: personName(data, f.authorPersonId), keyDecision: f.keyDecision });
   const variantLabel = variant === 'public' ? 'Public pack' : 'Full pack';
   return {
     variant,
@@ -310,7 +316,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     forwardPlan: later.slice(0, FORWARD_PLAN_MEETINGS).map((m) => ({ date: m.date, items: plan.filter((f) => f.meetingId === m.id).map(planLine) })),
     unscheduledForwardPlan: plan.filter((f) => !f.meetingId).map(planLine),
     ...(later[0] ? { nextMeeting: { date: later[0].date, startTime: later[0].startTime, venue: later[0].venue } } : {}),
-    part2Notices: closed.map(({ item, number }) => ({ number, title: item.title, paragraph: item.part2!.paragraph })),
+    part2Notices: closed.map(({ item, number }) => ({ number, title: titleIn(item, variant), paragraph: item.part2!.paragraph })),
     part2Papers:
       variant === 'full'
         ? closed.map(({ item }) => papers.get(item.id)).filter((p): p is PaperSection => Boolean(p))

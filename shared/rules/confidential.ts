@@ -1,5 +1,5 @@
 import type { AgendaItem, DeepDive, ForwardPlanItem } from '../schema/records';
-import { listRecords, type StoreData } from '../data';
+import { recordsWhere, type StoreData } from '../data';
 
 /**
  * Part 2 reaches beyond the agenda: a deep dive or a forward plan item taken as a Part 2 item
@@ -7,4 +7,14 @@ import { listRecords, type StoreData } from '../data';
  * only in the pack. Returns the Part 2 agenda item that makes it so.
  */
 export const part2ItemOf = (data: StoreData, what: { deepDiveId: DeepDive['id'] } | { forwardPlanItemId: ForwardPlanItem['id'] }): AgendaItem | undefined =>
-  listRecords(data, 'agendaItem').find((i) => i.part2 && ('deepDiveId' in what ? i.deepDiveId === what.deepDiveId : i.forwardPlanItemId === what.forwardPlanItemId));
+  ('deepDiveId' in what ? recordsWhere(data, 'agendaItem', 'deepDiveId', what.deepDiveId) : recordsWhere(data, 'agendaItem', 'forwardPlanItemId', what.forwardPlanItemId)).find((i) => i.part2);
+
+/**
+ * The title a Part 2 item goes by in anything the public may see (agenda, notices, minutes,
+ * schedule, plan, calendar): its public title when the officer gave one, because the working title
+ * may itself name a provider or a child; otherwise its title.
+ */
+export const publicTitleOf = (item: Pick<AgendaItem, 'title' | 'part2'>): string => item.part2?.publicTitle?.trim() || item.title;
+
+/** The item's title as the given variant prints it: the full variant keeps the working title. */
+export const titleIn = (item: Pick<AgendaItem, 'title' | 'part2'>, variant: 'public' | 'full'): string => (variant === 'public' ? publicTitleOf(item) : item.title);

@@ -247,6 +247,16 @@ export const paperSchema = z.object({
   coverSheet: coverSheetSchema,
   body: markdown,
 });
+/**
+ * Part 2 (Local Government Act 1972 s.100A(4)): the Schedule 12A paragraph, the reason, and the
+ * title the public sees when the working title would itself disclose exempt information (it may
+ * name a provider or a child).
+ */
+export const part2Schema = z.object({
+  paragraph: z.union(SCHEDULE_12A_PARAGRAPHS.map((n) => z.literal(n))),
+  reason: optionalLine(1000),
+  publicTitle: optionalLine(300).optional(),
+});
 export const agendaItemSchema = recordBase('agendaItem').extend({
   meetingId: recordId('meeting'),
   /** A sortable key, not an array position, so two offline edits can both insert items. */
@@ -259,7 +269,7 @@ export const agendaItemSchema = recordBase('agendaItem').extend({
   fixedStart: clockTime.optional(),
   presenterIds: z.array(recordId('person')).max(20),
   paper: paperSchema.optional(),
-  part2: z.object({ paragraph: z.union(SCHEDULE_12A_PARAGRAPHS.map((n) => z.literal(n))), reason: optionalLine(1000) }).optional(),
+  part2: part2Schema.optional(),
   forwardPlanItemId: recordId('forwardPlanItem').optional(),
   deepDiveId: recordId('deepDive').optional(),
   minutes: markdown,

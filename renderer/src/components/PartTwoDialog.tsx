@@ -13,9 +13,10 @@ export const PartTwoDialog = ({ line, onClose }: { line: ItemRef; onClose: (save
   const [inPart2, setInPart2] = useState(Boolean(line.part2));
   const [paragraph, setParagraph] = useState<Paragraph>(line.part2?.paragraph ?? 3);
   const [reason, setReason] = useState(line.part2?.reason ?? '');
+  const [publicTitle, setPublicTitle] = useState(line.part2?.publicTitle ?? '');
   const [error, setError] = useState<QuorumError | null>(null);
   const save = async () => {
-    const r = await bridge().agenda.setPartTwo({ agendaItemId: line.id, part2: inPart2 ? { paragraph, reason } : null, expectedRev: line.rev });
+    const r = await bridge().agenda.setPartTwo({ agendaItemId: line.id, part2: inPart2 ? { paragraph, reason, publicTitle } : null, expectedRev: line.rev });
     if (r.ok) onClose(true);
     else setError(r.error);
   };
@@ -35,6 +36,12 @@ export const PartTwoDialog = ({ line, onClose }: { line: ItemRef; onClose: (save
           </Field>
           <Field label="Reason for excluding the public" hint="Printed in the full pack; the public pack shows only the title and paragraph.">
             <Input value={reason} onChange={(_e, d) => setReason(d.value)} />
+          </Field>
+          <Field
+            label="Public title (optional)"
+            hint={`Printed instead of “${line.title}” on the public agenda, minutes, forward plan, deep-dive schedule and calendar. Give one when the title names a provider, a child or anyone else the exemption protects.`}
+          >
+            <Input value={publicTitle} maxLength={300} placeholder="For example: Commissioning of a residential placement" onChange={(_e, d) => setPublicTitle(d.value)} />
           </Field>
         </>
       )}

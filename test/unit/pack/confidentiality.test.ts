@@ -16,7 +16,7 @@ import { preflight } from '../../../shared/pack/preflight';
  * piece of Part 2 text carries a unique marker, so its absence from the public pack can be proved
  * by searching every part of the package, document properties included.
  */
-type Spec = { open: number; exempt: number; paragraph: 1 | 2 | 3 | 4 | 5 | 6 | 7; markdownish: string };
+type Spec = { open: number; exempt: number; paragraph: 1 | 2 | 3 | 4 | 5 | 6 | 7; markdownish: string; publicTitle: boolean };
 
 const cover = (summary: string) => ({
   reportOf: `${summary} report`,
@@ -47,33 +47,38 @@ const generate = (spec: Spec) => {
     { id: 'meeting:next', date: '2026-12-01', status: 'planned' as const },
   ];
   for (const m of meetings) {
-    records.push(stamp({ id: m.id, type: 'meeting', boardId: 'board:b', date: m.date, startTime: '14:00', endTime: '16:00', venue: 'Room 1', status: m.status }));
     const key = m.id.split(':')[1];
+    // A correction agreed later to the minute of a Part 2 item is exempt too.
+    const corrections = m.status === 'held' ? [{ agendaItemId: `agendaItem:${key}-${spec.open}`, change: secret('CORRECTION'), reason: secret('CORRECTIONWHY'), agreedAtMeetingId: 'meeting:next', minuteRef: '', recordedOn: '2026-11-01' }] : [];
+    records.push(stamp({ id: m.id, type: 'meeting', boardId: 'board:b', date: m.date, startTime: '14:00', endTime: '16:00', venue: 'Room 1', status: m.status, ...(corrections.length ? { corrections } : {}) }));
     for (let i = 0; i < spec.open + spec.exempt; i++) {
       const exempt = i >= spec.open;
       const itemId = `agendaItem:${key}-${i}`;
       const text = (what: string) => (exempt ? secret(what) : `open ${what}`);
       const s = exempt ? secret('COVER') : 'open';
+      // With a public title, the working title (which may name a provider or a child) is itself exempt.
+      const title = exempt && spec.publicTitle ? secret('TITLE') : `Item title ${key} ${i}`;
+      const publicTitle = exempt && spec.publicTitle ? { publicTitle: `Public title ${key} ${i}` } : {};
       records.push(
         stamp({
           id: itemId,
           type: 'agendaItem',
           meetingId: m.id,
           order: String(i).padStart(3, '0'),
-          title: `Item title ${key} ${i}`,
+          title,
           purpose: 'decision',
           durationMinutes: 10,
           presenterIds: ['person:p'],
           paper: { status: 'received', authorPersonId: 'person:p', receivedOn: '2026-09-01', coverSheet: exempt ? cover(s) : { ...cover(s), classification: 'public' }, body: `${spec.markdownish}\n\n${text('BODY')}\n\n| h | ${text('CELL')} |\n|-|-|\n| 1 | 2 |` },
-          ...(exempt ? { part2: { paragraph: spec.paragraph, reason: secret('REASON') } } : {}),
+          ...(exempt ? { part2: { paragraph: spec.paragraph, reason: secret('REASON'), ...publicTitle } } : {}),
           ...(exempt && m.status === 'planned' ? { deepDiveId: `deepDive:${key}-${i}`, forwardPlanItemId: `forwardPlanItem:${key}-${i}` } : {}),
           minutes: `Minutes ${text('MINUTES')}`,
         }),
       );
       // A Part 2 item's deep dive and forward plan entry: their reasons stay out of the public schedule and plan.
       if (exempt && m.status === 'planned') {
-        records.push(stamp({ id: `deepDive:${key}-${i}`, type: 'deepDive', boardId: 'board:b', theme: `Theme ${key} ${i}`, meetingId: m.id, presenterIds: [], whyNow: secret('WHYNOW'), linesOfEnquiry: [secret('ENQUIRY')], evidence: [], status: 'scheduled', outcomes: '', recommendations: [] }));
-        records.push(stamp({ id: `forwardPlanItem:${key}-${i}`, type: 'forwardPlanItem', boardId: 'board:b', title: `Item title ${key} ${i}`, kind: 'decision', meetingId: m.id, origin: secret('ORIGIN'), status: 'on-agenda', deferredReason: '', keyDecision: false }));
+        records.push(stamp({ id: `deepDive:${key}-${i}`, type: 'deepDive', boardId: 'board:b', theme: spec.publicTitle ? secret('THEME') : `Theme ${key} ${i}`, meetingId: m.id, presenterIds: [], whyNow: secret('WHYNOW'), linesOfEnquiry: [secret('ENQUIRY')], evidence: [], status: 'scheduled', outcomes: '', recommendations: [] }));
+        records.push(stamp({ id: `forwardPlanItem:${key}-${i}`, type: 'forwardPlanItem', boardId: 'board:b', title, kind: 'decision', meetingId: m.id, origin: secret('ORIGIN'), status: 'on-agenda', deferredReason: '', keyDecision: false }));
       }
       if (m.status === 'held') {
         records.push(stamp({ id: `resolution:${key}-${i}`, type: 'resolution', meetingId: m.id, agendaItemId: itemId, number: 1, text: text('RESOLUTION') }));
@@ -101,14 +106,15 @@ describe('Part 2 confidentiality', () => {
           exempt: fc.integer({ min: 1, max: 3 }),
           paragraph: fc.constantFrom(1, 2, 3, 4, 5, 6, 7),
           markdownish: fc.constantFrom('', '# Heading', '- a\n- b', '> quote', '**bold**'),
+          publicTitle: fc.boolean(),
         }),
         async (spec) => {
           const { data, secrets } = generate(spec);
           const publicParts = everyPart(await build(data, 'public'));
           for (const [name, xml] of publicParts) for (const s of secrets) expect(xml.includes(s), `${s} found in ${name}`).toBe(false);
           const publicDoc = publicParts.find(([n]) => n === 'word/document.xml')![1];
-          // The notice keeps each title and paragraph.
-          for (let i = spec.open; i < spec.open + spec.exempt; i++) expect(publicDoc).toContain(`Item title next ${i}`);
+          // The notice keeps each title (the public one, when given) and paragraph.
+          for (let i = spec.open; i < spec.open + spec.exempt; i++) expect(publicDoc).toContain(`${spec.publicTitle ? 'Public' : 'Item'} title next ${i}`);
           expect(publicDoc).toContain(`Exempt under Schedule 12A, paragraph ${spec.paragraph}`);
           const full = everyPart(await build(data, 'full')).map(([, x]) => x).join('\n');
           const shownInFull = secrets.filter((s) => full.includes(s));
@@ -136,19 +142,22 @@ describe('Part 2 confidentiality', () => {
           const fullActions = await fullWord('actions', 'meeting:next');
           expect(secrets.some((s) => /ACTION/.test(s) && fullActions.includes(s)), 'full action log').toBe(true);
           const fullAgenda = await fullWord('agenda', 'meeting:next');
-          expect(fullAgenda).toContain(`Item title next ${spec.open}`);
+          if (!spec.publicTitle) expect(fullAgenda).toContain(`Item title next ${spec.open}`);
+          else expect(secrets.some((s) => /TITLE/.test(s) && fullAgenda.includes(s)), 'full agenda keeps the working title').toBe(true);
+          expect(secrets.some((s) => /CORRECTION/.test(s) && fullMinutes.includes(s)), 'full minutes print the correction').toBe(true);
           // The full deep-dive schedule and forward plan carry them, marked not for publication.
           for (const what of ['deep-dives', 'forward-plan'] as const) {
             const fullPlan = everyPart((await buildPlanExport(data, { what, today: '2026-11-20', holidays: new Set(), builtAt: '2026-11-20T09:00:00.000Z', variant: 'full' })).bytes).map(([, x]) => x).join('\n');
             expect(secrets.some((s) => fullPlan.includes(s) && /WHYNOW|ORIGIN/.test(s)), what).toBe(true);
             expect(fullPlan).toContain('NOT FOR PUBLICATION');
           }
-          const json = JSON.stringify([
-            buildDashboard(data, '2026-11-20', new Set()),
-            preflight(data, 'meeting:next', 'public', '2026-11-20', new Set(), () => true),
-            buildCalendar(data, { today: '2026-11-20', holidays: new Set(), stamp: '2026-11-20T09:00:00.000Z' }),
-          ]);
-          for (const s of secrets) expect(json.includes(s), `${s} in the public JSON`).toBe(false);
+          // The calendar a partner may subscribe to: nothing of Part 2, working titles included.
+          const calendar = JSON.stringify(buildCalendar(data, { today: '2026-11-20', holidays: new Set(), stamp: '2026-11-20T09:00:00.000Z' }));
+          for (const s of secrets) expect(calendar.includes(s), `${s} in the calendar`).toBe(false);
+          // The dashboard and pre-flight are the officer's own views: they name items by their working
+          // titles (that is how the officer knows them), but carry no other Part 2 text.
+          const json = JSON.stringify([buildDashboard(data, '2026-11-20', new Set()), preflight(data, 'meeting:next', 'public', '2026-11-20', new Set(), () => true)]);
+          for (const s of secrets.filter((x) => !/TITLE|THEME/.test(x))) expect(json.includes(s), `${s} in the officer's views: ${json.slice(Math.max(0, json.indexOf(s) - 300), json.indexOf(s) + 40)}`).toBe(false);
         },
       ),
       { numRuns: 25 },

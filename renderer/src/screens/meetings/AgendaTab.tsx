@@ -171,7 +171,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
               <Text size={200} className={styles.muted}>
                 {PURPOSE_LABEL[item.purpose]}
                 {item.presenters ? ` · ${item.presenters}` : ''}
-                {item.part2 ? ` · Part 2, paragraph ${item.part2.paragraph}` : ''}
+                {item.part2 ? ` · Part 2, paragraph ${item.part2.paragraph}${item.part2.publicTitle ? `; in public “${item.part2.publicTitle}”` : ''}` : ''}
               </Text>{' '}
               {item.paper && <PaperBadge paper={item.paper} deadline={view.paperDeadline} />}
             </div>

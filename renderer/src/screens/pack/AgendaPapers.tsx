@@ -120,7 +120,7 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
                 <br />
                 <Text size={200} className={styles.muted}>
                   {PURPOSE_LABEL[line.purpose]}
-                  {line.part2 ? ` · Part 2, Schedule 12A paragraph ${line.part2.paragraph}` : ''}
+                  {line.part2 ? ` · Part 2, Schedule 12A paragraph ${line.part2.paragraph}${line.part2.publicTitle ? `; in public “${line.part2.publicTitle}”` : ''}` : ''}
                 </Text>
               </TableCell>
               <TableCell>{paperBadge(line)}</TableCell>
