@@ -34,6 +34,8 @@ export type StoreStatus = {
   recovery?: { reason: string; quarantinedFile: string; backups: BackupInfo[] };
   /** Messages from load that the user should see once (a migration ran, a journal was repaired). */
   notices: string[];
+  /** The last change, when it was a removal, cancellation or withdrawal that Undo can take back. */
+  undo?: { seq: number; summary: string };
 };
 
 export type MeetingSummary = {

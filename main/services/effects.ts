@@ -49,6 +49,10 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       await session.store.restore(backupId);
       return session.store.status();
     },
+    'app:undo': async ({ seq }) => {
+      await session.ready().undo(seq);
+      return session.store.status();
+    },
     'journal:list': ({ limit }) => ({
       check: session.store.status().journal,
       entries: session.store.journalEntries(limit).map((e) => ({ seq: e.seq, at: e.at, user: e.user, command: e.command, summary: e.summary, ids: e.changes.map((c) => c.id) })),

@@ -21,6 +21,7 @@ import { Recovery } from './screens/Recovery';
 import { Dashboard } from './screens/Dashboard';
 import { ErrorBoundary, lazyScreen } from './components/ErrorBoundary';
 import { NavigateContext } from './components/FirstDo';
+import { UndoBar } from './components/UndoBar';
 
 // The first screen (the dashboard) is in the main bundle; every other area loads when first opened,
 // so the window appears quickly however many screens Quorum grows (issue: initial JS ≤ 1 MB).
@@ -120,6 +121,7 @@ const Root = () => {
       </NavDrawer>
       {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
       <main className={styles.main} tabIndex={0}>
+        <UndoBar key={area} undo={status.undo} />
         {status.notices.map((n) => (
           <MessageBar key={n} intent="info">
             <MessageBarBody>{n}</MessageBarBody>

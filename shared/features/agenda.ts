@@ -176,6 +176,7 @@ export const moveAgendaItem = mutation({
 /** Takes an item off the agenda, unless the meeting has already minuted it. */
 export const removeAgendaItem = mutation({
   name: 'agenda:remove',
+  undoable: true,
   writes: ['agendaItem', 'forwardPlanItem'],
   input: z.object({ agendaItemId: recordId('agendaItem') }).strict(),
   apply(data, input, ctx) {

@@ -19,6 +19,8 @@ export const startStore = effect<StoreStatus>()({
 export const recoverStore = effect<StoreStatus>()({ name: 'store:recover', input: z.object({ backupId }).strict() });
 export const listBackups = effect<BackupInfo[]>()({ name: 'backups:list', input: noInput, reads: 'all' });
 export const restoreBackup = effect<StoreStatus>()({ name: 'backups:restore', input: z.object({ backupId }).strict() });
+/** Takes back the last destructive act while it is still the last change (its journal entry's seq). */
+export const undoLast = effect<StoreStatus>()({ name: 'app:undo', input: z.object({ seq: z.number().int().min(1) }).strict() });
 export const listJournal = effect<{ check: JournalCheck; entries: JournalEntryView[] }>()({
   name: 'journal:list',
   input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),

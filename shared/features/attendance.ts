@@ -70,6 +70,7 @@ export const setAttendance = mutation({
 
 export const removeAttendance = mutation({
   name: 'attendance:remove',
+  undoable: true,
   writes: ['attendance'],
   input: z.object({ attendanceId: recordId('attendance') }).strict(),
   apply(data, input, ctx) {
@@ -107,6 +108,7 @@ export const addDeclaration = mutation({
 
 export const removeDeclaration = mutation({
   name: 'declarations:remove',
+  undoable: true,
   writes: ['declaration'],
   input: z.object({ declarationId: recordId('declaration') }).strict(),
   apply(data, input, ctx) {

@@ -49,6 +49,7 @@ export const updateBoard = mutation({
 
 export const closeBoard = mutation({
   name: 'boards:close',
+  undoable: true,
   writes: ['board'],
   input: z.object({ boardId: recordId('board'), closed: z.boolean() }).strict(),
   apply(data, { boardId, closed }, ctx) {

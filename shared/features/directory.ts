@@ -64,6 +64,7 @@ export const updatePerson = mutation({
 /** Someone who has left: kept on every past record, no longer offered in pickers. */
 export const retirePerson = mutation({
   name: 'people:retire',
+  undoable: true,
   writes: ['person'],
   input: z.object({ personId: recordId('person'), retired: z.boolean() }).strict(),
   apply(data, { personId, retired }, ctx) {
@@ -106,6 +107,7 @@ export const updateOrganisation = mutation({
 
 export const retireOrganisation = mutation({
   name: 'organisations:retire',
+  undoable: true,
   writes: ['organisation'],
   input: z.object({ organisationId: recordId('organisation'), retired: z.boolean() }).strict(),
   apply(data, { organisationId, retired }, ctx) {

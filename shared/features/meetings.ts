@@ -58,6 +58,7 @@ export const updateMeeting = mutation({
  */
 export const cancelMeeting = mutation({
   name: 'meetings:cancel',
+  undoable: true,
   writes: ['meeting'],
   input: z.object({ meetingId: recordId('meeting'), reason: line(1000), expectedRev: rev }).strict(),
   apply(data, { meetingId, reason, expectedRev }, ctx) {
@@ -90,6 +91,7 @@ export const meetingBusiness = (data: Parameters<typeof getRecord>[0], meetingId
 /** Deletes a meeting planned by mistake, while it has no business at all; otherwise it is cancelled, keeping its history. */
 export const deleteMeeting = mutation({
   name: 'meetings:delete',
+  undoable: true,
   writes: ['meeting'],
   input: z.object({ meetingId: recordId('meeting') }).strict(),
   apply(data, { meetingId }, ctx) {

@@ -75,6 +75,7 @@ export const updateResolution = mutation({
 /** Removes a resolution and closes the gap, so the minutes still read 1, 2, 3. */
 export const removeResolution = mutation({
   name: 'resolutions:remove',
+  undoable: true,
   writes: ['resolution'],
   input: z.object({ resolutionId: recordId('resolution') }).strict(),
   apply(data, input, ctx) {

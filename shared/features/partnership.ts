@@ -74,6 +74,7 @@ export const setPartnershipLogo = internalMutation({
 
 export const removePartnershipLogo = mutation({
   name: 'partnership:removeLogo',
+  undoable: true,
   writes: ['partnership'],
   input: noInput,
   apply(data, _input, ctx) {

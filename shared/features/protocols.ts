@@ -179,6 +179,7 @@ export const signOffProtocol = mutation({
  */
 export const withdrawSignOff = mutation({
   name: 'protocols:withdrawSignOff',
+  undoable: true,
   writes: ['signOff', 'protocolVersion'],
   input: z.object({ signOffId: recordId('signOff'), reason: line(1000) }).strict(),
   apply(data, input, ctx) {

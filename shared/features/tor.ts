@@ -86,6 +86,7 @@ export const approveTor = mutation({
 /** Throws away a draft that will not go forward; approved versions are never deleted. */
 export const discardTorDraft = mutation({
   name: 'tor:discardDraft',
+  undoable: true,
   writes: ['tor'],
   input: z.object({ torId: recordId('tor') }).strict(),
   apply(data, input, ctx) {

@@ -60,6 +60,11 @@ export type MutationDef<N extends string = string, S extends z.ZodType = z.ZodTy
   answer?: (outcome: MutationOutcome, data: StoreData) => R;
   /** Run only by an effect in main (an import, a recorded build, setting up), never as a channel. */
   internal?: true;
+  /**
+   * A destructive act (a removal, a cancellation, a withdrawal) the officer can take back with
+   * Undo while it is still the last change (store.undo, shared/kernel/undo.ts).
+   */
+  undoable?: true;
 };
 
 export type QueryDef<N extends string = string, S extends z.ZodType = z.ZodType, R = unknown> = {

@@ -167,3 +167,33 @@ describe('more corrections where the officer expects them', () => {
     await expect.poll(() => page.getByText(/the terms of reference ask for 3 a year/).count()).toBe(0);
   });
 });
+
+describe('undo for the last destructive act', () => {
+  it('puts back an agenda item removed by mistake from the Undo bar, with its paper, and says so', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.firstRun.startExample.click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Meetings').click();
+    const next = findRecord(host.session.store.data, 'meeting', 'meeting:ct-next')!;
+    await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(next.date)).click();
+    const items = () => listRecords(host.session.store.data, 'agendaItem').filter((i) => i.meetingId === next.id);
+    const before = items().length;
+    // An item with a paper received: removing it by mistake would lose the paper too.
+    const removed = items().find((i) => i.paper?.status === 'received')!;
+    const row = q.meetings.agendaItem(removed.title);
+    await row.getByRole('button', { name: /^Remove item/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => items().length).toBe(before - 1);
+    const undo = page.getByRole('button', { name: /^Undo: Took .* off the agenda/ });
+    await undo.waitFor();
+    await screenshot(page, 'undo.png');
+    await undo.click();
+
+    await page.getByRole('status').getByText(/^Undone: Took .* off the agenda/).waitFor();
+    await expect.poll(() => items().length).toBe(before);
+    await q.meetings.agendaItem(removed.title).waitFor();
+    expect(await page.getByRole('button', { name: /^Undo:/ }).count()).toBe(0);
+    expect(findRecord(host.session.store.data, 'agendaItem', removed.id)).toMatchObject({ title: removed.title, order: removed.order, paper: removed.paper });
+  });
+});

@@ -315,3 +315,62 @@ describe('migrations', () => {
     expect(readFileSync(join(dir, 'quorum.json'), 'utf8')).toBe(newer);
   });
 });
+
+describe('undo for the last destructive act', () => {
+  it('puts a removed agenda item back as it was, journaled, and only while nothing else has changed since', async () => {
+    const s = await withExample();
+    const item = listRecords(s.data, 'agendaItem').find((i) => i.meetingId === 'meeting:ct-next' && !i.standing && i.paper)!;
+    // An edit is not offered for undo: it is corrected by editing again.
+    await rename(s, 'Eastmere Partnership');
+    expect(s.status().undo).toBeUndefined();
+
+    const removed = await s.run('agenda:remove', { agendaItemId: item.id });
+    expect(s.status().undo).toEqual({ seq: removed.seq, summary: removed.summary });
+    expect(listRecords(s.data, 'agendaItem').some((i) => i.id === item.id)).toBe(false);
+
+    const undone = await s.undo(removed.seq);
+    const back = listRecords(s.data, 'agendaItem').find((i) => i.id === item.id)!;
+    const { rev: _r, updatedAt: _u, updatedBy: _b, ...fields } = item;
+    expect(back).toMatchObject(fields);
+    expect(back.paper?.body).toBe(item.paper?.body);
+    expect(back.rev).toBeGreaterThan(item.rev);
+    expect(undone).toMatchObject({ command: 'app:undo', summary: `Undid: ${removed.summary}` });
+    expect(s.status().undo).toBeUndefined();
+    // Once undone, or once anything else has changed, it cannot be taken back again.
+    await expect(s.undo(removed.seq)).rejects.toThrow(/can no longer be undone/);
+    const again = await s.run('agenda:remove', { agendaItemId: item.id });
+    await rename(s, 'Eastmere Children and Families Partnership');
+    await expect(s.undo(again.seq)).rejects.toThrow(/only the last change can be, and something has changed since/);
+    expect(listRecords(s.data, 'agendaItem').some((i) => i.id === item.id)).toBe(false);
+    s.close();
+
+    // The store on disk and its journal agree after an undo.
+    const reopened = open();
+    expect(reopened.status()).toMatchObject({ state: 'ready', journal: { ok: true } });
+    expect(reopened.journalEntries(10).map((e) => e.command)).toContain('app:undo');
+    reopened.close();
+  });
+
+  it('takes back a cancelled meeting and a withdrawn sign-off, restoring what they changed', async () => {
+    const s = await withExample();
+    const cancelled = await s.run('meetings:cancel', { meetingId: 'meeting:ct-third', reason: 'Clash with the budget council' });
+    expect(listRecords(s.data, 'meeting').find((m) => m.id === 'meeting:ct-third')!.status).toBe('cancelled');
+    await s.undo(cancelled.seq);
+    const m = listRecords(s.data, 'meeting').find((x) => x.id === 'meeting:ct-third')!;
+    expect(m.status).toBe('planned');
+    expect(m.cancellation).toBeUndefined();
+
+    // Every party signs, so the version is agreed; the last sign-off, withdrawn, is put back by Undo.
+    for (const boardId of ['board:childrens-trust', 'board:safeguarding', 'board:hwb'] as const)
+      await s.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date: '2026-11-20', minuteRef: '', unansweredReason: 'The chair will answer them in the next version' });
+    const signOff = listRecords(s.data, 'signOff').find((x) => x.boardId === 'board:hwb')!;
+    const statuses = () => listRecords(s.data, 'protocolVersion').map((v) => `${v.id} ${v.status}`).sort();
+    const agreedBefore = statuses();
+    expect(agreedBefore).toEqual(['protocolVersion:boards-v1 agreed']);
+    const withdrawn = await s.run('protocols:withdrawSignOff', { signOffId: signOff.id, reason: 'Recorded against the wrong meeting' });
+    await s.undo(withdrawn.seq);
+    expect(listRecords(s.data, 'signOff').find((x) => x.id === signOff.id)).toMatchObject({ boardId: signOff.boardId, date: signOff.date });
+    expect(statuses()).toEqual(agreedBefore);
+    s.close();
+  });
+});

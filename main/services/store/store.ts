@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { applyCommand } from '../../../shared/operations/apply';
-import type { MutationName } from '../../../shared/operations';
+import { mutations, type MutationName } from '../../../shared/operations';
+import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
 import type { Change, CommandContext, MutationOutcome } from '../../../shared/kernel/operation';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
 import { countRecords, type NewRecord, type StoreData } from '../../../shared/data';
@@ -100,6 +101,8 @@ export class QuorumStore {
   private releaseLock?: () => void;
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<Listener>();
+  /** The last change, when it was a destructive act Undo can take back (cleared by any later change). */
+  private undoPoint?: UndoPoint;
 
   private constructor(dataDir: string, opts: StoreOptions) {
     this.dataDir = dataDir;
@@ -256,6 +259,7 @@ export class QuorumStore {
       journal: this.journalCheck,
       recovery: this.recovery,
       notices: [...this.notices],
+      ...(this.undoPoint ? { undo: { seq: this.undoPoint.seq, summary: this.undoPoint.summary } } : {}),
     };
   }
 
@@ -287,8 +291,25 @@ export class QuorumStore {
    */
   run(commandName: MutationName, input: unknown, opts: { parsed?: boolean } = {}): Promise<CommandOutcome> {
     return this.enqueue(() => {
+      const before = this.data.records;
       const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);
-      return this.commit({ command: commandName, ...journal }, data.records);
+      const outcome = this.commit({ command: commandName, ...journal }, data.records);
+      if (mutations[commandName]?.undoable && outcome.changes.length) this.undoPoint = undoPointOf(before, outcome);
+      return outcome;
+    });
+  }
+
+  /**
+   * Takes back the last destructive act (a removal, a cancellation, a withdrawal), as a new
+   * journaled change, while nothing else has changed since: `seq` is the act's journal entry.
+   */
+  undo(seq: number): Promise<CommandOutcome> {
+    return this.enqueue(() => {
+      const point = this.undoPoint;
+      if (!point || point.seq !== seq || this.journalHead.seq !== seq)
+        throw new QuorumFailure('conflict', 'That can no longer be undone: only the last change can be, and something has changed since. Nothing was changed. An earlier state can be restored from a backup in Settings.');
+      const { records, journal } = undoChange(this.data.records, point, { now: this.opts.clock.now, user: this.opts.user });
+      return this.commit(journal, records);
     });
   }
 
@@ -315,6 +336,7 @@ export class QuorumStore {
 
   private commit(journal: { command: string; summary: string; changes: Change[] }, records: StoreData['records']): CommandOutcome {
     this.maybeBackup();
+    this.undoPoint = undefined;
     const entry = sealEntry({
       seq: this.journalHead.seq + 1,
       at: this.opts.clock.now(),
