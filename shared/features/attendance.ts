@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { line, optionalLine, recordId } from '../schema/common';
-import { ATTENDANCE_STATUSES, type RecordOf } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { ATTENDANCE_STATUSES, type Meeting, type Person, type RecordOf } from '../schema/records';
+import { getRecord, listRecords, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
 import { currentTor } from '../rules/boards';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation } from '../kernel/operation';
-import { assertMinutesOpen } from './minutes';
+import { assertMinutesOpen } from '../rules/frozen';
 
 const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'absent', 'in-attendance': 'in attendance' } as const;
 
@@ -29,44 +29,57 @@ export const setAttendance = mutation({
     .strict(),
   apply(data, input, ctx) {
     const meeting = assertMinutesOpen(data, input.meetingId);
-    const person = getRecord(data, 'person', input.personId);
-    const tor = currentTor(data, meeting.boardId, meeting.date);
-    let memberKey = input.memberKey || undefined;
-    if (input.inPlaceOfPersonId) {
-      if (input.status !== 'present') throw new QuorumFailure('invalid-input', 'A substitute is recorded as present.');
-      const absent = getRecord(data, 'person', input.inPlaceOfPersonId);
-      const seat = tor?.members.find((m) => m.personId === absent.id);
-      if (!seat) throw new QuorumFailure('invalid-input', `${absent.name} is not a member under the board’s terms of reference, so no one can attend in their place.`);
-      if (!seat.deputyAllowed) throw new QuorumFailure('invalid-input', `The terms of reference do not allow the ${seat.role} a deputy, so ${person.name} cannot attend in place of ${absent.name}.`);
-      if (absent.id === person.id) throw new QuorumFailure('invalid-input', 'A person cannot attend in their own place.');
-      // A substitute fills an empty seat; one who holds a seat of their own, or is already here, would leave theirs empty.
-      const ownSeat = tor?.members.find((m) => m.personId === person.id);
-      if (ownSeat) throw new QuorumFailure('conflict', `${person.name} holds the seat of ${ownSeat.role} on this board, so cannot also attend in place of ${absent.name}. Choose someone without a seat.`);
-      const already = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
-      if (already && (already.status === 'present' || already.status === 'in-attendance') && already.inPlaceOfPersonId !== absent.id)
-        throw new QuorumFailure(
-          'conflict',
-          already.inPlaceOfPersonId
-            ? `${person.name} is already attending in place of ${getRecord(data, 'person', already.inPlaceOfPersonId).name}; one person stands in for one member.`
-            : `${person.name} is already recorded as ${STATUS_WORDS[already.status]} at this meeting, so cannot also attend in place of ${absent.name}.`,
-        );
-      memberKey = seat.key;
-    } else if (!memberKey) memberKey = tor?.members.find((m) => m.personId === person.id)?.key;
-    const existing = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
     const cs = new ChangeSet(data, ctx);
-    const fields = { status: input.status, memberKey, inPlaceOfPersonId: input.inPlaceOfPersonId };
-    if (existing) cs.update(existing, fields);
-    else cs.create<RecordOf<'attendance'>>({ id: ctx.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: person.id, ...fields });
-    if (input.inPlaceOfPersonId) {
-      // The member a substitute stands in for has, by definition, sent apologies.
-      const absentRow = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === input.inPlaceOfPersonId);
-      if (absentRow && absentRow.status !== 'apologies') cs.update(absentRow, { status: 'apologies' });
-      if (!absentRow) cs.create<RecordOf<'attendance'>>({ id: ctx.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: input.inPlaceOfPersonId, status: 'apologies', memberKey });
-    }
-    const what = input.inPlaceOfPersonId ? `in place of ${getRecord(data, 'person', input.inPlaceOfPersonId).name}` : STATUS_WORDS[input.status];
-    return cs.result(`Recorded ${person.name}: ${what}`);
+    return cs.result(recordAttendance(data, cs, meeting, input));
   },
 });
+
+/**
+ * Writes one person's attendance into the change set and says what it recorded: attendance:set
+ * while the minutes are open, and a recorded correction (minutes:correct) once they are approved.
+ */
+export const recordAttendance = (
+  data: StoreData,
+  cs: ChangeSet,
+  meeting: Meeting,
+  input: { personId: Person['id']; status: (typeof ATTENDANCE_STATUSES)[number]; memberKey?: string; inPlaceOfPersonId?: Person['id'] },
+): string => {
+  const person = getRecord(data, 'person', input.personId);
+  const tor = currentTor(data, meeting.boardId, meeting.date);
+  let memberKey = input.memberKey || undefined;
+  if (input.inPlaceOfPersonId) {
+    if (input.status !== 'present') throw new QuorumFailure('invalid-input', 'A substitute is recorded as present.');
+    const absent = getRecord(data, 'person', input.inPlaceOfPersonId);
+    const seat = tor?.members.find((m) => m.personId === absent.id);
+    if (!seat) throw new QuorumFailure('invalid-input', `${absent.name} is not a member under the board’s terms of reference, so no one can attend in their place.`);
+    if (!seat.deputyAllowed) throw new QuorumFailure('invalid-input', `The terms of reference do not allow the ${seat.role} a deputy, so ${person.name} cannot attend in place of ${absent.name}.`);
+    if (absent.id === person.id) throw new QuorumFailure('invalid-input', 'A person cannot attend in their own place.');
+    // A substitute fills an empty seat; one who holds a seat of their own, or is already here, would leave theirs empty.
+    const ownSeat = tor?.members.find((m) => m.personId === person.id);
+    if (ownSeat) throw new QuorumFailure('conflict', `${person.name} holds the seat of ${ownSeat.role} on this board, so cannot also attend in place of ${absent.name}. Choose someone without a seat.`);
+    const already = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
+    if (already && (already.status === 'present' || already.status === 'in-attendance') && already.inPlaceOfPersonId !== absent.id)
+      throw new QuorumFailure(
+        'conflict',
+        already.inPlaceOfPersonId
+          ? `${person.name} is already attending in place of ${getRecord(data, 'person', already.inPlaceOfPersonId).name}; one person stands in for one member.`
+          : `${person.name} is already recorded as ${STATUS_WORDS[already.status]} at this meeting, so cannot also attend in place of ${absent.name}.`,
+      );
+    memberKey = seat.key;
+  } else if (!memberKey) memberKey = tor?.members.find((m) => m.personId === person.id)?.key;
+  const existing = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
+  const fields = { status: input.status, memberKey, inPlaceOfPersonId: input.inPlaceOfPersonId };
+  if (existing) cs.update(existing, fields);
+  else cs.create<RecordOf<'attendance'>>({ id: cs.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: person.id, ...fields });
+  if (input.inPlaceOfPersonId) {
+    // The member a substitute stands in for has, by definition, sent apologies.
+    const absentRow = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === input.inPlaceOfPersonId);
+    if (absentRow && absentRow.status !== 'apologies') cs.update(absentRow, { status: 'apologies' });
+    if (!absentRow) cs.create<RecordOf<'attendance'>>({ id: cs.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: input.inPlaceOfPersonId, status: 'apologies', memberKey });
+  }
+  const what = input.inPlaceOfPersonId ? `in place of ${getRecord(data, 'person', input.inPlaceOfPersonId).name}` : STATUS_WORDS[input.status];
+  return `Recorded ${person.name}: ${what}`;
+};
 
 export const removeAttendance = mutation({
   name: 'attendance:remove',

@@ -1,27 +1,16 @@
 import { z } from 'zod';
 import { isoDate, line, markdown, optionalLine, recordId } from '../schema/common';
-import { ACTION_STATUSES, type RecordOf } from '../schema/records';
+import { ACTION_STATUSES, ATTENDANCE_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation } from '../kernel/operation';
+import { assertMinutesOpen } from '../rules/frozen';
+import { recordAttendance } from './attendance';
 
 const rev = z.number().int().min(1).optional();
 
-/**
- * Approved minutes are the board's record: their text, resolutions, attendance and declarations
- * change only through a recorded correction (minutes:correct), agreed at a later meeting.
- */
-export const assertMinutesOpen = (data: Parameters<typeof getRecord>[0], meetingId: string) => {
-  const meeting = getRecord(data, 'meeting', meetingId);
-  if (meeting.status !== 'minutes-approved') return meeting;
-  const at = meeting.minutesApproval ? getRecord(data, 'meeting', meeting.minutesApproval.meetingId) : undefined;
-  throw new QuorumFailure(
-    'conflict',
-    `The minutes of ${formatUkDate(meeting.date)} were approved${at ? ` at the meeting of ${formatUkDate(at.date)}` : ''}; they change only through a recorded correction (Minutes › Record a correction…), agreed at a later meeting.`,
-  );
-};
 const short = (text: string) => `“${text.slice(0, 80)}”`;
 
 /** The minute of one item, as Markdown, written while the meeting runs. */
@@ -168,12 +157,14 @@ export const approveMinutes = mutation({
  */
 export const correctMinutes = mutation({
   name: 'minutes:correct',
-  writes: ['meeting', 'agendaItem'],
+  writes: ['meeting', 'agendaItem', 'attendance'],
   input: z
     .object({
       meetingId: recordId('meeting'),
       agendaItemId: recordId('agendaItem').optional(),
       minutes: markdown.optional(),
+      /** Who attended, put right: one person's attendance as the board agreed it ("not there" takes them off). */
+      attendance: z.object({ personId: recordId('person'), status: z.enum([...ATTENDANCE_STATUSES, 'not-there']) }).strict().optional(),
       change: line(2000),
       reason: line(2000),
       agreedAtMeetingId: recordId('meeting'),
@@ -190,6 +181,14 @@ export const correctMinutes = mutation({
       const item = getRecord(data, 'agendaItem', input.agendaItemId);
       if (item.meetingId !== meeting.id) throw new QuorumFailure('invalid-input', 'That item is on another meeting’s agenda');
       if (input.minutes !== undefined) cs.update(item, { minutes: input.minutes });
+    }
+    if (input.attendance) {
+      const { personId, status } = input.attendance;
+      const own = recordsWhere(data, 'attendance', 'meetingId', meeting.id).find((a) => a.personId === personId);
+      if (status === 'not-there') {
+        if (!own) throw new QuorumFailure('invalid-input', `${getRecord(data, 'person', personId).name} is not in the attendance of this meeting.`, { attendance: 'Choose someone recorded at the meeting' });
+        cs.remove(own.id);
+      } else recordAttendance(data, cs, meeting, { personId, status, ...(own?.inPlaceOfPersonId && status === 'present' ? { inPlaceOfPersonId: own.inPlaceOfPersonId } : {}) });
     }
     const entry = { ...(input.agendaItemId ? { agendaItemId: input.agendaItemId } : {}), change: input.change, reason: input.reason, agreedAtMeetingId: agreedAt.id, minuteRef: input.minuteRef, recordedOn: ctx.today() };
     cs.update(meeting, { corrections: [...(meeting.corrections ?? []), entry] });

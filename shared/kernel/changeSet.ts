@@ -38,6 +38,9 @@ export class ChangeSet {
     return next;
   }
 
+  /** A new record id, from the command's context (so helpers given only the change set stay pure). */
+  newId: CommandContext['newId'] = (type) => this.ctx.newId(type);
+
   remove(id: string): void {
     if (!this.records[id]) throw new QuorumFailure('not-found', `No record with id ${id}`);
     delete this.records[id];

@@ -16,9 +16,7 @@ describe('first run', () => {
     await q.firstRun.heading.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await q.firstRun.startExample.click();
-
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     const next = listRecords(host.session.store.data, 'meeting').find((m) => m.id === 'meeting:ct-next')!;
     await expect.poll(() => q.dashboard.nextMeeting('Eastmere Children’s Trust Board').innerText()).toContain(formatUkDate(next.date));
     expect(await q.dashboard.nextMeeting('Eastmere Children’s Trust Board').innerText()).toContain('15:00');
@@ -69,8 +67,7 @@ describe('settings', () => {
   it('edits the partnership, shows a wrong field, lists the backup and the verified journal, and restores', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Settings').click();
     await q.settings.heading.waitFor();
 

@@ -7,6 +7,7 @@ import { findRecord, listRecords } from '../../shared/data';
 import { wordPaper } from '../fixtures/papers';
 import { readPackage } from '../docxPackage';
 import { formatUkDate } from '../../shared/rules/dates';
+import { meetingItems, numberedAgenda } from '../../shared/rules/agenda';
 
 const e2e = useE2E();
 
@@ -14,8 +15,7 @@ describe('corrections without damage', () => {
   it('keeps an imported Word table: the editor follows the text, so typing and saving after the import keeps the table', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     // Arrange: an item with a paper requested and nothing received yet.
     await host.session.store.run('agenda:add', { meetingId: 'meeting:scp-next', title: 'Neglect audit', purpose: 'discussion', durationMinutes: 20, presenterIds: [], paperRequested: true });
     const item = listRecords(host.session.store.data, 'agendaItem').find((i) => i.title === 'Neglect audit')!;
@@ -52,11 +52,10 @@ describe('corrections without damage', () => {
 });
 
 describe('putting the record right, as the secretariat does', () => {
-  it('corrects an action’s due date, cancels a meeting (it leaves the planner and the counts), and records a correction to approved minutes that prints with them', async () => {
+  it('corrects an action’s due date, cancels a meeting (it leaves the planner and the counts), and records a correction to approved minutes that prints with them (attendance frozen too), and schedules a deep dive that is then an agenda item in the pack', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
 
     // An action's due date, with why.
     const action = listRecords(host.session.store.data, 'action').find((a) => a.status !== 'done')!;
@@ -108,6 +107,30 @@ describe('putting the record right, as the secretariat does', () => {
     const text = readPackage(readFileSync(join(dataDir, file))).text;
     expect(text).toMatch(/Corrections agreed since approval/);
     expect(text).toMatch(/Agreed at the meeting of .*: The audit covered 40 cases, not 14\. Reason: A typing error in the draft\./);
+
+    // Attendance at approved minutes is frozen too, and the tab says how to put it right.
+    await q.meetings.tab('Attendance and quorum').click();
+    await page.getByText('The minutes of this meeting are approved').waitFor();
+    expect(await page.getByRole('radio', { name: 'Present' }).first().isDisabled()).toBe(true);
+
+    // The chair's plan drives the agenda: a theme moved to the next meeting is on its agenda, and in the pack as that item.
+    const coming = findRecord(host.session.store.data, 'meeting', 'meeting:ct-next')!;
+    await q.nav('Deep dives').click();
+    await page.getByRole('combobox', { name: 'Move “Children missing education” to' }).selectOption(coming.id);
+    await page.getByRole('button', { name: 'Move “Children missing education” to the chosen meeting' }).click();
+    await expect.poll(() => listRecords(host.session.store.data, 'agendaItem').find((i) => i.deepDiveId === 'deepDive:missing-education')?.meetingId).toBe(coming.id);
+    await q.nav('Board pack').click();
+    await q.pack.heading.waitFor();
+    await q.pack.build.click();
+    await q.pack.overrideReason.fill('The briefing follows; agreed with the chair');
+    await q.pack.buildAnyway.click();
+    await page.getByText('Pack saved', { exact: true }).waitFor();
+    const [build] = listRecords(host.session.store.data, 'packBuild');
+    const pack = readPackage(readFileSync(build.filePath)).text;
+    const item = listRecords(host.session.store.data, 'agendaItem').find((i) => i.deepDiveId === 'deepDive:missing-education')!;
+    const number = numberedAgenda(meetingItems(host.session.store.data, coming.id)).find((n) => n.item.id === item.id)!.number;
+    expect(pack).toMatch(new RegExp(`\\b${number}\\s+\\S+\\s+Deep dive: Children missing education`));
+    expect(pack).toContain(`For agenda item ${number}.`);
   });
 });
 
@@ -115,8 +138,7 @@ describe('keyboard and focus', () => {
   it('saves a single-field dialog with Enter and puts focus back on the button that opened it', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('People and boards').click();
     await page.getByRole('tab', { name: 'Organisations' }).click();
     const opener = page.getByRole('button', { name: 'Add an organisation…' });
@@ -143,8 +165,7 @@ describe('more corrections where the officer expects them', () => {
   it('rewords a resolution before the minutes are approved, and plans another meeting from the planner when the ToR asks for more', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     const resolution = listRecords(host.session.store.data, 'resolution').find((r) => r.meetingId === 'meeting:ct-held')!;
     const held = findRecord(host.session.store.data, 'meeting', 'meeting:ct-held')!;
     await q.nav('Meetings').click();
@@ -172,8 +193,7 @@ describe('undo for the last destructive act', () => {
   it('puts back an agenda item removed by mistake from the Undo bar, with its paper, and says so', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Meetings').click();
     const next = findRecord(host.session.store.data, 'meeting', 'meeting:ct-next')!;
     await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(next.date)).click();

@@ -14,8 +14,7 @@ describe('the protocol between the boards', () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
     const g = q.governance;
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Protocols').click();
     await g.protocolHeading.waitFor();
     expect(await g.status.innerText()).toBe('Out for consultation');
@@ -83,8 +82,7 @@ describe('terms of reference', () => {
   it('edits an approved ToR into a new draft, and approves it at a meeting', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Terms of reference').click();
     await page.getByRole('heading', { name: 'Terms of reference', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Edit (starts a new draft)…' }).click();

@@ -22,8 +22,7 @@ describe('a meeting, end to end', () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
     const m = q.meetings;
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Meetings').click();
     await m.heading.waitFor();
     const scp = findRecord(host.session.store.data, 'meeting', 'meeting:scp-next')!;
@@ -147,8 +146,7 @@ describe('between meetings', () => {
   it('chases papers from the outstanding list, takes one in as typed text, and updates an action in the log', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
 
     await q.nav('Papers').click();
     const papers = page.getByRole('table', { name: 'Papers outstanding' });

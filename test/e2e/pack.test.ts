@@ -24,8 +24,7 @@ describe('the Pack screen', () => {
   it('takes an officer from pre-flight errors to a saved pack: fix from the list, import a Word paper, override with a reason, open it', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Board pack').click();
     await q.pack.heading.waitFor();
 
@@ -115,8 +114,7 @@ describe('pre-flight links', () => {
   it('takes a fault in the last meeting’s minutes to those minutes, on the Meetings screen', async () => {
     const { page } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     // Arrange: the held meeting's minute of item 5 has a link a screen reader cannot make sense of.
     const held = await page.evaluate(() =>
       (globalThis as unknown as { quorum: { minutes: { update(i: unknown): Promise<{ ok: boolean }> } } }).quorum.minutes.update({ agendaItemId: 'agendaItem:held-5', minutes: 'For the report, [click here](https://www.gov.uk/guidance).' }),

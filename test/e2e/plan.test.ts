@@ -12,8 +12,7 @@ describe('the deep-dive planner', () => {
   it('lets the chair drag an unscheduled theme onto a meeting: the ToR warning clears, it joins that meeting’s agenda, and its briefing goes into the pack with the item', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await host.session.store.run('agenda:draft', { meetingId: 'meeting:ct-third' }); // the meeting's agenda is already drafted
     await q.nav('Deep dives').click();
     await page.getByRole('heading', { name: 'Deep-dive planner', level: 1 }).waitFor();
@@ -54,8 +53,7 @@ describe('the deep-dive planner', () => {
   it('moves a theme by keyboard with “Move to” only when Move is pressed (arrowing through the choices moves nothing), and back to unscheduled', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Deep dives').click();
     const third = findRecord(host.session.store.data, 'meeting', 'meeting:ct-third')!;
     const move = page.getByRole('combobox', { name: 'Move “Children missing education” to' });
@@ -79,8 +77,7 @@ describe('the forward plan', () => {
   it('lists items across boards with their paper deadlines, filters by board, and defers one with a reason', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Forward plan').click();
     const table = page.getByRole('table', { name: 'Forward plan' });
     await expect.poll(() => table.innerText()).toMatch(/Children and Young People’s Plan: annual refresh[\s\S]*Dr Leah Donnelly[\s\S]*15 December 2026[\s\S]*7 December 2026/);

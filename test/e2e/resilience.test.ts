@@ -10,8 +10,7 @@ const e2e = useE2E();
 
 const startExample = async (page: Page) => {
   const q = quorumPage(page);
-  await q.firstRun.startExample.click();
-  await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+  await q.startWithExample();
   return q;
 };
 

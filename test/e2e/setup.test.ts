@@ -61,8 +61,7 @@ describe('a partnership of the user’s own, from “Start empty”', () => {
   it('marks someone as having left, from the People screen, and brings them back', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('People and boards').click();
     const people = page.getByRole('table', { name: 'People' });
     await people.waitFor();
@@ -77,8 +76,7 @@ describe('a partnership of the user’s own, from “Start empty”', () => {
   it('records a substitute who is not yet in Quorum, added from the picker, with the absent member’s organisation first', async () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     await q.nav('Meetings').click();
     await q.meetings.meeting('Eastmere Safeguarding Children Partnership', '').first().click();
     await q.meetings.tab('Attendance and quorum').click();

@@ -19,8 +19,7 @@ describe('hostile Markdown in the app', () => {
   it('is shown as inert text wherever the app renders Markdown: a protocol section and a meeting’s minutes', async () => {
     const { page } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.startExample.click();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.startWithExample();
     // Arrange through the bridge, as a pasted or imported text would arrive.
     const saved = await page.evaluate(`(async () => {
       const q = globalThis.quorum;

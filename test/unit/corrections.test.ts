@@ -119,6 +119,24 @@ describe('approved minutes stay the board’s record', () => {
     expect(text).toMatch(/Agreed at the meeting of 15 December 2026 \(minute CT\/21\), on “.+”: The audit covered 40 cases, not 14\. Reason: A typing error in the draft\./);
     expect(text).toContain('The audit covered 40 cases.');
   });
+  it('corrects who attended through a recorded correction: the minutes’ Present list follows, and the correction is printed', async () => {
+    const s = withApprovedMinutes();
+    const { meetingMinutes } = await import('../../shared/pack/model');
+    const meeting = () => listRecords(s.state.data, 'meeting').find((m) => m.id === approved)!;
+    const apologies = listRecords(s.state.data, 'attendance').find((a) => a.meetingId === approved && a.status === 'apologies' && !a.inPlaceOfPersonId)!;
+    const who = listRecords(s.state.data, 'person').find((p) => p.id === apologies.personId)!;
+    const present = () => meetingMinutes(s.state.data, meeting(), 'full').present.join('; ');
+    expect(present()).not.toContain(who.name);
+    s.run('minutes:correct', { meetingId: approved, attendance: { personId: who.id, status: 'present' }, change: `${who.name} was present, not an apology.`, reason: 'She arrived during item 3.', agreedAtMeetingId: laterMeeting, minuteRef: 'CT/21' });
+    expect(present()).toContain(who.name);
+    expect(meeting().corrections?.at(-1)).toMatchObject({ change: `${who.name} was present, not an apology.`, agreedAtMeetingId: laterMeeting });
+    // Someone recorded who was not there at all comes off the record, again only by a correction.
+    const guest = listRecords(s.state.data, 'attendance').find((a) => a.meetingId === approved && a.status === 'present' && a.personId !== who.id)!;
+    expect(() => s.run('attendance:remove', { attendanceId: guest.id })).toThrow(/recorded correction/);
+    s.run('minutes:correct', { meetingId: approved, attendance: { personId: guest.personId, status: 'not-there' }, change: 'Recorded in error.', reason: 'Sent apologies by email.', agreedAtMeetingId: laterMeeting, minuteRef: '' });
+    expect(listRecords(s.state.data, 'attendance').some((a) => a.id === guest.id)).toBe(false);
+    expect(meeting().corrections).toHaveLength(2);
+  });
 });
 
 describe('putting things right', () => {

@@ -8,6 +8,11 @@ export const quorumPage = (page: Page) => ({
     partnershipName: page.getByLabel('Partnership name'),
     startEmpty: page.getByRole('button', { name: 'Start empty' }),
   },
+  /** Arrange: the example partnership, its dashboard shown. */
+  startWithExample: async () => {
+    await page.getByRole('button', { name: 'Start with the example partnership' }).click();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+  },
   nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
   dashboard: {
     boardCard: (boardName: string) => page.getByRole('group', { name: boardName }).or(page.locator(`[aria-labelledby]`, { has: page.getByRole('heading', { name: boardName }) })),

@@ -54,180 +54,193 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
   const members = view.roster.filter((r) => r.memberKey);
   const others = view.roster.filter((r) => !r.memberKey);
   const q = view.quorum;
+  // Approved minutes are the board's record: attendance and declarations change only through a
+  // correction recorded on the Minutes tab (agreed at a later meeting), never by editing here.
+  const frozen = view.meeting.status === 'minutes-approved';
 
   return (
-    <ChangeScope pending={pending}>
-      <ErrorBar title="The attendance was not recorded" error={error} />
-      {q ? (
-        <MessageBar intent={q.met ? 'success' : 'warning'} aria-live="polite">
+    <>
+      {frozen && (
+        <MessageBar intent="info">
           <MessageBarBody>
-            <MessageBarTitle>{q.met ? 'Quorate' : 'Not quorate'}</MessageBarTitle>
-            {q.summary.replace(/^(Not quorate|Quorate): /, '')} Rule: {view.quorumRule || 'as the terms of reference set out'}.
-            {q.reasons.length > 0 && (
-              <ul className={styles.reasons}>
-                {q.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            )}
+            <MessageBarTitle>The minutes of this meeting are approved</MessageBarTitle>
+            Attendance and declarations are part of the approved record and cannot be changed here. If they are wrong, record a correction on the Minutes tab, with the later meeting that agreed it.
           </MessageBarBody>
         </MessageBar>
-      ) : (
-        <MessageBar intent="info">
-          <MessageBarBody>The board has no terms of reference, so there is no quorum rule to check.</MessageBarBody>
-        </MessageBar>
       )}
+      <ChangeScope pending={pending} readOnly={frozen}>
+        <ErrorBar title="The attendance was not recorded" error={error} />
+        {q ? (
+          <MessageBar intent={q.met ? 'success' : 'warning'} aria-live="polite">
+            <MessageBarBody>
+              <MessageBarTitle>{q.met ? 'Quorate' : 'Not quorate'}</MessageBarTitle>
+              {q.summary.replace(/^(Not quorate|Quorate): /, '')} Rule: {view.quorumRule || 'as the terms of reference set out'}.
+              {q.reasons.length > 0 && (
+                <ul className={styles.reasons}>
+                  {q.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <MessageBar intent="info">
+            <MessageBarBody>The board has no terms of reference, so there is no quorum rule to check.</MessageBarBody>
+          </MessageBar>
+        )}
 
-      <section className={styles.section} aria-labelledby="members-heading">
-        <Text as="h3" id="members-heading" size={500} weight="semibold">
-          Members
-        </Text>
-        <Table aria-label="Members" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Member</TableHeaderCell>
-              <TableHeaderCell>Seat</TableHeaderCell>
-              <TableHeaderCell style={{ width: '300px' }}>Attendance</TableHeaderCell>
-              <TableHeaderCell style={{ width: '190px' }}>Substitute</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {members.map((m) => (
-              <TableRow key={m.personId}>
-                <TableCell>
-                  <Text weight="semibold">{m.name}</Text>
-                  <br />
-                  <Text size={200} className={styles.muted}>
-                    {m.organisation}
-                  </Text>
-                </TableCell>
-                <TableCell>{m.role}</TableCell>
-                <TableCell>
-                  <RadioGroup
-                    layout="horizontal"
-                    aria-label={`Attendance of ${m.name}`}
-                    value={m.status === 'not-recorded' ? '' : m.status}
-                    onChange={(_e, d) => act(() => bridge().attendance.set({ meetingId, personId: m.personId, status: d.value as 'present' | 'apologies' | 'absent' }))}
-                  >
-                    {STATUS_OPTIONS.map(([v, l]) => (
-                      <Radio key={v} value={v} label={l} />
-                    ))}
-                  </RadioGroup>
-                </TableCell>
-                <TableCell>
-                  {m.substitute ? (
-                    <>
-                      <Text>{m.substitute.name} attended in place</Text>{' '}
-                      <Button size="small" appearance="subtle" onClick={() => act(() => bridge().attendance.remove({ attendanceId: m.substitute!.attendanceId }))} aria-label={`Remove the substitute for ${m.name}`}>
-                        Remove
-                      </Button>
-                    </>
-                  ) : m.deputyAllowed ? (
-                    <Button size="small" onClick={() => setSubstituting(m)} aria-label={`Record a substitute for ${m.name}`}>
-                      Substitute…
-                    </Button>
-                  ) : (
-                    <Text size={200} className={styles.muted}>
-                      No deputy under the ToR
-                    </Text>
-                  )}
-                </TableCell>
+        <section className={styles.section} aria-labelledby="members-heading">
+          <Text as="h3" id="members-heading" size={500} weight="semibold">
+            Members
+          </Text>
+          <Table aria-label="Members" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Member</TableHeaderCell>
+                <TableHeaderCell>Seat</TableHeaderCell>
+                <TableHeaderCell style={{ width: '300px' }}>Attendance</TableHeaderCell>
+                <TableHeaderCell style={{ width: '190px' }}>Substitute</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </section>
-
-      <section className={styles.section} aria-labelledby="others-heading">
-        <Text as="h3" id="others-heading" size={500} weight="semibold">
-          Also in attendance
-        </Text>
-        {others.length === 0 ? (
-          <Text className={styles.muted}>No one else recorded.</Text>
-        ) : (
-          <ul className={styles.list}>
-            {others.map((o) => (
-              <li key={o.personId}>
-                {o.name}
-                {o.organisation ? `, ${o.organisation}` : ''}{' '}
-                <Button size="small" appearance="subtle" onClick={() => o.attendanceId && act(() => bridge().attendance.remove({ attendanceId: o.attendanceId }))} aria-label={`Remove ${o.name}`}>
-                  Remove
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className={styles.row}>
-          <Field label="Add someone in attendance">
-            <PersonSelect people={view.people.filter((p) => !view.roster.some((r) => r.personId === p.id))} value={guest} onChange={setGuest} />
-          </Field>
-          <Button
-            disabled={!guest}
-            onClick={async () => {
-              if (await act(() => bridge().attendance.set({ meetingId, personId: chosenId('person', guest)!, status: 'in-attendance' }))) setGuest('');
-            }}
-          >
-            Add
-          </Button>
-        </div>
-      </section>
-
-      <section className={styles.section} aria-labelledby="declarations-heading">
-        <Text as="h3" id="declarations-heading" size={500} weight="semibold">
-          Declarations of interest
-        </Text>
-        {view.declarations.length === 0 ? (
-          <Text className={styles.muted}>None declared.</Text>
-        ) : (
-          <ul className={styles.list}>
-            {view.declarations.map((d) => (
-              <li key={d.id}>
-                {d.name}
-                {d.itemNumber ? ` (item ${d.itemNumber})` : ''}: {d.interest}{' '}
-                <Button size="small" appearance="subtle" onClick={() => act(() => bridge().declarations.remove({ declarationId: d.id }))} aria-label={`Remove the declaration by ${d.name}`}>
-                  Remove
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className={styles.row}>
-          <Field label="Declared by">
-            <PersonSelect people={view.people} value={declaration.personId} onChange={(personId) => setDeclaration((d) => ({ ...d, personId }))} />
-          </Field>
-          <Field label="On item">
-            <Select value={declaration.agendaItemId} onChange={(_e, d) => setDeclaration((x) => ({ ...x, agendaItemId: d.value }))}>
-              <option value="">The meeting generally</option>
-              {view.items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.number}. {i.title}
-                </option>
+            </TableHeader>
+            <TableBody>
+              {members.map((m) => (
+                <TableRow key={m.personId}>
+                  <TableCell>
+                    <Text weight="semibold">{m.name}</Text>
+                    <br />
+                    <Text size={200} className={styles.muted}>
+                      {m.organisation}
+                    </Text>
+                  </TableCell>
+                  <TableCell>{m.role}</TableCell>
+                  <TableCell>
+                    <RadioGroup
+                      layout="horizontal"
+                      aria-label={`Attendance of ${m.name}`}
+                      value={m.status === 'not-recorded' ? '' : m.status}
+                      onChange={(_e, d) => act(() => bridge().attendance.set({ meetingId, personId: m.personId, status: d.value as 'present' | 'apologies' | 'absent' }))}
+                    >
+                      {STATUS_OPTIONS.map(([v, l]) => (
+                        <Radio key={v} value={v} label={l} />
+                      ))}
+                    </RadioGroup>
+                  </TableCell>
+                  <TableCell>
+                    {m.substitute ? (
+                      <>
+                        <Text>{m.substitute.name} attended in place</Text>{' '}
+                        <Button size="small" appearance="subtle" onClick={() => act(() => bridge().attendance.remove({ attendanceId: m.substitute!.attendanceId }))} aria-label={`Remove the substitute for ${m.name}`}>
+                          Remove
+                        </Button>
+                      </>
+                    ) : m.deputyAllowed ? (
+                      <Button size="small" onClick={() => setSubstituting(m)} aria-label={`Record a substitute for ${m.name}`}>
+                        Substitute…
+                      </Button>
+                    ) : (
+                      <Text size={200} className={styles.muted}>
+                        No deputy under the ToR
+                      </Text>
+                    )}
+                  </TableCell>
+                </TableRow>
               ))}
-            </Select>
-          </Field>
-          <Field label="Interest" style={{ flex: 1, minWidth: '240px' }}>
-            <Input value={declaration.interest} onChange={(_e, d) => setDeclaration((x) => ({ ...x, interest: d.value }))} />
-          </Field>
-          <Button
-            disabled={!declaration.personId || !declaration.interest.trim()}
-            onClick={async () => {
-              const ok = await act(() =>
-                bridge().declarations.add({
-                  meetingId,
-                  personId: chosenId('person', declaration.personId)!,
-                  interest: declaration.interest,
-                  agendaItemId: chosenId('agendaItem', declaration.agendaItemId),
-                }),
-              );
-              if (ok) setDeclaration({ personId: '', agendaItemId: '', interest: '' });
-            }}
-          >
-            Record declaration
-          </Button>
-        </div>
-      </section>
-      {substituting && <SubstituteDialog view={view} member={substituting} onClose={() => setSubstituting(null)} />}
-    </ChangeScope>
+            </TableBody>
+          </Table>
+        </section>
+
+        <section className={styles.section} aria-labelledby="others-heading">
+          <Text as="h3" id="others-heading" size={500} weight="semibold">
+            Also in attendance
+          </Text>
+          {others.length === 0 ? (
+            <Text className={styles.muted}>No one else recorded.</Text>
+          ) : (
+            <ul className={styles.list}>
+              {others.map((o) => (
+                <li key={o.personId}>
+                  {o.name}
+                  {o.organisation ? `, ${o.organisation}` : ''}{' '}
+                  <Button size="small" appearance="subtle" onClick={() => o.attendanceId && act(() => bridge().attendance.remove({ attendanceId: o.attendanceId }))} aria-label={`Remove ${o.name}`}>
+                    Remove
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className={styles.row}>
+            <Field label="Add someone in attendance" hint="Members of the board are recorded in the table above, so they are not offered here; nor is anyone already recorded.">
+              <PersonSelect people={view.people.filter((p) => !view.roster.some((r) => r.personId === p.id))} value={guest} onChange={setGuest} />
+            </Field>
+            <Button
+              disabled={!guest}
+              onClick={async () => {
+                if (await act(() => bridge().attendance.set({ meetingId, personId: chosenId('person', guest)!, status: 'in-attendance' }))) setGuest('');
+              }}
+            >
+              Add
+            </Button>
+          </div>
+        </section>
+
+        <section className={styles.section} aria-labelledby="declarations-heading">
+          <Text as="h3" id="declarations-heading" size={500} weight="semibold">
+            Declarations of interest
+          </Text>
+          {view.declarations.length === 0 ? (
+            <Text className={styles.muted}>None declared.</Text>
+          ) : (
+            <ul className={styles.list}>
+              {view.declarations.map((d) => (
+                <li key={d.id}>
+                  {d.name}
+                  {d.itemNumber ? ` (item ${d.itemNumber})` : ''}: {d.interest}{' '}
+                  <Button size="small" appearance="subtle" onClick={() => act(() => bridge().declarations.remove({ declarationId: d.id }))} aria-label={`Remove the declaration by ${d.name}`}>
+                    Remove
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className={styles.row}>
+            <Field label="Declared by">
+              <PersonSelect people={view.people} value={declaration.personId} onChange={(personId) => setDeclaration((d) => ({ ...d, personId }))} />
+            </Field>
+            <Field label="On item">
+              <Select value={declaration.agendaItemId} onChange={(_e, d) => setDeclaration((x) => ({ ...x, agendaItemId: d.value }))}>
+                <option value="">The meeting generally</option>
+                {view.items.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.number}. {i.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Interest" style={{ flex: 1, minWidth: '240px' }}>
+              <Input value={declaration.interest} onChange={(_e, d) => setDeclaration((x) => ({ ...x, interest: d.value }))} />
+            </Field>
+            <Button
+              disabled={!declaration.personId || !declaration.interest.trim()}
+              onClick={async () => {
+                const ok = await act(() =>
+                  bridge().declarations.add({
+                    meetingId,
+                    personId: chosenId('person', declaration.personId)!,
+                    interest: declaration.interest,
+                    agendaItemId: chosenId('agendaItem', declaration.agendaItemId),
+                  }),
+                );
+                if (ok) setDeclaration({ personId: '', agendaItemId: '', interest: '' });
+              }}
+            >
+              Record declaration
+            </Button>
+          </div>
+        </section>
+        {substituting && <SubstituteDialog view={view} member={substituting} onClose={() => setSubstituting(null)} />}
+      </ChangeScope>
+    </>
   );
 };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
@@ -156,7 +156,7 @@ export const MinutesTab = ({ view }: { view: MeetingView }) => {
         }}
       />
     )}
-    <ChangeScope pending={pending || frozen}>
+    <ChangeScope pending={pending} readOnly={frozen}>
       <ErrorBar title="The minutes were not changed" error={error} />
       {notice && !error && (
         <Text role="status" block>
@@ -179,22 +179,32 @@ export const MinutesTab = ({ view }: { view: MeetingView }) => {
   );
 };
 
+const ATTENDANCE_CORRECTIONS = ['present', 'apologies', 'absent', 'in-attendance', 'not-there'] as const;
+type AttendanceCorrection = (typeof ATTENDANCE_CORRECTIONS)[number];
+const ATTENDANCE_WORDS = { present: 'Present', apologies: 'Apologies', absent: 'Absent', 'in-attendance': 'In attendance', 'not-there': 'Not at the meeting', 'not-recorded': 'Not recorded' } as const;
+
 /** A correction to approved minutes: which item's minute, its corrected text, what changed and why, and the later meeting that agreed it. */
 const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summary: string | null) => void }) => {
+  const styles = useStyles();
   const meetings = useQuery('meetings:list', {});
   const later = meetings.state.status === 'ready' ? meetings.state.value.filter((x) => x.boardId === view.meeting.boardId && x.date > view.meeting.date) : [];
   const [itemId, setItemId] = useState(view.items.find((i) => !i.standing)?.id ?? view.items[0].id);
   const item = view.items.find((i) => i.id === itemId)!;
   const [text, setText] = useState<string | null>(null);
   const [form, setForm] = useState({ change: '', reason: '', agreedAtMeetingId: '', minuteRef: '' });
+  // What the correction puts right: an item's minute, or who attended (attendance is frozen too).
+  const [what, setWhat] = useState<'minute' | 'attendance'>('minute');
+  const [attendee, setAttendee] = useState<{ personId: string; status: AttendanceCorrection }>({ personId: '', status: 'present' });
+  const recorded = view.roster.find((r) => r.personId === attendee.personId);
   const [error, setError] = useState<QuorumError | null>(null);
   const agreedAt = form.agreedAtMeetingId || later[0]?.id || '';
   const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
   const save = async () => {
     const r = await call('minutes:correct', {
       meetingId: view.meeting.id,
-      agendaItemId: item.id,
-      ...(text !== null ? { minutes: text } : {}),
+      ...(what === 'minute'
+        ? { agendaItemId: item.id, ...(text !== null ? { minutes: text } : {}) }
+        : { attendance: { personId: chosenId('person', attendee.personId)!, status: attendee.status } }),
       change: form.change,
       reason: form.reason,
       agreedAtMeetingId: chosenId('meeting', agreedAt)!,
@@ -204,23 +214,48 @@ const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summ
     else setError(r.error);
   };
   return (
-    <FormDialog title={`Correct the approved minutes of ${formatUkDate(view.meeting.date)}`} errorTitle="The correction was not recorded" error={error} saveLabel="Record the correction" onSave={save} onClose={() => onClose(null)} saveDisabled={!agreedAt || !form.change.trim() || !form.reason.trim()} maxWidth="820px">
-      <Field label="Item">
-        <Select
-          value={itemId}
-          onChange={(_e, d) => {
-            setItemId(d.value as typeof itemId);
-            setText(null);
-          }}
-        >
-          {view.items.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.number}. {i.title}
-            </option>
-          ))}
-        </Select>
+    <FormDialog title={`Correct the approved minutes of ${formatUkDate(view.meeting.date)}`} errorTitle="The correction was not recorded" error={error} saveLabel="Record the correction" onSave={save} onClose={() => onClose(null)} saveDisabled={!agreedAt || !form.change.trim() || !form.reason.trim() || (what === 'attendance' && !attendee.personId)} maxWidth="820px">
+      <Field label="What it puts right">
+        <RadioGroup layout="horizontal" value={what} onChange={(_e, d) => setWhat(d.value as typeof what)}>
+          <Radio value="minute" label="An item’s minute" />
+          <Radio value="attendance" label="Who attended" />
+        </RadioGroup>
       </Field>
-      <MarkdownField key={item.id} label={`Corrected minute of item ${item.number}`} value={text ?? item.minutes} onChange={setText} />
+      {what === 'attendance' ? (
+        <div className={styles.row}>
+          <Field label="Person" required hint={recorded ? `Recorded now as: ${ATTENDANCE_WORDS[recorded.status]}${recorded.memberKey ? ` (${recorded.role})` : ''}.` : attendee.personId ? 'Not recorded at this meeting now.' : undefined}>
+            <PersonSelect people={view.people} value={attendee.personId} onChange={(personId) => setAttendee((a) => ({ ...a, personId }))} />
+          </Field>
+          <Field label="As agreed">
+            <Select value={attendee.status} onChange={(_e, d) => setAttendee((a) => ({ ...a, status: d.value as AttendanceCorrection }))}>
+              {ATTENDANCE_CORRECTIONS.map((s) => (
+                <option key={s} value={s}>
+                  {ATTENDANCE_WORDS[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      ) : (
+        <>
+          <Field label="Item">
+            <Select
+              value={itemId}
+              onChange={(_e, d) => {
+                setItemId(d.value as typeof itemId);
+                setText(null);
+              }}
+            >
+              {view.items.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.number}. {i.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <MarkdownField key={item.id} label={`Corrected minute of item ${item.number}`} value={text ?? item.minutes} onChange={setText} />
+        </>
+      )}
       <Field label="What changed" required validationMessage={error?.fields?.change} hint="e.g. “Paragraph 2: the audit covered 40 cases, not 14.”">
         <Input value={form.change} onChange={set('change')} />
       </Field>
