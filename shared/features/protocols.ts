@@ -92,13 +92,20 @@ export const startConsultation = mutation({
   },
 });
 
+/** A superseded version is the record of what was agreed then: comments go on the version in force or in consultation. */
+const openForComment = (data: Parameters<typeof getRecord>[0], versionId: RecordOf<'protocolVersion'>['id']) => {
+  const v = getRecord(data, 'protocolVersion', versionId);
+  if (v.status === 'superseded') throw new QuorumFailure('conflict', `Version ${v.version} has been replaced by a later agreed version and stays as it was agreed; comment on the current version.`);
+  return v;
+};
+
 /** A partner's comment on a section ("general" for the whole document); kept even after a response. */
 export const addProtocolComment = mutation({
   name: 'protocols:comment',
   writes: ['protocolComment'],
   input: z.object({ protocolVersionId: recordId('protocolVersion'), sectionKey: line(64), author: line(200), organisationId: recordId('organisation'), text: line(20_000) }).strict(),
   apply(data, input, ctx) {
-    const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
+    const v = openForComment(data, input.protocolVersionId);
     getRecord(data, 'organisation', input.organisationId);
     if (input.sectionKey !== 'general' && !v.sections.some((s) => s.key === input.sectionKey)) throw new QuorumFailure('not-found', 'That section is not in this version of the protocol.');
     const cs = new ChangeSet(data, ctx);
@@ -231,7 +238,7 @@ export const importReturnedComments = internalMutation({
     })
     .strict(),
   apply(data, input, ctx) {
-    const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
+    const v = openForComment(data, input.protocolVersionId);
     const cs = new ChangeSet(data, ctx);
     for (const c of input.comments) {
       getRecord(data, 'organisation', c.organisationId);

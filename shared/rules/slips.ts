@@ -1,15 +1,17 @@
 import type { Board } from '../schema/records';
 import { findRecord, recordsWhere, type StoreData } from '../data';
 import { formatUkDate } from './dates';
+import { ukDateOf } from '../clock';
 import type { PlanFinding } from './planChecks';
 
-export type SlipKind = 'meeting-date-passed' | 'action-due-before-raised' | 'recorded-in-future' | 'decided-at-other-meeting';
+export type SlipKind = 'meeting-date-passed' | 'action-due-before-raised' | 'recorded-in-future' | 'decided-at-other-meeting' | 'signed-before-comments';
 
 /**
  * Slips in the record that Quorum says rather than silently keeps (on the dashboard, on the
  * planner and in `quorum check`): a meeting still "planned" after its date, an action due before
  * the meeting that raised it, something that records the past dated in the future, an approval or
- * sign-off said to be at a meeting held on another day or not held yet.
+ * sign-off said to be at a meeting held on another day or not held yet, a sign-off dated before
+ * the partner comments it answers.
  */
 export const recordSlips = (data: StoreData, board: Board, today: string): PlanFinding[] => {
   const out: PlanFinding[] = [];
@@ -34,6 +36,10 @@ export const recordSlips = (data: StoreData, board: Board, today: string): PlanF
   for (const s of recordsWhere(data, 'signOff', 'boardId', board.id)) {
     const v = findRecord(data, 'protocolVersion', s.protocolVersionId);
     decidedAt(`the sign-off of version ${v?.version ?? '?'} of the protocol`, s.date, s.meetingId);
+    // A sign-off answers the consultation: one dated before partners commented cannot have considered them.
+    const later = recordsWhere(data, 'protocolComment', 'protocolVersionId', s.protocolVersionId).filter((c) => ukDateOf(c.madeAt) > s.date);
+    if (later.length)
+      slip('signed-before-comments', `the sign-off of version ${v?.version ?? '?'} of the protocol is dated ${formatUkDate(s.date)}, before ${later.length} partner comment${later.length === 1 ? ' on it was' : 's on it were'} made (the last on ${formatUkDate(later.map((c) => ukDateOf(c.madeAt)).sort().at(-1)!)}). Check the date.`);
   }
   for (const m of meetings)
     for (const i of recordsWhere(data, 'agendaItem', 'meetingId', m.id))

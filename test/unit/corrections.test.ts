@@ -247,6 +247,12 @@ describe('warnings, not silence', () => {
     expect(found).toMatch(/theme-repeated: .*“Neglect” is also the deep dive at/);
     expect(found).toMatch(/deep-dive-no-lead: .*the deep dive on “Neglect” has no lead/);
     expect(found).toMatch(/briefing-empty: .*the briefing for “Neglect” is empty/);
+
+    // A sign-off dated before the partner comments it answers, and one said to be at a meeting on another day.
+    s.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId: CT, date: '2026-01-05', meetingId: 'meeting:ct-held', minuteRef: '', unansweredReason: 'Taken as read' });
+    const signed = kinds().join('\n');
+    expect(signed).toMatch(/signed-before-comments: .*sign-off of version 1 of the protocol is dated 5 January 2026, before 4 partner comments on it were made/);
+    expect(signed).toMatch(/decided-at-other-meeting: .*sign-off of version 1 of the protocol is dated 5 January 2026 but recorded at the meeting of/);
   });
 });
 
@@ -275,5 +281,27 @@ describe('partner comments are not lost with a new version', () => {
     expect(view.versions[0].carriedOver).toEqual([{ version: 1, comments: expect.arrayContaining(open.map((c) => expect.objectContaining({ id: c.id, response: null }))) }]);
     s.run('protocols:respond', { commentId: open[0].id, outcome: 'accepted', response: 'Taken up in section 1.' });
     expect(protocolView(s.state.data, 'protocol:boards').versions[0].carriedOver[0]?.comments.map((c) => c.id) ?? []).not.toContain(open[0].id);
+  });
+});
+
+describe('agreed and approved versions stay as they were', () => {
+  it('keeps an approved ToR version unchanged when it is edited (a new draft is made) and refuses new comments on a superseded protocol version', () => {
+    const s = commandSession(exampleData());
+    const approved = currentTor(s.state.data, CT)!;
+    s.run('tor:saveDraft', { boardId: CT, ...torFieldsOf(s.state.data), meetingsPerYear: 6 });
+    expect(listRecords(s.state.data, 'tor').find((t) => t.id === approved.id)).toEqual(approved);
+    expect(listRecords(s.state.data, 'tor').find((t) => t.boardId === CT && t.status === 'draft')!.meetingsPerYear).toBe(6);
+
+    const v1 = 'protocolVersion:boards-v1' as const;
+    for (const boardId of ['board:childrens-trust', 'board:safeguarding', 'board:hwb'] as const)
+      s.run('protocols:signOff', { protocolVersionId: v1, boardId, date: addDays(TEST_TODAY, -1), minuteRef: '', unansweredReason: 'To be answered in version 2' });
+    const v1Record = listRecords(s.state.data, 'protocolVersion').find((v) => v.id === v1)!;
+    s.run('protocols:saveDraft', { protocolId: 'protocol:boards', sections: v1Record.sections, changeSummary: 'Police named in section 2' });
+    const v2 = listRecords(s.state.data, 'protocolVersion').find((v) => v.protocolId === 'protocol:boards' && v.version === 2)!;
+    s.run('protocols:startConsultation', { protocolVersionId: v2.id });
+    for (const boardId of ['board:childrens-trust', 'board:safeguarding', 'board:hwb'] as const) s.run('protocols:signOff', { protocolVersionId: v2.id, boardId, date: TEST_TODAY, minuteRef: '', unansweredReason: 'Carried to the review' });
+    expect(listRecords(s.state.data, 'protocolVersion').find((v) => v.id === v1)!.status).toBe('superseded');
+    const org = listRecords(s.state.data, 'organisation')[0];
+    expect(() => s.run('protocols:comment', { protocolVersionId: v1, sectionKey: 's1', author: 'Late reader', organisationId: org.id, text: 'A comment after the event' })).toThrow(/replaced by a later agreed version and stays as it was agreed/);
   });
 });
