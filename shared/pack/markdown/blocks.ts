@@ -16,15 +16,17 @@ const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: Al
 /** Markdown as the store keeps it, read with GitHub's dialect (tables, task lists, strikethrough). */
 export const lexMarkdown = (markdown: string): Token[] => new Lexer({ gfm: true, breaks: false }).lex(markdown);
 
-type State = { ctx: MarkdownContext; lastLevel: number };
+/** The open headings above the current point: each Markdown depth with the Word level it was given. */
+type State = { ctx: MarkdownContext; open: { depth: number; level: number }[] };
 
 /**
- * Markdown to Word blocks. Headings nest under `ctx.headingBase` and never skip a level (a `###`
- * straight after the paper title becomes the next level down), so the navigation pane and the
- * contents read in order.
+ * Markdown to Word blocks. Headings nest by their relative depth under `ctx.headingBase` (the
+ * item's own heading): the first goes one level below it, a deeper one one level further, and
+ * siblings stay equal, so a paper that starts at `###` never skips a level and two `###` in a row
+ * are both the same Word heading. The navigation pane and the contents read in order.
  */
 export const markdownToBlocks = (markdown: string, ctx: MarkdownContext): Block[] => {
-  const state: State = { ctx, lastLevel: ctx.headingBase };
+  const state: State = { ctx, open: [] };
   return blocks(lexMarkdown(markdown), state, { quote: false });
 };
 
@@ -45,9 +47,10 @@ const block = (t: Token, state: State, where: Where): Block[] => {
     case 'heading': {
       const text = plainText(t.tokens).trim();
       if (!text) return []; // an empty heading is noise to a screen reader: leave it out
-      const wanted = ctx.headingBase + (t as Tokens.Heading).depth;
-      const level = Math.min(wanted, state.lastLevel + 1, 6);
-      state.lastLevel = level;
+      const depth = (t as Tokens.Heading).depth;
+      while (state.open.length && state.open[state.open.length - 1].depth >= depth) state.open.pop();
+      const level = Math.min((state.open.at(-1)?.level ?? ctx.headingBase) + 1, 6);
+      state.open.push({ depth, level });
       return [new Paragraph({ heading: headingLevel(level), children: inlineRuns(t.tokens, ctx) })];
     }
     case 'paragraph':

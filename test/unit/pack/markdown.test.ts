@@ -12,6 +12,12 @@ describe('Markdown to Word', () => {
     expect(pkg.text).toContain('Progress');
   });
 
+  it('keeps sibling headings at one level and nests by relative depth (## under the item, ### one lower)', async () => {
+    const levels = async (md: string) => [...(await markdownPackage(md, {}, 2)).document.matchAll(/<w:pStyle w:val="Heading(\d)"\/>/g)].map((m) => Number(m[1]));
+    expect(await levels('### What has improved\n\ntext\n\n### What is behind\n\ntext')).toEqual([3, 3]);
+    expect(await levels('## Summary\n\n### Findings\n\n### Risks\n\n#### One risk\n\n## Next steps')).toEqual([3, 4, 4, 5, 3]);
+  });
+
   it('keeps bold, italic, strikethrough and inline code, and line breaks', async () => {
     const pkg = await markdownPackage('**firm** *soft* ~~gone~~ `code`  \nnext line');
     expect(pkg.document).toMatch(/<w:b\/>[\s\S]*?firm/);

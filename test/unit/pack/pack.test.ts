@@ -74,6 +74,17 @@ describe('the board pack', () => {
     expect(pkg.text).toMatch(/The next meeting is on Tuesday 13 April 2027 at 15:00/);
   });
 
+  it('nests a paper’s headings under its item: ## one below the Report heading, sibling ### headings one lower and equal', async () => {
+    const { pkg } = await build('full');
+    const all = headings(pkg.document);
+    const at = all.findIndex((h) => h.text === 'Item 4: Improvement plan: progress report');
+    const level = (text: string) => all.slice(at).find((h) => h.text === text)!.level;
+    // Item (1) › Report (2) › the paper's ## (3) › its two ### (4, 4).
+    expect(level('Progress since the last meeting')).toBe(level('Report') + 1);
+    expect(level('What has improved')).toBe(level('Progress since the last meeting') + 1);
+    expect(level('What is behind')).toBe(level('What has improved'));
+  });
+
   it('heads every page with board, date and item, and foots it with Page X of Y', async () => {
     const { pkg } = await build('full');
     const headers = Object.entries(pkg.parts).filter(([n]) => /word\/header\d+\.xml/.test(n)).map(([, x]) => x);
