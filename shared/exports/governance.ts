@@ -35,7 +35,7 @@ const torSpec = (data: StoreData, torId: string, ctx: MarkdownContext): ExportSp
     heading(2, 'Responsibilities'),
     ...markdown(tor.responsibilities, ctx, 2),
     heading(2, 'Membership'),
-    dataTable(['Seat', 'Organisation', 'Member', 'Voting', 'Deputy allowed'], tor.members.map((m) => [m.role, org(m.organisationId), name(m.personId) || 'Vacant', m.voting ? 'Yes' : 'No', m.deputyAllowed ? 'Yes' : 'No']), [2.6, 2.2, 2, 0.9, 1.1]),
+    dataTable(['Seat', 'Organisation', 'Member', 'Voting', 'Deputy allowed'], tor.members.map((m) => [m.role, org(m.organisationId), name(m.personId) || 'Vacant', m.voting ? 'Yes' : 'No', m.deputyAllowed ? 'Yes' : 'No'])),
     heading(2, 'How the board works'),
     factTable([
       ['Chair', role(tor.chairMemberKey)],
@@ -74,7 +74,7 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
     heading(1, protocol.title),
     para(`Version ${v.version}, ${v.status}. Between ${protocol.partyBoardIds.map((id) => getRecord(data, 'board', id).name).join(', ')}. Review date ${formatUkDate(protocol.reviewDate)}.`, { italics: true }),
     heading(2, 'Version history'),
-    dataTable(['Version', 'Status', 'What changed'], versions.map((x) => [String(x.version), x.status, x.changeSummary || '']), [1, 1.4, 5]),
+    dataTable(['Version', 'Status', 'What changed'], versions.map((x) => [String(x.version), x.status, x.changeSummary || ''])),
     heading(2, 'Sign-off by the boards'),
     dataTable(
       ['Board', 'Signed off', 'Meeting', 'Minute'],
@@ -82,8 +82,7 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
         const s = signOffs.find((x) => x.boardId === id);
         const meeting = s?.meetingId ? listRecords(data, 'meeting').find((m) => m.id === s.meetingId) : undefined;
         return [getRecord(data, 'board', id).name, s ? formatUkDate(s.date) : 'Not yet', meeting ? formatUkDate(meeting.date) : '', s?.minuteRef ?? ''];
-      }),
-      [3, 1.6, 1.6, 1.4],
+      })
     ),
   ];
   if (trackedChanges && !base) blocks.push(notice('There is no earlier agreed version to compare with, so this copy shows no tracked changes.'));

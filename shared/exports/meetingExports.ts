@@ -7,7 +7,7 @@ import { actionLogBody, minutesBody } from '../pack/docx/record';
 import { heading, notice, para } from '../pack/docx/blocks';
 import { ListNumbering } from '../pack/markdown/numbering';
 import type { MarkdownContext } from '../pack/markdown/context';
-import { PORTRAIT_TEXT_PX } from '../pack/docx/page';
+import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_PX } from '../pack/docx/page';
 import { packageDocument } from '../pack/docx/package';
 import { formatUkDate } from '../rules/dates';
 import { exportDocument, type ExportSpec } from './document';
@@ -96,7 +96,7 @@ const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, t
     header: `${board.name} · ${formatUkDate(meeting.date)} · Action log`,
     footer: `Action log (${variantLabel(variant)})`,
     landscape: true,
-    blocks: [heading(1, `${board.name}: action log`), para(`As at ${formatUkDate(today)}, for the meeting of ${formatUkDate(meeting.date)}.`), ...actionLogBody(log.rows, variant, log.omitted)],
+    blocks: [heading(1, `${board.name}: action log`), para(`As at ${formatUkDate(today)}, for the meeting of ${formatUkDate(meeting.date)}.`), ...actionLogBody(log.rows, variant, log.omitted, LANDSCAPE_TEXT_WIDTH)],
   };
 };
 

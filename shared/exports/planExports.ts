@@ -1,7 +1,7 @@
 import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { dataTable, heading, notice, para } from '../pack/docx/blocks';
 import { packageDocument } from '../pack/docx/package';
-import { PORTRAIT_TEXT_PX } from '../pack/docx/page';
+import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_PX } from '../pack/docx/page';
 import type { Block } from '../pack/markdown/blocks';
 import type { MarkdownContext } from '../pack/markdown/context';
 import { ListNumbering } from '../pack/markdown/numbering';
@@ -48,7 +48,7 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
             if (exempt && variant === 'public') return [formatUkDate(date), `${exempt.part2!.publicTitle?.trim() || d.theme} (Part 2, Schedule 12A paragraph ${exempt.part2!.paragraph})`, personName(data, d.leadPersonId) || 'Not set', EXEMPT, '', DEEP_DIVE_STATUS_LABEL[d.status]];
             return [formatUkDate(date), `${d.theme}${exempt ? ` (Part 2, exempt: paragraph ${exempt.part2!.paragraph})` : ''}`, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]];
           }),
-          [1.4, 2, 1.4, 2.4, 2.6, 1.2],
+          { total: LANDSCAPE_TEXT_WIDTH },
         ),
       );
     if (unplaced.length) blocks.push(notice(`Not yet scheduled: ${unplaced.map((d) => d.theme).join('; ')}.`));
@@ -81,7 +81,7 @@ const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: st
             r.status === 'deferred' ? (exempt && variant === 'public' ? 'Deferred' : `Deferred: ${r.deferredReason}`) : FORWARD_PLAN_STATUS_LABEL[r.status],
             ];
           }),
-        [1.4, 3.4, 1.2, 1.6, 1.4, 1.6],
+        { total: LANDSCAPE_TEXT_WIDTH },
       ),
     );
   }

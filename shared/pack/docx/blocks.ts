@@ -4,6 +4,7 @@ import type { MarkdownContext } from '../markdown/context';
 import { xmlSafe } from '../markdown/text';
 import { HEADER_SHADING, TABLE_BORDERS } from './style';
 import { PORTRAIT_TEXT_WIDTH } from './page';
+import { fitColumns, type CellText } from './columns';
 
 /** Small builders the pack's sections share, so every table and heading follows the house style. */
 export const heading = (level: number, text: string, opts: { pageBreakBefore?: boolean } = {}) =>
@@ -36,14 +37,17 @@ const cellParagraph = (c: Cell, header: boolean): Paragraph => {
   return new Paragraph({ children: [new TextRun({ text: xmlSafe(text), bold })] });
 };
 
+/** A cell's text for sizing its column; rich content (runs built elsewhere) is not measured. */
+const cellText = (c: Cell): CellText => (Array.isArray(c) ? null : typeof c === 'string' ? { text: c, bold: false } : { text: c.text, bold: Boolean(c.bold) });
+
 /**
- * A data table: a header row that repeats on each page (w:tblHeader), one paragraph per cell,
+ * A data table sized to its content (columns.ts) across the given width (the portrait text width
+ * unless the page is landscape): a header row that repeats on each page (w:tblHeader), one paragraph per cell,
  * no merged cells (PSBAR 2018: tables a screen reader can navigate).
  */
-export const dataTable = (headers: readonly string[], rows: readonly (readonly Cell[])[], widths?: readonly number[], total = PORTRAIT_TEXT_WIDTH): Table => {
-  const shares = widths ?? headers.map(() => 1);
-  const sum = shares.reduce((a, b) => a + b, 0);
-  const columnWidths = shares.map((w) => Math.floor((w / sum) * total));
+export const dataTable = (headers: readonly string[], rows: readonly (readonly Cell[])[], opts: { total?: number } = {}): Table => {
+  const total = opts.total ?? PORTRAIT_TEXT_WIDTH;
+  const columnWidths = fitColumns(headers, rows.map((r) => headers.map((_, i) => cellText(r[i] ?? ''))), total);
   const row = (cells: readonly Cell[], header: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -64,7 +68,7 @@ export const dataTable = (headers: readonly string[], rows: readonly (readonly C
 
 /** Two columns of label and value: a cover sheet or a briefing's facts. */
 export const factTable = (facts: readonly (readonly [string, string])[]) =>
-  dataTable(['', ''].map((_, i) => (i === 0 ? 'Field' : 'Detail')), facts.map(([k, v]) => [{ text: k, bold: true }, v || 'Not given']), [1, 3]);
+  dataTable(['', ''].map((_, i) => (i === 0 ? 'Field' : 'Detail')), facts.map(([k, v]) => [{ text: k, bold: true }, v || 'Not given']));
 
 export const markdown = (text: string, ctx: MarkdownContext, base: number): Block[] => markdownToBlocks(text, { ...ctx, headingBase: base });
 

@@ -10,13 +10,13 @@ export const forwardPlan = (model: PackModel): Block[] => {
     out.push(heading(2, `Meeting of ${formatUkDate(m.date)}`));
     out.push(
       m.items.length
-        ? dataTable(['Item', 'Kind', 'Author', 'Key decision'], m.items.map((i) => [i.title, i.kind, i.author, i.keyDecision ? 'Yes' : 'No']), [4, 1.5, 2, 1.2])
+        ? dataTable(['Item', 'Kind', 'Author', 'Key decision'], m.items.map((i) => [i.title, i.kind, i.author, i.keyDecision ? 'Yes' : 'No']))
         : para('No items planned yet.'),
     );
   }
   if (model.unscheduledForwardPlan.length) {
     out.push(heading(2, 'Not yet scheduled'));
-    out.push(dataTable(['Item', 'Kind', 'Author', 'Key decision'], model.unscheduledForwardPlan.map((i) => [i.title, i.kind, i.author, i.keyDecision ? 'Yes' : 'No']), [4, 1.5, 2, 1.2]));
+    out.push(dataTable(['Item', 'Kind', 'Author', 'Key decision'], model.unscheduledForwardPlan.map((i) => [i.title, i.kind, i.author, i.keyDecision ? 'Yes' : 'No'])));
   }
   return out;
 };

@@ -67,7 +67,7 @@ export const agendaTable = (model: PackModel): Block => {
     PURPOSE_LABEL[a.purpose],
     a.paperRef,
   ]);
-  return dataTable(['No.', 'Time', 'Item', 'Presenter', 'Purpose', 'Paper'], rows, [0.8, 1, 4, 2.2, 1.6, 1.6]);
+  return dataTable(['No.', 'Time', 'Item', 'Presenter', 'Purpose', 'Paper'], rows);
 };
 
 export const apologiesAndDeclarations = (model: PackModel, ctx: MarkdownContext): Block[] => {

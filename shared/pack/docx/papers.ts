@@ -51,7 +51,7 @@ export const deepDive = (d: DeepDiveBriefing, ctx: MarkdownContext): Block[] => 
   out.push(heading(2, 'Evidence asked for'));
   out.push(
     d.evidence.length
-      ? dataTable(['Evidence', 'Kind', 'Provided by', 'Due'], d.evidence.map((e) => [e.description, EVIDENCE_LABEL[e.kind] ?? e.kind, e.providedBy, e.due]), [4, 1.6, 2, 1.4])
+      ? dataTable(['Evidence', 'Kind', 'Provided by', 'Due'], d.evidence.map((e) => [e.description, EVIDENCE_LABEL[e.kind] ?? e.kind, e.providedBy, e.due]))
       : para('No evidence has been asked for yet.'),
   );
   return out;

@@ -4,6 +4,7 @@ import { formatUkDate } from '../../rules/dates';
 import type { MarkdownContext } from '../markdown/context';
 import type { Block } from '../markdown/blocks';
 import { bulletList, dataTable, heading, markdown, notice, numberedList, para } from './blocks';
+import { PORTRAIT_TEXT_WIDTH } from './page';
 
 const RAG_FILL = { red: 'F4CCCC', amber: 'FFE699', green: 'C6EFCE' } as const;
 
@@ -21,7 +22,7 @@ export const lastMinutes = (model: PackModel, ctx: MarkdownContext): Block[] => 
     out.push(
       m.mattersArising.length === 0
         ? para('No actions were raised.')
-        : dataTable(['Item', 'Action', 'Owner', 'Due', 'Status'], m.mattersArising.map((a) => [String(a.number), a.text, a.owner, a.due, { text: a.rag.label, fill: RAG_FILL[a.rag.colour], bold: true }]), [0.8, 4, 1.8, 1.4, 1.3]),
+        : dataTable(['Item', 'Action', 'Owner', 'Due', 'Status'], m.mattersArising.map((a) => [String(a.number), a.text, a.owner, a.due, { text: a.rag.label, fill: RAG_FILL[a.rag.colour], bold: true }])),
     );
   }
   return out;
@@ -49,7 +50,7 @@ export const minutesBody = (m: LastMinutes, ctx: MarkdownContext): Block[] => {
     out.push(...(item.minutes.trim() ? markdown(item.minutes, ctx, 2) : [para('No minutes were recorded for this item.', { italics: true })]));
     if (item.resolutions.length) out.push(para('It was resolved that:', { bold: true }), ...numberedList(item.resolutions, ctx));
     if (item.actions.length)
-      out.push(new Paragraph({ children: [new TextRun({ text: 'Actions', bold: true })] }), dataTable(['Action', 'Owner', 'Due'], item.actions.map((a) => [a.text, a.owner, a.due]), [5, 2, 1.5]));
+      out.push(new Paragraph({ children: [new TextRun({ text: 'Actions', bold: true })] }), dataTable(['Action', 'Owner', 'Due'], item.actions.map((a) => [a.text, a.owner, a.due])));
   }
   return out;
 };
@@ -60,7 +61,8 @@ export const actionLog = (model: PackModel): Block[] => [
   ...actionLogBody(model.actionLog, model.variant, model.exemptActionsOmitted),
 ];
 
-export const actionLogBody = (rows: readonly ActionLogRow[], variant: PackVariant, omitted: number): Block[] => {
+/** The action log's table; `width` is the page's text width (the export prints it landscape). */
+export const actionLogBody = (rows: readonly ActionLogRow[], variant: PackVariant, omitted: number, width = PORTRAIT_TEXT_WIDTH): Block[] => {
   const out: Block[] = [para('Every open action, and those completed since the last meeting. Status: Overdue (red), Due soon (amber), On track or Done (green).')];
   if (rows.length === 0) out.push(para('There are no open actions.'));
   else
@@ -68,7 +70,7 @@ export const actionLogBody = (rows: readonly ActionLogRow[], variant: PackVarian
       dataTable(
         ['Ref', 'Action', 'Owner', 'Raised', 'Due', 'Status', 'Latest update'],
         rows.map((a) => [a.ref, a.text, a.owner, a.raisedAt, a.due, { text: a.rag.label, fill: RAG_FILL[a.rag.colour], bold: true }, a.latestUpdate]),
-        [0.8, 3.2, 1.6, 1.4, 1.4, 1.3, 2.6],
+        { total: width },
       ),
     );
   if (variant === 'public' && omitted > 0) out.push(notice(`${omitted} action${omitted === 1 ? '' : 's'} from exempt items ${omitted === 1 ? 'is' : 'are'} in the full version only.`));

@@ -5,6 +5,7 @@ import { xmlSafe } from './text';
 import { WIDE_TABLE_COLUMNS, type MarkdownContext } from './context';
 import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../docx/page';
 import { HEADER_SHADING, TABLE_BORDERS } from '../docx/style';
+import { fitColumns } from '../docx/columns';
 
 export type Block = Paragraph | Table | TableOfContents;
 
@@ -124,7 +125,11 @@ const table = (t: Tokens.Table, ctx: MarkdownContext): Table => {
   const result = new Table({
     borders: TABLE_BORDERS,
     width: { size: total, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => Math.floor(total / columns)),
+    columnWidths: fitColumns(
+      pad(t.header).map((c) => plainText(c.tokens)),
+      t.rows.map((r) => pad(r).map((c) => ({ text: plainText(c.tokens), bold: false }))),
+      total,
+    ),
     rows: [
       new TableRow({ tableHeader: true, children: pad(t.header).map((c, i) => cell(c, ctx, true, t.align[i])) }),
       ...t.rows.map((r) => new TableRow({ children: pad(r).map((c, i) => cell(c, ctx, false, t.align[i])) })),
