@@ -39,6 +39,23 @@ export const ukDateOf = (instant: string | number): string => partsOf(instant).d
 /** The 24-hour time in England at an instant: `00:30` for `2027-06-10T23:30:00Z`. */
 export const ukTimeOf = (instant: string | number): string => partsOf(instant).time;
 
+/**
+ * The instant (ISO, UTC) of a date and 24-hour time on a clock in England: `15:00` on 10 June is
+ * 14:00Z (BST), on 10 December 15:00Z. In the October hour that happens twice, the first (BST);
+ * in the March hour that never happens, the time an hour on, as a clock put forward reads.
+ */
+export const ukInstantOf = (date: string, time: string): string => {
+  const [y, m, d] = date.split('-').map(Number);
+  const [h, min] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y, m - 1, d, h, min);
+  for (const offsetMinutes of [60, 0]) {
+    const candidate = asUtc - offsetMinutes * 60_000;
+    const p = partsOf(candidate);
+    if (p.date === date && p.time === time) return new Date(candidate).toISOString();
+  }
+  return new Date(asUtc).toISOString();
+};
+
 /** The machine's clock: the only reader of the wall clock in Quorum. */
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),

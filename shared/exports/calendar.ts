@@ -6,9 +6,14 @@ import { addDays, formatUkDate } from '../rules/dates';
 import { meetingPaperDeadline } from '../rules/papers';
 import { personName } from '../rules/people';
 import { publicTitleOf } from '../rules/confidential';
+import { ukInstantOf } from '../clock';
 
 const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
-const hm = (t: string): [number, number] => [Number(t.slice(0, 2)), Number(t.slice(3, 5))];
+/** A meeting's time on the clock in England as UTC date-time parts (ics writes them with a Z). */
+const utcParts = (date: string, time: string): [number, number, number, number, number] => {
+  const at = new Date(ukInstantOf(date, time));
+  return [at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes()];
+};
 
 const encoder = new TextEncoder();
 
@@ -42,8 +47,10 @@ export const foldOctets = (ics: string): string =>
 
 /**
  * The boards' meetings and paper deadlines as an iCalendar file (RFC 5545) for Outlook or Google.
- * Meeting times are written as local ("floating") times, so 15:00 stays 15:00 in a UK calendar
- * whatever the machine's zone; deadlines are all-day events. Held meetings more than a year old
+ * Meeting times are the time in England (Europe/London, BST-aware) written in UTC (RFC 5545
+ * §3.3.5, form 2), so 15:00 is 15:00 in a UK calendar and the right hour in a partner's calendar
+ * abroad or in a strict client (a floating time would move with the reader's zone); deadlines are
+ * all-day events. Held meetings more than a year old
  * are left out. UIDs are the record ids, so importing again updates rather than duplicates.
  */
 export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: string; holidays: HolidaySet; stamp: string }): string => {
@@ -61,12 +68,12 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
       title: m.status === 'cancelled' ? `Cancelled: ${board.name}` : board.name,
       description: m.cancellation ? `Cancelled: ${m.cancellation.reason}` : `Meeting of the ${board.name}. Papers due ${formatUkDate(deadline)}.`,
       location: m.venue || undefined,
-      start: [...ymd(m.date), ...hm(m.startTime)],
-      startInputType: 'local',
-      startOutputType: 'local',
-      end: [...ymd(m.date), ...hm(m.endTime)],
-      endInputType: 'local',
-      endOutputType: 'local',
+      start: utcParts(m.date, m.startTime),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: utcParts(m.date, m.endTime),
+      endInputType: 'utc',
+      endOutputType: 'utc',
       // A cancelled meeting keeps its UID with STATUS:CANCELLED (RFC 5545 3.8.1.11), so a calendar that imported it drops it.
       status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
       categories: ['Board meeting'],

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
+import ICAL from 'ical.js';
+import { ukDateOf, ukTimeOf } from '../../shared/clock';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
@@ -82,8 +84,9 @@ describe('the meetings calendar', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const events = ics.split('BEGIN:VEVENT').slice(1);
     const meeting = events.find((e) => e.includes('UID:meeting-ct-next@quorum'))!;
-    expect(meeting).toMatch(/DTSTART:20261215T150000\r\n/);
-    expect(meeting).toMatch(/DTEND:20261215T173000\r\n/);
+    // 15:00 in December in England is 15:00 UTC, written with its Z so no reader can shift it.
+    expect(meeting).toMatch(/DTSTART:20261215T150000Z\r\n/);
+    expect(meeting).toMatch(/DTEND:20261215T173000Z\r\n/);
     expect(meeting).toMatch(/TRIGGER:-PT24H/);
     const due = events.find((e) => e.includes('UID:meeting-ct-next-papers@quorum'))!;
     expect(due).toMatch(/DTSTART;VALUE=DATE:20261207\r\n/);
@@ -91,6 +94,26 @@ describe('the meetings calendar', () => {
     // Only this board's meetings; lines folded at 75 octets as RFC 5545 requires.
     expect(ics).not.toContain('UID:meeting-scp-next@quorum');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it('is read by a strict iCalendar parser at the right instant in winter and in British Summer Time', async () => {
+    const dir = await example();
+    const file = join(dir, 'meetings.ics');
+    expect((await run('export', 'calendar', '--data', dir, '--out', file)).code).toBe(0);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+    const starts = new Map(calendar.getAllSubcomponents('vevent').map((v) => [String(v.getFirstPropertyValue('uid')), new ICAL.Event(v)] as const));
+    const store = JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')) as { records: Record<string, unknown> };
+    for (const id of ['meeting:ct-next', 'meeting:ct-third', 'meeting:ct-held']) {
+      const m = store.records[id] as { date: string; startTime: string; endTime: string };
+      const event = starts.get(`${id.replace(':', '-')}@quorum`)!;
+      // What a calendar anywhere shows, converted back to the clock in England, is the meeting's own time.
+      expect(ukDateOf(event.startDate.toJSDate().getTime()), id).toBe(m.date);
+      expect(ukTimeOf(event.startDate.toJSDate().getTime()), id).toBe(m.startTime);
+      expect(ukTimeOf(event.endDate.toJSDate().getTime()), id).toBe(m.endTime);
+    }
+    // At least one of them falls in British Summer Time, where UTC is an hour behind the clock.
+    const summer = ['meeting:ct-next', 'meeting:ct-third', 'meeting:ct-held'].map((id) => starts.get(`${id.replace(':', '-')}@quorum`)!).find((e) => e.startDate.toJSDate().getUTCHours() !== Number(ukTimeOf(e.startDate.toJSDate().getTime()).slice(0, 2)));
+    expect(summer).toBeDefined();
   });
 });
 

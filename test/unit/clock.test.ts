@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockFromSetting, clockOnDay, fixedClock, isIsoDate, systemClock, ukDateOf, ukTimeOf } from '../../shared/clock';
+import { clockFromSetting, clockOnDay, fixedClock, isIsoDate, systemClock, ukDateOf, ukInstantOf, ukTimeOf } from '../../shared/clock';
 import { applyCommand } from '../../shared/operations/apply';
 import type { CommandContext } from '../../shared/kernel/operation';
 import { findRecord } from '../../shared/data';
@@ -99,5 +99,21 @@ describe('quorum --today', () => {
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/QUORUM_TODAY: "next week" is not a date/);
     expect((await runCli('check', '--help')).out).toMatch(/--today/);
+  });
+});
+
+describe('a time on the clock in England as an instant', () => {
+  it('knows GMT from BST, including the hour the clocks go back and the hour that never happens', () => {
+    expect(ukInstantOf('2026-12-15', '15:00')).toBe('2026-12-15T15:00:00.000Z');
+    expect(ukInstantOf('2027-06-10', '15:00')).toBe('2027-06-10T14:00:00.000Z');
+    expect(ukInstantOf('2027-06-11', '00:30')).toBe('2027-06-10T23:30:00.000Z');
+    // 25 October 2026: 01:30 happens twice; the first is still BST.
+    expect(ukInstantOf('2026-10-25', '01:30')).toBe('2026-10-25T00:30:00.000Z');
+    // 28 March 2027: clocks go from 01:00 to 02:00, so 01:30 reads as 02:30 BST, 01:30 UTC.
+    expect(ukInstantOf('2027-03-28', '01:30')).toBe('2027-03-28T01:30:00.000Z');
+    for (const [date, time] of [['2027-01-05', '09:15'], ['2027-07-20', '18:45']]) {
+      expect(ukDateOf(ukInstantOf(date, time))).toBe(date);
+      expect(ukTimeOf(ukInstantOf(date, time))).toBe(time);
+    }
   });
 });
