@@ -13,7 +13,9 @@ import { readImages } from '../../main/services/packs';
 import { referencedImages } from '../../shared/pack/preflight';
 import { assemblePack } from '../../shared/pack/model';
 import { readPackage, TINY_PNG } from '../docxPackage';
-import { wordPaper } from '../fixtures/papers';
+import { mergedCellsPaper, wordPaper } from '../fixtures/papers';
+import { lexMarkdown } from '../../shared/pack/markdown/blocks';
+import type { Tokens } from 'marked';
 import { stubPlatform, tempDir, testClock } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
@@ -50,6 +52,32 @@ describe('importing a paper', () => {
     expect(paper.body).toContain(`![Bar chart of neglect referrals by quarter](${paper.images[0]})`);
     expect(paper.images[0]).toMatch(/^images\/neglect-briefing-[0-9a-f]{12}\.png$/);
     expect(new Uint8Array(readFileSync(join(env.dataDir, paper.images[0])))).toEqual(TINY_PNG);
+  });
+
+  it('keeps every value of a table with merged cells under its own column, keeps two tables in a row apart, and says which table changed', async () => {
+    const env = await setUp();
+    close = env.close;
+    const file = join(env.t.dir, 'Front door contacts.docx');
+    writeFileSync(file, await mergedCellsPaper());
+    const paper = await readPaperFile(file, env.dataDir);
+    const tables = lexMarkdown(paper.body).filter((t): t is Tokens.Table => t.type === 'table');
+    expect(tables).toHaveLength(2);
+    const [area, teams] = tables.map((t) => [t.header, ...t.rows].map((r) => r.map((c) => c.text)));
+    // Five columns in every row: the spanning "2025" and "2026" each keep their two quarters under them.
+    expect(area).toEqual([
+      ['Area', '2025', '', '2026', ''],
+      ['', 'Q3 2025', 'Q4 2025', 'Q1 2026', 'Q2 2026'],
+      ['North', '101', '102', '103', '104'],
+      ['', '105', '106', '107', '108'],
+      ['South', '201', '202', '203', '204'],
+    ]);
+    expect(teams).toEqual([
+      ['Team', 'Lead'],
+      ['Early help', 'Ann Ferris'],
+    ]);
+    expect(paper.body).toMatch(/\n\nEnd of the tables\.$/);
+    expect(paper.notes.join(' ')).toMatch(/Table 1 has merged cells, which a pack table cannot hold\. They are now separate cells, each value in the first of the cells it covered/);
+    expect(paper.notes.join(' ')).not.toMatch(/Table 2 has merged/);
   });
 
   it('puts the imported paper on the agenda item through the bridge, and the pack carries it with its picture', async () => {

@@ -37,6 +37,51 @@ const promoteHeaderRows = (doc: DomDocument): number => {
   return promoted;
 };
 
+/**
+ * GFM tables cannot span cells, and a merged cell read as one would shift every value after it
+ * into the wrong column (and drop the last columns). So each merged cell (Word's w:gridSpan and
+ * w:vMerge, arriving as colspan/rowspan) is split back into the grid it covered: the value stays
+ * in the first cell, the others are left empty. Returns the numbers of the tables changed.
+ */
+const unmergeCells = (doc: DomDocument): number[] => {
+  const changed: number[] = [];
+  elements(doc, 'table').forEach((table, index) => {
+    let merged = false;
+    // Per column: how many more rows a cell above still covers.
+    const covered: number[] = [];
+    for (const row of rowsOf(table)) {
+      const cells = Array.from(row.children).filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH');
+      const grid: DomElement[] = [];
+      const blank = (like?: DomElement) => doc.createElement(like?.nodeName === 'TH' ? 'th' : 'td');
+      let next = 0;
+      while (next < cells.length || covered.slice(grid.length).some((n) => n > 0)) {
+        const col = grid.length;
+        if ((covered[col] ?? 0) > 0) {
+          covered[col]--;
+          grid.push(blank(cells[next]));
+          merged = true;
+          continue;
+        }
+        const cell = cells[next++];
+        const across = Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+        const down = Math.max(1, Number(cell.getAttribute('rowspan')) || 1);
+        // domino's typings leave removeAttribute out; the DOM method is there.
+        (cell as DomElement & { removeAttribute(name: string): void }).removeAttribute('colspan');
+        (cell as DomElement & { removeAttribute(name: string): void }).removeAttribute('rowspan');
+        if (across > 1 || down > 1) merged = true;
+        for (let k = 0; k < across; k++) {
+          grid.push(k === 0 ? cell : blank(cell));
+          covered[col + k] = down - 1;
+        }
+      }
+      for (const c of cells) row.removeChild(c);
+      for (const c of grid) row.appendChild(c);
+    }
+    if (merged) changed.push(index + 1);
+  });
+  return changed;
+};
+
 /** A paper's own contents list (paragraphs that are only a link to a `_Toc` bookmark); the pack has its own. */
 const dropWordContents = (doc: DomDocument): number => {
   let dropped = 0;
@@ -54,6 +99,12 @@ const converter = (): TurndownService => {
   const td = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
   td.use(gfm);
   // Added after gfm so they take precedence (turndown tries the newest rule first).
+  td.addRule('table', {
+    // A blank line before and after every table, so two tables in a row stay two, and the
+    // paragraph after a table is not read as one more row of it (GFM).
+    filter: 'table',
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
   td.addRule('cellParagraphs', {
     // STACK-NOTES: mammoth wraps cell text in <p>, which would break the GFM row onto new lines.
     filter: (n) => n.nodeName === 'P' && /^(TD|TH)$/.test(n.parentNode?.nodeName ?? ''),
@@ -104,6 +155,11 @@ export const htmlToMarkdown = (html: string): HtmlConversion => {
   const notes: string[] = [];
   const contents = dropWordContents(doc);
   if (contents) notes.push(`The paper’s own table of contents (${contents} line${contents === 1 ? '' : 's'}) was left out; the pack has its own.`);
+  const unmerged = unmergeCells(doc);
+  if (unmerged.length)
+    notes.push(
+      `${unmerged.length === 1 ? `Table ${unmerged[0]} has` : `Tables ${unmerged.slice(0, -1).join(', ')} and ${unmerged.at(-1)} have`} merged cells, which a pack table cannot hold. They are now separate cells, each value in the first of the cells it covered, so every figure stays under its own heading. Check ${unmerged.length === 1 ? 'it reads' : 'they read'} correctly.`,
+    );
   const promoted = promoteHeaderRows(doc);
   if (promoted) notes.push(`${promoted} table${promoted === 1 ? '' : 's'} had no header row marked in Word; the first row is used as the header. Check ${promoted === 1 ? 'it reads' : 'they read'} correctly.`);
   const markdown = converter()
