@@ -13,7 +13,7 @@ import { readImages } from '../../main/services/packs';
 import { referencedImages } from '../../shared/pack/preflight';
 import { assemblePack } from '../../shared/pack/model';
 import { readPackage, TINY_PNG } from '../docxPackage';
-import { mergedCellsPaper, wordPaper } from '../fixtures/papers';
+import { mergedCellsPaper, numberedPaper, reviewedPaper, wordPaper } from '../fixtures/papers';
 import { lexMarkdown } from '../../shared/pack/markdown/blocks';
 import type { Tokens } from 'marked';
 import { stubPlatform, tempDir, testClock } from '../helpers';
@@ -78,6 +78,34 @@ describe('importing a paper', () => {
     expect(paper.body).toMatch(/\n\nEnd of the tables\.$/);
     expect(paper.notes.join(' ')).toMatch(/Table 1 has merged cells, which a pack table cannot hold\. They are now separate cells, each value in the first of the cells it covered/);
     expect(paper.notes.join(' ')).not.toMatch(/Table 2 has merged/);
+  });
+
+  it('keeps Word’s numbers: numbered headings, a list that carries on after a paragraph, and one that starts at 5', async () => {
+    const env = await setUp();
+    close = env.close;
+    const file = join(env.t.dir, 'Strategy.docx');
+    writeFileSync(file, await numberedPaper());
+    const { body } = await readPaperFile(file, env.dataDir);
+    const tokens = lexMarkdown(body);
+    const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading').map((t) => `${t.depth} ${t.text.replace(/\\/g, '')}`);
+    expect(headings).toEqual(['1 1. Introduction', '2 1.1 Findings', '1 2. Recommendations']);
+    const lists = tokens.filter((t): t is Tokens.List => t.type === 'list').map((l) => l.items.map((item, i) => `${Number(l.start) + i}. ${item.text}`));
+    expect(lists).toEqual([['1. Agree the strategy', '2. Fund the audit'], ['3. Report back in April'], ['5. Fifth of the plan', '6. Sixth of the plan']]);
+  });
+
+  it('prints footnotes as numbered notes under the paper without back-arrows, and says what tracked changes and comments it found', async () => {
+    const env = await setUp();
+    close = env.close;
+    const file = join(env.t.dir, 'Practice update.docx');
+    writeFileSync(file, await reviewedPaper());
+    const paper = await readPaperFile(file, env.dataDir);
+    expect(paper.body).not.toContain('↑');
+    expect(paper.body).toMatch(/Practice is good\\\[1\\\] and improving\\\[2\\\]\./);
+    expect(paper.body).toMatch(/^#+ Notes\n\n1\. Ofsted inspection report, 2025\.\s+2\. Audit of 40 cases, autumn term\.$/m);
+    const notes = paper.notes.join(' ');
+    expect(notes).toMatch(/2 footnotes are printed as numbered notes at the end of the paper/);
+    expect(notes).toMatch(/The paper still has 2 tracked changes and 1 comment \(by Amira Haddad, Priya Nair\)\. The changes were taken as accepted, as Word’s Accept All would\. The comments were left out\./);
+    expect(paper.body).toContain('Referrals rose by 14% this year.');
   });
 
   it('puts the imported paper on the agenda item through the bridge, and the pack carries it with its picture', async () => {

@@ -2,7 +2,10 @@ import mammoth from 'mammoth';
 import { QuorumFailure } from '../../../shared/result';
 import { htmlToMarkdown, UNSUPPORTED_IMAGE, type HtmlConversion } from './html';
 import { saveImage } from './imageFiles';
-import { checkZipPackage } from '../../../shared/zip';
+import { checkZipPackage, unzipChecked } from '../../../shared/zip';
+import { numberedParagraphs, reviewMarksIn } from './wordParts';
+
+const WORD_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/comments.xml'];
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 /** OLE2 compound file: a Word 97–2003 .doc, or a .docx protected with a password (Word encrypts it into OLE2). */
@@ -39,7 +42,16 @@ export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: strin
   } catch (err) {
     throw new QuorumFailure('invalid-input', `${fileName} could not be read as a Word document (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 200)}). Open it in Word and save it again as .docx.`);
   }
-  const conversion = htmlToMarkdown(result.value);
+  const parts = unzipChecked(bytes, (name) => WORD_PARTS.includes(name), fileName);
+  const conversion = htmlToMarkdown(result.value, numberedParagraphs(parts));
+  // mammoth reads a paper as if every tracked change were accepted and leaves comments out: say so,
+  // so an officer does not publish changes nobody agreed or miss a reviewer's question.
+  const marks = reviewMarksIn(parts);
+  const changes = marks.insertions + marks.deletions;
+  if (changes || marks.comments)
+    conversion.notes.push(
+      `The paper still has ${[changes ? `${changes} tracked change${changes === 1 ? '' : 's'}` : '', marks.comments ? `${marks.comments} comment${marks.comments === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')}${marks.authors.length ? ` (by ${marks.authors.slice(0, 4).join(', ')})` : ''}. ${changes ? 'The changes were taken as accepted, as Word’s Accept All would. ' : ''}${marks.comments ? 'The comments were left out. ' : ''}If they were not agreed, ask the author for a final copy and import that.`,
+    );
   const odd = result.messages.filter(meaningful);
   if (odd.length) conversion.notes.push(`Word reported ${odd.length} thing${odd.length === 1 ? '' : 's'} it could not carry over, e.g. “${odd[0].message.slice(0, 160)}”.`);
   return { ...conversion, images: [...new Set(images)] };

@@ -1,6 +1,7 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import { createDocument, type DomDocument, type DomElement } from '@mixmark-io/domino';
+import type { NumberedParagraph } from './wordParts';
 
 /** What a conversion changed that the officer should check before the pack goes out. */
 export type HtmlConversion = { markdown: string; notes: string[] };
@@ -65,9 +66,8 @@ const unmergeCells = (doc: DomDocument): number[] => {
         const cell = cells[next++];
         const across = Math.max(1, Number(cell.getAttribute('colspan')) || 1);
         const down = Math.max(1, Number(cell.getAttribute('rowspan')) || 1);
-        // domino's typings leave removeAttribute out; the DOM method is there.
-        (cell as DomElement & { removeAttribute(name: string): void }).removeAttribute('colspan');
-        (cell as DomElement & { removeAttribute(name: string): void }).removeAttribute('rowspan');
+        cell.removeAttribute('colspan');
+        cell.removeAttribute('rowspan');
         if (across > 1 || down > 1) merged = true;
         for (let k = 0; k < across; k++) {
           grid.push(k === 0 ? cell : blank(cell));
@@ -80,6 +80,72 @@ const unmergeCells = (doc: DomDocument): number[] => {
     if (merged) changed.push(index + 1);
   });
   return changed;
+};
+
+const normalised = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** A list item's own text, without the lists nested in it. */
+const ownText = (li: DomElement) =>
+  Array.from(li.childNodes)
+    .filter((n) => n.nodeName !== 'OL' && n.nodeName !== 'UL')
+    .map((n) => n.textContent ?? '')
+    .join('');
+
+/**
+ * Word's own numbers (wordParts.ts) put back: a list that continues after a paragraph, or
+ * starts at 3, keeps its numbers; a numbered heading keeps its number ("2.1 Findings"). mammoth's
+ * list items and headings are matched to Word's numbered paragraphs in order, by their text.
+ */
+const applyWordNumbers = (doc: DomDocument, numbered: readonly NumberedParagraph[]): { continued: number; headings: number } => {
+  const found = new Map<DomElement, NumberedParagraph>();
+  let from = 0;
+  for (const el of Array.from(doc.querySelectorAll('li, h1, h2, h3, h4, h5, h6'))) {
+    if (/^(foot|end)note-/.test(el.getAttribute('id') ?? '')) continue;
+    const text = normalised(el.nodeName === 'LI' ? ownText(el) : el.textContent);
+    for (let j = from; j < Math.min(numbered.length, from + 500); j++)
+      if (normalised(numbered[j].text) === text) {
+        found.set(el, numbered[j]);
+        from = j + 1;
+        break;
+      }
+  }
+  let continued = 0;
+  for (const ol of elements(doc, 'ol')) {
+    const first = Array.from(ol.children).find((c) => c.nodeName === 'LI');
+    const n = first ? found.get(first) : undefined;
+    if (n?.ordered && n.number !== 1) {
+      ol.setAttribute('start', String(n.number));
+      continued++;
+    }
+  }
+  let headings = 0;
+  for (const [el, n] of found)
+    if (/^H\d$/.test(el.nodeName) && n.ordered && n.label.trim()) {
+      el.insertBefore(doc.createTextNode(`${n.label.trim()} `), el.firstChild);
+      headings++;
+    }
+  return { continued, headings };
+};
+
+/**
+ * Footnotes and endnotes: mammoth gives the reference as "[1]" and the notes as a list at the end,
+ * each with a "↑" link back. The back-links go (a printed pack cannot follow them) and the notes
+ * list gets a "Notes" heading at the paper's top heading level, numbered as the references are.
+ */
+const tidyNotes = (doc: DomDocument): number => {
+  for (const back of Array.from(doc.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'))) back.parentNode?.removeChild(back);
+  const lists = elements(doc, 'ol').filter((ol) => Array.from(ol.children).some((li) => /^(foot|end)note-\d+$/.test(li.getAttribute('id') ?? '')));
+  let count = 0;
+  const top = [1, 2, 3, 4, 5, 6].find((n) => doc.querySelectorAll(`h${n}`).length > 0) ?? 2;
+  for (const ol of lists) {
+    const first = Array.from(ol.children)[0];
+    const start = Number((first?.getAttribute('id') ?? '').replace(/\D+/g, '')) || 1;
+    if (start !== 1) ol.setAttribute('start', String(start));
+    count += ol.children.length;
+    const heading = doc.createElement(`h${top}`);
+    heading.appendChild(doc.createTextNode('Notes'));
+    ol.parentNode?.insertBefore(heading, ol);
+  }
+  return count;
 };
 
 /** A paper's own contents list (paragraphs that are only a link to a `_Toc` bookmark); the pack has its own. */
@@ -150,9 +216,12 @@ const converter = (): TurndownService => {
 };
 
 /** HTML from mammoth (or any source) to the Markdown Quorum stores, with what changed on the way. */
-export const htmlToMarkdown = (html: string): HtmlConversion => {
+export const htmlToMarkdown = (html: string, numbered: readonly NumberedParagraph[] = []): HtmlConversion => {
   const doc = createDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, true);
   const notes: string[] = [];
+  applyWordNumbers(doc, numbered);
+  const footnotes = tidyNotes(doc);
+  if (footnotes) notes.push(`${footnotes} footnote${footnotes === 1 ? ' is' : 's are'} printed as numbered notes at the end of the paper, under “Notes”; the text keeps ${footnotes === 1 ? 'its reference' : 'their references'} ([1]).`);
   const contents = dropWordContents(doc);
   if (contents) notes.push(`The paper’s own table of contents (${contents} line${contents === 1 ? '' : 's'}) was left out; the pack has its own.`);
   const unmerged = unmergeCells(doc);

@@ -1,0 +1,157 @@
+import { strFromU8 } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+
+/**
+ * The numbers Word shows on numbered paragraphs, which mammoth does not carry: it starts every
+ * list at 1, so a list interrupted by a paragraph (one w:numId, counting on) or one set to start
+ * at 3 would be renumbered, and a numbered heading ("2.1 Findings") loses its number.
+ *
+ * Read from word/numbering.xml (w:abstractNum levels: w:start, w:numFmt, w:lvlText; w:num with
+ * w:lvlOverride/w:startOverride), word/styles.xml (a style's w:numPr, as "List Number" has) and
+ * word/document.xml, counting as Word does (ECMA-376 Part 1, §17.9): one counter per abstract
+ * list, a level's counter reset when a higher level is used.
+ */
+export type NumberedParagraph = {
+  /** The paragraph's text, to find it again in mammoth's HTML. */
+  text: string;
+  level: number;
+  /** False for bullets. */
+  ordered: boolean;
+  /** The item's own count at its level (3 for the third item). */
+  number: number;
+  /** What Word prints before the text ("2.1", "b)", "iv."), from w:lvlText. */
+  label: string;
+};
+
+type XNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true });
+const tagOf = (n: XNode) => Object.keys(n).find((k) => k !== ':@') ?? '';
+const kids = (n: XNode): XNode[] => (Array.isArray(n[tagOf(n)]) ? (n[tagOf(n)] as XNode[]) : []);
+const attr = (n: XNode, name: string) => n[':@']?.[name] ?? '';
+const child = (n: XNode, tag: string) => kids(n).find((k) => tagOf(k) === tag);
+const children = (n: XNode, tag: string) => kids(n).filter((k) => tagOf(k) === tag);
+const all = (nodes: XNode[], tag: string, out: XNode[] = []): XNode[] => {
+  for (const n of nodes) {
+    if (tagOf(n) === tag) out.push(n);
+    else all(kids(n), tag, out);
+  }
+  return out;
+};
+const textOf = (nodes: XNode[]): string =>
+  nodes
+    .map((n) => {
+      const tag = tagOf(n);
+      if (tag === 'w:t') return kids(n).map((c) => String(c['#text'] ?? '')).join('');
+      if (tag === 'w:tab') return ' ';
+      // Deleted text is not shown; neither is a field's code.
+      if (tag === 'w:del' || tag === 'w:instrText' || tag === 'w:pPr' || tag === 'w:rPr') return '';
+      return textOf(kids(n));
+    })
+    .join('');
+
+type Level = { start: number; format: string; text: string };
+
+const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+const roman = (n: number) => ROMAN.reduce((acc, [v, s]) => { let out = acc; while (n >= v) { out += s; n -= v; } return out; }, '');
+const letters = (n: number) => {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
+  return s;
+};
+/** A count in a level's w:numFmt; formats Quorum does not spell out fall back to decimal. */
+const formatted = (n: number, format: string) => {
+  switch (format) {
+    case 'lowerLetter': return letters(n);
+    case 'upperLetter': return letters(n).toUpperCase();
+    case 'lowerRoman': return roman(n);
+    case 'upperRoman': return roman(n).toUpperCase();
+    case 'bullet': case 'none': return '';
+    default: return String(n);
+  }
+};
+
+export const numberedParagraphs = (files: Record<string, Uint8Array>): NumberedParagraph[] => {
+  const xml = (name: string) => (files[name] ? (parser.parse(strFromU8(files[name])) as XNode[]) : []);
+  const abstracts = new Map<string, Map<number, Level>>();
+  for (const a of all(xml('word/numbering.xml'), 'w:abstractNum')) {
+    const levels = new Map<number, Level>();
+    for (const l of children(a, 'w:lvl')) {
+      const start = child(l, 'w:start');
+      levels.set(Number(attr(l, 'w:ilvl')) || 0, {
+        start: start ? Number(attr(start, 'w:val')) : 1,
+        format: attr(child(l, 'w:numFmt') ?? {}, 'w:val') || 'decimal',
+        text: attr(child(l, 'w:lvlText') ?? {}, 'w:val'),
+      });
+    }
+    abstracts.set(attr(a, 'w:abstractNumId'), levels);
+  }
+  const nums = new Map<string, { abstractId: string; overrides: Map<number, number> }>();
+  for (const n of all(xml('word/numbering.xml'), 'w:num')) {
+    const overrides = new Map<number, number>();
+    for (const o of children(n, 'w:lvlOverride')) {
+      const s = child(o, 'w:startOverride');
+      if (s) overrides.set(Number(attr(o, 'w:ilvl')) || 0, Number(attr(s, 'w:val')));
+    }
+    nums.set(attr(n, 'w:numId'), { abstractId: attr(child(n, 'w:abstractNumId') ?? {}, 'w:val'), overrides });
+  }
+  const numPrOf = (pPr: XNode | undefined) => {
+    const numPr = pPr ? child(pPr, 'w:numPr') : undefined;
+    if (!numPr) return undefined;
+    return { numId: attr(child(numPr, 'w:numId') ?? {}, 'w:val'), level: Number(attr(child(numPr, 'w:ilvl') ?? {}, 'w:val')) || 0 };
+  };
+  const styleNumbering = new Map<string, { numId: string; level: number }>();
+  for (const s of all(xml('word/styles.xml'), 'w:style')) {
+    const numPr = numPrOf(child(s, 'w:pPr'));
+    if (numPr?.numId) styleNumbering.set(attr(s, 'w:styleId'), numPr);
+  }
+
+  const counters = new Map<string, number[]>();
+  const started = new Set<string>();
+  const out: NumberedParagraph[] = [];
+  for (const p of all(xml('word/document.xml'), 'w:p')) {
+    const pPr = child(p, 'w:pPr');
+    const style = pPr ? attr(child(pPr, 'w:pStyle') ?? {}, 'w:val') : '';
+    const own = numPrOf(pPr);
+    const fromStyle = styleNumbering.get(style);
+    const numId = own?.numId || fromStyle?.numId;
+    if (!numId || numId === '0') continue;
+    const level = own ? own.level : (fromStyle?.level ?? 0);
+    const num = nums.get(numId);
+    const levels = num ? abstracts.get(num.abstractId) : undefined;
+    if (!num || !levels) continue;
+    const counter = counters.get(num.abstractId) ?? [];
+    counters.set(num.abstractId, counter);
+    // A list instance that restarts (w:startOverride) does so where it is first used.
+    if (!started.has(numId)) {
+      started.add(numId);
+      for (const [l, value] of num.overrides) counter[l] = value - 1;
+    }
+    const at = levels.get(level) ?? { start: 1, format: 'decimal', text: `%${level + 1}.` };
+    counter[level] = (counter[level] ?? at.start - 1) + 1;
+    counter.length = level + 1; // a deeper level starts again under a new item
+    const label = at.text.replace(/%(\d)/g, (_m, k: string) => {
+      const l = Number(k) - 1;
+      return formatted(counter[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.format ?? 'decimal');
+    });
+    out.push({ text: textOf(kids(p)).trim(), level, ordered: at.format !== 'bullet' && at.format !== 'none', number: counter[level], label });
+  }
+  return out;
+};
+
+/** Tracked changes and comments left in a paper (w:ins, w:del, w:commentReference), and by whom. */
+export type ReviewMarks = { insertions: number; deletions: number; comments: number; authors: string[] };
+
+export const reviewMarksIn = (files: Record<string, Uint8Array>): ReviewMarks => {
+  const doc = files['word/document.xml'] ? (parser.parse(strFromU8(files['word/document.xml'])) as XNode[]) : [];
+  const authors = new Set<string>();
+  const count = (tag: string) =>
+    all(doc, tag).filter((n) => {
+      const a = attr(n, 'w:author');
+      if (a) authors.add(a);
+      return true;
+    }).length;
+  const comments = all(doc, 'w:commentReference').length;
+  if (comments && files['word/comments.xml'])
+    for (const c of all(parser.parse(strFromU8(files['word/comments.xml'])) as XNode[], 'w:comment')) if (attr(c, 'w:author')) authors.add(attr(c, 'w:author'));
+  return { insertions: count('w:ins'), deletions: count('w:del'), comments, authors: [...authors].sort() };
+};
