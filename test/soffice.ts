@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -18,3 +19,40 @@ export const convertWithLibreOffice = (file: string, to: 'pdf' | 'odt'): string 
 
 /** The text of an OpenDocument file's content.xml, as LibreOffice saved it. */
 export const odtContent = (odt: string): string => strFromU8(unzipSync(readFileSync(odt))['content.xml']);
+
+/** Debian's Python, which has LibreOffice's UNO bridge (python3-uno). */
+export const UNO_PYTHON = process.env.QUORUM_UNO_PYTHON ?? '/usr/bin/python3';
+const REVIEW = fileURLToPath(new URL('./uno/review.py', import.meta.url));
+const runReview = (args: string[]) => {
+  try {
+    execFileSync(UNO_PYTHON, [REVIEW, ...args], { stdio: 'pipe', timeout: 120_000 });
+  } catch (err) {
+    const said = String((err as { stderr?: Buffer }).stderr ?? '');
+    if (/No module named 'uno'|ENOENT/.test(said + String(err)))
+      throw new Error(`LibreOffice's Python bridge is needed for this test: apt-get install -y --no-install-recommends python3-uno libreoffice-writer-nogui (or set QUORUM_UNO_PYTHON)`);
+    throw new Error(`LibreOffice (test/uno/review.py ${args[0]}) failed: ${said.slice(-800)}`);
+  }
+};
+
+/**
+ * LibreOffice acting on a Word file through UNO (test/uno/review.py): its text as LibreOffice
+ * shows it (one line a paragraph), after Accept All or Reject All, or a partner's copy saved back.
+ * Works on a copy in a folder of its own, so LibreOffice's lock file never lands beside the original.
+ */
+export const withLibreOffice = (mode: 'text' | 'accept' | 'reject', file: string): string[] => {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-uno-'));
+  const copy = join(dir, basename(file));
+  copyFileSync(file, copy);
+  const out = join(dir, 'text.txt');
+  runReview([mode, copy, out]);
+  return readFileSync(out, 'utf8').split('\n');
+};
+
+export const partnerCopyByLibreOffice = (file: string, spec: { author: string; rejectFirst?: boolean; deleteInInsertion?: string }): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-uno-'));
+  const copy = join(dir, basename(file));
+  copyFileSync(file, copy);
+  const out = join(dir, 'returned.docx');
+  runReview(['partner', copy, out, JSON.stringify(spec)]);
+  return out;
+};

@@ -7,11 +7,9 @@ import type { MarkdownContext } from '../pack/markdown/context';
 import { ListNumbering } from '../pack/markdown/numbering';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { diffVersions, mergeNearby } from '../rules/protocolDiff';
 import { versionsOfProtocol } from '../rules/protocolView';
-import { diffWordsWithSpace } from 'diff';
 import { exportDocument, type ExportSpec } from './document';
-import { readableText, trackedParagraphs } from './trackedText';
+import { trackedBody, trackedHeading } from './trackedBlocks';
 
 const context = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() });
 const house = (data: StoreData) => {
@@ -51,6 +49,29 @@ const torSpec = (data: StoreData, torId: string, ctx: MarkdownContext): ExportSp
   return { title: `Terms of reference: ${board.name} (version ${tor.version})`, subject: 'Terms of reference', ...house(data), header: `${board.name} · Terms of reference · Version ${tor.version}`, footer: `Terms of reference, version ${tor.version} (${tor.status})`, blocks };
 };
 
+/**
+ * The sections of a tracked copy in reading order: the new version's, with each removed section
+ * where it stood, after the section that came before it.
+ */
+const trackedOrder = (from: readonly { key: string }[], to: readonly { key: string }[]): string[] => {
+  const kept = new Set(to.map((s) => s.key));
+  // The removed sections from old position `at` up to the next section the new version keeps.
+  const removedFrom = (at: number) => {
+    const out: string[] = [];
+    for (let i = at; i < from.length && !kept.has(from[i].key); i++) out.push(from[i].key);
+    return out;
+  };
+  const order = removedFrom(0);
+  for (const s of to) {
+    const was = from.findIndex((f) => f.key === s.key);
+    order.push(s.key, ...(was >= 0 ? removedFrom(was + 1) : []));
+  }
+  return order;
+};
+
+/** Who the tracked changes are by: the officer who last saved the version (the store's user), never blank. */
+export const revisionAuthor = (v: { updatedBy: string }) => v.updatedBy.trim() || 'Quorum';
+
 /** The version a tracked copy is compared with: the newest agreed (or once-agreed) version before this one. */
 export const lastAgreedBefore = (data: StoreData, versionId: string) => {
   const v = getRecord(data, 'protocolVersion', versionId);
@@ -88,19 +109,22 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
   if (trackedChanges && !base) blocks.push(notice('There is no earlier agreed version to compare with, so this copy shows no tracked changes.'));
   if (base) blocks.push(notice(`Changes since version ${base.version} (agreed) are shown as tracked changes: accept or reject them in Word’s Review tab, and add comments there.`));
   let id = 1;
-  const rev = { author: 'Quorum', date: builtAt, nextId: () => id++ };
-  const sections = base ? diffVersions(base, v) : v.sections.map((s) => ({ key: s.key, number: s.number, heading: s.heading, change: 'same' as const, headingParts: [], bodyParts: [] }));
-  for (const s of sections) {
-    const section = v.sections.find((x) => x.key === s.key);
-    if (!base) {
-      blocks.push(heading(2, `${s.number}. ${s.heading}`), ...markdown(section!.body, ctx, 2));
-      continue;
+  // Each change is the officer's who made this version, dated when it was last saved: what Word's
+  // Review pane shows a partner, and how a returned copy tells Quorum's changes from theirs.
+  const rev = { author: revisionAuthor(v), date: v.updatedAt, nextId: () => id++ };
+  if (!base) for (const s of v.sections) blocks.push(heading(2, `${s.number}. ${s.heading}`), ...markdown(s.body, ctx, 2));
+  else
+    for (const key of trackedOrder(base.sections, v.sections)) {
+      const section = v.sections.find((x) => x.key === key);
+      const old = base.sections.find((x) => x.key === key);
+      blocks.push(
+        trackedHeading(old ? `${old.number}. ${old.heading}` : null, section ? `${section.number}. ${section.heading}` : null, rev),
+        ...trackedBody(old?.body ?? '', section?.body ?? '', rev, ctx, key),
+      );
     }
-    const old = base.sections.find((x) => x.key === s.key);
-    const headingParts = mergeNearby(diffWordsWithSpace(old ? `${old.number}. ${old.heading}` : '', section ? `${section.number}. ${section.heading}` : '').map((c) => ({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }) as const));
-    const bodyParts = mergeNearby(diffWordsWithSpace(old ? readableText(old.body) : '', section ? readableText(section.body) : '').map((c) => ({ kind: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }) as const));
-    blocks.push(...trackedParagraphs(headingParts, rev, 'Heading2'), ...trackedParagraphs(bodyParts, rev));
-  }
+  // A closing line that never changes: Word cannot remove a document's last paragraph mark, so a
+  // tracked section at the very end would leave an empty paragraph on Accept or Reject All.
+  blocks.push(para('End of the protocol.', { italics: true }));
   return {
     title: `${protocol.title} (version ${v.version}${base ? `, tracked against version ${base.version}` : ''})`,
     subject: 'Protocol between the boards',
@@ -112,6 +136,7 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
     customProperties: [
       { name: 'QuorumProtocolVersionId', value: v.id },
       { name: 'QuorumProtocolVersion', value: String(v.version) },
+      ...(base ? [{ name: 'QuorumRevisionAuthor', value: rev.author }] : []),
     ],
     blocks,
   };

@@ -74,6 +74,8 @@ export const readReturnedCopy = (bytes: Uint8Array): ReturnedCopy => {
   const comments = readComments(read(files, 'word/comments.xml'));
   const custom = read(files, 'docProps/custom.xml') ?? '';
   const prop = (name: string) => new RegExp(`name="${name}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(custom)?.[1] ?? null;
+  // Quorum's own tracked changes are by the officer named in the copy (older copies: "Quorum").
+  const own = new Set(['Quorum', prop('QuorumRevisionAuthor') ?? 'Quorum']);
 
   const items: WordReviewItem[] = [];
   let section: WordReviewItem['section'] = null;
@@ -108,10 +110,11 @@ export const readReturnedCopy = (bytes: Uint8Array): ReturnedCopy => {
         }
       } else if (tag === 'w:ins' || tag === 'w:del') {
         const author = attr(n, 'w:author') || 'Unknown';
-        const text = tag === 'w:ins' ? textIn(kids(n)) : textIn(kids(n), ['w:delText']);
-        if (author !== 'Quorum' && text.trim()) items.push({ kind: tag === 'w:ins' ? 'insertion' : 'deletion', author, date: attr(n, 'w:date') || null, text, anchor: '', section, paragraph });
-        if (tag === 'w:ins') for (const parts of open.values()) parts.push(text);
-        continue;
+        // Text directly in this change: a partner's deletion inside Quorum's insertion is its own w:del.
+        const direct = kids(n).filter((c) => tagOf(c) !== 'w:ins' && tagOf(c) !== 'w:del');
+        const text = tag === 'w:ins' ? textIn(direct) : textIn(direct, ['w:delText']);
+        if (!own.has(author) && text.trim()) items.push({ kind: tag === 'w:ins' ? 'insertion' : 'deletion', author, date: attr(n, 'w:date') || null, text, anchor: '', section, paragraph });
+        // Then what is inside: nested changes, comments, and the text anchors are made of.
       } else if (tag === 'w:t') {
         const t = textIn([n]);
         for (const parts of open.values()) parts.push(t);

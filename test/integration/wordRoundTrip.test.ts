@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QuorumStore } from '../../main/services/store/store';
+import { listRecords } from '../../shared/data';
+import { runCli, testClock, useExampleFolders } from '../helpers';
+import { withLibreOffice } from '../soffice';
+
+const { example } = useExampleFolders();
+
+/** The agreed version: paragraphs, a numbered and a bulleted list, a table, four sections. */
+const AGREED = [
+  { key: 'a', number: '1', heading: 'Purpose', body: 'The boards work together so that children are safe.\n\nThey meet as one twice a year.' },
+  { key: 'b', number: '2', heading: 'Duties', body: 'Each board:\n\n1. publishes its plan;\n2. reports each year;\n3. answers challenge.\n\n- The chairs meet each quarter.\n- The officers meet each month.' },
+  { key: 'c', number: '3', heading: 'Contacts', body: '| Board | Contact |\n| --- | --- |\n| Children’s Trust | Ann Clerk |\n| Safeguarding Partnership | Bob Reid |' },
+  { key: 'd', number: '4', heading: 'Old arrangements', body: 'The former forum is wound up.' },
+];
+/** The new version: reworded, added and removed paragraphs, list items and table rows; a section gone, one added, one renamed. */
+const PROPOSED = [
+  { key: 'a', number: '1', heading: 'Purpose and scope', body: 'The boards work together so that children are safe and well.\n\nThis covers every child in the area.' },
+  { key: 'b', number: '2', heading: 'Duties', body: 'Each board:\n\n1. publishes its plan;\n2. answers challenge;\n3. shares its risks.\n\n- The chairs meet each quarter.\n- The officers meet each month.\n- The analysts meet as needed.' },
+  { key: 'c', number: '3', heading: 'Contacts', body: '| Board | Contact |\n| --- | --- |\n| Children’s Trust | Ann Clerk |\n| Safeguarding Partnership | Cara Jones |\n| Health and Wellbeing Board | Dev Shah |' },
+  { key: 'e', number: '4', heading: 'Review', body: 'The protocol is reviewed each year.' },
+];
+
+const protocolWithTwoVersions = async (dir: string) => {
+  const store = QuorumStore.open(dir, { user: 'Ann Clerk', device: 'test', clock: testClock() });
+  try {
+    const boards = ['board:childrens-trust', 'board:safeguarding'] as const;
+    const { changes } = await store.run('protocols:create', { title: 'Information sharing protocol', partyBoardIds: [...boards], reviewDate: '2027-11-01', sections: AGREED });
+    const protocolId = changes.find((c) => c.id.startsWith('protocol:'))!.id as `protocol:${string}`;
+    const v1 = listRecords(store.data, 'protocolVersion').find((v) => v.protocolId === protocolId)!;
+    await store.run('protocols:startConsultation', { protocolVersionId: v1.id });
+    for (const boardId of boards) await store.run('protocols:signOff', { protocolVersionId: v1.id, boardId, date: '2026-11-20', minuteRef: '' });
+    await store.run('protocols:saveDraft', { protocolId, sections: PROPOSED, changeSummary: 'Scope, duties, contacts and review' });
+    return protocolId;
+  } finally {
+    store.close();
+  }
+};
+
+/** The numbered sections as LibreOffice reads them: from the first section heading on. */
+const sectionsText = (lines: string[]) => lines.slice(lines.findIndex((l) => /^1\. Purpose/.test(l)));
+
+describe('tracked changes that round-trip through LibreOffice', () => {
+  it('gives back the agreed version exactly on Reject All and the new version on Accept All, lists, tables and paragraph breaks included', async () => {
+    const dir = await example();
+    const protocolId = await protocolWithTwoVersions(dir);
+    const out = (name: string) => join(dir, name);
+    for (const [file, args] of [
+      ['tracked.docx', ['--version', '2', '--tracked-changes']],
+      ['agreed.docx', ['--version', '1']],
+      ['proposed.docx', ['--version', '2']],
+    ] as const) {
+      const r = await runCli('export', 'protocol', '--data', dir, '--protocol', protocolId, ...args, '--out', out(file));
+      expect(r.code, r.err).toBe(0);
+    }
+    const agreed = sectionsText(withLibreOffice('text', out('agreed.docx')));
+    const proposed = sectionsText(withLibreOffice('text', out('proposed.docx')));
+    expect(agreed).toContain('Bob Reid');
+    expect(proposed).toContain('Dev Shah');
+    expect(sectionsText(withLibreOffice('reject', out('tracked.docx')))).toEqual(agreed);
+    expect(sectionsText(withLibreOffice('accept', out('tracked.docx')))).toEqual(proposed);
+  }, 120_000);
+});

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""LibreOffice as an independent reviewer of Quorum's Word files, through its UNO interface.
+
+  review.py text IN.docx OUT.txt            the text as LibreOffice shows it (one line a paragraph)
+  review.py accept IN.docx OUT.txt          accept all tracked changes, then the text
+  review.py reject IN.docx OUT.txt          reject all tracked changes, then the text
+  review.py partner IN.docx OUT.docx SPEC   act as a partner (SPEC is JSON, below) and save as .docx
+
+SPEC: {"author": "...", "rejectFirst": true, "deleteInInsertion": "text", "commentAtEnd": {"paragraph": "start of text", "text": "..."}}
+"""
+import json, os, shutil, subprocess, sys, tempfile, time, uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def start_office():
+    pipe = 'quorum' + uuid.uuid4().hex[:12]
+    profile = tempfile.mkdtemp(prefix='quorum-lo-')
+    proc = subprocess.Popen(['soffice', '--headless', '--invisible', '--nologo', '--norestore', '--nodefault',
+                             f'-env:UserInstallation=file://{profile}', f'--accept=pipe,name={pipe};urp;StarOffice.ComponentContext'],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
+    for _ in range(200):
+        try:
+            ctx = resolver.resolve(f'uno:pipe,name={pipe};urp;StarOffice.ComponentContext')
+            return proc, ctx, profile
+        except Exception:
+            time.sleep(0.1)
+    proc.kill()
+    shutil.rmtree(profile, ignore_errors=True)
+    raise SystemExit('LibreOffice did not start')
+
+
+def load(ctx, path):
+    desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
+    # Read-only, so no lock file is left beside the document if this run is cut short.
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), '_blank', 0, (prop('Hidden', True), prop('ReadOnly', False), prop('LockFile', False)))
+    if doc is None:
+        raise SystemExit(f'LibreOffice could not open {path}')
+    return doc
+
+
+def dispatch(ctx, doc, command):
+    helper = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+    helper.executeDispatch(doc.getCurrentController().getFrame(), command, '', 0, ())
+
+
+def paragraphs(doc):
+    """Every paragraph's text in reading order, tables cell by cell."""
+    out = []
+    def walk(text):
+        en = text.createEnumeration()
+        while en.hasMoreElements():
+            el = en.nextElement()
+            if el.supportsService('com.sun.star.text.Paragraph'):
+                out.append(el.getString())
+            elif el.supportsService('com.sun.star.text.TextTable'):
+                for name in el.getCellNames():
+                    walk(el.getCellByName(name).getText())
+    walk(doc.getText())
+    return out
+
+
+def main():
+    mode, src, dest = sys.argv[1], sys.argv[2], sys.argv[3]
+    proc, ctx, profile = start_office()
+    doc = None
+    try:
+        doc = load(ctx, src)
+        if mode == 'accept':
+            dispatch(ctx, doc, '.uno:AcceptAllTrackedChanges')
+        elif mode == 'reject':
+            dispatch(ctx, doc, '.uno:RejectAllTrackedChanges')
+        if mode in ('text', 'accept', 'reject'):
+            with open(dest, 'w', encoding='utf-8') as f:
+                f.write('\n'.join(paragraphs(doc)))
+        elif mode == 'partner':
+            spec = json.loads(sys.argv[4])
+            author = spec.get('author', 'Partner')
+            # Changes and comments made from here are by the partner.
+            settings = ctx.ServiceManager.createInstanceWithContext('com.sun.star.configuration.ConfigurationProvider', ctx)
+            access = settings.createInstanceWithArguments('com.sun.star.configuration.ConfigurationUpdateAccess', (prop('nodepath', '/org.openoffice.UserProfile/Data'),))
+            first, _, last = author.partition(' ')
+            access.setPropertyValue('givenname', first)
+            access.setPropertyValue('sn', last)
+            access.commitChanges()
+            if spec.get('rejectFirst'):
+                # Reject the first of Quorum's own tracked insertions: the partner does not want it.
+                en = doc.getRedlines().createEnumeration()
+                while en.hasMoreElements():
+                    r = en.nextElement()
+                    if r.getPropertyValue('RedlineType') == 'Insert':
+                        start, end = r.getPropertyValue('RedlineStart'), r.getPropertyValue('RedlineEnd')
+                        cursor = start.getText().createTextCursorByRange(start)
+                        cursor.gotoRange(end, True)
+                        doc.getCurrentController().select(cursor)
+                        dispatch(ctx, doc, '.uno:RejectTrackedChange')
+                        break
+            doc.setPropertyValue('RecordChanges', True)
+            target = spec.get('deleteInInsertion')
+            if target:
+                found = doc.createSearchDescriptor()
+                found.setSearchString(target)
+                hit = doc.findFirst(found)
+                if hit is None:
+                    raise SystemExit(f'not found: {target}')
+                hit.setString('')
+            note = spec.get('commentAtEnd')
+            if note:
+                # A comment on the last words of a paragraph, its range running to the paragraph's end.
+                search = doc.createSearchDescriptor()
+                search.setSearchString(note['passage'])
+                hit = doc.findFirst(search)
+                if hit is None:
+                    raise SystemExit(f"not found: {note['passage']}")
+                doc.getCurrentController().select(hit)
+                helper = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+                helper.executeDispatch(doc.getCurrentController().getFrame(), '.uno:InsertAnnotation', '', 0, (prop('Text', note['text']), prop('Author', author)))
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dest)), (prop('FilterName', 'MS Word 2007 XML'),))
+    finally:
+        if doc is not None:
+            doc.close(True)
+        try:
+            desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
+            desktop.terminate()
+        except Exception:
+            pass
+        proc.wait(timeout=30)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+main()
