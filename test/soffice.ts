@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
@@ -8,7 +8,9 @@ import { strFromU8, unzipSync } from 'fflate';
 export const SOFFICE = process.env.QUORUM_SOFFICE ?? '/usr/bin/soffice';
 
 /** Converts a file with LibreOffice (headless, its own profile); fails with the install line when it is missing. */
-export const convertWithLibreOffice = (file: string, to: 'pdf' | 'odt'): string => {
+export const convertWithLibreOffice = (file: string, to: 'pdf' | 'odt'): string => convertWith(file, to);
+
+const convertWith = (file: string, to: 'pdf' | 'odt' | 'fodt' | 'docx'): string => {
   if (!existsSync(SOFFICE))
     throw new Error(`LibreOffice is needed for this test: apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-liberation2 (or set QUORUM_SOFFICE)`);
   const outDir = mkdtempSync(join(tmpdir(), 'quorum-lo-out-'));
@@ -48,11 +50,31 @@ export const withLibreOffice = (mode: 'text' | 'accept' | 'reject', file: string
   return readFileSync(out, 'utf8').split('\n');
 };
 
-export const partnerCopyByLibreOffice = (file: string, spec: { author: string; rejectFirst?: boolean; deleteInInsertion?: string }): string => {
+export const partnerCopyByLibreOffice = (file: string, spec: { author: string; reject?: string; deleteInInsertion?: string }): string => {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-uno-'));
   const copy = join(dir, basename(file));
   copyFileSync(file, copy);
   const out = join(dir, 'returned.docx');
   runReview(['partner', copy, out, JSON.stringify(spec)]);
   return out;
+};
+
+/**
+ * A comment added by LibreOffice on the last words of a paragraph: the copy goes to LibreOffice's
+ * flat XML, the comment is written there as LibreOffice writes one (office:annotation …
+ * office:annotation-end), and LibreOffice saves it back as .docx.
+ */
+export const commentByLibreOffice = (file: string, comment: { author: string; passage: string; text: string }): string => {
+  const fodt = convertWith(file, 'fodt');
+  const xml = readFileSync(fodt, 'utf8');
+  const at = xml.indexOf(`${comment.passage}</text:p>`);
+  if (at < 0) throw new Error(`The passage “${comment.passage}” does not end a paragraph in ${basename(file)}`);
+  const annotated =
+    xml.slice(0, at) +
+    `<office:annotation office:name="q1"><dc:creator>${comment.author}</dc:creator><dc:date>2026-12-01T10:00:00</dc:date><text:p>${comment.text}</text:p></office:annotation>` +
+    comment.passage +
+    '<office:annotation-end office:name="q1"/>' +
+    xml.slice(at + comment.passage.length);
+  writeFileSync(fodt, annotated);
+  return convertWith(fodt, 'docx');
 };

@@ -7,7 +7,7 @@ import type { MarkdownContext } from '../pack/markdown/context';
 import { ListNumbering } from '../pack/markdown/numbering';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
-import { versionsOfProtocol } from '../rules/protocolView';
+import { PROTOCOL_CLOSING, versionsOfProtocol } from '../rules/protocolView';
 import { exportDocument, type ExportSpec } from './document';
 import { trackedBody, trackedHeading } from './trackedBlocks';
 
@@ -124,7 +124,7 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
     }
   // A closing line that never changes: Word cannot remove a document's last paragraph mark, so a
   // tracked section at the very end would leave an empty paragraph on Accept or Reject All.
-  blocks.push(para('End of the protocol.', { italics: true }));
+  blocks.push(para(PROTOCOL_CLOSING, { italics: true }));
   return {
     title: `${protocol.title} (version ${v.version}${base ? `, tracked against version ${base.version}` : ''})`,
     subject: 'Protocol between the boards',

@@ -1,6 +1,8 @@
 import { getRecord, listRecords, type StoreData } from '../data';
 import type { ProtocolVersion } from '../schema/records';
 import type { ReturnedCopy, WordReviewItem } from './returnedCopy';
+import { diffWords } from 'diff';
+import { unitsText } from '../pack/markdown/units';
 
 export type ImportedComment = { sectionKey: string; author: string; organisationId: string; text: string; madeAt: string };
 export type ReturnedCopyPlan = {
@@ -71,11 +73,33 @@ export const planReturnedCopy = (data: StoreData, versionId: string, copy: Retur
     const parts = [del.length ? `delete ${del.join(', ')}` : '', ins.length ? `insert ${ins.join(', ')}` : ''].filter(Boolean);
     add(group[0], `Proposed change in Word: ${parts.join('; ')}.`);
   }
+  // What the partner did without a mark Word keeps: a tracked change of the officer's rejected (it
+  // simply goes), or an edit made with tracking off. Found by comparing each section as returned,
+  // the partner's own tracked changes undone, with the text that was sent.
+  // Only a copy of this very version can be compared: another version's text differs by design.
+  for (const back of copy.versionId === version.id ? copy.sections : []) {
+    const key = matchSection(version.sections, back, reports);
+    const section = version.sections.find((x) => x.key === key);
+    if (!section) continue;
+    const words = (t: string) => t.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+    const parts = diffWords(words(unitsText(section.body)), words(back.text));
+    const gone = parts.filter((p) => p.removed && p.value.trim()).map((p) => quote(p.value));
+    const added = parts.filter((p) => p.added && p.value.trim()).map((p) => quote(p.value));
+    if (!gone.length && !added.length) continue;
+    comments.push({
+      sectionKey: key,
+      author: orgName(returnedBy) || 'The returned copy',
+      organisationId: returnedBy,
+      text: `The returned copy differs from the text sent, with no tracked change to show it (a proposed change rejected, or an edit made with tracking off): ${[gone.length ? `not kept ${gone.join(', ')}` : '', added.length ? `added ${added.join(', ')}` : ''].filter(Boolean).join('; ')}.`,
+      madeAt: now,
+    });
+  }
   if (comments.some((c) => c.sectionKey === 'general' && !reports.size)) reports.add('Some comments are outside any numbered section; they are attached to the protocol as a whole.');
 
   const byAuthor = new Map<string, { author: string; organisation: string; count: number; known: boolean }>();
   for (const c of comments) {
-    const entry = byAuthor.get(c.author) ?? { author: c.author, organisation: orgName(c.organisationId), count: 0, known: Boolean(personOf(c.author)) };
+    // A difference found in the text is the returning organisation's, not an unknown reviewer's.
+    const entry = byAuthor.get(c.author) ?? { author: c.author, organisation: orgName(c.organisationId), count: 0, known: Boolean(personOf(c.author)) || c.author === orgName(returnedBy) };
     entry.count++;
     byAuthor.set(c.author, entry);
   }

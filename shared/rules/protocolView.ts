@@ -104,3 +104,6 @@ export const protocolList = (data: StoreData): ProtocolSummaryLine[] =>
     const latest = versionsOfProtocol(data, p.id).at(-1);
     return { id: p.id, title: p.title, version: latest?.version ?? 0, status: latest?.status ?? 'draft', reviewDate: p.reviewDate };
   });
+
+/** The closing line of every protocol export (exports/governance.ts): read back, never part of a section. */
+export const PROTOCOL_CLOSING = 'End of the protocol.';

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
@@ -39,6 +40,24 @@ describe('a partner’s returned Word copy', () => {
       'insertion DCI Mark Ellery 4 , including tackling exploitation',
       'comment J. Bloggs 5 reviewed every year',
     ]);
+  });
+
+  it('puts a comment on a whole paragraph in the section where its passage starts, even when Word ends the range in the next section’s heading', async () => {
+    const doc = new Document({
+      comments: { children: [{ id: 7, author: 'Kofi Mensah', initials: 'KM', date: new Date('2026-11-21T09:00:00Z'), children: [new Paragraph('Say who starts the review.')] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '4. Shared priorities', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ children: [new CommentRangeStart(7), new TextRun('The boards agree shared priorities each year.')] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new CommentRangeEnd(7), new TextRun({ children: [new CommentReference(7)] }), new TextRun('5. Review')] }),
+            new Paragraph('This protocol is reviewed every year.'),
+          ],
+        },
+      ],
+    });
+    const copy = readReturnedCopy(await Packer.toBuffer(doc));
+    expect(copy.items.map((i) => `${i.section?.number} ${i.anchor}`)).toEqual(['4 The boards agree shared priorities each year.']);
   });
 
   it('attaches each to its section with the partner and organisation, and says who was not known', async () => {

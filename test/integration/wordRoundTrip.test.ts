@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
 import { listRecords } from '../../shared/data';
 import { runCli, testClock, useExampleFolders } from '../helpers';
-import { withLibreOffice } from '../soffice';
+import { readFileSync } from 'node:fs';
+import { commentByLibreOffice, partnerCopyByLibreOffice, withLibreOffice } from '../soffice';
+import { readReturnedCopy } from '../../shared/protocol/returnedCopy';
+import { planReturnedCopy } from '../../shared/protocol/planReturnedCopy';
 
 const { example } = useExampleFolders();
 
@@ -61,4 +64,32 @@ describe('tracked changes that round-trip through LibreOffice', () => {
     expect(sectionsText(withLibreOffice('reject', out('tracked.docx')))).toEqual(agreed);
     expect(sectionsText(withLibreOffice('accept', out('tracked.docx')))).toEqual(proposed);
   }, 120_000);
+
+  it('reads back everything a partner did in LibreOffice: a deletion inside the officer’s insertion, a comment at the end of a paragraph, and a rejected change', async () => {
+    const dir = await example();
+    const protocolId = await protocolWithTwoVersions(dir);
+    const tracked = join(dir, 'tracked.docx');
+    expect((await runCli('export', 'protocol', '--data', dir, '--protocol', protocolId, '--version', '2', '--tracked-changes', '--out', tracked)).code).toBe(0);
+    // Kofi Mensah rejects "and well", strikes "as needed" out of a new list item, and comments on the last words of the Review section.
+    const edited = partnerCopyByLibreOffice(tracked, { author: 'Kofi Mensah', reject: ' and well', deleteInInsertion: 'as needed' });
+    const returned = commentByLibreOffice(edited, { author: 'Kofi Mensah', passage: 'reviewed each year.', text: 'Who starts the review?' });
+
+    const store = QuorumStore.open(dir, { user: 'Ann Clerk', device: 'test', clock: testClock(), mode: 'read' });
+    try {
+      const v2 = listRecords(store.data, 'protocolVersion').find((v) => v.protocolId === protocolId && v.version === 2)!;
+      const copy = readReturnedCopy(readFileSync(returned));
+      expect(copy.versionId).toBe(v2.id);
+      const plan = planReturnedCopy(store.data, v2.id, copy, 'organisation:healthwatch', '2026-12-01T12:00:00.000Z');
+      const bySection = (key: string) => plan.comments.filter((c) => c.sectionKey === key).map((c) => c.text);
+      // The deletion is the partner's own tracked change, found inside the officer's insertion.
+      expect(bySection('b')).toEqual([expect.stringMatching(/^Proposed change in Word: delete “as needed”\.$/)]);
+      // The comment on the last words of a paragraph is on its section, with its passage.
+      expect(bySection('e')).toEqual(['On “reviewed each year.”: Who starts the review?']);
+      // The rejected insertion leaves no mark in the file: found by comparing with the text sent.
+      expect(bySection('a')).toEqual([expect.stringMatching(/differs from the text sent, with no tracked change to show it .*: not kept “and well”\.$/)]);
+      expect(plan.comments.filter((c) => c.sectionKey === 'general')).toEqual([]);
+    } finally {
+      store.close();
+    }
+  }, 180_000);
 });

@@ -6,7 +6,9 @@
   review.py reject IN.docx OUT.txt          reject all tracked changes, then the text
   review.py partner IN.docx OUT.docx SPEC   act as a partner (SPEC is JSON, below) and save as .docx
 
-SPEC: {"author": "...", "rejectFirst": true, "deleteInInsertion": "text", "commentAtEnd": {"paragraph": "start of text", "text": "..."}}
+SPEC: {"author": "...", "reject": "text of one of the officer's insertions", "deleteInInsertion": "text"}
+(A comment is added by writing it into LibreOffice's own flat XML and converting that with soffice:
+LibreOffice 7.4 loses its connection when saving an annotation inserted through UNO.)
 """
 import json, os, shutil, subprocess, sys, tempfile, time, uuid
 
@@ -92,18 +94,20 @@ def main():
             access.setPropertyValue('givenname', first)
             access.setPropertyValue('sn', last)
             access.commitChanges()
-            if spec.get('rejectFirst'):
-                # Reject the first of Quorum's own tracked insertions: the partner does not want it.
+            if spec.get('reject'):
+                # Reject the officer's tracked insertion of this text: the partner does not want it.
                 en = doc.getRedlines().createEnumeration()
                 while en.hasMoreElements():
                     r = en.nextElement()
-                    if r.getPropertyValue('RedlineType') == 'Insert':
-                        start, end = r.getPropertyValue('RedlineStart'), r.getPropertyValue('RedlineEnd')
-                        cursor = start.getText().createTextCursorByRange(start)
-                        cursor.gotoRange(end, True)
+                    start, end = r.getPropertyValue('RedlineStart'), r.getPropertyValue('RedlineEnd')
+                    cursor = start.getText().createTextCursorByRange(start)
+                    cursor.gotoRange(end, True)
+                    if r.getPropertyValue('RedlineType') == 'Insert' and spec['reject'] in cursor.getString():
                         doc.getCurrentController().select(cursor)
                         dispatch(ctx, doc, '.uno:RejectTrackedChange')
                         break
+                else:
+                    raise SystemExit(f"no tracked insertion of: {spec['reject']}")
             doc.setPropertyValue('RecordChanges', True)
             target = spec.get('deleteInInsertion')
             if target:
@@ -113,17 +117,6 @@ def main():
                 if hit is None:
                     raise SystemExit(f'not found: {target}')
                 hit.setString('')
-            note = spec.get('commentAtEnd')
-            if note:
-                # A comment on the last words of a paragraph, its range running to the paragraph's end.
-                search = doc.createSearchDescriptor()
-                search.setSearchString(note['passage'])
-                hit = doc.findFirst(search)
-                if hit is None:
-                    raise SystemExit(f"not found: {note['passage']}")
-                doc.getCurrentController().select(hit)
-                helper = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
-                helper.executeDispatch(doc.getCurrentController().getFrame(), '.uno:InsertAnnotation', '', 0, (prop('Text', note['text']), prop('Author', author)))
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dest)), (prop('FilterName', 'MS Word 2007 XML'),))
     finally:
         if doc is not None:
