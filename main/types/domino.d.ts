@@ -9,6 +9,7 @@ declare module '@mixmark-io/domino' {
     childNodes: ArrayLike<DomElement>;
     textContent: string | null;
     previousElementSibling: DomElement | null;
+    nextElementSibling: DomElement | null;
     getAttribute(name: string): string | null;
     setAttribute(name: string, value: string): void;
     removeAttribute(name: string): void;

@@ -38,6 +38,32 @@ const promoteHeaderRows = (doc: DomDocument): number => {
   return promoted;
 };
 
+const outerTableOf = (el: DomElement): DomElement | null => {
+  let outer: DomElement | null = null;
+  for (let p = el.parentNode; p; p = p.parentNode) if (p.nodeName === 'TABLE') outer = p;
+  return outer;
+};
+
+/**
+ * A table inside a table's cell cannot be a GFM table (it would arrive as escaped pipes in one
+ * cell). Each is lifted out to follow the table it was in, its values intact, and the officer told.
+ */
+const liftNestedTables = (doc: DomDocument): number => {
+  let lifted = 0;
+  for (const table of elements(doc, 'table')) {
+    const outer = outerTableOf(table);
+    if (!outer || outer.parentNode === null) continue;
+    let after: DomElement = outer;
+    // Any tables already lifted after this one stay in document order.
+    while (after.nextElementSibling?.getAttribute('data-lifted') === 'yes') after = after.nextElementSibling;
+    table.parentNode!.removeChild(table);
+    table.setAttribute('data-lifted', 'yes');
+    after.parentNode!.insertBefore(table, after.nextElementSibling);
+    lifted++;
+  }
+  return lifted;
+};
+
 /**
  * GFM tables cannot span cells, and a merged cell read as one would shift every value after it
  * into the wrong column (and drop the last columns). So each merged cell (Word's w:gridSpan and
@@ -224,6 +250,8 @@ export const htmlToMarkdown = (html: string, numbered: readonly NumberedParagrap
   if (footnotes) notes.push(`${footnotes} footnote${footnotes === 1 ? ' is' : 's are'} printed as numbered notes at the end of the paper, under “Notes”; the text keeps ${footnotes === 1 ? 'its reference' : 'their references'} ([1]).`);
   const contents = dropWordContents(doc);
   if (contents) notes.push(`The paper’s own table of contents (${contents} line${contents === 1 ? '' : 's'}) was left out; the pack has its own.`);
+  const lifted = liftNestedTables(doc);
+  if (lifted) notes.push(`${lifted} table${lifted === 1 ? ' was' : 's were'} inside another table’s cell, which a pack table cannot hold; ${lifted === 1 ? 'it now follows' : 'they now follow'} the table ${lifted === 1 ? 'it was' : 'they were'} in. Check the paper still reads correctly.`);
   const unmerged = unmergeCells(doc);
   if (unmerged.length)
     notes.push(
