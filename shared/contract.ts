@@ -58,6 +58,8 @@ export type PackBuildOutcome =
 /** A paper imported onto an agenda item, or the open dialog cancelled. `notes` say what to check. */
 export type PaperImportOutcome =
   | { imported: false; reason: string }
+  /** The paper still has tracked changes or comments: the officer chooses what becomes of them, then imports again with `reviewMarks`. */
+  | { imported: false; reason: string; reviewMarks: string; sourceFile: string }
   | { imported: true; sourceFile: string; characters: number; images: number; notes: string[] };
 
 /** One line of a meeting's agenda as the Pack screen shows it: no paper bodies (they can be megabytes). */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { listRecords, type StoreData } from '../../shared/data';
 import { QuorumFailure, type Result } from '../../shared/result';
 import { describeProblem, type RowProblem } from '../../shared/imports/table';
@@ -15,6 +15,7 @@ import { headlessPlatform } from '../services/platform';
 import { readSheetFile } from '../services/imports/sheet';
 import { readTorDocument } from '../services/imports/torDocument';
 import { importPaperFile } from '../services/papers/importPaper';
+import { paperReviewMarks } from '../services/papers';
 import { EXIT, UsageError, type Out, type Subcommand } from './quorum';
 
 const WHAT = ['people', 'meetings', 'actions', 'tor', 'paper'] as const;
@@ -45,7 +46,7 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
     '             quorum import meetings --data DIR FILE.txt --board ID [--year YYYY] [--start HH:MM] [--end HH:MM] [--venue TEXT] [--dry-run] [--json]\n' +
     '             quorum import actions --data DIR FILE.xlsx|FILE.csv --board ID [--leave-out-refused] [--dry-run] [--json]\n' +
     '             quorum import tor --data DIR FILE.docx --board ID [--leave-out-unmatched] [--dry-run] [--json]\n' +
-    '             quorum import paper --data DIR --item AGENDA_ITEM_ID FILE.docx|FILE.md [--replace] [--dry-run] [--json]',
+    '             quorum import paper --data DIR --item AGENDA_ITEM_ID FILE.docx|FILE.md [--replace] [--review-marks accept|keep] [--dry-run] [--json]',
   positional: { name: 'what', choices: WHAT },
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
@@ -59,6 +60,7 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
     end: { type: 'string', description: 'meetings: the usual end time (default 16:00)' },
     venue: { type: 'string', description: 'meetings: the venue' },
     replace: { type: 'boolean', description: 'paper: replace a paper already received' },
+    'review-marks': { type: 'string', description: 'paper: what to do with tracked changes and comments still in a Word paper: accept (as Word’s Accept All; comments left out) or keep (deletions struck through, comments in brackets)' },
     'dry-run': { type: 'boolean', description: 'print the preview and write nothing' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
@@ -166,7 +168,11 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
       }
       // A paper onto an agenda item, as the app's "Import paper…".
       if (typeof values.item !== 'string') throw new UsageError('--item AGENDA_ITEM_ID is required');
-      const outcome = await importPaperFile(session, { agendaItemId: values.item, file: path, replace: Boolean(values.replace), dryRun });
+      const marksChoice = values['review-marks'];
+      if (marksChoice !== undefined && marksChoice !== 'accept' && marksChoice !== 'keep') throw new UsageError('--review-marks is accept or keep');
+      const marks = marksChoice ? null : paperReviewMarks(path);
+      if (marks) throw new QuorumFailure('conflict', `${basename(path)} still has ${marks}. Say what becomes of them: --review-marks accept (as Word’s Accept All; comments left out) or --review-marks keep (deletions struck through, comments in brackets).`);
+      const outcome = await importPaperFile(session, { agendaItemId: values.item, file: path, replace: Boolean(values.replace), dryRun, reviewMarks: marksChoice });
       if (values.json) out.log(JSON.stringify({ ...outcome, dryRun }, null, 2));
       else {
         out.log(`${outcome.sourceFile} → “${outcome.title}”: ${outcome.characters.toLocaleString('en-GB')} characters, ${outcome.images} picture${outcome.images === 1 ? '' : 's'}`);

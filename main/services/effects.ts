@@ -4,7 +4,8 @@ import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
 import type { EffectName, OperationArgs, OperationResult } from '../../shared/operations';
 import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from './exports';
-import { PAPER_EXTENSIONS } from './papers';
+import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
+import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
 import { buildPackFile, runPreflight, suggestedPackName } from './packs';
 import { readReturnedFile } from './returnedCopies';
@@ -30,6 +31,8 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
     return build.filePath;
   };
   const today = () => session.clock.today();
+  /** A Word paper chosen but not yet imported, waiting for the officer's answer about its review marks. */
+  let pendingPaper: { agendaItemId: string; file: string } | undefined;
 
   return {
     'app:info': () => ({ version: platform.appVersion, dataDir: session.dataDir, user: currentUser(), platform: process.platform }),
@@ -95,15 +98,23 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       platform.showInFolder(builtFile(packBuildId));
       return { shown: true };
     },
-    'paper:import': async ({ agendaItemId, replace }) => {
+    'paper:import': async ({ agendaItemId, replace, reviewMarks }) => {
       const store = session.ready();
       const item = findRecord(store.data, 'agendaItem', agendaItemId);
       if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
       // Asked before the dialog opens, so the officer is not sent to find a file for nothing.
       if (item.paper?.body.trim() && !replace) throw new QuorumFailure('conflict', `“${item.title}” already has a paper. Confirm that the imported file should replace it.`);
-      const file = await platform.chooseOpenFile({ title: `Import the paper for “${item.title}”`, filterName: 'Word or Markdown paper', extensions: PAPER_EXTENSIONS });
+      // An answer about review marks is for the file chosen a moment ago, which is not asked for again.
+      const pending = reviewMarks && pendingPaper?.agendaItemId === agendaItemId ? pendingPaper.file : undefined;
+      pendingPaper = undefined;
+      const file = pending ?? (await platform.chooseOpenFile({ title: `Import the paper for “${item.title}”`, filterName: 'Word or Markdown paper', extensions: PAPER_EXTENSIONS }));
       if (!file) return { imported: false as const, reason: 'No file was chosen; nothing was imported.' };
-      const paper = await importPaperFile(session, { agendaItemId, file, replace });
+      const marks = reviewMarks ? null : paperReviewMarks(file);
+      if (marks) {
+        pendingPaper = { agendaItemId, file };
+        return { imported: false as const, reviewMarks: marks, sourceFile: basename(file), reason: `${basename(file)} still has ${marks}. Choose whether to accept all the changes (as Word’s Accept All) and leave the comments out, or keep them showing in the paper.` };
+      }
+      const paper = await importPaperFile(session, { agendaItemId, file, replace, reviewMarks });
       return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.characters, images: paper.images, notes: paper.notes };
     },
     'partnership:chooseLogo': async ({ altText }) => {

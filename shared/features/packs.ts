@@ -88,5 +88,12 @@ export const buildPack = effect<PackBuildOutcome>()({
 });
 export const openPack = effect<{ opened: boolean }>()({ name: 'pack:open', input: z.object({ packBuildId: recordId('packBuild') }).strict() });
 export const showPackInFolder = effect<{ shown: boolean }>()({ name: 'pack:showInFolder', input: z.object({ packBuildId: recordId('packBuild') }).strict() });
-/** The system open dialog for a .docx or .md paper; `replace` confirms overwriting a paper already received. */
-export const importPaperFile = effect<PaperImportOutcome>()({ name: 'paper:import', input: z.object({ agendaItemId: recordId('agendaItem'), replace: z.boolean().optional() }).strict() });
+/**
+ * The system open dialog for a .docx or .md paper; `replace` confirms overwriting a paper already
+ * received. A Word paper still holding tracked changes or comments comes back asking what to do
+ * with them; `reviewMarks` answers for the file just chosen (accept them all, or keep them showing).
+ */
+export const importPaperFile = effect<PaperImportOutcome>()({
+  name: 'paper:import',
+  input: z.object({ agendaItemId: recordId('agendaItem'), replace: z.boolean().optional(), reviewMarks: z.enum(['accept', 'keep']).optional() }).strict(),
+});

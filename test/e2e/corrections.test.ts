@@ -4,29 +4,35 @@ import { join } from 'node:path';
 import { screenshot, useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { findRecord, listRecords } from '../../shared/data';
-import { wordPaper } from '../fixtures/papers';
+import { reviewedPaper, wordPaper } from '../fixtures/papers';
 import { readPackage } from '../docxPackage';
 import { formatUkDate } from '../../shared/rules/dates';
 import { meetingItems, numberedAgenda } from '../../shared/rules/agenda';
 
 const e2e = useE2E();
 
+/** Arrange: an item on the Safeguarding Partnership's next agenda with a paper requested, its Paper dialog open. */
+const openPaperDialogForNewItem = async (title: string) => {
+  const { page, host } = e2e;
+  const q = quorumPage(page);
+  await q.startWithExample();
+  await host.session.store.run('agenda:add', { meetingId: 'meeting:scp-next', title, purpose: 'discussion', durationMinutes: 20, presenterIds: [], paperRequested: true });
+  const item = listRecords(host.session.store.data, 'agendaItem').find((i) => i.title === title)!;
+  await q.nav('Meetings').click();
+  await q.meetings.meeting('Eastmere Safeguarding Children Partnership', '').first().click();
+  const row = q.meetings.agendaItem(title);
+  await row.waitFor();
+  const number = (await row.innerText()).match(/^(\d+)/m)?.[1] ?? '';
+  await row.getByRole('button', { name: /^Paper, cover sheet and Part 2 of item/ }).click();
+  await page.getByRole('menuitem', { name: 'Paper…' }).click();
+  return { item, number, dialog: page.getByRole('dialog') };
+};
+
 describe('corrections without damage', () => {
   it('keeps an imported Word table: the editor follows the text, so typing and saving after the import keeps the table', async () => {
     const { page, host, dataDir } = e2e;
-    const q = quorumPage(page);
-    await q.startWithExample();
     // Arrange: an item with a paper requested and nothing received yet.
-    await host.session.store.run('agenda:add', { meetingId: 'meeting:scp-next', title: 'Neglect audit', purpose: 'discussion', durationMinutes: 20, presenterIds: [], paperRequested: true });
-    const item = listRecords(host.session.store.data, 'agendaItem').find((i) => i.title === 'Neglect audit')!;
-    await q.nav('Meetings').click();
-    await q.meetings.meeting('Eastmere Safeguarding Children Partnership', '').first().click();
-    const row = q.meetings.agendaItem('Neglect audit');
-    await row.waitFor();
-    const number = (await row.innerText()).match(/^(\d+)/m)?.[1] ?? '';
-    await row.getByRole('button', { name: /^Paper, cover sheet and Part 2 of item/ }).click();
-    await page.getByRole('menuitem', { name: 'Paper…' }).click();
-    const dialog = page.getByRole('dialog');
+    const { item, number, dialog } = await openPaperDialogForNewItem('Neglect audit');
     const text = dialog.getByRole('textbox', { name: /^Text of the paper for item/ });
     await text.waitFor(); // the empty paper opens in the formatted editor
 
@@ -215,5 +221,22 @@ describe('undo for the last destructive act', () => {
     await q.meetings.agendaItem(removed.title).waitFor();
     expect(await page.getByRole('button', { name: /^Undo:/ }).count()).toBe(0);
     expect(findRecord(host.session.store.data, 'agendaItem', removed.id)).toMatchObject({ title: removed.title, order: removed.order, paper: removed.paper });
+  });
+});
+
+describe('Word in, exactly', () => {
+  it('asks what becomes of tracked changes and comments left in a Word paper, and keeps them showing when asked', async () => {
+    const { host, dataDir } = e2e;
+    const { item, dialog } = await openPaperDialogForNewItem('Practice update');
+    host.openAnswer.file = join(dataDir, 'Practice update.docx');
+    writeFileSync(host.openAnswer.file, await reviewedPaper());
+
+    await dialog.getByRole('button', { name: 'Import from a file…' }).click();
+    await dialog.getByText('Practice update.docx still has 2 tracked changes and 1 comment (by Amira Haddad, Priya Nair)').waitFor();
+    // Nothing is imported until the officer says what becomes of them.
+    expect(findRecord(host.session.store.data, 'agendaItem', item.id)!.paper?.body ?? '').toBe('');
+    await dialog.getByRole('button', { name: 'Keep them showing' }).click();
+    await dialog.getByText(/They were kept: deleted text is struck through/).waitFor();
+    expect(findRecord(host.session.store.data, 'agendaItem', item.id)!.paper!.body).toContain('Referrals rose by ~~12%~~14% this year');
   });
 });

@@ -104,8 +104,27 @@ describe('importing a paper', () => {
     expect(paper.body).toMatch(/^#+ Notes\n\n1\. Ofsted inspection report, 2025\.\s+2\. Audit of 40 cases, autumn term\.$/m);
     const notes = paper.notes.join(' ');
     expect(notes).toMatch(/2 footnotes are printed as numbered notes at the end of the paper/);
-    expect(notes).toMatch(/The paper still has 2 tracked changes and 1 comment \(by Amira Haddad, Priya Nair\)\. The changes were taken as accepted, as Word’s Accept All would\. The comments were left out\./);
+    expect(notes).toMatch(/The paper had 2 tracked changes and 1 comment \(by Amira Haddad, Priya Nair\)\. The changes were accepted, as Word’s Accept All would\. The comments were left out\./);
     expect(paper.body).toContain('Referrals rose by 14% this year.');
+    // Kept instead: the deletion struck through beside the insertion, the comment where it was made.
+    const kept = await readPaperFile(file, env.dataDir, { reviewMarks: 'keep' });
+    expect(kept.body).toContain('Referrals rose by ~~12%~~14% this year \\[Comment, Priya Nair: Is this figure for the year?\\].');
+    expect(kept.notes.join(' ')).toMatch(/They were kept: deleted text is struck through and each comment is in square brackets where it was made/);
+  });
+
+  it('asks what becomes of tracked changes and comments before importing, then imports the file already chosen without asking for it again', async () => {
+    const env = await setUp();
+    close = env.close;
+    env.pick.file = join(env.t.dir, 'Practice update.docx');
+    writeFileSync(env.pick.file, await reviewedPaper());
+    const item = 'agendaItem:next-6';
+    const asked = await env.call('paper:import', { agendaItemId: item, replace: true });
+    expect(asked).toMatchObject({ ok: true, value: { imported: false, sourceFile: 'Practice update.docx', reviewMarks: '2 tracked changes and 1 comment (by Amira Haddad, Priya Nair)' } });
+    expect(findRecord(env.session.store.data, 'agendaItem', item)!.paper?.body ?? '').not.toContain('Referrals rose');
+    env.pick.file = null; // the dialog is not opened again
+    const kept = await env.call('paper:import', { agendaItemId: item, replace: true, reviewMarks: 'keep' });
+    expect(kept).toMatchObject({ ok: true, value: { imported: true, sourceFile: 'Practice update.docx' } });
+    expect(findRecord(env.session.store.data, 'agendaItem', item)!.paper!.body).toContain('~~12%~~14%');
   });
 
   it('puts the imported paper on the agenda item through the bridge, and the pack carries it with its picture', async () => {

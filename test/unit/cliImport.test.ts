@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, useExampleFolders } from '../helpers';
+import { reviewedPaper } from '../fixtures/papers';
 import { ACTION_COLUMNS, csvOf, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, writeXlsx } from '../fixtures/imports';
 
 const folders = useExampleFolders();
@@ -138,6 +139,22 @@ describe('quorum import: a partnership’s existing material brought in headless
     expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
     expect((await runCli('import', 'paper', '--data', dir, '--item', item.id as string, md)).code).toBe(0);
     expect((storeOf(dir).records[item.id as string] as unknown as { paper: { status: string; body: string } }).paper).toMatchObject({ status: 'received', body: expect.stringMatching(/Referrals rose by 14%/) });
+  });
+
+  it('asks what becomes of tracked changes and comments in a Word paper (--review-marks accept|keep) and writes nothing until told', async () => {
+    const dir = await folders.example();
+    const item = Object.values(storeOf(dir).records).find((r) => r.type === 'agendaItem' && !(r as { paper?: { body: string } }).paper?.body && !r.standing)!;
+    const docx = join(folders.temp(), 'Practice update.docx');
+    writeFileSync(docx, await reviewedPaper());
+    const before = readFileSync(join(dir, 'quorum.json'));
+    const asked = await runCli('import', 'paper', '--data', dir, '--item', item.id as string, docx);
+    expect(asked.code).toBe(1);
+    expect(`${asked.out}\n${asked.err}`).toMatch(/Practice update\.docx still has 2 tracked changes and 1 comment \(by Amira Haddad, Priya Nair\)\. Say what becomes of them: --review-marks accept .* or --review-marks keep/);
+    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect((await runCli('import', 'paper', '--data', dir, '--item', item.id as string, docx, '--review-marks', 'accept')).code).toBe(0);
+    const body = (storeOf(dir).records[item.id as string] as unknown as { paper: { body: string } }).paper.body;
+    expect(body).toContain('Referrals rose by 14% this year.');
+    expect(body).not.toContain('12%');
   });
 });
 

@@ -3,9 +3,17 @@ import { QuorumFailure } from '../../../shared/result';
 import { htmlToMarkdown, UNSUPPORTED_IMAGE, type HtmlConversion } from './html';
 import { saveImage } from './imageFiles';
 import { checkZipPackage, unzipChecked } from '../../../shared/zip';
-import { numberedParagraphs, reviewMarksIn } from './wordParts';
+import { describeReviewMarks, numberedParagraphs, reviewMarksIn, settleReviewMarks, type ReviewMarksChoice } from './wordParts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const WORD_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/comments.xml'];
+
+/** The same package with its document.xml replaced (every part already judged by checkZipPackage). */
+const withDocumentXml = (bytes: Uint8Array, documentXml: string): Uint8Array => {
+  const files = unzipSync(bytes);
+  files['word/document.xml'] = strToU8(documentXml);
+  return zipSync(files);
+};
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 /** OLE2 compound file: a Word 97–2003 .doc, or a .docx protected with a password (Word encrypts it into OLE2). */
@@ -19,17 +27,22 @@ const meaningful = (m: { type: string; message: string }) => m.type === 'error' 
  * hands each picture over to be kept as a file in `images/`, with the alt text from Word's
  * "Alt Text" (`wp:docPr/@descr`).
  */
-export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: string, fileName: string): Promise<HtmlConversion & { images: string[] }> => {
+export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: string, fileName: string, reviewMarks: ReviewMarksChoice = 'accept'): Promise<HtmlConversion & { images: string[] }> => {
   if (isOle(bytes))
     throw new QuorumFailure('invalid-input', `${fileName} is an older Word file (.doc) or is protected with a password. Open it in Word, remove any password, and save it as a Word Document (.docx).`);
   if (!isZip(bytes)) throw new QuorumFailure('invalid-input', `${fileName} is not a Word document: it does not have the .docx file structure. It may be damaged or renamed from another format.`);
   // Judged before mammoth inflates anything: every part's declared and actual size (shared/zip.ts).
   checkZipPackage(bytes, () => true, fileName);
+  const parts = unzipChecked(bytes, (name) => WORD_PARTS.includes(name), fileName);
+  const marks = reviewMarksIn(parts);
+  const changes = marks.insertions + marks.deletions;
+  // Review marks are settled in document.xml before mammoth reads it (it would drop deletions and comments silently).
+  const source = changes || marks.comments ? withDocumentXml(bytes, settleReviewMarks(strFromU8(parts['word/document.xml']), parts['word/comments.xml'] ? strFromU8(parts['word/comments.xml']) : undefined, reviewMarks)) : bytes;
   const images: string[] = [];
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: Buffer.from(source) },
       {
         convertImage: mammoth.images.imgElement(async (image) => {
           const saved = saveImage(dataDir, await image.readAsBuffer(), slug, image.contentType);
@@ -42,16 +55,16 @@ export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: strin
   } catch (err) {
     throw new QuorumFailure('invalid-input', `${fileName} could not be read as a Word document (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 200)}). Open it in Word and save it again as .docx.`);
   }
-  const parts = unzipChecked(bytes, (name) => WORD_PARTS.includes(name), fileName);
   const conversion = htmlToMarkdown(result.value, numberedParagraphs(parts));
-  // mammoth reads a paper as if every tracked change were accepted and leaves comments out: say so,
-  // so an officer does not publish changes nobody agreed or miss a reviewer's question.
-  const marks = reviewMarksIn(parts);
-  const changes = marks.insertions + marks.deletions;
-  if (changes || marks.comments)
+  // Say what became of the review marks, so an officer does not publish changes nobody agreed or miss a reviewer's question.
+  if (changes || marks.comments) {
+    const what = `The paper had ${describeReviewMarks(marks)}.`;
     conversion.notes.push(
-      `The paper still has ${[changes ? `${changes} tracked change${changes === 1 ? '' : 's'}` : '', marks.comments ? `${marks.comments} comment${marks.comments === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')}${marks.authors.length ? ` (by ${marks.authors.slice(0, 4).join(', ')})` : ''}. ${changes ? 'The changes were taken as accepted, as Word’s Accept All would. ' : ''}${marks.comments ? 'The comments were left out. ' : ''}If they were not agreed, ask the author for a final copy and import that.`,
+      reviewMarks === 'accept'
+        ? `${what} ${changes ? 'The changes were accepted, as Word’s Accept All would. ' : ''}${marks.comments ? 'The comments were left out. ' : ''}If they were not agreed, ask the author for a final copy and import that.`
+        : `${what} They were kept: deleted text is struck through${marks.comments ? ' and each comment is in square brackets where it was made, “[Comment, …]”' : ''}. Settle them with the author and take them out before the pack goes out.`,
     );
+  }
   const odd = result.messages.filter(meaningful);
   if (odd.length) conversion.notes.push(`Word reported ${odd.length} thing${odd.length === 1 ? '' : 's'} it could not carry over, e.g. “${odd[0].message.slice(0, 160)}”.`);
   return { ...conversion, images: [...new Set(images)] };

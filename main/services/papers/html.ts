@@ -197,6 +197,11 @@ const converter = (): TurndownService => {
     filter: 'table',
     replacement: (content) => `\n\n${content.trim()}\n\n`,
   });
+  td.addRule('strikethrough', {
+    // GFM's two tildes, as people type them and Quorum's editor writes them.
+    filter: ['del', 's', 'strike'] as TurndownService.Filter,
+    replacement: (content) => (content.trim() ? `~~${content}~~` : content),
+  });
   td.addRule('cellParagraphs', {
     // STACK-NOTES: mammoth wraps cell text in <p>, which would break the GFM row onto new lines.
     filter: (n) => n.nodeName === 'P' && /^(TD|TH)$/.test(n.parentNode?.nodeName ?? ''),

@@ -5,6 +5,7 @@ import { findRecord } from '../../../shared/data';
 import { QuorumFailure } from '../../../shared/result';
 import type { Session } from '../session';
 import { readPaperFile } from './index';
+import type { ReviewMarksChoice } from './wordParts';
 
 export type PaperImportOutcome = { imported: boolean; sourceFile: string; characters: number; images: number; notes: string[]; title: string };
 
@@ -14,14 +15,14 @@ export type PaperImportOutcome = { imported: boolean; sourceFile: string; charac
  * (`replace`), since the old text is then only in the backups. A dry run reads the file the same
  * way, into a scratch folder, and writes nothing.
  */
-export const importPaperFile = async (session: Session, input: { agendaItemId: string; file: string; replace?: boolean; dryRun?: boolean }): Promise<PaperImportOutcome> => {
+export const importPaperFile = async (session: Session, input: { agendaItemId: string; file: string; replace?: boolean; dryRun?: boolean; reviewMarks?: ReviewMarksChoice }): Promise<PaperImportOutcome> => {
   const store = session.ready();
   const item = findRecord(store.data, 'agendaItem', input.agendaItemId);
   if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
   if (item.paper?.body.trim() && !input.replace) throw new QuorumFailure('conflict', `“${item.title}” already has a paper. Confirm that the imported file should replace it.`);
   const scratch = input.dryRun ? mkdtempSync(join(tmpdir(), 'quorum-paper-')) : undefined;
   try {
-    const paper = await readPaperFile(input.file, scratch ?? store.dataDir);
+    const paper = await readPaperFile(input.file, scratch ?? store.dataDir, { reviewMarks: input.reviewMarks });
     if (!input.dryRun) await store.run('paper:receiveImported', { agendaItemId: item.id, body: paper.body, sourceFile: paper.sourceFile, receivedOn: session.clock.today(), expectedRev: item.rev });
     return { imported: !input.dryRun, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes, title: item.title };
   } finally {

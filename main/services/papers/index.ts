@@ -3,6 +3,8 @@ import { basename, extname } from 'node:path';
 import { MARKDOWN_MAX } from '../../../shared/schema/common';
 import { QuorumFailure } from '../../../shared/result';
 import { docxToMarkdown } from './docx';
+import { describeReviewMarks, reviewMarksIn, type ReviewMarksChoice } from './wordParts';
+import { unzipChecked } from '../../../shared/zip';
 import { fileSlug } from './imageFiles';
 import { markdownFileToMarkdown } from './markdownFile';
 
@@ -13,7 +15,7 @@ const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
 export type PaperImport = { body: string; sourceFile: string; images: string[]; notes: string[] };
 
 /** Reads a Word or Markdown paper into Markdown, keeping its pictures in `<dataDir>/images/`. Nothing is stored yet. */
-export const readPaperFile = async (file: string, dataDir: string): Promise<PaperImport> => {
+export const readPaperFile = async (file: string, dataDir: string, opts: { reviewMarks?: ReviewMarksChoice } = {}): Promise<PaperImport> => {
   const fileName = basename(file);
   const ext = extname(file).slice(1).toLowerCase();
   if (ext === 'doc') throw new QuorumFailure('invalid-input', `${fileName} is an older Word file (.doc). Open it in Word and save it as a Word Document (.docx).`);
@@ -29,8 +31,25 @@ export const readPaperFile = async (file: string, dataDir: string): Promise<Pape
   if (size === 0) throw new QuorumFailure('invalid-input', `${fileName} is empty.`);
   const bytes = readFileSync(file);
   const slug = fileSlug(fileName);
-  const { markdown, notes, images } = ext === 'docx' ? await docxToMarkdown(bytes, dataDir, slug, fileName) : markdownFileToMarkdown(bytes, file, dataDir, slug, fileName);
+  const { markdown, notes, images } = ext === 'docx' ? await docxToMarkdown(bytes, dataDir, slug, fileName, opts.reviewMarks) : markdownFileToMarkdown(bytes, file, dataDir, slug, fileName);
   if (!markdown.trim()) throw new QuorumFailure('invalid-input', `${fileName} has no text to import.`);
   if (markdown.length > MARKDOWN_MAX) throw new QuorumFailure('invalid-input', `${fileName} is too long for one paper (over ${MARKDOWN_MAX.toLocaleString('en-GB')} characters once converted).`);
   return { body: markdown, sourceFile: fileName, images, notes };
+};
+
+/**
+ * Tracked changes and comments still in a Word paper, described for the officer ("2 tracked
+ * changes and 1 comment (by …)"), or null when there are none or the file is not a .docx. Asked
+ * before importing, so the officer chooses what becomes of them.
+ */
+export const paperReviewMarks = (file: string): string | null => {
+  if (extname(file).toLowerCase() !== '.docx') return null;
+  try {
+    const parts = unzipChecked(readFileSync(file), (name) => name === 'word/document.xml' || name === 'word/comments.xml', basename(file));
+    const marks = reviewMarksIn(parts);
+    return marks.insertions + marks.deletions + marks.comments > 0 ? describeReviewMarks(marks) : null;
+  } catch {
+    // A file that cannot be read says so properly when it is imported.
+    return null;
+  }
 };

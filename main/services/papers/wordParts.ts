@@ -153,5 +153,45 @@ export const reviewMarksIn = (files: Record<string, Uint8Array>): ReviewMarks =>
   const comments = all(doc, 'w:commentReference').length;
   if (comments && files['word/comments.xml'])
     for (const c of all(parser.parse(strFromU8(files['word/comments.xml'])) as XNode[], 'w:comment')) if (attr(c, 'w:author')) authors.add(attr(c, 'w:author'));
-  return { insertions: count('w:ins'), deletions: count('w:del'), comments, authors: [...authors].sort() };
+  return { insertions: count('w:ins') + count('w:moveTo'), deletions: count('w:del') + count('w:moveFrom'), comments, authors: [...authors].sort() };
+};
+
+/** What to do with tracked changes and comments left in a paper: Word's Accept All, or keep them showing. */
+export type ReviewMarksChoice = 'accept' | 'keep';
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Every run inside gets w:strike (ECMA-376 §17.3.2.37): deleted text shown struck through. */
+const struck = (runs: string) =>
+  runs
+    .replace(/<w:rPr>/g, '<w:rPr><w:strike/>')
+    .replace(/<w:r(\s[^>]*)?>(?!<w:rPr>)/g, (_m, attrs: string | undefined) => `<w:r${attrs ?? ''}><w:rPr><w:strike/></w:rPr>`)
+    .replace(/<w:delText\b/g, '<w:t')
+    .replace(/<\/w:delText>/g, '</w:t>');
+
+/**
+ * The paper's document.xml with its review marks settled before it is read. `accept`: what Word's
+ * Accept All gives (insertions and moved-to text stay; deletions and moved-from text go; comments
+ * are left out). `keep`: deletions and moved-from text stay, struck through, and each comment is
+ * written where it was made as "[Comment, author: text]", so nothing the reviewers wrote is lost.
+ */
+export const settleReviewMarks = (documentXml: string, commentsXml: string | undefined, choice: ReviewMarksChoice): string => {
+  const deletion = /<w:(del|moveFrom)\b(?:[^>]*[^/])?>([\s\S]*?)<\/w:\1>/g;
+  if (choice === 'accept') return documentXml.replace(deletion, '');
+  const comments = new Map<string, { author: string; text: string }>();
+  if (commentsXml)
+    for (const c of all(parser.parse(commentsXml) as XNode[], 'w:comment'))
+      comments.set(attr(c, 'w:id'), { author: attr(c, 'w:author') || 'a reviewer', text: textOf(kids(c)).trim() });
+  return documentXml
+    .replace(deletion, (_m, _tag: string, inner: string) => struck(inner))
+    .replace(/<w:commentReference w:id="([^"]+)"\s*\/>/g, (_m, id: string) => {
+      const c = comments.get(id);
+      return c ? `<w:t xml:space="preserve"> [Comment, ${escapeXml(c.author)}: ${escapeXml(c.text)}]</w:t>` : '';
+    });
+};
+
+/** "3 tracked changes and 1 comment (by Amira Haddad, Priya Nair)". */
+export const describeReviewMarks = (marks: ReviewMarks): string => {
+  const changes = marks.insertions + marks.deletions;
+  const parts = [changes ? `${changes} tracked change${changes === 1 ? '' : 's'}` : '', marks.comments ? `${marks.comments} comment${marks.comments === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  return `${parts}${marks.authors.length ? ` (by ${marks.authors.slice(0, 4).join(', ')}${marks.authors.length > 4 ? ' and others' : ''})` : ''}`;
 };

@@ -6,6 +6,7 @@ import type { QuorumError } from '@shared/result';
 import { bridge, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { MarkdownField } from '../../components/MarkdownField';
+import { ReviewMarksChoice, type ReviewMarksAnswer } from '../../components/ReviewMarksChoice';
 
 /**
  * An item's paper: import it from Word or Markdown, or type or paste its text here. Saving text
@@ -17,6 +18,7 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
   const [error, setError] = useState<QuorumError | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
+  const [asking, setAsking] = useState<{ sourceFile: string; marks: string } | null>(null);
   const loaded = state.status === 'ready' ? state.value : null;
   const text = body ?? loaded?.body ?? '';
   const save = async () => {
@@ -25,11 +27,13 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
-  const importFile = async () => {
+  const importFile = async (reviewMarks?: ReviewMarksAnswer) => {
     setError(null);
     setConfirming(false);
-    const r = await bridge().paper.import({ agendaItemId: item.id, replace: true });
+    setAsking(null);
+    const r = await bridge().paper.import({ agendaItemId: item.id, replace: true, ...(reviewMarks ? { reviewMarks } : {}) });
     if (!r.ok) return setError(r.error);
+    if (!r.value.imported && 'reviewMarks' in r.value) return setAsking({ sourceFile: r.value.sourceFile, marks: r.value.reviewMarks });
     if (r.value.imported) {
       setNotes(r.value.notes);
       setBody(null);
@@ -38,6 +42,7 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
   };
   return (
     <FormDialog title={`Paper for item ${item.number}: ${item.title}`} errorTitle="The paper was not saved" error={error} saveLabel="Save paper" onSave={save} onClose={() => onClose(null)} saveDisabled={!loaded || body === null} cancelLabel="Close" maxWidth="860px">
+      {asking && <ReviewMarksChoice sourceFile={asking.sourceFile} marks={asking.marks} onChoose={(answer) => importFile(answer)} onCancel={() => setAsking(null)} />}
       {notes.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -48,13 +53,13 @@ export const PaperDialog = ({ item, onClose }: { item: AgendaItemView; onClose: 
       <Text>Import the author’s Word document or Markdown file, or type or paste the paper below. Headings, lists, tables and links carry into the pack.</Text>
       <div>
         {/* Replacing text already received (or typed here and not saved) is asked about first; the old text stays in the backups. */}
-        <Button onClick={() => (loaded?.body || body ? setConfirming(true) : importFile())}>{loaded?.body ? 'Replace from a file…' : 'Import from a file…'}</Button>
+        <Button onClick={() => (loaded?.body || body ? setConfirming(true) : importFile())} disabled={asking !== null}>{loaded?.body ? 'Replace from a file…' : 'Import from a file…'}</Button>
       </div>
       {confirming && (
         <MessageBar intent="warning">
           <MessageBarBody>The file you choose replaces the paper’s text{body !== null ? ', including what you have typed here and not saved' : ''}. The cover sheet stays, and the old text remains in the backups in Settings.</MessageBarBody>
           <MessageBarActions>
-            <Button appearance="primary" onClick={importFile}>
+            <Button appearance="primary" onClick={() => importFile()}>
               Choose the new file…
             </Button>
             <Button onClick={() => setConfirming(false)}>Keep the current text</Button>

@@ -26,6 +26,7 @@ import type { AgendaLine, PaperImportOutcome } from '@shared/contract';
 import { PURPOSE_LABEL } from '@shared/pack/model';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
+import { ReviewMarksChoice, type ReviewMarksAnswer } from '../../components/ReviewMarksChoice';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { CoverSheetDialog } from '../../components/CoverSheetDialog';
@@ -65,15 +66,18 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ title: string; result: Extract<PaperImportOutcome, { imported: true }> } | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
+  const [asking, setAsking] = useState<{ line: AgendaLine; replace: boolean; sourceFile: string; marks: string } | null>(null);
 
-  const importPaper = async (line: AgendaLine, replace: boolean) => {
+  const importPaper = async (line: AgendaLine, replace: boolean, reviewMarks?: ReviewMarksAnswer) => {
     setEditing(null);
     setError(null);
     setOutcome(null);
+    setAsking(null);
     setBusy(line.id);
-    const r = await bridge().paper.import({ agendaItemId: line.id, replace });
+    const r = await bridge().paper.import({ agendaItemId: line.id, replace, ...(reviewMarks ? { reviewMarks } : {}) });
     setBusy(null);
     if (!r.ok) return setError(r.error);
+    if (!r.value.imported && 'reviewMarks' in r.value) return setAsking({ line, replace, sourceFile: r.value.sourceFile, marks: r.value.reviewMarks });
     if (r.value.imported) {
       setOutcome({ title: line.title, result: r.value });
       onChanged();
@@ -87,6 +91,7 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
   return (
     <>
       <ErrorBar title="The paper was not imported" error={error} />
+      {asking && <ReviewMarksChoice sourceFile={asking.sourceFile} marks={asking.marks} onChoose={(answer) => importPaper(asking.line, asking.replace, answer)} onCancel={() => setAsking(null)} />}
       {outcome && (
         <MessageBar intent={outcome.result.notes.length ? 'warning' : 'success'}>
           <MessageBarBody>
