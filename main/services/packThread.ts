@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { StoreData } from '../../shared/data';
 import { buildPack, type BuildPackInput, type PackProgress } from '../../shared/pack/build';
 import { QuorumFailure, type ErrorCode } from '../../shared/result';
+import { nativeCompressor } from './nativeZip';
 
 export type PackJob = { data: StoreData; input: Omit<BuildPackInput, 'onProgress'> };
 export type PackWorkerMessage =
@@ -22,7 +23,7 @@ export const defaultPackWorker = (): string | null => {
  * from source) it builds in this thread, yielding between parts.
  */
 export const buildPackOffThread = (job: PackJob, onProgress: PackProgress = () => {}, workerFile: string | null = defaultPackWorker()): Promise<Uint8Array> => {
-  if (!workerFile) return buildPack(job.data, { ...job.input, onProgress }).then((b) => b.bytes);
+  if (!workerFile) return buildPack(job.data, { ...job.input, compressor: nativeCompressor, onProgress }).then((b) => b.bytes);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile);
     let settled = false;

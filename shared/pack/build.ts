@@ -10,6 +10,7 @@ import { deepDive, paper } from './docx/papers';
 import { forwardPlan, part2Opening, urgentAndClosing } from './docx/closing';
 import { packDocument, type PackPart } from './docx/document';
 import { packageDocument } from './docx/package';
+import type { Compressor } from '../zipWriter';
 
 export type PackProgress = (done: number, total: number, label: string) => void;
 
@@ -23,6 +24,8 @@ export type BuildPackInput = {
   /** Images the pack may show, by `images/…` path (see `packImagePaths`). */
   images: ImageLibrary;
   onProgress?: PackProgress;
+  /** How the package is zipped: main passes Node's zlib (main/services/nativeZip.ts). */
+  compressor?: Compressor;
 };
 
 export type BuiltPack = { bytes: Uint8Array; model: PackModel };
@@ -60,7 +63,7 @@ export const buildPack = async (data: StoreData, input: BuildPackInput): Promise
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }
   const doc = packDocument(model, built, ctx);
-  const bytes = await packageDocument(doc, input.builtAt);
+  const bytes = await packageDocument(doc, input.builtAt, input.compressor);
   progress(total, total, 'Saved as Word');
   return { bytes, model };
 };

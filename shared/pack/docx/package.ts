@@ -1,26 +1,44 @@
 import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { writeZip, type Compressor } from '../../zipWriter';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * Zips the document, then sets what docx leaves out of docProps/core.xml: the language (dc:language,
- * which accessibility checkers read alongside w:lang) and the build time, so the package records
- * when the pack was made rather than when the zip was written.
+ * docx's compiler: the document's parts before they are zipped (path → XML text or bytes). Packer
+ * keeps it as a static member; reading it lets the pack be zipped once, by Quorum, rather than
+ * zipped by docx, unzipped and zipped again (docx is pinned, so the member is where this expects).
  */
-export const packageDocument = async (doc: Document, builtAt: string): Promise<Uint8Array> => {
-  const bytes = await Packer.pack(doc, 'uint8array');
-  const files = unzipSync(bytes);
-  const core = strFromU8(files['docProps/core.xml']);
+type Compiled = Map<string, string | Uint8Array>;
+const compile = (doc: Document): Compiled => (Packer as unknown as { compiler: { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Compiled } }).compiler.compile(doc, undefined, []);
+
+const encoder = new TextEncoder();
+/** Pictures are compressed already; deflating them again costs time for nothing. */
+const STORED = /\.(png|jpe?g|gif|bmp)$/i;
+
+/**
+ * Zips the document once and sets what docx leaves out of docProps/core.xml: the language
+ * (dc:language, which accessibility checkers read alongside w:lang) and the build time, so the
+ * package records when the pack was made rather than when the zip was written.
+ * `compressor`: Node's native zlib from main; fflate elsewhere.
+ */
+export const packageDocument = async (doc: Document, builtAt: string, compressor?: Compressor): Promise<Uint8Array> => {
+  const files = compile(doc);
   const stamp = escapeXml(builtAt);
-  const patched = core
-    .replace(/<dcterms:created([^>]*)>[^<]*<\/dcterms:created>/, `<dcterms:created$1>${stamp}</dcterms:created>`)
-    .replace(/<dcterms:modified([^>]*)>[^<]*<\/dcterms:modified>/, `<dcterms:modified$1>${stamp}</dcterms:modified>`)
-    .replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>');
-  files['docProps/core.xml'] = strToU8(patched);
-  // [Content_Types].xml first, as Office writes it; fixed times keep a rebuild byte-identical.
-  const ordered: Zippable = {};
-  const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  for (const name of names) ordered[name] = [files[name], { mtime: new Date('2000-01-01T00:00:00Z') }];
-  return zipSync(ordered, { level: 6 });
+  const core = String(files.get('docProps/core.xml') ?? '');
+  files.set(
+    'docProps/core.xml',
+    core
+      .replace(/<dcterms:created([^>]*)>[^<]*<\/dcterms:created>/, `<dcterms:created$1>${stamp}</dcterms:created>`)
+      .replace(/<dcterms:modified([^>]*)>[^<]*<\/dcterms:modified>/, `<dcterms:modified$1>${stamp}</dcterms:modified>`)
+      .replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>'),
+  );
+  // [Content_Types].xml first, as Office writes it; entries carry a fixed time, not the clock's.
+  const names = [...files.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  return writeZip(
+    names.map((name) => {
+      const data = files.get(name)!;
+      return { name, data: typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data), store: STORED.test(name) };
+    }),
+    compressor,
+  );
 };
