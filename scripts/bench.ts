@@ -3,7 +3,8 @@
  * Quorum's speed budgets on ten years of a busy partnership (npm run gen), printed as a table:
  * store load, one-field save p50/p95, the largest meeting's pack, the CLI's cold start, then at ten
  * and forty years the dashboard and pre-flight after a save and the first screen in Chromium, and
- * the renderer's initial JavaScript. Figures, not pass/fail tests.
+ * the renderer's initial JavaScript, then the pack against pandoc at ~300 and ~1,000 pages
+ * (scripts/benchPack.ts). Figures, not pass/fail tests.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { createHandlers } from '../main/services/handlers';
 import { createDispatcher } from '../main/services/dispatch';
 import { headlessPlatform } from '../main/services/platform';
 import { markdownTable } from './table';
+import { comparePackWithPandoc } from './benchPack';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
@@ -136,4 +138,8 @@ const jsBytes = initial.reduce((n, f) => n + statSync(join(root, 'out/renderer',
 row(`Renderer initial JS (${initial.length} file${initial.length === 1 ? '' : 's'}, minified)`, `${(jsBytes / 1024).toFixed(0)} KB`, '≤ 1 MB', jsBytes <= 1024 * 1024);
 
 console.log(`\n${markdownTable(['Measure', 'Figure', 'Target', 'Result'], rows)}`);
+
+// 7. The pack against pandoc on the same papers, whole processes side by side (scripts/benchPack.ts).
+console.log('\nThe pack against pandoc (whole processes, alternated round by round):');
+console.log(await comparePackWithPandoc({ root, scratch }));
 rmSync(scratch, { recursive: true, force: true });
