@@ -25,9 +25,14 @@ export const odtContent = (odt: string): string => strFromU8(unzipSync(readFileS
 /** Debian's Python, which has LibreOffice's UNO bridge (python3-uno). */
 export const UNO_PYTHON = process.env.QUORUM_UNO_PYTHON ?? '/usr/bin/python3';
 const REVIEW = fileURLToPath(new URL('./uno/review.py', import.meta.url));
+/**
+ * Without faketime's preload (npm run test:any-date): Python's sleep fails under it while waiting
+ * for LibreOffice, and what LibreOffice does to a document does not depend on the date.
+ */
+const realClockEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k, v]) => !/^FAKETIME/.test(k) && !(k === 'LD_PRELOAD' && /faketime/.test(v ?? ''))));
 const runReview = (args: string[]) => {
   try {
-    execFileSync(UNO_PYTHON, [REVIEW, ...args], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(UNO_PYTHON, [REVIEW, ...args], { stdio: 'pipe', timeout: 120_000, env: realClockEnv() });
   } catch (err) {
     const said = String((err as { stderr?: Buffer }).stderr ?? '');
     if (/No module named 'uno'|ENOENT/.test(said + String(err)))
