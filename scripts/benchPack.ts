@@ -60,8 +60,8 @@ export const comparePackWithPandoc = async (opts: { root: string; scratch: strin
   const rounds = opts.rounds ?? 5;
   const rows: string[][] = [];
   for (const [label, papers, pagesEach] of [
-    ['~300 pages', 36, 4],
-    ['~1,000 pages', 120, 4],
+    ['~300 pages', 85, 4],
+    ['~1,000 pages', 290, 4],
   ] as const) {
     const dir = join(opts.scratch, `pack-${papers}`);
     execFileSync(process.execPath, [quorum, 'example', '--data', dir], { stdio: 'pipe' });

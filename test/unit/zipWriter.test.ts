@@ -37,4 +37,18 @@ describe('the zip writer', () => {
     expect(strFromU8(unzipSync(a)['docProps/core.xml'])).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${TEST_NOW}</dcterms:created>`);
     expect(strFromU8(unzipSync(a)['docProps/core.xml'])).toContain('<dc:language>en-GB</dc:language>');
   });
+
+  it('carries each picture’s own bytes into its media part, once however often a paper uses it', async () => {
+    const data = exampleData(TEST_TODAY);
+    const item = data.records['agendaItem:next-4'];
+    if (item.type !== 'agendaItem' || !item.paper) throw new Error('the example changed');
+    const body = `${item.paper.body}\n\n![Caseloads](images/caseloads.png)\n\n![Caseloads again](images/caseloads.png)\n`;
+    const withPictures = { records: { ...data.records, [item.id]: { ...item, paper: { ...item.paper, body } } } };
+    const { bytes } = await buildPack(withPictures, { meetingId: 'meeting:ct-next', variant: 'full', today: TEST_TODAY, builtAt: TEST_NOW, images: { 'images/caseloads.png': TINY_PNG }, compressor: nativeCompressor });
+    const files = unzipSync(bytes);
+    const media = Object.keys(files).filter((n) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(files[media[0]]).equals(Buffer.from(TINY_PNG))).toBe(true);
+    expect((strFromU8(files['word/document.xml']).match(/<pic:pic\b/g) ?? []).length).toBe(2);
+  });
 });

@@ -1,4 +1,5 @@
-import { AlignmentType, ImageRun, Paragraph, TableOfContents, TextRun } from 'docx';
+import { AlignmentType, Paragraph, TableOfContents, TextRun } from 'docx';
+import { pictureRun } from './picture';
 import type { PackModel } from '../model';
 import { PURPOSE_LABEL } from '../model';
 import { formatUkDate } from '../../rules/dates';
@@ -23,7 +24,7 @@ export const cover = (model: PackModel, ctx: MarkdownContext): Block[] => {
     const size = fitImage(logo.width, logo.height, 240);
     out.push(
       new Paragraph({
-        children: [new ImageRun({ type: logo.type, data: logo.data, transformation: size, altText: { name: 'Logo', description: model.partnership.logo.altText, title: model.partnership.logo.altText } })],
+        children: [pictureRun({ type: logo.type, key: `images/${model.partnership.logo.file}`, data: logo.data, transformation: size, altText: { name: 'Logo', description: model.partnership.logo.altText, title: model.partnership.logo.altText } })],
       }),
     );
   }

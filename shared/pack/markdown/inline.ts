@@ -1,4 +1,5 @@
-import { ExternalHyperlink, ImageRun, TextRun, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import { pictureRun } from '../docx/picture';
 import type { Token, Tokens } from 'marked';
 import { checkLinkHref } from './links';
 import { withoutRawText } from './rawText';
@@ -91,5 +92,5 @@ const imageRun = (t: Tokens.Image, ctx: MarkdownContext, marks: Marks): Paragrap
   const size = fitImage(image.width, image.height, ctx.maxImageWidth);
   const title = t.title ? decodeEntities(t.title) : '';
   // wp:docPr descr is the alt text Word's accessibility checker and screen readers read.
-  return new ImageRun({ type: image.type, data: image.data, transformation: size, altText: { name: alt || 'Image', description: alt, title } });
+  return pictureRun({ type: image.type, key: t.href, data: image.data, transformation: size, altText: { name: alt || 'Image', description: alt, title } });
 };
