@@ -10,6 +10,7 @@ import { mutation, query } from '../kernel/operation';
 import { agendaLine, agendaLines } from '../rules/agendaLines';
 import { outstandingPapers } from '../rules/papers';
 import { emptyCoverSheet } from './packs';
+import { orderAt } from './meetings';
 
 const rev = z.number().int().min(1).optional();
 const short = (item: AgendaItem) => `“${item.title.slice(0, 80)}”`;
@@ -69,6 +70,7 @@ export const setPart2 = mutation({
 
 const itemsOf = (data: Parameters<typeof getRecord>[0], meetingId: string) => recordsWhere(data, 'agendaItem', 'meetingId', meetingId).sort(byAgendaOrder);
 
+
 /** A business item; without a place given it goes before the closing standing items (partner updates, forward plan, AOB). */
 export const addAgendaItem = mutation({
   name: 'agenda:add',
@@ -94,8 +96,8 @@ export const addAgendaItem = mutation({
       if (index === 0) throw new QuorumFailure('not-found', 'The item to add after is not on this agenda');
     }
     if (index < 0) index = items.length;
-    const order = keyBetween(items[index - 1]?.order, items[index]?.order);
     const cs = new ChangeSet(data, ctx);
+    const order = orderAt(cs, items, index);
     const author = input.authorPersonId ? getRecord(data, 'person', input.authorPersonId) : undefined;
     cs.create<RecordOf<'agendaItem'>>({
       id: ctx.newId('agendaItem'),
@@ -168,7 +170,7 @@ export const moveAgendaItem = mutation({
     const publicCount = others.filter((i) => !i.part2).length;
     const at = item.part2 ? Math.min(Math.max(input.toIndex, publicCount), others.length) : Math.min(input.toIndex, publicCount);
     const cs = new ChangeSet(data, ctx);
-    cs.update(item, { order: keyBetween(others[at - 1]?.order, others[at]?.order) });
+    cs.update(item, { order: orderAt(cs, others, at) });
     return cs.result(`Moved ${short(item)} to position ${at + 1}`);
   },
 });

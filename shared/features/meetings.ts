@@ -14,6 +14,7 @@ import { boardMeetings, nextMeeting } from '../rules/boards';
 import { meetingView } from '../rules/meetingView';
 import type { MeetingSummary } from '../contract';
 import { emptyCoverSheet } from './packs';
+import { keyForPlace } from '../rules/order';
 
 const rev = z.number().int().min(1).optional();
 const label = (data: Parameters<typeof getRecord>[0], m: Meeting) => `${getRecord(data, 'board', m.boardId).shortName}, ${formatUkDate(m.date)}`;
@@ -185,3 +186,9 @@ export const getMeeting = query({
   },
 });
 
+/** The order key for a place among `items` (sorted); renumbers them all in this change when the place has no room left. */
+export const orderAt = (cs: ChangeSet, items: readonly AgendaItem[], index: number): string => {
+  const { key, renumbered } = keyForPlace(items.map((i) => i.order), index);
+  if (renumbered) items.forEach((item, i) => cs.update(item, { order: renumbered[i] }));
+  return key;
+};

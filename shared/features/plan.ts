@@ -4,8 +4,7 @@ import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN
 import { agendaItemsOf, getRecord, listRecords, type StoreData } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { deepDiveDraft } from '../rules/draftAgenda';
-import { keyBetween } from '../rules/order';
-import { agendaItemFromDraft } from './meetings';
+import { agendaItemFromDraft, orderAt } from './meetings';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
@@ -58,7 +57,7 @@ const putOnAgenda = (data: StoreData, cs: ChangeSet, d: DeepDive, meetingId: Mee
   let at = items.findIndex((i) => (CLOSING_STANDING as readonly string[]).includes(i.standing ?? '') || i.part2);
   if (at < 0) at = items.length;
   const draft = deepDiveDraft(data, d);
-  cs.create<RecordOf<'agendaItem'>>(agendaItemFromDraft(ctx.newId('agendaItem'), meetingId, keyBetween(items[at - 1]?.order, items[at]?.order), draft));
+  cs.create<RecordOf<'agendaItem'>>(agendaItemFromDraft(ctx.newId('agendaItem'), meetingId, orderAt(cs, items, at), draft));
   return `; added “${draft.title.slice(0, 80)}” to that meeting’s agenda`;
 };
 

@@ -27,5 +27,22 @@ export const keyBetween = (before?: string, after?: string): string => {
   throw new Error('No room between these order keys; renumber the agenda');
 };
 
-/** Keys for a new list, 0010, 0020 …, leaving room between each (as the example's agendas). */
-export const spreadKeys = (n: number): string[] => Array.from({ length: n }, (_v, i) => String((i + 1) * 10).padStart(4, '0'));
+/** Keys for a new list, 0010, 0020 …, leaving room between each (as the example's agendas), all one width so they sort as text. */
+export const spreadKeys = (n: number): string[] => {
+  const width = Math.max(4, String(n * 10).length);
+  return Array.from({ length: n }, (_v, i) => String((i + 1) * 10).padStart(width, '0'));
+};
+
+/**
+ * The key for a new place at `index` among sorted keys. After very many inserts at one place the
+ * keys either side have no room left; then the whole list gets fresh keys (`renumbered`, in the
+ * same order, without the new place) and the new place one among them, rather than refusing.
+ */
+export const keyForPlace = (keys: readonly string[], index: number): { key: string; renumbered?: string[] } => {
+  try {
+    return { key: keyBetween(keys[index - 1], keys[index]) };
+  } catch {
+    const fresh = spreadKeys(keys.length + 1);
+    return { key: fresh[index], renumbered: [...fresh.slice(0, index), ...fresh.slice(index + 1)] };
+  }
+};

@@ -116,6 +116,18 @@ describe('the agenda builder', () => {
   });
 });
 
+describe('a long agenda', () => {
+  it('takes 300 items added one after another before the closing items, renumbering the order keys when a place runs out of room', () => {
+    const s = session();
+    s.run('agenda:draft', { meetingId: 'meeting:scp-next' });
+    for (let n = 1; n <= 300; n++) s.run('agenda:add', { meetingId: 'meeting:scp-next', title: `Report ${n}`, purpose: 'noting', durationMinutes: 1, presenterIds: [], paperRequested: false });
+    const titles = s.agenda('meeting:scp-next').map((i) => i.title);
+    expect(titles.filter((t) => t.startsWith('Report '))).toEqual(Array.from({ length: 300 }, (_, i) => `Report ${i + 1}`));
+    expect(titles.slice(-3)).toEqual(['Partner updates', 'Forward plan', 'Any other business and date of next meeting']);
+    expect(Math.max(...s.agenda('meeting:scp-next').map((i) => i.order.length))).toBeLessThanOrEqual(32);
+  });
+});
+
 describe('attendance and quorum', () => {
   it('records a permitted substitute, marks the member’s apologies, and the quorum counts them', () => {
     const s = session();
