@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
-import { useE2E } from './fixture';
+import { screenshot, useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { findRecord } from '../../shared/data';
 import { formatUkDate } from '../../shared/rules/dates';
@@ -47,5 +47,33 @@ describe('refreshing after a change', () => {
     // status (which counts every record) are fetched again, once each; the lists are not.
     expect(Object.fromEntries(calls)).toEqual({ 'attendance:set': 1, 'meetings:get': 1, 'store:status': 1 });
     expect(await present.isChecked()).toBe(true);
+  });
+});
+
+describe('long lists', () => {
+  it('draws only the actions near the screen out of ten years of them, fetches the list once, and scrolls down to the last', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await loadGenerated(host.session.store, 10, 1);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const { calls, stop } = recordCalls(e2e);
+    await q.nav('Actions').click();
+    const table = page.getByRole('table', { name: 'Action log' });
+    await table.getByRole('row').nth(1).waitFor();
+    const rowCount = Number(await table.getAttribute('aria-rowcount'));
+    expect(rowCount).toBeGreaterThan(300);
+    // Only the rows near the screen are drawn; the table still says how many there are.
+    expect(await table.locator('tbody [aria-rowindex]').count()).toBeLessThan(60);
+    await page.waitForTimeout(300);
+    expect(calls.get('actions:list')).toBe(1);
+    stop();
+    await page.locator('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
+    await expect.poll(async () => {
+      await page.locator('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
+      return table.locator(`[aria-rowindex="${rowCount}"]`).count();
+    }).toBe(1);
+    await table.locator(`[aria-rowindex="${rowCount}"]`).getByRole('button', { name: /^Update the action/ }).waitFor();
+    await screenshot(page, 'actions-long.png');
   });
 });

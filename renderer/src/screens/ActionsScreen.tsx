@@ -29,6 +29,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { FormDialog } from '../components/FormDialog';
 import { PersonSelect } from '../components/PersonSelect';
 import { formatUkDate } from '../format';
+import { useVisibleRows } from '../components/useVisibleRows';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '16px', flexWrap: 'wrap', margin: '16px 0' },
@@ -48,12 +49,14 @@ export const ActionsScreen = () => {
         ...(filter.status ? { status: filter.status } : {}),
       });
   const boards = useQuery('boards:list', {});
-  const everyone = useQuery('actions:list', {});
+  const ownerList = useQuery('actions:owners', {});
   const [updating, setUpdating] = useState<ActionLogEntry | null>(null);
   const [correcting, setCorrecting] = useState<ActionLogEntry | null>(null);
   const sheet = useChosenFile(() => call('imports:chooseSheet', { purpose: 'actions' }));
   const [notice, setNotice] = useState<string | null>(null);
-  const owners = everyone.state.status === 'ready' ? [...new Map(everyone.state.value.map((a) => [a.ownerPersonId, { id: a.ownerPersonId, name: a.owner, organisation: '' }])).values()].sort((a, b) => a.name.localeCompare(b.name)) : [];
+  const owners = ownerList.state.status === 'ready' ? ownerList.state.value : [];
+  const shown = actions.state.status === 'ready' ? actions.state.value : [];
+  const { tableRef, rows: visibleRows, before, after, measure } = useVisibleRows(shown.length);
   return (
     <>
       <Title1 as="h1" block>
@@ -112,9 +115,9 @@ export const ActionsScreen = () => {
         (actions.state.value.length === 0 ? (
           <Text>No actions match.</Text>
         ) : (
-          <Table aria-label="Action log" size="small">
+          <Table aria-label="Action log" size="small" ref={tableRef} aria-rowcount={shown.length + 1}>
             <TableHeader>
-              <TableRow>
+              <TableRow aria-rowindex={1}>
                 <TableHeaderCell>Action</TableHeaderCell>
                 <TableHeaderCell style={{ width: '160px' }}>Owner</TableHeaderCell>
                 <TableHeaderCell style={{ width: '170px' }}>Raised</TableHeaderCell>
@@ -124,8 +127,9 @@ export const ActionsScreen = () => {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {actions.state.value.map((a) => (
-                <TableRow key={a.id}>
+              {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+              {visibleRows.map(({ index }) => ({ a: shown[index], index })).map(({ a, index }) => (
+                <TableRow key={a.id} data-index={index} ref={measure} aria-rowindex={index + 2}>
                   <TableCell>
                     <Text block>{a.text}</Text>
                     {a.updates[0] && (
@@ -155,6 +159,7 @@ export const ActionsScreen = () => {
                   </TableCell>
                 </TableRow>
               ))}
+              {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
             </TableBody>
           </Table>
         ))}
