@@ -37,6 +37,11 @@ const useStyles = makeStyles({
 });
 
 const RAG_COLOUR = { red: 'danger', amber: 'warning', green: 'success' } as const;
+
+const listOrFail = <T,>(value: readonly T[]): readonly T[] => {
+  if (!Array.isArray(value)) throw new Error('The action log came back in a form this screen cannot show.');
+  return value;
+};
 type StatusFilter = '' | 'open' | 'in-progress' | 'done' | 'overdue';
 
 /** Every board's actions: filter by board, owner and status; overdue follows from the due date. */
@@ -55,7 +60,8 @@ export const ActionsScreen = () => {
   const sheet = useChosenFile(() => call('imports:chooseSheet', { purpose: 'actions' }));
   const [notice, setNotice] = useState<string | null>(null);
   const owners = ownerList.state.status === 'ready' ? ownerList.state.value : [];
-  const shown = actions.state.status === 'ready' ? actions.state.value : [];
+  // An answer that is not a list is a fault in the view: the screen's error boundary says so.
+  const shown = actions.state.status === 'ready' ? listOrFail(actions.state.value) : [];
   const { tableRef, rows: visibleRows, before, after, measure } = useVisibleRows(shown.length);
   return (
     <>
