@@ -13,7 +13,6 @@ import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
 import { headlessPlatform } from '../services/platform';
 import { readSheetFile } from '../services/imports/sheet';
-import { readTorDocument } from '../services/imports/torDocument';
 import { importPaperFile } from '../services/papers/importPaper';
 import { paperReviewMarks } from '../services/papers';
 import { EXIT, UsageError, type Out, type Subcommand } from './quorum';
@@ -151,6 +150,7 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
       }
       if (what === 'tor') {
         const board = findBoard(data, values.board);
+        const { readTorDocument } = await import('../services/imports/torDocument');
         const doc = await readTorDocument(path);
         const first = await call('imports:previewTor', { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats: [] });
         const seats = values['leave-out-unmatched'] ? first.undecided.map((u) => ({ row: u.row, leaveOut: true })) : [];

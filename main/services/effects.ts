@@ -13,7 +13,6 @@ import { currentUser, type Session } from './session';
 import type { Platform } from './platform';
 import { loadExample } from './example';
 import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
-import { readTorDocument } from './imports/torDocument';
 import { readChosenFile } from './imports/chosenFile';
 import { saveImage } from './papers/imageFiles';
 
@@ -137,6 +136,8 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       session.ready();
       const file = await platform.chooseOpenFile({ title: 'Import terms of reference from Word', filterName: 'Word document', extensions: ['docx'] });
       if (!file) return { chosen: false as const, reason: 'No file was chosen; nothing was imported.' };
+      // Loaded when first used, with the Word reader (papers/index.ts).
+      const { readTorDocument } = await import('./imports/torDocument');
       return { chosen: true as const, ...(await readTorDocument(file)) };
     },
     'exports:word': async ({ kind, meetingId, variant }) => {

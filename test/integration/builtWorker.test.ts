@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { wordPaper } from '../fixtures/papers';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,20 @@ describe('the pack worker in the built app and CLI', () => {
     expect(chunks).toHaveLength(1);
     for (const entry of ['app.js', 'cli.js']) expect(readFileSync(join(OUT, entry), 'utf8'), entry).toContain(`from "./${chunks[0]}"`);
     expect(existsSync(join(OUT, 'packWorker.js'))).toBe(true);
+  });
+});
+
+describe('the Word reader in the built CLI', () => {
+  const folders = useExampleFolders();
+
+  it('is loaded only when a Word paper is imported, and then found beside the CLI', async () => {
+    expect(readFileSync(join(OUT, 'cli.js'), 'utf8')).not.toMatch(/from "mammoth"|from "turndown"/);
+    const dir = folders.temp();
+    await run(process.execPath, [QUORUM, 'example', '--data', dir, '--today', TEST_TODAY]);
+    const paper = join(folders.temp(), 'paper.docx');
+    writeFileSync(paper, await wordPaper());
+    const { stdout } = await run(process.execPath, [QUORUM, 'import', 'paper', '--data', dir, '--item', 'agendaItem:next-6', paper, '--dry-run', '--json', '--today', TEST_TODAY]);
+    expect(JSON.parse(stdout)).toMatchObject({ dryRun: true, sourceFile: 'paper.docx' });
   });
 });
 

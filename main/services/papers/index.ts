@@ -2,11 +2,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { MARKDOWN_MAX } from '../../../shared/schema/common';
 import { QuorumFailure } from '../../../shared/result';
-import { docxToMarkdown } from './docx';
 import { describeReviewMarks, reviewMarksIn, type ReviewMarksChoice } from './wordParts';
 import { unzipChecked } from '../../../shared/zip';
 import { fileSlug } from './imageFiles';
 import { markdownFileToMarkdown } from './markdownFile';
+
+/**
+ * The Word reader (mammoth, turndown, a DOM) loads when a Word paper is first imported, not with
+ * every \`quorum\` command or window: it is a fifth of the CLI's start-up time.
+ */
+const wordReader = () => import('./docx');
 
 export const PAPER_EXTENSIONS = ['docx', 'md', 'markdown', 'txt'] as const;
 /** Larger than any board paper with pictures; stops a mis-picked video from filling memory. */
@@ -31,7 +36,7 @@ export const readPaperFile = async (file: string, dataDir: string, opts: { revie
   if (size === 0) throw new QuorumFailure('invalid-input', `${fileName} is empty.`);
   const bytes = readFileSync(file);
   const slug = fileSlug(fileName);
-  const { markdown, notes, images } = ext === 'docx' ? await docxToMarkdown(bytes, dataDir, slug, fileName, opts.reviewMarks) : markdownFileToMarkdown(bytes, file, dataDir, slug, fileName);
+  const { markdown, notes, images } = ext === 'docx' ? await (await wordReader()).docxToMarkdown(bytes, dataDir, slug, fileName, opts.reviewMarks) : markdownFileToMarkdown(bytes, file, dataDir, slug, fileName);
   if (!markdown.trim()) throw new QuorumFailure('invalid-input', `${fileName} has no text to import.`);
   if (markdown.length > MARKDOWN_MAX) throw new QuorumFailure('invalid-input', `${fileName} is too long for one paper (over ${MARKDOWN_MAX.toLocaleString('en-GB')} characters once converted).`);
   return { body: markdown, sourceFile: fileName, images, notes };
