@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import { unzipChecked } from '../zip';
-import { XMLParser } from 'fast-xml-parser';
+import { attr, kids, parseXml, tagOf, type XNode } from '../ooxml';
 import { QuorumFailure } from '../result';
 import { PROTOCOL_CLOSING } from '../rules/protocolView';
 
@@ -26,11 +26,6 @@ export type ReturnedCopy = {
   sections: { number: string; heading: string; text: string }[];
 };
 
-type XNode = Record<string, XNode[] | Record<string, string> | string> & { ':@'?: Record<string, string> };
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true });
-const tagOf = (n: XNode) => Object.keys(n).find((k) => k !== ':@') ?? '';
-const kids = (n: XNode): XNode[] => (Array.isArray(n[tagOf(n)]) ? (n[tagOf(n)] as XNode[]) : []);
-const attr = (n: XNode, name: string) => n[':@']?.[name] ?? '';
 const textIn = (nodes: XNode[], tags = ['w:t']): string =>
   nodes
     .map((n) => {
@@ -54,7 +49,7 @@ const readComments = (xml: string | undefined) => {
       else walk(kids(n));
     }
   };
-  walk(parser.parse(xml) as XNode[]);
+  walk(parseXml(xml));
   return out;
 };
 
@@ -182,7 +177,7 @@ export const readReturnedCopy = (bytes: Uint8Array): ReturnedCopy => {
       visit(kids(n), within);
     }
   };
-  visit(parser.parse(documentXml) as XNode[], { partnerIns: false, ownDel: false, partnerDel: false });
+  visit(parseXml(documentXml), { partnerIns: false, ownDel: false, partnerDel: false });
   // Comments whose reference was not found in the body are still reported, never dropped.
   for (const [id, c] of comments) if (!seen.has(id)) items.push({ kind: 'comment', author: c.author, date: c.date, text: c.text, anchor: anchors.get(id) ?? '', section: startedAt.get(id)?.section ?? null, paragraph: startedAt.get(id)?.paragraph ?? 0 });
   const sections = [...sent.values()].map((x) => ({ ...x.section, text: x.paragraphs.filter((p) => p.trim() && p.trim() !== PROTOCOL_CLOSING).join('\n') }));

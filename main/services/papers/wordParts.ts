@@ -1,5 +1,5 @@
 import { strFromU8 } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
+import { attr, kids, parseXml, tagOf, type XNode } from '../../../shared/ooxml';
 
 /**
  * The numbers Word shows on numbered paragraphs, which mammoth does not carry: it starts every
@@ -23,11 +23,6 @@ export type NumberedParagraph = {
   label: string;
 };
 
-type XNode = Record<string, unknown> & { ':@'?: Record<string, string> };
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true });
-const tagOf = (n: XNode) => Object.keys(n).find((k) => k !== ':@') ?? '';
-const kids = (n: XNode): XNode[] => (Array.isArray(n[tagOf(n)]) ? (n[tagOf(n)] as XNode[]) : []);
-const attr = (n: XNode, name: string) => n[':@']?.[name] ?? '';
 const child = (n: XNode, tag: string) => kids(n).find((k) => tagOf(k) === tag);
 const children = (n: XNode, tag: string) => kids(n).filter((k) => tagOf(k) === tag);
 const all = (nodes: XNode[], tag: string, out: XNode[] = []): XNode[] => {
@@ -71,7 +66,7 @@ const formatted = (n: number, format: string) => {
 };
 
 export const numberedParagraphs = (files: Record<string, Uint8Array>): NumberedParagraph[] => {
-  const xml = (name: string) => (files[name] ? (parser.parse(strFromU8(files[name])) as XNode[]) : []);
+  const xml = (name: string) => (files[name] ? parseXml(strFromU8(files[name])) : []);
   const abstracts = new Map<string, Map<number, Level>>();
   for (const a of all(xml('word/numbering.xml'), 'w:abstractNum')) {
     const levels = new Map<number, Level>();
@@ -142,7 +137,7 @@ export const numberedParagraphs = (files: Record<string, Uint8Array>): NumberedP
 export type ReviewMarks = { insertions: number; deletions: number; comments: number; authors: string[] };
 
 export const reviewMarksIn = (files: Record<string, Uint8Array>): ReviewMarks => {
-  const doc = files['word/document.xml'] ? (parser.parse(strFromU8(files['word/document.xml'])) as XNode[]) : [];
+  const doc = files['word/document.xml'] ? parseXml(strFromU8(files['word/document.xml'])) : [];
   const authors = new Set<string>();
   const count = (tag: string) =>
     all(doc, tag).filter((n) => {
@@ -152,7 +147,7 @@ export const reviewMarksIn = (files: Record<string, Uint8Array>): ReviewMarks =>
     }).length;
   const comments = all(doc, 'w:commentReference').length;
   if (comments && files['word/comments.xml'])
-    for (const c of all(parser.parse(strFromU8(files['word/comments.xml'])) as XNode[], 'w:comment')) if (attr(c, 'w:author')) authors.add(attr(c, 'w:author'));
+    for (const c of all(parseXml(strFromU8(files['word/comments.xml'])), 'w:comment')) if (attr(c, 'w:author')) authors.add(attr(c, 'w:author'));
   return { insertions: count('w:ins') + count('w:moveTo'), deletions: count('w:del') + count('w:moveFrom'), comments, authors: [...authors].sort() };
 };
 
@@ -179,7 +174,7 @@ export const settleReviewMarks = (documentXml: string, commentsXml: string | und
   if (choice === 'accept') return documentXml.replace(deletion, '');
   const comments = new Map<string, { author: string; text: string }>();
   if (commentsXml)
-    for (const c of all(parser.parse(commentsXml) as XNode[], 'w:comment'))
+    for (const c of all(parseXml(commentsXml), 'w:comment'))
       comments.set(attr(c, 'w:id'), { author: attr(c, 'w:author') || 'a reviewer', text: textOf(kids(c)).trim() });
   return documentXml
     .replace(deletion, (_m, _tag: string, inner: string) => struck(inner))

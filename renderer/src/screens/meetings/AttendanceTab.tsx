@@ -22,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import type { MeetingView, RosterRow } from '@shared/rules/meetingView';
 import type { QuorumError } from '@shared/result';
+import { ItemOptions } from './ItemOptions';
 import { bridge } from '../../bridge';
 import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -210,11 +211,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
             <Field label="On item">
               <Select value={declaration.agendaItemId} onChange={(_e, d) => setDeclaration((x) => ({ ...x, agendaItemId: d.value }))}>
                 <option value="">The meeting generally</option>
-                {view.items.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.number}. {i.title}
-                  </option>
-                ))}
+                <ItemOptions items={view.items} />
               </Select>
             </Field>
             <Field label="Interest" style={{ flex: 1, minWidth: '240px' }}>

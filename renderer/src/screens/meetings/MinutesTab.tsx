@@ -3,6 +3,7 @@ import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarB
 import type { QuorumError } from '@shared/result';
 import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
+import { ItemOptions } from './ItemOptions';
 import { bridge, call, useQuery } from '../../bridge';
 import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -246,11 +247,7 @@ const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summ
                 setText(null);
               }}
             >
-              {view.items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.number}. {i.title}
-                </option>
-              ))}
+              <ItemOptions items={view.items} />
             </Select>
           </Field>
           <MarkdownField key={item.id} label={`Corrected minute of item ${item.number}`} value={text ?? item.minutes} onChange={setText} />
