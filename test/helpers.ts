@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext } from '../shared/kernel/operation';
@@ -8,6 +8,8 @@ import type { MutationName } from '../shared/operations';
 import type { StoreData } from '../shared/data';
 import { headlessPlatform, type Platform } from '../main/services/platform';
 import { fixedClock, type Clock } from '../shared/clock';
+import { StoreOnDisk } from '../main/services/store/adapter';
+import { CHANGE_LOG_FILE, STORE_FILE, type StoreFile } from '../main/services/store/format';
 
 /**
  * The instant every test runs at, whatever the machine's clock says (DESIGN: time is an input).
@@ -22,6 +24,22 @@ export const testClock = (): Clock => fixedClock(TEST_NOW);
 export const fixedContext = (now = TEST_NOW): CommandContext => {
   let n = 0;
   return { ...fixedClock(now), user: 'joan', newId: (type) => `${type}:t${++n}` as never };
+};
+
+/**
+ * The store as it stands on disk, byte for byte: the snapshot (quorum.json) and the change log of
+ * saves since (main/services/store/adapter.ts). A refused change leaves both exactly as they were.
+ */
+export const storeBytesOnDisk = (dataDir: string): Buffer => {
+  const read = (name: string) => (existsSync(join(dataDir, name)) ? readFileSync(join(dataDir, name)) : Buffer.alloc(0));
+  return Buffer.concat([read(STORE_FILE), Buffer.from('\n-- change log --\n'), read(CHANGE_LOG_FILE)]);
+};
+
+/** What the data folder holds as saved (the snapshot with its change log replayed), as another process would read it. */
+export const savedStore = (dataDir: string): StoreFile => {
+  const file = new StoreOnDisk(dataDir).read();
+  if (!file) throw new Error(`No readable store in ${dataDir}`);
+  return file;
 };
 
 export const tempDir = (prefix = 'quorum-'): { dir: string; cleanup: () => void } => {

@@ -5,7 +5,7 @@ import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import { QuorumFailure } from '../../shared/result';
 import { QuorumStore, type StoreOptions } from './store/store';
-import { IMAGES_FOLDER, JOURNAL_FILE, STORE_FILE } from './store/format';
+import { CHANGE_LOG_FILE, IMAGES_FOLDER, JOURNAL_FILE, STORE_FILE } from './store/format';
 import { missingPictures } from './store/pictures';
 import { fileFailure } from './store/errors';
 import { fsyncFolder } from './store/atomicFile';
@@ -113,7 +113,9 @@ export class Session {
     const from = this.dataDir;
     const missingBefore = new Set(missingPictures(from, this.current.data.records));
     try {
-      for (const f of [STORE_FILE, JOURNAL_FILE]) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(to, f));
+      // Saves since the last checkpoint live in the change log: fold them into quorum.json first.
+      this.current.snapshotNow();
+      for (const f of [STORE_FILE, JOURNAL_FILE, CHANGE_LOG_FILE]) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(to, f));
       for (const folder of ['backups', IMAGES_FOLDER]) if (existsSync(join(from, folder))) cpSync(join(from, folder), join(to, folder), { recursive: true });
       fsyncFolder(to);
       const storeArrived = readFileSync(join(from, STORE_FILE)).equals(readFileSync(join(to, STORE_FILE)));

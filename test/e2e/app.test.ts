@@ -1,3 +1,4 @@
+import { storeBytesOnDisk } from '../helpers';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,13 +51,13 @@ describe('the bridge', () => {
     const { page, dataDir } = e2e;
     await quorumPage(page).firstRun.startExample.click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
-    const before = readFileSync(join(dataDir, 'quorum.json'));
+    const before = storeBytesOnDisk(dataDir);
     const result = await page.evaluate(() =>
       (globalThis as unknown as { quorum: { partnership: { update(i: unknown): Promise<unknown> } } }).quorum.partnership.update({ name: 42, colours: 'red' }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(JSON.stringify(result)).toMatch(/name/);
-    expect(readFileSync(join(dataDir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(dataDir).equals(before)).toBe(true);
     const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { quorum: object }).quorum).sort());
     // Exactly the contract's areas and `on`: nothing of Electron or Node leaks through.
     expect(exposed).toEqual([...new Set([...CHANNELS.map((c) => c.split(':')[0]), 'on'])].sort());

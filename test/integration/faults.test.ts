@@ -1,11 +1,11 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempDir, testClock } from '../helpers';
+import { tempDir, testClock, storeBytesOnDisk, savedStore } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
 /** Injects a failing write or rename, as a full disk or a file held by a sync tool would. */
-type Call = 'writeSync' | 'writevSync' | 'renameSync' | 'openSync' | 'cpSync';
+type Call = 'writeSync' | 'writevSync' | 'renameSync' | 'openSync' | 'cpSync' | 'fsyncSync';
 const fault = vi.hoisted(() => ({ on: null as null | { call: Call; code: string; path?: RegExp; once?: boolean } }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
@@ -26,6 +26,7 @@ vi.mock('node:fs', async (importOriginal) => {
     renameSync: failing('renameSync', fs.renameSync),
     openSync: failing('openSync', fs.openSync),
     cpSync: failing('cpSync', fs.cpSync),
+    fsyncSync: failing('fsyncSync', fs.fsyncSync),
   };
   return { ...mocked, default: mocked };
 });
@@ -44,28 +45,54 @@ afterEach(() => {
 
 describe('a save that the disk refuses', () => {
   it.each([
-    ['writeSync', 'ENOSPC', /disk is full/],
-    // The store itself is written record by record with writev (main/services/store/adapter.ts).
-    ['writevSync', 'ENOSPC', /disk is full/],
-    ['renameSync', 'EPERM', /locked or read-only \(EPERM\)/],
-    ['renameSync', 'EBUSY', /locked or read-only \(EBUSY\)/],
-  ] as const)('%s failing with %s gives a clear error and leaves the old store intact', async (call, code, message) => {
+    // The session's first save copies the store into backups first (writeFileAtomic: write, rename).
+    ['writeSync', 'ENOSPC', /disk is full/, 'first save', undefined],
+    ['renameSync', 'EPERM', /locked or read-only \(EPERM\)/, 'first save', undefined],
+    ['renameSync', 'EBUSY', /locked or read-only \(EBUSY\)/, 'first save', undefined],
+    // Later saves append what changed to the change log (main/services/store/changeLog.ts); its
+    // first write is that line (writeSync is given a descriptor, not a path).
+    ['writeSync', 'ENOSPC', /disk is full/, 'later save', undefined],
+    ['openSync', 'EBUSY', /locked or read-only \(EBUSY\)/, 'later save', /quorum\.changes\.jsonl$/],
+  ] as const)('%s failing with %s on the session’s %s gives a clear error and leaves the old store intact', async (call, code, message, when, path) => {
     const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
     await loadExample(store);
-    if (call === 'writevSync') await store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'The session backup is taken, so the next save writes only the store', status: 'in-progress' });
-    const before = readFileSync(join(dir, 'quorum.json'));
+    if (when === 'later save') await store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'The session backup is taken, so the next save writes only the change', status: 'in-progress' });
+    const before = storeBytesOnDisk(dir);
     const p = listRecords(store.data, 'partnership')[0];
-    fault.on = { call, code };
+    fault.on = { call, code, once: true, ...(path ? { path } : {}) };
     const err = await store.run('partnership:update', { name: 'Changed', area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours }).catch((e) => e);
     fault.on = null;
     expect(err.message).toMatch(message);
     expect(err.message).toMatch(/previous data is unchanged/);
     expect(err.message).not.toMatch(/so Your/);
-    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(dir).equals(before)).toBe(true);
     expect(listRecords(store.data, 'partnership')[0].name).toBe(p.name); // memory matches disk
     store.close();
     const reopened = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
     expect(reopened.status()).toMatchObject({ state: 'ready', journal: { ok: true } });
+    reopened.close();
+  });
+});
+
+describe('a save whose change reached the disk but whose flush failed (fsync reports EIO)', () => {
+  it('is refused, leaves no half line in the change log, and the next save and the next start are whole', async () => {
+    const store = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock() });
+    await loadExample(store);
+    await store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'First', status: 'in-progress' });
+    const before = storeBytesOnDisk(dir);
+    fault.on = { call: 'fsyncSync', code: 'EIO', once: true };
+    const err = await store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'Refused', status: 'in-progress' }).catch((e) => e);
+    expect(err.message).toMatch(/previous data is unchanged/);
+    expect(storeBytesOnDisk(dir).equals(before)).toBe(true);
+    await store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'After', status: 'in-progress' });
+    const texts = (s: { data: import('../../shared/data').StoreData }) => listRecords(s.data, 'actionUpdate').map((u) => u.text);
+    expect(texts(store)).toEqual(expect.arrayContaining(['First', 'After']));
+    expect(texts(store)).not.toContain('Refused');
+    store.close();
+    const reopened = QuorumStore.open(dir, { user: 'joan', device: 'd', clock: testClock(), mode: 'read' });
+    expect(reopened.status()).toMatchObject({ state: 'ready', journal: { ok: true } });
+    expect(texts(reopened)).toEqual(expect.arrayContaining(['First', 'After']));
+    expect(texts(reopened)).not.toContain('Refused');
     reopened.close();
   });
 });
@@ -118,7 +145,7 @@ describe('a journal that cannot be written for a moment (antivirus or a sync too
     fault.on = { call: 'openSync', code: 'EIO', path: /journal\.jsonl$/, once: true };
     await rename(store, 'Two');
     // As if the line had gone out before the error came back (a failed fsync).
-    const saved = JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8'));
+    const saved = savedStore(dir);
     appendFileSync(join(dir, 'journal.jsonl'), `${JSON.stringify(saved.journal.last)}\n`);
     await rename(store, 'Three');
     store.close();

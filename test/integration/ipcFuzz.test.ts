@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -7,8 +6,7 @@ import { operations } from '../../shared/operations';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
-import { STORE_FILE } from '../../main/services/store/format';
-import { stubPlatform, tempDir, testClock } from '../helpers';
+import { stubPlatform, tempDir, testClock, storeBytesOnDisk } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
 /**
@@ -24,7 +22,7 @@ beforeAll(async () => {
   session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
   await loadExample(session.store);
   call = createDispatcher(createHandlers(session, stubPlatform()));
-  before = readFileSync(join(session.dataDir, STORE_FILE));
+  before = storeBytesOnDisk(session.dataDir);
 });
 afterAll(() => {
   session.close();
@@ -52,6 +50,6 @@ describe('the bridge under generated bad input', () => {
   });
 
   it('left the store byte for byte as it was', () => {
-    expect(readFileSync(join(session.dataDir, STORE_FILE)).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(session.dataDir).equals(before)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { readPackage, xmlProblems } from '../docxPackage';
-import { runCli, stubPlatform, tempDir, useExampleFolders, testClock } from '../helpers';
+import { runCli, stubPlatform, tempDir, useExampleFolders, testClock, savedStore } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
 const run = runCli;
@@ -102,7 +102,7 @@ describe('the meetings calendar', () => {
     expect((await run('export', 'calendar', '--data', dir, '--out', file)).code).toBe(0);
     const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
     const starts = new Map(calendar.getAllSubcomponents('vevent').map((v) => [String(v.getFirstPropertyValue('uid')), new ICAL.Event(v)] as const));
-    const store = JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')) as { records: Record<string, unknown> };
+    const store = savedStore(dir) as { records: Record<string, unknown> };
     for (const id of ['meeting:ct-next', 'meeting:ct-third', 'meeting:ct-held']) {
       const m = store.records[id] as { date: string; startTime: string; endTime: string };
       const event = starts.get(`${id.replace(':', '-')}@quorum`)!;

@@ -6,7 +6,6 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { readPaperFile } from '../../main/services/papers';
-import { STORE_FILE } from '../../main/services/store/format';
 import { findRecord } from '../../shared/data';
 import { buildPack } from '../../shared/pack/build';
 import { readImages } from '../../main/services/packs';
@@ -16,7 +15,7 @@ import { readPackage, TINY_PNG } from '../docxPackage';
 import { mergedCellsPaper, numberedPaper, reviewedPaper, wordPaper } from '../fixtures/papers';
 import { lexMarkdown } from '../../shared/pack/markdown/blocks';
 import type { Tokens } from 'marked';
-import { stubPlatform, tempDir, testClock } from '../helpers';
+import { stubPlatform, tempDir, testClock, storeBytesOnDisk } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
 const setUp = async () => {
@@ -207,7 +206,7 @@ describe('importing a paper', () => {
   it('refuses files that are not papers with a clear message, and leaves the store byte for byte as it was', async () => {
     const env = await setUp();
     close = env.close;
-    const storeBefore = readFileSync(join(env.dataDir, STORE_FILE));
+    const storeBefore = storeBytesOnDisk(env.dataDir);
     const cases: [string, Uint8Array | string, RegExp][] = [
       ['renamed.docx', 'This is plain text, not Word', /is not a Word document/],
       ['spreadsheet.docx', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }), /could not be read as a Word document/],
@@ -229,6 +228,6 @@ describe('importing a paper', () => {
     expect(await env.call('paper:import', { agendaItemId: 'agendaItem:next-6' })).toMatchObject({ ok: true, value: { imported: false } });
     expect(await env.call('paper:import', { agendaItemId: 'meeting:ct-next' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await env.call('paper:import', { agendaItemId: 'agendaItem:gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(readFileSync(join(env.dataDir, STORE_FILE)).equals(storeBefore)).toBe(true);
+    expect(storeBytesOnDisk(env.dataDir).equals(storeBefore)).toBe(true);
   });
 });

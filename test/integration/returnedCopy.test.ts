@@ -5,11 +5,10 @@ import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, Heading
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
-import { STORE_FILE } from '../../main/services/store/format';
 import { listRecords } from '../../shared/data';
 import { readReturnedCopy } from '../../shared/protocol/returnedCopy';
 import { returnedCopy } from '../fixtures/returnedCopy';
-import { stubPlatform, tempDir, testClock } from '../helpers';
+import { stubPlatform, tempDir, testClock, storeBytesOnDisk } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
 const setUp = async () => {
@@ -107,13 +106,13 @@ describe('a partner’s returned Word copy', () => {
   it('refuses a file that is not a Word copy, and changes nothing', async () => {
     const env = await setUp();
     close = env.close;
-    const store = readFileSync(join(env.session.dataDir, STORE_FILE));
+    const store = storeBytesOnDisk(env.session.dataDir);
     env.pick.file = join(env.t.dir, 'notes.docx');
     writeFileSync(env.pick.file, 'not a zip');
     expect(await env.call('protocols:importReturned', { protocolVersionId: 'protocolVersion:boards-v1', organisationId: 'organisation:council' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('not a Word document') } });
     env.pick.file = join(env.t.dir, 'notes.pdf');
     writeFileSync(env.pick.file, '%PDF');
     expect(await env.call('protocols:importReturned', { protocolVersionId: 'protocolVersion:boards-v1', organisationId: 'organisation:council' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(readFileSync(join(env.session.dataDir, STORE_FILE)).equals(store)).toBe(true);
+    expect(storeBytesOnDisk(env.session.dataDir).equals(store)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { findRecord, listRecords } from '../../shared/data';
 import { saveImage } from '../../main/services/papers/imageFiles';
 import { runPreflight } from '../../main/services/packs';
 import { TINY_PNG } from '../docxPackage';
-import { TEST_TODAY, tempDir, testClock } from '../helpers';
+import { TEST_TODAY, tempDir, testClock, storeBytesOnDisk } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
 describe('the data folder', () => {
@@ -23,15 +23,18 @@ describe('the data folder', () => {
     const events: string[] = [];
     const session = new Session(from.dir, (_e, p) => events.push('command' in p ? p.command : ''), { clock: testClock() });
     await loadExample(session.store);
+    // Saves since the store file was last written whole (they are in the change log) move too.
+    await session.store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'Saved just before the move', status: 'in-progress' });
     const target = join(to.dir, 'moved');
     const result = session.moveTo(target);
     expect(result).toMatchObject({ moved: true, dataDir: target });
     expect(session.dataDir).toBe(target);
-    expect(session.store.status()).toMatchObject({ state: 'ready', journal: { ok: true, entries: 1 } });
+    expect(session.store.status()).toMatchObject({ state: 'ready', journal: { ok: true, entries: 2 } });
+    expect(listRecords(session.store.data, 'actionUpdate').map((u) => u.text)).toContain('Saved just before the move');
     expect(listRecords(session.store.data, 'board')).toHaveLength(3);
     expect(existsSync(join(from.dir, 'quorum.json'))).toBe(true);
     expect(existsSync(join(from.dir, 'quorum.lock'))).toBe(false); // the old folder is released
-    expect(events).toEqual(['example:load', 'settings:moveDataFolder']);
+    expect(events).toEqual(['example:load', 'actions:addUpdate', 'settings:moveDataFolder']);
     session.close();
     from.cleanup();
     to.cleanup();
@@ -81,9 +84,9 @@ describe('the data folder', () => {
     await session.store.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'Taken after the backup', status: 'in-progress' });
     const backup = session.store.backups().find((b) => readFileSync(join(t.dir, 'backups', b.id), 'utf8').includes(picture))!;
     rmSync(join(t.dir, picture));
-    const before = readFileSync(join(t.dir, 'quorum.json'));
+    const before = storeBytesOnDisk(t.dir);
     await expect(session.store.restore(backup.id)).rejects.toThrow(/cannot be restored: 1 picture its papers use is no longer in the data folder’s images folder.*Nothing was changed/);
-    expect(readFileSync(join(t.dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(t.dir).equals(before)).toBe(true);
     session.close();
     t.cleanup();
   });

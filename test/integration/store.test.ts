@@ -8,7 +8,7 @@ import { backupsToKeep } from '../../main/services/store/backups';
 import { lockIsLive, machineBootedAt, processStartMark } from '../../main/services/store/lock';
 import { listRecords } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
-import { tempDir } from '../helpers';
+import { storeBytesOnDisk, tempDir } from '../helpers';
 import { ukDateOf } from '../../shared/clock';
 import { loadExample } from '../../main/services/example';
 
@@ -55,14 +55,14 @@ describe('opening and writing', () => {
 
   it('names the wrong field and writes nothing when a command gets bad input', async () => {
     const s = await withExample();
-    const before = readFileSync(join(dir, 'quorum.json'));
+    const before = storeBytesOnDisk(dir);
     const err = await s.run('partnership:update', { ...details(s), name: '   ' }).catch((e) => e);
     expect(err).toBeInstanceOf(QuorumFailure);
     expect(err.message).toBe('Name: Required');
     expect(err.fields).toEqual({ name: 'Required' });
     const bad = await s.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'x', status: 'finished' }).catch((e) => e);
     expect(bad.message).toMatch(/^Status: /);
-    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(dir).equals(before)).toBe(true);
     s.close();
   });
 

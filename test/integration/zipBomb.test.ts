@@ -1,13 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
-import { STORE_FILE } from '../../main/services/store/format';
 import { readReturnedCopy } from '../../shared/protocol/returnedCopy';
 import { honestBomb, lyingBomb, overlappingBomb } from '../fixtures/zipBombs';
-import { stubPlatform, tempDir, testClock } from '../helpers';
+import { stubPlatform, tempDir, testClock, storeBytesOnDisk } from '../helpers';
 import { loadExample } from '../../main/services/example';
 
 /** Runs `work`, returning what it answered, how long it took and how far this process's memory grew. */
@@ -35,14 +34,14 @@ describe('a zip bomb sent as a Word paper or a returned copy', () => {
     await loadExample(session.store);
     const file = join(t.dir, 'Quarterly report.docx');
     writeFileSync(file, make());
-    const before = readFileSync(join(t.dir, 'data', STORE_FILE));
+    const before = storeBytesOnDisk(join(t.dir, 'data'));
     const call = createDispatcher(createHandlers(session, stubPlatform({ chooseOpenFile: async () => file })));
     const { value, ms, grewMb } = await measured(() => call('paper:import', { agendaItemId: 'agendaItem:next-4', replace: true }));
     expect(value).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(message) } });
     expect((value as { error: { message: string } }).error.message).toMatch(/^Quarterly report\.docx was not opened: .*ask for the document to be saved again from Word/);
     expect(ms).toBeLessThan(1000);
     expect(grewMb).toBeLessThan(100);
-    expect(readFileSync(join(t.dir, 'data', STORE_FILE)).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(join(t.dir, 'data')).equals(before)).toBe(true);
   });
 
   it.each(bombs)('refuses %s as a returned copy within a second and 100 MB', async (_what, make, message) => {

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, TEST_TODAY, useExampleFolders } from '../helpers';
+import { runCli, TEST_TODAY, useExampleFolders, storeBytesOnDisk, savedStore } from '../helpers';
 
 const folders = useExampleFolders();
 const call = async (dir: string, channel: string, input: unknown) => {
@@ -24,14 +24,14 @@ describe('quorum init and quorum call: a partnership set up from empty, headless
     const list = await call(dir, 'meetings:list', {});
     expect(list.value).toEqual([expect.objectContaining({ boardName: 'Westmoor Children’s Trust Board', date: '2027-01-19', agendaItems: 6 })]);
     // Nothing of the example anywhere: only what was set up.
-    const store = JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8'));
+    const store = savedStore(dir);
     expect(Object.keys(store.records).filter((id) => /eastmere|ct-|childrens-trust$/.test(id))).toEqual([]);
     expect((await runCli('check', '--data', dir, '--json')).code).toBe(0);
   });
 
   it('refuses bad calls with the reason, and writes nothing', async () => {
     const dir = await folders.example();
-    const before = readFileSync(join(dir, 'quorum.json'));
+    const before = storeBytesOnDisk(dir);
     expect(await runCli('call', 'meetings:lst', '--data', dir)).toMatchObject({ code: 2, err: expect.stringMatching(/there is no operation "meetings:lst"/) });
     expect(await runCli('call', 'meetings:list', '--data', dir, '--input', '{oops')).toMatchObject({ code: 2, err: expect.stringMatching(/--input is not JSON/) });
     expect(await runCli('call', 'pack:build', '--data', dir)).toMatchObject({ code: 1, err: expect.stringMatching(/needs Quorum's window.*quorum pack/) });
@@ -39,7 +39,7 @@ describe('quorum init and quorum call: a partnership set up from empty, headless
     expect(dup).toMatchObject({ code: 1, err: expect.stringMatching(/already has the email/) });
     const wrong = await call(dir, 'boards:add', { name: '', shortName: 'X', kind: 'cabinet', rules: 'own-terms-of-reference' });
     expect(wrong).toMatchObject({ code: 1, err: expect.stringMatching(/Name: Required|Kind/) });
-    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(dir).equals(before)).toBe(true);
     const file = join(folders.temp(), 'input.json');
     writeFileSync(file, JSON.stringify({ boardId: 'board:hwb' }));
     expect(await runCli('call', 'papers:outstanding', '--data', dir, '--input', `@${file}`, '--today', TEST_TODAY)).toMatchObject({ code: 0 });

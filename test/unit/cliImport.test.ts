@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, useExampleFolders } from '../helpers';
+import { runCli, useExampleFolders, storeBytesOnDisk, savedStore } from '../helpers';
 import { reviewedPaper } from '../fixtures/papers';
 import { ACTION_COLUMNS, csvOf, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, writeXlsx } from '../fixtures/imports';
 
@@ -12,7 +12,7 @@ const call = async (dir: string, channel: string, input: unknown) => {
   return JSON.parse(r.out);
 };
 const json = (r: { out: string }) => JSON.parse(r.out);
-const storeOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')) as { records: Record<string, { type: string } & Record<string, unknown>> };
+const storeOf = (dir: string) => savedStore(dir) as { records: Record<string, { type: string } & Record<string, unknown>> };
 const recordsOf = (dir: string, type: string) => Object.values(storeOf(dir).records).filter((r) => r.type === type);
 const journalLines = (dir: string) => readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').length;
 
@@ -133,10 +133,10 @@ describe('quorum import: a partnership’s existing material brought in headless
     const item = Object.values(storeOf(dir).records).find((r) => r.type === 'agendaItem' && !(r as { paper?: { body: string } }).paper?.body && !r.standing)!;
     const md = join(folders.temp(), 'paper.md');
     writeFileSync(md, '# Early help\n\nReferrals rose by 14%.\n');
-    const before = readFileSync(join(dir, 'quorum.json'));
+    const before = storeBytesOnDisk(dir);
     const dry = await runCli('import', 'paper', '--data', dir, '--item', item.id as string, md, '--dry-run');
     expect(dry).toMatchObject({ code: 0, out: expect.stringMatching(/paper\.md → “.+”: \d+ characters[\s\S]*Dry run: nothing was written/) });
-    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(dir).equals(before)).toBe(true);
     expect((await runCli('import', 'paper', '--data', dir, '--item', item.id as string, md)).code).toBe(0);
     expect((storeOf(dir).records[item.id as string] as unknown as { paper: { status: string; body: string } }).paper).toMatchObject({ status: 'received', body: expect.stringMatching(/Referrals rose by 14%/) });
   });
@@ -146,11 +146,11 @@ describe('quorum import: a partnership’s existing material brought in headless
     const item = Object.values(storeOf(dir).records).find((r) => r.type === 'agendaItem' && !(r as { paper?: { body: string } }).paper?.body && !r.standing)!;
     const docx = join(folders.temp(), 'Practice update.docx');
     writeFileSync(docx, await reviewedPaper());
-    const before = readFileSync(join(dir, 'quorum.json'));
+    const before = storeBytesOnDisk(dir);
     const asked = await runCli('import', 'paper', '--data', dir, '--item', item.id as string, docx);
     expect(asked.code).toBe(1);
     expect(`${asked.out}\n${asked.err}`).toMatch(/Practice update\.docx still has 2 tracked changes and 1 comment \(by Amira Haddad, Priya Nair\)\. Say what becomes of them: --review-marks accept .* or --review-marks keep/);
-    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(dir).equals(before)).toBe(true);
     expect((await runCli('import', 'paper', '--data', dir, '--item', item.id as string, docx, '--review-marks', 'accept')).code).toBe(0);
     const body = (storeOf(dir).records[item.id as string] as unknown as { paper: { body: string } }).paper.body;
     expect(body).toContain('Referrals rose by 14% this year.');
@@ -160,12 +160,12 @@ describe('quorum import: a partnership’s existing material brought in headless
 
 describe('quorum import refuses a bad file whole, names the row and column, and leaves the store byte-identical', () => {
   const refusedWithStoreUnchanged = async (dir: string, args: string[], message: RegExp) => {
-    const before = readFileSync(join(dir, 'quorum.json'));
+    const before = storeBytesOnDisk(dir);
     const lines = journalLines(dir);
     const r = await runCli('import', ...args);
     expect(r.code).toBe(1);
     expect(`${r.out}\n${r.err}`).toMatch(message);
-    expect(readFileSync(join(dir, 'quorum.json')).equals(before)).toBe(true);
+    expect(storeBytesOnDisk(dir).equals(before)).toBe(true);
     expect(journalLines(dir)).toBe(lines);
   };
 

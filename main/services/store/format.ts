@@ -30,6 +30,8 @@ export type StoreFile = Omit<z.infer<typeof storeFileSchema>, 'journal'> & {
 
 export const STORE_FILE = 'quorum.json';
 export const JOURNAL_FILE = 'journal.jsonl';
+/** Saves since the store file was last written whole (main/services/store/changeLog.ts). */
+export const CHANGE_LOG_FILE = 'quorum.changes.jsonl';
 export const LOCK_FILE = 'quorum.lock';
 /** Pictures imported with papers, referenced from their Markdown as `images/NAME`. */
 export const IMAGES_FOLDER = 'images';

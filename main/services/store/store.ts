@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import { LowSync } from 'lowdb';
 import { applyCommand } from '../../../shared/operations/apply';
 import { mutations, type MutationName } from '../../../shared/operations';
 import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
@@ -9,14 +9,15 @@ import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/cont
 import { countRecords, type NewRecord, type StoreData } from '../../../shared/data';
 import { seedRecords } from '../../../shared/kernel/changeSet';
 import { recordSchema } from '../../../shared/schema/records';
-import { CURRENT_SCHEMA_VERSION, migrate, MigrationError } from '../../../shared/migrations';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/migrations';
 import { QuorumFailure } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
-import { DurableJsonFile } from './adapter';
+import { CHECKPOINT_AFTER, parseStoreText, StoreOnDisk, withChangedIds } from './adapter';
+import { emptyLog } from './changeLog';
 import { missingPictures } from './pictures';
 import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
 import { fileFailure } from './errors';
-import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, storeFileSchema, type StoreFile } from './format';
+import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, type StoreFile } from './format';
 import { appendEntry, dropTornTail, GENESIS, readJournal, reconcileJournal, sealEntry, type JournalEntry, type JournalHead, type JournalRead, type StoreJournal } from './journal';
 import { acquireFolderLock } from './lock';
 import { systemClock, type Clock } from '../../../shared/clock';
@@ -31,6 +32,8 @@ export type StoreOptions = {
   mode?: 'write' | 'read';
   /** A new backup is taken before a write when the newest is older than this. */
   backupEveryMs?: number;
+  /** Saves gathered in the change log before it is folded into quorum.json (main/services/store/adapter.ts). */
+  checkpointEvery?: number;
 };
 
 export type CommandOutcome = MutationOutcome;
@@ -38,34 +41,7 @@ type Listener = (outcome: CommandOutcome) => void;
 
 const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
 
-type Loaded =
-  | { kind: 'empty' }
-  | { kind: 'ok'; file: StoreFile; migratedFrom?: number; rawText: string }
-  | { kind: 'bad'; reason: string };
-
-/** Parses and validates store text; never throws for bad content, only reports it. */
-export const parseStoreText = (text: string): Loaded => {
-  if (text.trim() === '') return { kind: 'bad', reason: 'The store file is empty' };
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    return { kind: 'bad', reason: `The store file is not valid JSON (${(err as Error).message})` };
-  }
-  if (!raw || typeof raw !== 'object' || raw.format !== 'quorum-store')
-    return { kind: 'bad', reason: 'The file is not a Quorum store' };
-  const from = raw.schemaVersion as number;
-  let migrated: Record<string, unknown>;
-  try {
-    migrated = migrate(raw).store;
-  } catch (err) {
-    if (err instanceof MigrationError && /newer Quorum/.test(err.message)) throw new QuorumFailure('store-unavailable', err.message);
-    return { kind: 'bad', reason: `The store could not be upgraded: ${(err as Error).message}` };
-  }
-  const parsed = storeFileSchema.safeParse(migrated);
-  if (!parsed.success) return { kind: 'bad', reason: `The store does not match Quorum's record schema (${describeIssues(parsed.error).message})` };
-  return { kind: 'ok', file: parsed.data as StoreFile, migratedFrom: migrated.schemaVersion !== from ? from : undefined, rawText: text };
-};
+export { parseStoreText };
 
 /**
  * Temp files left by a writer killed mid-save (writeFileAtomic's `.NAME.PID.HEX.tmp`), in the data
@@ -86,10 +62,10 @@ export const sweepOrphanTempFiles = (dataDir: string): void => {
  */
 export class QuorumStore {
   readonly dataDir: string;
-  private readonly adapter: DurableJsonFile<StoreFile | null>;
-  private readonly db: Low<StoreFile | null>;
-  private readonly opts: Required<Omit<StoreOptions, 'newId'>> & Pick<StoreOptions, 'newId'>;
-  private file: StoreFile | null = null;
+  private readonly adapter: StoreOnDisk;
+  /** lowdb over the snapshot and its change log: `db.read()` loads, `db.write()` commits. */
+  private readonly db: LowSync<StoreFile | null>;
+  private readonly opts: Required<Omit<StoreOptions, 'newId' | 'checkpointEvery'>> & Pick<StoreOptions, 'newId'>;
   /** The newest journal entry as the store knows it: new entries chain to this. */
   private journalHead: JournalHead = { seq: 0, hash: GENESIS };
   /** Entries saved in the store that journal.jsonl has not confirmed (an append failed). */
@@ -107,8 +83,8 @@ export class QuorumStore {
   private constructor(dataDir: string, opts: StoreOptions) {
     this.dataDir = dataDir;
     this.opts = { mode: 'write', clock: systemClock, backupEveryMs: 3_600_000, ...opts };
-    this.adapter = new DurableJsonFile<StoreFile | null>(join(dataDir, STORE_FILE));
-    this.db = new Low<StoreFile | null>(this.adapter, null);
+    this.adapter = new StoreOnDisk(dataDir, opts.checkpointEvery ? { ...CHECKPOINT_AFTER, saves: opts.checkpointEvery } : CHECKPOINT_AFTER);
+    this.db = new LowSync<StoreFile | null>(this.adapter, null);
   }
 
   get clock(): Clock {
@@ -142,7 +118,20 @@ export class QuorumStore {
     return store;
   }
 
+  /** The store as last loaded or saved. */
+  private get file(): StoreFile | null {
+    return this.db.data;
+  }
+
   close(): void {
+    // Folding the log into the snapshot now makes the next start read one file.
+    if (this.releaseLock && this.adapter.savesInLog > 0 && !this.recovery) {
+      try {
+        this.adapter.checkpoint();
+      } catch {
+        // The log still holds every save; the next start replays it.
+      }
+    }
     this.releaseLock?.();
     this.releaseLock = undefined;
   }
@@ -154,35 +143,38 @@ export class QuorumStore {
   private load(): void {
     this.notices = [];
     this.recovery = undefined;
-    this.file = null;
+    this.db.data = null;
     this.unconfirmed = [];
     // The store first, then the journal: beside a running app (quorum check) the journal read
     // second can only be as new as the store or newer, never older than what the store names.
-    let text: string | null = null;
-    try {
-      text = readFileSync(this.storePath, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileFailure(err, 'The store', 'read');
+    // A checkpoint by that app between reading the snapshot and its log shows as a log that does
+    // not follow the snapshot: read again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.db.read();
+      } catch (err) {
+        if (err instanceof QuorumFailure) throw err;
+        throw fileFailure(err, 'The store', 'read');
+      }
+      if (this.writable || !this.adapter.foreignLog || attempt === 5) break;
     }
-    const loaded = text === null ? null : parseStoreText(text);
+    const loaded = this.adapter.lastLoad;
     const journal = readJournal(this.journalPath);
-    if (journal.tornTailAt !== undefined && this.writable) {
-      dropTornTail(this.journalPath, journal.tornTailAt);
-      this.notices.push('The last journal line was cut short by an interrupted save and was removed.');
-    }
+    if (this.writable) this.tidyAfterInterruption(journal);
     const tail = journal.entries.at(-1);
     this.journalHead = tail ? { seq: tail.seq, hash: tail.hash } : { seq: 0, hash: GENESIS };
     this.journalCheck = journal.check;
-    if (!loaded) return;
+    if (loaded.kind === 'empty') return;
     if (loaded.kind === 'bad') {
+      this.db.data = null;
       if (!this.writable) throw new QuorumFailure('store-unavailable', loaded.reason);
-      const quarantinedFile = moveIntoQuarantine(this.dataDir, this.storePath, this.opts.clock.now());
+      const now = this.opts.clock.now();
+      const quarantinedFile = moveIntoQuarantine(this.dataDir, this.storePath, now);
+      if (existsSync(this.adapter.logPath)) moveIntoQuarantine(this.dataDir, this.adapter.logPath, now);
+      this.adapter.forget();
       this.recovery = { reason: loaded.reason, quarantinedFile, backups: this.usableBackups() };
       return;
     }
-    if (loaded.kind !== 'ok') return;
-    this.file = loaded.file;
-    this.db.data = loaded.file;
     this.reconcile(journal, loaded.file);
     if (loaded.migratedFrom !== undefined) {
       this.notices.push(`The store was upgraded from schema version ${loaded.migratedFrom}; a copy of the old file is in backups.`);
@@ -190,8 +182,21 @@ export class QuorumStore {
         takeBackup(this.dataDir, this.storePath, 'before-upgrade', this.opts.clock.now());
         this.backupTakenThisSession = true;
         // Writing now makes the upgrade durable and journaled, instead of redoing it at every load.
-        this.commit({ command: 'store:migrate', summary: `Upgraded the store from schema version ${loaded.migratedFrom}`, changes: [] }, loaded.file.records);
+        this.commit({ command: 'store:migrate', summary: `Upgraded the store from schema version ${loaded.migratedFrom}`, changes: [] }, loaded.file.records, true);
       }
+    }
+  }
+
+  /** Cut-short lines a crash left (never acknowledged saves), and a change log that belongs to another copy of the store. */
+  private tidyAfterInterruption(journal: JournalRead): void {
+    if (journal.tornTailAt !== undefined) {
+      dropTornTail(this.journalPath, journal.tornTailAt);
+      this.notices.push('The last journal line was cut short by an interrupted save and was removed.');
+    }
+    if (this.adapter.tornLogAt !== undefined) emptyLog(this.adapter.logPath, this.adapter.tornLogAt);
+    if (this.adapter.foreignLog) {
+      const kept = moveIntoQuarantine(this.dataDir, this.adapter.logPath, this.opts.clock.now());
+      this.notices.push(`The change log beside the store was set aside, unread, because ${this.adapter.foreignLog} (the store file may have been replaced by another copy). It is in ${kept}.`);
     }
   }
 
@@ -334,7 +339,11 @@ export class QuorumStore {
     return next;
   }
 
-  private commit(journal: { command: string; summary: string; changes: Change[] }, records: StoreData['records']): CommandOutcome {
+  /**
+   * Saves records and seals the journal entry. `whole` when the records were replaced wholesale (a
+   * restore, an upgrade) rather than changed as the entry's change list says.
+   */
+  private commit(journal: { command: string; summary: string; changes: Change[] }, records: StoreData['records'], whole = false): CommandOutcome {
     this.maybeBackup();
     this.undoPoint = undefined;
     const entry = sealEntry({
@@ -347,7 +356,7 @@ export class QuorumStore {
       changes: journal.changes,
       prev: this.journalHead.hash,
     });
-    const next: StoreFile = {
+    const file: StoreFile = {
       format: 'quorum-store',
       schemaVersion: CURRENT_SCHEMA_VERSION,
       savedAt: entry.at,
@@ -355,13 +364,15 @@ export class QuorumStore {
       journal: { seq: entry.seq, head: entry.hash, last: entry, ...(this.unconfirmed.length ? { pending: this.unconfirmed } : {}) },
       records: records as StoreFile['records'],
     };
+    const next = whole ? file : withChangedIds(file, journal.changes.map((c) => c.id));
+    const previous = this.db.data;
+    this.db.data = next;
     try {
-      this.adapter.writeSync(next);
+      this.db.write();
     } catch (err) {
+      this.db.data = previous;
       throw fileFailure(err, 'Your change');
     }
-    this.file = next;
-    this.db.data = next;
     this.recovery = undefined;
     this.journalHead = { seq: entry.seq, hash: entry.hash };
     // The store now holds this entry (and any earlier unconfirmed ones), so the change is safe
@@ -374,7 +385,30 @@ export class QuorumStore {
       this.notices.push('The journal could not be written; it will be completed at the next save or start.');
     const outcome = { command: journal.command, summary: journal.summary, changes: journal.changes, seq: entry.seq };
     for (const l of this.listeners) l(outcome);
+    if (this.adapter.checkpointDue) this.scheduleCheckpoint();
     return outcome;
+  }
+
+  /**
+   * Folds the change log into the snapshot after the save that filled it has been acknowledged,
+   * ahead of the next save in the queue. A failure costs nothing: the log keeps every save, and
+   * the next save or start tries again.
+   */
+  private scheduleCheckpoint(): void {
+    this.queue = this.queue
+      .then(() => new Promise((r) => setImmediate(r)))
+      .then(() => {
+        if (this.adapter.checkpointDue) this.adapter.checkpoint();
+      })
+      .catch(() => undefined);
+  }
+
+  /**
+   * Brings quorum.json up to date with every save (folds the change log in), so a copy of the
+   * file alone holds everything: before a backup, and before the data folder is moved.
+   */
+  snapshotNow(): void {
+    if (this.adapter.savesInLog > 0) this.adapter.checkpoint();
   }
 
   /** A backup of the last validated state before the first write of a session, then hourly. */
@@ -384,6 +418,7 @@ export class QuorumStore {
     const due = !this.backupTakenThisSession || !newest || Date.parse(this.opts.clock.now()) - Date.parse(newest.takenAt) >= this.opts.backupEveryMs;
     if (!due) return;
     try {
+      this.snapshotNow();
       takeBackup(this.dataDir, this.storePath, this.backupTakenThisSession ? 'hourly' : 'session', this.opts.clock.now());
     } catch (err) {
       throw fileFailure(err, 'A backup taken before your change');
@@ -416,13 +451,14 @@ export class QuorumStore {
         );
       if (this.file && existsSync(this.storePath)) {
         try {
+          this.snapshotNow();
           takeBackup(this.dataDir, this.storePath, 'before-restore', this.opts.clock.now());
         } catch (err) {
           throw fileFailure(err, 'A copy of the current store');
         }
         this.backupTakenThisSession = true;
       }
-      return this.commit({ command: 'backups:restore', summary: `Restored the backup ${backupId}`, changes: [] }, loaded.file.records);
+      return this.commit({ command: 'backups:restore', summary: `Restored the backup ${backupId}`, changes: [] }, loaded.file.records, true);
     });
     this.queue = next.catch(() => undefined);
     return next;
