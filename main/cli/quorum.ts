@@ -74,7 +74,8 @@ const subcommands: Record<string, Subcommand> = {
       if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
       let store: QuorumStore;
       try {
-        store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
+        // Every entry of the journal's chain, not only those after the store's mark.
+        store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock, journalCheck: 'full' });
       } catch (err) {
         if (!(err instanceof QuorumFailure) || err.code !== 'store-unavailable') throw err;
         // The store itself is unreadable or invalid: report it as a failed check, not a crash.

@@ -73,7 +73,7 @@ export const start = async (): Promise<void> => {
   // and the officer may choose another rather than being left with no way in.
   while (!session) {
     try {
-      session = new Session(dataDir, (event, payload) => sendEvent(windows.main?.webContents, event, payload));
+      session = new Session(dataDir, (event, payload) => sendEvent(windows.main?.webContents, event, payload), { checkJournalInBackground: true });
     } catch (err) {
       const { response } = await dialog.showMessageBox({
         type: 'error',

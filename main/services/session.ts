@@ -33,7 +33,7 @@ export class Session {
   constructor(
     dataDir: string,
     private readonly emit: Emit,
-    private readonly storeOptions: Omit<StoreOptions, 'user' | 'device'> & Partial<Pick<StoreOptions, 'user' | 'device'>> = {},
+    private readonly storeOptions: Omit<StoreOptions, 'user' | 'device'> & Partial<Pick<StoreOptions, 'user' | 'device'>> & { checkJournalInBackground?: boolean } = {},
   ) {
     this.current = this.openStore(dataDir);
     this.unsubscribe = this.watch(this.current);
@@ -44,6 +44,15 @@ export class Session {
   }
 
   private watch(store: QuorumStore) {
+    // A load verifies the journal from the store's mark on; the whole chain is checked meanwhile,
+    // and an entry found altered is reported to the window like a load's finding.
+    if (this.storeOptions.checkJournalInBackground)
+      void store
+        .checkJournalFully()
+        .then((check) => {
+          if (!check.ok && store === this.current) this.emit('store:changed', { command: 'journal:check', ids: [], types: [], queries: ALL_QUERIES });
+        })
+        .catch(() => undefined);
     return store.onChange((o) => {
       const ids = o.changes.map((c) => c.id);
       // A restore or an upgrade replaces everything without naming records: every query is stale.

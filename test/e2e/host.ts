@@ -50,7 +50,7 @@ export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): 
     (event, payload) => {
       for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     },
-    { clock: opts.clock ?? clockOnDay(TEST_TODAY) },
+    { clock: opts.clock ?? clockOnDay(TEST_TODAY), checkJournalInBackground: true },
   );
   const platform: Platform = {
     appVersion: 'e2e',

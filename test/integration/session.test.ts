@@ -101,3 +101,26 @@ const withPicture = async (session: Session): Promise<string> => {
   await session.store.run('paper:updateBody', { agendaItemId: item.id, body: `## Progress\n\n![Bar chart of progress](${saved.path})\n`, expectedRev: item.rev });
   return saved.path;
 };
+
+describe('the journal checked whole after each start', () => {
+  it('tells the window when an entry before the store’s mark was altered, without holding up the start', async () => {
+    const t = tempDir();
+    const first = new Session(t.dir, () => {}, { clock: testClock() });
+    await loadExample(first.store);
+    for (const name of ['One', 'Two', 'Three']) {
+      const p = listRecords(first.store.data, 'partnership')[0];
+      await first.store.run('partnership:update', { name, area: p.area, defaultVenue: p.defaultVenue, contact: p.contact, colours: p.colours });
+    }
+    first.close();
+    const file = join(t.dir, 'journal.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"command":"example:load"', '"command":"example:lost"'));
+    const events: string[] = [];
+    const session = new Session(t.dir, (_e, p) => events.push('command' in p ? p.command : ''), { clock: testClock(), checkJournalInBackground: true });
+    expect(session.store.status().journal.ok).toBe(true); // the load verified from the mark on
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events).toContain('journal:check');
+    expect(session.store.status().journal).toMatchObject({ ok: false, problem: expect.stringMatching(/altered at entry 1/) });
+    session.close();
+    t.cleanup();
+  });
+});

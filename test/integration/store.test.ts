@@ -374,3 +374,58 @@ describe('undo for the last destructive act', () => {
     s.close();
   });
 });
+
+describe('the journal mark: a load verifies the chain from the newest point a check has passed', () => {
+  const tamperFirstEntry = () => {
+    const file = join(dir, 'journal.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // Same length, so the bytes after it stay where the mark says they are.
+    lines[0] = lines[0].replace('"user":"joan"', '"user":"jane"');
+    writeFileSync(file, lines.join('\n'));
+  };
+
+  it('starts quickly from the mark, and the whole-chain check that follows still finds an entry altered before it', async () => {
+    const s = await withExample();
+    for (let i = 1; i <= 5; i++) await rename(s, `Name ${i}`);
+    s.close();
+    expect(JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')).journal.verified).toMatchObject({ seq: 5 });
+    tamperFirstEntry();
+    const again = open();
+    // The entries from the mark on are intact, so the load itself is clean…
+    expect(again.status().journal).toEqual({ ok: true, entries: 6 });
+    // …and the check of every entry the app runs after each start reports the edit.
+    const full = await again.checkJournalFully();
+    expect(full).toMatchObject({ ok: false, problem: expect.stringMatching(/altered at entry 1/) });
+    expect(again.status().journal.ok).toBe(false);
+    again.close();
+    const checker = open({ mode: 'read', journalCheck: 'full' });
+    expect(checker.status().journal).toMatchObject({ ok: false, problem: expect.stringMatching(/altered at entry 1/) });
+    checker.close();
+  });
+
+  it('reads every entry when the entry at the mark is not the one it names', async () => {
+    const s = await withExample();
+    await rename(s, 'Two');
+    await rename(s, 'Three');
+    s.close();
+    const mark = JSON.parse(readFileSync(join(dir, 'quorum.json'), 'utf8')).journal.verified;
+    expect(mark.seq).toBe(2);
+    const file = join(dir, 'journal.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[1] = lines[1].replace('"user":"joan"', '"user":"mallory"');
+    writeFileSync(file, lines.join('\n'));
+    const again = open();
+    expect(again.status().journal).toMatchObject({ ok: false, problem: expect.stringMatching(/altered at entry 2/) });
+    again.close();
+  });
+
+  it('lists the newest entries from the end of the file, newest first, whatever the journal’s length', async () => {
+    const s = await withExample();
+    for (let i = 1; i <= 30; i++) await rename(s, `Name ${i}`);
+    expect(s.journalEntries(3).map((e) => e.seq)).toEqual([31, 30, 29]);
+    expect(s.journalEntries(100)).toHaveLength(31);
+    appendFileSync(join(dir, 'journal.jsonl'), '{"seq":32,"at":"20'); // a torn line is not an entry
+    expect(s.journalEntries(2).map((e) => e.seq)).toEqual([31, 30]);
+    s.close();
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordSchema } from '../../../shared/schema/records';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/migrations';
-import type { JournalEntry } from './journal';
+import type { JournalEntry, JournalMark } from './journal';
 
 /** The store file on disk: records keyed by id, plus where the journal stood when it was saved. */
 export const storeFileSchema = z
@@ -16,6 +16,8 @@ export const storeFileSchema = z
       last: z.unknown().optional(),
       /** Entries before `last` that journal.jsonl did not confirm (an append failed): appended at the next save or start. */
       pending: z.array(z.unknown()).optional(),
+      /** The newest point of journal.jsonl a check has passed (journal.ts JournalMark): a load verifies only what follows it. */
+      verified: z.object({ seq: z.number().int().min(1), hash: z.string(), bytes: z.number().int().min(1) }).optional(),
     }),
     records: z.record(z.string(), recordSchema),
   })
@@ -25,7 +27,7 @@ export const storeFileSchema = z
   });
 
 export type StoreFile = Omit<z.infer<typeof storeFileSchema>, 'journal'> & {
-  journal: { seq: number; head: string; last?: JournalEntry; pending?: JournalEntry[] };
+  journal: { seq: number; head: string; last?: JournalEntry; pending?: JournalEntry[]; verified?: JournalMark };
 };
 
 export const STORE_FILE = 'quorum.json';

@@ -18,7 +18,7 @@ import { missingPictures } from './pictures';
 import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
 import { fileFailure } from './errors';
 import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, type StoreFile } from './format';
-import { appendEntry, dropTornTail, GENESIS, readJournal, reconcileJournal, sealEntry, type JournalEntry, type JournalHead, type JournalRead, type StoreJournal } from './journal';
+import { appendEntry, dropTornTail, GENESIS, journalTail, readJournal, readJournalUnhurried, reconcileJournal, sealEntry, type JournalEntry, type JournalHead, type JournalMark, type JournalRead, type StoreJournal } from './journal';
 import { acquireFolderLock } from './lock';
 import { systemClock, type Clock } from '../../../shared/clock';
 
@@ -34,6 +34,11 @@ export type StoreOptions = {
   backupEveryMs?: number;
   /** Saves gathered in the change log before it is folded into quorum.json (main/services/store/adapter.ts). */
   checkpointEvery?: number;
+  /**
+   * How much of the journal a load verifies: from the newest point a check has passed (the app,
+   * which then checks the whole chain unhurried, `checkJournalFully`), or every entry (`quorum check`).
+   */
+  journalCheck?: 'from-mark' | 'full';
 };
 
 export type CommandOutcome = MutationOutcome;
@@ -66,6 +71,8 @@ export class QuorumStore {
   /** lowdb over the snapshot and its change log: `db.read()` loads, `db.write()` commits. */
   private readonly db: LowSync<StoreFile | null>;
   private readonly opts: Required<Omit<StoreOptions, 'newId' | 'checkpointEvery'>> & Pick<StoreOptions, 'newId'>;
+  /** Where journal.jsonl ends, as far as this store has verified or written it; unknown after a failed append. */
+  private journalEnd?: JournalMark;
   /** The newest journal entry as the store knows it: new entries chain to this. */
   private journalHead: JournalHead = { seq: 0, hash: GENESIS };
   /** Entries saved in the store that journal.jsonl has not confirmed (an append failed). */
@@ -82,7 +89,7 @@ export class QuorumStore {
 
   private constructor(dataDir: string, opts: StoreOptions) {
     this.dataDir = dataDir;
-    this.opts = { mode: 'write', clock: systemClock, backupEveryMs: 3_600_000, ...opts };
+    this.opts = { mode: 'write', clock: systemClock, backupEveryMs: 3_600_000, journalCheck: 'from-mark', ...opts };
     this.adapter = new StoreOnDisk(dataDir, opts.checkpointEvery ? { ...CHECKPOINT_AFTER, saves: opts.checkpointEvery } : CHECKPOINT_AFTER);
     this.db = new LowSync<StoreFile | null>(this.adapter, null);
   }
@@ -159,11 +166,12 @@ export class QuorumStore {
       if (this.writable || !this.adapter.foreignLog || attempt === 5) break;
     }
     const loaded = this.adapter.lastLoad;
-    const journal = readJournal(this.journalPath);
+    const mark = loaded.kind === 'ok' && this.opts.journalCheck === 'from-mark' ? loaded.file.journal.verified : undefined;
+    const journal = readJournal(this.journalPath, mark);
     if (this.writable) this.tidyAfterInterruption(journal);
-    const tail = journal.entries.at(-1);
-    this.journalHead = tail ? { seq: tail.seq, hash: tail.hash } : { seq: 0, hash: GENESIS };
+    this.journalHead = journal.head;
     this.journalCheck = journal.check;
+    this.journalEnd = journal.check.ok && journal.head.seq > 0 ? { ...journal.head, bytes: journal.bytes } : undefined;
     if (loaded.kind === 'empty') return;
     if (loaded.kind === 'bad') {
       this.db.data = null;
@@ -230,10 +238,15 @@ export class QuorumStore {
         const read = readJournal(this.journalPath);
         if (read.tornTailAt !== undefined) dropTornTail(this.journalPath, read.tornTailAt);
         onDisk = read.entries.at(-1);
+        this.journalEnd = read.check.ok && read.head.seq > 0 ? { ...read.head, bytes: read.bytes } : undefined;
       }
       for (const entry of this.unconfirmed) {
         if (onDisk && entry.seq <= onDisk.seq) continue;
-        appendEntry(this.journalPath, entry);
+        const end = this.journalEnd;
+        this.journalEnd = undefined; // unknown until the append is confirmed
+        const added = appendEntry(this.journalPath, entry);
+        if (end && end.seq === entry.seq - 1 && end.hash === entry.prev) this.journalEnd = { seq: entry.seq, hash: entry.hash, bytes: end.bytes + added };
+        else if (entry.seq === 1 && !end) this.journalEnd = { seq: 1, hash: entry.hash, bytes: added };
       }
       this.unconfirmed = [];
       return true;
@@ -268,8 +281,23 @@ export class QuorumStore {
     };
   }
 
+  /** The newest `limit` journal entries, newest first (read from the end of the file). */
   journalEntries(limit: number): JournalEntry[] {
-    return readJournal(this.journalPath).entries.slice(-limit).reverse();
+    return journalTail(this.journalPath, limit);
+  }
+
+  /**
+   * Checks the whole journal chain, pausing between slices so the app stays responsive: a load
+   * verifies only the entries after the store's mark, so an entry altered before it is found here
+   * (the app runs this after each start) and by `quorum check`. A problem found is reported as a
+   * load's would be.
+   */
+  async checkJournalFully(): Promise<JournalCheck> {
+    const seqAtStart = this.journalHead.seq;
+    const read = await readJournalUnhurried(this.journalPath);
+    // Entries appended meanwhile are this store's own; the chain up to where it started must hold.
+    if (!read.check.ok && read.check.entries < seqAtStart && this.journalCheck.ok) this.journalCheck = read.check;
+    return this.journalCheck;
   }
 
   backups(): BackupInfo[] {
@@ -361,7 +389,14 @@ export class QuorumStore {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       savedAt: entry.at,
       device: this.opts.device,
-      journal: { seq: entry.seq, head: entry.hash, last: entry, ...(this.unconfirmed.length ? { pending: this.unconfirmed } : {}) },
+      journal: {
+        seq: entry.seq,
+        head: entry.hash,
+        last: entry,
+        ...(this.unconfirmed.length ? { pending: this.unconfirmed } : {}),
+        // The journal as far as it is known good, for the next load to verify from (it lags this entry by one).
+        ...(this.journalEnd && this.journalCheck.ok ? { verified: this.journalEnd } : this.file?.journal.verified ? { verified: this.file.journal.verified } : {}),
+      },
       records: records as StoreFile['records'],
     };
     const next = whole ? file : withChangedIds(file, journal.changes.map((c) => c.id));
