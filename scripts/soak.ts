@@ -1,8 +1,10 @@
 /**
- * npm run soak [-- --kills 1000 --sizes 1,5,25]
- * Crash survival at scale: a writer saving as fast as it can is killed at random moments, over and
- * over, on stores of about 1, 5 and 25 MB. After every kill the store must load, its journal must
- * verify, and every save the writer acknowledged must be there. Prints a table; exits 1 on any loss.
+ * npm run soak [-- --kills 1000 --years 2,10,40]
+ * Crash survival at scale: a writer saving as fast as it can (folding its change log into
+ * quorum.json every few saves) is killed at random moments, over and over, on stores of 2, 10
+ * and 40 years of a busy partnership (about 1, 5 and 18 MB). After every kill the store must load,
+ * its whole journal must verify, and every save the writer acknowledged must be there. Prints a
+ * table; exits 1 on any loss.
  */
 import { execFileSync } from 'node:child_process';
 import { runAndKill } from '../test/integration/killer';
@@ -15,16 +17,15 @@ import { QuorumStore } from '../main/services/store/store';
 import { listRecords } from '../shared/data';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '1000' }, sizes: { type: 'string', default: '1,5,25' } } });
-const sizes = values.sizes!.split(',').map(Number);
+const { values } = parseArgs({ options: { kills: { type: 'string', default: '1000' }, years: { type: 'string', default: '2,10,40' } } });
+const sizes = values.years!.split(',').map(Number);
 const killsPerSize = Math.ceil(Number(values.kills) / sizes.length);
 
 const rows: string[][] = [];
 let failures = 0;
-for (const mb of sizes) {
+for (const years of sizes) {
   const dir = join(mkdtempSync(join(tmpdir(), 'quorum-soak-')), 'data');
-  // About 0.46 MB of records a year of the generated partnership.
-  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/gen.ts'), '--years', String(Math.max(1, Math.round(mb / 0.46))), '--out', dir], { stdio: 'pipe', cwd: root });
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/gen.ts'), '--years', String(years), '--out', dir], { stdio: 'pipe', cwd: root });
   const bytes = statSync(join(dir, 'quorum.json')).size;
   const acked: number[] = [];
   let unparsable = 0;
@@ -33,16 +34,16 @@ for (const mb of sizes) {
   for (let kill = 1; kill <= killsPerSize; kill++) {
     const start = acked.length ? Math.max(...acked) + 1 : 0;
     acked.push(...(await runAndKill(dir, start, 5 + Math.floor(Math.random() * 150))));
-    const store = QuorumStore.open(dir, { user: 'soak', device: hostname(), mode: 'read' });
+    const store = QuorumStore.open(dir, { user: 'soak', device: hostname(), mode: 'read', journalCheck: 'full' });
     const status = store.status();
     if (status.state !== 'ready' || !status.journal.ok) unparsable++;
     const texts = new Set(listRecords(store.data, 'actionUpdate').map((u) => u.text));
     lost = acked.filter((n) => !texts.has(`update ${n}`)).length;
     store.close();
-    if (kill % 50 === 0) process.stderr.write(`  ${mb} MB: ${kill}/${killsPerSize} kills, ${acked.length} saves acknowledged, ${unparsable} unparsable, ${lost} lost\n`);
+    if (kill % 50 === 0) process.stderr.write(`  ${years} years: ${kill}/${killsPerSize} kills, ${acked.length} saves acknowledged, ${unparsable} unparsable, ${lost} lost\n`);
   }
   if (unparsable || lost) failures++;
-  rows.push([`${(bytes / 1024 / 1024).toFixed(1)} MB`, String(killsPerSize), String(acked.length), String(unparsable), String(lost), `${Math.round((performance.now() - started) / 1000)} s`]);
+  rows.push([`${years} years, ${(bytes / 1024 / 1024).toFixed(1)} MB`, String(killsPerSize), String(acked.length), String(unparsable), String(lost), `${Math.round((performance.now() - started) / 1000)} s`]);
   process.stderr.write(`  ${rows.at(-1)!.join(' · ')}\n`);
   rmSync(resolve(dir, '..'), { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import {
   FluentProvider,
   MessageBar,
@@ -35,6 +35,7 @@ const PlannerScreen = lazyScreen(() => import('./screens/plan/PlannerScreen').th
 const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScreen').then((m) => m.ForwardPlanScreen));
 const PeopleScreen = lazyScreen(() => import('./screens/PeopleScreen').then((m) => m.PeopleScreen));
 const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
+const SCREENS = [MeetingsScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
 import type { Destination, MeetingTab, PeopleTab } from './navigation';
 
 const useStyles = makeStyles({
@@ -81,6 +82,15 @@ const Root = () => {
     if (to.area === 'meetings') setOpening((o) => ({ meetingId: to.meetingId, tab: to.tab, visit: (o?.visit ?? 0) + 1 }));
     setArea(to.area);
   };
+
+  // Once the first screen is up and the window idle, fetch the other screens' code, so opening one
+  // waits only for its data (bench: Actions and Meetings at forty years, click to first row).
+  const ready = state.status === 'ready' && state.value.state === 'ready';
+  useEffect(() => {
+    if (!ready) return;
+    const id = requestIdleCallback(() => SCREENS.forEach((screen) => screen.preload()), { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }, [ready]);
 
   if (state.status === 'loading')
     return (

@@ -77,3 +77,29 @@ describe('long lists', () => {
     await screenshot(page, 'actions-long.png');
   });
 });
+
+describe('the meetings list over many years', () => {
+  it('shows the last twelve months and every meeting to come, and earlier years a year at a time when asked', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await loadGenerated(host.session.store, 10, 1);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await q.nav('Meetings').click();
+    const nav = page.getByRole('navigation', { name: 'Meetings by board' });
+    await nav.getByRole('button').first().waitFor();
+    const all = Object.values(host.session.store.data.records).filter((r) => r.type === 'meeting').length;
+    const shown = await nav.getByRole('listitem').count();
+    expect(all).toBeGreaterThan(100);
+    expect(shown).toBeLessThan(40);
+    const earlier = nav.getByRole('button', { name: /^Show the year before/ });
+    await expect.poll(() => earlier.textContent()).toMatch(new RegExp(`\\(${all - shown} earlier meetings\\)`));
+    await earlier.click();
+    await expect.poll(() => nav.getByRole('listitem').count()).toBeGreaterThan(shown);
+    // An earlier meeting opens like any other.
+    const oldest = nav.getByRole('listitem').first().getByRole('button');
+    await oldest.click();
+    await expect.poll(() => oldest.getAttribute('aria-current')).toBe('page');
+    await screenshot(page, 'meetings-long.png');
+  });
+});
