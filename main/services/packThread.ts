@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { StoreData } from '../../shared/data';
-import { buildPack, type BuildPackInput, type PackProgress } from '../../shared/pack/build';
+import { writePack, type PackProgress, type WritePackInput } from '../../shared/pack/build';
+import type { PackModel } from '../../shared/pack/model';
 import { QuorumFailure, type ErrorCode } from '../../shared/result';
 import { nativeCompressor } from './nativeZip';
 
-export type PackJob = { data: StoreData; input: Omit<BuildPackInput, 'onProgress'> };
+/** The assembled pack and what writing it needs: the worker is never sent the store. */
+export type PackJob = { model: PackModel; input: Omit<WritePackInput, 'onProgress' | 'compressor'> };
 export type PackWorkerMessage =
   | { kind: 'progress'; done: number; total: number; label: string }
   | { kind: 'done'; bytes: Uint8Array }
@@ -23,7 +24,7 @@ export const defaultPackWorker = (): string | null => {
  * from source) it builds in this thread, yielding between parts.
  */
 export const buildPackOffThread = (job: PackJob, onProgress: PackProgress = () => {}, workerFile: string | null = defaultPackWorker()): Promise<Uint8Array> => {
-  if (!workerFile) return buildPack(job.data, { ...job.input, compressor: nativeCompressor, onProgress }).then((b) => b.bytes);
+  if (!workerFile) return writePack(job.model, { ...job.input, compressor: nativeCompressor, onProgress }).then((b) => b.bytes);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile);
     let settled = false;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { buildPack } from '../../shared/pack/build';
+import { writePack } from '../../shared/pack/build';
 import type { PackJob, PackWorkerMessage } from './packThread';
 import { nativeCompressor } from './nativeZip';
 
@@ -13,7 +13,7 @@ if (!port) throw new Error('packWorker must run as a worker thread');
 port.once('message', async (job: PackJob) => {
   const send = (m: PackWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
   try {
-    const { bytes } = await buildPack(job.data, { ...job.input, compressor: nativeCompressor, onProgress: (done, total, label) => send({ kind: 'progress', done, total, label }) });
+    const { bytes } = await writePack(job.model, { ...job.input, compressor: nativeCompressor, onProgress: (done, total, label) => send({ kind: 'progress', done, total, label }) });
     const copy = bytes.slice(); // a buffer of its own, so it can be transferred rather than copied
     send({ kind: 'done', bytes: copy }, [copy.buffer as ArrayBuffer]);
   } catch (err) {

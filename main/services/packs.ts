@@ -98,7 +98,8 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   const model = assemblePack(store.data, req.meetingId, req.variant, today);
   const images = readImages(store.dataDir, referencedImages(model));
   const workerFile = req.workerFile === undefined ? defaultPackWorker() : req.workerFile;
-  const bytes = await buildPackOffThread({ data: store.data, input: { meetingId: req.meetingId, variant: req.variant, today, builtAt: req.clock.now(), images } }, req.onProgress, workerFile);
+  // Assembled once, here; the worker lays out and zips it.
+  const bytes = await buildPackOffThread({ model, input: { builtAt: req.clock.now(), images } }, req.onProgress, workerFile);
   writeFileAtomic(out, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;

@@ -50,9 +50,17 @@ const plan = (model: PackModel, ctx: MarkdownContext): PlannedPart[] => [
  * Records in, .docx bytes out: no file system, so the app, the CLI and the tests build the same
  * pack. Progress is reported per part, then for packaging.
  */
-export const buildPack = async (data: StoreData, input: BuildPackInput): Promise<BuiltPack> => {
+export const buildPack = async (data: StoreData, input: BuildPackInput): Promise<BuiltPack> => writePack(assemblePack(data, input.meetingId, input.variant, input.today), input);
+
+/** What writing an assembled pack needs besides its model. */
+export type WritePackInput = Pick<BuildPackInput, 'builtAt' | 'images' | 'onProgress' | 'compressor'>;
+
+/**
+ * Lays out and zips a pack already assembled (`assemblePack`): what the worker thread is sent,
+ * so it gets the meeting's pack, not the whole store (at forty years, 18 MB to copy across).
+ */
+export const writePack = async (model: PackModel, input: WritePackInput): Promise<BuiltPack> => {
   const progress = input.onProgress ?? (() => {});
-  const model = assemblePack(data, input.meetingId, input.variant, input.today);
   const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() };
   const planned = plan(model, ctx);
   const total = planned.length + 1;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPackOffThread } from '../../main/services/packThread';
 import type { StoreData } from '../../shared/data';
+import { assemblePack, type PackModel } from '../../shared/pack/model';
 import { exampleData, readPackage } from '../docxPackage';
 
 /** The bundled worker, as the app and the CLI load it (`npm test` builds before it runs vitest). */
@@ -41,13 +42,14 @@ describe('building on a worker thread', () => {
 
   it('builds the same pack off the main thread, relays progress in order, and leaves the main thread free', async () => {
     const data = heavyData();
-    const input = { meetingId: 'meeting:ct-next', variant: 'public' as const, today: '2026-11-23', builtAt: '2026-11-23T10:00:00.000Z', images: {} };
+    const model = assemblePack(data, 'meeting:ct-next', 'public', '2026-11-23');
+    const input = { builtAt: '2026-11-23T10:00:00.000Z', images: {} };
     const labels: string[] = [];
     let bytes: Uint8Array = new Uint8Array();
     const offThread = await longestStall(async () => {
-      bytes = await buildPackOffThread({ data, input }, (done, total, label) => labels.push(`${done}/${total} ${label}`), WORKER);
+      bytes = await buildPackOffThread({ model, input }, (done, total, label) => labels.push(`${done}/${total} ${label}`), WORKER);
     });
-    const inThread = await longestStall(() => buildPackOffThread({ data, input }, () => {}, null));
+    const inThread = await longestStall(() => buildPackOffThread({ model, input }, () => {}, null));
 
     expect(readPackage(bytes).text).toContain('School 3000');
     expect(labels[0]).toMatch(/^1\/\d+ Cover$/);
@@ -57,8 +59,8 @@ describe('building on a worker thread', () => {
     expect(offThread).toBeLessThan(Math.max(100, inThread / 3));
   });
 
-  it('passes the builder’s own error back with its code', async () => {
-    const input = { meetingId: 'meeting:none', variant: 'public' as const, today: '2026-11-23', builtAt: '2026-11-23T10:00:00.000Z', images: {} };
-    await expect(buildPackOffThread({ data: exampleData(), input }, () => {}, WORKER)).rejects.toMatchObject({ code: 'not-found' });
+  it('passes a failure of the builder back as an error, instead of waiting for ever', async () => {
+    const broken = { ...assemblePack(exampleData(), 'meeting:ct-next', 'public', '2026-11-23'), agenda: null } as unknown as PackModel;
+    await expect(buildPackOffThread({ model: broken, input: { builtAt: '2026-11-23T10:00:00.000Z', images: {} } }, () => {}, WORKER)).rejects.toMatchObject({ code: 'internal' });
   });
 });
