@@ -53,6 +53,32 @@ const pagesOf = (docx: string, scratch: string): number => {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
 };
 
+/**
+ * A data folder (the example) whose next Children's Trust meeting carries `papers` generated papers
+ * of about `pagesEach` pages; the same papers as one Markdown file, papers.md, for pandoc.
+ */
+export const preparePackMeeting = async (dir: string, papers: number, pagesEach: number, root: string) => {
+  const quorum = join(root, 'bin', 'quorum.js');
+  execFileSync(process.execPath, [quorum, 'example', '--data', dir], { stdio: 'pipe' });
+  const store = QuorumStore.open(dir, { user: 'bench', device: 'bench' });
+  const picture = saveImage(dir, new Uint8Array(readFileSync(join(root, 'docs', 'actions.png'))), 'chart');
+  if (!('path' in picture)) throw new Error('the benchmark picture could not be kept');
+  const meetingId = 'meeting:ct-next';
+  const markdown: string[] = [];
+  for (let n = 0; n < papers; n++) {
+    const title = `${THEMES[n % THEMES.length]}: quarterly report ${n + 1}`;
+    await store.run('agenda:add', { meetingId, title, purpose: 'discussion', durationMinutes: 5, presenterIds: [], paperRequested: true });
+    const item = listRecords(store.data, 'agendaItem').find((i) => i.meetingId === meetingId && i.title === title)!;
+    const body = paper(n, pagesEach, picture.path);
+    await store.run('paper:updateBody', { agendaItemId: item.id, body });
+    markdown.push(`# ${title}`, body);
+  }
+  const paperCount = listRecords(store.data, 'agendaItem').filter((i) => i.meetingId === meetingId && i.paper?.body.trim()).length;
+  store.close();
+  writeFileSync(join(dir, 'papers.md'), markdown.join('\n\n'));
+  return { meetingId, paperCount };
+};
+
 export const comparePackWithPandoc = async (opts: { root: string; scratch: string; rounds?: number }): Promise<string> => {
   for (const tool of ['/usr/bin/time', '/usr/bin/pandoc', '/usr/bin/soffice', '/usr/bin/pdfinfo'])
     if (!existsSync(tool)) throw new Error(`${tool} is needed for the pack comparison: apt-get install -y --no-install-recommends time pandoc libreoffice-writer-nogui poppler-utils`);
@@ -64,24 +90,8 @@ export const comparePackWithPandoc = async (opts: { root: string; scratch: strin
     ['~1,000 pages', 290, 4],
   ] as const) {
     const dir = join(opts.scratch, `pack-${papers}`);
-    execFileSync(process.execPath, [quorum, 'example', '--data', dir], { stdio: 'pipe' });
-    const store = QuorumStore.open(dir, { user: 'bench', device: 'bench' });
-    const picture = saveImage(dir, new Uint8Array(readFileSync(join(opts.root, 'docs', 'actions.png'))), 'chart');
-    if (!('path' in picture)) throw new Error('the benchmark picture could not be kept');
-    const meetingId = 'meeting:ct-next';
-    const markdown: string[] = [];
-    for (let n = 0; n < papers; n++) {
-      const title = `${THEMES[n % THEMES.length]}: quarterly report ${n + 1}`;
-      await store.run('agenda:add', { meetingId, title, purpose: 'discussion', durationMinutes: 5, presenterIds: [], paperRequested: true });
-      const item = listRecords(store.data, 'agendaItem').find((i) => i.meetingId === meetingId && i.title === title)!;
-      const body = paper(n, pagesEach, picture.path);
-      await store.run('paper:updateBody', { agendaItemId: item.id, body });
-      markdown.push(`# ${title}`, body);
-    }
-    const paperCount = listRecords(store.data, 'agendaItem').filter((i) => i.meetingId === meetingId && i.paper?.body.trim()).length;
-    store.close();
+    const { meetingId, paperCount } = await preparePackMeeting(dir, papers, pagesEach, opts.root);
     const md = join(dir, 'papers.md');
-    writeFileSync(md, markdown.join('\n\n'));
     const quorumOut = join(dir, 'pack.docx');
     const pandocOut = join(dir, 'pandoc.docx');
     const q: Run[] = [];

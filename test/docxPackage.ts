@@ -1,11 +1,14 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
-import { Document, Packer } from 'docx';
+import { Document } from 'docx';
 import { markdownToBlocks } from '../shared/pack/markdown/blocks';
 import { ListNumbering } from '../shared/pack/markdown/numbering';
 import type { ImageLibrary } from '../shared/pack/markdown/images';
 import type { MarkdownContext } from '../shared/pack/markdown/context';
 import { houseStyles } from '../shared/pack/docx/style';
+import { packageDocument } from '../shared/pack/docx/package';
+import { markdownToOoxml } from '../shared/pack/ooxml/body';
+import { RawParts } from '../shared/pack/ooxml/raw';
 import { buildExampleRecords } from '../shared/example';
 import type { StoreData } from '../shared/data';
 import type { QRecord } from '../shared/schema/records';
@@ -58,13 +61,22 @@ export const xmlProblems = (pkg: Pick<DocxPackage, 'parts'>): string[] =>
       return problems;
     });
 
-/** One Markdown body as a document of its own, for testing the mapper. */
-export const markdownPackage = async (markdown: string, images: ImageLibrary = {}, headingBase = 1): Promise<DocxPackage> => {
-  const ctx: MarkdownContext = { headingBase, images, lists: new ListNumbering(), maxImageWidth: 600, wideTables: new WeakSet() };
-  const children = markdownToBlocks(markdown, ctx);
+/** The two Markdown writers: docx's object model (exports), and OOXML written straight (the pack's papers, shared/pack/ooxml). */
+export const MARKDOWN_WRITERS = ['docx objects', 'OOXML written straight'] as const;
+export type MarkdownWriter = (typeof MARKDOWN_WRITERS)[number];
+
+/** One Markdown body as a .docx of its own, written by either writer. */
+export const markdownDocx = async (markdown: string, images: ImageLibrary = {}, headingBase = 1, writer: MarkdownWriter = 'docx objects'): Promise<Uint8Array> => {
+  const raw = writer === 'OOXML written straight' ? new RawParts() : undefined;
+  const ctx: MarkdownContext = { headingBase, images, lists: new ListNumbering(), maxImageWidth: 600, wideTables: new WeakSet(), raw };
+  const children = raw ? markdownToOoxml(markdown, ctx, raw) : markdownToBlocks(markdown, ctx);
   const doc = new Document({ styles: houseStyles('#1F4E79'), numbering: { config: ctx.lists.config() }, sections: [{ children }] });
-  return readPackage(await Packer.pack(doc, 'uint8array'));
+  return packageDocument(doc, TEST_NOW, undefined, raw);
 };
+
+/** One Markdown body as a document of its own, for testing the mappers. */
+export const markdownPackage = async (markdown: string, images: ImageLibrary = {}, headingBase = 1, writer: MarkdownWriter = 'docx objects'): Promise<DocxPackage> =>
+  readPackage(await markdownDocx(markdown, images, headingBase, writer));
 
 export const stamp = <R extends { id: string }>(r: R): QRecord =>
   ({ ...r, schemaVersion: 1, rev: 1, updatedAt: TEST_NOW, updatedBy: 'joan' }) as unknown as QRecord;

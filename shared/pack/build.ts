@@ -10,6 +10,7 @@ import { deepDive, paper } from './docx/papers';
 import { forwardPlan, part2Opening, urgentAndClosing } from './docx/closing';
 import { packDocument, type PackPart } from './docx/document';
 import { packageDocument } from './docx/package';
+import { RawParts } from './ooxml/raw';
 import type { Compressor } from '../zipWriter';
 
 export type PackProgress = (done: number, total: number, label: string) => void;
@@ -61,7 +62,8 @@ export type WritePackInput = Pick<BuildPackInput, 'builtAt' | 'images' | 'onProg
  */
 export const writePack = async (model: PackModel, input: WritePackInput): Promise<BuiltPack> => {
   const progress = input.onProgress ?? (() => {});
-  const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() };
+  // Paper bodies, minutes and briefings are written straight as OOXML into `raw` (shared/pack/ooxml).
+  const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet(), raw: new RawParts() };
   const planned = plan(model, ctx);
   const total = planned.length + 1;
   const built: PackPart[] = [];
@@ -71,7 +73,7 @@ export const writePack = async (model: PackModel, input: WritePackInput): Promis
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }
   const doc = packDocument(model, built, ctx);
-  const bytes = await packageDocument(doc, input.builtAt, input.compressor);
+  const bytes = await packageDocument(doc, input.builtAt, input.compressor, ctx.raw);
   progress(total, total, 'Saved as Word');
   return { bytes, model };
 };

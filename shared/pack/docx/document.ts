@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, Table, TextRun, type ISectionOptions } from 'docx';
+import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
 import type { PackModel } from '../model';
 import { formatUkDate } from '../../rules/dates';
 import type { Block } from '../markdown/blocks';
@@ -43,7 +43,7 @@ const page = (landscape: boolean) => ({
 const sectionsFor = (model: PackModel, part: PackPart, ctx: MarkdownContext, first: boolean): ISectionOptions[] => {
   const runs: { landscape: boolean; blocks: Block[] }[] = [];
   for (const b of part.blocks) {
-    const landscape = b instanceof Table && ctx.wideTables.has(b);
+    const landscape = ctx.wideTables.has(b);
     const last = runs.at(-1);
     if (last && last.landscape === landscape && !landscape) last.blocks.push(b);
     else runs.push({ landscape, blocks: [b] });

@@ -1,5 +1,6 @@
 import { Packer, type Document } from 'docx';
 import { writeZip, type Compressor } from '../../zipWriter';
+import type { RawParts } from '../ooxml/raw';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -19,10 +20,12 @@ const STORED = /\.(png|jpe?g|gif|bmp)$/i;
  * Zips the document once and sets what docx leaves out of docProps/core.xml: the language
  * (dc:language, which accessibility checkers read alongside w:lang) and the build time, so the
  * package records when the pack was made rather than when the zip was written.
- * `compressor`: Node's native zlib from main; fflate elsewhere.
+ * `compressor`: Node's native zlib from main; fflate elsewhere. `raw`: what was written straight
+ * as OOXML (the pack's paper bodies), put into docx's parts before they are zipped.
  */
-export const packageDocument = async (doc: Document, builtAt: string, compressor?: Compressor): Promise<Uint8Array> => {
+export const packageDocument = async (doc: Document, builtAt: string, compressor?: Compressor, raw?: RawParts): Promise<Uint8Array> => {
   const files = compile(doc);
+  raw?.applyTo(files);
   const stamp = escapeXml(builtAt);
   const core = String(files.get('docProps/core.xml') ?? '');
   files.set(

@@ -1,6 +1,6 @@
-import type { Table } from 'docx';
 import type { ImageLibrary } from './images';
 import type { ListNumbering } from './numbering';
+import type { RawParts } from '../ooxml/raw';
 
 /** What converting one Markdown body needs to know about where it lands in the pack. */
 export type MarkdownContext = {
@@ -10,8 +10,10 @@ export type MarkdownContext = {
   lists: ListNumbering;
   /** Text width in pixels at 96 dpi, for fitting images. */
   maxImageWidth: number;
-  /** Tables too wide for a portrait page are collected here, to go in a landscape section. */
-  wideTables: WeakSet<Table>;
+  /** Tables too wide for a portrait page (or the placeholders standing for them) are collected here, to go in a landscape section. */
+  wideTables: WeakSet<object>;
+  /** Set for the pack: paper bodies are written straight as OOXML (shared/pack/ooxml/body.ts) and put in here. */
+  raw?: RawParts;
 };
 
 /** A table with more columns than this reads better on a landscape page. */

@@ -1,0 +1,243 @@
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown, type Block } from '../markdown/blocks';
+import { plainText } from '../markdown/inline';
+import { withoutRawText } from '../markdown/rawText';
+import { checkLinkHref } from '../markdown/links';
+import { decodeEntities, isLineBreakTag, xmlSafe } from '../markdown/text';
+import { fitImage, imagePath, loadImage } from '../markdown/images';
+import { WIDE_TABLE_COLUMNS, type MarkdownContext } from '../markdown/context';
+import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../docx/page';
+import { fitColumns } from '../docx/columns';
+import { escAttr, escText, type RawParts } from './raw';
+
+/**
+ * A paper's Markdown written straight as WordprocessingML (ECMA-376 Part 1, §17), the same
+ * document a reader saw when it went through docx's object model (shared/pack/markdown/blocks.ts,
+ * kept for the other documents Quorum writes): Word's own styles (Heading1…6, Quote, ListParagraph,
+ * Hyperlink), lists numbered per list, GFM tables with a repeating header row (w:tblHeader),
+ * pictures with their alt text (wp:docPr descr). A pack is mostly paper bodies, and building an
+ * object per paragraph, run and property, then serialising it, was most of a pack's time.
+ *
+ * Returns the body as blocks for the pack's sections: placeholder paragraphs whose XML `raw` puts
+ * in after docx compiles, one per stretch of portrait content and one per wide table (a landscape
+ * section of its own).
+ */
+export const markdownToOoxml = (markdown: string, ctx: MarkdownContext, raw: RawParts): Block[] => {
+  const w = new Writer(ctx, raw);
+  for (const t of lexMarkdown(markdown)) w.block(t, { quote: false });
+  return w.finish();
+};
+
+type Where = { quote: boolean };
+type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
+
+const EMU_PER_PX = 9525; // 914,400 EMU to the inch, 96 px to the inch
+const JC = { left: 'left', right: 'right', center: 'center' } as const;
+
+const rPr = (m: Marks, style?: string) => {
+  const s = style ?? (m.code ? 'QuorumCode' : undefined);
+  const inner = `${s ? `<w:rStyle w:val="${s}"/>` : ''}${m.bold ? '<w:b/><w:bCs/>' : ''}${m.italics ? '<w:i/><w:iCs/>' : ''}${m.strike ? '<w:strike/>' : ''}`;
+  return inner ? `<w:rPr>${inner}</w:rPr>` : '';
+};
+const run = (text: string, m: Marks = {}) => `<w:r>${rPr(m)}<w:t xml:space="preserve">${escText(text)}</w:t></w:r>`;
+const BREAK = '<w:r><w:br/></w:r>';
+const paragraph = (content: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${content}</w:p>`;
+
+class Writer {
+  private readonly out: Block[] = [];
+  private portrait: string[] = [];
+  /** The open headings above the current point: each Markdown depth with the Word level it was given. */
+  private readonly open: { depth: number; level: number }[] = [];
+
+  constructor(
+    private readonly ctx: MarkdownContext,
+    private readonly raw: RawParts,
+  ) {}
+
+  finish(): Block[] {
+    this.flush();
+    return this.out;
+  }
+
+  private flush() {
+    if (this.portrait.length) this.out.push(this.raw.placeholder(this.portrait.join('')));
+    this.portrait = [];
+  }
+
+  private emit(xml: string) {
+    this.portrait.push(xml);
+  }
+
+  block(t: Token, where: Where): void {
+    switch (t.type) {
+      case 'heading': {
+        const text = plainText(t.tokens).trim();
+        if (!text) return; // an empty heading is noise to a screen reader: leave it out
+        const depth = (t as Tokens.Heading).depth;
+        while (this.open.length && this.open[this.open.length - 1].depth >= depth) this.open.pop();
+        // Nested by relative depth under the item's own heading, never skipping a level.
+        const level = Math.min((this.open.at(-1)?.level ?? this.ctx.headingBase) + 1, 6);
+        this.open.push({ depth, level });
+        this.emit(paragraph(this.inline(t.tokens), `<w:pStyle w:val="Heading${level}"/>`));
+        return;
+      }
+      case 'paragraph':
+      case 'text':
+        this.emit(paragraph('tokens' in t && t.tokens ? this.inline(t.tokens) : run(xmlSafe(t.text)), where.quote ? '<w:pStyle w:val="Quote"/>' : ''));
+        return;
+      case 'list':
+        this.list(t as Tokens.List, 0, where);
+        return;
+      case 'table':
+        this.table(t as Tokens.Table);
+        return;
+      case 'blockquote':
+        for (const child of (t as Tokens.Blockquote).tokens) this.block(child, { quote: true });
+        return;
+      case 'code': {
+        const lines = xmlSafe((t as Tokens.Code).text).split('\n');
+        this.emit(paragraph(lines.map((l, i) => `<w:r>${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escText(l)}</w:t></w:r>`).join(''), '<w:pStyle w:val="QuorumCodeBlock"/>'));
+        return;
+      }
+      case 'hr':
+        this.emit(paragraph('', '<w:pBdr><w:bottom w:val="single" w:color="999999" w:sz="6" w:space="1"/></w:pBdr>'));
+        return;
+      default:
+      // 'html' (raw HTML is never passed into a pack), 'space', 'def' and anything unknown.
+    }
+  }
+
+  private list(t: Tokens.List, level: number, where: Where): void {
+    const numId = t.ordered ? this.raw.numbers(typeof t.start === 'number' ? t.start : 1) : this.raw.bullets();
+    const numbered = `<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr>`;
+    for (const item of t.items) {
+      let first = true;
+      const box = item.task ? run(item.checked ? '☒ ' : '☐ ') : '';
+      for (const child of item.tokens) {
+        if (child.type === 'checkbox') continue;
+        if (child.type === 'list') {
+          this.list(child as Tokens.List, Math.min(level + 1, 8), where);
+          continue;
+        }
+        if (child.type === 'text' || child.type === 'paragraph') {
+          const runs = 'tokens' in child && child.tokens ? this.inline(child.tokens) : run(xmlSafe(child.text));
+          this.emit(first ? paragraph(box + runs, numbered) : paragraph(runs, `<w:ind w:left="${360 * (level + 1)}"/>`));
+          first = false;
+          continue;
+        }
+        this.block(child, where);
+      }
+      if (first) this.emit(paragraph(box, numbered));
+    }
+  }
+
+  /** A GFM table: its first row is a repeating header row (w:tblHeader); cells are never merged. */
+  private table(t: Tokens.Table): void {
+    const columns = Math.max(t.header.length, 1);
+    const wide = columns >= WIDE_TABLE_COLUMNS;
+    const total = wide ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
+    const pad = (cells: Tokens.TableCell[]) => Array.from({ length: columns }, (_, i) => cells[i] ?? ({ text: '', tokens: [], header: false, align: null } as Tokens.TableCell));
+    const widths = fitColumns(
+      pad(t.header).map((c) => plainText(c.tokens)),
+      t.rows.map((r) => pad(r).map((c) => ({ text: plainText(c.tokens), bold: false }))),
+      total,
+    );
+    const border = (side: string) => `<w:${side} w:val="single" w:color="808080" w:sz="4"/>`;
+    const cell = (c: Tokens.TableCell, i: number, header: boolean) => {
+      const align = t.align[i];
+      const tcPr = `<w:tcPr><w:tcW w:type="dxa" w:w="${widths[i]}"/>${header ? '<w:shd w:fill="DEEAF6" w:color="auto" w:val="clear"/>' : ''}</w:tcPr>`;
+      return `<w:tc>${tcPr}${paragraph(this.inline(c.tokens, header ? { bold: true } : {}), align ? `<w:jc w:val="${JC[align]}"/>` : '')}</w:tc>`;
+    };
+    const xml = [
+      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders></w:tblPr>`,
+      `<w:tblGrid>${widths.map((wd) => `<w:gridCol w:w="${wd}"/>`).join('')}</w:tblGrid>`,
+      `<w:tr><w:trPr><w:tblHeader/></w:trPr>${pad(t.header).map((c, i) => cell(c, i, true)).join('')}</w:tr>`,
+      ...t.rows.map((r) => `<w:tr>${pad(r).map((c, i) => cell(c, i, false)).join('')}</w:tr>`),
+      '</w:tbl>',
+    ].join('');
+    if (!wide) return this.emit(xml);
+    // A wide table goes in a landscape section of its own (docx/document.ts sectionsFor).
+    this.flush();
+    const block = this.raw.placeholder(xml);
+    this.ctx.wideTables.add(block);
+    this.out.push(block);
+  }
+
+  /**
+   * Inline Markdown to runs. Raw HTML is dropped (only a `<br>` becomes a break); links go out only
+   * for http, https and mailto; images come only from the data folder, with their alt text.
+   */
+  private inline(tokens: readonly Token[] | undefined, marks: Marks = {}): string {
+    let out = '';
+    for (const t of withoutRawText(tokens)) {
+      switch (t.type) {
+        case 'text':
+          out += 'tokens' in t && t.tokens?.length ? this.inline(t.tokens, marks) : run(decodeEntities(t.text), marks);
+          break;
+        case 'escape':
+          out += run(decodeEntities(t.text), marks);
+          break;
+        case 'strong':
+          out += this.inline(t.tokens, { ...marks, bold: true });
+          break;
+        case 'em':
+          out += this.inline(t.tokens, { ...marks, italics: true });
+          break;
+        case 'del':
+          out += this.inline(t.tokens, { ...marks, strike: true });
+          break;
+        case 'codespan':
+          // CommonMark: entities are not decoded inside code spans.
+          out += run(xmlSafe(t.text), { ...marks, code: true });
+          break;
+        case 'br':
+          out += BREAK;
+          break;
+        case 'html':
+          if (isLineBreakTag(t.text)) out += BREAK;
+          break;
+        case 'link': {
+          const link = checkLinkHref((t as Tokens.Link).href);
+          // As docx's builder had it: a link needs a run of text (a picture alone is not one).
+          const hasText = /<w:r>(?!<w:drawing>)/.test(this.inline(t.tokens, marks));
+          if (link && hasText) {
+            const text = plainText(t.tokens) || link;
+            out += `<w:hyperlink w:history="1" r:id="${this.raw.link(link)}"><w:r>${rPr({ bold: marks.bold, italics: marks.italics }, 'Hyperlink')}<w:t xml:space="preserve">${escText(text)}</w:t></w:r></w:hyperlink>`;
+          } else out += this.inline(t.tokens, marks);
+          break;
+        }
+        case 'image':
+          out += this.picture(t as Tokens.Image, marks);
+          break;
+        default:
+          if ('tokens' in t && Array.isArray(t.tokens)) out += this.inline(t.tokens, marks);
+          else if ('text' in t && typeof t.text === 'string') out += run(decodeEntities(t.text), marks);
+      }
+    }
+    return out;
+  }
+
+  private picture(t: Tokens.Image, marks: Marks): string {
+    const alt = decodeEntities(t.text).trim();
+    const image = loadImage(this.ctx.images, t.href);
+    const path = imagePath(t.href);
+    if (!image || !path) return run(`[Image not available${alt ? `: ${alt}` : ''}]`, { ...marks, italics: true });
+    const { width, height } = fitImage(image.width, image.height, this.ctx.maxImageWidth);
+    const cx = width * EMU_PER_PX;
+    const cy = height * EMU_PER_PX;
+    const title = t.title ? decodeEntities(t.title) : '';
+    const rId = this.raw.picture(path, image.type, image.data);
+    const id = this.raw.nextDrawingId();
+    // wp:docPr descr is the alt text Word's accessibility checker and screen readers read.
+    return (
+      `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>` +
+      `<wp:docPr id="${id}" name="${escAttr(alt || 'Image')}" descr="${escAttr(alt)}" title="${escAttr(title)}"/>` +
+      '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>' +
+      '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+      `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
+      `<pic:blipFill><a:blip r:embed="${rId}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+      `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
+      '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    );
+  }
+}
