@@ -1,6 +1,7 @@
 import { Packer, type Document } from 'docx';
 import { writeZip, type Compressor } from '../../zipWriter';
 import type { RawParts } from '../ooxml/raw';
+import { shareIdenticalHeadersAndFooters } from './sharedParts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -26,6 +27,7 @@ const STORED = /\.(png|jpe?g|gif|bmp)$/i;
 export const packageDocument = async (doc: Document, builtAt: string, compressor?: Compressor, raw?: RawParts): Promise<Uint8Array> => {
   const files = compile(doc);
   raw?.applyTo(files);
+  shareIdenticalHeadersAndFooters(files);
   const stamp = escapeXml(builtAt);
   const core = String(files.get('docProps/core.xml') ?? '');
   files.set(

@@ -90,8 +90,18 @@ describe('the board pack', () => {
     const headers = Object.entries(pkg.parts).filter(([n]) => /word\/header\d+\.xml/.test(n)).map(([, x]) => x);
     expect(headers.some((h) => h.includes('Eastmere Children’s Trust Board · 15 December 2026 · Item 4'))).toBe(true);
     const footers = Object.entries(pkg.parts).filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, x]) => x);
-    expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/Page [\s\S]*PAGE[\s\S]* of [\s\S]*NUMPAGES/);
+    // One footer part, shared by every section (each section still names it).
+    expect(footers).toHaveLength(1);
+    expect(footers[0]).toMatch(/Page [\s\S]*PAGE[\s\S]* of [\s\S]*NUMPAGES/);
+    const sections = pkg.document.match(/<w:sectPr\b/g)!.length;
+    const footerRefs = [...pkg.document.matchAll(/<w:footerReference w:type="default" r:id="([^"]+)"\/>/g)].map((m) => m[1]);
+    expect(footerRefs).toHaveLength(sections);
+    expect(new Set(footerRefs).size).toBe(1);
+    expect(pkg.parts['word/_rels/document.xml.rels']).toContain(`Id="${footerRefs[0]}"`);
+    // Every header or footer part the relationships name is in the package, and only those.
+    const targets = [...pkg.parts['word/_rels/document.xml.rels'].matchAll(/relationships\/(?:header|footer)" Target="([^"]+)"/g)].map((m) => `word/${m[1]}`);
+    expect(Object.keys(pkg.parts).filter((n) => /^word\/(header|footer)\d+\.xml$/.test(n)).sort()).toEqual(targets.sort());
+    for (const [, part] of pkg.parts['[Content_Types].xml'].matchAll(/PartName="\/([^"]+)"/g)) expect(pkg.parts[part], part).toBeDefined();
   });
 
   it('is accessible as published: title, author, language, contents field, heading order, header rows, no merged cells, alt text', async () => {
