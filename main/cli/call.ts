@@ -3,11 +3,8 @@ import { resolve } from 'node:path';
 import { CHANNELS, isChannel } from '../../shared/channels';
 import { operations } from '../../shared/operations';
 import { QuorumFailure } from '../../shared/result';
-import { createDispatcher } from '../services/dispatch';
-import { createHandlers } from '../services/handlers';
 import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
-import { headlessPlatform } from '../services/platform';
 import { EXIT, UsageError, type Subcommand } from './quorum';
 
 /** Effects that only make sense in the window (a dialog, opening a file), with what to run instead. */
@@ -65,6 +62,8 @@ export const callCommand = (requireData: (values: Record<string, unknown>) => st
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE}); create one with quorum init`);
     const session = new Session(dir, () => {}, { clock, ...(operations[channel].kind === 'mutation' ? {} : { mode: 'read' as const }) });
     try {
+      // The handler table (every service) is loaded only when a call is made.
+      const [{ createDispatcher }, { createHandlers }, { headlessPlatform }] = await Promise.all([import('../services/dispatch'), import('../services/handlers'), import('../services/platform')]);
       const result = await createDispatcher(createHandlers(session, headlessPlatform('cli')))(channel, input);
       if (!result.ok) {
         if (values.json) out.log(JSON.stringify(result, null, 2));

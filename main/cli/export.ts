@@ -7,8 +7,6 @@ import { WORD_EXPORTS, type WordExport } from '../../shared/exports/meetingExpor
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
-import { resolveMeeting } from '../services/packs';
-import { writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from '../services/exports';
 import { listRecords, type StoreData } from '../../shared/data';
 import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/rules/protocolView';
@@ -41,6 +39,8 @@ export const exportCommand = (requireData: (values: Record<string, unknown>) => 
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
   async run(values, out, { positionals, clock }) {
+    // Loaded when the verb runs (the Word, calendar and spreadsheet writers), not at every start.
+    const [{ resolveMeeting }, { writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport }] = await Promise.all([import('../services/packs'), import('../services/exports')]);
     const dir = requireData(values);
     const [what, ...extra] = positionals;
     if (!what || !(KINDS as readonly string[]).includes(what) || extra.length) throw new UsageError(`say what to export: ${KINDS.join(', ')}`);

@@ -7,13 +7,8 @@ import type { Channel, OperationArgs, OperationResult } from '../../shared/opera
 import { sameName } from '../../shared/imports/table';
 import { formatUkDate } from '../../shared/rules/dates';
 import { parseClockTime } from '../../shared/imports/dates';
-import { createDispatcher } from '../services/dispatch';
-import { createHandlers } from '../services/handlers';
 import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
-import { headlessPlatform } from '../services/platform';
-import { readSheetFile } from '../services/imports/sheet';
-import { importPaperFile } from '../services/papers/importPaper';
 import { paperReviewMarks } from '../services/papers';
 import { EXIT, UsageError, type Out, type Subcommand } from './quorum';
 
@@ -73,6 +68,14 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE}); create one with quorum init`);
     const dryRun = Boolean(values['dry-run']);
     const session = new Session(dir, () => {}, { clock, ...(dryRun ? { mode: 'read' as const } : {}) });
+    // The handler table and the file readers are loaded only when an import runs.
+    const [{ createDispatcher }, { createHandlers }, { headlessPlatform }, { readSheetFile }, { importPaperFile }] = await Promise.all([
+      import('../services/dispatch'),
+      import('../services/handlers'),
+      import('../services/platform'),
+      import('../services/imports/sheet'),
+      import('../services/papers/importPaper'),
+    ]);
     const dispatch = createDispatcher(createHandlers(session, headlessPlatform('cli')));
     const call = async <C extends Channel>(channel: C, input: OperationArgs<C>): Promise<OperationResult<C>> => {
       const result = (await dispatch(channel, input)) as Result<OperationResult<C>>;

@@ -6,7 +6,6 @@ import { PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
-import { buildPackFile, describeMeeting, resolveMeeting, runPreflight } from '../services/packs';
 import { EXIT, UsageError, type Subcommand } from './quorum';
 
 /**
@@ -26,6 +25,8 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
   async run(values, out, { clock }) {
+    // Loaded when the verb runs, so `quorum --help` and the other verbs start without it.
+    const { buildPackFile, describeMeeting, resolveMeeting, runPreflight } = await import('../services/packs');
     const dir = requireData(values);
     const meeting = values.meeting;
     const variant = values.variant;

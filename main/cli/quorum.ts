@@ -6,8 +6,6 @@ import { QuorumFailure } from '../../shared/result';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
-import { checkStore } from './check';
-import { loadExample } from '../services/example';
 import { packCommand } from './pack';
 import { exportCommand } from './export';
 import { callCommand } from './call';
@@ -55,6 +53,7 @@ const subcommands: Record<string, Subcommand> = {
       try {
         if (store.status().state !== 'empty')
           throw new QuorumFailure('conflict', `${dir} already holds a Quorum store; choose an empty folder`);
+        const { loadExample } = await import('../services/example');
         const outcome = await loadExample(store);
         const status = store.status();
         if (values.json) out.log(JSON.stringify({ dataDir: dir, records: outcome.changes.length, counts: status.counts }, null, 2));
@@ -84,6 +83,7 @@ const subcommands: Record<string, Subcommand> = {
         return EXIT.failed;
       }
       try {
+        const { checkStore } = await import('./check');
         const report = checkStore(store, clock.today());
         if (values.json) out.log(JSON.stringify(report, null, 2));
         else {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { writePack, type PackProgress, type WritePackInput } from '../../shared/pack/build';
+import type { PackProgress, WritePackInput } from '../../shared/pack/build';
 import type { PackModel } from '../../shared/pack/model';
 import { QuorumFailure, type ErrorCode } from '../../shared/result';
 import { nativeCompressor } from './nativeZip';
@@ -24,7 +24,8 @@ export const defaultPackWorker = (): string | null => {
  * from source) it builds in this thread, yielding between parts.
  */
 export const buildPackOffThread = (job: PackJob, onProgress: PackProgress = () => {}, workerFile: string | null = defaultPackWorker()): Promise<Uint8Array> => {
-  if (!workerFile) return writePack(job.model, { ...job.input, compressor: nativeCompressor, onProgress }).then((b) => b.bytes);
+  // In this thread only when running from source; the Word writer (docx) is then loaded here, not at every start.
+  if (!workerFile) return import('../../shared/pack/build').then(({ writePack }) => writePack(job.model, { ...job.input, compressor: nativeCompressor, onProgress })).then((b) => b.bytes);
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile);
     let settled = false;

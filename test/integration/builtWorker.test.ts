@@ -27,8 +27,44 @@ describe('the pack worker in the built app and CLI', () => {
   it('is looked up beside the chunk that the Electron app.js imports, where it was built', () => {
     const chunks = readdirSync(OUT).filter((f) => f.endsWith('.js') && readFileSync(join(OUT, f), 'utf8').includes('new URL("./packWorker.js", import.meta.url)'));
     expect(chunks).toHaveLength(1);
-    for (const entry of ['app.js', 'cli.js']) expect(readFileSync(join(OUT, entry), 'utf8'), entry).toContain(`from "./${chunks[0]}"`);
+    // Reached from each entry, statically or when a verb loads it (the CLI loads the pack code only for `quorum pack` and `export`).
+    const reachable = (entry: string): Set<string> => {
+      const seen = new Set<string>([entry]);
+      const queue = [entry];
+      while (queue.length) {
+        const text = readFileSync(join(OUT, queue.pop()!), 'utf8');
+        for (const m of text.matchAll(/(?:from |import\()"\.\/([^"]+\.js)"/g))
+          if (!seen.has(m[1])) {
+            seen.add(m[1]);
+            queue.push(m[1]);
+          }
+      }
+      return seen;
+    };
+    for (const entry of ['app.js', 'cli.js']) expect(reachable(entry).has(chunks[0]), entry).toBe(true);
     expect(existsSync(join(OUT, 'packWorker.js'))).toBe(true);
+  });
+});
+
+describe('what the built CLI loads at start', () => {
+  it('is only what every verb needs: the handler table, the Word and calendar writers and the pack code load with their verbs', () => {
+    const statics = new Set<string>();
+    const queue = ['cli.js'];
+    while (queue.length) {
+      const text = readFileSync(join(OUT, queue.pop()!), 'utf8');
+      for (const m of text.matchAll(/from "\.\/([^"]+\.js)"/g))
+        if (!statics.has(m[1])) {
+          statics.add(m[1]);
+          queue.push(m[1]);
+        }
+    }
+    const holding = (marker: string) => readdirSync(OUT).filter((f) => f.endsWith('.js') && readFileSync(join(OUT, f), 'utf8').includes(marker));
+    // The chunks holding the handler table, the pack's worker hand-over and the calendar writer.
+    for (const marker of ['new URL("./packWorker.js", import.meta.url)', 'createHandlers', 'from "ics"']) {
+      const chunks = holding(marker).filter((f) => f !== 'cli.js');
+      expect(chunks.length, marker).toBeGreaterThan(0);
+      for (const chunk of chunks) expect(statics.has(chunk), `${chunk} (${marker}) is loaded at every start`).toBe(false);
+    }
   });
 });
 
