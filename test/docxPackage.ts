@@ -1,7 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
 import { Document } from 'docx';
-import { markdownToBlocks } from '../shared/pack/markdown/blocks';
 import { ListNumbering } from '../shared/pack/markdown/numbering';
 import type { ImageLibrary } from '../shared/pack/markdown/images';
 import type { MarkdownContext } from '../shared/pack/markdown/context';
@@ -61,22 +60,17 @@ export const xmlProblems = (pkg: Pick<DocxPackage, 'parts'>): string[] =>
       return problems;
     });
 
-/** The two Markdown writers: docx's object model (exports), and OOXML written straight (the pack's papers, shared/pack/ooxml). */
-export const MARKDOWN_WRITERS = ['docx objects', 'OOXML written straight'] as const;
-export type MarkdownWriter = (typeof MARKDOWN_WRITERS)[number];
-
-/** One Markdown body as a .docx of its own, written by either writer. */
-export const markdownDocx = async (markdown: string, images: ImageLibrary = {}, headingBase = 1, writer: MarkdownWriter = 'docx objects'): Promise<Uint8Array> => {
-  const raw = writer === 'OOXML written straight' ? new RawParts() : undefined;
+/** One Markdown body as a .docx of its own. */
+export const markdownDocx = async (markdown: string, images: ImageLibrary = {}, headingBase = 1): Promise<Uint8Array> => {
+  const raw = new RawParts();
   const ctx: MarkdownContext = { headingBase, images, lists: new ListNumbering(), maxImageWidth: 600, wideTables: new WeakSet(), raw };
-  const children = raw ? markdownToOoxml(markdown, ctx, raw) : markdownToBlocks(markdown, ctx);
+  const children = markdownToOoxml(markdown, ctx, raw);
   const doc = new Document({ styles: houseStyles('#1F4E79'), numbering: { config: ctx.lists.config() }, sections: [{ children }] });
   return packageDocument(doc, TEST_NOW, undefined, raw);
 };
 
 /** One Markdown body as a document of its own, for testing the mappers. */
-export const markdownPackage = async (markdown: string, images: ImageLibrary = {}, headingBase = 1, writer: MarkdownWriter = 'docx objects'): Promise<DocxPackage> =>
-  readPackage(await markdownDocx(markdown, images, headingBase, writer));
+export const markdownPackage = async (markdown: string, images: ImageLibrary = {}, headingBase = 1): Promise<DocxPackage> => readPackage(await markdownDocx(markdown, images, headingBase));
 
 export const stamp = <R extends { id: string }>(r: R): QRecord =>
   ({ ...r, schemaVersion: 1, rev: 1, updatedAt: TEST_NOW, updatedBy: 'joan' }) as unknown as QRecord;

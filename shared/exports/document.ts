@@ -2,8 +2,10 @@ import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, P
 import type { Block } from '../pack/markdown/blocks';
 import type { MarkdownContext } from '../pack/markdown/context';
 import { xmlSafe } from '../pack/markdown/text';
-import { PAGE } from '../pack/docx/page';
 import { houseStyles } from '../pack/docx/style';
+import { PAGE, PORTRAIT_TEXT_PX } from '../pack/docx/page';
+import { ListNumbering } from '../pack/markdown/numbering';
+import { RawParts } from '../pack/ooxml/raw';
 
 export type ExportSpec = {
   /** Document title (docProps), e.g. "Draft minutes: Children’s Trust Board, 13 October 2026". */
@@ -22,6 +24,9 @@ export type ExportSpec = {
   customProperties?: { name: string; value: string }[];
   blocks: Block[];
 };
+
+/** What an export's Markdown is written with: the pack's writer (shared/pack/ooxml), without pictures. */
+export const exportContext = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet(), raw: new RawParts() });
 
 /** A single-section Word document in the pack's house style, with its header and "Page X of Y" footer. */
 export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document =>

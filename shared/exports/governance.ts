@@ -1,17 +1,14 @@
 import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { dataTable, factTable, heading, markdown, notice, para } from '../pack/docx/blocks';
 import { packageDocument } from '../pack/docx/package';
-import { PORTRAIT_TEXT_PX } from '../pack/docx/page';
 import type { Block } from '../pack/markdown/blocks';
 import type { MarkdownContext } from '../pack/markdown/context';
-import { ListNumbering } from '../pack/markdown/numbering';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { PROTOCOL_CLOSING, versionsOfProtocol } from '../rules/protocolView';
-import { exportDocument, type ExportSpec } from './document';
+import { exportContext, exportDocument, type ExportSpec } from './document';
 import { trackedBody, trackedHeading } from './trackedBlocks';
 
-const context = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() });
 const house = (data: StoreData) => {
   const p = listRecords(data, 'partnership')[0];
   return { author: p?.name ?? '', primaryColour: p?.colours.primary ?? '#1F4E79' };
@@ -146,9 +143,9 @@ export const GOVERNANCE_EXPORTS = ['tor', 'protocol'] as const;
 export type GovernanceExport = (typeof GOVERNANCE_EXPORTS)[number];
 
 export const buildGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; builtAt: string }) => {
-  const ctx = context();
+  const ctx = exportContext();
   if (req.what === 'protocol' && !listRecords(data, 'protocolVersion').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There is no protocol version ${req.id}`);
   if (req.what === 'tor' && !listRecords(data, 'tor').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There are no terms of reference ${req.id}`);
   const spec = req.what === 'tor' ? torSpec(data, req.id, ctx) : protocolSpec(data, req.id, Boolean(req.trackedChanges), req.builtAt, ctx);
-  return { bytes: await packageDocument(exportDocument(spec, ctx), req.builtAt), title: spec.title };
+  return { bytes: await packageDocument(exportDocument(spec, ctx), req.builtAt, undefined, ctx.raw), title: spec.title };
 };

@@ -5,17 +5,15 @@ import { assemblePack, boardActionLog, meetingMinutes, previousHeldMeeting, type
 import { agendaTable } from '../pack/docx/front';
 import { actionLogBody, minutesBody } from '../pack/docx/record';
 import { heading, notice, para } from '../pack/docx/blocks';
-import { ListNumbering } from '../pack/markdown/numbering';
 import type { MarkdownContext } from '../pack/markdown/context';
-import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_PX } from '../pack/docx/page';
+import { LANDSCAPE_TEXT_WIDTH } from '../pack/docx/page';
 import { packageDocument } from '../pack/docx/package';
 import { formatUkDate } from '../rules/dates';
-import { exportDocument, type ExportSpec } from './document';
+import { exportContext, exportDocument, type ExportSpec } from './document';
 
 import type { WordExport } from './kinds';
 export { WORD_EXPORTS, type WordExport } from './kinds';
 
-const context = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() });
 const variantLabel = (v: PackVariant) => (v === 'public' ? 'Public' : 'Full: not for publication');
 
 /** The agenda alone, as published ahead of the meeting: numbered items with times, presenters, purpose and papers; Part 2 items as notices in the public version. */
@@ -102,8 +100,8 @@ const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, t
 
 /** A Word export of one meeting: records in, .docx bytes out (no file system), like the pack. */
 export const buildWordExport = async (data: StoreData, kind: WordExport, opts: { meetingId: string; variant: PackVariant; today: string; builtAt: string }): Promise<{ bytes: Uint8Array; title: string }> => {
-  const ctx = context();
+  const ctx = exportContext();
   const spec = kind === 'agenda' ? agendaSpec(data, opts.meetingId, opts.variant, opts.today) : kind === 'minutes' ? minutesSpec(data, opts.meetingId, opts.variant, ctx) : actionsSpec(data, opts.meetingId, opts.variant, opts.today);
-  const bytes = await packageDocument(exportDocument(spec, ctx), opts.builtAt);
+  const bytes = await packageDocument(exportDocument(spec, ctx), opts.builtAt, undefined, ctx.raw);
   return { bytes, title: spec.title };
 };

@@ -1,14 +1,12 @@
 import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { dataTable, heading, notice, para } from '../pack/docx/blocks';
 import { packageDocument } from '../pack/docx/package';
-import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_PX } from '../pack/docx/page';
+import { LANDSCAPE_TEXT_WIDTH } from '../pack/docx/page';
 import type { Block } from '../pack/markdown/blocks';
-import type { MarkdownContext } from '../pack/markdown/context';
-import { ListNumbering } from '../pack/markdown/numbering';
 import { formatUkDate, type HolidaySet } from '../rules/dates';
 import { personName } from '../rules/people';
 import { forwardPlanView } from '../rules/planView';
-import { exportDocument, type ExportSpec } from './document';
+import { exportContext, exportDocument, type ExportSpec } from './document';
 import { DEEP_DIVE_STATUS_LABEL, FORWARD_PLAN_STATUS_LABEL } from '../rules/labels';
 import { part2ItemOf, publicTitleOf } from '../rules/confidential';
 import type { PackVariant } from '../pack/model';
@@ -16,7 +14,6 @@ import type { PackVariant } from '../pack/model';
 export const PLAN_EXPORTS = ['deep-dives', 'forward-plan'] as const;
 export type PlanExport = (typeof PLAN_EXPORTS)[number];
 
-const context = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet() });
 const house = (data: StoreData) => {
   const p = listRecords(data, 'partnership')[0];
   return { author: p?.name ?? '', primaryColour: p?.colours.primary ?? '#1F4E79' };
@@ -94,5 +91,6 @@ export const buildPlanExport = async (data: StoreData, req: { what: PlanExport; 
   if (req.boardId) getRecord(data, 'board', req.boardId);
   const variant = req.variant ?? 'public';
   const spec = req.what === 'deep-dives' ? deepDivesSpec(data, req.boardId, req.today, variant) : forwardPlanSpec(data, req.boardId, req.today, req.holidays, variant);
-  return { bytes: await packageDocument(exportDocument(spec, context()), req.builtAt), title: spec.title };
+  const ctx = exportContext();
+  return { bytes: await packageDocument(exportDocument(spec, ctx), req.builtAt, undefined, ctx.raw), title: spec.title };
 };

@@ -20,13 +20,18 @@ const recordCalls = (e: typeof e2e) => {
   return { calls, stop: () => e.page.off('request', seen) };
 };
 
+/** The window on ten years of a busy partnership (npm run gen), showing its dashboard. */
+const openOnTenYears = async () => {
+  const { page, host } = e2e;
+  await loadGenerated(host.session.store, 10, 1);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+  return { page, host, q: quorumPage(page) };
+};
+
 describe('refreshing after a change', () => {
   it('refetches, after a one-field save on ten years of records, only the queries that read what it wrote', async () => {
-    const { page, host } = e2e;
-    const q = quorumPage(page);
-    await loadGenerated(host.session.store, 10, 1);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const { page, host, q } = await openOnTenYears();
     await q.nav('Meetings').click();
     const next = findRecord(host.session.store.data, 'meeting', 'meeting:ct-next')!;
     await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(next.date)).click();
@@ -52,11 +57,7 @@ describe('refreshing after a change', () => {
 
 describe('long lists', () => {
   it('draws only the actions near the screen out of ten years of them, fetches the list once, and scrolls down to the last', async () => {
-    const { page, host } = e2e;
-    const q = quorumPage(page);
-    await loadGenerated(host.session.store, 10, 1);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const { page, q } = await openOnTenYears();
     const { calls, stop } = recordCalls(e2e);
     await q.nav('Actions').click();
     const table = page.getByRole('table', { name: 'Action log' });
@@ -80,11 +81,7 @@ describe('long lists', () => {
 
 describe('the meetings list over many years', () => {
   it('shows the last twelve months and every meeting to come, and earlier years a year at a time when asked', async () => {
-    const { page, host } = e2e;
-    const q = quorumPage(page);
-    await loadGenerated(host.session.store, 10, 1);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    const { page, host, q } = await openOnTenYears();
     await q.nav('Meetings').click();
     const nav = page.getByRole('navigation', { name: 'Meetings by board' });
     await nav.getByRole('button').first().waitFor();

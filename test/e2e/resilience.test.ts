@@ -65,9 +65,10 @@ describe('a screen that fails', () => {
 
   it('fetches a screen’s code again when the first fetch fails', async () => {
     const { page } = e2e;
-    const q = await startExample(page);
     let refused = 0;
+    // From the start: the window fetches the screen's code ahead, once idle, and that fetch fails first.
     await page.route(/\/assets\/PapersScreen-[^/]+\.js$/, (route) => (refused++ === 0 ? route.abort('failed') : route.continue()));
+    const q = await startExample(page);
     await q.nav('Papers').click();
     await page.getByRole('heading', { name: 'Papers', level: 1 }).waitFor();
     expect(refused).toBeGreaterThanOrEqual(2);

@@ -1,5 +1,5 @@
 import { HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
-import { headingLevel, markdownToBlocks, type Block } from '../markdown/blocks';
+import { headingLevel, type Block } from '../markdown/blocks';
 import { markdownToOoxml } from '../ooxml/body';
 import type { MarkdownContext } from '../markdown/context';
 import { xmlSafe } from '../markdown/text';
@@ -71,8 +71,7 @@ export const dataTable = (headers: readonly string[], rows: readonly (readonly C
 export const factTable = (facts: readonly (readonly [string, string])[]) =>
   dataTable(['', ''].map((_, i) => (i === 0 ? 'Field' : 'Detail')), facts.map(([k, v]) => [{ text: k, bold: true }, v || 'Not given']));
 
-/** A Markdown body under a heading of level `base`: written straight as OOXML in a pack (ctx.raw), through docx's objects elsewhere. */
-export const markdown = (text: string, ctx: MarkdownContext, base: number): Block[] =>
-  ctx.raw ? markdownToOoxml(text, { ...ctx, headingBase: base }, ctx.raw) : markdownToBlocks(text, { ...ctx, headingBase: base });
+/** A Markdown body under a heading of level `base`, written straight as OOXML (shared/pack/ooxml/body.ts). */
+export const markdown = (text: string, ctx: MarkdownContext, base: number): Block[] => markdownToOoxml(text, { ...ctx, headingBase: base }, ctx.raw);
 
 export { HeadingLevel };

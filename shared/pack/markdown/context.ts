@@ -12,8 +12,8 @@ export type MarkdownContext = {
   maxImageWidth: number;
   /** Tables too wide for a portrait page (or the placeholders standing for them) are collected here, to go in a landscape section. */
   wideTables: WeakSet<object>;
-  /** Set for the pack: paper bodies are written straight as OOXML (shared/pack/ooxml/body.ts) and put in here. */
-  raw?: RawParts;
+  /** Markdown is written straight as OOXML (shared/pack/ooxml/body.ts) and put into the document from here. */
+  raw: RawParts;
 };
 
 /** A table with more columns than this reads better on a landscape page. */

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MARKDOWN_WRITERS, markdownPackage as packageWith, TINY_PNG, xmlProblems, type MarkdownWriter } from '../../docxPackage';
+import { markdownPackage, TINY_PNG, xmlProblems } from '../../docxPackage';
 
-const rels = (pkg: Awaited<ReturnType<typeof packageWith>>) => pkg.parts['word/_rels/document.xml.rels'];
+const rels = (pkg: Awaited<ReturnType<typeof markdownPackage>>) => pkg.parts['word/_rels/document.xml.rels'];
 
-// Every behaviour holds for both writers: docx's objects (the Word exports) and OOXML written
-// straight (the pack's papers, minutes and briefings).
-describe.each(MARKDOWN_WRITERS)('Markdown to Word, through %s', (writer: MarkdownWriter) => {
-  const markdownPackage = (markdown: string, images?: Parameters<typeof packageWith>[1], base?: number) => packageWith(markdown, images, base, writer);
-
-
+/** Markdown as every Word document Quorum writes carries it: straight OOXML (shared/pack/ooxml/body.ts). */
+describe('Markdown to Word', () => {
   it('nests headings under the paper and never skips a level', async () => {
     const pkg = await markdownPackage('# Progress\n\n#### Detail\n\n## Risks', {}, 2);
     const styles = [...pkg.document.matchAll(/<w:pStyle w:val="(Heading\d)"\/>/g)].map((m) => m[1]);
