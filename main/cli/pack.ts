@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { QuorumFailure } from '../../shared/result';
-import { PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
+import { assemblePack, PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
@@ -40,7 +40,9 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
       const today = clock.today();
       const target = resolveMeeting(store.data, meeting, today, typeof values.board === 'string' ? values.board : undefined);
       const reason = typeof values['override-reason'] === 'string' ? values['override-reason'] : undefined;
-      const report = runPreflight(store, target.id, variant as PackVariant, today);
+      // Assembled and checked once; the build below lays out this same pack.
+      const model = assemblePack(store.data, target.id, variant as PackVariant, today);
+      const report = runPreflight(store, target.id, variant as PackVariant, today, model);
       if (report.errors > 0 && !reason?.trim()) {
         if (values.json) out.log(JSON.stringify({ ok: false, meetingId: target.id, preflight: report }, null, 2));
         else {
@@ -51,7 +53,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
         return EXIT.failed;
       }
       const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress });
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report } });
       if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
       else {
         for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);

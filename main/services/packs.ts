@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { listRecords, findRecord, type StoreData } from '../../shared/data';
 import { nextMeeting } from '../../shared/rules/boards';
-import { assemblePack, type PackVariant } from '../../shared/pack/model';
+import { assemblePack, type PackModel, type PackVariant } from '../../shared/pack/model';
 import { preflight, referencedImages, type PreflightReport } from '../../shared/pack/preflight';
 import type { PackProgress } from '../../shared/pack/build';
 import { buildPackOffThread, defaultPackWorker } from './packThread';
@@ -53,8 +53,8 @@ export const resolveMeeting = (data: StoreData, meeting: string, today: string, 
   return candidates[0];
 };
 
-export const runPreflight = (store: QuorumStore, meetingId: string, variant: PackVariant, today: string): PreflightReport =>
-  preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir));
+export const runPreflight = (store: QuorumStore, meetingId: string, variant: PackVariant, today: string, model?: PackModel): PreflightReport =>
+  preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir), model);
 
 /** A file name a secretariat would choose: "2026-12-15 Children’s Trust board pack (public).docx". */
 export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant): string => {
@@ -75,6 +75,8 @@ export type PackRequest = {
   onProgress?: PackProgress;
   /** The worker thread's script; null builds in this thread. Defaults to the one bundled beside the app. */
   workerFile?: string | null;
+  /** The pack as assembled and pre-flighted just now by the caller, on this store (`quorum pack`), so neither is done twice. */
+  checked?: { model: PackModel; report: PreflightReport };
 };
 
 /** `thread`: where the pack was laid out, the worker (as the app and CLI should) or the calling thread (from source). */
@@ -86,7 +88,9 @@ export type PackOutcome = { file: string; bytes: number; sha256: string; preflig
  */
 export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promise<PackOutcome> => {
   const today = req.clock.today();
-  const report = runPreflight(store, req.meetingId, req.variant, today);
+  // Assembled once: checked by the pre-flight, then laid out by the worker.
+  const model = req.checked?.model ?? assemblePack(store.data, req.meetingId, req.variant, today);
+  const report = req.checked?.report ?? runPreflight(store, req.meetingId, req.variant, today, model);
   const reason = req.overrideReason?.trim();
   if (report.errors > 0 && !reason) {
     const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
@@ -95,7 +99,6 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   const out = resolve(req.out);
   if (!out.toLowerCase().endsWith('.docx')) throw new QuorumFailure('invalid-input', 'The pack file name must end in .docx');
   mkdirSync(dirname(out), { recursive: true });
-  const model = assemblePack(store.data, req.meetingId, req.variant, today);
   const images = readImages(store.dataDir, referencedImages(model));
   const workerFile = req.workerFile === undefined ? defaultPackWorker() : req.workerFile;
   // Assembled once, here; the worker lays out and zips it.

@@ -83,13 +83,18 @@ const Root = () => {
     setArea(to.area);
   };
 
-  // Once the first screen is up and the window idle, fetch the other screens' code, so opening one
-  // waits only for its data (bench: Actions and Meetings at forty years, click to first row).
+  // Once the first screen has had time to show its data and the window is idle, fetch the other
+  // screens' code, so opening one waits only for its data (bench: Actions and Meetings at forty
+  // years, click to first row). Not sooner: parsing that code would hold up the first screen.
   const ready = state.status === 'ready' && state.value.state === 'ready';
   useEffect(() => {
     if (!ready) return;
-    const id = requestIdleCallback(() => SCREENS.forEach((screen) => screen.preload()), { timeout: 3000 });
-    return () => cancelIdleCallback(id);
+    let idle: number | undefined;
+    const later = setTimeout(() => (idle = requestIdleCallback(() => SCREENS.forEach((screen) => screen.preload()), { timeout: 3000 })), 1500);
+    return () => {
+      clearTimeout(later);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
   }, [ready]);
 
   if (state.status === 'loading')

@@ -69,8 +69,9 @@ export const preflight = (
   today: string,
   holidays: HolidaySet,
   hasImage: (path: string) => boolean,
+  /** The pack already assembled for this meeting, variant and day (a build checks the pack it is about to write). */
+  model: PackModel = assemblePack(data, meetingId, variant, today),
 ): PreflightReport => {
-  const model = assemblePack(data, meetingId, variant, today);
   const meeting = findRecord(data, 'meeting', meetingId)!;
   const tor = currentTor(data, meeting.boardId, meeting.date);
   const clearDays = tor?.paperDeadlineWorkingDays ?? 5;
