@@ -26,7 +26,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
   },
   async run(values, out, { clock }) {
     // Loaded when the verb runs, so `quorum --help` and the other verbs start without it.
-    const { buildPackFile, describeMeeting, resolveMeeting, runPreflight } = await import('../services/packs');
+    const [{ buildPackFile, describeMeeting, resolveMeeting, runPreflight }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
     const dir = requireData(values);
     const meeting = values.meeting;
     const variant = values.variant;
@@ -35,7 +35,15 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     if (typeof variant !== 'string' || !(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
     if (typeof file !== 'string' || !file.toLowerCase().endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
-    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
+    // The builder thread starts now and loads the Word writer while this one opens the store and checks the pack.
+    const builder = startPackBuilder();
+    let store: QuorumStore;
+    try {
+      store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
+    } catch (err) {
+      builder.stop();
+      throw err;
+    }
     try {
       const today = clock.today();
       const target = resolveMeeting(store.data, meeting, today, typeof values.board === 'string' ? values.board : undefined);
@@ -53,7 +61,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
         return EXIT.failed;
       }
       const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report } });
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report }, builder });
       if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
       else {
         for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);
@@ -61,6 +69,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
       }
       return EXIT.ok;
     } finally {
+      builder.stop(); // a no-op once the pack is built; otherwise nothing will be
       store.close();
     }
   },

@@ -6,7 +6,7 @@ import { nextMeeting } from '../../shared/rules/boards';
 import { assemblePack, type PackModel, type PackVariant } from '../../shared/pack/model';
 import { preflight, referencedImages, type PreflightReport } from '../../shared/pack/preflight';
 import type { PackProgress } from '../../shared/pack/build';
-import { buildPackOffThread, defaultPackWorker } from './packThread';
+import { defaultPackWorker, startPackBuilder, type PackBuilder } from './packThread';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
 import { formatUkDate } from '../../shared/rules/dates';
@@ -77,6 +77,8 @@ export type PackRequest = {
   workerFile?: string | null;
   /** The pack as assembled and pre-flighted just now by the caller, on this store (`quorum pack`), so neither is done twice. */
   checked?: { model: PackModel; report: PreflightReport };
+  /** The builder thread, started by the caller ahead of its own work (`quorum pack` starts it before it opens the store). */
+  builder?: PackBuilder;
 };
 
 /** `thread`: where the pack was laid out, the worker (as the app and CLI should) or the calling thread (from source). */
@@ -87,22 +89,33 @@ export type PackOutcome = { file: string; bytes: number; sha256: string; preflig
  * Refuses with the pre-flight errors unless an override reason is given.
  */
 export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promise<PackOutcome> => {
-  const today = req.clock.today();
-  // Assembled once: checked by the pre-flight, then laid out by the worker.
-  const model = req.checked?.model ?? assemblePack(store.data, req.meetingId, req.variant, today);
-  const report = req.checked?.report ?? runPreflight(store, req.meetingId, req.variant, today, model);
-  const reason = req.overrideReason?.trim();
-  if (report.errors > 0 && !reason) {
-    const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
-    throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${list}`);
+  // Started first, so the builder thread loads the Word writer while this one checks the pack.
+  const builder = req.builder ?? startPackBuilder(req.workerFile === undefined ? defaultPackWorker() : req.workerFile);
+  let bytes: Uint8Array;
+  let model: PackModel;
+  let report: PreflightReport;
+  let out: string;
+  try {
+    const today = req.clock.today();
+    // Assembled once: checked by the pre-flight, then laid out by the worker.
+    model = req.checked?.model ?? assemblePack(store.data, req.meetingId, req.variant, today);
+    report = req.checked?.report ?? runPreflight(store, req.meetingId, req.variant, today, model);
+    const reason = req.overrideReason?.trim();
+    if (report.errors > 0 && !reason) {
+      const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
+      throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${list}`);
+    }
+    out = resolve(req.out);
+    if (!out.toLowerCase().endsWith('.docx')) throw new QuorumFailure('invalid-input', 'The pack file name must end in .docx');
+    mkdirSync(dirname(out), { recursive: true });
+    const images = readImages(store.dataDir, referencedImages(model));
+    // Assembled once, here; the worker lays out and zips it.
+    bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images } }, req.onProgress);
+  } catch (err) {
+    builder.stop();
+    throw err;
   }
-  const out = resolve(req.out);
-  if (!out.toLowerCase().endsWith('.docx')) throw new QuorumFailure('invalid-input', 'The pack file name must end in .docx');
-  mkdirSync(dirname(out), { recursive: true });
-  const images = readImages(store.dataDir, referencedImages(model));
-  const workerFile = req.workerFile === undefined ? defaultPackWorker() : req.workerFile;
-  // Assembled once, here; the worker lays out and zips it.
-  const bytes = await buildPackOffThread({ model, input: { builtAt: req.clock.now(), images } }, req.onProgress, workerFile);
+  const reason = req.overrideReason?.trim();
   writeFileAtomic(out, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;
@@ -117,7 +130,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
       warnings: report.warnings,
       ...(overridden ? { override: { reason: reason!, errors: report.problems.filter((p) => p.severity === 'error').map((p) => p.message.slice(0, 2000)) } } : {}),
     });
-  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title, thread: workerFile ? 'worker' : 'caller' };
+  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title, thread: builder.thread };
 };
 
 export const packHistory = (data: StoreData, meetingId?: string) =>

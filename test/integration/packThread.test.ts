@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPackOffThread } from '../../main/services/packThread';
+import { buildPackOffThread, startPackBuilder } from '../../main/services/packThread';
 import type { StoreData } from '../../shared/data';
 import { assemblePack, type PackModel } from '../../shared/pack/model';
 import { exampleData, readPackage } from '../docxPackage';
@@ -57,6 +57,17 @@ describe('building on a worker thread', () => {
     // The in-thread build stalls this thread for the whole zip; the worker leaves only the hand-over.
     expect(inThread).toBeGreaterThan(150);
     expect(offThread).toBeLessThan(Math.max(100, inThread / 3));
+  });
+
+  it('can be started ahead of its pack, and stopped unused when the pre-flight refuses', async () => {
+    const model = assemblePack(exampleData(), 'meeting:ct-next', 'public', '2026-11-23');
+    const input = { builtAt: '2026-11-23T10:00:00.000Z', images: {} };
+    const ahead = startPackBuilder(WORKER);
+    await new Promise((r) => setTimeout(r, 50)); // the thread loads meanwhile
+    expect(readPackage(await ahead.build({ model, input })).text).toContain('Improvement plan');
+    const refused = startPackBuilder(WORKER);
+    refused.stop();
+    await expect(refused.build({ model, input })).rejects.toThrow(/stopped before it was given a pack/);
   });
 
   it('passes a failure of the builder back as an error, instead of waiting for ever', async () => {
