@@ -28,6 +28,40 @@ export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: Quor
 const DEBOUNCE_MS = 30;
 
 /**
+ * Answers shared between the parts of a screen that ask the same query (the Meetings screen and
+ * the meeting it opens both list the boards): a query asked again while its answer is on its way,
+ * or within a moment of it arriving, with no change saved since, is answered from that one request.
+ * Any saved change that makes the query stale drops it, so nothing is answered from before it.
+ */
+const SHARE_FOR_MS = 1000;
+type Shared = { answer: Promise<Result<unknown>>; arrivedAt?: number };
+const shared = new Map<string, Shared>();
+/** Drops every shared answer (a screen's "Try again" asks afresh). */
+export const forgetSharedAnswers = (): void => shared.clear();
+let listening = false;
+const sharedCall = <C extends Channel>(channel: C, key: string): Promise<Result<ChannelResult<C>>> => {
+  if (!listening && window.quorum) {
+    listening = true;
+    bridge().on('store:changed', (e) => {
+      for (const k of [...shared.keys()]) if (e.queries.includes(k.slice(0, k.indexOf(' ')) as Channel)) shared.delete(k);
+    });
+  }
+  const id = `${channel} ${key}`;
+  const hit = shared.get(id);
+  if (hit && (hit.arrivedAt === undefined || performance.now() - hit.arrivedAt < SHARE_FOR_MS)) return hit.answer as Promise<Result<ChannelResult<C>>>;
+  const entry: Shared = { answer: call(channel, JSON.parse(key) as ChannelInput<C>) };
+  shared.set(id, entry);
+  entry.answer.then(
+    (r) => {
+      entry.arrivedAt = performance.now();
+      if (!r.ok && shared.get(id) === entry) shared.delete(id); // a failure is asked again, not shared
+    },
+    () => shared.get(id) === entry && shared.delete(id),
+  );
+  return entry.answer as Promise<Result<ChannelResult<C>>>;
+};
+
+/**
  * Loads a query through the bridge and loads it again only when a saved change makes it stale:
  * main names, with each `store:changed`, the queries whose declared reads the change wrote
  * (shared/operations staleQueries). A refetch asked for while one is in flight waits for it and
@@ -58,7 +92,8 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> |
     if (key === null) return;
     let live = true;
     inFlight.current = true;
-    call(channel, JSON.parse(key) as ChannelInput<C>)
+    // A refetch after a change (version > 0) always asks afresh; the first load may share.
+    (version === 0 ? sharedCall(channel, key) : call(channel, JSON.parse(key) as ChannelInput<C>))
       .then(
         (r) => live && setState(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error }),
         (err: Error) => live && setState({ status: 'error', error: { code: 'internal', message: err.message } }),

@@ -82,9 +82,15 @@ describe('long lists', () => {
 describe('the meetings list over many years', () => {
   it('shows the last twelve months and every meeting to come, and earlier years a year at a time when asked', async () => {
     const { page, host, q } = await openOnTenYears();
+    const { calls, stop } = recordCalls(e2e);
     await q.nav('Meetings').click();
     const nav = page.getByRole('navigation', { name: 'Meetings by board' });
     await nav.getByRole('button').first().waitFor();
+    await page.getByRole('list', { name: 'Agenda' }).waitFor();
+    await page.waitForTimeout(300);
+    stop();
+    // The screen and the meeting it opens both list the boards: one request answers both.
+    expect(Object.fromEntries(calls)).toMatchObject({ 'meetings:list': 1, 'boards:list': 1, 'meetings:get': 1 });
     const all = Object.values(host.session.store.data.records).filter((r) => r.type === 'meeting').length;
     const shown = await nav.getByRole('listitem').count();
     expect(all).toBeGreaterThan(100);

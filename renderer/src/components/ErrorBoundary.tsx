@@ -1,5 +1,6 @@
 import { Component, createElement, lazy, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { forgetSharedAnswers } from '../bridge';
 
 type Props = { what: string; children: ReactNode };
 type State = { error: Error | null };
@@ -30,7 +31,14 @@ export class ErrorBoundary extends Component<Props, State> {
           {error.message || String(error)} Your records are safe: nothing was saved or lost. Try again, or reload Quorum; the other areas still work.
         </MessageBarBody>
         <MessageBarActions>
-          <Button onClick={() => this.setState({ error: null })}>Try again</Button>
+          <Button
+            onClick={() => {
+              forgetSharedAnswers(); // "Try again" asks main again, not the answer that failed to draw
+              this.setState({ error: null });
+            }}
+          >
+            Try again
+          </Button>
           <Button onClick={() => window.location.reload()}>Reload Quorum</Button>
         </MessageBarActions>
       </MessageBar>
