@@ -56,6 +56,14 @@ export const ukInstantOf = (date: string, time: string): string => {
   return new Date(asUtc).toISOString();
 };
 
+/** How far England's clocks are ahead of UTC at an instant: 0 (GMT) or one hour (BST). */
+const ukOffsetMs = (instant: number): number => {
+  const { date, time } = partsOf(instant);
+  const [y, m, d] = date.split('-').map(Number);
+  const [h, min] = time.split(':').map(Number);
+  return Date.UTC(y, m - 1, d, h, min) - (instant - (((instant % 60_000) + 60_000) % 60_000));
+};
+
 /** The machine's clock: the only reader of the wall clock in Quorum. */
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
@@ -91,7 +99,14 @@ export const clockOnDay = (day: string, base: Clock = systemClock): Clock => {
   if (!isIsoDate(day)) throw new RangeError(`"${day}" is not a date: write it as YYYY-MM-DD, for example 2027-06-11`);
   const shiftDays = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${base.today()}T00:00:00Z`)) / DAY_MS);
   return {
-    now: () => new Date(Date.parse(base.now()) + shiftDays * DAY_MS).toISOString(),
+    now: () => {
+      const real = Date.parse(base.now());
+      const shifted = real + shiftDays * DAY_MS;
+      // Whole days keep the time of day in UTC; England's clocks may differ by an hour between the
+      // real day and the pinned one (GMT and BST), so put back England's time of day: 23:30 GMT
+      // moved onto a June day is 23:30 BST on that day, not 00:30 the day after.
+      return new Date(shifted + ukOffsetMs(real) - ukOffsetMs(shifted)).toISOString();
+    },
     today: () => day,
   };
 };

@@ -41,6 +41,17 @@ describe('today in England', () => {
     }
     expect(() => fixedClock('not a time')).toThrow(RangeError);
   });
+
+  it('keeps England’s time of day on the pinned day, across a change of the clocks either way', () => {
+    // 23:05 GMT on 30 November, pinned to a June day: 23:05 BST on that day, not 00:05 the day after.
+    const summer = clockOnDay('2027-06-11', fixedClock('2026-11-30T23:05:00Z'));
+    expect(ukDateOf(summer.now())).toBe('2027-06-11');
+    expect(ukTimeOf(summer.now())).toBe('23:05');
+    // 00:30 BST on 11 June, pinned to a December day: 00:30 GMT on that day, not 23:30 the day before.
+    const winter = clockOnDay('2026-12-01', fixedClock('2027-06-10T23:30:00Z'));
+    expect(winter.now()).toBe('2026-12-01T00:30:00.000Z');
+    expect(ukDateOf(winter.now())).toBe('2026-12-01');
+  });
 });
 
 describe('the BST boundary in the records', () => {
