@@ -67,6 +67,17 @@ const put = (years: number, key: Key, value: number, text = ms(value)) => {
 await buildBridgeScript();
 const browser = await launchChromium();
 
+type Page = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>['newPage']>>;
+/** Records the longest task the page runs from now on (the browser reports tasks of 50 ms or more). */
+const watchLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    const w = globalThis as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask' as never });
+  });
+
 /**
  * Every screen from the navigation, one after another as an officer would go round them: from the
  * click to the screen's heading with nothing still loading (no spinner, no request to the bridge in
@@ -93,13 +104,7 @@ const timeEveryScreen = async (url: string, years: number): Promise<string> => {
     await page.goto(url);
     await page.getByRole('region', { name: 'Boards' }).first().getByRole('heading').first().waitFor();
     await page.waitForTimeout(2500);
-    await page.evaluate(() => {
-      const w = globalThis as unknown as { longest: number };
-      w.longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-      }).observe({ type: 'longtask' as never });
-    });
+    await watchLongTasks(page);
     for (const name of SCREENS) {
       asked = [];
       await page.evaluate(() => ((globalThis as unknown as { longest: number }).longest = 0));
@@ -214,13 +219,7 @@ for (const years of sizes) {
       if (key === 'actions') firsts.push(performance.now() - t0);
       // As an officer reads the dashboard before moving on: the window fetches the other screens' code meanwhile.
       await page.waitForTimeout(2500);
-      await page.evaluate(() => {
-        const w = globalThis as unknown as { longest: number };
-        w.longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-        }).observe({ type: 'longtask' as never });
-      });
+      await watchLongTasks(page);
       const t = performance.now();
       await page.getByRole('navigation').getByText(nav, { exact: true }).click();
       if (key === 'actions') await page.getByRole('table', { name: 'Action log' }).getByRole('row').nth(1).waitFor();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncAdapter } from 'lowdb';
 import { migrate, MigrationError } from '../../../shared/migrations';
@@ -259,10 +259,5 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     this.onDisk = null;
     this.logFollowsSnapshot = existsSync(this.snapshotPath);
     this.log = { saves: 0, bytes: 0 };
-  }
-
-  /** The snapshot's size in bytes (for figures). */
-  get snapshotBytes(): number {
-    return existsSync(this.snapshotPath) ? statSync(this.snapshotPath).size : 0;
   }
 }
