@@ -2,9 +2,12 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { wordPaper } from '../fixtures/papers';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TEST_TODAY, useExampleFolders } from '../helpers';
+import { exampleData } from '../docxPackage';
+import { assemblePack } from '../../shared/pack/model';
 import { CHANNELS } from '../../shared/channels';
 
 const run = promisify(execFile);
@@ -15,12 +18,34 @@ const QUORUM = resolve(import.meta.dirname, '../../bin/quorum.js');
 describe('the pack worker in the built app and CLI', () => {
   const folders = useExampleFolders();
 
-  it('is found by the built CLI, which lays the pack out on it', async () => {
+  it('is found by the built app: the chunk app.js loads starts it from out/main with no path given, and it lays the pack out', async () => {
+    const [chunk] = readdirSync(OUT).filter((f) => f.endsWith('.js') && readFileSync(join(OUT, f), 'utf8').includes('new URL("./packWorker.js", import.meta.url)'));
+    // The chunk's export name for startPackBuilder (the bundler shortens it).
+    const exported = /startPackBuilder as (\w+)/.exec(readFileSync(join(OUT, chunk), 'utf8'))?.[1];
+    expect(exported, 'startPackBuilder is exported by the chunk').toBeTruthy();
+    const job = join(folders.temp(), 'job.json');
+    writeFileSync(job, JSON.stringify({ model: assemblePack(exampleData(), 'meeting:ct-next', 'public', TEST_TODAY), input: { builtAt: '2026-11-23T10:00:00.000Z', images: {} } }));
+    // A plain Node process importing only the built chunk, as Electron's main process does.
+    const script = join(folders.temp(), 'app.mjs');
+    writeFileSync(
+      script,
+      `import { readFileSync } from 'node:fs';
+      const { ${exported}: startPackBuilder } = await import(${JSON.stringify(pathToFileURL(join(OUT, chunk)).href)});
+      const builder = startPackBuilder();
+      const labels = [];
+      const bytes = await builder.build(JSON.parse(readFileSync(${JSON.stringify(job)}, 'utf8')), (done, total, label) => labels.push(label));
+      console.log(JSON.stringify({ thread: builder.thread, zip: bytes[0] === 0x50 && bytes[1] === 0x4b, last: labels.at(-1) }));`,
+    );
+    const { stdout } = await run(process.execPath, [script]);
+    expect(JSON.parse(stdout)).toMatchObject({ thread: 'worker', zip: true, last: 'Saved as Word' });
+  });
+
+  it('is not used by the built CLI, which lays the pack out on its own thread (nothing else waits there; one heap)', async () => {
     const dir = folders.temp();
     await run(process.execPath, [QUORUM, 'example', '--data', dir, '--today', TEST_TODAY]);
     const out = join(folders.temp(), 'pack.docx');
     const { stdout } = await run(process.execPath, [QUORUM, 'pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', out, '--override-reason', 'papers to follow', '--json', '--today', TEST_TODAY]);
-    expect(JSON.parse(stdout)).toMatchObject({ ok: true, thread: 'worker' });
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, thread: 'caller' });
     expect(existsSync(out)).toBe(true);
   });
 

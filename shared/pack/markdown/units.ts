@@ -25,7 +25,7 @@ export const unitsOf = (markdown: string): Unit[] => {
       for (const nested of item.tokens.filter((t): t is Tokens.List => t.type === 'list')) list(nested, Math.min(level + 1, 8), ++lists);
     }
   };
-  const walk = (tokens: Token[], style?: string) => {
+  const walk = (tokens: readonly Token[], style?: string) => {
     for (const t of tokens) {
       if (t.type === 'heading') out.push({ kind: 'heading', depth: (t as Tokens.Heading).depth, text: plainText(t.tokens), tokens: t.tokens ?? [] });
       else if (t.type === 'paragraph' || t.type === 'text') out.push({ kind: 'p', text: plainText((t as Tokens.Paragraph).tokens ?? [t]), tokens: (t as Tokens.Paragraph).tokens ?? [t], ...(style ? { style } : {}) });

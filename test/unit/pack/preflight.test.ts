@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Lexer } from 'marked';
+import { assemblePack } from '../../../shared/pack/model';
+import { writePack } from '../../../shared/pack/build';
 import { preflight } from '../../../shared/pack/preflight';
 import { scanMarkdown } from '../../../shared/pack/markdown/scan';
 import { bankHolidaysAround } from '../../../main/services/holidays';
@@ -56,5 +59,27 @@ describe('pre-flight', () => {
 
   it('accepts a paper that opens at any heading level', () => {
     expect(scanMarkdown('### Background\n\n#### Detail\n\n## Next', () => true)).toEqual([]);
+  });
+
+  it('reads each paper once: the build walks the tokens the pre-flight read, and a second pre-flight reads only the paper changed since', async () => {
+    // Text of its own, so tokens kept from other tests do not count.
+    const unique = `run ${Math.random()}`;
+    const data = withItem(exampleData(TODAY), 'agendaItem:next-4', (i) => ({ ...i, paper: { ...i.paper, body: `## Progress in this ${unique}\n\n| A | B |\n|---|---|\n| 1 | 2 |` } }));
+    const lex = vi.spyOn(Lexer.prototype, 'lex');
+    try {
+      const bodies = () => lex.mock.calls.map(([text]) => text).filter((t) => t.includes(unique));
+      const model = assemblePack(data, 'meeting:ct-next', 'public', TODAY);
+      check(data, 'public');
+      expect(bodies()).toHaveLength(1);
+      const { bytes } = await writePack(model, { builtAt: `${TODAY}T10:00:00.000Z`, images: {} });
+      expect(bytes.length).toBeGreaterThan(0);
+      check(data, 'public');
+      expect(bodies()).toHaveLength(1);
+      const changed = withItem(data, 'agendaItem:next-4', (i) => ({ ...i, paper: { ...i.paper, body: `${i.paper.body}\n\nA new closing line.` } }));
+      check(changed, 'public');
+      expect(bodies()).toHaveLength(2);
+    } finally {
+      lex.mockRestore();
+    }
   });
 });
