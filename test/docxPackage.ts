@@ -63,8 +63,8 @@ export const xmlProblems = (pkg: Pick<DocxPackage, 'parts'>): string[] =>
 /** One Markdown body as a .docx of its own. */
 export const markdownDocx = async (markdown: string, images: ImageLibrary = {}, headingBase = 1): Promise<Uint8Array> => {
   const raw = new RawParts();
-  const ctx: MarkdownContext = { headingBase, images, lists: new ListNumbering(), maxImageWidth: 600, wideTables: new WeakSet(), raw };
-  const children = markdownToOoxml(markdown, ctx, raw);
+  const ctx: MarkdownContext = { headingBase, images, lists: new ListNumbering(), maxImageWidth: 600, raw };
+  const children = raw.place(markdownToOoxml(markdown, ctx, raw));
   const doc = new Document({ styles: houseStyles('#1F4E79'), numbering: { config: ctx.lists.config() }, sections: [{ children }] });
   return packageDocument(doc, TEST_NOW, undefined, raw);
 };

@@ -26,7 +26,7 @@ export type ExportSpec = {
 };
 
 /** What an export's Markdown is written with: the pack's writer (shared/pack/ooxml), without pictures. */
-export const exportContext = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet(), raw: new RawParts() });
+export const exportContext = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, raw: new RawParts() });
 
 /** A single-section Word document in the pack's house style, with its header and "Page X of Y" footer. */
 export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document =>
@@ -59,7 +59,7 @@ export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document
             ],
           }),
         },
-        children: spec.blocks,
+        children: ctx.raw.place(spec.blocks),
       },
     ],
   });

@@ -63,7 +63,7 @@ export type WritePackInput = Pick<BuildPackInput, 'builtAt' | 'images' | 'onProg
 export const writePack = async (model: PackModel, input: WritePackInput): Promise<BuiltPack> => {
   const progress = input.onProgress ?? (() => {});
   // Paper bodies, minutes and briefings are written straight as OOXML into `raw` (shared/pack/ooxml).
-  const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, wideTables: new WeakSet(), raw: new RawParts() };
+  const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, raw: new RawParts() };
   const planned = plan(model, ctx);
   const total = planned.length + 1;
   const built: PackPart[] = [];

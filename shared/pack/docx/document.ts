@@ -2,6 +2,7 @@ import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, P
 import type { PackModel } from '../model';
 import { formatUkDate } from '../../rules/dates';
 import type { Block } from '../markdown/blocks';
+import { Ooxml } from '../ooxml/blocks';
 import type { MarkdownContext } from '../markdown/context';
 import { xmlSafe } from '../markdown/text';
 import { PAGE } from './page';
@@ -43,7 +44,7 @@ const page = (landscape: boolean) => ({
 const sectionsFor = (model: PackModel, part: PackPart, ctx: MarkdownContext, first: boolean): ISectionOptions[] => {
   const runs: { landscape: boolean; blocks: Block[] }[] = [];
   for (const b of part.blocks) {
-    const landscape = ctx.wideTables.has(b);
+    const landscape = b instanceof Ooxml && b.landscape;
     const last = runs.at(-1);
     if (last && last.landscape === landscape && !landscape) last.blocks.push(b);
     else runs.push({ landscape, blocks: [b] });
@@ -53,7 +54,7 @@ const sectionsFor = (model: PackModel, part: PackPart, ctx: MarkdownContext, fir
     // The cover carries no running header; every other part names itself.
     headers: { default: part.label ? header(model, part.label) : new Header({ children: [new Paragraph({ children: [] })] }) },
     footers: { default: footer(model) },
-    children: r.blocks,
+    children: ctx.raw.place(r.blocks),
   }));
 };
 

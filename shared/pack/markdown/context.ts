@@ -10,8 +10,6 @@ export type MarkdownContext = {
   lists: ListNumbering;
   /** Text width in pixels at 96 dpi, for fitting images. */
   maxImageWidth: number;
-  /** Tables too wide for a portrait page (or the placeholders standing for them) are collected here, to go in a landscape section. */
-  wideTables: WeakSet<object>;
   /** Markdown is written straight as OOXML (shared/pack/ooxml/body.ts) and put into the document from here. */
   raw: RawParts;
 };

@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { lexMarkdown, type Block } from '../markdown/blocks';
+import { lexMarkdown } from '../markdown/blocks';
 import { plainText } from '../markdown/inline';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
@@ -8,7 +8,9 @@ import { fitImage, imagePath, loadImage } from '../markdown/images';
 import { WIDE_TABLE_COLUMNS, type MarkdownContext } from '../markdown/context';
 import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../docx/page';
 import { fitColumns } from '../docx/columns';
-import { escAttr, escText, type RawParts } from './raw';
+import type { RawParts } from './raw';
+import { escAttr, escText } from './escape';
+import { listItemXml, Ooxml, paragraph, rPr, run, tableXml, type Marks } from './blocks';
 
 /**
  * A paper's Markdown written straight as WordprocessingML (ECMA-376 Part 1, §17), the same
@@ -18,33 +20,22 @@ import { escAttr, escText, type RawParts } from './raw';
  * pictures with their alt text (wp:docPr descr). A pack is mostly paper bodies, and building an
  * object per paragraph, run and property, then serialising it, was most of a pack's time.
  *
- * Returns the body as blocks for the pack's sections: placeholder paragraphs whose XML `raw` puts
- * in after docx compiles, one per stretch of portrait content and one per wide table (a landscape
- * section of its own).
+ * Returns the body as OOXML blocks: one per stretch of portrait content and one per wide table (a
+ * landscape section of its own). `raw` gathers their numbering, links and pictures.
  */
-export const markdownToOoxml = (markdown: string, ctx: MarkdownContext, raw: RawParts): Block[] => {
+export const markdownToOoxml = (markdown: string, ctx: MarkdownContext, raw: RawParts): Ooxml[] => {
   const w = new Writer(ctx, raw);
   for (const t of lexMarkdown(markdown)) w.block(t, { quote: false });
   return w.finish();
 };
 
 type Where = { quote: boolean };
-type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
-
 const EMU_PER_PX = 9525; // 914,400 EMU to the inch, 96 px to the inch
 const JC = { left: 'left', right: 'right', center: 'center' } as const;
-
-const rPr = (m: Marks, style?: string) => {
-  const s = style ?? (m.code ? 'QuorumCode' : undefined);
-  const inner = `${s ? `<w:rStyle w:val="${s}"/>` : ''}${m.bold ? '<w:b/><w:bCs/>' : ''}${m.italics ? '<w:i/><w:iCs/>' : ''}${m.strike ? '<w:strike/>' : ''}`;
-  return inner ? `<w:rPr>${inner}</w:rPr>` : '';
-};
-const run = (text: string, m: Marks = {}) => `<w:r>${rPr(m)}<w:t xml:space="preserve">${escText(text)}</w:t></w:r>`;
 const BREAK = '<w:r><w:br/></w:r>';
-const paragraph = (content: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${content}</w:p>`;
 
 class Writer {
-  private readonly out: Block[] = [];
+  private readonly out: Ooxml[] = [];
   private portrait: string[] = [];
   /** The open headings above the current point: each Markdown depth with the Word level it was given. */
   private readonly open: { depth: number; level: number }[] = [];
@@ -54,13 +45,13 @@ class Writer {
     private readonly raw: RawParts,
   ) {}
 
-  finish(): Block[] {
+  finish(): Ooxml[] {
     this.flush();
     return this.out;
   }
 
   private flush() {
-    if (this.portrait.length) this.out.push(this.raw.placeholder(this.portrait.join('')));
+    if (this.portrait.length) this.out.push(new Ooxml(this.portrait.join('')));
     this.portrait = [];
   }
 
@@ -109,7 +100,6 @@ class Writer {
 
   private list(t: Tokens.List, level: number, where: Where): void {
     const numId = t.ordered ? this.raw.numbers(typeof t.start === 'number' ? t.start : 1) : this.raw.bullets();
-    const numbered = `<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr>`;
     for (const item of t.items) {
       let first = true;
       const box = item.task ? run(item.checked ? '☒ ' : '☐ ') : '';
@@ -121,13 +111,13 @@ class Writer {
         }
         if (child.type === 'text' || child.type === 'paragraph') {
           const runs = 'tokens' in child && child.tokens ? this.inline(child.tokens) : run(xmlSafe(child.text));
-          this.emit(first ? paragraph(box + runs, numbered) : paragraph(runs, `<w:ind w:left="${360 * (level + 1)}"/>`));
+          this.emit(first ? listItemXml(box + runs, numId, level) : paragraph(runs, `<w:ind w:left="${360 * (level + 1)}"/>`));
           first = false;
           continue;
         }
         this.block(child, where);
       }
-      if (first) this.emit(paragraph(box, numbered));
+      if (first) this.emit(listItemXml(box, numId, level));
     }
   }
 
@@ -142,25 +132,14 @@ class Writer {
       t.rows.map((r) => pad(r).map((c) => ({ text: plainText(c.tokens), bold: false }))),
       total,
     );
-    const border = (side: string) => `<w:${side} w:val="single" w:color="808080" w:sz="4"/>`;
-    const cell = (c: Tokens.TableCell, i: number, header: boolean) => {
-      const align = t.align[i];
-      const tcPr = `<w:tcPr><w:tcW w:type="dxa" w:w="${widths[i]}"/>${header ? '<w:shd w:fill="DEEAF6" w:color="auto" w:val="clear"/>' : ''}</w:tcPr>`;
-      return `<w:tc>${tcPr}${paragraph(this.inline(c.tokens, header ? { bold: true } : {}), align ? `<w:jc w:val="${JC[align]}"/>` : '')}</w:tc>`;
-    };
-    const xml = [
-      `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders></w:tblPr>`,
-      `<w:tblGrid>${widths.map((wd) => `<w:gridCol w:w="${wd}"/>`).join('')}</w:tblGrid>`,
-      `<w:tr><w:trPr><w:tblHeader/></w:trPr>${pad(t.header).map((c, i) => cell(c, i, true)).join('')}</w:tr>`,
-      ...t.rows.map((r) => `<w:tr>${pad(r).map((c, i) => cell(c, i, false)).join('')}</w:tr>`),
-      '</w:tbl>',
-    ].join('');
+    const xml = tableXml(widths, total, [
+      pad(t.header).map((c, i) => ({ content: this.inline(c.tokens, { bold: true }), jc: t.align[i] ? JC[t.align[i]!] : undefined })),
+      ...t.rows.map((r) => pad(r).map((c, i) => ({ content: this.inline(c.tokens), jc: t.align[i] ? JC[t.align[i]!] : undefined }))),
+    ]);
     if (!wide) return this.emit(xml);
     // A wide table goes in a landscape section of its own (docx/document.ts sectionsFor).
     this.flush();
-    const block = this.raw.placeholder(xml);
-    this.ctx.wideTables.add(block);
-    this.out.push(block);
+    this.out.push(new Ooxml(xml, true));
   }
 
   /**

@@ -1,10 +1,7 @@
 import { Paragraph, TextRun } from 'docx';
-import type { Block } from '../markdown/blocks';
-
-/** Text for an element's content: the three characters XML gives meaning to (the rest passed xmlSafe). */
-export const escText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** Text for an attribute value in double quotes. */
-export const escAttr = (s: string): string => escText(s).replace(/"/g, '&quot;');
+import type { Block, DocxBlock } from '../markdown/blocks';
+import { escAttr } from './escape';
+import { Ooxml } from './blocks';
 
 const NUMBERING_LEVELS = 9;
 const BULLET_GLYPHS = ['•', '◦', '▪'];
@@ -58,10 +55,32 @@ export class RawParts {
   private drawing = FIRST_DRAWING;
 
   /** A paragraph that stands where `xml` goes; docx writes it as one run of its marker text. */
-  placeholder(xml: string): Block {
+  private placeholder(xml: string): Paragraph {
     const marker = `QUORUM-OOXML-${this.bodies.size + 1}-END`;
     this.bodies.set(marker, xml);
     return new Paragraph({ children: [new TextRun(marker)] });
+  }
+
+  /**
+   * The blocks as docx takes them: each stretch of consecutive OOXML blocks becomes one
+   * placeholder paragraph, whose XML goes in after docx compiles (applyTo).
+   */
+  place(blocks: readonly Block[]): DocxBlock[] {
+    const out: DocxBlock[] = [];
+    let stretch: string[] = [];
+    const flush = () => {
+      if (stretch.length) out.push(this.placeholder(stretch.join('')));
+      stretch = [];
+    };
+    for (const b of blocks) {
+      if (b instanceof Ooxml) stretch.push(b.xml);
+      else {
+        flush();
+        out.push(b);
+      }
+    }
+    flush();
+    return out;
   }
 
   /** A list instance of its own (numbering restarts per list, as a reader expects): its w:numId. */

@@ -41,6 +41,14 @@ describe('the board pack', () => {
     expect(xmlProblems(pkg)).toEqual([]);
   });
 
+  it('lists every part in its contents before any field update: a linked line for each Heading 1, bookmarked where it starts', async () => {
+    const { pkg } = await build('full');
+    const top = headings(pkg.document).filter((h) => h.level === 1);
+    const entries = [...pkg.document.matchAll(/<w:pStyle w:val="TOC1"\/>[\s\S]*?<w:hyperlink w:history="1" w:anchor="(_Toc\d+)"><w:r><w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => ({ anchor: m[1], text: m[2] }));
+    expect(entries.map((e) => e.text)).toEqual(top.map((h) => h.text));
+    for (const e of entries) expect(pkg.document, e.text).toContain(`w:name="${e.anchor}"`);
+  });
+
   it('opens with a cover naming the partnership, board, date, time, venue, contact and variant', async () => {
     const { pkg } = await build('public');
     const cover = pkg.text.slice(0, pkg.text.indexOf('Contents'));
