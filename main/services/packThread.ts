@@ -3,11 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PackProgress, WritePackInput } from '../../shared/pack/build';
 import type { PackModel } from '../../shared/pack/model';
+import type { Token } from 'marked';
 import { QuorumFailure, type ErrorCode } from '../../shared/result';
 import { nativeCompressor } from './nativeZip';
 
-/** The assembled pack and what writing it needs: the worker is never sent the store. */
-export type PackJob = { model: PackModel; input: Omit<WritePackInput, 'onProgress' | 'compressor'> };
+/**
+ * The assembled pack and what writing it needs: the worker is never sent the store. `tokens`: the
+ * pre-flight's reading of the pack's Markdown (text and marked's tokens), so the worker does not
+ * read it again (copying the tokens across costs less than lexing them).
+ */
+export type PackJob = { model: PackModel; input: Omit<WritePackInput, 'onProgress' | 'compressor'>; tokens?: [string, readonly Token[]][] };
 export type PackWorkerMessage =
   | { kind: 'progress'; done: number; total: number; label: string }
   | { kind: 'done'; bytes: Uint8Array }

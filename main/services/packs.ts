@@ -4,7 +4,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { listRecords, findRecord, type StoreData } from '../../shared/data';
 import { nextMeeting } from '../../shared/rules/boards';
 import { assemblePack, type PackModel, type PackVariant } from '../../shared/pack/model';
-import { preflight, referencedImages, type PreflightReport } from '../../shared/pack/preflight';
+import { markdownTextsIn, preflight, referencedImages, type PreflightReport } from '../../shared/pack/preflight';
+import { tokensKept } from '../../shared/pack/markdown/lex';
 import type { PackProgress } from '../../shared/pack/build';
 import { defaultPackWorker, startPackBuilder, type PackBuilder } from './packThread';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
@@ -110,7 +111,9 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
     mkdirSync(dirname(out), { recursive: true });
     const images = readImages(store.dataDir, referencedImages(model));
     // Assembled once, here; the worker lays out and zips it.
-    bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images } }, req.onProgress);
+    // A worker is sent the pre-flight's tokens with the pack; a build on this thread finds them kept.
+    const tokens = builder.thread === 'worker' ? tokensKept(markdownTextsIn(model)) : undefined;
+    bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images }, ...(tokens ? { tokens } : {}) }, req.onProgress);
   } catch (err) {
     builder.stop();
     throw err;

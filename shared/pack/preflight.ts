@@ -46,6 +46,9 @@ const markdownInPack = (model: PackModel) => [
   ...(model.lastMinutes?.items ?? []).map((i) => ({ where: `the minutes of the last meeting, item ${i.number}`, text: i.minutes, fix: { area: 'meeting' as const, id: model.lastMinutes!.meetingId } })),
 ];
 
+/** The Markdown texts the pre-flight reads, and the build then lays out. */
+export const markdownTextsIn = (model: PackModel): string[] => markdownInPack(model).map((s) => s.text);
+
 /** The `images/…` files the pack shows, so main reads just those from the data folder. */
 export const referencedImages = (model: PackModel): string[] => {
   const found = new Set<string>();

@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPackOffThread, startPackBuilder } from '../../main/services/packThread';
+import { buildPackOffThread, startPackBuilder, type PackJob } from '../../main/services/packThread';
+import { buildPackFile } from '../../main/services/packs';
+import { QuorumStore } from '../../main/services/store/store';
+import { Lexer } from 'marked';
+import { join } from 'node:path';
+import { testClock, useExampleFolders } from '../helpers';
 import type { StoreData } from '../../shared/data';
 import { assemblePack, type PackModel } from '../../shared/pack/model';
 import { exampleData, readPackage } from '../docxPackage';
@@ -36,6 +41,7 @@ const longestStall = async (work: () => Promise<unknown>) => {
 };
 
 describe('building on a worker thread', () => {
+  const folders = useExampleFolders();
   it('needs the built worker', () => {
     expect(existsSync(WORKER), `${WORKER} is missing: run npm run build`).toBe(true);
   });
@@ -73,5 +79,29 @@ describe('building on a worker thread', () => {
   it('passes a failure of the builder back as an error, instead of waiting for ever', async () => {
     const broken = { ...assemblePack(exampleData(), 'meeting:ct-next', 'public', '2026-11-23'), agenda: null } as unknown as PackModel;
     await expect(buildPackOffThread({ model: broken, input: { builtAt: '2026-11-23T10:00:00.000Z', images: {} } }, () => {}, WORKER)).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('uses the tokens it is sent with the pack instead of reading the Markdown again', async () => {
+    const model = assemblePack(exampleData(), 'meeting:ct-next', 'public', '2026-11-23');
+    const paper = model.papers.find((p) => p.state === 'received')!;
+    // Tokens that do not match the text: only a worker that uses what it is sent prints them.
+    const sent = new Lexer({ gfm: true }).lex('Read once, on the calling thread.');
+    const bytes = await buildPackOffThread({ model, input: { builtAt: '2026-11-23T10:00:00.000Z', images: {} }, tokens: [[paper.body, sent]] }, () => {}, WORKER);
+    expect(readPackage(bytes).text).toContain('Read once, on the calling thread.');
+  });
+
+  it('is sent the pre-flight’s tokens by buildPackFile', async () => {
+    const dir = await folders.example();
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
+    let job: PackJob | undefined;
+    const builder = { thread: 'worker' as const, build: async (j: PackJob) => ((job = j), new Uint8Array([80, 75])), stop: () => {} };
+    try {
+      await buildPackFile(store, { meetingId: 'meeting:ct-next', variant: 'public', out: join(dir, 'p.docx'), clock: store.clock, overrideReason: 'test', builder });
+    } finally {
+      store.close();
+    }
+    const bodies = job!.model.papers.filter((p) => p.body).map((p) => p.body);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) expect(job!.tokens!.map(([text]) => text)).toContain(body);
   });
 });

@@ -13,7 +13,7 @@ import { referencedImages } from '../../shared/pack/preflight';
 import { assemblePack } from '../../shared/pack/model';
 import { readPackage, TINY_PNG } from '../docxPackage';
 import { mergedCellsPaper, numberedPaper, reviewedPaper, wordPaper } from '../fixtures/papers';
-import { lexMarkdown } from '../../shared/pack/markdown/blocks';
+import { lexMarkdown } from '../../shared/pack/markdown/lex';
 import type { Tokens } from 'marked';
 import { stubPlatform, tempDir, testClock, storeBytesOnDisk } from '../helpers';
 import { loadExample } from '../../main/services/example';

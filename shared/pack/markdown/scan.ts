@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { lexMarkdown } from './blocks';
+import { lexMarkdown } from './lex';
 import { plainText } from './inline';
 import { checkLinkHref, isVagueLinkText } from './links';
 import { imagePath } from './images';

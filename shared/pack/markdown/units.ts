@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { plainText } from './inline';
-import { lexMarkdown } from './blocks';
+import { lexMarkdown } from './lex';
 
 /**
  * A Markdown body as the units a reader sees one by one: paragraphs, headings, list items (with

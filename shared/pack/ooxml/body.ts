@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { lexMarkdown } from '../markdown/blocks';
+import { lexMarkdown } from '../markdown/lex';
 import { plainText } from '../markdown/inline';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
