@@ -1,4 +1,5 @@
-// `npm run pack:example`: the example partnership's next meeting as a public and a full pack, in ./out.
+// `npm run pack:example`: the example partnership's next meeting as a public and a full pack, in Word and
+// as PDF (laid out in Chromium, Chrome or Edge: QUORUM_CHROMIUM, or where they install themselves), in ./out.
 // Two of its papers are still to come, so the packs are built with a recorded override reason,
 // exactly as a secretariat would publish with papers "to follow".
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ const run = (...args) => execFileSync(process.execPath, [quorum, ...args], { std
 rmSync(data, { recursive: true, force: true });
 run('example', '--data', data);
 for (const variant of ['public', 'full'])
+  for (const format of ['docx', 'pdf'])
   run('pack', '--data', data, '--meeting', 'next', '--board', 'board:childrens-trust', '--variant', variant,
-    '--out', join(root, 'out', `example-board-pack-${variant}.docx`),
+    '--out', join(root, 'out', `example-board-pack-${variant}.${format}`),
     '--override-reason', 'Example partnership: two papers are to follow, as agreed with the chair');

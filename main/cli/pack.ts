@@ -6,6 +6,7 @@ import { assemblePack, PACK_VARIANTS, type PackVariant } from '../../shared/pack
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
+import type { PackFormat } from '../services/packs';
 import { EXIT, UsageError, type Subcommand } from './quorum';
 
 /**
@@ -13,37 +14,44 @@ import { EXIT, UsageError, type Subcommand } from './quorum';
  * refuses (exit 1) with the pre-flight errors unless `--override-reason` says why to go ahead.
  */
 export const packCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
-  summary: 'build the Word board pack for a meeting (public or full), after the pre-flight checks',
-  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx [--override-reason TEXT] [--json]',
+  summary: 'build the board pack for a meeting (public or full) as Word or PDF, after the pre-flight checks',
+  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--override-reason TEXT] [--json]',
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
     meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next" for the next meeting' },
     board: { type: 'string', description: 'with --meeting next: the board (board:…)' },
     variant: { type: 'string', description: 'public (Part 2 items as notices only) or full' },
-    out: { type: 'string', description: 'the .docx file to write' },
+    out: { type: 'string', description: 'the file to write: .docx for Word, .pdf for PDF (laid out in Chromium, Chrome or Edge; QUORUM_CHROMIUM names one)' },
+    format: { type: 'string', description: 'docx or pdf (by default, as --out ends)' },
     'override-reason': { type: 'string', description: 'build despite pre-flight errors; the reason is journaled' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
   async run(values, out, { clock }) {
     // Loaded when the verb runs, so `quorum --help` and the other verbs start without it.
-    const [{ buildPackFile, describeMeeting, resolveMeeting, runPreflight }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
+    const [{ buildPackFile, describeMeeting, packFormatFor, resolveMeeting, runPreflight }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
     const dir = requireData(values);
     const meeting = values.meeting;
     const variant = values.variant;
     const file = values.out;
     if (typeof meeting !== 'string' || !meeting) throw new UsageError('--meeting ID|next is required');
     if (typeof variant !== 'string' || !(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
-    if (typeof file !== 'string' || !file.toLowerCase().endsWith('.docx')) throw new UsageError('--out FILE.docx is required');
+    if (typeof file !== 'string' || !file) throw new UsageError('--out FILE.docx or --out FILE.pdf is required');
+    let format: PackFormat;
+    try {
+      format = packFormatFor(file, typeof values.format === 'string' ? values.format : undefined);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
     // The CLI lays the pack out on its own thread. A worker keeps the app's window answering; here
     // nothing else waits, and one thread means one heap (the ~300-page bench pack: 176 MiB peak
     // against 244 MiB with a worker) and the pre-flight's tokens reused by the build (lexMarkdown).
-    const builder = startPackBuilder(null);
+    const builder = format === 'docx' ? startPackBuilder(null) : undefined;
     let store: QuorumStore;
     try {
       store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
     } catch (err) {
-      builder.stop();
+      builder?.stop();
       throw err;
     }
     try {
@@ -63,7 +71,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
         return EXIT.failed;
       }
       const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report }, builder });
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report }, builder, format });
       if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
       else {
         for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);
@@ -71,7 +79,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
       }
       return EXIT.ok;
     } finally {
-      builder.stop(); // a no-op once the pack is built; otherwise nothing will be
+      builder?.stop(); // a no-op once the pack is built; otherwise nothing will be
       store.close();
     }
   },

@@ -6,6 +6,7 @@ import { createHandlers } from '../services/handlers';
 import { resolveDataDir } from '../services/dataDir';
 import { Session } from '../services/session';
 import type { Platform } from '../services/platform';
+import { electronPdfPrinter } from './pdfPrinter';
 import { registerIpc, sendEvent } from './ipc';
 import { createPreferences } from './prefs';
 import { APP_ORIGIN, APP_SCHEME, hardenSession, hardenWebContents, serveRendererFile } from './security';
@@ -66,6 +67,7 @@ export const start = async (): Promise<void> => {
       if (problem) throw new Error(problem);
     },
     showInFolder: (path) => shell.showItemInFolder(path),
+    startPdfPrinter: electronPdfPrinter,
   };
   let dataDir = resolveDataDir({ env: process.env, preferred: prefs.get('dataDir'), userDataDir: app.getPath('userData') });
   let session: Session | undefined;

@@ -72,20 +72,27 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       await platform.openExternal(verdict.url);
       return { opened: true };
     },
-    'pack:build': async ({ meetingId, variant, overrideReason, taskId }) => {
+    'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx' }) => {
       const store = session.ready();
       if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
       const report = runPreflight(store, meetingId, variant, today());
       if (report.errors > 0 && !overrideReason) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
-      const file = await platform.chooseSaveFile({ title: 'Save the board pack', defaultName: suggestedPackName(store.data, meetingId, variant), filterName: 'Word document', extension: 'docx' });
+      const file = await platform.chooseSaveFile({
+        title: format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
+        defaultName: suggestedPackName(store.data, meetingId, variant, format),
+        filterName: format === 'pdf' ? 'PDF document' : 'Word document',
+        extension: format,
+      });
       if (!file) return { saved: false as const, reason: 'The save was cancelled; no pack was built.' };
       const outcome = await buildPackFile(store, {
         meetingId,
         variant,
-        out: file.toLowerCase().endsWith('.docx') ? file : `${file}.docx`,
+        format,
+        out: file.toLowerCase().endsWith(`.${format}`) ? file : `${file}.${format}`,
         clock: session.clock,
         overrideReason,
         onProgress: (done, total, label) => session.progress(taskId, label, done, total),
+        printer: () => platform.startPdfPrinter(),
       });
       return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: report.errors, warnings: report.warnings };
     },

@@ -8,6 +8,8 @@ import { markdownTextsIn, preflight, referencedImages, type PreflightReport } fr
 import { tokensKept } from '../../shared/pack/markdown/lex';
 import type { PackProgress } from '../../shared/pack/build';
 import { defaultPackWorker, startPackBuilder, type PackBuilder } from './packThread';
+import { printPack } from './pdf/pdfPack';
+import type { PdfPrinter } from './pdf/printer';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
 import { formatUkDate } from '../../shared/rules/dates';
@@ -58,11 +60,25 @@ export const runPreflight = (store: QuorumStore, meetingId: string, variant: Pac
   preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir), model);
 
 /** A file name a secretariat would choose: "2026-12-15 Children’s Trust board pack (public).docx". */
-export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant): string => {
+export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant, format: PackFormat = 'docx'): string => {
   const meeting = findRecord(data, 'meeting', meetingId);
   const board = meeting ? findRecord(data, 'board', meeting.boardId) : undefined;
   const name = `${meeting?.date ?? 'meeting'} ${board?.shortName ?? 'Board'} board pack (${variant})`;
-  return `${name.replace(/[\\/:*?"<>|]/g, '-')}.docx`;
+  return `${name.replace(/[\\/:*?"<>|]/g, '-')}.${format}`;
+};
+
+/** Word (.docx) for editing and sending; PDF for members' tablets and the website. */
+export const PACK_FORMATS = ['docx', 'pdf'] as const;
+export type PackFormat = (typeof PACK_FORMATS)[number];
+
+/** The format a pack file is written in: as asked, else as its name ends; a name that says otherwise is refused. */
+export const packFormatFor = (file: string, asked?: string): PackFormat => {
+  const ext = /\.(docx|pdf)$/i.exec(file)?.[1]?.toLowerCase() as PackFormat | undefined;
+  if (asked !== undefined && !(PACK_FORMATS as readonly string[]).includes(asked)) throw new QuorumFailure('invalid-input', `The pack format must be docx or pdf, not “${asked}”`);
+  const format = (asked as PackFormat | undefined) ?? ext;
+  if (!format) throw new QuorumFailure('invalid-input', 'The pack file name must end in .docx (Word) or .pdf');
+  if (ext !== format) throw new QuorumFailure('invalid-input', `A ${format === 'pdf' ? 'PDF' : 'Word'} pack’s file name must end in .${format}`);
+  return format;
 };
 
 export type PackRequest = {
@@ -80,18 +96,30 @@ export type PackRequest = {
   checked?: { model: PackModel; report: PreflightReport };
   /** The builder thread, started by the caller ahead of its own work (`quorum pack` starts it before it opens the store). */
   builder?: PackBuilder;
+  /** Word or PDF; by default as the file name ends. */
+  format?: PackFormat;
+  /** Starts the browser engine a PDF is laid out in: Electron's in the app; by default a Chromium on this computer (pdf/browser.ts). */
+  printer?: () => Promise<PdfPrinter>;
 };
 
 /** `thread`: where the pack was laid out, the worker (as the app and CLI should) or the calling thread (from source). */
-export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string; thread: 'worker' | 'caller' };
+export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string; thread: 'worker' | 'caller'; format: PackFormat };
 
 /**
  * Pre-flight, build, write the .docx atomically, and record it in the history (and the journal).
  * Refuses with the pre-flight errors unless an override reason is given.
  */
 export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promise<PackOutcome> => {
+  let format: PackFormat;
+  try {
+    format = packFormatFor(req.out, req.format);
+  } catch (err) {
+    req.builder?.stop();
+    throw err;
+  }
   // Started first, so the builder thread loads the Word writer while this one checks the pack.
-  const builder = req.builder ?? startPackBuilder(req.workerFile === undefined ? defaultPackWorker() : req.workerFile);
+  const builder = format === 'docx' ? (req.builder ?? startPackBuilder(req.workerFile === undefined ? defaultPackWorker() : req.workerFile)) : undefined;
+  if (format === 'pdf') req.builder?.stop(); // a builder started for a Word pack is not needed
   let bytes: Uint8Array;
   let model: PackModel;
   let report: PreflightReport;
@@ -107,15 +135,22 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
       throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${list}`);
     }
     out = resolve(req.out);
-    if (!out.toLowerCase().endsWith('.docx')) throw new QuorumFailure('invalid-input', 'The pack file name must end in .docx');
     mkdirSync(dirname(out), { recursive: true });
     const images = readImages(store.dataDir, referencedImages(model));
-    // Assembled once, here; the worker lays out and zips it.
-    // A worker is sent the pre-flight's tokens with the pack; a build on this thread finds them kept.
-    const tokens = builder.thread === 'worker' ? tokensKept(markdownTextsIn(model)) : undefined;
-    bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images }, ...(tokens ? { tokens } : {}) }, req.onProgress);
+    if (builder) {
+      // A worker is sent the pre-flight's tokens with the pack; a build on this thread finds them kept.
+      const tokens = builder.thread === 'worker' ? tokensKept(markdownTextsIn(model)) : undefined;
+      bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images }, ...(tokens ? { tokens } : {}) }, req.onProgress);
+    } else {
+      const printer = await (req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))();
+      try {
+        bytes = (await printPack(model, images, printer, req.onProgress)).bytes;
+      } finally {
+        await printer.close();
+      }
+    }
   } catch (err) {
-    builder.stop();
+    builder?.stop();
     throw err;
   }
   const reason = req.overrideReason?.trim();
@@ -127,13 +162,14 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
       meetingId: req.meetingId,
       variant: req.variant,
       fileName: basename(out),
+      format,
       filePath: out,
       bytes: bytes.length,
       sha256,
       warnings: report.warnings,
       ...(overridden ? { override: { reason: reason!, errors: report.problems.filter((p) => p.severity === 'error').map((p) => p.message.slice(0, 2000)) } } : {}),
     });
-  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title, thread: builder.thread };
+  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title, thread: builder?.thread ?? 'caller', format };
 };
 
 export const packHistory = (data: StoreData, meetingId?: string) =>

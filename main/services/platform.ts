@@ -1,3 +1,5 @@
+import type { PdfPrinter } from './pdf/printer';
+
 /**
  * What the services need from the desktop (dialogs, the system browser, preferences). Electron
  * provides it in the app; the CLI and the e2e host provide their own.
@@ -15,6 +17,8 @@ export type Platform = {
   /** Opens a saved file in its default app (Word for a pack). */
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
+  /** The browser engine a PDF pack is laid out in: Electron's own in the app, a Chromium on this computer elsewhere. */
+  startPdfPrinter(): Promise<PdfPrinter>;
 };
 
 /** A desktop with nobody at it (the CLI, the bench, the tests): every dialog is cancelled, nothing is opened. */
@@ -27,5 +31,6 @@ export const headlessPlatform = (appVersion: string, overrides: Partial<Platform
   chooseOpenFile: async () => null,
   openPath: async () => {},
   showInFolder: () => {},
+  startPdfPrinter: () => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter()),
   ...overrides,
 });

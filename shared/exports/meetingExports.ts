@@ -2,11 +2,11 @@ import type { StoreData } from '../data';
 import { findRecord, getRecord, listRecords } from '../data';
 import { publicTitleOf } from '../rules/confidential';
 import { assemblePack, boardActionLog, meetingMinutes, previousHeldMeeting, type PackVariant } from '../pack/model';
-import { agendaTable } from '../pack/docx/front';
-import { actionLogBody, minutesBody } from '../pack/docx/record';
+import { agendaTable } from '../pack/parts/front';
+import { actionLogBody, minutesBody } from '../pack/parts/record';
+import { toWord } from '../pack/docx/word';
 import { heading, notice, para } from '../pack/docx/blocks';
 import type { MarkdownContext } from '../pack/markdown/context';
-import { LANDSCAPE_TEXT_WIDTH } from '../pack/docx/page';
 import { packageDocument } from '../pack/docx/package';
 import { formatUkDate } from '../rules/dates';
 import { exportContext, exportDocument, type ExportSpec } from './document';
@@ -17,7 +17,7 @@ export { WORD_EXPORTS, type WordExport } from './kinds';
 const variantLabel = (v: PackVariant) => (v === 'public' ? 'Public' : 'Full: not for publication');
 
 /** The agenda alone, as published ahead of the meeting: numbered items with times, presenters, purpose and papers; Part 2 items as notices in the public version. */
-const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string): ExportSpec => {
+const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string, ctx: MarkdownContext): ExportSpec => {
   const model = assemblePack(data, meetingId, variant, today);
   const m = model.meeting;
   const c = model.partnership.contact;
@@ -25,7 +25,7 @@ const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, to
     heading(1, `${model.board.name}: agenda`),
     para(`${formatUkDate(m.date, true)}, ${m.startTime} to ${m.endTime}, ${m.venue || 'venue to be confirmed'}`),
     ...(c.name ? [para(`Contact: ${[c.name, c.email, c.phone].filter(Boolean).join(', ')}`)] : []),
-    agendaTable(model),
+    ...toWord([agendaTable(model)], { ctx }),
   ];
   if (model.part2Notices.length)
     blocks.push(
@@ -67,7 +67,7 @@ const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, c
     para(`${meeting.startTime}, ${meeting.venue || 'venue not recorded'}`),
     para(approvedAt ? `Approved as an accurate record at the meeting of ${formatUkDate(approvedAt.date)}${meeting.minutesApproval?.minuteRef ? ` (minute ${meeting.minutesApproval.minuteRef})` : ''}.` : 'Draft: not yet approved by the board.', { italics: true }),
     ...correctionsBlocks(data, meeting, variant),
-    ...minutesBody(minutes, ctx),
+    ...toWord(minutesBody(minutes), { ctx }),
   ];
   return {
     title: `${status}: ${board.name}, ${formatUkDate(meeting.date)}`,
@@ -81,7 +81,7 @@ const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, c
 };
 
 /** The board's action log as at the meeting: every open action and those closed since the meeting before. */
-const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string): ExportSpec => {
+const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string, ctx: MarkdownContext): ExportSpec => {
   const meeting = getRecord(data, 'meeting', meetingId);
   const board = getRecord(data, 'board', meeting.boardId);
   const partnership = listRecords(data, 'partnership')[0];
@@ -94,14 +94,14 @@ const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, t
     header: `${board.name} · ${formatUkDate(meeting.date)} · Action log`,
     footer: `Action log (${variantLabel(variant)})`,
     landscape: true,
-    blocks: [heading(1, `${board.name}: action log`), para(`As at ${formatUkDate(today)}, for the meeting of ${formatUkDate(meeting.date)}.`), ...actionLogBody(log.rows, variant, log.omitted, LANDSCAPE_TEXT_WIDTH)],
+    blocks: [heading(1, `${board.name}: action log`), para(`As at ${formatUkDate(today)}, for the meeting of ${formatUkDate(meeting.date)}.`), ...toWord(actionLogBody(log.rows, variant, log.omitted, { landscape: true }), { ctx })],
   };
 };
 
 /** A Word export of one meeting: records in, .docx bytes out (no file system), like the pack. */
 export const buildWordExport = async (data: StoreData, kind: WordExport, opts: { meetingId: string; variant: PackVariant; today: string; builtAt: string }): Promise<{ bytes: Uint8Array; title: string }> => {
   const ctx = exportContext();
-  const spec = kind === 'agenda' ? agendaSpec(data, opts.meetingId, opts.variant, opts.today) : kind === 'minutes' ? minutesSpec(data, opts.meetingId, opts.variant, ctx) : actionsSpec(data, opts.meetingId, opts.variant, opts.today);
+  const spec = kind === 'agenda' ? agendaSpec(data, opts.meetingId, opts.variant, opts.today, ctx) : kind === 'minutes' ? minutesSpec(data, opts.meetingId, opts.variant, ctx) : actionsSpec(data, opts.meetingId, opts.variant, opts.today, ctx);
   const bytes = await packageDocument(exportDocument(spec, ctx), opts.builtAt, undefined, ctx.raw);
   return { bytes, title: spec.title };
 };

@@ -4,10 +4,8 @@ import { ListNumbering } from './markdown/numbering';
 import type { ImageLibrary } from './markdown/images';
 import type { MarkdownContext } from './markdown/context';
 import { PORTRAIT_TEXT_PX } from './docx/page';
-import { agenda, apologiesAndDeclarations, contents, cover } from './docx/front';
-import { actionLog, lastMinutes } from './docx/record';
-import { deepDive, paper } from './docx/papers';
-import { forwardPlan, part2Opening, urgentAndClosing } from './docx/closing';
+import { packPlan } from './parts/plan';
+import { toWord } from './docx/word';
 import { packDocument, type PackPart } from './docx/document';
 import { packageDocument } from './docx/package';
 import { RawParts } from './ooxml/raw';
@@ -31,22 +29,6 @@ export type BuildPackInput = {
 
 export type BuiltPack = { bytes: Uint8Array; model: PackModel };
 
-type PlannedPart = { label: string; make: () => PackPart['blocks'] };
-
-/** The parts of the pack, in the order UK boards publish them (DESIGN: the board pack). */
-const plan = (model: PackModel, ctx: MarkdownContext): PlannedPart[] => [
-  { label: 'Cover', make: () => cover(model, ctx) },
-  { label: 'Agenda', make: () => [...contents(), ...agenda(model), ...apologiesAndDeclarations(model, ctx)] },
-  { label: 'Minutes of the last meeting', make: () => lastMinutes(model, ctx) },
-  { label: 'Action log', make: () => actionLog(model) },
-  ...model.papers.map((p) => ({ label: `Item ${p.number}`, make: () => paper(p, ctx) })),
-  ...model.deepDives.map((d) => ({ label: d.agendaNumber ? `Item ${d.agendaNumber}: deep dive` : 'Deep dive', make: () => deepDive(d, ctx) })),
-  { label: 'Forward plan', make: () => forwardPlan(model) },
-  { label: 'Other business', make: () => urgentAndClosing(model) },
-  ...(model.part2Notices.length ? [{ label: model.variant === 'full' ? 'Part 2: not for publication' : 'Part 2', make: () => part2Opening(model) }] : []),
-  ...model.part2Papers.map((p) => ({ label: `Item ${p.number}: not for publication`, make: () => paper(p, ctx) })),
-];
-
 /**
  * Records in, .docx bytes out: no file system, so the app, the CLI and the tests build the same
  * pack. Progress is reported per part, then for packaging.
@@ -64,11 +46,11 @@ export const writePack = async (model: PackModel, input: WritePackInput): Promis
   const progress = input.onProgress ?? (() => {});
   // Paper bodies, minutes and briefings are written straight as OOXML into `raw` (shared/pack/ooxml).
   const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, raw: new RawParts() };
-  const planned = plan(model, ctx);
+  const planned = packPlan(model);
   const total = planned.length + 1;
   const built: PackPart[] = [];
   for (const [i, part] of planned.entries()) {
-    built.push({ label: part.label === 'Cover' ? '' : part.label, blocks: part.make() });
+    built.push({ label: part.cover ? '' : part.label, blocks: toWord(part.make(), { ctx, model }) });
     progress(i + 1, total, part.label);
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }

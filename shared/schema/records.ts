@@ -325,6 +325,8 @@ export const packBuildSchema = recordBase('packBuild').extend({
   meetingId: recordId('meeting'),
   variant: z.enum(['public', 'full']),
   fileName: line(300),
+  /** Absent on packs built before PDF packs: those are Word. */
+  format: z.enum(['docx', 'pdf']).optional(),
   filePath: line(4000),
   bytes: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hex digest'),

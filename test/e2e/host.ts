@@ -7,6 +7,7 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { CHANNELS } from '../../shared/channels';
 import { Session } from '../../main/services/session';
+import { launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
 import type { Platform } from '../../main/services/platform';
 import { clockOnDay, type Clock } from '../../shared/clock';
 import { TEST_TODAY } from '../helpers';
@@ -65,6 +66,8 @@ export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): 
     },
     openPath: async (path) => void openedFiles.push(path),
     showInFolder: (path) => void shownInFolder.push(path),
+    // The PDF pack is laid out in the system's Chromium, as `quorum pack` does (the app uses Electron's own).
+    startPdfPrinter: () => launchChromiumPrinter(),
   };
   const dispatch = createDispatcher(createHandlers(session, platform));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screenshot, seriousViolations, useE2E } from './fixture';
@@ -107,6 +108,33 @@ describe('the Pack screen', () => {
     await page.getByText('The save was cancelled; no pack was built.').waitFor();
     expect(await page.getByText('No pack has been built for this meeting yet.').isVisible()).toBe(true);
     expect(Object.keys(host.session.store.data.records).filter((id) => id.startsWith('packBuild:'))).toEqual([]);
+  });
+});
+
+describe('the PDF pack from the Pack screen', () => {
+  it('saves the public pack as a tagged PDF with numbered contents, and lists it in the history as PDF', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.startWithExample();
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    await watchProgress(page);
+
+    await q.pack.savePdf.click();
+    await q.pack.overrideReason.fill('Papers 5 and 6 to follow');
+    await q.pack.buildAnyway.click();
+    await page.getByText('Pack saved', { exact: true }).waitFor({ timeout: 60_000 });
+
+    const [build] = listRecords(host.session.store.data, 'packBuild');
+    expect(build).toMatchObject({ format: 'pdf', variant: 'public' });
+    expect(build.fileName).toMatch(/board pack \(public\)\.pdf$/);
+    const file = join(dataDir, build.fileName);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    expect(execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], { encoding: 'utf8' })).toMatch(/Agenda\s+3\s*$/m);
+    const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.join(' | ')).toMatch(/Numbering the contents/);
+    await expect.poll(() => q.pack.history.getByRole('row').nth(1).innerText()).toMatch(/Public\s+PDF/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -150,6 +150,23 @@ describe('the main process', () => {
     const second = m.module.dialog.showSaveDialog.mock.calls[1][0] as { defaultPath: string };
     expect(second.defaultPath.startsWith(join(packs, ''))).toBe(true);
     expect(second.defaultPath).toMatch(/board pack \(full\)\.docx$/);
+  });
+
+  it('saves the pack as PDF, laid out by Electron’s own Chromium in a hidden window (printToPDF, tagged, with bookmarks)', async () => {
+    const call = (channel: string, input: unknown) => (m.ipcHandlers.get(channel) as (e: unknown, i: unknown) => Promise<unknown>)({ senderFrame: { url: 'app://quorum/index.html', parent: null } }, input);
+    const packs = mkdtempSync(join(tmpdir(), 'quorum-packs-'));
+    const windowsBefore = m.windows.length;
+    m.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(packs, 'pack.pdf') });
+    const built = await call('pack:build', { meetingId: 'meeting:ct-next', variant: 'public', taskId: 'app-test-pdf', overrideReason: 'Deep dive paper to follow', format: 'pdf' });
+    expect(built).toMatchObject({ ok: true, value: { saved: true, file: join(packs, 'pack.pdf') } });
+    expect(m.module.dialog.showSaveDialog.mock.calls.at(-1)![0]).toMatchObject({ filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+    expect(m.module.dialog.showSaveDialog.mock.calls.at(-1)![0]).toMatchObject({ defaultPath: expect.stringMatching(/board pack \(public\)\.pdf$/) });
+    const printWindow = m.windows.slice(windowsBefore)[0] as unknown as Win & { destroy: ReturnType<typeof vi.fn>; webContents: { printToPDF: ReturnType<typeof vi.fn> }; options: { show: boolean } };
+    expect(printWindow.options.show).toBe(false);
+    expect(printWindow.options.webPreferences).toMatchObject({ javascript: false, sandbox: true });
+    expect(printWindow.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ generateTaggedPDF: true, generateDocumentOutline: true, preferCSSPageSize: true }));
+    expect(printWindow.destroy).toHaveBeenCalled();
+    expect(readFileSync(join(packs, 'pack.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 

@@ -1,9 +1,17 @@
 import { vi } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 type Handler = (...args: never[]) => unknown;
+
+/** What printToPDF gives back in the mock: a real one-page PDF, so what reads it afterwards can. */
+const onePagePdf = async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]);
+  return doc.save();
+};
 
 /** A stand-in for the `electron` module that records what main asks of it. */
 export const createElectronMock = () => {
@@ -15,7 +23,10 @@ export const createElectronMock = () => {
 
   class FakeWindow {
     options: unknown;
-    webContents = { send: vi.fn(), isDestroyed: () => false };
+    destroyed = false;
+    webContents = { send: vi.fn(), isDestroyed: () => false, printToPDF: vi.fn(async (_o: unknown) => Buffer.from(await onePagePdf())) };
+    isDestroyed = () => this.destroyed;
+    destroy = vi.fn(() => void (this.destroyed = true));
     loadURL = vi.fn(async () => {});
     once = vi.fn();
     on = vi.fn();
@@ -31,11 +42,13 @@ export const createElectronMock = () => {
   }
 
   const state = { singleInstanceLock: true };
-  const session = {
+  const newSession = () => ({
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     webRequest: { onBeforeRequest: vi.fn() },
-  };
+  });
+  const session = newSession();
+  const partitions = new Map<string, ReturnType<typeof newSession>>();
   const module = {
     app: {
       isPackaged: true,
@@ -51,7 +64,7 @@ export const createElectronMock = () => {
       registerSchemesAsPrivileged: vi.fn(),
       handle: vi.fn((_scheme: string, h: Handler) => (protocolHandler = h)),
     },
-    session: { defaultSession: session },
+    session: { defaultSession: session, fromPartition: vi.fn((partition: string) => partitions.get(partition) ?? partitions.set(partition, newSession()).get(partition)!) },
     ipcMain: { handle: vi.fn((channel: string, h: Handler) => ipcHandlers.set(channel, h)), on: vi.fn() },
     dialog: {
       showOpenDialog: vi.fn(async (_o: unknown) => ({ canceled: true, filePaths: [] as string[] })),
@@ -63,5 +76,5 @@ export const createElectronMock = () => {
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn() },
   };
-  return { module: { ...module, default: module }, state, userData, appHandlers, ipcHandlers, windows, session, protocolHandler: () => protocolHandler };
+  return { module: { ...module, default: module }, state, userData, appHandlers, ipcHandlers, windows, session, partitions, protocolHandler: () => protocolHandler };
 };

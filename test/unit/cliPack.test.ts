@@ -42,7 +42,9 @@ describe('quorum pack', () => {
   it('explains bad usage and unknown meetings', async () => {
     const dir = await example();
     expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'secret', '--out', 'x.docx')).toMatchObject({ code: 2, err: expect.stringMatching(/--variant must be public or full/) });
-    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', 'x.pdf')).toMatchObject({ code: 2, err: expect.stringMatching(/--out FILE.docx/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', 'x.txt')).toMatchObject({ code: 2, err: expect.stringMatching(/must end in \.docx \(Word\) or \.pdf/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', 'x.pdf', '--format', 'docx')).toMatchObject({ code: 2, err: expect.stringMatching(/A Word pack’s file name must end in \.docx/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', 'x.pdf', '--format', 'rtf')).toMatchObject({ code: 2, err: expect.stringMatching(/docx or pdf, not “rtf”/) });
     expect(await run('pack', '--data', dir, '--meeting', 'meeting:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no meeting with id meeting:nope/) });
     expect(await run('pack', '--data', dir, '--meeting', 'next', '--board', 'board:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no board with id board:nope/) });
   });

@@ -43,6 +43,7 @@ export const quorumPage = (page: Page) => ({
       save: page.getByRole('dialog').getByRole('button', { name: 'Save cover sheet' }),
     },
     build: page.getByRole('button', { name: /^Build the (public|full) pack/ }),
+    savePdf: page.getByRole('button', { name: /^Save the (public|full) pack as PDF/ }),
     overrideReason: page.getByRole('alertdialog').getByRole('textbox', { name: /Reason for building anyway/ }),
     buildAnyway: page.getByRole('alertdialog').getByRole('button', { name: 'Build anyway' }),
     savedBar: page.locator('[role=group], div').filter({ has: page.getByText('Pack saved', { exact: true }) }).last(),

@@ -17,7 +17,7 @@ import {
   Textarea,
   makeStyles,
 } from '@fluentui/react-components';
-import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
+import { DocumentArrowDown20Regular, DocumentPdf20Regular } from '@fluentui/react-icons';
 import type { PackBuildOutcome } from '@shared/contract';
 import type { PackVariant } from '@shared/pack/model';
 import type { PreflightReport } from '@shared/pack/preflight';
@@ -28,11 +28,13 @@ import { formatBytes } from '../../format';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '720px' },
+  buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
 
 const newTaskId = () => `pack-${crypto.randomUUID()}`;
 
 type Progress = { label: string; done: number; total: number };
+type PackFormat = 'docx' | 'pdf';
 type Saved = Extract<PackBuildOutcome, { saved: true }>;
 
 /**
@@ -42,7 +44,8 @@ type Saved = Extract<PackBuildOutcome, { saved: true }>;
  */
 export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId }: { meetingId: string; variant: PackVariant; report: PreflightReport; onBuilt: () => void; latestBuildId: string | null }) => {
   const styles = useStyles();
-  const [asking, setAsking] = useState(false);
+  /** The format asked for while the override reason is asked for. */
+  const [asking, setAsking] = useState<PackFormat | null>(null);
   const [reason, setReason] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -50,8 +53,8 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
   const [error, setError] = useState<QuorumError | null>(null);
   const building = progress !== null;
 
-  const build = async (overrideReason?: string) => {
-    setAsking(false);
+  const build = async (format: PackFormat, overrideReason?: string) => {
+    setAsking(null);
     setSaved(null);
     setNotice(null);
     setError(null);
@@ -61,7 +64,7 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
       if (p.taskId === taskId) setProgress({ label: p.label, done: p.done, total: p.total });
     });
     try {
-      const r = await bridge().pack.build({ meetingId, variant, taskId, ...(overrideReason ? { overrideReason } : {}) });
+      const r = await bridge().pack.build({ meetingId, variant, taskId, format, ...(overrideReason ? { overrideReason } : {}) });
       if (!r.ok) setError(r.error);
       else if (!r.value.saved) setNotice(r.value.reason);
       else {
@@ -82,11 +85,15 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
   };
 
   const label = variant === 'public' ? 'Build the public pack…' : 'Build the full pack…';
+  const start = (format: PackFormat) => (report.errors > 0 ? setAsking(format) : build(format));
   return (
     <div className={styles.panel}>
-      <div>
-        <Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={building} onClick={() => (report.errors > 0 ? setAsking(true) : build())}>
+      <div className={styles.buttons}>
+        <Button appearance="primary" icon={<DocumentArrowDown20Regular />} disabled={building} onClick={() => start('docx')}>
           {label}
+        </Button>
+        <Button icon={<DocumentPdf20Regular />} disabled={building} onClick={() => start('pdf')}>
+          {variant === 'public' ? 'Save the public pack as PDF…' : 'Save the full pack as PDF…'}
         </Button>
       </div>
       {progress && (
@@ -112,7 +119,7 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
           </MessageBarActions>
         </MessageBar>
       )}
-      <Dialog open={asking} modalType="alert" onOpenChange={(_e, d) => setAsking(d.open)}>
+      <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && setAsking(null)}>
         <DialogSurface>
           <ReturnFocus />
           <DialogBody>
@@ -125,10 +132,10 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
               </Field>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" disabled={!reason.trim()} onClick={() => build(reason.trim())}>
+              <Button appearance="primary" disabled={!reason.trim()} onClick={() => asking && build(asking, reason.trim())}>
                 Build anyway
               </Button>
-              <Button onClick={() => setAsking(false)}>Cancel</Button>
+              <Button onClick={() => setAsking(null)}>Cancel</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -29,7 +29,7 @@ export const History = ({ builds }: { builds: readonly PackBuild[] }) => {
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={{ width: '140px' }}>Built</TableHeaderCell>
-            <TableHeaderCell style={{ width: '90px' }}>Pack</TableHeaderCell>
+            <TableHeaderCell style={{ width: '140px' }}>Pack</TableHeaderCell>
             <TableHeaderCell>File</TableHeaderCell>
             <TableHeaderCell style={{ width: '80px' }}>Size</TableHeaderCell>
             <TableHeaderCell style={{ width: '220px' }}>SHA-256</TableHeaderCell>
@@ -43,6 +43,9 @@ export const History = ({ builds }: { builds: readonly PackBuild[] }) => {
               <TableCell>
                 <Badge appearance="tint" color={b.variant === 'full' ? 'important' : 'brand'}>
                   {b.variant === 'full' ? 'Full' : 'Public'}
+                </Badge>{' '}
+                <Badge appearance="outline" color="informative">
+                  {b.format === 'pdf' ? 'PDF' : 'Word'}
                 </Badge>
               </TableCell>
               <TableCell>

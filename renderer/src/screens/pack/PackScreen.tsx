@@ -98,7 +98,7 @@ export const PackScreen = ({ onNavigate }: { onNavigate: (to: Destination) => vo
         Board pack
       </Title1>
       <Text as="p" block className={styles.muted}>
-        Check the meeting’s papers, then build its pack as a Word document.
+        Check the meeting’s papers, then build its pack as a Word document, or save it as a PDF for members’ tablets and the website.
       </Text>
       {meetings.length === 0 ? (
         <Text as="p">There are no meetings yet.</Text>

@@ -1,0 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { assemblePack } from './shared/pack/model.ts';
+import { exampleData } from './test/docxPackage.ts';
+import { launchChromiumPrinter } from './main/services/pdf/chromiumPrinter.ts';
+import { printPack } from './main/services/pdf/pdfPack.ts';
+const variant = (process.argv[2] ?? 'full') as 'full' | 'public';
+const model = assemblePack(exampleData('2026-11-23'), 'meeting:ct-next', variant, '2026-11-23');
+const printer = await launchChromiumPrinter();
+const t = performance.now();
+const pdf = await printPack(model, {}, printer, (d, t, l) => console.log(d, t, l));
+console.log('ms', performance.now() - t, pdf.pages);
+writeFileSync(`/tmp/pdfp/${variant}.pdf`, pdf.bytes);
+await printer.close();

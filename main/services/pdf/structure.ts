@@ -1,0 +1,95 @@
+import { decodeHTML } from 'entities';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+
+const nameOf = (o: PDFObject | undefined): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : undefined);
+
+/**
+ * The page (from 1) each named destination of a PDF points at. Chromium writes one for every
+ * element a link in the document points to (`<a href="#id">`), so after a first printing this
+ * says on which page each part of the pack starts. Reads both the catalog's /Dests dictionary
+ * (PDF 1.1) and the /Names /Dests name tree (PDF 1.2, ISO 32000-1 §12.3.2.3).
+ */
+export const destinationPages = async (pdf: Uint8Array): Promise<Record<string, number>> => {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const out: Record<string, number> = {};
+  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  const record = (name: string | undefined, dest: PDFObject | undefined) => {
+    let d = resolve(dest);
+    if (d instanceof PDFDict) d = resolve(d.get(PDFName.of('D')));
+    if (!name || !(d instanceof PDFArray)) return;
+    const page = d.get(0);
+    const n = page instanceof PDFRef ? pageOf.get(page.toString()) : undefined;
+    if (n) out[name] = n;
+  };
+  const dests = resolve(doc.catalog.get(PDFName.of('Dests')));
+  if (dests instanceof PDFDict) for (const [key, value] of dests.entries()) record(key.decodeText(), value);
+  const names = resolve(doc.catalog.get(PDFName.of('Names')));
+  const tree = names instanceof PDFDict ? resolve(names.get(PDFName.of('Dests'))) : undefined;
+  const walk = (node: PDFObject | undefined, depth: number) => {
+    if (!(node instanceof PDFDict) || depth > 32) return;
+    const pairs = resolve(node.get(PDFName.of('Names')));
+    if (pairs instanceof PDFArray) for (let i = 0; i + 1 < pairs.size(); i += 2) record(nameOf(resolve(pairs.get(i))), pairs.get(i + 1));
+    const kids = resolve(node.get(PDFName.of('Kids')));
+    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) walk(resolve(kids.get(i)), depth + 1);
+  };
+  walk(tree, 0);
+  return out;
+};
+
+/** The PDF's outline (bookmarks): each entry's title and depth, in order. */
+export const outlineTitles = async (pdf: Uint8Array): Promise<{ title: string; depth: number }[]> => {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  const out: { title: string; depth: number }[] = [];
+  const walk = (first: PDFObject | undefined, depth: number) => {
+    let node = resolve(first);
+    let guard = 0;
+    while (node instanceof PDFDict && guard++ < 100_000) {
+      out.push({ title: nameOf(resolve(node.get(PDFName.of('Title')))) ?? '', depth });
+      walk(node.get(PDFName.of('First')), depth + 1);
+      node = resolve(node.get(PDFName.of('Next')));
+    }
+  };
+  const outlines = resolve(doc.catalog.get(PDFName.of('Outlines')));
+  if (outlines instanceof PDFDict) walk(outlines.get(PDFName.of('First')), 0);
+  return out;
+};
+
+/** The text of every heading in an HTML document, in document order (tags dropped, entities decoded). */
+export const headingTexts = (html: string): string[] =>
+  [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => decodeHTML(m[2].replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
+
+const bare = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Chromium writes each bookmark's title from the laid-out heading and drops the space where the
+ * heading wraps ("Improvement plan: progressreport"). The titles are put back from the headings'
+ * own text: each bookmark is matched, in order, to the next heading with the same letters.
+ */
+export const withHeadingTitles = async (pdf: Uint8Array, headings: readonly string[]): Promise<Uint8Array> => {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  let next = 0;
+  let changed = 0;
+  const walk = (first: PDFObject | undefined) => {
+    let node = resolve(first);
+    let guard = 0;
+    while (node instanceof PDFDict && guard++ < 100_000) {
+      const title = nameOf(resolve(node.get(PDFName.of('Title')))) ?? '';
+      const at = headings.findIndex((h, i) => i >= next && bare(h) === bare(title));
+      if (at >= 0) {
+        next = at + 1;
+        if (headings[at] !== title) {
+          node.set(PDFName.of('Title'), PDFHexString.fromText(headings[at]));
+          changed++;
+        }
+      }
+      walk(node.get(PDFName.of('First')));
+      node = resolve(node.get(PDFName.of('Next')));
+    }
+  };
+  const outlines = resolve(doc.catalog.get(PDFName.of('Outlines')));
+  if (outlines instanceof PDFDict) walk(outlines.get(PDFName.of('First')));
+  return changed ? doc.save({ useObjectStreams: false, updateFieldAppearances: false }) : pdf;
+};

@@ -1,0 +1,155 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assemblePack, type PackModel, type PackVariant } from '../../shared/pack/model';
+import { outlineTitles } from '../../main/services/pdf/structure';
+import { launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
+import { printPack } from '../../main/services/pdf/pdfPack';
+import type { PdfPrinter } from '../../main/services/pdf/printer';
+import { QuorumStore } from '../../main/services/store/store';
+import { generatePartTwo } from '../fixtures/partTwo';
+import { exampleData, stamp } from '../docxPackage';
+import { TEST_TODAY, tempDir } from '../helpers';
+
+const run = promisify(execFile);
+const QUORUM = resolve(import.meta.dirname, '../../bin/quorum.js');
+
+/** pdftotext's reading of pages `from`..`to` (all when omitted), spaces run together. */
+const textOf = (pdf: string, from?: number, to = from) =>
+  execFileSync('pdftotext', [...(from ? ['-f', String(from), '-l', String(to)] : []), '-layout', pdf, '-'], { encoding: 'utf8' });
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+const info = (pdf: string) => execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+
+/** The contents page's lines: an entry's text, then the page it starts on. */
+const contentsLines = (pdf: string): { text: string; page: number }[] => {
+  const page = textOf(pdf, 2);
+  expect(page).toContain('Contents');
+  return [...page.matchAll(/^(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ text: m[1].trim(), page: Number(m[2]) }));
+};
+
+describe('the PDF pack, laid out in Chromium by the built CLI', () => {
+  const t = tempDir();
+  const packs: Record<PackVariant, { file: string; model: PackModel }> = {} as never;
+
+  beforeAll(async () => {
+    const dir = join(t.dir, 'data');
+    await run(process.execPath, [QUORUM, 'example', '--data', dir, '--today', TEST_TODAY]);
+    // A wide table in a paper: it goes on a landscape page of its own.
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test' });
+    const item = store.data.records['agendaItem:next-4'];
+    if (item.type !== 'agendaItem' || !item.paper) throw new Error('example changed');
+    await store.run('paper:updateBody', { agendaItemId: item.id, body: `${item.paper.body}\n\n| A | B | C | D | E | F | G |\n|-|-|-|-|-|-|-|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n\nAfter the wide table.` });
+    const data = store.data;
+    store.close();
+    for (const variant of ['public', 'full'] as const) {
+      const file = join(t.dir, `${variant}.pdf`);
+      const { stdout } = await run(process.execPath, [QUORUM, 'pack', '--data', dir, '--meeting', 'next', '--variant', variant, '--out', file, '--override-reason', 'papers to follow', '--json', '--today', TEST_TODAY]);
+      expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: 'pdf' });
+      packs[variant] = { file, model: assemblePack(data, 'meeting:ct-next', variant, TEST_TODAY) };
+    }
+  }, 180_000);
+  afterAll(() => t.cleanup());
+
+  it('is a tagged PDF with the pack’s title, in A4, numbered "Page X of Y" under a header naming board, date and part', () => {
+    for (const { file, model } of Object.values(packs)) {
+      const about = info(file);
+      expect(about).toMatch(/Tagged:\s+yes/);
+      expect(readFileSync(file).toString('latin1')).toContain('/Lang (en-GB)');
+      expect(about).toContain(`Title:           ${model.title}`);
+      expect(about).toMatch(/Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(about)![1]);
+      const agendaPage = textOf(file, 3);
+      expect(agendaPage).toContain(`Page 3 of ${pages}`);
+      expect(squash(agendaPage)).toContain(`${model.board.name} · 15 December 2026 · Agenda`);
+      expect(textOf(file, 1)).not.toContain('· Cover');
+    }
+  });
+
+  it('lists every part in its contents with the page it starts on, and each starts there', () => {
+    for (const { file } of Object.values(packs)) {
+      const lines = contentsLines(file);
+      expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['Agenda', 'Action log', 'Forward plan', 'Item 4: Improvement plan: progress report']));
+      for (const line of lines) expect(squash(textOf(file, line.page)), `${line.text} on page ${line.page}`).toContain(squash(line.text));
+      // Pages only go forward through the pack.
+      expect(lines.map((l) => l.page)).toEqual([...lines.map((l) => l.page)].sort((a, b) => a - b));
+    }
+  });
+
+  it('has a bookmark for every agenda item and every paper, and every agenda item in its text', async () => {
+    for (const { file, model } of Object.values(packs)) {
+      const outline = (await outlineTitles(readFileSync(file))).map((o) => o.title);
+      const text = squash(textOf(file));
+      for (const a of model.agenda) {
+        const title = a.part2 ? `${a.title} (Part 2: exempt, paragraph ${a.part2.paragraph})` : a.title;
+        expect(outline, `bookmark for item ${a.number}`).toContain(title);
+        expect(text).toContain(squash(a.title));
+      }
+      for (const p of [...model.papers, ...model.part2Papers]) expect(outline).toContain(`Item ${p.number}: ${p.title}`);
+    }
+  });
+
+  it('puts a wide table on a landscape page, then goes back to portrait', () => {
+    const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', '999', packs.full.file], { encoding: 'utf8' }).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'L' : 'P')).join('');
+    expect(sizes).toMatch(/^P+LP+$/);
+  });
+
+  it('refuses with a message naming what to install when no browser is found, and writes nothing', async () => {
+    const dir = join(t.dir, 'data');
+    const file = join(t.dir, 'none.pdf');
+    const r = await run(process.execPath, [QUORUM, 'pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', file, '--override-reason', 'x', '--today', TEST_TODAY], {
+      env: { ...process.env, QUORUM_CHROMIUM: '/nonexistent/chromium' },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('QUORUM_CHROMIUM is set to /nonexistent/chromium, which does not exist');
+    expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe('the public PDF pack and Part 2', () => {
+  let printer: PdfPrinter;
+  const t = tempDir();
+  beforeAll(async () => {
+    printer = await launchChromiumPrinter();
+  }, 60_000);
+  afterAll(async () => {
+    await printer.close();
+    t.cleanup();
+  });
+
+  it('holds no Part 2 text in its pages or its properties, while the full PDF does', async () => {
+    for (const spec of [
+      { open: 1, exempt: 2, paragraph: 3 as const, markdownish: '# Heading', publicTitle: true },
+      { open: 0, exempt: 1, paragraph: 1 as const, markdownish: '- a\n- b', publicTitle: false },
+    ]) {
+      const { data, secrets } = generatePartTwo(spec);
+      const write = async (variant: PackVariant) => {
+        const file = join(t.dir, `${variant}-${spec.paragraph}.pdf`);
+        writeFileSync(file, (await printPack(assemblePack(data, 'meeting:next', variant, '2026-11-20'), {}, printer)).bytes);
+        return file;
+      };
+      const publicFile = await write('public');
+      const everything = `${textOf(publicFile)}\n${info(publicFile)}\n${execFileSync('pdfinfo', ['-meta', publicFile], { encoding: 'utf8' })}\n${(await outlineTitles(readFileSync(publicFile))).map((o) => o.title).join('\n')}`;
+      for (const s of secrets) expect(everything.includes(s), `${s} in the public PDF`).toBe(false);
+      expect(everything).toContain(`Exempt under Schedule 12A, paragraph ${spec.paragraph}`);
+      const fullText = textOf(await write('full'));
+      expect(secrets.some((s) => /BODY/.test(s) && fullText.includes(s))).toBe(true);
+    }
+  }, 120_000);
+});
+
+describe('the PDF pack’s pictures', () => {
+  it('inlines a picture from the data folder, with its alt text, in the page the PDF is printed from', async () => {
+    const data = exampleData(TEST_TODAY);
+    const item = data.records['agendaItem:next-4'];
+    if (item.type !== 'agendaItem' || !item.paper) throw new Error('example changed');
+    const png = readFileSync(resolve(import.meta.dirname, '../../docs/actions.png'));
+    const withPicture = { records: { ...data.records, [item.id]: stamp({ ...item, paper: { ...item.paper, body: '![Caseloads fell from 24 to 18](images/chart.png)' } }) } };
+    const html = (await import('../../shared/pack/html/document')).packHtml(assemblePack(withPicture, 'meeting:ct-next', 'public', TEST_TODAY), { 'images/chart.png': new Uint8Array(png) }).html;
+    expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Caseloads fell from 24 to 18"/);
+  });
+});

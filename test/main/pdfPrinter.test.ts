@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { createElectronMock } from './electronMock';
+
+const electron = vi.hoisted(() => ({ mock: undefined as unknown as ReturnType<typeof createElectronMock> }));
+vi.mock('electron', async () => {
+  const { createElectronMock } = await import('./electronMock');
+  electron.mock = createElectronMock();
+  return electron.mock.module;
+});
+
+type Win = {
+  options: { show: boolean; webPreferences: Record<string, unknown> };
+  loadURL: ReturnType<typeof vi.fn>;
+  destroy: ReturnType<typeof vi.fn>;
+  webContents: { printToPDF: ReturnType<typeof vi.fn> };
+};
+
+describe('the app’s PDF printer (Electron’s own Chromium)', () => {
+  it('prints in a hidden, script-free window of its own session, tagged and with bookmarks, and leaves no page behind', async () => {
+    const { electronPdfPrinter, PRINT_PARTITION } = await import('../../main/electron/pdfPrinter');
+    const m = electron.mock;
+    const printer = await electronPdfPrinter();
+    const win = m.windows.at(-1) as unknown as Win;
+    expect(win.options.show).toBe(false);
+    expect(win.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(win.options.webPreferences.preload).toBeUndefined();
+    expect(win.options.webPreferences.session).toBe(m.partitions.get(PRINT_PARTITION));
+
+    // While the window loads, the page it is given is the pack's HTML, readable only by this user.
+    let loaded = '';
+    win.loadURL.mockImplementation(async (url: string) => {
+      loaded = readFileSync(fileURLToPath(url), 'utf8');
+    });
+    const pdf = await printer.print('<!DOCTYPE html><title>Pack</title><h1>Agenda</h1>');
+    expect(loaded).toContain('<h1>Agenda</h1>');
+    expect(new TextDecoder().decode(pdf)).toMatch(/^%PDF-/);
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true }));
+    const pageUrl = win.loadURL.mock.calls[0][0] as string;
+    expect(existsSync(fileURLToPath(pageUrl))).toBe(false);
+
+    // The session loads the page and inlined pictures, and refuses everything else.
+    const filter = m.partitions.get(PRINT_PARTITION)!.webRequest.onBeforeRequest.mock.calls[0][0] as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
+    const verdict = (url: string) => {
+      let cancel: boolean | undefined;
+      filter({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(verdict(pageUrl)).toBe(false);
+    expect(verdict('data:image/png;base64,AAAA')).toBe(false);
+    expect(verdict('https://tracker.example.com/pixel.png')).toBe(true);
+    expect(verdict('file:///etc/passwd')).toBe(true);
+
+    await printer.close();
+    expect(win.destroy).toHaveBeenCalled();
+    expect(existsSync(dirname(fileURLToPath(pageUrl)))).toBe(false);
+  });
+});
