@@ -85,6 +85,7 @@ export const comparePackWithPandoc = async (opts: { root: string; scratch: strin
   const quorum = join(opts.root, 'bin', 'quorum.js');
   const rounds = opts.rounds ?? 5;
   const rows: string[][] = [];
+  const pdfRows: string[][] = [];
   for (const [label, papers, pagesEach] of [
     ['~300 pages', 85, 4],
     ['~1,000 pages', 290, 4],
@@ -103,6 +104,18 @@ export const comparePackWithPandoc = async (opts: { root: string; scratch: strin
       const runPandoc = () => p.push(timed('/usr/bin/pandoc', ['-f', 'markdown', '-t', 'docx', '--resource-path', dir, '-o', pandocOut, md], dir));
       for (const run of first ? [runQuorum, runPandoc] : [runPandoc, runQuorum]) run();
     }
+    if (label.startsWith('~300')) {
+      // The PDF pack of the same meeting, laid out in Chromium (two printings: the second numbers the contents).
+      const pdfOut = join(dir, 'pack.pdf');
+      const pdf: Run[] = [];
+      for (let r = 0; r < 3; r++) pdf.push(timed(process.execPath, [quorum, 'pack', '--data', dir, '--meeting', meetingId, '--variant', 'full', '--out', pdfOut, '--override-reason', 'benchmark'], dir));
+      const pdfPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfOut], { encoding: 'utf8' }))?.[1] ?? 0);
+      pdfRows.push([
+        `${label} (${paperCount} papers)`,
+        `${median(q.map((x) => x.seconds)).toFixed(2)} s, ${Math.round(Math.max(...q.map((x) => x.rssMiB)))} MiB`,
+        `${median(pdf.map((x) => x.seconds)).toFixed(2)} s (fastest ${Math.min(...pdf.map((x) => x.seconds)).toFixed(2)}), ${Math.round(Math.max(...pdf.map((x) => x.rssMiB)))} MiB (Quorum's process; Chromium's are its own), ${pdfPages} pages`,
+      ]);
+    }
     const ratios = q.map((x, i) => p[i].seconds / x.seconds);
     const ratio = median(ratios);
     rows.push([
@@ -113,7 +126,12 @@ export const comparePackWithPandoc = async (opts: { root: string; scratch: strin
       label.startsWith('~300') ? '≥ 5× faster, ≤ 200 MiB' : '≥ 3× faster, ≤ 350 MiB',
     ]);
   }
-  return markdownTable(['Meeting', `quorum pack (median of ${rounds})`, `pandoc -f markdown -t docx (median of ${rounds})`, 'Median per-round ratio', 'Target'], rows);
+  return [
+    markdownTable(['Meeting', `quorum pack (median of ${rounds})`, `pandoc -f markdown -t docx (median of ${rounds})`, 'Median per-round ratio', 'Target'], rows),
+    '',
+    'The PDF pack of the same meeting (quorum pack … --out pack.pdf, laid out in Chromium):',
+    markdownTable(['Meeting', `Word pack (median of ${rounds})`, 'PDF pack (median of 3)'], pdfRows),
+  ].join('\n');
 };
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

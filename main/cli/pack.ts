@@ -15,7 +15,7 @@ import { EXIT, UsageError, type Subcommand } from './quorum';
  */
 export const packCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
   summary: 'build the board pack for a meeting (public or full) as Word or PDF, after the pre-flight checks',
-  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--override-reason TEXT] [--json]',
+  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--items N|N-M|N,M…] [--override-reason TEXT] [--json]',
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
     meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next" for the next meeting' },
@@ -23,12 +23,13 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     variant: { type: 'string', description: 'public (Part 2 items as notices only) or full' },
     out: { type: 'string', description: 'the file to write: .docx for Word, .pdf for PDF (laid out in Chromium, Chrome or Edge; QUORUM_CHROMIUM names one)' },
     format: { type: 'string', description: 'docx or pdf (by default, as --out ends)' },
+    items: { type: 'string', description: 'only these agenda items’ papers, as a PDF of their own: 4, 4-6 or 4,6,8' },
     'override-reason': { type: 'string', description: 'build despite pre-flight errors; the reason is journaled' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
   async run(values, out, { clock }) {
     // Loaded when the verb runs, so `quorum --help` and the other verbs start without it.
-    const [{ buildPackFile, describeMeeting, packFormatFor, resolveMeeting, runPreflight }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
+    const [{ buildPackFile, describeMeeting, packFormatFor, printableItems, reportFor, resolveMeeting, runPreflight }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
     const dir = requireData(values);
     const meeting = values.meeting;
     const variant = values.variant;
@@ -42,6 +43,8 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
+    const items = typeof values.items === 'string' ? parseItems(values.items) : undefined;
+    if (items && format !== 'pdf') throw new UsageError('--items prints those items’ papers as a PDF: give --out FILE.pdf');
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
     // The CLI lays the pack out on its own thread. A worker keeps the app's window answering; here
     // nothing else waits, and one thread means one heap (the ~300-page bench pack: 176 MiB peak
@@ -60,7 +63,9 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
       const reason = typeof values['override-reason'] === 'string' ? values['override-reason'] : undefined;
       // Assembled and checked once; the build below lays out this same pack.
       const model = assemblePack(store.data, target.id, variant as PackVariant, today);
-      const report = runPreflight(store, target.id, variant as PackVariant, today, model);
+      const whole = runPreflight(store, target.id, variant as PackVariant, today, model);
+      // Printing some items is held up only by what is wrong with them.
+      const report = items ? reportFor(whole, model, printableItems(model, items)) : whole;
       if (report.errors > 0 && !reason?.trim()) {
         if (values.json) out.log(JSON.stringify({ ok: false, meetingId: target.id, preflight: report }, null, 2));
         else {
@@ -71,7 +76,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
         return EXIT.failed;
       }
       const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report }, builder, format });
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report }, builder, format, ...(items ? { items } : {}) });
       if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
       else {
         for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);
@@ -84,3 +89,17 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     }
   },
 });
+
+/** "4", "4-6" or "4,6,8" (spaces allowed): the agenda item numbers asked for. */
+export const parseItems = (text: string): number[] => {
+  const out: number[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const m = /^(\d{1,3})(?:\s*-\s*(\d{1,3}))?$/.exec(part);
+    if (!m) throw new UsageError(`--items takes item numbers such as 4, 4-6 or 4,6,8, not “${text}”`);
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (from < 1 || to < from) throw new UsageError(`--items: “${part}” is not a range of item numbers`);
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out;
+};

@@ -7,7 +7,9 @@ import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalend
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
-import { buildPackFile, runPreflight, suggestedPackName } from './packs';
+import { buildPackFile, printableItems, reportFor, runPreflight, suggestedPackName } from './packs';
+import { assemblePack } from '../../shared/pack/model';
+import { itemsLabel } from '../../shared/pack/parts/plan';
 import { readReturnedFile } from './returnedCopies';
 import { currentUser, type Session } from './session';
 import type { Platform } from './platform';
@@ -72,14 +74,18 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       await platform.openExternal(verdict.url);
       return { opened: true };
     },
-    'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx' }) => {
+    'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx', items }) => {
       const store = session.ready();
       if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
-      const report = runPreflight(store, meetingId, variant, today());
+      if (items && format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
+      const model = assemblePack(store.data, meetingId, variant, today());
+      const whole = runPreflight(store, meetingId, variant, today(), model);
+      // Printing some items is held up only by what is wrong with them.
+      const report = items ? reportFor(whole, model, printableItems(model, items)) : whole;
       if (report.errors > 0 && !overrideReason) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
       const file = await platform.chooseSaveFile({
-        title: format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
-        defaultName: suggestedPackName(store.data, meetingId, variant, format),
+        title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
+        defaultName: suggestedPackName(store.data, meetingId, variant, format, items),
         filterName: format === 'pdf' ? 'PDF document' : 'Word document',
         extension: format,
       });
@@ -93,6 +99,7 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
         overrideReason,
         onProgress: (done, total, label) => session.progress(taskId, label, done, total),
         printer: () => platform.startPdfPrinter(),
+        ...(items ? { items } : {}),
       });
       return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: report.errors, warnings: report.warnings };
     },

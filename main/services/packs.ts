@@ -9,6 +9,7 @@ import { tokensKept } from '../../shared/pack/markdown/lex';
 import type { PackProgress } from '../../shared/pack/build';
 import { defaultPackWorker, startPackBuilder, type PackBuilder } from './packThread';
 import { printPack } from './pdf/pdfPack';
+import { itemsLabel, itemsPlan } from '../../shared/pack/parts/plan';
 import type { PdfPrinter } from './pdf/printer';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
@@ -60,10 +61,11 @@ export const runPreflight = (store: QuorumStore, meetingId: string, variant: Pac
   preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir), model);
 
 /** A file name a secretariat would choose: "2026-12-15 Children’s Trust board pack (public).docx". */
-export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant, format: PackFormat = 'docx'): string => {
+export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant, format: PackFormat = 'docx', items?: readonly number[]): string => {
   const meeting = findRecord(data, 'meeting', meetingId);
   const board = meeting ? findRecord(data, 'board', meeting.boardId) : undefined;
-  const name = `${meeting?.date ?? 'meeting'} ${board?.shortName ?? 'Board'} board pack (${variant})`;
+  const what = items ? itemsLabel(items).toLowerCase() : 'board pack';
+  const name = `${meeting?.date ?? 'meeting'} ${board?.shortName ?? 'Board'} ${what} (${variant})`;
   return `${name.replace(/[\\/:*?"<>|]/g, '-')}.${format}`;
 };
 
@@ -100,6 +102,31 @@ export type PackRequest = {
   format?: PackFormat;
   /** Starts the browser engine a PDF is laid out in: Electron's in the app; by default a Chromium on this computer (pdf/browser.ts). */
   printer?: () => Promise<PdfPrinter>;
+  /** Only these agenda items' papers and briefings, as a PDF of their own (print what you need). */
+  items?: readonly number[];
+};
+
+/** The pre-flight's problems with these items' papers only. */
+export const reportFor = (report: PreflightReport, model: PackModel, items: readonly number[]): PreflightReport => {
+  const ids = new Set(model.agenda.filter((a) => items.includes(a.number)).map((a) => a.agendaItemId as string));
+  const problems = report.problems.filter((p) => ids.has(p.fix.id));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { ...report, problems, errors, warnings: problems.length - errors };
+};
+
+/**
+ * The agenda items asked for that have something to print in this variant (a paper or a
+ * briefing); asking for one that does not is refused, naming it.
+ */
+export const printableItems = (model: PackModel, items: readonly number[]): number[] => {
+  const printable = new Set(itemsPlan(model, items).map((p) => p.item));
+  for (const n of items) {
+    const line = model.agenda.find((a) => a.number === n);
+    if (!line) throw new QuorumFailure('invalid-input', `The meeting has no item ${n}`);
+    if (line.part2 && model.variant === 'public') throw new QuorumFailure('invalid-input', `Item ${n} is in Part 2: its paper is printed only from the full pack`);
+    if (!printable.has(n)) throw new QuorumFailure('invalid-input', `Item ${n} (${line.title}) has no paper or briefing to print`);
+  }
+  return [...new Set(items)].sort((a, b) => a - b);
 };
 
 /** `thread`: where the pack was laid out, the worker (as the app and CLI should) or the calling thread (from source). */
@@ -124,11 +151,16 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   let model: PackModel;
   let report: PreflightReport;
   let out: string;
+  let items: number[] | undefined;
   try {
     const today = req.clock.today();
     // Assembled once: checked by the pre-flight, then laid out by the worker.
     model = req.checked?.model ?? assemblePack(store.data, req.meetingId, req.variant, today);
     report = req.checked?.report ?? runPreflight(store, req.meetingId, req.variant, today, model);
+    if (req.items && format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
+    items = req.items ? printableItems(model, req.items) : undefined;
+    // A printout of some items is held up only by what is wrong with those items.
+    if (items) report = reportFor(report, model, items);
     const reason = req.overrideReason?.trim();
     if (report.errors > 0 && !reason) {
       const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
@@ -144,7 +176,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
     } else {
       const printer = await (req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))();
       try {
-        bytes = (await printPack(model, images, printer, req.onProgress)).bytes;
+        bytes = (await printPack(model, images, printer, req.onProgress, { items })).bytes;
       } finally {
         await printer.close();
       }
@@ -163,13 +195,15 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
       variant: req.variant,
       fileName: basename(out),
       format,
+      ...(items ? { items } : {}),
       filePath: out,
       bytes: bytes.length,
       sha256,
       warnings: report.warnings,
       ...(overridden ? { override: { reason: reason!, errors: report.problems.filter((p) => p.severity === 'error').map((p) => p.message.slice(0, 2000)) } } : {}),
     });
-  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title: model.title, thread: builder?.thread ?? 'caller', format };
+  const title = items ? `${model.title.replace(/: (Public|Full) pack$/, '')}: ${itemsLabel(items)}` : model.title;
+  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title, thread: builder?.thread ?? 'caller', format };
 };
 
 export const packHistory = (data: StoreData, meetingId?: string) =>

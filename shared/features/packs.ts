@@ -13,13 +13,13 @@ import type { PackBuildOutcome, PaperImportOutcome } from '../contract';
 export const recordPackBuild = internalMutation({
   name: 'pack:recordBuild',
   writes: ['packBuild'],
-  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
+  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
     const board = getRecord(data, 'board', meeting.boardId);
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'packBuild'>>({ id: ctx.newId('packBuild'), type: 'packBuild', ...input, builtAt: ctx.now() });
-    const what = `Built the ${input.variant} ${input.format === 'pdf' ? 'PDF ' : ''}pack for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
+    const what = `Built the ${input.variant} ${input.format === 'pdf' ? 'PDF ' : ''}${input.items ? `printout of item${input.items.length === 1 ? '' : 's'} ${input.items.join(', ')} ` : 'pack '}for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
     const override = input.override ? `; overrode ${input.override.errors.length} pre-flight error(s) because: ${input.override.reason}` : '';
     return cs.result(what + override);
   },
@@ -84,7 +84,15 @@ export const packHistory = query({
 /** Pre-flight, the save dialog, the worker, the file and the history: the pack in one click. */
 export const buildPack = effect<PackBuildOutcome>()({
   name: 'pack:build',
-  input: meetingAndVariant.extend({ overrideReason: z.string().trim().max(2000).optional(), taskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/), format: z.enum(['docx', 'pdf']).optional() }).strict(),
+  input: meetingAndVariant
+    .extend({
+      overrideReason: z.string().trim().max(2000).optional(),
+      taskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+      format: z.enum(['docx', 'pdf']).optional(),
+      /** Only these agenda items' papers, as a PDF of their own. */
+      items: z.array(z.number().int().min(1).max(999)).min(1).max(200).optional(),
+    })
+    .strict(),
 });
 export const openPack = effect<{ opened: boolean }>()({ name: 'pack:open', input: z.object({ packBuildId: recordId('packBuild') }).strict() });
 export const showPackInFolder = effect<{ shown: boolean }>()({ name: 'pack:showInFolder', input: z.object({ packBuildId: recordId('packBuild') }).strict() });

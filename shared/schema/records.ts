@@ -327,6 +327,8 @@ export const packBuildSchema = recordBase('packBuild').extend({
   fileName: line(300),
   /** Absent on packs built before PDF packs: those are Word. */
   format: z.enum(['docx', 'pdf']).optional(),
+  /** A printout of these agenda items' papers only (a PDF), not the whole pack. */
+  items: z.array(z.number().int().min(1).max(999)).max(200).optional(),
   filePath: line(4000),
   bytes: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hex digest'),

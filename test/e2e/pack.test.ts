@@ -136,6 +136,25 @@ describe('the PDF pack from the Pack screen', () => {
     expect(seen.join(' | ')).toMatch(/Numbering the contents/);
     await expect.poll(() => q.pack.history.getByRole('row').nth(1).innerText()).toMatch(/Public\s+PDF/);
   });
+
+  it('saves one item’s paper as a PDF of its own from its row, though other papers are missing, and not a Part 2 paper from the public pack', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.startWithExample();
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    expect(await q.pack.itemPdf(10).count()).toBe(0); // Part 2, and this is the public pack
+
+    await q.pack.itemPdf(4).click();
+    await page.getByText(/^Item 4 saved as /).waitFor({ timeout: 60_000 });
+    const [build] = listRecords(host.session.store.data, 'packBuild');
+    expect(build).toMatchObject({ format: 'pdf', items: [4] });
+    expect(build.fileName).toMatch(/item 4 \(public\)\.pdf$/);
+    const text = execFileSync('pdftotext', ['-layout', join(dataDir, build.fileName), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Item 4: Improvement plan: progress report');
+    expect(text).not.toContain('Item 6: Children and Young People');
+    await expect.poll(() => q.pack.history.getByRole('row').nth(1).innerText()).toMatch(/Item 4 only/);
+  });
 });
 
 describe('pre-flight links', () => {

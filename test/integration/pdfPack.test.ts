@@ -95,6 +95,32 @@ describe('the PDF pack, laid out in Chromium by the built CLI', () => {
     expect(sizes).toMatch(/^P+LP+$/);
   });
 
+  it('prints one item’s paper, or a range, as a PDF of its own, held up only by what is wrong with those items', async () => {
+    const dir = join(t.dir, 'data');
+    const quorum = (...args: string[]) =>
+      run(process.execPath, [QUORUM, 'pack', '--data', dir, '--meeting', 'next', '--today', TEST_TODAY, ...args]).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    // Items 5 and 6 have no paper yet (pre-flight errors), but item 4's printout needs no override.
+    const one = join(t.dir, 'item4.pdf');
+    expect(await quorum('--variant', 'public', '--out', one, '--items', '4')).toMatchObject({ code: 0 });
+    expect(info(one)).toContain(`Title:           Eastmere Children’s Trust Board, 15 December 2026: Item 4`);
+    const text = squash(textOf(one));
+    expect(text).toContain('Item 4: Improvement plan: progress report');
+    expect(text).toContain('Cover sheet');
+    expect(text).not.toContain('Contents');
+    expect(text).not.toContain('Action log');
+    // The full pack's Part 2 paper prints from the full variant only.
+    expect(await quorum('--variant', 'public', '--out', join(t.dir, 'item10.pdf'), '--items', '10')).toMatchObject({ code: 2, stderr: expect.stringContaining('Item 10 is in Part 2') });
+    const exempt = join(t.dir, 'item10-full.pdf');
+    expect(await quorum('--variant', 'full', '--out', exempt, '--items', '10')).toMatchObject({ code: 0 });
+    expect(info(exempt)).toContain('Item 10 (not for publication)');
+    expect(squash(textOf(exempt))).toContain('Not for publication: exempt information under Schedule 12A, paragraph 3');
+    expect(await quorum('--variant', 'public', '--out', join(t.dir, 'x.pdf'), '--items', '7')).toMatchObject({ code: 2, stderr: expect.stringContaining('Item 7 (Partner updates) has no paper or briefing to print') });
+    expect(await quorum('--variant', 'public', '--out', join(t.dir, 'x.docx'), '--items', '4')).toMatchObject({ code: 2, stderr: expect.stringContaining('give --out FILE.pdf') });
+  });
+
   it('refuses with a message naming what to install when no browser is found, and writes nothing', async () => {
     const dir = join(t.dir, 'data');
     const file = join(t.dir, 'none.pdf');

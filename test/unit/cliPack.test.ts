@@ -48,4 +48,13 @@ describe('quorum pack', () => {
     expect(await run('pack', '--data', dir, '--meeting', 'meeting:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no meeting with id meeting:nope/) });
     expect(await run('pack', '--data', dir, '--meeting', 'next', '--board', 'board:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no board with id board:nope/) });
   });
+
+  it('reads the items to print: one, a range, or a list', async () => {
+    const { parseItems } = await import('../../main/cli/pack');
+    expect(parseItems('4')).toEqual([4]);
+    expect(parseItems('4-6')).toEqual([4, 5, 6]);
+    expect(parseItems('4, 6,8')).toEqual([4, 6, 8]);
+    expect(() => parseItems('four')).toThrow(/item numbers such as 4, 4-6 or 4,6,8/);
+    expect(() => parseItems('6-4')).toThrow(/not a range/);
+  });
 });

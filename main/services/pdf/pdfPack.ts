@@ -13,9 +13,16 @@ export type PdfPack = { bytes: Uint8Array; pages: Record<string, number>; conten
  * numbers only fill a column of fixed width, so the second layout keeps the first one's pages;
  * if it did not, the layout is repeated with the new numbers (at most twice more).
  */
-export const printPack = async (model: PackModel, images: ImageLibrary, printer: PdfPrinter, onProgress: PackProgress = () => {}): Promise<PdfPack> => {
+export const printPack = async (model: PackModel, images: ImageLibrary, printer: PdfPrinter, onProgress: PackProgress = () => {}, opts: { items?: readonly number[] } = {}): Promise<PdfPack> => {
   const total = 3;
   onProgress(0, total, 'Laying out the pages');
+  if (opts.items) {
+    // Some items' papers: no contents to number, so one printing.
+    const { html, contents } = packHtml(model, images, {}, opts);
+    const bytes = await withHeadingTitles(await printer.print(html), headingTexts(html));
+    onProgress(total, total, 'Saved as PDF');
+    return { bytes, pages: await destinationPages(bytes), contents };
+  }
   const first = packHtml(model, images);
   let pages = await destinationPages(await printer.print(first.html));
   let bytes: Uint8Array = new Uint8Array();

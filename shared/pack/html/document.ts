@@ -1,6 +1,6 @@
 import type { PackModel } from '../model';
 import { formatUkDate } from '../../rules/dates';
-import { packPlan } from '../parts/plan';
+import { itemsLabel, itemsPlan, packPlan } from '../parts/plan';
 import { fitImage, loadImage, type ImageLibrary } from '../markdown/images';
 import { PORTRAIT_TEXT_PX } from '../docx/page';
 import { cssString, esc } from './escape';
@@ -84,7 +84,7 @@ ol.toc .toc-page { flex: 0 0 3em; text-align: right; }
  * and a contents whose page numbers are `pages` (anchor id → page), once a first printing has
  * found them (main/services/pdf). Nothing outside the document is loaded: pictures are inlined.
  */
-export const packHtml = (model: PackModel, images: ImageLibrary, pages: Readonly<Record<string, number>> = {}): PackHtml => {
+export const packHtml = (model: PackModel, images: ImageLibrary, pages: Readonly<Record<string, number>> = {}, opts: { items?: readonly number[] } = {}): PackHtml => {
   const picture = inlinePictures(images);
   const logoFile = model.partnership.logo ? `images/${model.partnership.logo.file}` : undefined;
   const logoImage = logoFile ? loadImage(images, logoFile) : undefined;
@@ -92,7 +92,9 @@ export const packHtml = (model: PackModel, images: ImageLibrary, pages: Readonly
   const contents: ContentsEntry[] = [];
   const headerOf = (label: string) => `${model.board.name} · ${formatUkDate(model.meeting.date)} · ${label}`;
   const named: { name: string; header: string }[] = [{ name: 'contents', header: headerOf('Contents') }];
-  const sections = packPlan(model).map((part, i) => {
+  const plan = opts.items ? itemsPlan(model, opts.items) : packPlan(model);
+  const title = opts.items ? `${model.board.name}, ${formatUkDate(model.meeting.date)}: ${itemsLabel(opts.items)}${model.variant === 'full' && plan.some((p) => p.label.endsWith('not for publication')) ? ' (not for publication)' : ''}` : model.title;
+  const sections = plan.map((part, i) => {
     const name = part.cover ? 'cover' : `part-${i}`;
     if (!part.cover) named.push({ name, header: headerOf(part.label) });
     const blocks = part.make();
@@ -121,7 +123,7 @@ export const packHtml = (model: PackModel, images: ImageLibrary, pages: Readonly
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
-<title>${esc(model.title)}</title>
+<title>${esc(title)}</title>
 <meta name="author" content="${esc(model.partnership.name)}">
 <meta name="description" content="${esc(model.variant === 'public' ? 'Public pack' : 'Full pack: contains exempt information')}">
 <style>${style(model.partnership.colours.primary, named)}</style>

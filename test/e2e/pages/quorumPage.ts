@@ -38,6 +38,7 @@ export const quorumPage = (page: Page) => ({
     row: (n: number) => page.getByRole('table', { name: 'Agenda and papers' }).getByRole('row', { name: new RegExp(`^Item ${n}: `) }),
     importPaper: (n: number) => page.getByRole('button', { name: new RegExp(`^(Import|Replace) paper for item ${n}$`) }),
     coverSheet: (n: number) => page.getByRole('button', { name: `Edit the cover sheet of item ${n}` }),
+    itemPdf: (n: number) => page.getByRole('button', { name: `Save item ${n}’s paper as PDF` }),
     coverDialog: {
       summary: page.getByRole('dialog').getByRole('textbox', { name: /Executive summary/ }),
       save: page.getByRole('dialog').getByRole('button', { name: 'Save cover sheet' }),

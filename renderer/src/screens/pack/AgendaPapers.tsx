@@ -23,7 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { AgendaLine, PaperImportOutcome } from '@shared/contract';
-import { PURPOSE_LABEL } from '@shared/pack/model';
+import { PURPOSE_LABEL, type PackVariant } from '@shared/pack/model';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ReviewMarksChoice, type ReviewMarksAnswer } from '../../components/ReviewMarksChoice';
@@ -60,8 +60,11 @@ const paperBadge = (line: AgendaLine) => {
 type Editing = { kind: 'cover' | 'part2' | 'replace'; line: AgendaLine } | null;
 
 /** The meeting's agenda with each paper's state, and the actions that put pre-flight problems right. */
-export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonly AgendaLine[]; highlight: string | null; onChanged: () => void }) => {
+export const AgendaPapers = ({ agenda, highlight, onChanged, meetingId, variant }: { agenda: readonly AgendaLine[]; highlight: string | null; onChanged: () => void; meetingId: string; variant: PackVariant }) => {
   const styles = useStyles();
+  const [printing, setPrinting] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<string | null>(null);
+  const [errorTitle, setErrorTitle] = useState('The paper was not imported');
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ title: string; result: Extract<PaperImportOutcome, { imported: true }> } | null>(null);
@@ -71,6 +74,7 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
   const importPaper = async (line: AgendaLine, replace: boolean, reviewMarks?: ReviewMarksAnswer) => {
     setEditing(null);
     setError(null);
+    setErrorTitle('The paper was not imported');
     setOutcome(null);
     setAsking(null);
     setBusy(line.id);
@@ -83,6 +87,21 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
       onChanged();
     }
   };
+  /** One item's paper (cover sheet, report, briefing) as a PDF of its own, to send or print. */
+  const printItem = async (line: AgendaLine) => {
+    setError(null);
+    setErrorTitle('The PDF was not saved');
+    setPrinted(null);
+    setPrinting(line.id);
+    try {
+      const r = await bridge().pack.build({ meetingId, variant, taskId: `print-${crypto.randomUUID()}`, format: 'pdf', items: [line.number] });
+      if (!r.ok) return setError(r.error);
+      setPrinted(r.value.saved ? `Item ${line.number} saved as ${r.value.file}.` : r.value.reason);
+      if (r.value.saved) onChanged();
+    } finally {
+      setPrinting(null);
+    }
+  };
   const close = (saved: boolean) => {
     setEditing(null);
     if (saved) onChanged();
@@ -90,7 +109,12 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
 
   return (
     <>
-      <ErrorBar title="The paper was not imported" error={error} />
+      <ErrorBar title={errorTitle} error={error} />
+      {printed && (
+        <MessageBar intent="info">
+          <MessageBarBody>{printed}</MessageBarBody>
+        </MessageBar>
+      )}
       {asking && <ReviewMarksChoice sourceFile={asking.sourceFile} marks={asking.marks} onChoose={(answer) => importPaper(asking.line, asking.replace, answer)} onCancel={() => setAsking(null)} />}
       {outcome && (
         <MessageBar intent={outcome.result.notes.length ? 'warning' : 'success'}>
@@ -141,6 +165,11 @@ export const AgendaPapers = ({ agenda, highlight, onChanged }: { agenda: readonl
                     <Button size="small" onClick={() => setEditing({ kind: 'part2', line })} aria-label={`Part 2 settings of item ${line.number}`}>
                       Part 2…
                     </Button>
+                    {line.paper?.status === 'received' && line.paper.bodyCharacters > 0 && !(line.part2 && variant === 'public') && (
+                      <Button size="small" disabled={printing !== null} onClick={() => printItem(line)} aria-label={`Save item ${line.number}’s paper as PDF`}>
+                        {printing === line.id ? 'Saving PDF…' : 'PDF…'}
+                      </Button>
+                    )}
                   </div>
                 )}
               </TableCell>

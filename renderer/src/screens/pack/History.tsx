@@ -47,6 +47,12 @@ export const History = ({ builds }: { builds: readonly PackBuild[] }) => {
                 <Badge appearance="outline" color="informative">
                   {b.format === 'pdf' ? 'PDF' : 'Word'}
                 </Badge>
+                {b.items && (
+                  <>
+                    <br />
+                    <Text size={200}>{b.items.length === 1 ? `Item ${b.items[0]} only` : `Items ${b.items.join(', ')} only`}</Text>
+                  </>
+                )}
               </TableCell>
               <TableCell>
                 <Text title={b.filePath}>{b.fileName}</Text>

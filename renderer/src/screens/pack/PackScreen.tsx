@@ -71,7 +71,7 @@ const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; va
       </section>
       <section className={styles.section} aria-labelledby="agenda-heading">
         <H2 id="agenda-heading">Agenda and papers</H2>
-        <AgendaPapers agenda={lines} highlight={highlight} onChanged={reload} />
+        <AgendaPapers agenda={lines} highlight={highlight} onChanged={reload} meetingId={meetingId} variant={variant} />
       </section>
       <section className={styles.section} aria-labelledby="history-heading">
         <H2 id="history-heading">Built packs</H2>
