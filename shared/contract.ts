@@ -55,6 +55,9 @@ export type PackBuildOutcome =
   | { saved: false; reason: string }
   | { saved: true; file: string; bytes: number; sha256: string; overridden: boolean; errors: number; warnings: number };
 
+/** The public website written into a folder (quorum publish), or the folder dialog cancelled. */
+export type SitePublishOutcome = { published: false; reason: string } | { published: true; folder: string; written: string[]; unchanged: number; removed: string[] };
+
 /** A paper imported onto an agenda item, or the open dialog cancelled. `notes` say what to check. */
 export type PaperImportOutcome =
   | { imported: false; reason: string }

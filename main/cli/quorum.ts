@@ -8,6 +8,7 @@ import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
 import { packCommand } from './pack';
 import { exportCommand } from './export';
+import { publishCommand } from './publish';
 import { callCommand } from './call';
 import { importCommand } from './import';
 import { clockFromSetting, type Clock } from '../../shared/clock';
@@ -124,6 +125,7 @@ const subcommands: Record<string, Subcommand> = {
   call: callCommand(requireData),
   pack: packCommand(requireData),
   export: exportCommand(requireData),
+  publish: publishCommand(requireData),
 };
 
 const help = (): string =>

@@ -14,6 +14,8 @@ import { readReturnedFile } from './returnedCopies';
 import { currentUser, type Session } from './session';
 import type { Platform } from './platform';
 import { loadExample } from './example';
+import { publishSite } from './publish';
+import { bankHolidaysAround } from './holidays';
 import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
 import { readChosenFile } from './imports/chosenFile';
 import { saveImage } from './papers/imageFiles';
@@ -102,6 +104,20 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
         ...(items ? { items } : {}),
       });
       return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: report.errors, warnings: report.warnings };
+    },
+    'pack:publish': async ({ taskId, since, boardId }) => {
+      const store = session.ready();
+      const folder = await platform.chooseFolder('Choose the folder to publish the website into');
+      if (!folder) return { published: false as const, reason: 'No folder was chosen; nothing was published.' };
+      const outcome = await publishSite(store.data, store.dataDir, folder, {
+        today: today(),
+        holidays: bankHolidaysAround(today()),
+        ...(since ? { since } : {}),
+        ...(boardId ? { boardId } : {}),
+        printer: () => platform.startPdfPrinter(),
+        onProgress: (done, total, label) => session.progress(taskId, label, done, total),
+      });
+      return { published: true as const, ...outcome };
     },
     'pack:open': async ({ packBuildId }) => {
       await platform.openPath(builtFile(packBuildId));

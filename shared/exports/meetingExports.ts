@@ -5,8 +5,7 @@ import { assemblePack, boardActionLog, meetingMinutes, previousHeldMeeting, type
 import { agendaTable } from '../pack/parts/front';
 import { actionLogBody, minutesBody } from '../pack/parts/record';
 import { toWord } from '../pack/docx/word';
-import { heading, notice, para } from '../pack/docx/blocks';
-import type { MarkdownContext } from '../pack/markdown/context';
+import { heading, notice, para, type PackBlock } from '../pack/parts/blocks';
 import { packageDocument } from '../pack/docx/package';
 import { formatUkDate } from '../rules/dates';
 import { exportContext, exportDocument, type ExportSpec } from './document';
@@ -16,16 +15,19 @@ export { WORD_EXPORTS, type WordExport } from './kinds';
 
 const variantLabel = (v: PackVariant) => (v === 'public' ? 'Public' : 'Full: not for publication');
 
+/** A meeting document's content in the pack's neutral terms: Word for the exports, HTML on the published website. */
+export type MeetingDocument = Omit<ExportSpec, 'blocks'> & { blocks: PackBlock[] };
+
 /** The agenda alone, as published ahead of the meeting: numbered items with times, presenters, purpose and papers; Part 2 items as notices in the public version. */
-const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string, ctx: MarkdownContext): ExportSpec => {
+const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string): MeetingDocument => {
   const model = assemblePack(data, meetingId, variant, today);
   const m = model.meeting;
   const c = model.partnership.contact;
-  const blocks = [
+  const blocks: PackBlock[] = [
     heading(1, `${model.board.name}: agenda`),
     para(`${formatUkDate(m.date, true)}, ${m.startTime} to ${m.endTime}, ${m.venue || 'venue to be confirmed'}`),
     ...(c.name ? [para(`Contact: ${[c.name, c.email, c.phone].filter(Boolean).join(', ')}`)] : []),
-    ...toWord([agendaTable(model)], { ctx }),
+    agendaTable(model),
   ];
   if (model.part2Notices.length)
     blocks.push(
@@ -39,7 +41,7 @@ const agendaSpec = (data: StoreData, meetingId: string, variant: PackVariant, to
 };
 
 /** Corrections agreed after approval, printed under the approval line so the record shows what changed, when and why. */
-const correctionsBlocks = (data: StoreData, meeting: ReturnType<typeof getRecord<'meeting'>>, variant: PackVariant) =>
+const correctionsBlocks = (data: StoreData, meeting: ReturnType<typeof getRecord<'meeting'>>, variant: PackVariant): PackBlock[] =>
   (meeting.corrections ?? []).length === 0
     ? []
     : [
@@ -55,19 +57,19 @@ const correctionsBlocks = (data: StoreData, meeting: ReturnType<typeof getRecord
       ];
 
 /** The minutes of a held meeting, in the layout of published board minutes; draft until approved. */
-const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, ctx: MarkdownContext): ExportSpec => {
+const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant): MeetingDocument => {
   const meeting = getRecord(data, 'meeting', meetingId);
   const board = getRecord(data, 'board', meeting.boardId);
   const partnership = listRecords(data, 'partnership')[0];
   const minutes = meetingMinutes(data, meeting, variant);
   const status = minutes.approved ? 'Minutes' : 'Draft minutes';
   const approvedAt = meeting.minutesApproval ? getRecord(data, 'meeting', meeting.minutesApproval.meetingId) : undefined;
-  const blocks = [
+  const blocks: PackBlock[] = [
     heading(1, `${board.name}: ${status.toLowerCase()} of the meeting held on ${formatUkDate(meeting.date)}`),
     para(`${meeting.startTime}, ${meeting.venue || 'venue not recorded'}`),
     para(approvedAt ? `Approved as an accurate record at the meeting of ${formatUkDate(approvedAt.date)}${meeting.minutesApproval?.minuteRef ? ` (minute ${meeting.minutesApproval.minuteRef})` : ''}.` : 'Draft: not yet approved by the board.', { italics: true }),
     ...correctionsBlocks(data, meeting, variant),
-    ...toWord(minutesBody(minutes), { ctx }),
+    ...minutesBody(minutes),
   ];
   return {
     title: `${status}: ${board.name}, ${formatUkDate(meeting.date)}`,
@@ -81,7 +83,7 @@ const minutesSpec = (data: StoreData, meetingId: string, variant: PackVariant, c
 };
 
 /** The board's action log as at the meeting: every open action and those closed since the meeting before. */
-const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string, ctx: MarkdownContext): ExportSpec => {
+const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, today: string): MeetingDocument => {
   const meeting = getRecord(data, 'meeting', meetingId);
   const board = getRecord(data, 'board', meeting.boardId);
   const partnership = listRecords(data, 'partnership')[0];
@@ -94,14 +96,18 @@ const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, t
     header: `${board.name} · ${formatUkDate(meeting.date)} · Action log`,
     footer: `Action log (${variantLabel(variant)})`,
     landscape: true,
-    blocks: [heading(1, `${board.name}: action log`), para(`As at ${formatUkDate(today)}, for the meeting of ${formatUkDate(meeting.date)}.`), ...toWord(actionLogBody(log.rows, variant, log.omitted, { landscape: true }), { ctx })],
+    blocks: [heading(1, `${board.name}: action log`), para(`As at ${formatUkDate(today)}, for the meeting of ${formatUkDate(meeting.date)}.`), ...actionLogBody(log.rows, variant, log.omitted, { landscape: true })],
   };
 };
 
 /** A Word export of one meeting: records in, .docx bytes out (no file system), like the pack. */
 export const buildWordExport = async (data: StoreData, kind: WordExport, opts: { meetingId: string; variant: PackVariant; today: string; builtAt: string }): Promise<{ bytes: Uint8Array; title: string }> => {
   const ctx = exportContext();
-  const spec = kind === 'agenda' ? agendaSpec(data, opts.meetingId, opts.variant, opts.today, ctx) : kind === 'minutes' ? minutesSpec(data, opts.meetingId, opts.variant, ctx) : actionsSpec(data, opts.meetingId, opts.variant, opts.today, ctx);
-  const bytes = await packageDocument(exportDocument(spec, ctx), opts.builtAt, undefined, ctx.raw);
+  const spec = meetingDocument(data, kind, opts);
+  const bytes = await packageDocument(exportDocument({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx), opts.builtAt, undefined, ctx.raw);
   return { bytes, title: spec.title };
 };
+
+/** A meeting's agenda, minutes or action log as content: the Word export's, and the published website's. */
+export const meetingDocument = (data: StoreData, kind: WordExport, opts: { meetingId: string; variant: PackVariant; today: string }): MeetingDocument =>
+  kind === 'agenda' ? agendaSpec(data, opts.meetingId, opts.variant, opts.today) : kind === 'minutes' ? minutesSpec(data, opts.meetingId, opts.variant) : actionsSpec(data, opts.meetingId, opts.variant, opts.today);

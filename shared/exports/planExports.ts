@@ -1,8 +1,7 @@
 import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
-import { dataTable, heading, notice, para } from '../pack/docx/blocks';
+import { heading, notice, para, table, type PackBlock } from '../pack/parts/blocks';
+import { toWord } from '../pack/docx/word';
 import { packageDocument } from '../pack/docx/package';
-import { LANDSCAPE_TEXT_WIDTH } from '../pack/docx/page';
-import type { Block } from '../pack/markdown/blocks';
 import { formatUkDate, type HolidaySet } from '../rules/dates';
 import { personName } from '../rules/people';
 import { forwardPlanView } from '../rules/planView';
@@ -12,6 +11,8 @@ import { part2ItemOf, publicTitleOf } from '../rules/confidential';
 import type { PackVariant } from '../pack/model';
 
 export const PLAN_EXPORTS = ['deep-dives', 'forward-plan'] as const;
+/** A plan document's content in the pack's neutral terms: Word here, HTML on the published website. */
+type PlanSpec = Omit<ExportSpec, 'blocks'> & { blocks: PackBlock[] };
 export type PlanExport = (typeof PLAN_EXPORTS)[number];
 
 const house = (data: StoreData) => {
@@ -23,9 +24,9 @@ const house = (data: StoreData) => {
 const EXEMPT = 'Exempt (Part 2): not for publication';
 const variantFooter = (variant: PackVariant, what: string) => (variant === 'full' ? `${what}: full version, includes Part 2 (exempt) items. NOT FOR PUBLICATION` : `${what}: public version`);
 
-const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: string, variant: PackVariant): ExportSpec => {
+const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: string, variant: PackVariant): PlanSpec => {
   const boards = listRecords(data, 'board').filter((b) => !boardId || b.id === boardId).sort((a, b) => a.name.localeCompare(b.name));
-  const blocks: Block[] = [heading(1, 'Deep-dive schedule'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
+  const blocks: PackBlock[] = [heading(1, 'Deep-dive schedule'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
   for (const board of boards) {
     const dives = recordsWhere(data, 'deepDive', 'boardId', board.id);
     const placed = dives
@@ -37,7 +38,7 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
     if (placed.length === 0) blocks.push(para('No deep dives are scheduled.'));
     else
       blocks.push(
-        dataTable(
+        table(
           ['Meeting', 'Theme', 'Lead', 'Why now', 'Key lines of enquiry', 'Status'],
           placed.map(({ d, date }) => {
             const exempt = part2ItemOf(data, { deepDiveId: d.id });
@@ -45,7 +46,7 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
             if (exempt && variant === 'public') return [formatUkDate(date), `${exempt.part2!.publicTitle?.trim() || d.theme} (Part 2, Schedule 12A paragraph ${exempt.part2!.paragraph})`, personName(data, d.leadPersonId) || 'Not set', EXEMPT, '', DEEP_DIVE_STATUS_LABEL[d.status]];
             return [formatUkDate(date), `${d.theme}${exempt ? ` (Part 2, exempt: paragraph ${exempt.part2!.paragraph})` : ''}`, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]];
           }),
-          { total: LANDSCAPE_TEXT_WIDTH },
+          { landscape: true },
         ),
       );
     if (unplaced.length) blocks.push(notice(`Not yet scheduled: ${unplaced.map((d) => d.theme).join('; ')}.`));
@@ -54,14 +55,14 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
 };
 
 /** The forward plan: each board's items by meeting, with author, kind, paper deadline and status. */
-const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: string, holidays: HolidaySet, variant: PackVariant): ExportSpec => {
+const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: string, holidays: HolidaySet, variant: PackVariant): PlanSpec => {
   const rows = forwardPlanView(data, holidays, boardId ? { boardId } : {});
   const boards = [...new Set(rows.map((r) => r.board))];
-  const blocks: Block[] = [heading(1, 'Forward plan'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
+  const blocks: PackBlock[] = [heading(1, 'Forward plan'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
   for (const board of boards) {
     blocks.push(heading(2, board));
     blocks.push(
-      dataTable(
+      table(
         ['Meeting', 'Item', 'Kind', 'Author', 'Paper deadline', 'Status'],
         rows
           .filter((r) => r.board === board)
@@ -78,7 +79,7 @@ const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: st
             r.status === 'deferred' ? (exempt && variant === 'public' ? 'Deferred' : `Deferred: ${r.deferredReason}`) : FORWARD_PLAN_STATUS_LABEL[r.status],
             ];
           }),
-        { total: LANDSCAPE_TEXT_WIDTH },
+        { landscape: true },
       ),
     );
   }
@@ -90,7 +91,11 @@ const forwardPlanSpec = (data: StoreData, boardId: string | undefined, today: st
 export const buildPlanExport = async (data: StoreData, req: { what: PlanExport; boardId?: string; today: string; holidays: HolidaySet; builtAt: string; variant?: PackVariant }) => {
   if (req.boardId) getRecord(data, 'board', req.boardId);
   const variant = req.variant ?? 'public';
-  const spec = req.what === 'deep-dives' ? deepDivesSpec(data, req.boardId, req.today, variant) : forwardPlanSpec(data, req.boardId, req.today, req.holidays, variant);
+  const spec = planSpec(data, req.what, req.boardId, req.today, req.holidays, variant);
   const ctx = exportContext();
-  return { bytes: await packageDocument(exportDocument(spec, ctx), req.builtAt, undefined, ctx.raw), title: spec.title };
+  return { bytes: await packageDocument(exportDocument({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx), req.builtAt, undefined, ctx.raw), title: spec.title };
 };
+
+/** The deep-dive schedule or the forward plan, as content (the published website lays it out as HTML). */
+export const planSpec = (data: StoreData, what: PlanExport, boardId: string | undefined, today: string, holidays: HolidaySet, variant: PackVariant): PlanSpec =>
+  what === 'deep-dives' ? deepDivesSpec(data, boardId, today, variant) : forwardPlanSpec(data, boardId, today, holidays, variant);

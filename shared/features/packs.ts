@@ -7,7 +7,7 @@ import { ChangeSet } from '../kernel/changeSet';
 import { effect, internalMutation, query } from '../kernel/operation';
 import { PACK_VARIANTS } from '../pack/model';
 import { preflight } from '../pack/preflight';
-import type { PackBuildOutcome, PaperImportOutcome } from '../contract';
+import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '../contract';
 
 /** Records a saved pack in the history; an override of pre-flight errors is journaled with its reason. */
 export const recordPackBuild = internalMutation({
@@ -93,6 +93,15 @@ export const buildPack = effect<PackBuildOutcome>()({
       items: z.array(z.number().int().min(1).max(999)).min(1).max(200).optional(),
     })
     .strict(),
+});
+/**
+ * The folder dialog, then the public website written into the folder chosen: each board's meetings,
+ * agendas, public papers, approved minutes, decisions, action logs and forward plan, with each
+ * meeting's public PDF pack; only what changed is written. `since`: meetings from this date.
+ */
+export const publishWebsite = effect<SitePublishOutcome>()({
+  name: 'pack:publish',
+  input: z.object({ taskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/), since: isoDate.optional(), boardId: recordId('board').optional() }).strict(),
 });
 export const openPack = effect<{ opened: boolean }>()({ name: 'pack:open', input: z.object({ packBuildId: recordId('packBuild') }).strict() });
 export const showPackInFolder = effect<{ shown: boolean }>()({ name: 'pack:showInFolder', input: z.object({ packBuildId: recordId('packBuild') }).strict() });

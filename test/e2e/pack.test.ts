@@ -157,6 +157,27 @@ describe('the PDF pack from the Pack screen', () => {
   });
 });
 
+describe('publishing the website from the Pack screen', () => {
+  it('writes the public website into the folder chosen, then only what changed', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.startWithExample();
+    await q.nav('Board pack').click();
+    const site = join(dataDir, '..', `${dataDir.split('/').pop()}-site`);
+    host.chooseFolderAnswer.value = site;
+
+    await q.pack.publish.click();
+    await page.getByText('Website published').waitFor({ timeout: 120_000 });
+    expect(await q.pack.published.innerText()).toContain('Written: childrens-trust/2026-12-15/item-4.html');
+    expect(readFileSync(join(site, 'childrens-trust/2026-12-15/index.html'), 'utf8')).toContain('The public agenda pack (PDF)');
+    expect(readFileSync(join(site, 'childrens-trust/2026-12-15/pack.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await q.pack.publish.click();
+    await expect.poll(() => page.getByText(/0 files written, \d+ unchanged, 0 removed/).count(), { timeout: 60_000 }).toBe(1);
+  });
+});
+
 describe('pre-flight links', () => {
   it('takes a fault in the last meeting’s minutes to those minutes, on the Meetings screen', async () => {
     const { page } = e2e;

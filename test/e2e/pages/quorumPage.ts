@@ -51,6 +51,8 @@ export const quorumPage = (page: Page) => ({
     open: page.getByRole('button', { name: 'Open', exact: true }),
     showInFolder: page.getByRole('button', { name: 'Show in folder', exact: true }),
     history: page.getByRole('table', { name: 'Built packs' }),
+    publish: page.getByRole('button', { name: 'Publish the website…' }),
+    published: page.getByRole('list', { name: 'Files written and removed' }),
   },
   meetings: {
     heading: page.getByRole('heading', { name: 'Meetings', level: 1 }),

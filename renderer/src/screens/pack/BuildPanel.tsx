@@ -13,7 +13,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Textarea,
   makeStyles,
 } from '@fluentui/react-components';
@@ -24,6 +23,7 @@ import type { PreflightReport } from '@shared/pack/preflight';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
+import { TaskProgress, useTaskProgress } from '../../components/TaskProgress';
 import { formatBytes } from '../../format';
 
 const useStyles = makeStyles({
@@ -31,9 +31,6 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
 
-const newTaskId = () => `pack-${crypto.randomUUID()}`;
-
-type Progress = { label: string; done: number; total: number };
 type PackFormat = 'docx' | 'pdf';
 type Saved = Extract<PackBuildOutcome, { saved: true }>;
 
@@ -47,34 +44,23 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
   /** The format asked for while the override reason is asked for. */
   const [asking, setAsking] = useState<PackFormat | null>(null);
   const [reason, setReason] = useState('');
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const { progress, busy: building, track } = useTaskProgress('pack');
   const [saved, setSaved] = useState<Saved | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
-  const building = progress !== null;
 
   const build = async (format: PackFormat, overrideReason?: string) => {
     setAsking(null);
     setSaved(null);
     setNotice(null);
     setError(null);
-    const taskId = newTaskId();
-    setProgress({ label: 'Waiting for you to choose where to save…', done: 0, total: 0 });
-    const stop = bridge().on('task:progress', (p) => {
-      if (p.taskId === taskId) setProgress({ label: p.label, done: p.done, total: p.total });
-    });
-    try {
-      const r = await bridge().pack.build({ meetingId, variant, taskId, format, ...(overrideReason ? { overrideReason } : {}) });
-      if (!r.ok) setError(r.error);
-      else if (!r.value.saved) setNotice(r.value.reason);
-      else {
-        setSaved(r.value);
-        setReason('');
-        onBuilt();
-      }
-    } finally {
-      stop();
-      setProgress(null);
+    const r = await track('Waiting for you to choose where to save…', (taskId) => bridge().pack.build({ meetingId, variant, taskId, format, ...(overrideReason ? { overrideReason } : {}) }));
+    if (!r.ok) setError(r.error);
+    else if (!r.value.saved) setNotice(r.value.reason);
+    else {
+      setSaved(r.value);
+      setReason('');
+      onBuilt();
     }
   };
 
@@ -96,11 +82,7 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
           {variant === 'public' ? 'Save the public pack as PDF…' : 'Save the full pack as PDF…'}
         </Button>
       </div>
-      {progress && (
-        <Field label="Building the pack" validationMessage={progress.label} validationState="none">
-          <ProgressBar value={progress.total ? progress.done / progress.total : undefined} max={1} aria-label={`Building the pack: ${progress.label}`} />
-        </Field>
-      )}
+      <TaskProgress what="Building the pack" progress={progress} />
       <ErrorBar title="The pack was not built" error={error} />
       {notice && (
         <MessageBar intent="info">

@@ -6,6 +6,7 @@ import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { AgendaPapers, rowId } from './AgendaPapers';
+import { PublishPanel } from './PublishPanel';
 import { BuildPanel } from './BuildPanel';
 import { History } from './History';
 import { PreflightList, type FixTarget } from './Preflight';
@@ -72,6 +73,10 @@ const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; va
       <section className={styles.section} aria-labelledby="agenda-heading">
         <H2 id="agenda-heading">Agenda and papers</H2>
         <AgendaPapers agenda={lines} highlight={highlight} onChanged={reload} meetingId={meetingId} variant={variant} />
+      </section>
+      <section className={styles.section} aria-labelledby="website-heading">
+        <H2 id="website-heading">Website</H2>
+        <PublishPanel />
       </section>
       <section className={styles.section} aria-labelledby="history-heading">
         <H2 id="history-heading">Built packs</H2>

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { QuorumFailure } from '../../shared/result';
+import { isIsoDate } from '../../shared/clock';
+import { findRecord } from '../../shared/data';
+import { QuorumStore } from '../services/store/store';
+import { STORE_FILE } from '../services/store/format';
+import { currentUser } from '../services/session';
+import { EXIT, UsageError, type Subcommand } from './quorum';
+
+/**
+ * `quorum publish`: the partnership's public website as a folder of static pages, with each
+ * meeting's public PDF pack beside its pages. Read-only on the store; re-publishing writes only
+ * what changed and lists it.
+ */
+export const publishCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+  summary: 'write the public website: meetings, agendas, public papers, approved minutes, decisions, action logs, forward plans',
+  usage: 'quorum publish --data DIR --out FOLDER [--board ID] [--since YYYY-MM-DD] [--json]',
+  options: {
+    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
+    out: { type: 'string', description: 'the folder to publish into (copy it to the web server or SharePoint)' },
+    board: { type: 'string', description: 'only this board (board:…)' },
+    since: { type: 'string', description: 'meetings on or after this date (default: a year before today)' },
+    json: { type: 'boolean', description: 'print JSON instead of text' },
+  },
+  async run(values, out, { clock }) {
+    const [{ publishSite }, { bankHolidaysAround }] = await Promise.all([import('../services/publish'), import('../services/holidays')]);
+    const dir = requireData(values);
+    const folder = values.out;
+    if (typeof folder !== 'string' || !folder.trim()) throw new UsageError('--out FOLDER is required');
+    const since = typeof values.since === 'string' ? values.since : undefined;
+    if (since !== undefined && !isIsoDate(since)) throw new UsageError(`--since takes a date as YYYY-MM-DD, not “${since}”`);
+    if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
+    const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
+    try {
+      const board = typeof values.board === 'string' ? values.board : undefined;
+      if (board && !findRecord(store.data, 'board', board)) throw new QuorumFailure('not-found', `There is no board with id ${board}`);
+      const today = clock.today();
+      const { launchChromiumPrinter } = await import('../services/pdf/chromiumPrinter');
+      const outcome = await publishSite(store.data, store.dataDir, folder, {
+        today,
+        holidays: bankHolidaysAround(today),
+        ...(board ? { boardId: board as `board:${string}` } : {}),
+        ...(since ? { since } : {}),
+        printer: () => launchChromiumPrinter(),
+        onProgress: values.json ? undefined : (done, total, label) => out.error(`  [${done}/${total}] ${label}`),
+      });
+      if (values.json) out.log(JSON.stringify({ ok: true, ...outcome }, null, 2));
+      else {
+        out.log(`Published into ${outcome.folder}: ${outcome.written.length} written, ${outcome.unchanged} unchanged, ${outcome.removed.length} removed.`);
+        for (const f of outcome.written) out.log(`  written  ${f}`);
+        for (const f of outcome.removed) out.log(`  removed  ${f}`);
+      }
+      return EXIT.ok;
+    } finally {
+      store.close();
+    }
+  },
+});
