@@ -15,7 +15,7 @@ import { EXIT, UsageError, type Subcommand } from './quorum';
  */
 export const packCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
   summary: 'build the board pack for a meeting (public or full) as Word or PDF, after the pre-flight checks',
-  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--items N|N-M|N,M…] [--override-reason TEXT] [--json]',
+  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--items N|N-M|N,M…] [--supplement --late-reason TEXT [--urgency TEXT]] [--override-reason TEXT] [--json]',
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
     meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next" for the next meeting' },
@@ -24,6 +24,9 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
     out: { type: 'string', description: 'the file to write: .docx for Word, .pdf for PDF (laid out in Chromium, Chrome or Edge; QUORUM_CHROMIUM names one)' },
     format: { type: 'string', description: 'docx or pdf (by default, as --out ends)' },
     items: { type: 'string', description: 'only these agenda items’ papers, as a PDF of their own: 4, 4-6 or 4,6,8' },
+    supplement: { type: 'boolean', description: 'a supplement to the last pack saved: only the papers since received or changed' },
+    'late-reason': { type: 'string', description: 'with --supplement: why its papers are late (printed with each)' },
+    urgency: { type: 'string', description: 'with --supplement, for a board following council rules: the chair’s reason for urgency (s.100B(4)(b))' },
     'override-reason': { type: 'string', description: 'build despite pre-flight errors; the reason is journaled' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
@@ -61,6 +64,20 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
       const today = clock.today();
       const target = resolveMeeting(store.data, meeting, today, typeof values.board === 'string' ? values.board : undefined);
       const reason = typeof values['override-reason'] === 'string' ? values['override-reason'] : undefined;
+      if (values.supplement) {
+        const late = typeof values['late-reason'] === 'string' ? values['late-reason'] : '';
+        if (!late.trim()) throw new UsageError('--supplement needs --late-reason "…": members are told why each paper is late');
+        if (items) throw new UsageError('--supplement holds every paper since received or changed; leave out --items');
+        const { supplementCandidates } = await import('../../shared/pack/supplement');
+        const { items: late_ } = supplementCandidates(store.data, target.id, variant as PackVariant, today);
+        const urgency = typeof values.urgency === 'string' ? values.urgency : undefined;
+        const supplement = Object.fromEntries(late_.map((i) => [i.agendaItemId, { lateReason: late, ...(urgency ? { urgency } : {}) }]));
+        const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
+        const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, builder, format, supplement });
+        if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
+        else out.log(`Built ${outcome.title}\n  ${outcome.file} (${outcome.bytes} bytes, SHA-256 ${outcome.sha256})`);
+        return EXIT.ok;
+      }
       // Assembled and checked once; the build below lays out this same pack.
       const model = assemblePack(store.data, target.id, variant as PackVariant, today);
       const whole = runPreflight(store, target.id, variant as PackVariant, today, model);

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
 import { buildPackFile, printableItems, reportFor, runPreflight, suggestedPackName } from './packs';
 import { assemblePack } from '../../shared/pack/model';
+import { assembleSupplement } from '../../shared/pack/supplement';
 import { itemsLabel } from '../../shared/pack/parts/plan';
 import { readReturnedFile } from './returnedCopies';
 import { currentUser, type Session } from './session';
@@ -76,18 +77,19 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       await platform.openExternal(verdict.url);
       return { opened: true };
     },
-    'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx', items }) => {
+    'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx', items, supplement }) => {
       const store = session.ready();
       if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
       if (items && format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
-      const model = assemblePack(store.data, meetingId, variant, today());
+      const model = supplement ? assembleSupplement(store.data, meetingId, variant, today(), supplement) : assemblePack(store.data, meetingId, variant, today());
       const whole = runPreflight(store, meetingId, variant, today(), model);
-      // Printing some items is held up only by what is wrong with them.
-      const report = items ? reportFor(whole, model, printableItems(model, items)) : whole;
+      // Printing some items, or a supplement, is held up only by what is wrong with its items.
+      const only = items ? printableItems(model, items) : model.supplement?.items.map((i) => i.number);
+      const report = only ? reportFor(whole, model, only) : whole;
       if (report.errors > 0 && !overrideReason) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
       const file = await platform.chooseSaveFile({
-        title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
-        defaultName: suggestedPackName(store.data, meetingId, variant, format, items),
+        title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : supplement ? 'Save the supplement to the board pack' : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
+        defaultName: suggestedPackName(store.data, meetingId, variant, format, items, Boolean(supplement)),
         filterName: format === 'pdf' ? 'PDF document' : 'Word document',
         extension: format,
       });
@@ -102,6 +104,7 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
         onProgress: (done, total, label) => session.progress(taskId, label, done, total),
         printer: () => platform.startPdfPrinter(),
         ...(items ? { items } : {}),
+        ...(supplement ? { supplement } : {}),
       });
       return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: report.errors, warnings: report.warnings };
     },

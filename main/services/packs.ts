@@ -10,6 +10,7 @@ import type { PackProgress } from '../../shared/pack/build';
 import { defaultPackWorker, startPackBuilder, type PackBuilder } from './packThread';
 import { printPack } from './pdf/pdfPack';
 import { itemsLabel, itemsPlan } from '../../shared/pack/parts/plan';
+import { assembleSupplement, packContents, type SupplementReasons } from '../../shared/pack/supplement';
 import type { PdfPrinter } from './pdf/printer';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
@@ -61,10 +62,10 @@ export const runPreflight = (store: QuorumStore, meetingId: string, variant: Pac
   preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir), model);
 
 /** A file name a secretariat would choose: "2026-12-15 Children’s Trust board pack (public).docx". */
-export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant, format: PackFormat = 'docx', items?: readonly number[]): string => {
+export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant, format: PackFormat = 'docx', items?: readonly number[], supplement = false): string => {
   const meeting = findRecord(data, 'meeting', meetingId);
   const board = meeting ? findRecord(data, 'board', meeting.boardId) : undefined;
-  const what = items ? itemsLabel(items).toLowerCase() : 'board pack';
+  const what = items ? itemsLabel(items).toLowerCase() : supplement ? 'board pack supplement' : 'board pack';
   const name = `${meeting?.date ?? 'meeting'} ${board?.shortName ?? 'Board'} ${what} (${variant})`;
   return `${name.replace(/[\\/:*?"<>|]/g, '-')}.${format}`;
 };
@@ -104,6 +105,8 @@ export type PackRequest = {
   printer?: () => Promise<PdfPrinter>;
   /** Only these agenda items' papers and briefings, as a PDF of their own (print what you need). */
   items?: readonly number[];
+  /** A supplement to the last pack saved: each late or changed item's reasons, by agenda item id. */
+  supplement?: Readonly<Record<string, SupplementReasons>>;
 };
 
 /** The pre-flight's problems with these items' papers only. */
@@ -155,12 +158,14 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   try {
     const today = req.clock.today();
     // Assembled once: checked by the pre-flight, then laid out by the worker.
-    model = req.checked?.model ?? assemblePack(store.data, req.meetingId, req.variant, today);
-    report = req.checked?.report ?? runPreflight(store, req.meetingId, req.variant, today, model);
+    if (req.items && req.supplement) throw new QuorumFailure('invalid-input', 'A supplement holds every paper since received or changed; it is not printed item by item');
+    model = req.supplement ? assembleSupplement(store.data, req.meetingId, req.variant, today, req.supplement) : (req.checked?.model ?? assemblePack(store.data, req.meetingId, req.variant, today));
+    report = (!req.supplement && req.checked?.report) || runPreflight(store, req.meetingId, req.variant, today, model);
     if (req.items && format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
     items = req.items ? printableItems(model, req.items) : undefined;
-    // A printout of some items is held up only by what is wrong with those items.
+    // A printout of some items, or a supplement, is held up only by what is wrong with its items.
     if (items) report = reportFor(report, model, items);
+    if (model.supplement) report = reportFor(report, model, model.supplement.items.map((i) => i.number));
     const reason = req.overrideReason?.trim();
     if (report.errors > 0 && !reason) {
       const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
@@ -195,7 +200,8 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
       variant: req.variant,
       fileName: basename(out),
       format,
-      ...(items ? { items } : {}),
+      ...(items ? { items } : { contents: packContents(model) }),
+      ...(model.supplement ? { supplement: { of: model.supplement.of.id as `packBuild:${string}`, items: model.supplement.items.map((i) => ({ number: i.number, kind: i.kind, lateReason: i.lateReason, ...(i.urgency ? { urgency: i.urgency } : {}) })) } } : {}),
       filePath: out,
       bytes: bytes.length,
       sha256,

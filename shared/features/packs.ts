@@ -1,27 +1,31 @@
 import { z } from 'zod';
 import { isoDate, line, markdown, recordId } from '../schema/common';
 import { packBuildSchema, type AgendaItem, type RecordOf } from '../schema/records';
-import { getRecord, recordsWhere } from '../data';
+import { findRecord, getRecord, recordsWhere } from '../data';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { effect, internalMutation, query } from '../kernel/operation';
 import { PACK_VARIANTS } from '../pack/model';
 import { preflight } from '../pack/preflight';
+import { supplementCandidates } from '../pack/supplement';
 import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '../contract';
 
 /** Records a saved pack in the history; an override of pre-flight errors is journaled with its reason. */
 export const recordPackBuild = internalMutation({
   name: 'pack:recordBuild',
   writes: ['packBuild'],
-  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
+  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, contents: true, supplement: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
     const board = getRecord(data, 'board', meeting.boardId);
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'packBuild'>>({ id: ctx.newId('packBuild'), type: 'packBuild', ...input, builtAt: ctx.now() });
-    const what = `Built the ${input.variant} ${input.format === 'pdf' ? 'PDF ' : ''}${input.items ? `printout of item${input.items.length === 1 ? '' : 's'} ${input.items.join(', ')} ` : 'pack '}for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
+    const kind = input.supplement ? `supplement (item${input.supplement.items.length === 1 ? '' : 's'} ${input.supplement.items.map((i) => i.number).join(', ')}) ` : input.items ? `printout of item${input.items.length === 1 ? '' : 's'} ${input.items.join(', ')} ` : 'pack ';
+    const what = `Built the ${input.variant} ${input.format === 'pdf' ? 'PDF ' : ''}${kind}for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
+    const of = input.supplement ? findRecord(data, 'packBuild', input.supplement.of) : undefined;
+    const supplementing = of ? `, supplementing ${of.fileName}` : '';
     const override = input.override ? `; overrode ${input.override.errors.length} pre-flight error(s) because: ${input.override.reason}` : '';
-    return cs.result(what + override);
+    return cs.result(what + supplementing + override);
   },
 });
 
@@ -71,6 +75,22 @@ export const checkPack = query({
   view: (data, { meetingId, variant }, env) => preflight(data, meetingId, variant, env.today, env.holidays, env.hasImage),
 });
 
+/**
+ * What a supplement to the last pack saved would hold: the papers since received or changed, and
+ * whether the board's council rules ask for a reason for urgency; null when no pack has been saved.
+ */
+export const supplementPlanQuery = query({
+  name: 'pack:supplementItems',
+  input: meetingAndVariant,
+  reads: 'all',
+  view: (data, { meetingId, variant }, env) => {
+    if (!recordsWhere(data, 'packBuild', 'meetingId', meetingId).some((b) => b.variant === variant && !b.items && !b.supplement && b.contents)) return null;
+    const { base, items } = supplementCandidates(data, meetingId, variant, env.today);
+    const board = getRecord(data, 'board', getRecord(data, 'meeting', meetingId).boardId);
+    return { base: { id: base.id, fileName: base.fileName, builtAt: base.builtAt }, items, urgencyNeeded: board.rules === 'council-committee' };
+  },
+});
+
 /** Every pack saved for a meeting, newest first. */
 export const packHistory = query({
   name: 'pack:history',
@@ -91,6 +111,8 @@ export const buildPack = effect<PackBuildOutcome>()({
       format: z.enum(['docx', 'pdf']).optional(),
       /** Only these agenda items' papers, as a PDF of their own. */
       items: z.array(z.number().int().min(1).max(999)).min(1).max(200).optional(),
+      /** A supplement to the last pack saved: why each late or changed paper is late (and urgent, under council rules). */
+      supplement: z.record(recordId('agendaItem'), z.object({ lateReason: line(2000), urgency: line(2000).optional() }).strict()).optional(),
     })
     .strict(),
 });

@@ -115,6 +115,11 @@ export type PackModel = {
   part2Notices: { number: number; title: string; paragraph: number }[];
   /** Full pack only. */
   part2Papers: PaperSection[];
+  /** A supplement: the pack it adds to, and each paper's reason for coming late (shared/pack/supplement.ts). */
+  supplement?: {
+    of: { id: string; fileName: string; builtAt: string };
+    items: { agendaItemId: string; number: number; title: string; kind: 'late' | 'replaced'; lateReason: string; urgency?: string }[];
+  };
 };
 
 const names = personNames;

@@ -329,6 +329,19 @@ export const packBuildSchema = recordBase('packBuild').extend({
   format: z.enum(['docx', 'pdf']).optional(),
   /** A printout of these agenda items' papers only (a PDF), not the whole pack. */
   items: z.array(z.number().int().min(1).max(999)).max(200).optional(),
+  /** Each paper the pack printed, its state and a fingerprint of its text: what members were sent (shared/pack/supplement.ts). */
+  contents: z
+    .array(z.object({ agendaItemId: recordId('agendaItem'), number: z.number().int().min(1).max(999), state: z.enum(['received', 'to-follow']), fingerprint: z.string().regex(/^[0-9a-f]{8}$/) }).strict())
+    .max(500)
+    .optional(),
+  /** A supplement: the pack it adds to, and for each item why it came late (and the urgency reason under s.100B(4)(b)). */
+  supplement: z
+    .object({
+      of: recordId('packBuild'),
+      items: z.array(z.object({ number: z.number().int().min(1).max(999), kind: z.enum(['late', 'replaced']), lateReason: line(2000), urgency: line(2000).optional() }).strict()).min(1).max(200),
+    })
+    .strict()
+    .optional(),
   filePath: line(4000),
   bytes: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hex digest'),

@@ -157,6 +157,54 @@ describe('the PDF pack from the Pack screen', () => {
   });
 });
 
+describe('a supplement to a pack already sent', () => {
+  it('holds the paper that came late, with why, and the history shows which pack it supersedes', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.startWithExample();
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    // The pack goes out with items 5 and 6 to follow.
+    await q.pack.build.click();
+    await q.pack.overrideReason.fill('Papers 5 and 6 to follow');
+    await q.pack.buildAnyway.click();
+    await page.getByText('Pack saved', { exact: true }).waitFor();
+    await expect.poll(() => page.getByText(/Nothing has arrived or changed since/).count()).toBe(1);
+
+    // Item 5's paper arrives late, with its cover sheet.
+    host.openAnswer.file = join(dataDir, '..', `${dataDir.split('/').pop()}-late.md`);
+    writeFileSync(host.openAnswer.file, '## Audit\n\nForty cases of neglect were audited across the partnership.\n');
+    await q.pack.importPaper(5).click();
+    await page.getByText(/^Imported .*-late\.md/).waitFor();
+    await q.pack.coverSheet(5).click();
+    await q.pack.coverDialog.summary.fill('What the audit of forty neglect cases found.');
+    await q.pack.coverDialog.save.click();
+    await expect.poll(() => page.getByText(/: item 5 \(late\)\./).count()).toBe(1);
+
+    await q.pack.supplement.open.click();
+    expect(await q.pack.supplement.saveWord.isDisabled()).toBe(true);
+    await q.pack.supplement.lateReason(5).fill('The audit closed after the paper deadline');
+    await q.pack.supplement.saveWord.click();
+    await page.getByText(/Supplement saved: /).waitFor();
+
+    const builds = listRecords(host.session.store.data, 'packBuild').sort((a, b) => a.builtAt.localeCompare(b.builtAt) || a.id.localeCompare(b.id));
+    const [pack, supplement] = builds.filter((b) => !b.supplement).concat(builds.filter((b) => b.supplement));
+    expect(supplement.supplement).toMatchObject({ of: pack.id, items: [{ number: 5, kind: 'late', lateReason: 'The audit closed after the paper deadline' }] });
+    expect(supplement.fileName).toMatch(/board pack supplement \(public\)\.docx$/);
+    const text = readPackage(readFileSync(join(dataDir, supplement.fileName))).text;
+    expect(text).toContain(`Supplement to the pack sent on`);
+    expect(text).toContain('Why it is late: The audit closed after the paper deadline');
+    expect(text).toContain('Forty cases of neglect were audited');
+    expect(text).not.toContain('Improvement plan: progress report'); // only what came late
+
+    const rows = q.pack.history.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.nth(1).innerText()).toMatch(new RegExp(`Supplement to ${pack.fileName.replace(/[()]/g, '\\$&')}: item 5 \\(late: The audit closed after the paper deadline\\)`));
+    expect(await rows.nth(2).innerText()).toContain(`Superseded for item 5 by ${supplement.fileName}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 describe('publishing the website from the Pack screen', () => {
   it('writes the public website into the folder chosen, then only what changed', async () => {
     const { page, host, dataDir } = e2e;

@@ -57,4 +57,23 @@ describe('quorum pack', () => {
     expect(() => parseItems('four')).toThrow(/item numbers such as 4, 4-6 or 4,6,8/);
     expect(() => parseItems('6-4')).toThrow(/not a range/);
   });
+
+  it('builds a supplement of what came late, and says so when nothing has', async () => {
+    const dir = await example();
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 's.docx'), '--supplement', '--late-reason', 'x')).toMatchObject({ code: 2, err: expect.stringMatching(/No public pack has been saved for this meeting yet/) });
+    await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 'pack.docx'), '--override-reason', 'to follow');
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 's.docx'), '--supplement')).toMatchObject({ code: 2, err: expect.stringMatching(/--supplement needs --late-reason/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 's.docx'), '--supplement', '--late-reason', 'x')).toMatchObject({ code: 2, err: expect.stringMatching(/Nothing has arrived or changed since pack\.docx was saved/) });
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
+    await store.run('paper:updateBody', { agendaItemId: 'agendaItem:next-5', body: '## Audit\n\nForty cases.' });
+    store.close();
+    const built = await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 's.docx'), '--supplement', '--late-reason', 'The audit closed late', '--override-reason', 'summary to follow', '--json');
+    expect(built.code).toBe(0);
+    expect(JSON.parse(built.out)).toMatchObject({ ok: true, title: 'Eastmere Children’s Trust Board, 15 December 2026: Supplement to the public pack' });
+    const check = QuorumStore.open(dir, { user: 'test', device: 'test', mode: 'read', clock: testClock() });
+    const supplement = listRecords(check.data, 'packBuild').find((b) => b.supplement)!;
+    expect(supplement.supplement!.items).toEqual([{ number: 5, kind: 'late', lateReason: 'The audit closed late' }]);
+    expect(check.journalEntries(1)[0].summary).toMatch(/Built the public supplement \(item 5\) for .* supplementing pack\.docx/);
+    check.close();
+  });
 });

@@ -52,6 +52,11 @@ export const quorumPage = (page: Page) => ({
     showInFolder: page.getByRole('button', { name: 'Show in folder', exact: true }),
     history: page.getByRole('table', { name: 'Built packs' }),
     publish: page.getByRole('button', { name: 'Publish the website…' }),
+    supplement: {
+      open: page.getByRole('button', { name: 'Build a supplement…' }),
+      lateReason: (n: number) => page.getByRole('dialog').getByRole('textbox', { name: new RegExp(`^Why item ${n} \\(`) }),
+      saveWord: page.getByRole('dialog').getByRole('button', { name: 'Save as Word…' }),
+    },
     published: page.getByRole('list', { name: 'Files written and removed' }),
   },
   meetings: {

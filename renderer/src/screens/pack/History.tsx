@@ -53,9 +53,36 @@ export const History = ({ builds }: { builds: readonly PackBuild[] }) => {
                     <Text size={200}>{b.items.length === 1 ? `Item ${b.items[0]} only` : `Items ${b.items.join(', ')} only`}</Text>
                   </>
                 )}
+                {b.supplement && (
+                  <>
+                    <br />
+                    <Badge appearance="tint" color="warning">
+                      Supplement
+                    </Badge>
+                  </>
+                )}
               </TableCell>
               <TableCell>
                 <Text title={b.filePath}>{b.fileName}</Text>
+                {b.supplement && (
+                  <>
+                    <br />
+                    <Text size={200}>
+                      Supplement to {builds.find((x) => x.id === b.supplement!.of)?.fileName ?? 'an earlier pack'}:{' '}
+                      {b.supplement.items.map((i) => `item ${i.number} (${i.kind === 'replaced' ? 'replaces the version sent' : 'late'}: ${i.lateReason})`).join('; ')}
+                    </Text>
+                  </>
+                )}
+                {builds
+                  .filter((x) => x.supplement?.of === b.id)
+                  .map((x) => (
+                    <span key={x.id}>
+                      <br />
+                      <Text size={200} className={styles.muted}>
+                        Superseded for item{x.supplement!.items.length === 1 ? '' : 's'} {x.supplement!.items.map((i) => i.number).join(', ')} by {x.fileName}
+                      </Text>
+                    </span>
+                  ))}
                 {b.override && (
                   <>
                     <br />

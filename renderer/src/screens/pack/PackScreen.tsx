@@ -7,6 +7,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { AgendaPapers, rowId } from './AgendaPapers';
 import { PublishPanel } from './PublishPanel';
+import { SupplementPanel } from './SupplementPanel';
 import { BuildPanel } from './BuildPanel';
 import { History } from './History';
 import { PreflightList, type FixTarget } from './Preflight';
@@ -69,6 +70,7 @@ const MeetingPack = ({ meetingId, variant, onNavigate }: { meetingId: string; va
       <section className={styles.section} aria-labelledby="build-heading">
         <H2 id="build-heading">Build</H2>
         <BuildPanel key={variant} meetingId={meetingId} variant={variant} report={report} onBuilt={reload} latestBuildId={builds[0]?.id ?? null} />
+        <SupplementPanel key={`supplement-${variant}`} meetingId={meetingId} variant={variant} onBuilt={reload} />
       </section>
       <section className={styles.section} aria-labelledby="agenda-heading">
         <H2 id="agenda-heading">Agenda and papers</H2>
