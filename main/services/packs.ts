@@ -109,6 +109,19 @@ export type PackRequest = {
   supplement?: Readonly<Record<string, SupplementReasons>>;
 };
 
+/**
+ * The pages of the newest PDF of this same pack (the same papers, in the same state) for the Word
+ * pack's contents; none when no PDF was made or the papers have changed since.
+ */
+const laidOutPages = (data: StoreData, meetingId: string, variant: PackVariant, model: PackModel) => {
+  const now = JSON.stringify(packContents(model));
+  const pdf = listRecords(data, 'packBuild')
+    .filter((b) => b.meetingId === meetingId && b.variant === variant && b.format === 'pdf' && b.pages?.length && !b.items && !b.supplement === !model.supplement)
+    .sort((a, b) => a.builtAt.localeCompare(b.builtAt))
+    .at(-1);
+  return pdf && JSON.stringify(pdf.contents) === now ? pdf.pages : undefined;
+};
+
 /** The pre-flight's problems with these items' papers only. */
 export const reportFor = (report: PreflightReport, model: PackModel, items: readonly number[]): PreflightReport => {
   const ids = new Set(model.agenda.filter((a) => items.includes(a.number)).map((a) => a.agendaItemId as string));
@@ -155,6 +168,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
   let report: PreflightReport;
   let out: string;
   let items: number[] | undefined;
+  let pages: { text: string; page: number }[] | undefined;
   try {
     const today = req.clock.today();
     // Assembled once: checked by the pre-flight, then laid out by the worker.
@@ -177,11 +191,15 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
     if (builder) {
       // A worker is sent the pre-flight's tokens with the pack; a build on this thread finds them kept.
       const tokens = builder.thread === 'worker' ? tokensKept(markdownTextsIn(model)) : undefined;
-      bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images }, ...(tokens ? { tokens } : {}) }, req.onProgress);
+      // Where a PDF of this same pack was laid out, its contents' page numbers go in the Word contents too.
+      const contentsPages = laidOutPages(store.data, req.meetingId, req.variant, model);
+      bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images, ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}) }, req.onProgress);
     } else {
       const printer = await (req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))();
       try {
-        bytes = (await printPack(model, images, printer, req.onProgress, { items })).bytes;
+        const pdf = await printPack(model, images, printer, req.onProgress, { items });
+        bytes = pdf.bytes;
+        if (!items) pages = pdf.contents.filter((c) => pdf.pages[c.id]).map((c) => ({ text: c.text, page: pdf.pages[c.id] }));
       } finally {
         await printer.close();
       }
@@ -201,6 +219,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
       fileName: basename(out),
       format,
       ...(items ? { items } : { contents: packContents(model) }),
+      ...(pages?.length ? { pages } : {}),
       ...(model.supplement ? { supplement: { of: model.supplement.of.id as `packBuild:${string}`, items: model.supplement.items.map((i) => ({ number: i.number, kind: i.kind, lateReason: i.lateReason, ...(i.urgency ? { urgency: i.urgency } : {}) })) } } : {}),
       filePath: out,
       bytes: bytes.length,

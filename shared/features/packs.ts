@@ -14,7 +14,7 @@ import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '.
 export const recordPackBuild = internalMutation({
   name: 'pack:recordBuild',
   writes: ['packBuild'],
-  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, contents: true, supplement: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
+  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, contents: true, pages: true, supplement: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
     const board = getRecord(data, 'board', meeting.boardId);

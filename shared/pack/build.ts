@@ -10,6 +10,7 @@ import { packDocument, type PackPart } from './docx/document';
 import { packageDocument } from './docx/package';
 import { RawParts } from './ooxml/raw';
 import type { Compressor } from '../zipWriter';
+import type { ContentsPage } from './docx/contentsPages';
 
 export type PackProgress = (done: number, total: number, label: string) => void;
 
@@ -25,6 +26,8 @@ export type BuildPackInput = {
   onProgress?: PackProgress;
   /** How the package is zipped: main passes Node's zlib (main/services/nativeZip.ts). */
   compressor?: Compressor;
+  /** The pages the PDF pack of this same pack laid each part on, for the contents (docx/contentsPages.ts). */
+  contentsPages?: readonly ContentsPage[];
 };
 
 export type BuiltPack = { bytes: Uint8Array; model: PackModel };
@@ -36,7 +39,7 @@ export type BuiltPack = { bytes: Uint8Array; model: PackModel };
 export const buildPack = async (data: StoreData, input: BuildPackInput): Promise<BuiltPack> => writePack(assemblePack(data, input.meetingId, input.variant, input.today), input);
 
 /** What writing an assembled pack needs besides its model. */
-export type WritePackInput = Pick<BuildPackInput, 'builtAt' | 'images' | 'onProgress' | 'compressor'>;
+export type WritePackInput = Pick<BuildPackInput, 'builtAt' | 'images' | 'onProgress' | 'compressor' | 'contentsPages'>;
 
 /**
  * Lays out and zips a pack already assembled (`assemblePack`): what the worker thread is sent,
@@ -55,7 +58,7 @@ export const writePack = async (model: PackModel, input: WritePackInput): Promis
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }
   const doc = packDocument(model, built, ctx);
-  const bytes = await packageDocument(doc, input.builtAt, input.compressor, ctx.raw);
+  const bytes = await packageDocument(doc, input.builtAt, input.compressor, ctx.raw, input.contentsPages);
   progress(total, total, 'Saved as Word');
   return { bytes, model };
 };

@@ -334,6 +334,8 @@ export const packBuildSchema = recordBase('packBuild').extend({
     .array(z.object({ agendaItemId: recordId('agendaItem'), number: z.number().int().min(1).max(999), state: z.enum(['received', 'to-follow']), fingerprint: z.string().regex(/^[0-9a-f]{8}$/) }).strict())
     .max(500)
     .optional(),
+  /** A PDF pack's contents as laid out: each part's heading and the page it starts on (the Word pack's contents reuses them). */
+  pages: z.array(z.object({ text: line(1000), page: z.number().int().min(1).max(100_000) }).strict()).max(1000).optional(),
   /** A supplement: the pack it adds to, and for each item why it came late (and the urgency reason under s.100B(4)(b)). */
   supplement: z
     .object({

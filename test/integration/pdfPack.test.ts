@@ -10,7 +10,7 @@ import { printPack } from '../../main/services/pdf/pdfPack';
 import type { PdfPrinter } from '../../main/services/pdf/printer';
 import { QuorumStore } from '../../main/services/store/store';
 import { generatePartTwo } from '../fixtures/partTwo';
-import { exampleData, stamp } from '../docxPackage';
+import { exampleData, readPackage, stamp } from '../docxPackage';
 import { TEST_TODAY, tempDir } from '../helpers';
 
 const run = promisify(execFile);
@@ -93,6 +93,24 @@ describe('the PDF pack, laid out in Chromium by the built CLI', () => {
   it('puts a wide table on a landscape page, then goes back to portrait', () => {
     const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', '999', packs.full.file], { encoding: 'utf8' }).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'L' : 'P')).join('');
     expect(sizes).toMatch(/^P+LP+$/);
+  });
+
+  it('fills the Word pack’s contents with the PDF’s page numbers when the PDF is of the same pack, and leaves them to Word when not', async () => {
+    const dir = join(t.dir, 'data');
+    const word = join(t.dir, 'full.docx');
+    await run(process.execPath, [QUORUM, 'pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', word, '--override-reason', 'papers to follow', '--today', TEST_TODAY]);
+    const entries = (docx: string) =>
+      [...readPackage(readFileSync(docx)).document.matchAll(/<w:pStyle w:val="TOC1"\/>(?:(?!<\/w:p>)[\s\S])*?<w:t xml:space="preserve">([^<]*)<\/w:t>(?:(?!<\/w:p>)[\s\S])*?<w:fldChar w:fldCharType="separate"\/>(?:<w:t>(\d+)<\/w:t>)?/g)].map((m) => ({ text: m[1].replace(/&amp;/g, '&'), page: m[2] ? Number(m[2]) : undefined }));
+    expect(entries(word)).toEqual(contentsLines(packs.full.file));
+    // The instruction to the reader is gone from the contents.
+    expect(readPackage(readFileSync(word)).text).not.toMatch(/Word updates the page numbers/);
+    // The public pack's PDF says nothing about the full pack's pages.
+    const publicWord = join(t.dir, 'public-other.docx');
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test' });
+    await store.run('paper:updateBody', { agendaItemId: 'agendaItem:next-4', body: 'A shorter paper now.' });
+    store.close();
+    await run(process.execPath, [QUORUM, 'pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', publicWord, '--override-reason', 'papers to follow', '--today', TEST_TODAY]);
+    expect(entries(publicWord).every((e) => e.page === undefined)).toBe(true);
   });
 
   it('prints one item’s paper, or a range, as a PDF of its own, held up only by what is wrong with those items', async () => {

@@ -2,6 +2,7 @@ import { Packer, type Document } from 'docx';
 import { writeZip, type Compressor } from '../../zipWriter';
 import type { RawParts } from '../ooxml/raw';
 import { shareIdenticalHeadersAndFooters } from './sharedParts';
+import { fillContentsPages, type ContentsPage } from './contentsPages';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -24,9 +25,10 @@ const STORED = /\.(png|jpe?g|gif|bmp)$/i;
  * `compressor`: Node's native zlib from main; fflate elsewhere. `raw`: what was written straight
  * as OOXML (the pack's paper bodies), put into docx's parts before they are zipped.
  */
-export const packageDocument = async (doc: Document, builtAt: string, compressor?: Compressor, raw?: RawParts): Promise<Uint8Array> => {
+export const packageDocument = async (doc: Document, builtAt: string, compressor?: Compressor, raw?: RawParts, contentsPages?: readonly ContentsPage[]): Promise<Uint8Array> => {
   const files = compile(doc);
   raw?.applyTo(files);
+  if (contentsPages?.length) files.set('word/document.xml', fillContentsPages(String(files.get('word/document.xml')), contentsPages));
   shareIdenticalHeadersAndFooters(files);
   const stamp = escapeXml(builtAt);
   const core = String(files.get('docProps/core.xml') ?? '');
