@@ -11,6 +11,7 @@ import { preflight } from '../../../shared/pack/preflight';
 
 import { generatePartTwo as generate } from '../../fixtures/partTwo';
 import { packHtml } from '../../../shared/pack/html/document';
+import { buildSite } from '../../../shared/publish/site';
 import { assemblePack } from '../../../shared/pack/model';
 
 const everyPart = (bytes: Uint8Array) => Object.entries(unzipSync(bytes)).map(([name, b]) => [name, strFromU8(b, true)] as const);
@@ -19,7 +20,7 @@ const build = async (data: StoreData, variant: 'public' | 'full') =>
   (await buildPack(data, { meetingId: 'meeting:next', variant, today: '2026-11-20', builtAt: '2026-11-20T09:00:00.000Z', images: {} })).bytes;
 
 describe('Part 2 confidentiality', () => {
-  it('keeps every piece of Part 2 text out of every part of the public pack, every public Word export (agenda, minutes, actions, deep-dive schedule, forward plan) and the public JSON, and carries it in each full variant', async () => {
+  it('keeps every piece of Part 2 text out of every part of the public pack, its PDF, the published website, every public Word export (agenda, minutes, actions, deep-dive schedule, forward plan) and the public JSON, and carries it in each full variant', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -37,6 +38,11 @@ describe('Part 2 confidentiality', () => {
           const publicHtml = packHtml(assemblePack(data, 'meeting:next', 'public', '2026-11-20'), {}).html;
           for (const s of secrets) expect(publicHtml.includes(s), `${s} found in the public PDF pack's HTML`).toBe(false);
           expect(packHtml(assemblePack(data, 'meeting:next', 'full', '2026-11-20'), {}).html).toMatch(/ZQXBODY\d+QZX/);
+          // The published website: every page, and the page each meeting's PDF pack is printed from.
+          const site = buildSite(data, { today: '2026-11-20', holidays: new Set(), since: '2026-01-01' });
+          expect(site.pages.length).toBeGreaterThan(5);
+          for (const page of site.pages) for (const s of secrets) expect(page.html.includes(s), `${s} found in the website's ${page.path}`).toBe(false);
+          for (const pack of site.packs) for (const s of secrets) expect(packHtml(pack.model, {}).html.includes(s), `${s} found in ${pack.path}`).toBe(false);
           const publicDoc = publicParts.find(([n]) => n === 'word/document.xml')![1];
           // The notice keeps each title (the public one, when given) and paragraph.
           for (let i = spec.open; i < spec.open + spec.exempt; i++) expect(publicDoc).toContain(`${spec.publicTitle ? 'Public' : 'Item'} title next ${i}`);
