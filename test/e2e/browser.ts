@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import { browserEnvironment } from '../../main/services/pdf/chromiumPrinter';
 
 export const chromiumPath = () => process.env.QUORUM_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -6,6 +7,7 @@ export const chromiumPath = () => process.env.QUORUM_CHROMIUM ?? '/usr/bin/chrom
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: chromiumPath(),
+    env: browserEnvironment(),
     args: [
       '--headless',
       '--no-sandbox',

@@ -3,6 +3,14 @@ import { findBrowser } from './browser';
 import { QuorumFailure } from '../../../shared/result';
 
 /**
+ * The browser's environment: the caller's, without libraries preloaded into every process (such
+ * as faketime's, which moves the clock for the tests' second pass and stalls Chromium's start).
+ * The browser only lays out a page; it needs nothing preloaded.
+ */
+export const browserEnvironment = (env: NodeJS.ProcessEnv = process.env): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && !/^(LD_PRELOAD|DYLD_INSERT_LIBRARIES|FAKETIME.*)$/.test(e[0])));
+
+/**
  * A PdfPrinter on a headless Chromium, Chrome or Edge (findBrowser) through playwright-core: for
  * `quorum pack … --out FILE.pdf` and the tests. The page has scripts off and every request
  * refused, so nothing in a paper can run or reach the network.
@@ -11,7 +19,7 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
   const { chromium } = await import('playwright-core');
   let browser: Awaited<ReturnType<typeof chromium.launch>>;
   try {
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'], env: browserEnvironment() });
   } catch (err) {
     throw new QuorumFailure('internal', `The browser at ${executablePath} could not be started to lay out the PDF: ${(err as Error).message.split('\n')[0]}`);
   }
