@@ -69,9 +69,9 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
         if (!late.trim()) throw new UsageError('--supplement needs --late-reason "…": members are told why each paper is late');
         if (items) throw new UsageError('--supplement holds every paper since received or changed; leave out --items');
         const { supplementCandidates } = await import('../../shared/pack/supplement');
-        const { items: late_ } = supplementCandidates(store.data, target.id, variant as PackVariant, today);
+        const { items: lateItems } = supplementCandidates(store.data, target.id, variant as PackVariant, today);
         const urgency = typeof values.urgency === 'string' ? values.urgency : undefined;
-        const supplement = Object.fromEntries(late_.map((i) => [i.agendaItemId, { lateReason: late, ...(urgency ? { urgency } : {}) }]));
+        const supplement = Object.fromEntries(lateItems.map((i) => [i.agendaItemId, { lateReason: late, ...(urgency ? { urgency } : {}) }]));
         const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
         const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, builder, format, supplement });
         if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));

@@ -86,7 +86,11 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       // Printing some items, or a supplement, is held up only by what is wrong with its items.
       const only = items ? printableItems(model, items) : model.supplement?.items.map((i) => i.number);
       const report = only ? reportFor(whole, model, only) : whole;
-      if (report.errors > 0 && !overrideReason) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
+      if (report.errors > 0 && !overrideReason) {
+        // A printout or a supplement is not built over errors in its own papers: say which, to fix first.
+        if (only) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s) in ${only.length === 1 ? `item ${only[0]}` : `items ${only.join(', ')}`}; fix them first: ${report.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);
+        throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
+      }
       const file = await platform.chooseSaveFile({
         title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : supplement ? 'Save the supplement to the board pack' : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
         defaultName: suggestedPackName(store.data, meetingId, variant, format, items, Boolean(supplement)),

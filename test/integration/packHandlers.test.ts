@@ -97,4 +97,14 @@ describe('pack channels', () => {
     expect(await env.call('pack:preflight', { meetingId: 'meeting:ct-next', variant: 'secret' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await env.call('pack:open', { packBuildId: 'packBuild:missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
+
+  it('names the errors to fix when a supplement’s own paper has them, since a supplement is not built over them', async () => {
+    const env = await setUp();
+    close = env.close;
+    const built = await env.call('pack:build', { meetingId: 'meeting:ct-next', variant: 'public', taskId: 's1', overrideReason: 'Papers to follow' });
+    expect(built).toMatchObject({ ok: true, value: { saved: true } });
+    await env.session.ready().run('paper:updateBody', { agendaItemId: 'agendaItem:next-5', body: 'Forty cases were audited.' });
+    const refused = await env.call('pack:build', { meetingId: 'meeting:ct-next', variant: 'public', taskId: 's2', supplement: { 'agendaItem:next-5': { lateReason: 'The audit closed late' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'preflight-failed', message: expect.stringMatching(/^Pre-flight found 1 error\(s\) in item 5; fix them first: Item 5 .*no executive summary/) } });
+  });
 });
