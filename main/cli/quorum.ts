@@ -11,6 +11,7 @@ import { exportCommand } from './export';
 import { publishCommand } from './publish';
 import { callCommand } from './call';
 import { importCommand } from './import';
+import { teamCommand } from './team';
 import { clockFromSetting, type Clock } from '../../shared/clock';
 
 /**
@@ -126,6 +127,7 @@ const subcommands: Record<string, Subcommand> = {
   pack: packCommand(requireData),
   export: exportCommand(requireData),
   publish: publishCommand(requireData),
+  team: teamCommand(),
 };
 
 const help = (): string =>
