@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+
 
 /**
  * A CouchDB-protocol server for the team tests: pouchdb-server (npm), in memory, on 127.0.0.1, in
@@ -22,7 +22,7 @@ const freePort = () =>
     });
   });
 
-const bin = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server');
+const bin = join(import.meta.dirname, 'couchServer', 'main.cjs');
 
 export const startCouchServer = async (opts: { admin?: boolean } = {}): Promise<CouchServer> => {
   const folder = mkdtempSync(join(tmpdir(), 'quorum-couch-'));

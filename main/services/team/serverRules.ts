@@ -36,8 +36,19 @@ const validateSource = (slug: string, audience: Audience): string => {
     throw({ forbidden: 'Each change must carry the name of the person signed in (' + userCtx.name + ').' });
   if (existing && writeOnce.indexOf(oldDoc.type) !== -1)
     throw({ forbidden: (oldDoc.type === 'journal' ? 'The audit journal' : 'This record (' + oldDoc.type + ')') + ' is written once and is never changed or removed.' });
-  if (existing && oldDoc.frozen)
-    throw({ forbidden: 'This record is frozen (' + oldDoc.frozen + '); a change needs a correction or a new version.' });
+  if (existing && oldDoc.frozen) {
+    // A frozen record's words stay as agreed; only its status may move on (an agreed version superseded).
+    var before = oldDoc.record || {}, after = newDoc.record || {}, key, keys = {};
+    for (key in before) keys[key] = true;
+    for (key in after) keys[key] = true;
+    for (key in keys)
+      if (['rev', 'updatedAt', 'updatedBy', 'status'].indexOf(key) === -1 && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+        throw({ forbidden: 'This record is frozen (' + oldDoc.frozen + '); a change needs a correction or a new version.' });
+    if (JSON.stringify(oldDoc.exempt) !== JSON.stringify(newDoc.exempt))
+      throw({ forbidden: 'This record is frozen (' + oldDoc.frozen + '); a change needs a correction or a new version.' });
+    if (newDoc._deleted || newDoc.frozen !== oldDoc.frozen)
+      throw({ forbidden: 'This record is frozen (' + oldDoc.frozen + ') and stays so.' });
+  }
   if (audience === 'partners' && !has(${JSON.stringify(roles.secretariat)})) {
     if (!has(${JSON.stringify(roles.partner)})) throw({ forbidden: 'Only the secretariat and partner reviewers write here.' });
     if (existing || newDoc._deleted) throw({ forbidden: 'A partner reviewer adds comments; they cannot change or remove records.' });

@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import PouchDB from 'pouchdb';
+import type { TeamStore } from '../../main/services/team/teamStore';
+import { EXEMPT_TEXT } from '../../shared/team/placement';
+import { TINY_PNG } from '../docxPackage';
+import { startTeam, teamRecords, type Team } from './teamFixture';
+
+/**
+ * Several officers and a partner on one partnership, each with their own replica, against a real
+ * CouchDB-protocol server (pouchdb-server) the test starts. "Offline" is simply not syncing: each
+ * store works on its replica alone until it syncs.
+ */
+let team: Team;
+let ann: TeamStore, bob: TeamStore, cat: TeamStore;
+let secrets: string[];
+const PICTURE = `chart-${createHash('sha256').update(TINY_PNG).digest('hex').slice(0, 12)}.png`;
+
+const item = (s: TeamStore, id: string) => {
+  const r = s.data.records[id];
+  if (r?.type !== 'agendaItem') throw new Error(`${id} is not an agenda item here`);
+  return r;
+};
+const meeting = (s: TeamStore, id: string) => {
+  const r = s.data.records[id];
+  if (r?.type !== 'meeting') throw new Error(`${id} is not a meeting here`);
+  return r;
+};
+const syncAll = async (...stores: TeamStore[]) => {
+  // Twice round: what the last one sent reaches the first.
+  for (let round = 0; round < 2; round++) for (const s of stores) await s.syncOnce();
+};
+
+beforeAll(async () => {
+  team = await startTeam();
+  ann = await team.open('ann');
+  const seeded = teamRecords();
+  secrets = seeded.secrets;
+  // A picture only a Part 2 paper shows: it must stay in the Part 2 database too.
+  mkdirSync(join(team.folder('ann'), 'images'), { recursive: true });
+  writeFileSync(join(team.folder('ann'), 'images', PICTURE), TINY_PNG);
+  const records = seeded.records.map((r) =>
+    r.id === 'agendaItem:next-2' && r.type === 'agendaItem' && r.paper ? { ...r, paper: { ...r.paper, body: `${r.paper.body}\n\n![Chart ZQXPICTUREQZX](images/${PICTURE})` } } : r,
+  );
+  secrets.push('ZQXPICTUREQZX');
+  await ann.seed('example:load', 'Set up Westbury', records);
+  await ann.syncOnce();
+  bob = await team.open('bob');
+  cat = await team.open('cat');
+  await bob.syncOnce();
+  await cat.syncOnce();
+}, 120_000);
+afterAll(async () => {
+  await team?.stop();
+});
+
+describe('officers on one partnership', () => {
+  it('clones the partnership to each officer', () => {
+    expect(Object.keys(bob.data.records).sort()).toEqual(Object.keys(ann.data.records).sort());
+    expect(item(bob, 'agendaItem:next-0').title).toBe('Item title next 0');
+    expect(bob.syncStatus()).toMatchObject({ state: 'synced', waiting: 0 });
+  });
+
+  it('replicates offline edits made on two machines both ways', async () => {
+    await ann.run('minutes:update', { agendaItemId: 'agendaItem:held-0', minutes: 'Ann minuted item 0 offline.' });
+    await bob.run('minutes:update', { agendaItemId: 'agendaItem:held-1', minutes: 'Bob minuted item 1 offline.' });
+    expect(ann.syncStatus().waiting).toBeGreaterThan(0);
+    await syncAll(ann, bob, cat);
+    for (const s of [ann, bob, cat]) {
+      expect(item(s, 'agendaItem:held-0').minutes).toBe('Ann minuted item 0 offline.');
+      expect(item(s, 'agendaItem:held-1').minutes).toBe('Bob minuted item 1 offline.');
+    }
+    expect(ann.syncStatus()).toMatchObject({ state: 'synced', waiting: 0 });
+  });
+
+  it('merges a clash over different fields by itself, and journals it', async () => {
+    const m = meeting(ann, 'meeting:next');
+    await ann.run('meetings:update', { meetingId: m.id, date: m.date, startTime: m.startTime, endTime: m.endTime, venue: 'Council Chamber', status: m.status });
+    await bob.run('meetings:update', { meetingId: m.id, date: m.date, startTime: '10:00', endTime: m.endTime, venue: m.venue, status: m.status });
+    await syncAll(ann, bob, cat);
+    for (const s of [ann, bob, cat]) expect(meeting(s, 'meeting:next')).toMatchObject({ venue: 'Council Chamber', startTime: '10:00' });
+    expect([...ann.needsDecision(), ...bob.needsDecision()]).toEqual([]);
+    const merges = [...ann.journalEntries(50), ...bob.journalEntries(50)].filter((e) => e.command === 'team:merge');
+    expect(merges.length).toBeGreaterThan(0);
+    expect(merges[0].summary).toMatch(/Kept both officers’ changes to meeting:next/);
+  });
+
+  it('puts a clash over the same minute in Needs decision on both machines, and the decision reaches everyone', async () => {
+    await ann.run('minutes:update', { agendaItemId: 'agendaItem:held-1', minutes: 'The board agreed the plan for next year.' });
+    await bob.run('minutes:update', { agendaItemId: 'agendaItem:held-1', minutes: 'The board noted the plan for next year.' });
+    await syncAll(ann, bob);
+    const onAnn = ann.needsDecision();
+    const onBob = bob.needsDecision();
+    expect(onAnn.map((d) => d.id)).toEqual(['agendaItem:held-1']);
+    expect(onBob.map((d) => d.id)).toEqual(['agendaItem:held-1']);
+    const clash = onAnn[0].fields.find((f) => f.field === 'minutes')!;
+    expect(clash.versions.map((v) => v.text).sort()).toEqual(['The board agreed the plan for next year.', 'The board noted the plan for next year.']);
+    expect(clash.versions.map((v) => v.by).sort()).toEqual(['ann', 'bob']);
+    expect(clash.diff.filter((d) => d.change !== 'same').map((d) => d.text.trim()).sort()).toEqual(['agreed', 'noted']);
+    expect(ann.undecided.has('agendaItem:held-1')).toBe(true);
+    const bobs = clash.versions.find((v) => v.by === 'bob')!;
+    await ann.decide(onAnn[0].key, { keep: bobs.rev });
+    expect(ann.needsDecision()).toEqual([]);
+    await syncAll(ann, bob, cat);
+    expect(bob.needsDecision()).toEqual([]);
+    for (const s of [ann, bob, cat]) expect(item(s, 'agendaItem:held-1').minutes).toBe('The board noted the plan for next year.');
+    expect(ann.journalEntries(20).some((e) => e.command === 'team:decide')).toBe(true);
+  });
+
+  it('lets an officer combine both versions in their own words', async () => {
+    await ann.run('minutes:update', { agendaItemId: 'agendaItem:held-0', minutes: 'Version from Ann.' });
+    await bob.run('minutes:update', { agendaItemId: 'agendaItem:held-0', minutes: 'Version from Bob.' });
+    await syncAll(ann, bob);
+    const [clash] = bob.needsDecision();
+    await bob.decide(clash.key, { combined: { minutes: 'Combined: Ann’s and Bob’s.' } });
+    await syncAll(bob, ann, cat);
+    for (const s of [ann, bob, cat]) expect(item(s, 'agendaItem:held-0').minutes).toBe('Combined: Ann’s and Bob’s.');
+    expect(ann.needsDecision()).toEqual([]);
+  });
+});
+
+describe('Part 2 in team mode', () => {
+  it('never gives an officer without Part 2 clearance any Part 2 text, in any document or attachment they replicated', async () => {
+    await ann.run('minutes:update', { agendaItemId: 'agendaItem:held-2', minutes: 'ZQXLATEMINUTEQZX the exempt discussion.' });
+    secrets.push('ZQXLATEMINUTEQZX');
+    await syncAll(ann, cat, bob);
+    // Cat's laptop, shut down: every document and attachment in the replica, then every byte of its files.
+    await cat.close();
+    const seen: string[] = [];
+    const replicaRoot = join(team.folder('cat'), 'replica');
+    expect(readdirSync(replicaRoot).sort()).toEqual(['board', 'partners']);
+    for (const name of readdirSync(replicaRoot)) {
+      const db = new PouchDB(join(replicaRoot, name));
+      const all = await db.allDocs({ include_docs: true, attachments: true, conflicts: true });
+      for (const row of all.rows) {
+        seen.push(JSON.stringify(row.doc));
+        for (const rev of (row.doc as { _conflicts?: string[] })?._conflicts ?? []) seen.push(JSON.stringify(await db.get(row.id, { rev })));
+      }
+      await db.close();
+    }
+    // And every byte of the replica's files on disk.
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    for (const f of files(replicaRoot)) seen.push(readFileSync(f).toString('latin1'));
+    const everything = seen.join('\n');
+    expect(everything.length).toBeGreaterThan(1000);
+    for (const s of secrets) expect(everything, s).not.toContain(s);
+    expect(everything).not.toContain(Buffer.from(TINY_PNG).toString('base64'));
+    cat = await team.open('cat');
+    expect(item(cat, 'agendaItem:held-2')).toMatchObject({ title: 'Public title held 2', minutes: EXEMPT_TEXT, part2: { paragraph: 3 } });
+    // A cleared officer has it all, picture included.
+    expect(item(bob, 'agendaItem:held-2').minutes).toBe('ZQXLATEMINUTEQZX the exempt discussion.');
+    expect(readFileSync(join(team.folder('bob'), 'images', PICTURE))).toEqual(Buffer.from(TINY_PNG));
+  });
+
+  it('refuses an uncleared officer’s change to Part 2 text, and lets them change the rest', async () => {
+    await expect(cat.run('minutes:update', { agendaItemId: 'agendaItem:held-2', minutes: 'Cat writes over it' })).rejects.toThrow(/only by an officer cleared for it/);
+    await cat.run('minutes:update', { agendaItemId: 'agendaItem:held-0', minutes: 'Cat’s open minute.' });
+    await syncAll(cat, ann);
+    expect(item(ann, 'agendaItem:held-0').minutes).toBe('Cat’s open minute.');
+    expect(item(ann, 'agendaItem:held-2').minutes).toBe('ZQXLATEMINUTEQZX the exempt discussion.');
+  });
+
+  it('moves an item’s text out of the Part 2 database when it leaves Part 2', async () => {
+    await expect(cat.run('agenda:setPartTwo', { agendaItemId: 'agendaItem:next-2', part2: null })).rejects.toThrow(/Only an officer cleared for Part 2/);
+    await ann.run('agenda:setPartTwo', { agendaItemId: 'agendaItem:next-2', part2: null });
+    await syncAll(ann, cat);
+    expect(item(cat, 'agendaItem:next-2').paper?.body).toContain('ZQXBODY');
+    expect(item(cat, 'agendaItem:next-2').part2).toBeUndefined();
+    // And back in: the text leaves the board database again (its newest revision).
+    await ann.run('agenda:setPartTwo', { agendaItemId: 'agendaItem:next-2', part2: { paragraph: 1, reason: 'Names a child' } });
+    await syncAll(ann, cat, bob);
+    expect(item(cat, 'agendaItem:next-2').paper?.body).toBe(EXEMPT_TEXT);
+    expect(item(bob, 'agendaItem:next-2').paper?.body).toContain('ZQXBODY');
+  });
+});
