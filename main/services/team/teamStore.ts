@@ -20,7 +20,7 @@ import { writeFileAtomic } from '../store/atomicFile';
 import { IMAGES_FOLDER } from '../store/format';
 import { picturesReferenced } from '../store/pictures';
 import { checkPicture, pictureType, PICTURE_NAME } from '../records/recordStore';
-import { commonAncestor, deviceKey, getDoc, isExemptDoc, isRecordDoc, journalId, openLocal, openRemote, type AnyDoc, type Db, type ExemptDoc, type JournalDoc, type RecordDoc, type Remote, type Replica } from './replica';
+import { commonAncestor, deviceKey, getDoc, isExemptDoc, isRecordDoc, journalId, openLocal, openRemote, type AnyDoc, type ExemptDoc, type JournalDoc, type RecordDoc, type Remote, type Replica } from './replica';
 
 /**
  * Team mode's store: the partnership's records in local PouchDB replicas of the server's
