@@ -175,3 +175,62 @@ describe('Part 2 in team mode', () => {
     expect(item(bob, 'agendaItem:next-2').paper?.body).toContain('ZQXBODY');
   });
 });
+
+describe('changes the record no longer allows', () => {
+  it('keeps approved minutes as approved, and an officer’s edit made meanwhile in their Not applied list', async () => {
+    await syncAll(ann, bob);
+    await ann.run('minutes:approve', { meetingId: 'meeting:held', atAgendaItemId: 'agendaItem:next-0', minuteRef: '12/26' });
+    // Bob, offline, has not heard: he polishes a minute of the approved meeting.
+    await bob.run('minutes:update', { agendaItemId: 'agendaItem:held-1', minutes: 'Bob’s late polish of the minute.' });
+    await syncAll(ann, bob, cat);
+    for (const s of [ann, bob, cat]) expect(item(s, 'agendaItem:held-1').minutes).toBe('The board noted the plan for next year.');
+    expect(meeting(bob, 'meeting:held').status).toBe('minutes-approved');
+    const lost = bob.notAppliedChanges();
+    expect(lost, JSON.stringify(lost, null, 1)).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ id: 'agendaItem:held-1', reason: expect.stringMatching(/These minutes were approved .* the approved text stands/) });
+    expect(lost[0].text).toContain('Bob’s late polish of the minute.');
+    expect(ann.notAppliedChanges()).toEqual([]);
+    expect(bob.needsDecision()).toEqual([]);
+  });
+});
+
+describe('a partner reviewer', () => {
+  it('sees only the protocols sent to partners, and adds comments the secretariat receives', async () => {
+    const pri = await team.open('pri');
+    await pri.syncOnce();
+    const types = new Set(Object.values(pri.data.records).map((r) => r.type));
+    expect([...types].sort()).toEqual(['board', 'circulation', 'organisation', 'partnership', 'protocol', 'protocolVersion']);
+    expect(readdirSync(join(team.folder('pri'), 'replica'))).toEqual(['partners']);
+    await pri.run('protocols:comment', { protocolVersionId: 'protocolVersion:p1', sectionKey: 's1', author: 'Priya Partner', organisationId: 'organisation:c', text: 'Please name the police lead.' });
+    await expect(pri.run('minutes:update', { agendaItemId: 'agendaItem:held-0', minutes: 'x' })).rejects.toThrow(/partner reviewer can comment/);
+    await pri.syncOnce();
+    await ann.syncOnce();
+    const comments = Object.values(ann.data.records).filter((r) => r.type === 'protocolComment');
+    expect(comments.map((c) => c.type === 'protocolComment' && c.text)).toContain('Please name the police lead.');
+    await pri.close();
+  });
+
+  it('cannot change a comment once made or the journal: the server refuses, and the words are kept in Not applied', async () => {
+    const pri = await team.open('pri');
+    await pri.syncOnce();
+    await pri.close();
+    // A tampered copy of the app: it writes straight into its replica.
+    const local = new PouchDB(join(team.folder('pri'), 'replica', 'partners'));
+    const theirs = (await local.allDocs({ include_docs: true })).rows.find((r) => (r.doc as { type?: string })?.type === 'protocolComment')!;
+    const doc = theirs.doc as unknown as Record<string, unknown> & { _id: string; record: Record<string, unknown> };
+    await local.put({ ...doc, by: 'pri', record: { ...doc.record, text: 'Rewritten by someone else' } });
+    const journal = (await local.get('journal:pri-laptop:000000001')) as Record<string, unknown> & { _id: string };
+    await local.put({ ...journal, by: 'pri', entry: { ...(journal.entry as object), summary: 'Nothing happened' } });
+    await local.close();
+    const again = await team.open('pri');
+    await again.syncOnce();
+    await again.settleAll();
+    const refused = again.notAppliedChanges();
+    expect(refused.map((n) => n.id).sort()).toEqual([theirs.id, journal._id].sort());
+    expect(refused.find((n) => n.id === theirs.id)!.text).toContain('Rewritten by someone else');
+    expect(again.data.records[theirs.id]).toMatchObject({ text: 'Please name the police lead.' });
+    await ann.syncOnce();
+    expect(ann.data.records[theirs.id]).toMatchObject({ text: 'Please name the police lead.' });
+    await again.close();
+  });
+});

@@ -135,8 +135,11 @@ describe('the rules the server enforces', () => {
     expect(asOther).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/name of the person signed in/) } });
     const protocol = await couch(server.url, 'PUT', `${db}/protocol:p1`, partner, { type: 'protocol', by: 'priya', record: {} });
     expect(protocol).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/comments on a protocol, nothing else/) } });
-    const journal = await couch(server.url, 'PUT', `${db}/journal:x:1`, partner, { type: 'journal', by: 'priya' });
-    expect(journal.status).toBe(403);
+    // Their app journals their comments (one chain per device); an entry, once written, stays.
+    const journal = await couch(server.url, 'PUT', `${db}/journal:x:1`, partner, { type: 'journal', by: 'priya', entry: { seq: 1 } });
+    expect(journal.status).toBe(201);
+    const rewritten = await couch(server.url, 'PUT', `${db}/journal:x:1`, partner, { _rev: journal.body.rev, type: 'journal', by: 'priya', entry: { seq: 1, summary: 'Nothing' } });
+    expect(rewritten.status).toBe(403);
     expect((await couch(server.url, 'PUT', `quorum-westbury-board/meeting:m2`, partner, { type: 'meeting', by: 'priya', record: {} })).status).toBeGreaterThanOrEqual(401);
   });
 

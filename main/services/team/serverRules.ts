@@ -52,7 +52,8 @@ const validateSource = (slug: string, audience: Audience): string => {
   if (audience === 'partners' && !has(${JSON.stringify(roles.secretariat)})) {
     if (!has(${JSON.stringify(roles.partner)})) throw({ forbidden: 'Only the secretariat and partner reviewers write here.' });
     if (existing || newDoc._deleted) throw({ forbidden: 'A partner reviewer adds comments; they cannot change or remove records.' });
-    if (newDoc.type !== 'protocolComment') throw({ forbidden: 'A partner reviewer can add comments on a protocol, nothing else.' });
+    // Their comments, and the journal entries that record them (one chain per device).
+    if (newDoc.type !== 'protocolComment' && newDoc.type !== 'journal') throw({ forbidden: 'A partner reviewer can add comments on a protocol, nothing else.' });
     return;
   }
   if (audience === 'part2' && !(has(${JSON.stringify(roles.part2)}) && has(${JSON.stringify(roles.secretariat)})))

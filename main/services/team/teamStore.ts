@@ -64,6 +64,9 @@ export type DecisionChoice = { keep: string } | { combined: Record<string, unkno
 /** A change the server refused (minutes approved meanwhile, a role taken away), kept so its words are not lost. */
 export type NotApplied = { id: string; at: string; reason: string; text: string };
 
+/** What PouchDB reports of a document the server refused. */
+type Denial = { id?: string; reason?: string; message?: string };
+
 type Listener = (outcome: { command: string; summary: string; changes: Change[]; seq: number }) => void;
 
 const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
@@ -528,16 +531,23 @@ export class TeamStore {
     // Approved minutes and agreed versions stand: a change made elsewhere meanwhile is kept in Not applied.
     const frozen = [winner, ...losers].filter((d) => (d as RecordDoc).frozen).sort((a, b) => (a._rev < b._rev ? 1 : -1))[0];
     if (frozen) {
+      const why = (frozen as RecordDoc).frozen!;
       const stands = this.fieldsOf(audience, frozen) ?? {};
-      for (const other of [winner, ...losers]) {
-        if (other === frozen || other.by === undefined) continue;
+      const others = [winner, ...losers].filter((d) => d !== frozen);
+      for (const other of others) {
         const words = this.fieldsOf(audience, other) ?? {};
         const changed = Object.keys(words).filter((k) => !['rev', 'updatedAt', 'updatedBy'].includes(k) && JSON.stringify(words[k]) !== JSON.stringify(stands[k]));
         if (changed.length && (other as RecordDoc).by === this.user)
-          this.notApplied.push({ id, at: this.clock.now(), reason: `This record is ${(frozen as RecordDoc).frozen} (by ${(frozen as RecordDoc).by}) since your change was made, so it stays as approved.`, text: changed.map((k) => `${k}:\n${fieldText(words[k])}`).join('\n\n') });
+          this.notApplied.push({
+            id,
+            at: this.clock.now(),
+            reason: why === 'minutes approved' ? `These minutes were approved (recorded by ${(frozen as RecordDoc).by}) before your change reached the server; the approved text stands. A correction can be agreed at the next meeting.` : `This version was agreed (recorded by ${(frozen as RecordDoc).by}) before your change reached the server; the agreed text stands. Make the change in a new version.`,
+            text: changed.map((k) => `${k}:\n${fieldText(words[k])}`).join('\n\n'),
+          });
       }
       await this.saveNotApplied();
-      await this.writeSettled(audience, winner, losers, stands, { command: 'team:merge', summary: `Kept ${id} as ${(frozen as RecordDoc).frozen}; a change made meanwhile was not applied` }, (frozen as RecordDoc).frozen);
+      // The frozen revision survives as it is; every other branch is closed (never the frozen one: the server keeps it).
+      await this.writeSettled(audience, frozen, others, stands, { command: 'team:merge', summary: `Kept ${id} as ${why}; a change made meanwhile was not applied` }, why);
       return;
     }
     const outcome = settleConflict(this.fieldsOf(audience, ancestor), version(winner), losers.map(version));
@@ -649,7 +659,7 @@ export class TeamStore {
       await pull;
       await this.catchUp(audience);
       const push = r.local.replicate.to(r.remote, { batch_size: 500 });
-      push.on('denied', (err: { doc?: { id?: string; reason?: string; message?: string } }) => this.onDenied(audience, err));
+      push.on('denied', (err: Denial) => this.onDenied(audience, err));
       const res = await push;
       if (res.ok) this.clearWaiting(audience);
       this.sync[audience] = { state: 'synced' };
@@ -685,7 +695,7 @@ export class TeamStore {
         .on('active', () => {
           if (this.sync[audience]?.state !== 'signed-out') this.sync[audience] = { state: 'synced' };
         })
-        .on('denied', (err: { doc?: { id?: string; reason?: string; message?: string } }) => this.onDenied(audience, err))
+        .on('denied', (err: { doc?: Denial }) => this.onDenied(audience, err))
         .on('error', (err: { status?: number; message?: string }) => {
           this.sync[audience] = err?.status === 401 || err?.status === 403 ? { state: 'signed-out', error: err.message } : { state: 'offline', error: err?.message };
         });
@@ -711,26 +721,37 @@ export class TeamStore {
    * The server refused a revision written here. Its words go to Not applied (copyable), and the
    * replica takes the server's version back, so the refused change is never pushed again.
    */
-  private onDenied(audience: Audience, err: { doc?: { id?: string; rev?: string; reason?: string; message?: string } }): void {
-    const id = err.doc?.id;
+  private onDenied(audience: Audience, event: Denial | { doc?: Denial }): void {
+    // A one-off replication reports the refusal itself; a live sync wraps it as `doc`.
+    const denial: Denial = 'doc' in event && event.doc ? event.doc : (event as Denial);
+    const id = denial.id;
     if (!id) return;
     void this.enqueue(async () => {
       const r = this.replica(audience);
       const local = await getDoc(r.local, id, { conflicts: true });
       if (!local || this.refused.has(`${id}@${local._rev}`)) return;
       const words = isRecordDoc(local) ? local.record : isExemptDoc(local) ? local.exempt : local;
-      this.notApplied.push({ id, at: this.clock.now(), reason: String(err.doc?.reason ?? err.doc?.message ?? 'refused by the server'), text: JSON.stringify(words, null, 2) });
+      this.notApplied.push({ id, at: this.clock.now(), reason: String(denial.reason ?? denial.message ?? 'refused by the server'), text: JSON.stringify(words, null, 2) });
       this.refused.add(`${id}@${local._rev}`);
-      // The server's own version, with its history, then the refused branch closed.
+      // Back to the server's own version. Where it is an ancestor of the refused revision, its words
+      // are written again on top; where it is a branch of its own, the refused branch is closed.
       let server: PouchDB.Existing<AnyDoc> | undefined;
       try {
         server = await getDoc(r.remote, id, { revs: true });
       } catch {
         server = undefined;
       }
-      if (server) await r.local.bulkDocs([server as never], { new_edits: false });
-      const tomb = await r.local.bulkDocs([{ _id: id, _rev: local._rev, _deleted: true }]);
-      for (const t of tomb) if ('rev' in t && t.rev) this.refused.add(`${id}@${t.rev}`);
+      const history = await getDoc(r.local, id, { rev: local._rev, revs: true });
+      const ancestors = new Set(history?._revisions ? history._revisions.ids.map((h, i) => `${history._revisions!.start - i}-${h}`) : []);
+      let written: (PouchDB.Response | PouchDB.BulkError)[];
+      if (server && ancestors.has(server._rev)) {
+        const { _rev: _s, _revisions: _h, ...body } = server as PouchDB.Existing<AnyDoc> & Record<string, unknown>;
+        written = await r.local.bulkDocs([{ ...body, _rev: local._rev }]);
+      } else {
+        if (server) await r.local.bulkDocs([server as never], { new_edits: false });
+        written = await r.local.bulkDocs([{ _id: id, _rev: local._rev, _deleted: true }]);
+      }
+      for (const t of written) if ('rev' in t && t.rev) this.refused.add(`${id}@${t.rev}`);
       this.waiting.delete(`${audience}:${id}`);
       await this.saveNotApplied();
       this.announce({ command: 'team:not-applied', summary: `The server did not apply a change to ${id}`, changes: [{ id, op: 'update', fields: [] }], seq: this.journalHead.seq });
