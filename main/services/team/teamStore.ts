@@ -102,7 +102,10 @@ export class TeamStore {
   private listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
   private journalHead = { seq: 0, hash: GENESIS };
-  private journal: JournalEntry[] = [];
+  /** Every officer's journal entries by hash; a cleared officer's carry the Part 2 wording (the Part 2 database's copy). */
+  private journal = new Map<string, JournalEntry>();
+  /** Copies read from the board or partners database: what each device's chain is checked on. */
+  private chained = new Map<string, JournalEntry>();
   private undoPoint?: UndoPoint;
   private decisions = new Map<string, NeedsDecision>();
   private notApplied: NotApplied[] = [];
@@ -167,12 +170,11 @@ export class TeamStore {
         if (!doc) continue;
         if (isRecordDoc(doc) && audience !== 'part2') this.takeOpen(audience, doc);
         else if (isExemptDoc(doc) && audience === 'part2') this.exempt.set(doc._id, doc);
-        else if (doc.type === 'journal') this.journal.push((doc as JournalDoc).entry);
+        else if (doc.type === 'journal') this.keepEntry(audience, (doc as JournalDoc).entry);
         if (doc._conflicts?.length) this.settleLater(audience, doc._id);
       }
     }
-    this.journal.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    const mine = this.journal.filter((e) => e.device === this.device);
+    const mine = [...this.chained.values()].filter((e) => e.device === this.device);
     const last = mine.reduce<JournalEntry | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
     if (last) this.journalHead = { seq: last.seq, hash: last.hash };
     this.records = this.joinAll();
@@ -181,6 +183,35 @@ export class TeamStore {
       this.notApplied = saved.items;
       this.refused = new Set(saved.refused);
     }
+  }
+
+  private keepEntry(audience: Audience, entry: JournalEntry): void {
+    if (audience === 'part2') this.journal.set(entry.hash, entry);
+    else {
+      this.chained.set(entry.hash, entry);
+      if (!this.journal.has(entry.hash)) this.journal.set(entry.hash, entry);
+    }
+  }
+
+  /**
+   * Each device's chain, as far as it has arrived: numbered from 1 without a gap, each entry
+   * sealed over its own words and the hash of the one before (an entry altered or removed shows).
+   * Entries still on their way from a device that is offline simply end its chain early.
+   */
+  private checkChains(): JournalCheck {
+    const byDevice = new Map<string, JournalEntry[]>();
+    for (const e of this.chained.values()) byDevice.set(e.device, [...(byDevice.get(e.device) ?? []), e]);
+    for (const [device, entries] of byDevice) {
+      entries.sort((a, b) => a.seq - b.seq);
+      let prev = GENESIS;
+      for (const [i, e] of entries.entries()) {
+        const { hash, ...rest } = e;
+        if (e.seq !== i + 1 || e.prev !== prev || sealEntry(rest).hash !== hash)
+          return { ok: false, entries: this.chained.size, problem: `The journal of ${device} does not hold together at entry ${i + 1}: an entry is missing or was changed.` };
+        prev = hash;
+      }
+    }
+    return { ok: true, entries: this.chained.size };
   }
 
   /** A record seen in two homes (moved between the board and partners databases, the move half-replicated): the newer counts. */
@@ -255,7 +286,7 @@ export class TeamStore {
     }
     if ((doc as JournalDoc).type === 'journal') {
       const entry = (doc as JournalDoc).entry;
-      if (entry.device !== this.device && !this.journal.some((e) => e.hash === entry.hash)) this.journal.push(entry);
+      this.keepEntry(audience, entry);
       return;
     }
     if (change.deleted) {
@@ -448,7 +479,8 @@ export class TeamStore {
     this.records = after;
     this.undoPoint = undefined;
     this.journalHead = { seq: entry.seq, hash: entry.hash };
-    this.journal.push({ ...entry, summary: journal.summary });
+    this.chained.set(entry.hash, entry);
+    this.journal.set(entry.hash, { ...entry, summary: journal.summary });
     const outcome = { command: journal.command, summary: journal.summary, changes: journal.changes, seq: entry.seq };
     this.announce(outcome);
     return outcome;
@@ -599,7 +631,8 @@ export class TeamStore {
     await this.replica(home).local.put({ _id: journalId(this.device, entry.seq), type: 'journal', by: this.user, entry } as never);
     this.waiting.add(`${home}:${journalId(this.device, entry.seq)}`);
     this.journalHead = { seq: entry.seq, hash: entry.hash };
-    this.journal.push({ ...entry, summary: journal.summary });
+    this.chained.set(entry.hash, entry);
+    this.journal.set(entry.hash, { ...entry, summary: journal.summary });
   }
 
   /** The clashes waiting for a person, oldest record first. */
@@ -779,7 +812,7 @@ export class TeamStore {
   // ---- What the app asks of any store ---------------------------------------------------
 
   status(): StoreStatus {
-    const journal: JournalCheck = { ok: true, entries: this.journal.length };
+    const journal = this.checkChains();
     return {
       state: Object.keys(this.records).length ? 'ready' : 'empty',
       dataDir: this.dataDir,
@@ -792,7 +825,7 @@ export class TeamStore {
 
   /** The newest journal entries of every officer, newest first. */
   journalEntries(limit: number): JournalEntry[] {
-    return [...this.journal].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+    return [...this.journal.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.seq < b.seq ? 1 : -1)).slice(0, limit);
   }
 
   backups(): BackupInfo[] {
