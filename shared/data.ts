@@ -2,8 +2,16 @@ import type { QRecord, RecordOf } from './schema/records';
 import type { RecordType } from './schema/common';
 import { QuorumFailure } from './result';
 
-/** The records of a partnership, keyed by id. Commands read and return this. */
-export type StoreData = { records: Readonly<Record<string, QRecord>> };
+/**
+ * The records of a partnership, keyed by id. Commands read and return this. In team mode,
+ * `undecided` names the records two officers changed differently and a person has yet to decide
+ * on (Needs decision): a pack is not built from them, nor minutes approved.
+ */
+export type StoreData = { records: Readonly<Record<string, QRecord>>; undecided?: ReadonlySet<string> };
+
+/** The failure a step that needs settled records gives while one waits in Needs decision. */
+export const undecidedFailure = (what: string) =>
+  new QuorumFailure('conflict', `${what} waits in Needs decision: two officers changed it differently while apart. Decide between their versions in Team, Needs decision, then try again.`);
 
 export const emptyData = (): StoreData => ({ records: {} });
 

@@ -181,6 +181,9 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
     if (items) report = reportFor(report, model, items);
     if (model.supplement) report = reportFor(report, model, model.supplement.items.map((i) => i.number));
     const reason = req.overrideReason?.trim();
+    // Two officers' versions of what the pack prints: no reason makes one of them the pack's.
+    const undecided = report.problems.filter((p) => p.code === 'needs-decision');
+    if (undecided.length) throw new QuorumFailure('preflight-failed', `The pack cannot be built while a record it prints waits in Needs decision:\n${undecided.map((p) => `- ${p.message}`).join('\n')}`);
     if (report.errors > 0 && !reason) {
       const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
       throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${list}`);

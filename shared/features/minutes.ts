@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, line, markdown, optionalLine, recordId } from '../schema/common';
 import { ACTION_STATUSES, ATTENDANCE_STATUSES, type RecordOf } from '../schema/records';
-import { getRecord, recordsWhere } from '../data';
+import { agendaItemsOf, getRecord, recordsWhere, undecidedFailure } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
@@ -139,6 +139,8 @@ export const approveMinutes = mutation({
     const at = getRecord(data, 'agendaItem', input.atAgendaItemId);
     const atMeeting = getRecord(data, 'meeting', at.meetingId);
     if (meeting.status !== 'held') throw new QuorumFailure('conflict', meeting.status === 'minutes-approved' ? 'These minutes are already approved.' : 'Only the minutes of a meeting that has been held can be approved.');
+    const clash = [meeting.id, ...agendaItemsOf(data, meeting.id).map((i) => i.id)].find((id) => data.undecided?.has(id));
+    if (clash) throw undecidedFailure(`These minutes cannot be approved yet: ${clash === meeting.id ? 'the meeting' : `the minute of “${getRecord(data, 'agendaItem', clash).title}”`}`);
     if (atMeeting.boardId !== meeting.boardId || atMeeting.date <= meeting.date) throw new QuorumFailure('invalid-input', 'Minutes are approved at a later meeting of the same board.');
     const cs = new ChangeSet(data, ctx);
     cs.update(meeting, { status: 'minutes-approved', minutesApproval: { meetingId: atMeeting.id, minuteRef: input.minuteRef ?? '' } });

@@ -6,6 +6,7 @@ import { assemblePack, meetingItems, numberedAgenda, type PackModel, type PackVa
 import { scanMarkdown, type MarkdownFinding } from './markdown/scan';
 import { imagePath } from './markdown/images';
 import { planFindings } from '../rules/planChecks';
+import { titleIn } from '../rules/confidential';
 
 export type PreflightProblem = {
   severity: 'error' | 'warning';
@@ -88,6 +89,14 @@ export const preflight = (
   if (!tor) add('warning', 'no-terms-of-reference', 'The board has no terms of reference, so the paper deadline assumes 5 clear working days.', { area: 'meeting', id: meeting.id });
 
   for (const { item, number } of items) checkItem(data, item, number, deadline, clearDays, today, add);
+  // Team mode: a record the pack prints that two officers changed differently waits for a person (shared/team/conflicts.ts).
+  if (data.undecided?.size) {
+    const decide = 'decide between the two officers’ versions in Team, Needs decision, first';
+    if (data.undecided.has(meeting.id)) add('error', 'needs-decision', `Two officers changed this meeting’s details differently: ${decide}.`, { area: 'meeting', id: meeting.id });
+    for (const { item, number } of items) if (data.undecided.has(item.id)) add('error', 'needs-decision', `Item ${number} (${titleIn(item, variant)}): two officers changed it differently: ${decide}.`, { area: 'agenda-item', id: item.id });
+    const last = model.lastMinutes;
+    if (last) for (const { item, number } of numberedAgenda(meetingItems(data, last.meetingId))) if (data.undecided.has(item.id)) add('error', 'needs-decision', `The minutes of the last meeting, item ${number}: two officers changed them differently: ${decide}.`, { area: 'meeting', id: last.meetingId });
+  }
   for (const d of listRecords(data, 'deepDive').filter((x) => x.meetingId === meeting.id && x.status !== 'closed'))
     if (items.length && !items.some(({ item }) => item.deepDiveId === d.id))
       add('warning', 'deep-dive-not-on-agenda', `The deep dive “${d.theme}” is scheduled for this meeting but is not on its agenda, so its briefing is left out of the pack.`, { area: 'deep-dive', id: d.id });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb';
 import type { TeamStore } from '../../main/services/team/teamStore';
 import { EXEMPT_TEXT } from '../../shared/team/placement';
+import { preflight } from '../../shared/pack/preflight';
 import { TINY_PNG } from '../docxPackage';
 import { startTeam, teamRecords, type Team } from './teamFixture';
 
@@ -100,6 +101,10 @@ describe('officers on one partnership', () => {
     expect(clash.versions.map((v) => v.by).sort()).toEqual(['ann', 'bob']);
     expect(clash.diff.filter((d) => d.change !== 'same').map((d) => d.text.trim()).sort()).toEqual(['agreed', 'noted']);
     expect(ann.undecided.has('agendaItem:held-1')).toBe(true);
+    // Meanwhile the minutes cannot be approved, nor the next pack built, and the pre-flight says why.
+    await expect(ann.run('minutes:approve', { meetingId: 'meeting:held', atAgendaItemId: 'agendaItem:next-0' })).rejects.toThrow(/cannot be approved yet: the minute of “Item title held 1” waits in Needs decision/);
+    const report = preflight(ann.data, 'meeting:next', 'full', '2026-11-23', new Set(), () => true);
+    expect(report.problems.filter((p) => p.code === 'needs-decision').map((p) => p.message)).toEqual([expect.stringMatching(/minutes of the last meeting, item 2: two officers changed them differently/)]);
     const bobs = clash.versions.find((v) => v.by === 'bob')!;
     await ann.decide(onAnn[0].key, { keep: bobs.rev });
     expect(ann.needsDecision()).toEqual([]);

@@ -238,7 +238,7 @@ export class TeamStore {
   }
 
   get data(): StoreData {
-    return { records: this.records };
+    return this.decisions.size ? { records: this.records, undecided: this.undecided } : { records: this.records };
   }
 
   /** The records a person must decide on before a pack is built from them or minutes approved. */
