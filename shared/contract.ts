@@ -36,7 +36,38 @@ export type StoreStatus = {
   notices: string[];
   /** The last change, when it was a removal, cancellation or withdrawal that Undo can take back. */
   undo?: { seq: number; summary: string };
+  /** Set when this data folder is a team's replica (team mode, docs/team.md). */
+  team?: TeamSummary;
 };
+
+/** Team mode as the window shows it: who is signed in where, and how the sync stands. */
+export type TeamSummary = {
+  server: string;
+  partnership: string;
+  user: string;
+  roles: ('secretariat' | 'part2' | 'partner')[];
+  signedIn: boolean;
+  /** synced; `waiting` changes not yet on the server; offline (the server cannot be reached); signed out (it refused the sign-in). */
+  sync: { state: 'synced' | 'waiting' | 'offline' | 'signed-out'; waiting: number; lastError?: string };
+  decisions: number;
+  notApplied: number;
+};
+
+/** A clash between two officers' changes, for the Needs decision inbox. */
+export type NeedsDecisionView = {
+  key: string;
+  id: string;
+  /** What the record is, in the officer's words ("The minute of item 3, Budget 2027/28"). */
+  what: string;
+  fields: {
+    field: string;
+    label: string;
+    versions: { rev: string; by: string; at: string; text: string }[];
+    diff: { text: string; change: 'same' | 'removed' | 'added' }[];
+  }[];
+};
+
+export type NotAppliedView = { index: number; id: string; what: string; at: string; reason: string; text: string };
 
 export type MeetingSummary = {
   id: Meeting['id'];

@@ -7,7 +7,7 @@ import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalend
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
-import { buildPackFile, printableItems, reportFor, runPreflight, suggestedPackName } from './packs';
+import { buildPackFile, printableItems, refuseUndecided, reportFor, runPreflight, suggestedPackName } from './packs';
 import { assemblePack } from '../../shared/pack/model';
 import { assembleSupplement } from '../../shared/pack/supplement';
 import { itemsLabel } from '../../shared/pack/parts/plan';
@@ -20,6 +20,7 @@ import { bankHolidaysAround } from './holidays';
 import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
 import { readChosenFile } from './imports/chosenFile';
 import { saveImage } from './papers/imageFiles';
+import { createTeamEffects } from './team/teamEffects';
 
 /** One hand-written handler per effect: what needs the machine. Typed by the effect's declaration. */
 export type EffectHandlers = { [N in EffectName]: (input: OperationArgs<N>) => Promise<OperationResult<N>> | OperationResult<N> };
@@ -39,9 +40,11 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
   let pendingPaper: { agendaItemId: string; file: string } | undefined;
 
   return {
+    ...createTeamEffects(session),
     'app:info': () => ({ version: platform.appVersion, dataDir: session.dataDir, user: currentUser(), platform: process.platform }),
-    'store:status': () => session.store.status(),
+    'store:status': () => session.status(),
     'store:start': async (input) => {
+      if (session.status().team) throw new QuorumFailure('conflict', 'This data folder is a team’s copy: its records come from the team’s server.');
       if (session.store.status().state === 'ready') throw new QuorumFailure('conflict', 'This data folder already holds a partnership.');
       if (input.mode === 'example') await loadExample(session.store);
       else await session.store.run('partnership:setUp', { name: input.name });
@@ -86,6 +89,7 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       // Printing some items, or a supplement, is held up only by what is wrong with its items.
       const only = items ? printableItems(model, items) : model.supplement?.items.map((i) => i.number);
       const report = only ? reportFor(whole, model, only) : whole;
+      refuseUndecided(report);
       if (report.errors > 0 && !overrideReason) {
         // A printout or a supplement is not built over errors in its own papers: say which, to fix first.
         if (only) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s) in ${only.length === 1 ? `item ${only[0]}` : `items ${only.join(', ')}`}; fix them first: ${report.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);

@@ -18,7 +18,7 @@ import { formatUkDate } from '../../shared/rules/dates';
 import type { Meeting } from '../../shared/schema/records';
 import { bankHolidaysAround } from './holidays';
 import { writeFileAtomic } from './store/atomicFile';
-import type { QuorumStore } from './store/store';
+import type { PartnershipStore } from './store/partnershipStore';
 import type { Clock } from '../../shared/clock';
 import { MAX_IMAGE_BYTES } from './papers/imageFiles';
 import { IMAGES_FOLDER } from './store/format';
@@ -58,7 +58,13 @@ export const resolveMeeting = (data: StoreData, meeting: string, today: string, 
   return candidates[0];
 };
 
-export const runPreflight = (store: QuorumStore, meetingId: string, variant: PackVariant, today: string, model?: PackModel): PreflightReport =>
+/** Two officers' versions of what the pack prints (team mode): no override reason makes one of them the pack's. */
+export const refuseUndecided = (report: PreflightReport): void => {
+  const undecided = report.problems.filter((p) => p.code === 'needs-decision');
+  if (undecided.length) throw new QuorumFailure('preflight-failed', `The pack cannot be built while a record it prints waits in Needs decision:\n${undecided.map((p) => `- ${p.message}`).join('\n')}`);
+};
+
+export const runPreflight = (store: PartnershipStore, meetingId: string, variant: PackVariant, today: string, model?: PackModel): PreflightReport =>
   preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir), model);
 
 /** A file name a secretariat would choose: "2026-12-15 Children’s Trust board pack (public).docx". */
@@ -152,7 +158,7 @@ export type PackOutcome = { file: string; bytes: number; sha256: string; preflig
  * Pre-flight, build, write the .docx atomically, and record it in the history (and the journal).
  * Refuses with the pre-flight errors unless an override reason is given.
  */
-export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promise<PackOutcome> => {
+export const buildPackFile = async (store: PartnershipStore, req: PackRequest): Promise<PackOutcome> => {
   let format: PackFormat;
   try {
     format = packFormatFor(req.out, req.format);
@@ -181,9 +187,7 @@ export const buildPackFile = async (store: QuorumStore, req: PackRequest): Promi
     if (items) report = reportFor(report, model, items);
     if (model.supplement) report = reportFor(report, model, model.supplement.items.map((i) => i.number));
     const reason = req.overrideReason?.trim();
-    // Two officers' versions of what the pack prints: no reason makes one of them the pack's.
-    const undecided = report.problems.filter((p) => p.code === 'needs-decision');
-    if (undecided.length) throw new QuorumFailure('preflight-failed', `The pack cannot be built while a record it prints waits in Needs decision:\n${undecided.map((p) => `- ${p.message}`).join('\n')}`);
+    refuseUndecided(report);
     if (report.errors > 0 && !reason) {
       const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
       throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${list}`);

@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { PeopleTeam24Regular, People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
 import { useQuery } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
@@ -22,6 +22,8 @@ import { Dashboard } from './screens/Dashboard';
 import { ErrorBoundary, lazyScreen } from './components/ErrorBoundary';
 import { NavigateContext } from './components/FirstDo';
 import { UndoBar } from './components/UndoBar';
+import { TeamSignIn } from './screens/team/TeamSignIn';
+import { SyncBadge } from './screens/team/SyncBadge';
 
 // The first screen (the dashboard) is in the main bundle; every other area loads when first opened,
 // so the window appears quickly however many screens Quorum grows (issue: initial JS ≤ 1 MB).
@@ -35,6 +37,7 @@ const PlannerScreen = lazyScreen(() => import('./screens/plan/PlannerScreen').th
 const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScreen').then((m) => m.ForwardPlanScreen));
 const PeopleScreen = lazyScreen(() => import('./screens/PeopleScreen').then((m) => m.PeopleScreen));
 const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
+const TeamScreen = lazyScreen(() => import('./screens/team/TeamScreen').then((m) => m.TeamScreen));
 const SCREENS = [MeetingsScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
 import type { Destination, MeetingTab, PeopleTab } from './navigation';
 
@@ -43,6 +46,7 @@ const useStyles = makeStyles({
   main: { flex: 1, overflowY: 'auto', padding: '24px 32px' },
   brand: { display: 'block', paddingTop: '12px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorNeutralForeground1 },
   centre: { padding: '48px' },
+  count: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The areas built so far; an area joins the navigation only when its screen exists. */
@@ -57,8 +61,11 @@ const AREAS = [
   { value: 'tor', label: 'Terms of reference', icon: <DocumentText24Regular /> },
   { value: 'protocols', label: 'Protocols', icon: <Handshake24Regular /> },
   { value: 'people', label: 'People and boards', icon: <People24Regular /> },
+  { value: 'team', label: 'Team', icon: <PeopleTeam24Regular /> },
   { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
 ] as const;
+/** A partner reviewer signs in to see the protocols sent to them, and nothing else (team mode). */
+const PARTNER_AREAS: readonly AreaValue[] = ['protocols', 'team'];
 type AreaValue = (typeof AREAS)[number]['value'];
 
 export const App = () => (
@@ -115,28 +122,39 @@ const Root = () => {
       </main>
     );
   const status = state.value;
+  if (status.team && !status.team.signedIn) return <TeamSignIn team={status.team} />;
   if (status.state === 'recovery-needed') return <Recovery status={status} />;
   if (status.state === 'empty') return <FirstRun dataDir={status.dataDir} />;
+  const team = status.team;
+  const partnerOnly = Boolean(team && !team.roles.includes('secretariat'));
+  const areas = AREAS.filter((a) => (a.value === 'team' ? Boolean(team) : !partnerOnly || PARTNER_AREAS.includes(a.value)));
+  const shown: AreaValue = areas.some((a) => a.value === area) ? area : areas[0].value;
 
   return (
     <div className={styles.shell}>
-      <NavDrawer open type="inline" selectedValue={area} onNavItemSelect={(_e, d) => setArea(d.value as AreaValue)} aria-label="Quorum areas">
+      <NavDrawer open type="inline" selectedValue={shown} onNavItemSelect={(_e, d) => setArea(d.value as AreaValue)} aria-label="Quorum areas">
         <NavDrawerHeader>
           <Text as="span" className={styles.brand}>
             Quorum
           </Text>
+          {team && <SyncBadge team={team} />}
         </NavDrawerHeader>
         <NavDrawerBody>
-          {AREAS.map((a) => (
+          {areas.map((a) => (
             <NavItem key={a.value} value={a.value} icon={a.icon}>
               {a.label}
+              {a.value === 'team' && team && team.decisions + team.notApplied > 0 && (
+                <Text as="span" className={styles.count} aria-label={`${team.decisions + team.notApplied} waiting for you`}>
+                  {' '}({team.decisions + team.notApplied})
+                </Text>
+              )}
             </NavItem>
           ))}
         </NavDrawerBody>
       </NavDrawer>
       {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
       <main className={styles.main} tabIndex={0}>
-        <UndoBar key={area} undo={status.undo} />
+        <UndoBar key={shown} undo={status.undo} />
         {status.notices.map((n) => (
           <MessageBar key={n} intent="info">
             <MessageBarBody>{n}</MessageBarBody>
@@ -151,21 +169,22 @@ const Root = () => {
           </MessageBar>
         )}
         <NavigateContext.Provider value={go}>
-        <ErrorBoundary key={area} what={`The ${AREAS.find((a) => a.value === area)?.label ?? ''} screen`}>
+        <ErrorBoundary key={shown} what={`The ${AREAS.find((a) => a.value === shown)?.label ?? ''} screen`}>
         <Suspense fallback={<Spinner label="Opening…" />}>
-        {area === 'dashboard' && <Dashboard onNavigate={go} />}
-        {area === 'meetings' && <MeetingsScreen key={opening?.visit ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
-        {area === 'papers' && (
+        {shown === 'dashboard' && <Dashboard onNavigate={go} />}
+        {shown === 'meetings' && <MeetingsScreen key={opening?.visit ?? 0} openMeetingId={opening?.meetingId} openTab={opening?.tab} />}
+        {shown === 'papers' && (
           <PapersScreen onOpenMeeting={(meetingId) => go({ area: 'meetings', meetingId, tab: 'agenda' })} />
         )}
-        {area === 'actions' && <ActionsScreen />}
-        {area === 'pack' && <PackScreen onNavigate={go} />}
-        {area === 'planner' && <PlannerScreen />}
-        {area === 'forward' && <ForwardPlanScreen />}
-        {area === 'tor' && <TorScreen />}
-        {area === 'protocols' && <ProtocolsScreen />}
-        {area === 'people' && <PeopleScreen key={peopleTab.visit} tab={peopleTab.tab} />}
-        {area === 'settings' && <Settings />}
+        {shown === 'actions' && <ActionsScreen />}
+        {shown === 'pack' && <PackScreen onNavigate={go} />}
+        {shown === 'planner' && <PlannerScreen />}
+        {shown === 'forward' && <ForwardPlanScreen />}
+        {shown === 'tor' && <TorScreen />}
+        {shown === 'protocols' && <ProtocolsScreen />}
+        {shown === 'people' && <PeopleScreen key={peopleTab.visit} tab={peopleTab.tab} />}
+        {shown === 'settings' && <Settings />}
+        {shown === 'team' && team && <TeamScreen team={team} />}
         </Suspense>
         </ErrorBoundary>
         </NavigateContext.Provider>

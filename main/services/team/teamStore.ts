@@ -828,8 +828,13 @@ export class TeamStore {
     return [...this.journal.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.seq < b.seq ? 1 : -1)).slice(0, limit);
   }
 
+  /** The server keeps a team's backups (docs/team.md); this computer's replica is a copy of it. */
   backups(): BackupInfo[] {
     return [];
+  }
+
+  async restore(): Promise<never> {
+    throw new QuorumFailure('not-allowed', 'In team mode the partnership’s backups are kept on its server by your IT team (docs/team.md); ask them to restore one. This computer’s copy refills from the server.');
   }
 
   async close(): Promise<void> {

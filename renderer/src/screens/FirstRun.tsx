@@ -3,10 +3,12 @@ import { Button, Card, CardHeader, Field, Input, Text, Title1, makeStyles, token
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
+import { TeamSignInForm } from './team/TeamSignInForm';
 
 const useStyles = makeStyles({
   page: { maxWidth: '880px', margin: '48px auto', padding: '0 24px', display: 'flex', flexDirection: 'column', gap: '24px' },
   choices: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '24px' },
+  wide: { gridColumn: '1 / -1' },
   card: { padding: '20px', display: 'flex', flexDirection: 'column', gap: '16px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -58,6 +60,14 @@ export const FirstRun = ({ dataDir }: { dataDir: string }) => {
           <Button disabled={busy !== null} onClick={() => start('empty')}>
             {busy === 'empty' ? 'Starting…' : 'Start empty'}
           </Button>
+        </Card>
+        <Card className={`${styles.card} ${styles.wide}`}>
+          <CardHeader header={<Text as="h2" weight="semibold" size={500}>Join your partnership’s team</Text>} />
+          <Text>
+            Your partnership already works in Quorum on a shared server: copy its records here and keep them in sync. A partner reviewer signs in here too,
+            to comment on the protocols sent to them.
+          </Text>
+          <TeamSignInForm mode="join" />
         </Card>
       </div>
     </main>

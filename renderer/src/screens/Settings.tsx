@@ -28,6 +28,7 @@ import type { BackupInfo } from '@shared/contract';
 import type { Partnership } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
 import { bridge, call, useQuery } from '../bridge';
+import { TeamSignInForm } from './team/TeamSignInForm';
 import { useChange } from '../components/useChange';
 import { ErrorBar } from '../components/ErrorBar';
 import { formatBytes, formatTimestamp } from '../format';
@@ -302,6 +303,37 @@ const Journal = () => {
   );
 };
 
+/**
+ * A partnership that outgrows one laptop: this folder's records go onto the team's server (set up
+ * by IT, docs/team.md), and other officers join from there. In team mode: where it syncs.
+ */
+const TeamSection = () => {
+  const styles = useStyles();
+  const { state } = useQuery('team:status', {});
+  if (state.status !== 'ready') return null;
+  const team = state.value;
+  return (
+    <section className={styles.section} aria-labelledby="team-heading">
+      <H2 id="team-heading">Team</H2>
+      {team ? (
+        <Text>
+          This folder is your copy of <Text weight="semibold">{team.partnership}</Text> on {team.server}, signed in as {team.user}. Its records sync with the other officers’; the server
+          keeps the partnership’s backups. See Team for changes that need a decision.
+        </Text>
+      ) : (
+        <>
+          <Text>
+            Share this partnership with other officers (council, NHS, police), each with their own copy that works offline and syncs through your partnership’s server.
+            Your IT team sets the server up and gives you its address, the partnership’s short name and your sign-in. The records here go onto the (empty) server;
+            this folder keeps its solo store as it is now.
+          </Text>
+          <TeamSignInForm mode="promote" />
+        </>
+      )}
+    </section>
+  );
+};
+
 export const Settings = () => {
   const { state } = useQuery('partnership:get', {});
   const info = useQuery('app:info', {});
@@ -320,6 +352,7 @@ export const Settings = () => {
         <PartnershipForm key={`${state.value.rev}:${state.value.updatedAt}`} partnership={state.value} onSaved={setSaved} />
       )}
       {info.state.status === 'ready' && <DataFolder dataDir={info.state.value.dataDir} />}
+      <TeamSection />
       <Backups />
       <Journal />
     </>

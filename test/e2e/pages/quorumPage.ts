@@ -14,6 +14,24 @@ export const quorumPage = (page: Page) => ({
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
   },
   nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
+  team: {
+    /** "Team", with how many things wait for the officer: "Team (1)". */
+    nav: page.getByRole('navigation').getByText(/^Team/).first(),
+    syncBadge: page.getByRole('navigation').getByRole('status'),
+    join: {
+      server: page.getByRole('textbox', { name: 'Server' }),
+      partnership: page.getByRole('textbox', { name: 'Partnership’s short name' }),
+      user: page.getByRole('textbox', { name: 'Your sign-in name' }),
+      password: page.getByLabel('Password'),
+      submit: page.getByRole('button', { name: 'Join the team' }),
+    },
+    tab: (name: 'Needs decision' | 'Not applied') => page.getByRole('tab', { name: new RegExp(`^${name}`) }),
+    decision: (what: RegExp) => page.getByRole('group', { name: /^Needs decision: / }).filter({ hasText: what }).or(page.locator('[aria-label^="Needs decision: "]').filter({ hasText: what })),
+    version: (by: string) => page.getByRole('region', { name: `${by}’s version` }),
+    keep: (by: string) => page.getByRole('button', { name: `Keep ${by}’s version` }),
+    nothingToDecide: page.getByText(/^Nothing needs a decision/),
+    wordDiff: page.getByLabel('The changes, word by word'),
+  },
   dashboard: {
     boardCard: (boardName: string) => page.getByRole('group', { name: boardName }).or(page.locator(`[aria-labelledby]`, { has: page.getByRole('heading', { name: boardName }) })),
     nextMeeting: (boardName: string) => page.locator('[aria-labelledby]', { has: page.getByRole('heading', { name: boardName }) }).getByTestId('next-meeting'),

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { startHost, type Host } from './host';
+import { seriousViolations, screenshot } from './fixture';
+import { quorumPage } from './pages/quorumPage';
+import { loadExample } from '../../main/services/example';
+import { addTeamUser, initTeam } from '../../main/services/team/server';
+import { findRecord } from '../../shared/data';
+import { formatUkDate } from '../../shared/rules/dates';
+import { startCouchServer, type CouchServer } from '../couchServer';
+import { tempDir } from '../helpers';
+
+/**
+ * Two officers' copies of Quorum on one team server (pouchdb-server, started here), each its own
+ * app instance on its own data folder, driven in Chromium. Bob goes offline; both minute the same
+ * item; when Bob is back the clash waits in Needs decision on both, and his decision reaches Ann.
+ */
+let browser: Browser;
+let server: CouchServer;
+const folders: ReturnType<typeof tempDir>[] = [];
+const hosts: Host[] = [];
+const ITEM = 'Update on the improvement journey';
+
+const appFor = async (host: Host): Promise<Page> => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  await page.goto(host.url);
+  return page;
+};
+const folder = () => folders[folders.push(tempDir('quorum-e2e-team-')) - 1].dir;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startCouchServer();
+  const admin = { url: server.url, account: server.admin };
+  await initTeam(admin, 'eastmere');
+  for (const name of ['ann', 'bob']) await addTeamUser(admin, 'eastmere', { name, password: `${name}-Password-1`, roles: ['secretariat', 'part2'] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  for (const h of hosts) await h.close();
+  await server?.stop();
+  for (const f of folders) f.cleanup();
+});
+
+describe('two officers on one team server', () => {
+  it('shows a same-minute clash in Needs decision on both copies, and the decision reaches the other officer', async () => {
+    // Arrange: Ann's partnership is on the team's server; Bob joins it from an empty folder in the app.
+    const annHost = await startHost(folder());
+    hosts.push(annHost);
+    await loadExample(annHost.session.store);
+    await annHost.session.promoteToTeam({ server: server.url, partnership: 'eastmere', user: 'ann', password: 'ann-Password-1' });
+    const bobHost = await startHost(folder());
+    hosts.push(bobHost);
+    const bobPage = await appFor(bobHost);
+    const bob = quorumPage(bobPage);
+    await bob.team.join.server.fill(server.url);
+    await bob.team.join.partnership.fill('eastmere');
+    await bob.team.join.user.fill('bob');
+    await bob.team.join.password.fill('bob-Password-1');
+    await bob.team.join.submit.click();
+    await bobPage.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await expect.poll(() => bob.team.syncBadge.innerText()).toBe('Synced');
+    const annPage = await appFor(annHost);
+    const ann = quorumPage(annPage);
+    await expect.poll(() => ann.team.syncBadge.innerText()).toBe('Synced');
+
+    // Bob's laptop loses its connection.
+    bobHost.session.teamStore!.stopSync();
+    await expect.poll(() => bob.team.syncBadge.innerText()).toMatch(/^Offline/);
+
+    // Act: each minutes the same item of the held meeting, in the app.
+    const held = findRecord(annHost.session.store.data, 'meeting', 'meeting:ct-held')!;
+    const item = Object.values(annHost.session.store.data.records).find((r) => r.type === 'agendaItem' && r.meetingId === held.id && r.title === ITEM)!;
+    for (const [page, q, text] of [
+      [annPage, ann, 'The board welcomed the progress and asked for a timeline.'],
+      [bobPage, bob, 'The board noted the progress and asked for a timeline by March.'],
+    ] as const) {
+      await q.nav('Meetings').click();
+      await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(held.date)).click();
+      await q.meetings.tab('Minutes').click();
+      await q.meetings.minutesOf(4).fill(text);
+      await q.meetings.saveMinute(4).click();
+      await page.getByText(/^Minuted /).first().waitFor();
+    }
+    await expect.poll(() => bob.team.syncBadge.innerText()).toMatch(/^Offline: \d+ changes? waiting/);
+
+    // Bob is back online.
+    bobHost.session.teamStore!.startSync();
+    await expect.poll(() => bob.team.nav.innerText(), { timeout: 20_000 }).toMatch(/Team \(1\)/);
+    await bob.team.nav.click();
+    await bob.team.tab('Needs decision').click();
+    const clash = bob.team.decision(new RegExp(ITEM));
+    await clash.waitFor();
+    expect(await bob.team.version('ann').innerText()).toContain('The board welcomed the progress and asked for a timeline.');
+    expect(await bob.team.version('bob').innerText()).toContain('The board noted the progress and asked for a timeline by March.');
+    expect(await bob.team.wordDiff.locator('ins, del').allInnerTexts()).toEqual(expect.arrayContaining(['welcomed', 'noted']));
+    expect(await seriousViolations(bobPage)).toEqual([]);
+    await screenshot(bobPage, 'team-needs-decision.png');
+
+    // Ann sees the same clash in her copy.
+    await expect.poll(() => ann.team.nav.innerText(), { timeout: 20_000 }).toMatch(/Team \(1\)/);
+
+    // Bob keeps Ann's words; the decision travels to her copy.
+    await bob.team.keep('ann').click();
+    await bob.team.nothingToDecide.waitFor();
+    await expect.poll(() => findRecord(annHost.session.store.data, 'agendaItem', item.id)?.minutes, { timeout: 20_000 }).toBe('The board welcomed the progress and asked for a timeline.');
+    await expect.poll(() => ann.team.nav.innerText(), { timeout: 20_000 }).toBe('Team');
+    await ann.team.nav.click();
+    await ann.team.tab('Needs decision').click();
+    await ann.team.nothingToDecide.waitFor();
+    expect(findRecord(bobHost.session.store.data, 'agendaItem', item.id)?.minutes).toBe('The board welcomed the progress and asked for a timeline.');
+  }, 180_000);
+});
