@@ -5,7 +5,8 @@
  * one-field save p50/p95, `quorum check` as a fresh process, the dashboard and the pack's pre-flight
  * after a save, the first screen and the Actions and Meetings screens in Chromium over the real
  * bridge, and the largest meeting's pack on the worker. Then the renderer's initial JavaScript and
- * the pack against pandoc at ~300 and ~1,000 pages (scripts/benchPack.ts). Figures, not pass/fail
+ * the pack against pandoc at ~300 and ~1,000 pages (scripts/benchPack.ts), and team mode's first clone
+ * and live edit propagation (scripts/benchTeam.ts). Figures, not pass/fail
  * tests: the target column says what each should be, the result column whether the largest size
  * meets it.
  */
@@ -27,6 +28,7 @@ import { createDispatcher } from '../main/services/dispatch';
 import { headlessPlatform } from '../main/services/platform';
 import { markdownTable } from './table';
 import { comparePackWithPandoc } from './benchPack';
+import { benchTeam } from './benchTeam';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { years: { type: 'string', default: '1,10,40' }, 'no-pandoc': { type: 'boolean', default: false } } });
@@ -260,4 +262,6 @@ if (!values['no-pandoc']) {
   console.log('\nThe pack against pandoc (whole processes, alternated round by round):');
   console.log(await comparePackWithPandoc({ root, scratch }));
 }
+console.log('\nTeam mode on localhost (pouchdb-server), ten years of records:');
+console.log(await benchTeam({ root, scratch, years: 10 }));
 rmSync(scratch, { recursive: true, force: true });
