@@ -20,13 +20,41 @@ export type FieldPath = readonly (string | number)[];
 /** The exempt fields of one record, keyed by their path joined with dots, with their real values. */
 export type ExemptPatch = Record<string, unknown>;
 
-/** Protocol records the partners read and comment on, and the directory they need to read them. */
-const PARTNER_TYPES = new Set(['protocol', 'protocolVersion', 'protocolComment', 'commentResponse', 'signOff', 'circulation']);
 /** Shared with partners as well as officers: the names a protocol mentions, never a person's details. */
 export const DIRECTORY_TYPES = new Set(['partnership', 'organisation', 'board']);
 
-/** The database a record's document is written to (its Part 2 text aside). */
-export const homeOf = (record: QRecord): Exclude<Audience, 'part2'> => (PARTNER_TYPES.has(record.type) ? 'partners' : 'board');
+/** A version is sent to partners once it leaves draft (out to consultation, then agreed). */
+const versionSent = (data: StoreData, versionId: string): boolean => {
+  const v = data.records[versionId];
+  return v?.type === 'protocolVersion' && v.status !== 'draft';
+};
+
+/**
+ * The database a record's document is written to (its Part 2 text aside). Partners see a protocol
+ * from when a version of it is sent to them, with that version's comments, responses, sign-offs
+ * and circulation; drafts stay with the officers.
+ */
+export const homeOf = (data: StoreData, record: QRecord): Exclude<Audience, 'part2'> => {
+  const sent = (() => {
+    switch (record.type) {
+      case 'protocol':
+        return recordsWhere(data, 'protocolVersion', 'protocolId', record.id).some((v) => v.status !== 'draft');
+      case 'protocolVersion':
+        return record.status !== 'draft';
+      case 'protocolComment':
+      case 'signOff':
+      case 'circulation':
+        return versionSent(data, record.protocolVersionId);
+      case 'commentResponse': {
+        const c = data.records[record.commentId];
+        return c?.type === 'protocolComment' && versionSent(data, c.protocolVersionId);
+      }
+      default:
+        return false;
+    }
+  })();
+  return sent ? 'partners' : 'board';
+};
 
 const itemOf = (data: StoreData, id: string | undefined): AgendaItem | undefined => {
   const r = id ? data.records[id] : undefined;
@@ -147,7 +175,7 @@ export type Placement = {
 /** Splits a record into what its home database holds and the Part 2 text kept apart from it. */
 export const placeRecord = (data: StoreData, record: QRecord): Placement => {
   const fields = exemptFields(data, record);
-  if (fields.length === 0) return { home: homeOf(record), open: record };
+  if (fields.length === 0) return { home: homeOf(data, record), open: record };
   let open: unknown = record;
   const exempt: ExemptPatch = {};
   for (const { path, shown } of fields) {
@@ -156,7 +184,7 @@ export const placeRecord = (data: StoreData, record: QRecord): Placement => {
     exempt[keyOf(path)] = value;
     open = setAt(open, path, placeholderFor(value, shown));
   }
-  return { home: homeOf(record), open: open as QRecord, exempt };
+  return { home: homeOf(data, record), open: open as QRecord, exempt };
 };
 
 /** The record a cleared officer works with: the open record with its Part 2 text put back. */
@@ -177,6 +205,12 @@ export const placementsTouched = (data: StoreData, ids: Iterable<string>): Set<s
   for (const id of ids) {
     out.add(id);
     const r = data.records[id];
+    // Sending a version to partners (or a first draft's protocol) moves it and all that hangs on it.
+    if (r?.type === 'protocolVersion') {
+      out.add(r.protocolId);
+      for (const t of ['protocolComment', 'signOff', 'circulation'] as const) for (const x of recordsWhere(data, t, 'protocolVersionId', r.id)) out.add(x.id);
+      for (const c of recordsWhere(data, 'protocolComment', 'protocolVersionId', r.id)) for (const x of recordsWhere(data, 'commentResponse', 'commentId', c.id)) out.add(x.id);
+    }
     if (r?.type !== 'agendaItem') continue;
     out.add(r.meetingId);
     if (r.deepDiveId) out.add(r.deepDiveId);

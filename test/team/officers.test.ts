@@ -206,6 +206,10 @@ describe('a partner reviewer', () => {
     const types = new Set(Object.values(pri.data.records).map((r) => r.type));
     expect([...types].sort()).toEqual(['board', 'circulation', 'organisation', 'partnership', 'protocol', 'protocolVersion']);
     expect(readdirSync(join(team.folder('pri'), 'replica'))).toEqual(['partners']);
+    expect(pri.data.records['protocol:p']).toBeDefined();
+    expect(pri.data.records['protocol:draft']).toBeUndefined();
+    expect(pri.data.records['protocolVersion:d1']).toBeUndefined();
+    expect(ann.data.records['protocolVersion:d1']).toBeDefined();
     await pri.run('protocols:comment', { protocolVersionId: 'protocolVersion:p1', sectionKey: 's1', author: 'Priya Partner', organisationId: 'organisation:c', text: 'Please name the police lead.' });
     await expect(pri.run('minutes:update', { agendaItemId: 'agendaItem:held-0', minutes: 'x' })).rejects.toThrow(/partner reviewer can comment/);
     await pri.syncOnce();

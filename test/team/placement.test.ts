@@ -73,8 +73,14 @@ describe('where a record lives in team mode', () => {
     expect(placeRecord(data, data.records['action:held-0']).exempt).toBeDefined();
   });
 
-  it('sends protocols and their comments to the partners’ database', () => {
+  it('sends a protocol to the partners’ database when a version leaves draft, with its comments; drafts stay with the officers', () => {
+    const protocol = stamp({ id: 'protocol:p', type: 'protocol', title: 'Joint protocol', partyBoardIds: ['board:a', 'board:b'], reviewDate: '2027-01-01' });
+    const version = (status: 'draft' | 'consultation') => stamp({ id: 'protocolVersion:v', type: 'protocolVersion', protocolId: 'protocol:p', version: 1, status, changeSummary: '', sections: [] });
     const comment = stamp({ id: 'protocolComment:c', type: 'protocolComment', protocolVersionId: 'protocolVersion:v', sectionKey: 'general', author: 'Priya Partner', organisationId: 'organisation:o', text: 'Fine', madeAt: '2026-11-01T10:00:00.000Z' });
-    expect(placeRecord({ records: {} }, comment).home).toBe('partners');
+    const data = (status: 'draft' | 'consultation') => ({ records: { [protocol.id]: protocol, 'protocolVersion:v': version(status), [comment.id]: comment } });
+    for (const r of [protocol, version('draft'), comment]) expect(placeRecord(data('draft'), r).home, r.id).toBe('board');
+    for (const r of [protocol, version('consultation'), comment]) expect(placeRecord(data('consultation'), r).home, r.id).toBe('partners');
+    // Putting the version out to consultation moves the protocol and its comments with it.
+    expect([...placementsTouched(data('consultation'), ['protocolVersion:v'])].sort()).toEqual(['protocol:p', 'protocolComment:c', 'protocolVersion:v']);
   });
 });

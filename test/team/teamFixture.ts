@@ -31,6 +31,9 @@ export const teamRecords = () => {
     stamp({ id: 'protocol:p', type: 'protocol', title: 'Joint working protocol', partyBoardIds: ['board:b', 'board:b2'], reviewDate: '2027-11-01' }),
     stamp({ id: 'protocolVersion:p1', type: 'protocolVersion', protocolId: 'protocol:p', version: 1, status: 'consultation', changeSummary: '', sections: [{ key: 's1', number: '1', heading: 'Purpose', body: 'Why the boards work together.' }] }),
     stamp({ id: 'circulation:c1', type: 'circulation', protocolVersionId: 'protocolVersion:p1', sentTo: 'Partner reviewers', sentOn: '2026-11-01' }),
+    // A protocol still in draft: the officers' alone.
+    stamp({ id: 'protocol:draft', type: 'protocol', title: 'Information sharing protocol (draft)', partyBoardIds: ['board:b', 'board:b2'], reviewDate: '2027-11-01' }),
+    stamp({ id: 'protocolVersion:d1', type: 'protocolVersion', protocolId: 'protocol:draft', version: 1, status: 'draft', changeSummary: '', sections: [{ key: 's1', number: '1', heading: 'Scope', body: 'Not yet agreed among officers.' }] }),
   ];
   return { records: [...Object.values(data.records), ...protocol], secrets };
 };
