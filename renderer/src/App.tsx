@@ -24,6 +24,7 @@ import { NavigateContext } from './components/FirstDo';
 import { UndoBar } from './components/UndoBar';
 import { TeamSignIn } from './screens/team/TeamSignIn';
 import { SyncBadge } from './screens/team/SyncBadge';
+import { ReviewerContext } from './components/Reviewer';
 
 // The first screen (the dashboard) is in the main bundle; every other area loads when first opened,
 // so the window appears quickly however many screens Quorum grows (issue: initial JS ≤ 1 MB).
@@ -168,6 +169,7 @@ const Root = () => {
             </MessageBarBody>
           </MessageBar>
         )}
+        <ReviewerContext.Provider value={partnerOnly}>
         <NavigateContext.Provider value={go}>
         <ErrorBoundary key={shown} what={`The ${AREAS.find((a) => a.value === shown)?.label ?? ''} screen`}>
         <Suspense fallback={<Spinner label="Opening…" />}>
@@ -188,6 +190,7 @@ const Root = () => {
         </Suspense>
         </ErrorBoundary>
         </NavigateContext.Provider>
+        </ReviewerContext.Provider>
       </main>
     </div>
   );

@@ -35,6 +35,7 @@ beforeAll(async () => {
   const admin = { url: server.url, account: server.admin };
   await initTeam(admin, 'eastmere');
   for (const name of ['ann', 'bob']) await addTeamUser(admin, 'eastmere', { name, password: `${name}-Password-1`, roles: ['secretariat', 'part2'] });
+  await addTeamUser(admin, 'eastmere', { name: 'pri', password: 'pri-Password-1', roles: ['partner'] });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -111,4 +112,40 @@ describe('two officers on one team server', () => {
     await ann.team.nothingToDecide.waitFor();
     expect(findRecord(bobHost.session.store.data, 'agendaItem', item.id)?.minutes).toBe('The board welcomed the progress and asked for a timeline.');
   }, 180_000);
+
+  it('lets a partner reviewer sign in to the protocols sent to them alone, and comment on a section for the secretariat', async () => {
+    // Arrange: the team from the story above is on the server (Ann's copy); the partner joins from an empty folder.
+    const annHost = hosts[0];
+    const priHost = await startHost(folder());
+    hosts.push(priHost);
+    const priPage = await appFor(priHost);
+    const pri = quorumPage(priPage);
+    await pri.team.join.server.fill(server.url);
+    await pri.team.join.partnership.fill('eastmere');
+    await pri.team.join.user.fill('pri');
+    await pri.team.join.password.fill('pri-Password-1');
+    await pri.team.join.submit.click();
+    await priPage.getByRole('heading', { name: 'Protocols', level: 1 }).waitFor();
+    expect(await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('button').or(priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('link')).allInnerTexts()).toEqual(['Protocols', 'Team']);
+    expect(await priPage.getByRole('button', { name: 'New protocol…' }).count()).toBe(0);
+    expect(Object.values(priHost.session.store.data.records).some((r) => r.type === 'meeting' || r.type === 'person')).toBe(false);
+
+    // Act: a comment on section 1, from the section itself.
+    await priPage.getByRole('button', { name: 'Comment on section 1' }).click();
+    const dialog = priPage.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: /^From \(name\)/ }).or(dialog.getByRole('textbox', { name: /^From \(name\)/ })).fill('Priya Shah');
+    await dialog.getByRole('combobox', { name: /^Organisation/ }).selectOption({ label: 'Northshire Integrated Care Board' });
+    await dialog.getByRole('textbox', { name: /^Comment/ }).fill('Please name the designated nurse in section 1.');
+    await dialog.getByRole('button', { name: 'Add comment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await seriousViolations(priPage)).toEqual([]);
+    await screenshot(priPage, 'team-partner.png');
+
+    // Assert: it reaches the secretariat's copy, and the partner sees no control to answer it.
+    await expect
+      .poll(() => Object.values(annHost.session.store.data.records).some((r) => r.type === 'protocolComment' && r.text === 'Please name the designated nurse in section 1.'), { timeout: 20_000 })
+      .toBe(true);
+    await priPage.getByRole('tab', { name: /^Comments/ }).click();
+    expect(await priPage.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+  }, 120_000);
 });

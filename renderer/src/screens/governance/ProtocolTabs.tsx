@@ -1,4 +1,5 @@
 import { chosenId } from '../../ids';
+import { useReviewer } from '../../components/Reviewer';
 import { useState } from 'react';
 import {
   Badge,
@@ -87,6 +88,7 @@ export const CommentDialog = ({ view, version, sectionKey, onClose }: { view: Pr
 
 const CommentCard = ({ c, act }: { c: CommentView; act: Act }) => {
   const styles = useStyles();
+  const reviewer = useReviewer();
   const [response, setResponse] = useState(c.response?.response ?? '');
   const [editing, setEditing] = useState(!c.response);
   const answer = async (outcome: 'accepted' | 'declined') => {
@@ -98,7 +100,16 @@ const CommentCard = ({ c, act }: { c: CommentView; act: Act }) => {
         <Text weight="semibold">{c.author}</Text>, {c.organisation} <Text className={styles.muted}>· {c.where} · {formatTimestamp(c.madeAt)}</Text>
       </Text>
       <Text className={styles.pre}>{c.text}</Text>
-      {c.response && !editing ? (
+      {reviewer ? (
+        c.response && (
+          <Text>
+            <Badge appearance="filled" color={c.response.outcome === 'accepted' ? 'success' : 'informative'}>
+              {c.response.outcome === 'accepted' ? 'Accepted' : 'Declined'}
+            </Badge>{' '}
+            {c.response.response}
+          </Text>
+        )
+      ) : c.response && !editing ? (
         <Text>
           <Badge appearance="filled" color={c.response.outcome === 'accepted' ? 'success' : 'informative'}>
             {c.response.outcome === 'accepted' ? 'Accepted' : 'Declined'}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useReviewer } from '../../components/Reviewer';
 import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { BoardOption } from '@shared/contract';
 import type { QuorumError } from '@shared/result';
@@ -35,6 +36,8 @@ const TABS = [
   ['circulation', 'Circulation'],
 ] as const;
 type TabName = (typeof TABS)[number][0];
+/** What a partner reviewer has: the text to comment on, the comments and answers, the versions. */
+const REVIEWER_TABS: readonly TabName[] = ['sections', 'comments', 'history'];
 
 const NewProtocolDialog = ({ boards, onClose }: { boards: readonly BoardOption[]; onClose: (protocolId: string | null) => void }) => {
   const [title, setTitle] = useState('');
@@ -73,6 +76,7 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
   const [importing, setImporting] = useState(false);
   const [returned, setReturned] = useState<Extract<ReturnedCopyOutcome, { imported: true }> | null>(null);
   const { act, error, notice, setNotice } = useChange();
+  const reviewer = useReviewer();
   if (state.status === 'loading') return <Spinner label="Loading the protocol…" />;
   if (state.status === 'error') return <ErrorBar title="The protocol could not be loaded" error={state.error} />;
   const view = state.value;
@@ -107,13 +111,13 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
         {version.changeSummary && <Text className={styles.muted}>{version.changeSummary}</Text>}
       </div>
       <div className={styles.row}>
-        {version.id === latest.id && <Button onClick={() => setEditing(true)}>{version.status === 'draft' ? 'Edit the draft…' : 'Start a new version…'}</Button>}
-        {version.status === 'draft' && (
+        {!reviewer && version.id === latest.id && <Button onClick={() => setEditing(true)}>{version.status === 'draft' ? 'Edit the draft…' : 'Start a new version…'}</Button>}
+        {!reviewer && version.status === 'draft' && (
           <Button appearance="primary" onClick={() => act(() => bridge().protocols.startConsultation({ protocolVersionId: version.id }))}>
             Put out to consultation
           </Button>
         )}
-        {version.status === 'consultation' && <Button onClick={() => setImporting(true)}>Import a returned Word copy…</Button>}
+        {!reviewer && version.status === 'consultation' && <Button onClick={() => setImporting(true)}>Import a returned Word copy…</Button>}
         <WordExportButton label="Export to Word…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id })} />
         {view.lastAgreedId && view.lastAgreedId !== version.id && <WordExportButton label="Export with tracked changes…" call={() => bridge().exports.governance({ what: 'protocol', id: version.id, trackedChanges: true })} />}
       </div>
@@ -138,7 +142,7 @@ const ProtocolDetail = ({ protocolId }: { protocolId: string }) => {
         </MessageBar>
       )}
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabName)} aria-label="Protocol">
-        {TABS.map(([v, l]) => (
+        {TABS.filter(([v]) => !reviewer || REVIEWER_TABS.includes(v)).map(([v, l]) => (
           <Tab key={v} value={v}>
             {v === 'comments' ? `${l} (${version.comments.filter((c) => !c.response).length} open)` : l}
           </Tab>
@@ -178,6 +182,7 @@ export const ProtocolsScreen = () => {
   const boards = useQuery('boards:list', {});
   const [chosen, setChosen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const reviewer = useReviewer();
   if (list.state.status === 'loading') return <Spinner label="Loading protocols…" />;
   if (list.state.status === 'error') return <ErrorBar title="The protocols could not be loaded" error={list.state.error} />;
   const protocols = list.state.value;
@@ -186,10 +191,12 @@ export const ProtocolsScreen = () => {
     <>
       <div className={styles.head}>
         <Title1 as="h1">Protocols</Title1>
-        <Button onClick={() => setCreating(true)} disabled={boards.state.status !== 'ready' || boards.state.value.length < 2}>
-          New protocol…
-        </Button>
-        {boards.state.status === 'ready' && boards.state.value.length < 2 && (
+        {!reviewer && (
+          <Button onClick={() => setCreating(true)} disabled={boards.state.status !== 'ready' || boards.state.value.length < 2}>
+            New protocol…
+          </Button>
+        )}
+        {!reviewer && boards.state.status === 'ready' && boards.state.value.length < 2 && (
           <FirstDo to={{ area: 'people', tab: 'boards' }} link="Add a board">
             A protocol is between two or more boards; the partnership has {boards.state.value.length === 0 ? 'none' : 'one'} yet.
           </FirstDo>
