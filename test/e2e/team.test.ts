@@ -55,11 +55,7 @@ describe('two officers on one team server', () => {
     hosts.push(bobHost);
     const bobPage = await appFor(bobHost);
     const bob = quorumPage(bobPage);
-    await bob.team.join.server.fill(server.url);
-    await bob.team.join.partnership.fill('eastmere');
-    await bob.team.join.user.fill('bob');
-    await bob.team.join.password.fill('bob-Password-1');
-    await bob.team.join.submit.click();
+    await bob.team.joinWith(server.url, 'eastmere', 'bob', 'bob-Password-1');
     await bobPage.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
     await expect.poll(() => bob.team.syncBadge.innerText()).toBe('Synced');
     const annPage = await appFor(annHost);
@@ -120,11 +116,7 @@ describe('two officers on one team server', () => {
     hosts.push(priHost);
     const priPage = await appFor(priHost);
     const pri = quorumPage(priPage);
-    await pri.team.join.server.fill(server.url);
-    await pri.team.join.partnership.fill('eastmere');
-    await pri.team.join.user.fill('pri');
-    await pri.team.join.password.fill('pri-Password-1');
-    await pri.team.join.submit.click();
+    await pri.team.joinWith(server.url, 'eastmere', 'pri', 'pri-Password-1');
     await priPage.getByRole('heading', { name: 'Protocols', level: 1 }).waitFor();
     expect(await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('button').or(priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('link')).allInnerTexts()).toEqual(['Protocols', 'Team']);
     expect(await priPage.getByRole('button', { name: 'New protocol…' }).count()).toBe(0);

@@ -553,13 +553,7 @@ export class TeamStore {
       if (this.decisions.delete(key)) this.announceDecisions(id);
       return;
     }
-    const losers = (await Promise.all(winner._conflicts.map((rev) => getDoc(local, id, { rev, revs: true })))).filter((d): d is PouchDB.Existing<AnyDoc> => Boolean(d));
-    const ancestorRev = losers.map((l) => commonAncestor(winner, l)).find(Boolean);
-    const ancestor = ancestorRev ? await getDoc(local, id, { rev: ancestorRev }) : undefined;
-    const version = (d: PouchDB.Existing<AnyDoc>): Version => {
-      const fields = this.fieldsOf(audience, d) ?? {};
-      return { rev: d._rev, fields, by: (d as RecordDoc).by, at: String((fields as { updatedAt?: string }).updatedAt ?? '') };
-    };
+    const { losers, ancestor, version } = await this.branches(audience, winner);
     // Approved minutes and agreed versions stand: a change made elsewhere meanwhile is kept in Not applied.
     const frozen = [winner, ...losers].filter((d) => (d as RecordDoc).frozen).sort((a, b) => (a._rev < b._rev ? 1 : -1))[0];
     if (frozen) {
@@ -609,6 +603,19 @@ export class TeamStore {
     });
   }
 
+  /** The other branches of a document in conflict, the revision they all grew from (when still here), and each as a version to compare. */
+  private async branches(audience: Audience, winner: PouchDB.Existing<AnyDoc>) {
+    const { local } = this.replica(audience);
+    const losers = (await Promise.all((winner._conflicts ?? []).map((rev) => getDoc(local, winner._id, { rev, revs: true })))).filter((d): d is PouchDB.Existing<AnyDoc> => Boolean(d));
+    const ancestorRev = losers.map((l) => commonAncestor(winner, l)).find(Boolean);
+    const ancestor = ancestorRev ? await getDoc(local, winner._id, { rev: ancestorRev }) : undefined;
+    const version = (d: PouchDB.Existing<AnyDoc>): Version => {
+      const fields = this.fieldsOf(audience, d) ?? {};
+      return { rev: d._rev, fields, by: (d as RecordDoc).by, at: String((fields as { updatedAt?: string }).updatedAt ?? '') };
+    };
+    return { losers, ancestor, version };
+  }
+
   private announceDecisions(id: string): void {
     this.announce({ command: 'team:decisions', summary: 'Needs decision changed', changes: [{ id, op: 'update', fields: [] }], seq: this.journalHead.seq });
   }
@@ -651,13 +658,7 @@ export class TeamStore {
         this.decisions.delete(key);
         throw new QuorumFailure('not-found', 'That clash has already been settled (perhaps by another officer); the record shows the result.');
       }
-      const losers = (await Promise.all(winner._conflicts.map((rev) => getDoc(local, decision.id, { rev, revs: true })))).filter((d): d is PouchDB.Existing<AnyDoc> => Boolean(d));
-      const ancestorRev = losers.map((l) => commonAncestor(winner, l)).find(Boolean);
-      const ancestor = ancestorRev ? await getDoc(local, decision.id, { rev: ancestorRev }) : undefined;
-      const version = (d: PouchDB.Existing<AnyDoc>): Version => {
-        const fields = this.fieldsOf(decision.audience, d) ?? {};
-        return { rev: d._rev, fields, by: (d as RecordDoc).by, at: String((fields as { updatedAt?: string }).updatedAt ?? '') };
-      };
+      const { losers, ancestor, version } = await this.branches(decision.audience, winner);
       const all = [winner, ...losers].map(version);
       const outcome = settleConflict(this.fieldsOf(decision.audience, ancestor), all[0], all.slice(1));
       const merged: Record<string, unknown> = { ...(outcome.kind === 'merged' ? outcome.fields : outcome.merged) };

@@ -18,12 +18,13 @@ export const quorumPage = (page: Page) => ({
     /** "Team", with how many things wait for the officer: "Team (1)". */
     nav: page.getByRole('navigation').getByText(/^Team/).first(),
     syncBadge: page.getByRole('navigation').getByRole('status'),
-    join: {
-      server: page.getByRole('textbox', { name: 'Server' }),
-      partnership: page.getByRole('textbox', { name: 'Partnership’s short name' }),
-      user: page.getByRole('textbox', { name: 'Your sign-in name' }),
-      password: page.getByLabel('Password'),
-      submit: page.getByRole('button', { name: 'Join the team' }),
+    /** First run on an empty folder: join the partnership's team with the sign-in IT gave. */
+    joinWith: async (server: string, partnership: string, user: string, password: string) => {
+      await page.getByRole('textbox', { name: 'Server' }).fill(server);
+      await page.getByRole('textbox', { name: 'Partnership’s short name' }).fill(partnership);
+      await page.getByRole('textbox', { name: 'Your sign-in name' }).fill(user);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Join the team' }).click();
     },
     tab: (name: 'Needs decision' | 'Not applied') => page.getByRole('tab', { name: new RegExp(`^${name}`) }),
     decision: (what: RegExp) => page.getByRole('group', { name: /^Needs decision: / }).filter({ hasText: what }).or(page.locator('[aria-label^="Needs decision: "]').filter({ hasText: what })),
