@@ -177,6 +177,10 @@ describe('Part 2 in team mode', () => {
     await ann.run('agenda:setPartTwo', { agendaItemId: 'agendaItem:next-2', part2: { paragraph: 1, reason: 'Names a child' } });
     await syncAll(ann, cat, bob);
     expect(item(cat, 'agendaItem:next-2').paper?.body).toBe(EXEMPT_TEXT);
+    // Cat's copy no longer holds the revision in which the text was open.
+    const board = (cat as unknown as { replicas: Map<string, { local: PouchDB.Database }> }).replicas.get('board')!.local;
+    const { _revs_info: history } = (await board.get('agendaItem:next-2', { revs_info: true } as never)) as unknown as { _revs_info: { rev: string; status: string }[] };
+    expect(history.slice(1).filter((h) => h.status === 'available')).toEqual([]);
     expect(item(bob, 'agendaItem:next-2').paper?.body).toContain('ZQXBODY');
   });
 });

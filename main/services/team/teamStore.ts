@@ -270,12 +270,22 @@ export class TeamStore {
       for (const change of res.results) this.received(audience, change);
       this.readUpTo.set(audience, res.last_seq);
       if (this.pendingIds.size) this.flushReceived();
+      if (this.compactSoon) {
+        this.compactSoon = false;
+        await local.compact();
+      }
     }).catch(() => undefined);
     this.catchingUp.set(audience, next);
     return next;
   }
 
   private pendingIds = new Set<string>();
+  private compactSoon = false;
+
+  /** Whether a record, as this store holds it, has Part 2 text kept apart (shown as placeholders here). */
+  private exemptNow(record: QRecord | undefined): boolean {
+    return Boolean(record && placeRecord({ records: this.records }, record).exempt);
+  }
 
   private received(audience: Audience, change: PouchDB.Change<AnyDoc>): void {
     const doc = change.doc;
@@ -294,7 +304,12 @@ export class TeamStore {
       if (audience === 'part2') this.exempt.delete(change.id);
       else if (this.open.get(change.id)?.audience === audience) this.open.delete(change.id);
     } else if (audience === 'part2' && isExemptDoc(doc)) this.exempt.set(change.id, doc);
-    else if (isRecordDoc(doc)) this.takeOpen(audience, doc);
+    else if (isRecordDoc(doc)) {
+      // Text that has just become Part 2: an uncleared officer's copy must not keep the earlier,
+      // open revision that held it (the server's is dropped at its own compaction: docs/team.md).
+      if (!this.cleared && audience === 'board' && this.exemptNow(doc.record) && !this.exemptNow(this.records[doc._id])) this.compactSoon = true;
+      this.takeOpen(audience, doc);
+    }
     if (doc._conflicts?.length) this.settleLater(audience, change.id);
     else if (this.decisions.delete(`${audience}:${change.id}`)) this.pendingIds.add(change.id);
     this.pendingIds.add(change.id);
