@@ -13,7 +13,7 @@ import { QuorumFailure } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import { systemClock, type Clock } from '../../../shared/clock';
 import type { Audience, TeamRole } from '../../../shared/team/audiences';
-import { DIRECTORY_TYPES, EXEMPT_TEXT, joinRecord, placeRecord, placementsTouched, type ExemptPatch } from '../../../shared/team/placement';
+import { DIRECTORY_TYPES, joinRecord, placeRecord, placementsTouched, type ExemptPatch } from '../../../shared/team/placement';
 import { fieldText, settleConflict, wordDiff, type Fields, type Version, type WordDiff } from '../../../shared/team/conflicts';
 import { GENESIS, sealEntry, type JournalEntry } from '../store/journal';
 import { writeFileAtomic } from '../store/atomicFile';
@@ -311,7 +311,8 @@ export class TeamStore {
       this.takeOpen(audience, doc);
     }
     if (doc._conflicts?.length) this.settleLater(audience, change.id);
-    else if (this.decisions.delete(`${audience}:${change.id}`)) this.pendingIds.add(change.id);
+    // No longer in conflict: settled here or by another officer.
+    else this.decisions.delete(`${audience}:${change.id}`);
     this.pendingIds.add(change.id);
   }
 
@@ -430,7 +431,7 @@ export class TeamStore {
         if (this.cleared) {
           if (JSON.stringify(heldExempt?.exempt) !== JSON.stringify(placed.exempt) || heldExempt?.frozen !== frozen)
             writes.push({ audience: 'part2', doc: { _id: id, ...(heldExempt ? { _rev: heldExempt._rev } : {}), type: record.type, by: this.user, exempt: placed.exempt, ...(frozen ? { frozen } : {}) } });
-        } else if (Object.values(placed.exempt).some((v) => !(v === EXEMPT_TEXT || v === '' || (Array.isArray(v) && v.length === 0) || typeof v !== 'string' && !Array.isArray(v))) && this.changedExempt(id, record))
+        } else if (this.changedExempt(id, record))
           throw new QuorumFailure('forbidden', 'The text of Part 2 business can be changed only by an officer cleared for it. Nothing was changed.');
       } else if (heldExempt) writes.push({ audience: 'part2', doc: { _id: id, _rev: heldExempt._rev, _deleted: true } });
       const openDoc = { type: record.type, by: this.user, record: placed.open, ...(frozen ? { frozen } : {}) };

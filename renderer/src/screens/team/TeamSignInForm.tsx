@@ -23,7 +23,7 @@ export const TeamSignInForm = ({ mode }: { mode: 'join' | 'promote' }) => {
   const submit = () =>
     run(async () => {
       setError(null);
-      const r = await track(mode === 'join' ? 'Signing in…' : 'Signing in…', (taskId) => call(mode === 'join' ? 'team:join' : 'team:promote', { server, partnership, user, password, taskId }));
+      const r = await track('Signing in…', (taskId) => call(mode === 'join' ? 'team:join' : 'team:promote', { server, partnership, user, password, taskId }));
       if (!r.ok) setError(r.error);
       // On success the window reloads its status (store:changed) and shows the partnership.
     });
