@@ -4,8 +4,9 @@ import { listRecords, type StoreData } from '../../shared/data';
 import { QuorumFailure, type Result } from '../../shared/result';
 import { describeProblem, type RowProblem } from '../../shared/imports/table';
 import type { Channel, OperationArgs, OperationResult } from '../../shared/operations';
-import { sameName } from '../../shared/imports/table';
+import { matchBoard, placeWords } from '../../shared/imports/boardNames';
 import { formatUkDate } from '../../shared/rules/dates';
+import { quorumInWords } from '../../shared/rules/quorumWords';
 import { parseClockTime } from '../../shared/imports/dates';
 import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
@@ -18,13 +19,15 @@ type What = (typeof WHAT)[number];
 const list = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((l) => `  ${l}`)] : []);
 const refusedLines = (refused: RowProblem[]) => list(`Refused (${refused.length})`, refused.map(describeProblem));
 
-/** A board by id, name or short name: what an IT colleague has to hand. */
+/** A board by id, name or short name, as loosely as a people sheet names one ("the Children's Trust", "SCP"): what an IT colleague has to hand. */
 const findBoard = (data: StoreData, given: unknown) => {
   if (typeof given !== 'string' || !given.trim()) throw new UsageError('--board ID is required (the board’s id, name or short name)');
   const boards = listRecords(data, 'board').filter((b) => !b.closedOn);
-  const board = boards.find((b) => b.id === given || sameName(b.name, given) || sameName(b.shortName, given));
-  if (!board) throw new QuorumFailure('not-found', `There is no open board “${given}”; the boards are: ${boards.map((b) => `${b.shortName} (${b.id})`).join(', ') || 'none yet'}`);
-  return board;
+  const partnership = listRecords(data, 'partnership')[0];
+  const found = boards.find((b) => b.id === given) ?? matchBoard(given, boards, placeWords(partnership?.name ?? '', partnership?.area ?? ''));
+  if ('type' in found) return found;
+  if (found.board) return found.board;
+  throw new QuorumFailure('not-found', `There is no open board “${given}”${found.didYouMean ? ` (did you mean ${found.didYouMean.shortName}?)` : ''}; the boards are: ${boards.map((b) => `${b.shortName} (${b.id})`).join(', ') || 'none yet'}`);
 };
 
 /**
@@ -36,7 +39,7 @@ const findBoard = (data: StoreData, given: unknown) => {
 export const importCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
   summary: 'bring in people, meeting dates, an action log, terms of reference or a paper, with a preview',
   usage:
-    'quorum import people --data DIR FILE.xlsx|FILE.csv [--add-organisations] [--leave-out-refused] [--dry-run] [--json]\n' +
+    'quorum import people --data DIR FILE.xlsx|FILE.csv [--add-organisations] [--add-boards] [--board-as "SHEET NAME=BOARD|leave-out" …] [--leave-out-refused] [--dry-run] [--json]\n' +
     '             quorum import meetings --data DIR FILE.txt --board ID [--year YYYY] [--start HH:MM] [--end HH:MM] [--venue TEXT] [--dry-run] [--json]\n' +
     '             quorum import actions --data DIR FILE.xlsx|FILE.csv --board ID [--leave-out-refused] [--dry-run] [--json]\n' +
     '             quorum import tor --data DIR FILE.docx --board ID [--leave-out-unmatched] [--dry-run] [--json]\n' +
@@ -47,6 +50,8 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
     board: { type: 'string', description: 'the board (its id, name or short name): meetings, actions, tor' },
     item: { type: 'string', description: 'the agenda item (agendaItem:…) the paper is for' },
     'add-organisations': { type: 'boolean', description: 'people: add the organisations the sheet names that the partnership does not have' },
+    'add-boards': { type: 'boolean', description: 'people: add the boards the sheet names that the partnership does not have (name, short name and kind from the sheet)' },
+    'board-as': { type: 'string', multiple: true, description: 'people: "Sheet name=board" says which board a name on the sheet means (its id, name or short name), or "Sheet name=leave-out" imports those people without their seats' },
     'leave-out-refused': { type: 'boolean', description: 'import the rows that can be, leaving out the refused ones' },
     'leave-out-unmatched': { type: 'boolean', description: 'tor: leave out membership rows whose organisation is not in the partnership' },
     year: { type: 'string', description: 'meetings: the year a rule or a date without a year falls in (default: this year)' },
@@ -88,7 +93,7 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
       if (values.json) out.log(JSON.stringify({ imported: Boolean(summary), dryRun, ...(summary ? { summary } : {}), preview }, null, 2));
       else {
         for (const l of text) out.log(l);
-        out.log(summary ? `Imported: ${summary}.` : dryRun ? 'Dry run: nothing was written.' : 'Nothing was imported.');
+        out.log(summary ? `${/^Imported\b/.test(summary) ? '' : 'Imported: '}${summary}.` : dryRun ? 'Dry run: nothing was written.' : 'Nothing was imported.');
       }
       return blocked ? EXIT.failed : EXIT.ok;
     };
@@ -97,11 +102,22 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
       const data = session.ready().data;
       if (what === 'people') {
         const table = await readSheetFile(path);
-        const first = await call('imports:previewPeople', { table, newOrganisations: [], leaveOutRefused: false });
+        const given = (values['board-as'] as string[] | undefined) ?? [];
+        const boardChoices = given.map((g) => {
+          const at = g.lastIndexOf('=');
+          if (at <= 0) throw new UsageError(`--board-as takes "Sheet name=board" (or "Sheet name=leave-out"); “${g}” has no =`);
+          const sheetName = g.slice(0, at).trim();
+          const to = g.slice(at + 1).trim();
+          return /^leave[- ]out$/i.test(to) ? { sheetName, leaveOut: true } : { sheetName, boardId: findBoard(data, to).id };
+        });
+        const first = await call('imports:previewPeople', { table, newOrganisations: [], leaveOutRefused: false, newBoards: [], boardChoices });
         const newOrganisations = values['add-organisations'] ? first.newOrganisations.map((o) => ({ name: o.name, kind: o.kind })) : [];
+        // --add-boards adds the names no board resembles; a name Quorum is unsure of still needs --board-as.
+        const newBoards = values['add-boards'] ? first.boards.filter((b) => b.outcome === 'needs a decision' && !b.didYouMean).map((b) => ({ sheetName: b.sheetName, ...b.proposed })) : [];
         const leaveOutRefused = Boolean(values['leave-out-refused']);
-        const input = { table, newOrganisations, leaveOutRefused };
-        const plan = newOrganisations.length ? await call('imports:previewPeople', input) : first;
+        const input = { table, newOrganisations, leaveOutRefused, newBoards, boardChoices };
+        const plan = newOrganisations.length || newBoards.length ? await call('imports:previewPeople', input) : first;
+        const undecidedBoards = plan.boards.filter((b) => b.outcome === 'needs a decision');
         const text = [
           `${table.sourceFile}${table.sheet ? ` (sheet ${table.sheet})` : ''}: ${plan.rows} rows`,
           ...list(`Add (${plan.add.length})`, plan.add.map((p) => `row ${p.row}: ${[p.name, p.jobTitle, p.organisation].filter(Boolean).join(', ')}`)),
@@ -111,11 +127,21 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
             `Organisations not in the partnership (${plan.newOrganisations.length})`,
             plan.newOrganisations.map((o) => `${o.name} (${o.kind}), ${o.rows.length === 1 ? 'row' : 'rows'} ${o.rows.join(', ')}: ${o.added ? 'added' : `not added${o.didYouMean ? `; did you mean ${o.didYouMean}?` : ''} (--add-organisations adds it)`}`),
           ),
+          ...list(
+            `Boards named (${plan.boards.length})`,
+            plan.boards.map((b) => {
+              const rows = `${b.rows.length === 1 ? 'row' : 'rows'} ${b.rows.join(', ')}`;
+              if (b.outcome === 'matched' || b.outcome === 'chosen') return `“${b.sheetName}” (${rows}): ${b.boardName}`;
+              if (b.outcome === 'new board') return `“${b.sheetName}” (${rows}): added as ${b.proposed.name} (${b.proposed.shortName}, ${b.proposed.kind})`;
+              if (b.outcome === 'seats left out') return `“${b.sheetName}” (${rows}): seats left out`;
+              return `“${b.sheetName}” (${rows}): needs a decision: ${b.didYouMean ? `did you mean ${b.didYouMean.name}? (--board-as "${b.sheetName}=${b.didYouMean.id}")` : `not a board of the partnership yet (--add-boards adds it as ${b.proposed.name})`}`;
+            }),
+          ),
           ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.board}, ${s.seat}: ${s.person} (${s.filled})`)),
           ...refusedLines(plan.refused),
           ...(plan.ignoredColumns.length ? [`Columns not imported: ${plan.ignoredColumns.join(', ')}`] : []),
         ];
-        return await finish(plan, text, plan.refused.length > 0 && !leaveOutRefused, 'imports:people', input);
+        return await finish(plan, text, (plan.refused.length > 0 && !leaveOutRefused) || undecidedBoards.length > 0, 'imports:people', input);
       }
       if (what === 'actions') {
         const board = findBoard(data, values.board);
@@ -163,7 +189,15 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
           `${doc.sourceFile}: terms of reference for the ${board.shortName}`,
           ...list('Sections', plan.sections.map((s) => `${s.heading}: ${s.use === 'kept' ? 'kept at the end of the responsibilities' : s.use}`)),
           ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.role}, ${s.organisation}${s.name ? `, ${s.name}` : ''}: ${s.outcome}${s.note ? ` (${s.note})` : ''}`)),
-          `Quorum: ${plan.draft.quorum.text || '(not stated)'}; ${plan.draft.meetingsPerYear} meetings a year; papers ${plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by ${formatUkDate(plan.draft.reviewDate)}`,
+          ...(plan.merge
+            ? [
+                `Into ${plan.merge.base.status === 'draft' ? `draft version ${plan.merge.base.version}` : `a new draft from version ${plan.merge.base.version}`}; seats already filled keep their people`,
+                ...list('Adds to the draft', plan.merge.sections.filter((x) => x.outcome !== 'unchanged').map((x) => `${x.part}: ${x.outcome}`)),
+                ...list('Figures changed', plan.merge.figures.map((f) => `${f.part}: ${f.from} → ${f.to}`)),
+                ...list('Seats', plan.merge.seats.map((x) => `${x.role}: ${x.outcome}${x.detail ? ` (${x.detail})` : ''}`)),
+              ]
+            : []),
+          `Quorum: ${quorumInWords(plan.draft.quorum).replace(/\.$/, '') || '(not stated)'}; ${plan.draft.meetingsPerYear} meetings a year; papers ${plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by ${formatUkDate(plan.draft.reviewDate)}`,
           ...list('Notes', [...doc.notes, ...plan.notes]),
           ...list(`Needs a decision (${plan.undecided.length}; --leave-out-unmatched leaves these seats out)`, plan.undecided.map(describeProblem)),
         ];

@@ -22,7 +22,7 @@ export type Out = { log: (s: string) => void; error: (s: string) => void };
 export type Subcommand = {
   summary: string;
   usage: string;
-  options: Record<string, { type: 'string' | 'boolean'; description: string }>;
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; description: string }>;
   /** A word after the command (`quorum export minutes …`), when the command takes one. */
   positional?: { name: string; choices: readonly string[] };
   run(values: Record<string, string | boolean | undefined>, out: Out, run: RunContext): Promise<number>;

@@ -1,3 +1,4 @@
+import { quorumInWords } from '../rules/quorumWords';
 import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { dataTable, factTable, heading, markdown, notice, para } from '../pack/docx/blocks';
 import { packageDocument } from '../pack/docx/package';
@@ -35,7 +36,7 @@ const torSpec = (data: StoreData, torId: string, ctx: MarkdownContext): ExportSp
     factTable([
       ['Chair', role(tor.chairMemberKey)],
       ['Vice-chair', role(tor.viceChairMemberKey)],
-      ['Quorum', tor.quorum.text],
+      ['Quorum', quorumInWords(tor.quorum)],
       ['Meetings a year', String(tor.meetingsPerYear)],
       ['Deep dives a meeting', String(tor.deepDivesPerMeeting)],
       ['Papers', `Sent at least ${tor.paperDeadlineWorkingDays} clear working days before the meeting`],

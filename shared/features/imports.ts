@@ -6,8 +6,9 @@ import { QuorumFailure } from '../result';
 import { ChangeSet } from '../kernel/changeSet';
 import { effect, mutation, query, type CommandContext } from '../kernel/operation';
 import { noInput } from '../schema/common';
-import { describeProblem, sheetTableSchema, type RowProblem, type SheetTable } from '../imports/table';
-import { draftOf, peopleImportInput, planPeopleImport, seatInDraft, type PeopleImportPlan } from '../imports/people';
+import { describeProblem, sameName, sheetTableSchema, type RowProblem, type SheetTable } from '../imports/table';
+import { draftOf, peopleImportInput, planPeopleImport, rulesForKind, seatInDraft, type PeopleImportPlan, type SheetBoard } from '../imports/people';
+import { DEFAULT_STANDING_ITEMS } from '../rules/boards';
 import { actionsImportInput, planActionsImport } from '../imports/actions';
 import { meetingsImportInput, planMeetingsImport } from '../imports/meetings';
 import { planTorImport, torImportInput } from '../imports/tor';
@@ -37,7 +38,7 @@ const peopleInput = z.object({ table: sheetTableSchema, ...peopleImportInput }).
 export const previewPeopleImport = query({
   name: 'imports:previewPeople',
   input: peopleInput,
-  reads: ['person', 'organisation', 'board', 'tor'],
+  reads: ['person', 'organisation', 'board', 'tor', 'partnership'],
   view: (data, { table, ...decisions }): PeopleImportPlan => planPeopleImport(data, table, decisions),
 });
 
@@ -65,12 +66,24 @@ const seatWriter = (data: StoreData, ctx: CommandContext) => {
   };
 };
 
+/** A board name the officer has not yet decided on stops the import, named once however many rows carry it. */
+const stopOnUndecidedBoards = (boards: SheetBoard[], sourceFile: string) => {
+  const undecided = boards.filter((b) => b.outcome === 'needs a decision');
+  if (!undecided.length) return;
+  const lines = undecided.map((b) => `“${b.sheetName}” (${b.rows.length === 1 ? 'row' : 'rows'} ${b.rows.join(', ')}): ${b.didYouMean ? `did you mean ${b.didYouMean.name}?` : 'not a board of the partnership yet'}`);
+  throw new QuorumFailure(
+    'invalid-input',
+    `Nothing was imported: ${sourceFile} names ${plural(undecided.length, 'board')} Quorum needs a decision on.\n${lines.join('\n')}\nFor each, choose the board it means, add it as a new board, or leave its seats out.`,
+  );
+};
+
 export const importPeople = mutation({
   name: 'imports:people',
-  writes: ['person', 'organisation', 'tor'],
+  writes: ['person', 'organisation', 'tor', 'board'],
   input: peopleInput,
   apply(data, { table, ...decisions }, ctx) {
     const preview = planPeopleImport(data, table, decisions);
+    stopOnUndecidedBoards(preview.boards, table.sourceFile);
     stopOnRefusals(preview.refused, table.sourceFile, decisions.leaveOutRefused);
     if (!preview.add.length && !preview.update.length && !preview.seats.some((s) => s.filled !== 'already in seat'))
       throw new QuorumFailure('conflict', `Nothing to import: ${preview.match.length ? `everyone in ${table.sourceFile} is already in the partnership, as the sheet has them` : `${table.sourceFile} has no one who can be brought in`}.`);
@@ -80,16 +93,23 @@ export const importPeople = mutation({
       createOrganisation: (name, kind) => cs.create<Organisation>({ id: ctx.newId('organisation'), type: 'organisation', name, kind }).id,
       createPerson: (p) => cs.create<Person>({ id: ctx.newId('person'), type: 'person', ...p }).id,
       updatePerson: (person, patch) => void cs.update(person, patch),
+      createBoard: ({ name, shortName, kind }) => {
+        const twin = listRecords(data, 'board').find((b) => !b.closedOn && (sameName(b.name, name) || sameName(b.shortName, shortName)));
+        if (twin) throw new QuorumFailure('conflict', `The partnership already has ${twin.name} (${twin.shortName}); choose it for “${name}” rather than adding it again.`);
+        return cs.create<Board>({ id: ctx.newId('board'), type: 'board', name, shortName, kind, rules: rulesForKind(kind), standingItems: DEFAULT_STANDING_ITEMS });
+      },
       seat: seats.seat,
     });
     const boards = seats.write(cs);
     const orgs = plan.newOrganisations.filter((o) => o.added).length;
+    const newBoards = plan.boards.filter((b) => b.outcome === 'new board').length;
     const parts = [
       `${plural(plan.add.length, 'person', 'people')} added`,
       plan.update.length ? `${plan.update.length} updated` : '',
       plan.match.length ? `${plan.match.length} already in Quorum` : '',
       orgs ? `${plural(orgs, 'organisation')} added` : '',
-      plan.seats.length ? `${plural(plan.seats.length, 'seat')} on ${plural(boards, 'board')}’ draft terms of reference` : '',
+      newBoards ? `${plural(newBoards, 'board')} added` : '',
+      plan.seats.length ? `${plural(plan.seats.length, 'seat')} in the draft terms of reference of ${plural(boards, 'board')}` : '',
       plan.refused.length ? `${plural(plan.refused.length, 'row')} left out` : '',
     ].filter(Boolean);
     return cs.result(`Imported people from ${table.sourceFile}: ${parts.join(', ')}`);
@@ -159,9 +179,14 @@ export const previewTorImport = query({
   name: 'imports:previewTor',
   input: torInput,
   reads: ['board', 'tor', 'person', 'organisation'],
-  view: (data, input, env) => planTorImport(data, input, env.today),
+  view: (data, input, env) => planTorImport(data, input, env.today, draftOf(data, input.boardId)),
 });
 
+/**
+ * Terms of reference from Word, onto the board's draft where it has one (the one a people sheet
+ * started, say), else as a new draft from the version in force, else as its first draft. The
+ * draft keeps the people already in its seats; it is never refused for being there.
+ */
 export const importTor = mutation({
   name: 'imports:tor',
   writes: ['tor', 'person'],
@@ -169,11 +194,11 @@ export const importTor = mutation({
   answer: (outcome) => ({ summary: outcome.summary, torId: outcome.changes.find((c) => c.id.startsWith('tor:'))!.id as TermsOfReference['id'] }),
   apply(data, input, ctx) {
     const board = getRecord(data, 'board', input.boardId, 'That board no longer exists');
-    const existingDraft = listRecords(data, 'tor').find((t) => t.boardId === board.id && t.status === 'draft');
-    if (existingDraft) throw new QuorumFailure('conflict', `The ${board.shortName} already has a draft (version ${existingDraft.version}); finish or discard it before importing another.`);
-    const plan = planTorImport(data, input, ctx.today());
+    if (board.closedOn) throw new QuorumFailure('conflict', `The ${board.shortName} was closed on ${board.closedOn}; reopen it on the People and boards screen to change its terms of reference.`);
+    const base = draftOf(data, board.id);
+    const plan = planTorImport(data, input, ctx.today(), base);
     if (plan.undecided.length)
-      throw new QuorumFailure('invalid-input', `Nothing was imported: ${plural(plan.undecided.length, 'membership row')} of ${input.sourceFile} need a decision.\n${plan.undecided.slice(0, 5).map(describeProblem).join('\n')}`);
+      throw new QuorumFailure('invalid-input', `Nothing was imported: ${plural(plan.undecided.length, 'membership row')} of ${input.sourceFile} ${plan.undecided.length === 1 ? 'needs' : 'need'} a decision.\n${plan.undecided.slice(0, 5).map(describeProblem).join('\n')}`);
     const cs = new ChangeSet(data, ctx);
     const ids = new Map<number, Person['id']>();
     for (const p of plan.newPeople) ids.set(p.row, cs.create<Person>({ id: ctx.newId('person'), type: 'person', name: p.name, jobTitle: p.jobTitle, organisationId: p.organisationId, email: '' }).id);
@@ -182,9 +207,17 @@ export const importTor = mutation({
       const personId = m.personId ?? (row !== undefined ? ids.get(row) : undefined);
       return { ...m, ...(personId ? { personId } : {}) };
     });
+    const people = plan.newPeople.length ? `, ${plural(plan.newPeople.length, 'person', 'people')} added` : '';
+    if (base?.status === 'draft') {
+      cs.update(base, { ...plan.draft, members });
+      const seats = plan.merge!.seats;
+      const count = (o: string) => seats.filter((s) => s.outcome === o).length;
+      const said = [count('confirmed') ? `${count('confirmed')} confirmed` : '', count('changed') ? `${count('changed')} changed` : '', count('added') ? `${count('added')} added` : '', count('kept from the draft') ? `${count('kept from the draft')} kept from the draft` : ''].filter(Boolean).join(', ');
+      return cs.result(`Imported ${input.sourceFile} into the ${board.shortName}’s draft terms of reference (version ${base.version}): seats ${said || 'unchanged'}${people}`);
+    }
     const version = Math.max(0, ...listRecords(data, 'tor').filter((t) => t.boardId === board.id).map((t) => t.version)) + 1;
     cs.create<TermsOfReference>({ ...plan.draft, members, id: ctx.newId('tor'), type: 'tor', boardId: board.id, version, status: 'draft' } as RecordOf<'tor'>);
-    return cs.result(`Imported the ${board.shortName}’s terms of reference from ${input.sourceFile} as draft version ${version}: ${plural(members.length, 'seat')}${plan.newPeople.length ? `, ${plural(plan.newPeople.length, 'person', 'people')} added` : ''}`);
+    return cs.result(`Imported the ${board.shortName}’s terms of reference from ${input.sourceFile} as draft version ${version}${base ? `, starting from version ${base.version}` : ''}: ${plural(members.length, 'seat')}${people}`);
   },
 });
 

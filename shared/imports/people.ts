@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { ORGANISATION_KINDS, type Board, type Organisation, type Person, type TermsOfReference } from '../schema/records';
+import { BOARD_KINDS, BOARD_RULES, ORGANISATION_KINDS, type Board, type Organisation, type Person, type TermsOfReference } from '../schema/records';
 import { listRecords, type StoreData } from '../data';
 import { firstTorFields, memberKey } from '../rules/torDraft';
+import { recordId } from '../schema/common';
+import { guessBoardKind, matchBoard, placeWords, proposedBoardNames } from './boardNames';
 import { cellOf, columnName, filledRows, mapColumns, nameKey, nearest, sameName, yesNo, type ColumnSpec, type RowProblem, type SheetTable } from './table';
 
 /**
@@ -41,8 +43,38 @@ export const peopleImportInput = {
   newOrganisations: z.array(z.object({ name: z.string().trim().min(1).max(200), kind: z.enum(ORGANISATION_KINDS) }).strict()).max(500).default([]),
   /** Import the rows that can be, leaving out the refused ones (said so in the preview); otherwise a refused row stops the import. */
   leaveOutRefused: z.boolean().default(false),
+  /** Boards the sheet names that the partnership does not have, which the officer agreed to add (name, short name and kind as they chose). */
+  newBoards: z
+    .array(z.object({ sheetName: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(200), shortName: z.string().trim().min(1).max(40), kind: z.enum(BOARD_KINDS) }).strict())
+    .max(50)
+    .default([]),
+  /** For a board name Quorum is unsure of: the board it means, or leave those rows' seats out (the people are still imported). */
+  boardChoices: z
+    .array(z.object({ sheetName: z.string().trim().min(1).max(200), boardId: recordId('board').optional(), leaveOut: z.boolean().optional() }).strict())
+    .max(50)
+    .default([]),
 };
-export type PeopleImportDecisions = { newOrganisations: { name: string; kind: OrganisationKind }[]; leaveOutRefused: boolean };
+type BoardKind = (typeof BOARD_KINDS)[number];
+export type NewBoardDecision = { sheetName: string; name: string; shortName: string; kind: BoardKind };
+export type BoardChoice = { sheetName: string; boardId?: Board['id']; leaveOut?: boolean };
+export type PeopleImportDecisions = { newOrganisations: { name: string; kind: OrganisationKind }[]; leaveOutRefused: boolean; newBoards?: NewBoardDecision[]; boardChoices?: BoardChoice[] };
+
+/** A council committee's access-to-information rules apply to a Health and Wellbeing Board (Health and Social Care Act 2012 s.194); other boards follow their own terms of reference. */
+export const rulesForKind = (kind: BoardKind): (typeof BOARD_RULES)[number] => (kind === 'health-and-wellbeing' ? 'council-committee' : 'own-terms-of-reference');
+
+/** One distinct board name on the sheet, and what becomes of its rows' seats. */
+export type SheetBoard = {
+  sheetName: string;
+  rows: number[];
+  outcome: 'matched' | 'new board' | 'chosen' | 'seats left out' | 'needs a decision';
+  boardId?: Board['id'];
+  /** The board it was matched or chosen to, as the partnership names it. */
+  boardName?: string;
+  /** Quorum's best guess where it is unsure. */
+  didYouMean?: { id: Board['id']; name: string };
+  /** What Quorum would add for a board the partnership does not have: from the sheet, editable. */
+  proposed: { name: string; shortName: string; kind: BoardKind };
+};
 
 type Row = { row: number; name: string; jobTitle: string; organisation: string; email: string; phone: string };
 export type PeopleImportPlan = {
@@ -54,6 +86,8 @@ export type PeopleImportPlan = {
   /** Organisations the sheet names that the partnership does not have: each to be added or not. */
   newOrganisations: { name: string; kind: OrganisationKind; rows: number[]; didYouMean?: string; added: boolean }[];
   seats: { row: number; board: string; seat: string; person: string; deputyAllowed: boolean; filled: 'new seat' | 'vacant seat' | 'already in seat' }[];
+  /** Each distinct board name the sheet gives, once: matched, to be added, chosen, or waiting for a decision. */
+  boards: SheetBoard[];
   refused: RowProblem[];
   ignoredColumns: string[];
 };
@@ -65,6 +99,7 @@ type Ops = {
   createOrganisation(name: string, kind: OrganisationKind): Organisation['id'];
   createPerson(fields: Omit<Row, 'row' | 'organisation'> & { organisationId: Organisation['id'] }): Person['id'];
   updatePerson(person: Person, patch: Partial<Person>): void;
+  createBoard(fields: { name: string; shortName: string; kind: BoardKind }): Board;
   seat(board: Board, seat: { role: string; organisationId: Organisation['id']; personId: Person['id']; deputyAllowed: boolean }): void;
 };
 
@@ -75,9 +110,53 @@ export const planPeopleImport = (data: StoreData, table: SheetTable, decisions: 
   const organisations = listRecords(data, 'organisation');
   const people = listRecords(data, 'person');
   const boards = listRecords(data, 'board');
-  const plan: PeopleImportPlan = { sourceFile: table.sourceFile, rows: 0, add: [], update: [], match: [], newOrganisations: [], seats: [], refused: [], ignoredColumns: cols.ignored };
+  const plan: PeopleImportPlan = { sourceFile: table.sourceFile, rows: 0, add: [], update: [], match: [], newOrganisations: [], seats: [], boards: [], refused: [], ignoredColumns: cols.ignored };
   const rows = filledRows(table);
   plan.rows = rows.length;
+
+  // Boards: each distinct name once, matched loosely, added when agreed, or chosen by the officer.
+  const partnership = listRecords(data, 'partnership')[0];
+  const place = placeWords(partnership?.name ?? '', partnership?.area ?? '');
+  const placeName = (partnership?.area || (partnership?.name ?? '').split(/\s+/).filter((w) => place.has(w.toLowerCase().replace(/[’'`]/g, ''))).join(' ')).trim();
+  const sheetBoards = new Map<string, SheetBoard>();
+  const agreedBoards = new Map((decisions.newBoards ?? []).map((b) => [nameKey(b.sheetName), b]));
+  const chosenBoards = new Map((decisions.boardChoices ?? []).map((b) => [nameKey(b.sheetName), b]));
+  const createdBoards = new Map<string, Board>();
+  for (const r of rows) {
+    const cell = cellOf(r, cols, 'board');
+    if (!cell) continue;
+    const known = sheetBoards.get(nameKey(cell));
+    if (known) {
+      known.rows.push(r.row);
+      continue;
+    }
+    const found = matchBoard(cell, boards, place);
+    const proposed = { ...proposedBoardNames(cell, place, placeName), kind: guessBoardKind(cell) };
+    const entry: SheetBoard = { sheetName: cell, rows: [r.row], outcome: 'needs a decision', proposed };
+    const choice = chosenBoards.get(nameKey(cell));
+    const agreed = agreedBoards.get(nameKey(cell));
+    if (found.board) Object.assign(entry, { outcome: 'matched', boardId: found.board.id, boardName: found.board.name });
+    else {
+      if (found.didYouMean) entry.didYouMean = { id: found.didYouMean.id, name: found.didYouMean.name };
+      const chosen = choice?.boardId ? boards.find((b) => b.id === choice.boardId && !b.closedOn) : undefined;
+      if (chosen) Object.assign(entry, { outcome: 'chosen', boardId: chosen.id, boardName: chosen.name });
+      else if (choice?.leaveOut) entry.outcome = 'seats left out';
+      else if (agreed) {
+        entry.outcome = 'new board';
+        entry.proposed = { name: agreed.name, shortName: agreed.shortName, kind: agreed.kind };
+        entry.boardName = agreed.name;
+      }
+    }
+    sheetBoards.set(nameKey(cell), entry);
+  }
+  plan.boards = [...sheetBoards.values()];
+  if (ops)
+    for (const b of plan.boards)
+      if (b.outcome === 'new board') {
+        const board = ops.createBoard(b.proposed);
+        createdBoards.set(nameKey(b.sheetName), board);
+        b.boardId = board.id;
+      }
 
   // Organisations: known, agreed to be added, or refused (with a likely spelling when there is one).
   const currentOrgs = organisations.filter((o) => !o.retiredOn);
@@ -175,11 +254,11 @@ export const planPeopleImport = (data: StoreData, table: SheetTable, decisions: 
     const seatCell = cellOf(r, cols, 'seat');
     const deputyCell = cellOf(r, cols, 'deputyAllowed');
     let seat: { board: Board; role: string; deputyAllowed: boolean } | undefined;
-    if (boardCell || seatCell) {
-      const board = boards.find((b) => !b.closedOn && (sameName(b.name, boardCell) || sameName(b.shortName, boardCell)));
-      if (!board) {
-        const guess = nearest(boardCell, boards.filter((b) => !b.closedOn).flatMap((b) => [b.name, b.shortName]));
-        refuse(r.row, col('board'), boardCell ? `“${boardCell}” is not a board of the partnership${guess ? ` (did you mean ${guess}?)` : ''}` : `a seat is given (“${seatCell}”) but no board`);
+    const sheetBoard = boardCell ? sheetBoards.get(nameKey(boardCell)) : undefined;
+    if ((boardCell || seatCell) && sheetBoard?.outcome !== 'seats left out' && sheetBoard?.outcome !== 'needs a decision') {
+      const board = sheetBoard?.boardId ? (createdBoards.get(nameKey(boardCell)) ?? boards.find((b) => b.id === sheetBoard.boardId)) : undefined;
+      if (!board && !(sheetBoard?.outcome === 'new board' && !ops)) {
+        refuse(r.row, col('board'), `a seat is given (“${seatCell}”) but no board`);
         continue;
       }
       const deputy = deputyCell ? yesNo(deputyCell) : true;
@@ -187,7 +266,7 @@ export const planPeopleImport = (data: StoreData, table: SheetTable, decisions: 
         refuse(r.row, col('deputyAllowed'), `“${deputyCell}” is not yes or no`);
         continue;
       }
-      seat = { board, role: seatCell || v.jobTitle || v.name, deputyAllowed: deputy };
+      seat = { board: board ?? ({ id: 'board:new', shortName: sheetBoard!.proposed.shortName } as unknown as Board), role: seatCell || v.jobTitle || v.name, deputyAllowed: deputy };
     }
 
     let personId: Person['id'];

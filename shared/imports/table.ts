@@ -58,8 +58,9 @@ export const mapColumns = <K extends string>(table: SheetTable, spec: ColumnSpec
   const map = { ignored: [] as string[] } as ColumnMap<K>;
   const used = new Set<number>();
   for (const key of Object.keys(spec) as K[]) {
+    // The spec lists a column's names most likely first: "Role | Organisation | Member" reads Member as the person, not the seat.
     const names = spec[key].names.map(normalise);
-    const index = headers.findIndex((h, i) => !used.has(i) && h !== '' && names.includes(h));
+    const index = names.map((n) => headers.findIndex((h, i) => !used.has(i) && h !== '' && h === n)).find((i) => i >= 0) ?? -1;
     if (index >= 0) {
       (map as Record<string, number>)[key] = index;
       used.add(index);

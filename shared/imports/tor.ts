@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { line, markdown, recordId } from '../schema/common';
 import type { Organisation, Person, TermsOfReference } from '../schema/records';
 import { listRecords, type StoreData } from '../data';
-import { addDays } from '../rules/dates';
+import { addDays, formatUkDate } from '../rules/dates';
 import { firstTorFields, memberKey } from '../rules/torDraft';
 import { parseUkDate } from './dates';
+import { plainText as plain, quorumInWords, readQuorum } from '../rules/quorumWords';
 import { cellOf, columnName, mapColumns, nameKey, nearest, sameName, yesNo, type ColumnSpec, type RowProblem, type SheetTable } from './table';
 
 /**
@@ -17,12 +18,31 @@ import { cellOf, columnName, mapColumns, nameKey, nearest, sameName, yesNo, type
  * still approves it.
  */
 export const SEAT_COLUMNS = {
-  role: { label: 'Role', names: ['role', 'seat', 'position', 'title', 'job title', 'member', 'membership', 'representative', 'post', 'designation'], required: true },
-  organisation: { label: 'Organisation', names: ['organisation', 'organization', 'agency', 'representing', 'organisation represented', 'sector', 'partner', 'body'], required: true },
-  name: { label: 'Name', names: ['name', 'named member', 'current member', 'postholder', 'post holder', 'person', 'current postholder'] },
-  deputyAllowed: { label: 'Deputy allowed', names: ['deputy allowed', 'deputy', 'substitute', 'substitute allowed', 'deputies'] },
-  voting: { label: 'Voting', names: ['voting', 'vote', 'voting member'] },
+  role: { label: 'Role', names: ['role', 'seat', 'position', 'post', 'designation', 'title', 'job title', 'role on the board', 'board role'], required: true },
+  organisation: { label: 'Organisation', names: ['organisation', 'organization', 'agency', 'representing', 'organisation represented', 'organisation agency', 'sector', 'partner', 'partner agency', 'body'], required: true },
+  name: { label: 'Name', names: ['name', 'member', 'representative', 'nominee', 'named member', 'named representative', 'nominated representative', 'member name', 'current member', 'postholder', 'post holder', 'person', 'current postholder'] },
+  deputyAllowed: { label: 'Deputy allowed', names: ['deputy allowed', 'deputy', 'substitute', 'substitute allowed', 'deputies', 'deputy permitted'] },
+  voting: { label: 'Voting', names: ['voting', 'vote', 'voting member', 'voting rights', 'status'] },
 } as const satisfies ColumnSpec<string>;
+
+/** A table with no role column, whose "Member" or "Representative" column names the seat ("Member | Organisation"). */
+const SEAT_COLUMNS_MEMBER_AS_ROLE = {
+  ...SEAT_COLUMNS,
+  role: { label: 'Role', names: ['member', 'members', 'membership', 'representative', 'representation'], required: true },
+  name: { label: 'Name', names: ['name', 'nominee', 'named member', 'named representative', 'nominated representative', 'member name', 'current member', 'postholder', 'post holder', 'person'] },
+} as const satisfies ColumnSpec<string>;
+
+const seatColumns = (sheet: SheetTable) => {
+  try {
+    return mapColumns(sheet, SEAT_COLUMNS, 'a membership table');
+  } catch (err) {
+    try {
+      return mapColumns(sheet, SEAT_COLUMNS_MEMBER_AS_ROLE, 'a membership table');
+    } catch {
+      throw err;
+    }
+  }
+};
 
 export const torImportInput = {
   sourceFile: line(300),
@@ -47,6 +67,7 @@ export type TorSeatPreview = {
   name: string;
   personId?: Person['id'];
   deputyAllowed: boolean;
+  voting: boolean;
   outcome: 'matched' | 'new person' | 'vacant' | 'left out' | 'needs a decision';
   /** Why it needs a decision, or what Quorum guessed. */
   note?: string;
@@ -66,6 +87,20 @@ export type TorImportPlan = {
   seatRows: Record<string, number>;
   draft: TorDraftFields;
   notes: string[];
+  /**
+   * Where the board already has a draft (or an approved version the import starts a draft from):
+   * what the document adds to it. The draft's seats keep the people already in them (a people
+   * sheet's, say); the document confirms a seat, changes it, or adds one.
+   */
+  merge?: TorMerge;
+};
+
+export type TorMerge = {
+  /** The version the document is merged into, and whether it is a draft (else a new draft starts from it). */
+  base: { version: number; status: 'draft' | 'approved' | 'superseded'; rev: number };
+  sections: { part: 'Purpose' | 'Responsibilities'; outcome: 'added' | 'unchanged' | 'added after the draft’s own text' }[];
+  figures: { part: string; from: string; to: string }[];
+  seats: { role: string; outcome: 'confirmed' | 'changed' | 'added' | 'kept from the draft'; detail?: string }[];
 };
 
 const classify = (heading: string): Use => {
@@ -81,31 +116,20 @@ const classify = (heading: string): Use => {
   return 'kept';
 };
 
-const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-const numberIn = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_NUMBERS[s.toLowerCase()]);
-const plain = (s: string) =>
-  s
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/[*_`\\]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** "A third of members, including the chair or vice-chair, and three agencies": the parts Quorum can check. */
-export const readQuorum = (text: string): TermsOfReference['quorum'] => {
-  const t = text.toLowerCase();
-  const fraction = /\b(one|a) third\b|\b1\/3\b/.test(t) ? 1 / 3 : /\bhalf\b|50%/.test(t) ? 0.5 : /two thirds|2\/3/.test(t) ? 2 / 3 : /\b(one|a) quarter\b|25%/.test(t) ? 0.25 : undefined;
-  const members = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (?:voting )?members\b/.exec(t);
-  const agencies = /\b(\d+|two|three|four|five|six) (?:different |partner |statutory )?(?:agencies|organisations|partners|partner agencies|safeguarding partners)\b/.exec(t);
-  return {
-    ...(fraction ? { minFraction: fraction } : {}),
-    ...(members && !fraction ? { minMembers: numberIn(members[1]) } : {}),
-    requireChairOrVice: /\b(chair|vice[- ]chair)\b/.test(t),
-    ...(agencies ? { minAgencies: numberIn(agencies[1]) } : /all three safeguarding partners/.test(t) ? { minAgencies: 3 } : {}),
-    text: plain(text).slice(0, 500),
-  };
+/** Every use a heading names, the first being where its text goes: "Meetings and quorum" carries both. */
+const classifyAll = (heading: string): Use[] => {
+  const uses = new Set<Use>([classify(heading)]);
+  const h = heading.toLowerCase();
+  if (/quorum|quorate|quoracy/.test(h)) uses.add('quorum');
+  if (/frequency|meetings|how often|meet\b/.test(h)) uses.add('meetings');
+  if (/papers|agenda|reports to the board/.test(h)) uses.add('papers');
+  if (/review/.test(h)) uses.add('review');
+  return [...uses];
 };
+
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twice: 2 };
+const numberIn = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_NUMBERS[s.toLowerCase()]);
+export { readQuorum };
 
 const meetingsPerYear = (text: string): number | undefined => {
   const t = text.toLowerCase();
@@ -131,33 +155,71 @@ const tableToSheet = (sourceFile: string, table: Tokens.Table): SheetTable => ({
 
 const VACANT = /^(vacant|tbc|tba|to be confirmed|n\/?a|-|–)?$/i;
 
-export const planTorImport = (data: StoreData, input: Input, today: string): TorImportPlan => {
+/** "Dr Lena Fry (Designated Doctor)", "Cllr Ann Bell": the person's name as the partnership lists it. */
+const HONORIFIC = /^(?:dr|doctor|cllr|councillor|mr|mrs|ms|miss|mx|prof|professor|dci|di|ds|dsupt|det supt|supt|superintendent|ch supt|chief superintendent|acc|rev|revd|sir|dame)\.?\s+/i;
+export const personName = (cell: string): string =>
+  cell
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[,;–—]|\s-\s/)[0]
+    .replace(/\s+/g, ' ')
+    .trim();
+const bareName = (name: string) => {
+  let n = personName(name);
+  while (HONORIFIC.test(n)) n = n.replace(HONORIFIC, '');
+  return n;
+};
+
+/** A seat is voting unless the document says otherwise: a "Voting: No" cell, or "non-voting", "advisory", "in attendance" beside the seat. */
+const NON_VOTING = /non[- ]?voting|\badvis(?:ory|er|or)\b|in attendance|\bobserver\b|ex[- ]officio \(non/i;
+
+/** Every section's text is searched for how often the board meets, preferring the section whose heading says so. */
+const firstStated = <T>(sections: { use: Use; uses: Use[]; text: string }[], prefer: Use, read: (text: string) => T | undefined): T | undefined => {
+  for (const s of [...sections.filter((x) => x.uses.includes(prefer)), ...sections.filter((x) => !x.uses.includes(prefer))]) {
+    const found = read(s.text);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+/** The sentences of a text that speak of the quorum, for a ToR without a Quorum heading ("Meetings are quorate when…"). */
+const quorumSentences = (text: string) =>
+  text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((s) => /\bquor(?:um|ate|acy)\b/i.test(s))
+    .join(' ');
+
+export const planTorImport = (data: StoreData, input: Input, today: string, base?: TermsOfReference): TorImportPlan => {
   const tokens = marked.lexer(input.markdown);
   const draft: TorDraftFields = firstTorFields(today);
   const plan: TorImportPlan = { sourceFile: input.sourceFile, sections: [], seats: [], undecided: [], newPeople: [], seatRows: {}, draft, notes: [] };
   const organisations = listRecords(data, 'organisation').filter((o) => !o.retiredOn);
   const people = listRecords(data, 'person').filter((p) => !p.retiredOn);
+  const stated = new Set<'quorum' | 'meetingsPerYear' | 'paperDeadlineWorkingDays' | 'reviewDate' | 'chair' | 'viceChair'>();
 
-  // Split into sections at headings; what comes before the first is the title page.
+  // Split into sections at headings (a paragraph that is all bold, as many Word ToRs are typed, is a heading too); what comes before the first is the title page.
   type Section = { heading: string; level: number; tokens: typeof tokens };
   const sections: Section[] = [{ heading: '', level: 0, tokens: [] as unknown as typeof tokens }];
   for (const t of tokens) {
+    const boldLine = t.type === 'paragraph' && /^\*\*[^*\n]{2,80}\*\*:?$/.test(t.raw.trim());
     if (t.type === 'heading') sections.push({ heading: plain((t as Tokens.Heading).text), level: (t as Tokens.Heading).depth, tokens: [] as unknown as typeof tokens });
+    else if (boldLine) sections.push({ heading: plain(t.raw).replace(/:$/, ''), level: 3, tokens: [] as unknown as typeof tokens });
     else sections.at(-1)!.tokens.push(t);
   }
   const body = (s: Section) => s.tokens.filter((t) => t.type !== 'table').map((t) => t.raw).join('').trim();
   const kept: string[] = [];
   const purpose: string[] = [];
   const responsibilities: string[] = [];
+  const read: { use: Use; uses: Use[]; text: string; heading: string }[] = [];
   let membershipTable: Tokens.Table | undefined;
   for (const s of sections) {
     const text = body(s);
     const tables = s.tokens.filter((t): t is Tokens.Table => t.type === 'table');
-    let use: Use = s.level === 0 ? 'title' : classify(s.heading);
+    const uses = s.level === 0 ? (['title'] as Use[]) : classifyAll(s.heading);
+    let use: Use = uses[0];
     // A table that names roles and organisations is the membership, wherever it sits.
     const seatTable = tables.find((t) => {
       try {
-        mapColumns(tableToSheet(input.sourceFile, t), SEAT_COLUMNS, 'a membership table');
+        seatColumns(tableToSheet(input.sourceFile, t));
         return true;
       } catch {
         return false;
@@ -167,38 +229,72 @@ export const planTorImport = (data: StoreData, input: Input, today: string): Tor
     if (use === 'title' && text && s.level > 0) use = 'kept';
     if (s.level === 0 && !text) continue;
     plan.sections.push({ heading: s.heading || '(before the first heading)', use });
-    if (use === 'purpose' && text) purpose.push(text);
-    else if (use === 'responsibilities' && text) responsibilities.push(text);
-    else if (use === 'quorum' && text) draft.quorum = readQuorum(text);
-    else if (use === 'meetings' && text) {
-      const n = meetingsPerYear(text);
-      if (n) draft.meetingsPerYear = n;
-      const days = clearDays(text);
-      if (days !== undefined) draft.paperDeadlineWorkingDays = days;
-      else plan.notes.push(`“${s.heading}” does not say how many times a year the board meets; it is set to ${draft.meetingsPerYear} for you to check`);
-      kept.push(`### ${s.heading}\n\n${text}`);
-    } else if (use === 'papers' && text) {
-      const n = clearDays(text);
-      if (n !== undefined) draft.paperDeadlineWorkingDays = n;
-      kept.push(`### ${s.heading}\n\n${text}`);
-    } else if (use === 'review' && text) {
-      const date = /\b(\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})\b/.exec(text);
-      const parsed = date ? parseUkDate(date[1]) : undefined;
-      draft.reviewDate = parsed ?? (/annual|every year|each year|yearly/i.test(text) ? addDays(today, 365) : /two years|biennial/i.test(text) ? addDays(today, 730) : draft.reviewDate);
-    } else if ((use === 'kept' || (use === 'title' && s.level > 0)) && text) kept.push(`### ${s.heading}\n\n${text}`);
-    else if (use === 'membership' && text) kept.push(`### ${s.heading}\n\n${text}`);
+    read.push({ use, uses, text, heading: s.heading });
+    const keep = () => kept.push(`### ${s.heading}\n\n${text}`);
+    if (!text) continue;
+    if (use === 'purpose') purpose.push(text);
+    else if (use === 'responsibilities') responsibilities.push(text);
+    else if (use === 'quorum' && uses.length === 1) {
+      /* read below, with the figures */
+    } else if (use !== 'review' && use !== 'title') keep();
+  }
+
+  // The rule figures, from whichever section states them.
+  // The quorum: the sentences that speak of it (a "Meetings and quorum" section says more), else the whole of a section headed Quorum.
+  const quorumSection = read.find((r) => r.uses.includes('quorum') && r.text);
+  const quorumText = (quorumSection && (quorumSentences(quorumSection.text) || quorumSection.text)) ?? (read.map((r) => quorumSentences(r.text)).find(Boolean) || undefined);
+  if (quorumText) {
+    draft.quorum = readQuorum(quorumText);
+    stated.add('quorum');
+  }
+  const perYear = firstStated(read, 'meetings', meetingsPerYear);
+  if (perYear) {
+    draft.meetingsPerYear = perYear;
+    stated.add('meetingsPerYear');
+  } else plan.notes.push(`The document does not say how many times a year the board meets; it is set to ${draft.meetingsPerYear} for you to check`);
+  const days = firstStated(read, 'papers', (t) => (/paper|agenda|report|circulat|despatch|dispatch|publish/i.test(t) ? clearDays(t) : undefined));
+  if (days !== undefined) {
+    draft.paperDeadlineWorkingDays = days;
+    stated.add('paperDeadlineWorkingDays');
+  }
+  const review = read.find((r) => r.uses.includes('review') && r.text);
+  if (review) {
+    const date = /\b(\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}|[A-Za-z]+ \d{4})\b/.exec(review.text);
+    const parsed = date ? (parseUkDate(date[1]) ?? parseUkDate(`1 ${date[1]}`)) : undefined;
+    const reviewDate = parsed ?? (/annual|every year|each year|yearly|12 months/i.test(review.text) ? addDays(today, 365) : /two years|biennial|24 months/i.test(review.text) ? addDays(today, 730) : undefined);
+    if (reviewDate) {
+      draft.reviewDate = reviewDate;
+      stated.add('reviewDate');
+    }
   }
   draft.purpose = purpose.join('\n\n');
   draft.responsibilities = [...responsibilities, ...kept].join('\n\n');
   if (!draft.purpose) plan.notes.push('No heading reads as the board’s purpose; write it in the draft');
-  if (kept.length) plan.notes.push(`${kept.length} section${kept.length === 1 ? '' : 's'} Quorum has no field for ${kept.length === 1 ? 'is' : 'are'} kept at the end of the responsibilities, under ${kept.length === 1 ? 'its' : 'their'} own heading${kept.length === 1 ? '' : 's'}, for you to place`);
+  if (kept.length) plan.notes.push(`${kept.length === 1 ? 'One section' : `${kept.length} sections`} Quorum has no field for ${kept.length === 1 ? 'is' : 'are'} kept at the end of the responsibilities, under ${kept.length === 1 ? 'its' : 'their'} own heading${kept.length === 1 ? '' : 's'}, for you to place`);
 
-  if (!membershipTable) {
-    plan.notes.push('No membership table with a role and an organisation column was found; add the seats in the draft');
-    return plan;
-  }
+  if (!membershipTable) plan.notes.push('No membership table with a role and an organisation column was found; add the seats in the draft');
+  const said: SeatSaid = new Map();
+  if (membershipTable) readSeats(said, plan, membershipTable, input, organisations, people, stated);
+  if (!draft.chairMemberKey && !base?.chairMemberKey) plan.notes.push('No seat is named as the chair; choose one in the draft');
+  if (base) plan.merge = mergeIntoBase(plan, base, stated, said, data);
+  return plan;
+};
+
+/** Per seat read from the document: whether it said if a deputy is allowed, and whether the seat votes (else the draft's answer stands). */
+type SeatSaid = Map<string, { deputy: boolean; voting: boolean }>;
+
+const readSeats = (
+  said: SeatSaid,
+  plan: TorImportPlan,
+  membershipTable: Tokens.Table,
+  input: Input,
+  organisations: Organisation[],
+  people: Person[],
+  stated: Set<string>,
+) => {
+  const { draft } = plan;
   const sheet = tableToSheet(input.sourceFile, membershipTable);
-  const cols = mapColumns(sheet, SEAT_COLUMNS, 'a membership table');
+  const cols = seatColumns(sheet);
   const decisions = new Map(input.seats.map((d) => [d.row, d]));
   const taken = new Set<string>();
   const organisationFor = (cell: string): { org?: Organisation; guess?: string } => {
@@ -213,11 +309,15 @@ export const planTorImport = (data: StoreData, input: Input, today: string): Tor
     if (!r.cells.some((c) => c.trim())) continue;
     const role = cellOf(r, cols, 'role');
     const organisation = cellOf(r, cols, 'organisation');
-    const name = cellOf(r, cols, 'name');
-    const deputy = yesNo(cellOf(r, cols, 'deputyAllowed'));
-    const voting = yesNo(cellOf(r, cols, 'voting'));
+    const nameCell = cellOf(r, cols, 'name');
+    const name = VACANT.test(personName(nameCell)) ? '' : personName(nameCell);
+    const deputyCell = cellOf(r, cols, 'deputyAllowed');
+    const deputy = deputyCell ? yesNo(deputyCell) : undefined;
+    const votingCell = cellOf(r, cols, 'voting');
+    const voting = (votingCell.trim() ? (yesNo(votingCell) ?? (NON_VOTING.test(votingCell) ? false : /^(full )?voting/i.test(votingCell.trim()) ? true : undefined)) : undefined) ?? !NON_VOTING.test(`${role} ${nameCell}`);
     const decision = decisions.get(r.row);
-    const seat: TorSeatPreview = { row: r.row, role: role || organisation, organisation, name: VACANT.test(name) ? '' : name, deputyAllowed: deputy ?? true, outcome: 'matched' };
+    const seatRole = (role || organisation).replace(/\s*\((?:non[- ]?voting|voting)\)\s*/i, ' ').trim();
+    const seat: TorSeatPreview = { row: r.row, role: seatRole, organisation, name, deputyAllowed: deputy ?? true, voting, outcome: 'matched' };
     plan.seats.push(seat);
     if (decision?.leaveOut) {
       seat.outcome = 'left out';
@@ -237,7 +337,7 @@ export const planTorImport = (data: StoreData, input: Input, today: string): Tor
     taken.add(key);
     let personId: Person['id'] | undefined;
     if (seat.name && !decision?.vacant) {
-      const named = people.filter((p) => sameName(p.name, seat.name));
+      const named = people.filter((p) => sameName(bareName(p.name), bareName(seat.name)));
       const person = named.find((p) => p.organisationId === found.org!.id) ?? named[0];
       if (person) {
         personId = person.id;
@@ -248,10 +348,118 @@ export const planTorImport = (data: StoreData, input: Input, today: string): Tor
         plan.seatRows[key] = r.row;
       }
     } else seat.outcome = 'vacant';
-    draft.members.push({ key, role: seat.role.slice(0, 200), organisationId: found.org.id, ...(personId ? { personId } : {}), deputyAllowed: seat.deputyAllowed, voting: voting ?? true });
-    if (/vice[- ]?chair/i.test(seat.role)) draft.viceChairMemberKey ||= key;
-    else if (/\bchair\b/i.test(seat.role)) draft.chairMemberKey ||= key;
+    draft.members.push({ key, role: seat.role.slice(0, 200), organisationId: found.org.id, ...(personId ? { personId } : {}), deputyAllowed: seat.deputyAllowed, voting: seat.voting });
+    said.set(key, { deputy: deputy !== undefined, voting: votingCell.trim() !== '' || NON_VOTING.test(`${role} ${nameCell}`) });
+    if (/vice[- ]?chair/i.test(seat.role)) {
+      draft.viceChairMemberKey ||= key;
+      stated.add('viceChair');
+    } else if (/\bchair\b/i.test(seat.role)) {
+      draft.chairMemberKey ||= key;
+      stated.add('chair');
+    }
   }
-  if (!draft.chairMemberKey) plan.notes.push('No seat is named as the chair; choose one in the draft');
-  return plan;
+};
+
+const describeQuorum = (q: TermsOfReference['quorum']) => quorumInWords(q) || 'not stated';
+
+/**
+ * The document laid over the board's draft: its text goes where the draft has none (and after the
+ * draft's own words where it has some); the figures it states replace the draft's; a seat it names
+ * that the draft has (by role, or by the person in it) is confirmed or changed, keeping the person
+ * the draft already seats there; the draft's other seats stay.
+ */
+const mergeIntoBase = (plan: TorImportPlan, base: TermsOfReference, stated: Set<string>, said: SeatSaid, data: StoreData): TorMerge => {
+  const doc = plan.draft;
+  const merge: TorMerge = { base: { version: base.version, status: base.status, rev: base.rev }, sections: [], figures: [], seats: [] };
+  const personName = (id?: string) => (id ? (listRecords(data, 'person').find((p) => p.id === id)?.name ?? '') : '');
+  const text = (part: 'Purpose' | 'Responsibilities', mine: string, theirs: string) => {
+    if (!theirs.trim() || theirs.trim() === mine.trim()) {
+      if (theirs.trim()) merge.sections.push({ part, outcome: 'unchanged' });
+      return mine;
+    }
+    if (!mine.trim()) {
+      merge.sections.push({ part, outcome: 'added' });
+      return theirs;
+    }
+    merge.sections.push({ part, outcome: 'added after the draft’s own text' });
+    return `${mine}\n\n### As ${plan.sourceFile} words it\n\n${theirs}`;
+  };
+  const merged: TorDraftFields = {
+    ...doc,
+    purpose: text('Purpose', base.purpose, doc.purpose),
+    responsibilities: text('Responsibilities', base.responsibilities, doc.responsibilities),
+    quorum: stated.has('quorum') ? doc.quorum : base.quorum,
+    meetingsPerYear: stated.has('meetingsPerYear') ? doc.meetingsPerYear : base.meetingsPerYear,
+    paperDeadlineWorkingDays: stated.has('paperDeadlineWorkingDays') ? doc.paperDeadlineWorkingDays : base.paperDeadlineWorkingDays,
+    reviewDate: stated.has('reviewDate') ? doc.reviewDate : base.reviewDate,
+    deepDivesPerMeeting: base.deepDivesPerMeeting,
+    reportsToBoardIds: base.reportsToBoardIds,
+    permissions: base.permissions,
+    members: [],
+    chairMemberKey: base.chairMemberKey ?? '',
+    viceChairMemberKey: base.viceChairMemberKey ?? '',
+  };
+  const figure = (part: string, from: string, to: string) => merge.figures.push({ part, from, to });
+  if (stated.has('quorum') && describeQuorum(base.quorum) !== describeQuorum(doc.quorum)) figure('Quorum', describeQuorum(base.quorum), describeQuorum(doc.quorum));
+  if (stated.has('meetingsPerYear') && base.meetingsPerYear !== doc.meetingsPerYear) figure('Meetings a year', String(base.meetingsPerYear), String(doc.meetingsPerYear));
+  if (stated.has('paperDeadlineWorkingDays') && base.paperDeadlineWorkingDays !== doc.paperDeadlineWorkingDays) figure('Paper deadline (clear working days)', String(base.paperDeadlineWorkingDays), String(doc.paperDeadlineWorkingDays));
+  if (stated.has('reviewDate') && base.reviewDate !== doc.reviewDate) figure('Review date', formatUkDate(base.reviewDate), formatUkDate(doc.reviewDate));
+
+  // The seats in the document's order, each laid over the draft's seat of that role (or person); then the draft's other seats.
+  const members: TermsOfReference['members'] = [];
+  const used = new Set<number>();
+  const taken = new Set(base.members.map((m) => m.key));
+  const seatRows: Record<string, number> = {};
+  const keyFor = new Map<string, string>();
+  for (const m of doc.members) {
+    const at = base.members.findIndex((b, i) => !used.has(i) && (sameName(b.role, m.role) || (Boolean(m.personId) && b.personId === m.personId)));
+    const row = plan.seatRows[m.key];
+    if (at < 0) {
+      const key = memberKey(m.role, taken);
+      taken.add(key);
+      members.push({ ...m, key });
+      keyFor.set(m.key, key);
+      if (row !== undefined) seatRows[key] = row;
+      merge.seats.push({ role: m.role, outcome: 'added', ...(m.personId ? { detail: personName(m.personId) } : {}) });
+      continue;
+    }
+    used.add(at);
+    const b = base.members[at];
+    keyFor.set(m.key, b.key);
+    const told = said.get(m.key) ?? { deputy: true, voting: true };
+    m.deputyAllowed = told.deputy ? m.deputyAllowed : b.deputyAllowed;
+    m.voting = told.voting ? m.voting : b.voting;
+    const changes: string[] = [];
+    if (!sameName(b.role, m.role)) changes.push(`seat named “${m.role}” (was “${b.role}”)`);
+    if (b.organisationId !== m.organisationId) changes.push('organisation');
+    if (b.deputyAllowed !== m.deputyAllowed) changes.push(m.deputyAllowed ? 'a deputy allowed' : 'no deputy');
+    if (b.voting !== m.voting) changes.push(m.voting ? 'voting' : 'non-voting');
+    let personId = b.personId;
+    let note = '';
+    if (!personId && m.personId) {
+      personId = m.personId;
+      changes.push(`${personName(m.personId)} in the seat`);
+    } else if (!personId && row !== undefined) {
+      seatRows[b.key] = row;
+      changes.push('a new person in the seat');
+    } else if (personId && ((m.personId && m.personId !== personId) || (!m.personId && row !== undefined))) {
+      const named = plan.seats.find((x) => x.row === row)?.name ?? personName(m.personId);
+      note = `the document names ${named}; the seat keeps ${personName(personId)}`;
+      // The person the document would have added is not added: the seat is already filled.
+      if (row !== undefined) plan.newPeople = plan.newPeople.filter((p) => p.row !== row);
+    } else if (personId) note = personName(personId);
+    members.push({ ...b, role: m.role, organisationId: m.organisationId, deputyAllowed: m.deputyAllowed, voting: m.voting, ...(personId ? { personId } : {}) });
+    merge.seats.push({ role: m.role, outcome: changes.length ? 'changed' : 'confirmed', ...(changes.length || note ? { detail: [...changes, note].filter(Boolean).join('; ') } : {}) });
+  }
+  base.members.forEach((m, i) => {
+    if (used.has(i)) return;
+    members.push(m);
+    merge.seats.push({ role: m.role, outcome: 'kept from the draft', ...(m.personId ? { detail: personName(m.personId) } : {}) });
+  });
+  if (stated.has('chair')) merged.chairMemberKey = keyFor.get(doc.chairMemberKey ?? '') ?? merged.chairMemberKey;
+  if (stated.has('viceChair')) merged.viceChairMemberKey = keyFor.get(doc.viceChairMemberKey ?? '') ?? merged.viceChairMemberKey;
+  merged.members = members;
+  plan.draft = merged;
+  plan.seatRows = seatRows;
+  return merge;
 };

@@ -1,4 +1,4 @@
-import type { DEEP_DIVE_STATUSES, FORWARD_PLAN_STATUSES, MEETING_STATUSES, PROTOCOL_STATUSES } from '../schema/records';
+import type { BOARD_KINDS, DEEP_DIVE_STATUSES, FORWARD_PLAN_STATUSES, MEETING_STATUSES, ORGANISATION_KINDS, PROTOCOL_STATUSES } from '../schema/records';
 
 /**
  * The one set of words for each status, used by every screen and export: an officer sees the
@@ -34,4 +34,13 @@ export const PROTOCOL_STATUS_LABEL: Record<(typeof PROTOCOL_STATUSES)[number], s
   consultation: 'Out for consultation',
   agreed: 'Agreed',
   superseded: 'Superseded',
+};
+
+export const ORGANISATION_KIND_LABEL: Record<(typeof ORGANISATION_KINDS)[number], string> = { council: 'Council', police: 'Police', health: 'Health', education: 'Education', voluntary: 'Voluntary sector', other: 'Other' };
+
+export const BOARD_KIND_LABEL: Record<(typeof BOARD_KINDS)[number], string> = {
+  'childrens-trust': 'Children’s Trust',
+  'safeguarding-partnership': 'Safeguarding Children Partnership',
+  'health-and-wellbeing': 'Health and Wellbeing Board',
+  other: 'Other',
 };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, useExampleFolders, storeBytesOnDisk, savedStore } from '../helpers';
 import { reviewedPaper } from '../fixtures/papers';
-import { ACTION_COLUMNS, csvOf, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, writeXlsx } from '../fixtures/imports';
+import { ACTION_COLUMNS, childrensTrustTor, csvOf, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS, writeXlsx } from '../fixtures/imports';
 
 const folders = useExampleFolders();
 const call = async (dir: string, channel: string, input: unknown) => {
@@ -27,8 +27,8 @@ const westmoor = async () => {
   return { dir, ct: ct.boardId as string, scp: scp.boardId as string, hwb: hwb.boardId as string };
 };
 
-/** The membership list with its seats on the Children's Trust, so the Safeguarding Partnership's ToR can come from Word. */
-const members = MEMBERS.map((r) => (r[6] ? [...r.slice(0, 6), 'Children’s Trust', ...r.slice(7)] : r));
+/** The membership list as the secretariat keeps it: seats on the Safeguarding Partnership. */
+const members = MEMBERS;
 
 describe('quorum import: a partnership’s existing material brought in headless', () => {
   it('sets up from empty: people from CSV and Excel, a ToR from Word approved, the year’s meetings from a rule, an agenda and its public pack', async () => {
@@ -45,12 +45,12 @@ describe('quorum import: a partnership’s existing material brought in headless
 
     const people = await runCli('import', 'people', '--data', dir, csv, '--add-organisations', '--json');
     expect(people.code, people.err).toBe(0);
-    expect(json(people).summary).toBe('Imported people from members.csv: 6 people added, 5 organisations added, 4 seats on 1 board’ draft terms of reference');
+    expect(json(people).summary).toBe('Imported people from members.csv: 6 people added, 5 organisations added, 4 seats in the draft terms of reference of 1 board');
     expect(recordsOf(dir, 'person').map((p) => p.name).sort()).toEqual(MEMBERS.map((r) => r[0]).sort());
     expect(recordsOf(dir, 'organisation').find((o) => o.name === 'Westmoor Integrated Care Board')).toMatchObject({ kind: 'health' });
-    const ctDraft = recordsOf(dir, 'tor')[0] as unknown as { status: string; members: { role: string; personId?: string; deputyAllowed: boolean }[] };
-    expect(ctDraft.status).toBe('draft');
-    expect(ctDraft.members.map((m) => [m.role, m.deputyAllowed])).toContainEqual(['Independent Scrutineer (Chair)', false]);
+    const sheetDraft = recordsOf(dir, 'tor')[0] as unknown as { status: string; boardId: string; members: { role: string; personId?: string; deputyAllowed: boolean }[] };
+    expect(sheetDraft).toMatchObject({ status: 'draft', boardId: scp });
+    expect(sheetDraft.members.map((m) => [m.role, m.deputyAllowed])).toContainEqual(['Independent Scrutineer (Chair)', false]);
 
     // The same list again as Excel, with a new phone number: matched by email, one update, no duplicates.
     const xlsx = join(folders.temp(), 'members.xlsx');
@@ -67,8 +67,12 @@ describe('quorum import: a partnership’s existing material brought in headless
     const undecided = await runCli('import', 'tor', '--data', dir, docx, '--board', 'Safeguarding Partnership');
     expect(undecided.code).toBe(1);
     expect(undecided.out).toMatch(/Designated Doctor: “Westmoor Hospitals NHS Trust” is not an organisation in the partnership/);
+    // It goes into the draft the sheet started: the sheet's four seats confirmed with their people, the schools' seat added.
+    expect(undecided.out).toMatch(/Into draft version 1; seats already filled keep their people/);
     const tor = await runCli('import', 'tor', '--data', dir, docx, '--board', scp, '--leave-out-unmatched', '--json');
     expect(tor.code, tor.err).toBe(0);
+    expect(json(tor).summary).toBe('Imported SCP terms of reference.docx into the Safeguarding Partnership’s draft terms of reference (version 1): seats 4 confirmed, 1 added');
+    expect(recordsOf(dir, 'tor')).toHaveLength(1);
     const draft = recordsOf(dir, 'tor').find((t) => t.boardId === scp) as unknown as { id: string; purpose: string; responsibilities: string; members: { role: string; personId?: string }[]; chairMemberKey: string; paperDeadlineWorkingDays: number; meetingsPerYear: number; reviewDate: string };
     expect(draft.purpose).toMatch(/^The Partnership coordinates the work of the three safeguarding partners/);
     expect(draft.responsibilities).toMatch(/Commission and learn[\s\S]*### 6\. Confidentiality/);
@@ -96,6 +100,38 @@ describe('quorum import: a partnership’s existing material brought in headless
     // Nothing of the example anywhere.
     expect(Object.keys(storeOf(dir).records).filter((id) => /eastmere|ct-|childrens-trust$/.test(id))).toEqual([]);
     expect((await runCli('check', '--data', dir)).code).toBe(0);
+  });
+
+  it('adds the boards a people sheet names when there are none yet (--add-boards), and takes the officer’s word for a name it is unsure of (--board-as)', async () => {
+    const dir = folders.temp();
+    expect((await runCli('init', '--data', dir, '--partnership', 'Westmoor Children and Families Partnership')).code).toBe(0);
+    await call(dir, 'boards:add', { name: 'Westmoor Children’s Trust Board', shortName: 'Children’s Trust', kind: 'childrens-trust', rules: 'own-terms-of-reference' });
+    const csv = join(folders.temp(), 'members.csv');
+    // A second board name the office types differently for the Safeguarding Partnership it does not yet have in Quorum.
+    writeFileSync(csv, csvOf(WESTMOOR_PEOPLE_COLUMNS, [...WESTMOOR_PEOPLE, ['Jo Pryce', 'Detective Inspector', 'Westmoor Police', 'jo.pryce@police.westmoor.example', 'Westmoor Safeguarding Children Partnership', 'Deputy for the police', 'No']]));
+    const dry = await runCli('import', 'people', '--data', dir, csv, '--add-organisations', '--dry-run');
+    expect(dry.code).toBe(1);
+    expect(dry.out).toMatch(/Boards named \(4\):\n {2}“Westmoor SCP” \(rows 2, 3, 4, 5\): needs a decision: not a board of the partnership yet \(--add-boards adds it as Westmoor SCP\)\n {2}“the Children’s Trust” \(rows 6, 7, 8\): Westmoor Children’s Trust Board/);
+    expect(recordsOf(dir, 'board')).toHaveLength(1);
+
+    const added = await runCli('import', 'people', '--data', dir, csv, '--add-organisations', '--add-boards', '--board-as', 'Westmoor SCP=leave-out', '--json');
+    expect(added.code, added.err).toBe(0);
+    expect(json(added).summary).toBe('Imported people from members.csv: 9 people added, 5 organisations added, 2 boards added, 5 seats in the draft terms of reference of 3 boards');
+    const boards = recordsOf(dir, 'board').map((b) => [b.name, b.shortName, b.kind, b.rules]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(boards).toEqual([
+      ['Westmoor Children’s Trust Board', 'Children’s Trust', 'childrens-trust', 'own-terms-of-reference'],
+      ['Westmoor Health & Wellbeing Bord', 'Health & Wellbeing Bord', 'health-and-wellbeing', 'council-committee'],
+      ['Westmoor Safeguarding Children Partnership', 'Safeguarding Children Partnership', 'safeguarding-partnership', 'own-terms-of-reference'],
+    ]);
+
+    // The Children's Trust's Word ToR goes into the draft the sheet started.
+    const docx = join(folders.temp(), 'CT ToR.docx');
+    writeFileSync(docx, await childrensTrustTor());
+    const tor = await runCli('import', 'tor', '--data', dir, docx, '--board', 'the Children’s Trust');
+    expect(tor.code, tor.err).toBe(0);
+    expect(tor.out).toMatch(/Seats:\n {2}Chair: confirmed \(Cllr Amara Mensah\)\n {2}Vice-chair: added \(Nadia Kowalski\)/);
+    expect(tor.out).toMatch(/Figures changed:\n {2}Quorum: A third of members, including the chair or vice-chair → A third of members, including the chair or vice-chair, from at least three agencies, one of which must be the local authority\.\n {2}Meetings a year: 4 → 6/);
+    expect(recordsOf(dir, 'tor').filter((t) => t.status === 'draft')).toHaveLength(3);
   });
 
   it('brings in an open action log, matching owners and meetings, leaving done actions out', async () => {
@@ -214,6 +250,6 @@ describe('quorum import refuses a bad file whole, names the row and column, and 
     writeFileSync(mixed, csvOf(['Name', 'Organisation', 'Email'], [['Priya Shah', 'Westmoor Borough Council', ''], ['', 'Westmoor Borough Council', 'x@westmoor.example'], ['Sam Cole', 'Westmoor Borough Council', 'not-an-email']]));
     const r = await runCli('import', 'people', '--data', dir, mixed, '--leave-out-refused');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/Row 3, column A \(Name\): there is no name[\s\S]*Row 4, column C \(Email\): “not-an-email” is not an email address[\s\S]*Imported: Imported people from mixed\.csv: 1 person added, 2 rows left out/);
+    expect(r.out).toMatch(/Row 3, column A \(Name\): there is no name[\s\S]*Row 4, column C \(Email\): “not-an-email” is not an email address[\s\S]*Imported people from mixed\.csv: 1 person added, 2 rows left out/);
   });
 });

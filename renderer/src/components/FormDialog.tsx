@@ -1,12 +1,12 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { ReturnFocus } from './ReturnFocus';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { ErrorBar } from './ErrorBar';
 import { useInFlight } from './useChange';
 import { ChangeScope } from './ChangeScope';
 
-const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: '12px' } });
+const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: '12px' }, hint: { color: tokens.colorNeutralForeground2, alignSelf: 'center' } });
 
 /**
  * A modal form: title, what went wrong (if anything), the fields, then Save and Cancel. Escape or
@@ -22,6 +22,8 @@ export const FormDialog = (props: {
   onSave: () => unknown;
   onClose: () => void;
   saveDisabled?: boolean;
+  /** Why Save cannot run yet, shown beside it (and read with it) while it is disabled. */
+  saveHint?: string;
   cancelLabel?: string;
   maxWidth?: string;
   children: ReactNode;
@@ -29,6 +31,8 @@ export const FormDialog = (props: {
   const styles = useStyles();
   const { pending, run } = useInFlight();
   const save = () => void run(async () => props.onSave());
+  const hintId = useId();
+  const hint = props.saveDisabled && props.saveHint ? props.saveHint : undefined;
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined} style={props.maxWidth ? { maxWidth: props.maxWidth } : undefined}>
@@ -50,7 +54,12 @@ export const FormDialog = (props: {
             </form>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={props.saveDisabled || pending} onClick={save}>
+            {hint && (
+              <Text id={hintId} className={styles.hint}>
+                {hint}
+              </Text>
+            )}
+            <Button appearance="primary" disabled={props.saveDisabled || pending} onClick={save} aria-describedby={hint ? hintId : undefined}>
               {props.saveLabel}
             </Button>
             <Button onClick={props.onClose}>{props.cancelLabel ?? 'Cancel'}</Button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Field, Input, Select, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import type { DirectoryOrganisation, DirectoryPerson } from '@shared/features/directory';
 import { BOARD_KINDS, BOARD_RULES, ORGANISATION_KINDS } from '@shared/schema/records';
+import { BOARD_KIND_LABEL, ORGANISATION_KIND_LABEL } from '@shared/rules/labels';
 import type { QuorumError, Result } from '@shared/result';
 import type { Done } from '@shared/contract';
 import { call, useQuery } from '../bridge';
@@ -12,6 +13,7 @@ import { formatUkDate } from '../format';
 import { PersonDialog } from '../components/PersonDialog';
 import type { PeopleTab } from '../navigation';
 import { useChosenFile } from '../components/imports/useChosenFile';
+import { BoardKindSelect } from '../components/BoardKindSelect';
 import { ImportPeopleDialog } from '../components/imports/ImportPeopleDialog';
 
 const useStyles = makeStyles({
@@ -20,13 +22,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: '8px' },
 });
 
-export const ORGANISATION_KIND_LABEL: Record<(typeof ORGANISATION_KINDS)[number], string> = { council: 'Council', police: 'Police', health: 'Health', education: 'Education', voluntary: 'Voluntary sector', other: 'Other' };
-export const BOARD_KIND_LABEL: Record<(typeof BOARD_KINDS)[number], string> = {
-  'childrens-trust': 'Children’s Trust',
-  'safeguarding-partnership': 'Safeguarding Children Partnership',
-  'health-and-wellbeing': 'Health and Wellbeing Board',
-  other: 'Other',
-};
 const BOARD_RULES_LABEL: Record<(typeof BOARD_RULES)[number], string> = {
   'council-committee': 'Council committee: access-to-information rules apply (5 clear days, Schedule 12A)',
   'own-terms-of-reference': 'Its own terms of reference',
@@ -286,13 +281,7 @@ const BoardDialog = ({ board, onClose }: { board: BoardRow | null; onClose: () =
         <Input value={form.shortName} onChange={(_e, d) => setForm((f) => ({ ...f, shortName: d.value }))} placeholder="e.g. Safeguarding Partnership" />
       </Field>
       <Field label="Kind" required>
-        <Select value={form.kind} onChange={(_e, d) => setForm((f) => ({ ...f, kind: d.value as BoardRow['kind'] }))}>
-          {BOARD_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {BOARD_KIND_LABEL[k]}
-            </option>
-          ))}
-        </Select>
+        <BoardKindSelect value={form.kind} onChange={(kind) => setForm((f) => ({ ...f, kind }))} />
       </Field>
       <Field label="Rules for papers and Part 2" required>
         <Select value={form.rules} onChange={(_e, d) => setForm((f) => ({ ...f, rules: d.value as BoardRow['rules'] }))}>

@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { Checkbox, Select, Spinner, Text } from '@fluentui/react-components';
-import { ORGANISATION_KINDS } from '@shared/schema/records';
+import { Checkbox, Field, Input, Select, Spinner, Text } from '@fluentui/react-components';
+import { BOARD_KINDS, ORGANISATION_KINDS } from '@shared/schema/records';
+import { ORGANISATION_KIND_LABEL } from '@shared/rules/labels';
+import { BoardKindSelect } from '../BoardKindSelect';
+import type { SheetBoard } from '@shared/imports/people';
 import type { SheetTable } from '@shared/imports/table';
 import type { QuorumError } from '@shared/result';
 import { call, useQuery } from '../../bridge';
@@ -9,7 +12,24 @@ import { ErrorBar } from '../ErrorBar';
 import { PreviewList, RefusedRows } from './PreviewList';
 
 type Kind = (typeof ORGANISATION_KINDS)[number];
-const KIND_LABEL: Record<Kind, string> = { council: 'Council', police: 'Police', health: 'Health', education: 'Education', voluntary: 'Voluntary sector', other: 'Other' };
+type BoardKind = (typeof BOARD_KINDS)[number];
+/** What the officer chose for a board name on the sheet: a board of the partnership, a new one, or its seats left out. */
+type BoardDecision = { choice: '' | 'add' | 'leave-out' | `board:${string}`; name: string; shortName: string; kind: BoardKind };
+
+/** A new board's name is proposed as the sheet gives it, and the officer can change it. */
+const NewBoardFields = ({ entry, decision, set }: { entry: SheetBoard; decision: BoardDecision; set: (patch: Partial<BoardDecision>) => void }) => (
+  <div style={{ display: 'flex', gap: '8px', flexWrap: 'wrap', marginLeft: '16px' }}>
+    <Field label={`Name of the new board for “${entry.sheetName}”`} required validationMessage={decision.name.trim() ? undefined : 'Give the board a name'}>
+      <Input value={decision.name} onChange={(_e, d) => set({ name: d.value })} />
+    </Field>
+    <Field label="Short name" required validationMessage={decision.shortName.trim() ? (decision.shortName.length > 40 ? 'Keep it under 40 characters' : undefined) : 'Give a short name'}>
+      <Input value={decision.shortName} onChange={(_e, d) => set({ shortName: d.value })} />
+    </Field>
+    <Field label="Kind">
+      <BoardKindSelect value={decision.kind} onChange={(kind) => set({ kind })} />
+    </Field>
+  </div>
+);
 
 /**
  * People and organisations from a membership spreadsheet: what will be added, updated, matched or
@@ -22,17 +42,35 @@ export const ImportPeopleDialog = ({ table, onClose }: { table: SheetTable; onCl
   const [leaveOutRefused, setLeaveOutRefused] = useState(false);
   const [error, setError] = useState<QuorumError | null>(null);
   const [suggested, setSuggested] = useState<{ name: string; kind: Kind; didYouMean?: string }[]>([]);
+  // Board names the sheet gives that are not (certainly) boards of the partnership, as first seen, and the officer's choice for each.
+  const [sheetBoards, setSheetBoards] = useState<SheetBoard[] | null>(null);
+  const [boardDecided, setBoardDecided] = useState<Record<string, BoardDecision>>({});
   const decisionOf = (o: { name: string; kind: Kind; didYouMean?: string }) => decided[o.name] ?? { add: !o.didYouMean, kind: o.kind };
+  // A name no board resembles is added unless the officer says otherwise; one Quorum is unsure of waits for a choice.
+  const boardDecisionOf = (b: SheetBoard): BoardDecision => boardDecided[b.sheetName] ?? { choice: b.didYouMean ? '' : 'add', ...b.proposed };
+  const undecidedBoards = (sheetBoards ?? []).filter((b) => b.outcome !== 'matched');
   const newOrganisations = suggested.filter((o) => decisionOf(o).add).map((o) => ({ name: o.name, kind: decisionOf(o).kind }));
-  const { state } = useQuery('imports:previewPeople', { table, newOrganisations, leaveOutRefused });
+  const newBoards = undecidedBoards
+    .filter((b) => boardDecisionOf(b).choice === 'add' && boardDecisionOf(b).name.trim() && boardDecisionOf(b).shortName.trim())
+    .map((b) => ({ sheetName: b.sheetName, name: boardDecisionOf(b).name.trim(), shortName: boardDecisionOf(b).shortName.trim().slice(0, 40), kind: boardDecisionOf(b).kind }));
+  const boardChoices = undecidedBoards.flatMap((b): { sheetName: string; leaveOut?: boolean; boardId?: `board:${string}` }[] => {
+    const { choice } = boardDecisionOf(b);
+    return choice === 'leave-out' ? [{ sheetName: b.sheetName, leaveOut: true }] : choice.startsWith('board:') ? [{ sheetName: b.sheetName, boardId: choice as `board:${string}` }] : [];
+  });
+  const input = { table, newOrganisations, leaveOutRefused, newBoards, boardChoices };
+  const { state } = useQuery('imports:previewPeople', input);
+  const boardsQuery = useQuery('boards:list', {});
+  const openBoards = boardsQuery.state.status === 'ready' ? boardsQuery.state.value : [];
   const plan = state.status === 'ready' ? state.value : null;
-  // The first preview names the organisations the sheet brings; later ones reflect the ticks.
+  // The first preview names the organisations and boards the sheet brings; later ones reflect the choices.
   if (plan && suggested.length === 0 && plan.newOrganisations.length > 0) setSuggested(plan.newOrganisations.map(({ name, kind, didYouMean }) => ({ name, kind, ...(didYouMean ? { didYouMean } : {}) })));
-  const ready = Boolean(plan) && plan!.newOrganisations.every((o) => o.added === decisionOf(o).add);
+  if (plan && sheetBoards === null) setSheetBoards(plan.boards);
+  const ready = Boolean(plan) && plan!.newOrganisations.every((o) => o.added === decisionOf(o).add) && plan!.boards.every((b) => b.outcome !== 'needs a decision');
   const blocked = !plan || (plan.refused.length > 0 && !leaveOutRefused);
   const nothing = plan && !plan.add.length && !plan.update.length && !plan.seats.some((s) => s.filled !== 'already in seat');
+  const waitingBoards = plan ? plan.boards.filter((b) => b.outcome === 'needs a decision').length : 0;
   const submit = async () => {
-    const r = await call('imports:people', { table, newOrganisations, leaveOutRefused });
+    const r = await call('imports:people', input);
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
@@ -43,6 +81,7 @@ export const ImportPeopleDialog = ({ table, onClose }: { table: SheetTable; onCl
       error={error ?? (state.status === 'error' ? state.error : null)}
       saveLabel={plan ? `Import ${plan.add.length} ${plan.add.length === 1 ? 'person' : 'people'}${plan.update.length ? ` and ${plan.update.length} update${plan.update.length === 1 ? '' : 's'}` : ''}` : 'Import'}
       saveDisabled={!ready || blocked || Boolean(nothing)}
+      saveHint={waitingBoards ? `Choose what becomes of ${waitingBoards === 1 ? 'the board name' : `the ${waitingBoards} board names`} marked above first.` : undefined}
       onSave={submit}
       onClose={() => onClose()}
       maxWidth="760px"
@@ -65,13 +104,52 @@ export const ImportPeopleDialog = ({ table, onClose }: { table: SheetTable; onCl
                     <Select aria-label={`Kind of ${o.name}`} value={decision.kind} disabled={!decision.add} onChange={(_e, d) => set({ kind: d.value as Kind })}>
                       {ORGANISATION_KINDS.map((k) => (
                         <option key={k} value={k}>
-                          {KIND_LABEL[k]}
+                          {ORGANISATION_KIND_LABEL[k]}
                         </option>
                       ))}
                     </Select>
                   </div>
                 );
               })}
+            </section>
+          )}
+          {plan.boards.length > 0 && (
+            <section aria-label="Boards on the sheet">
+              <Text weight="semibold">Boards on the sheet ({plan.boards.length})</Text>
+              <ul style={{ margin: '4px 0 8px', paddingLeft: '20px' }}>
+                {plan.boards.map((b) => {
+                  const rows = `${b.rows.length === 1 ? 'row' : 'rows'} ${b.rows.join(', ')}`;
+                  const first = sheetBoards?.find((s) => s.sheetName === b.sheetName);
+                  if (!first || first.outcome === 'matched')
+                    return (
+                      <li key={b.sheetName}>
+                        “{b.sheetName}” ({rows}): {b.boardName}
+                      </li>
+                    );
+                  const decision = boardDecisionOf(first);
+                  const set = (patch: Partial<BoardDecision>) => setBoardDecided((all) => ({ ...all, [b.sheetName]: { ...decision, ...patch } }));
+                  return (
+                    <li key={b.sheetName}>
+                      <Field label={`“${b.sheetName}” (${rows})${first.didYouMean ? `: did you mean ${first.didYouMean.name}?` : ': not a board of the partnership yet'}`} validationMessage={decision.choice ? undefined : 'Choose one'} validationState={decision.choice ? 'none' : 'warning'}>
+                        <Select aria-label={`Board for “${b.sheetName}”`} value={decision.choice} onChange={(_e, d) => set({ choice: d.value as BoardDecision['choice'] })}>
+                          <option value="">Choose…</option>
+                          {first.didYouMean && <option value={first.didYouMean.id}>{first.didYouMean.name}</option>}
+                          {openBoards
+                            .filter((o) => o.id !== first.didYouMean?.id)
+                            .map((o) => (
+                              <option key={o.id} value={o.id}>
+                                {o.name}
+                              </option>
+                            ))}
+                          <option value="add">Add it as a new board</option>
+                          <option value="leave-out">Import these people without their seats</option>
+                        </Select>
+                      </Field>
+                      {decision.choice === 'add' && <NewBoardFields entry={first} decision={decision} set={set} />}
+                    </li>
+                  );
+                })}
+              </ul>
             </section>
           )}
           <PreviewList title="Will be added" items={plan.add.map((p) => `Row ${p.row}: ${[p.name, p.jobTitle, p.organisation, p.email].filter(Boolean).join(', ')}`)} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { formatUkDate } from '@shared/rules/dates';
+import { quorumInWords } from '@shared/rules/quorumWords';
 import { call, useQuery } from '../../bridge';
 import { chosenId } from '../../ids';
 import { FormDialog } from '../FormDialog';
@@ -47,8 +48,9 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
       title={`Import the ${board.shortName}’s terms of reference from ${document.sourceFile}`}
       errorTitle="Nothing was imported"
       error={error ?? (state.status === 'error' ? state.error : null)}
-      saveLabel="Import as a draft"
+      saveLabel={plan?.merge?.base.status === 'draft' ? `Import into draft version ${plan.merge.base.version}` : 'Import as a draft'}
       saveDisabled={!plan || plan.undecided.length > 0}
+      saveHint={plan && plan.undecided.length > 0 ? `Decide the ${plan.undecided.length === 1 ? 'membership row' : `${plan.undecided.length} membership rows`} marked above first.` : undefined}
       onSave={submit}
       onClose={() => onClose()}
       maxWidth="860px"
@@ -57,8 +59,19 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
       {plan && (
         <>
           <Text as="p" block>
-            It becomes a draft: check it, then the board approves it. Nothing is saved until you import.
+            {plan.merge
+              ? plan.merge.base.status === 'draft'
+                ? `It goes into draft version ${plan.merge.base.version}: the seats already filled keep their people. Check it, then the board approves it. Nothing is saved until you import.`
+                : `It becomes a new draft, starting from version ${plan.merge.base.version} in force: the seats already filled keep their people. Nothing is saved until you import.`
+              : 'It becomes a draft: check it, then the board approves it. Nothing is saved until you import.'}
           </Text>
+          {plan.merge && (
+            <>
+              <PreviewList title="What the document adds to the draft" items={plan.merge.sections.filter((x) => x.outcome !== 'unchanged').map((x) => `${x.part}: ${x.outcome}`)} />
+              <PreviewList title="Rule figures the document changes" items={plan.merge.figures.map((f) => `${f.part}: ${f.from} → ${f.to}`)} />
+              <PreviewList title="Seats" items={plan.merge.seats.map((x) => `${x.role}: ${x.outcome}${x.detail ? ` (${x.detail})` : ''}`)} />
+            </>
+          )}
           <PreviewList title="Sections" items={plan.sections.map((s) => `${s.heading}: ${USE_LABEL[s.use]}`)} />
           {plan.seats.length > 0 && (
             <Table aria-label="Membership" size="small">
@@ -68,6 +81,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                   <TableHeaderCell>Seat</TableHeaderCell>
                   <TableHeaderCell>Organisation</TableHeaderCell>
                   <TableHeaderCell>Person</TableHeaderCell>
+                  <TableHeaderCell>Voting</TableHeaderCell>
                   <TableHeaderCell>Becomes</TableHeaderCell>
                 </TableRow>
               </TableHeader>
@@ -81,6 +95,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                       {s.outcome === 'needs a decision' ? ` (not in the partnership${s.didYouMean ? `; did you mean ${s.didYouMean}?` : ''})` : s.note ? ` (${s.note})` : ''}
                     </TableCell>
                     <TableCell>{s.name || 'Vacant'}</TableCell>
+                    <TableCell>{s.voting ? 'Yes' : 'No'}</TableCell>
                     <TableCell>
                       {s.outcome === 'needs a decision' || decisions[s.row] ? (
                         <Select
@@ -106,10 +121,9 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
             </Table>
           )}
           <Text block>
-            Quorum: {plan.draft.quorum.text.replace(/\.$/, '') || 'not stated'}. Meets {plan.draft.meetingsPerYear} times a year; papers {plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by {formatUkDate(plan.draft.reviewDate)}.
+            Quorum: {quorumInWords(plan.draft.quorum).replace(/\.$/, '') || 'not stated'}. Meets {plan.draft.meetingsPerYear} times a year; papers {plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by {formatUkDate(plan.draft.reviewDate)}.
           </Text>
           <PreviewList title="To check" items={[...document.notes, ...plan.notes]} />
-          {plan.undecided.length > 0 && <Text block>Decide the {plan.undecided.length === 1 ? 'row' : `${plan.undecided.length} rows`} marked above before importing.</Text>}
         </>
       )}
     </FormDialog>

@@ -156,7 +156,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
           <CountField label="Agencies represented, at least" value={t.quorum.minAgencies ?? 0} min={0} max={50} onChange={(n) => set('quorum', { ...t.quorum, minAgencies: n || undefined })} />
         </div>
         <Checkbox checked={t.quorum.requireChairOrVice} onChange={(_e, d) => set('quorum', { ...t.quorum, requireChairOrVice: Boolean(d.checked) })} label="The chair or vice-chair must be present" />
-        <Field label="The rule in words (printed in the ToR)">
+        <Field label="Anything else the rule says" hint="Printed after the parts above, e.g. “one of which must be the local authority”">
           <Input value={t.quorum.text} onChange={(_e, d) => set('quorum', { ...t.quorum, text: d.value })} />
         </Field>
       </div>

@@ -7,6 +7,7 @@ import { bridge, call, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { DecisionFields, type Decision } from '../../components/DecisionFields';
+import { quorumInWords } from '@shared/rules/quorumWords';
 import { MarkdownView } from '../../components/MarkdownView';
 import { formatUkDate, relativeDays } from '../../format';
 import { daysBetween } from '@shared/rules/dates';
@@ -102,7 +103,7 @@ const TorDetails = ({ view, tor }: { view: TorView; tor: TermsOfReference }) => 
           <dd>{role(tor.viceChairMemberKey)}</dd>
           <dt>Quorum</dt>
           <dd>
-            {q.text || 'Not stated'}
+            {quorumInWords(q) || 'Not stated'}
             {parts.length > 0 && <Text className={styles.muted}> (checked as: {parts.join(', ')})</Text>}
           </dd>
           <dt>Meetings a year</dt>
@@ -146,10 +147,18 @@ export const TorScreen = () => {
     setDialog(null);
     if (summary) setNotice(summary);
   };
-  const importButton = view && !draft && (
-    <Button disabled={word.pending} onClick={word.open}>
-      Import from Word…
-    </Button>
+  // Always offered: onto the draft where there is one (its seats keep their people), else as a new draft.
+  const importButton = (
+    <>
+      <Button disabled={word.pending || !view} onClick={word.open} aria-describedby={view ? undefined : 'tor-import-why'}>
+        {draft ? `Import from Word into draft version ${draft.version}…` : 'Import from Word…'}
+      </Button>
+      {!view && (
+        <Text id="tor-import-why" className={styles.muted}>
+          Importing terms of reference needs a board to import them for.
+        </Text>
+      )}
+    </>
   );
   return (
     <>
@@ -185,7 +194,12 @@ export const TorScreen = () => {
           </Field>
         )}
       </div>
-      {boards.state.value.length === 0 && <AddABoardFirst what="Terms of reference" />}
+      {boards.state.value.length === 0 && (
+        <>
+          <AddABoardFirst what="Terms of reference" />
+          {importButton}
+        </>
+      )}
       <ErrorBar title="Nothing was changed" error={error} />
       <ErrorBar title="The Word document was not imported" error={word.error} />
       {view && word.file && (

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { emptyData, listRecords, type StoreData } from '../../shared/data';
+import { planTorImport } from '../../shared/imports/tor';
+import { matchBoard, placeWords } from '../../shared/imports/boardNames';
+import type { SheetTable } from '../../shared/imports/table';
+import type { Board, TermsOfReference } from '../../shared/schema/records';
+import { quorumInWords } from '../../shared/rules/quorumWords';
+import { readTorDocument } from '../../main/services/imports/torDocument';
+import { childrensTrustTor, healthAndWellbeingTor, torDocument, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS } from '../fixtures/imports';
+import { commandSession, tempDir, TEST_TODAY } from '../helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays } from '../../shared/rules/dates';
+
+/**
+ * A secretariat setting up from empty in the order the dashboard gives: the partnership, the
+ * boards it knows of, the people sheet (which names boards as the office says them), then each
+ * board's terms of reference from Word onto the draft the sheet started.
+ */
+const sheet = (rows = WESTMOOR_PEOPLE): SheetTable => ({ sourceFile: 'Westmoor members.xlsx', columns: WESTMOOR_PEOPLE_COLUMNS, rows: rows.map((cells, i) => ({ row: i + 2, cells })) });
+
+const fromEmpty = () => {
+  const s = commandSession(emptyData());
+  s.run('partnership:setUp', { name: 'Westmoor Children and Families Partnership' });
+  s.run('boards:add', { name: 'Westmoor Safeguarding Children Partnership', shortName: 'Safeguarding Partnership', kind: 'safeguarding-partnership', rules: 'own-terms-of-reference' });
+  s.run('boards:add', { name: 'Westmoor Children’s Trust Board', shortName: 'Children’s Trust', kind: 'childrens-trust', rules: 'own-terms-of-reference' });
+  return s;
+};
+const boardNamed = (data: StoreData, shortName: string) => listRecords(data, 'board').find((b) => b.shortName === shortName)!;
+const torOf = (data: StoreData, shortName: string) => listRecords(data, 'tor').filter((t) => t.boardId === boardNamed(data, shortName).id);
+const personId = (data: StoreData, name: string) => listRecords(data, 'person').find((p) => p.name === name)?.id;
+const readDocx = async (bytes: Buffer, name: string) => {
+  const { dir, cleanup } = tempDir();
+  try {
+    writeFileSync(join(dir, name), bytes);
+    return await readTorDocument(join(dir, name));
+  } finally {
+    cleanup();
+  }
+};
+const importTor = async (s: ReturnType<typeof commandSession>, shortName: string, bytes: Buffer, name: string, seats: unknown[] = []) => {
+  const doc = await readDocx(bytes, name);
+  return s.run('imports:tor', { boardId: boardNamed(s.state.data, shortName).id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats });
+};
+
+describe('board names as a people sheet gives them', () => {
+  const boards = [
+    { id: 'board:scp', name: 'Westmoor Safeguarding Children Partnership', shortName: 'Safeguarding Partnership' },
+    { id: 'board:ct', name: 'Westmoor Children’s Trust Board', shortName: 'Children’s Trust' },
+    { id: 'board:hwb', name: 'Westmoor Health and Wellbeing Board', shortName: 'Health and Wellbeing Board' },
+  ] as unknown as Board[];
+  const place = placeWords('Westmoor Children and Families Partnership');
+  it.each([
+    ['SAFEGUARDING PARTNERSHIP', 'board:scp', 'name'],
+    ['Westmoor SCP', 'board:scp', 'loose'],
+    ['Safeguarding Children Partnership', 'board:scp', 'loose'],
+    ['the Childrens Trust', 'board:ct', 'loose'],
+    ['Children’s Trust Board', 'board:ct', 'loose'],
+    ["Westmoor Children's Trust", 'board:ct', 'loose'],
+    ['HWB', 'board:hwb', 'loose'],
+    ['Health & Wellbeing Board', 'board:hwb', 'name'],
+    ['Health & Wellbeing', 'board:hwb', 'loose'],
+  ])('“%s” is %s', (cell, id, how) => {
+    expect(matchBoard(cell, boards, place)).toMatchObject({ board: { id }, how });
+  });
+  it('offers “did you mean” where it is unsure, and nothing where no board resembles the name', () => {
+    expect(matchBoard('Health & Wellbeing Bord', boards, place)).toEqual({ didYouMean: boards[2] });
+    expect(matchBoard('Safeguarding Adults Board', boards, place)).toEqual({ didYouMean: boards[0] });
+    expect(matchBoard('Community Safety Partnership', boards, place)).toEqual({});
+  });
+});
+
+describe('setting up from empty: the people sheet, then each board’s terms of reference from Word', () => {
+  it('matches the boards the sheet names loosely, asks once per name it is unsure of, and adds the one the partnership does not have', () => {
+    const s = fromEmpty();
+    // Nothing decided: the careless "Health & Wellbeing Bord" stops the import once, naming its row, not a wall of refusals.
+    expect(() => s.run('imports:people', { table: sheet(), newOrganisations: [], leaveOutRefused: false })).toThrow(
+      /Nothing was imported: Westmoor members\.xlsx names 1 board Quorum needs a decision on\.\n“Health & Wellbeing Bord” \(row 9\): not a board of the partnership yet\nFor each, choose the board it means, add it as a new board, or leave its seats out\./,
+    );
+    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+    const journal = s.run('imports:people', {
+      table: sheet(),
+      newOrganisations: orgs,
+      leaveOutRefused: false,
+      newBoards: [{ sheetName: 'Health & Wellbeing Bord', name: 'Westmoor Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing' }],
+    });
+    expect(journal.summary).toBe('Imported people from Westmoor members.xlsx: 8 people added, 5 organisations added, 1 board added, 8 seats in the draft terms of reference of 3 boards');
+    const data = s.state.data;
+    expect(boardNamed(data, 'Health and Wellbeing Board')).toMatchObject({ name: 'Westmoor Health and Wellbeing Board', kind: 'health-and-wellbeing', rules: 'council-committee' });
+    expect(torOf(data, 'Safeguarding Partnership')[0].members.map((m) => m.role)).toEqual(['Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Independent Scrutineer (Chair)']);
+    expect(torOf(data, 'Children’s Trust')[0].members.map((m) => m.role)).toEqual(['Chair', 'Headteacher representative', 'Voluntary sector representative']);
+  });
+
+  it('lets the officer choose the board a name means, or leave its seats out and still bring the people in', () => {
+    const s = fromEmpty();
+    s.run('boards:add', { name: 'Westmoor Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing', rules: 'council-committee' });
+    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+    expect(() => s.run('imports:people', { table: sheet(), newOrganisations: orgs, leaveOutRefused: false })).toThrow(/“Health & Wellbeing Bord” \(row 9\): did you mean Westmoor Health and Wellbeing Board\?/);
+    const hwb = boardNamed(s.state.data, 'Health and Wellbeing Board');
+    const left = commandSession(s.state.data);
+    left.run('imports:people', { table: sheet(), newOrganisations: orgs, leaveOutRefused: false, boardChoices: [{ sheetName: 'Health & Wellbeing Bord', leaveOut: true }] });
+    expect(personId(left.state.data, 'Dr Femi Adeyemi')).toBeDefined();
+    expect(torOf(left.state.data, 'Health and Wellbeing Board')).toEqual([]);
+    s.run('imports:people', { table: sheet(), newOrganisations: orgs, leaveOutRefused: false, boardChoices: [{ sheetName: 'Health & Wellbeing Bord', boardId: hwb.id }] });
+    expect(torOf(s.state.data, 'Health and Wellbeing Board')[0].members).toEqual([expect.objectContaining({ role: 'Director of Public Health', personId: personId(s.state.data, 'Dr Femi Adeyemi') })]);
+  });
+
+  it('imports each board’s Word terms of reference onto the draft the sheet started, keeping the sheet’s people, in three layouts', async () => {
+    const s = fromEmpty();
+    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+    s.run('imports:people', {
+      table: sheet(),
+      newOrganisations: orgs,
+      leaveOutRefused: false,
+      newBoards: [{ sheetName: 'Health & Wellbeing Bord', name: 'Westmoor Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing' }],
+    });
+    const p = (name: string) => personId(s.state.data, name);
+
+    // Word headings, a Role/Organisation/Name table, one seat whose organisation is not in the partnership.
+    const scp = await importTor(s, 'Safeguarding Partnership', await torDocument(), 'SCP terms of reference.docx', [{ row: 7, leaveOut: true }]);
+    expect(scp.summary).toBe('Imported SCP terms of reference.docx into the Safeguarding Partnership’s draft terms of reference (version 1): seats 4 confirmed, 1 added');
+    const [scpTor] = torOf(s.state.data, 'Safeguarding Partnership');
+    expect(scpTor.members.map((m) => [m.role, m.personId, m.voting])).toEqual([
+      ['Independent Scrutineer (Chair)', p('Tom Hargreaves'), true],
+      ['Safeguarding partner: local authority', p('Ruth Okafor'), true],
+      ['Safeguarding partner: police', p('Daniel Achebe'), true],
+      ['Safeguarding partner: ICB', p('Nadia Kowalski'), true],
+      ['Relevant agency: schools', p('Grace Ellison'), true],
+    ]);
+    expect(scpTor).toMatchObject({ status: 'draft', version: 1, meetingsPerYear: 4, paperDeadlineWorkingDays: 7, reviewDate: '2028-03-31', chairMemberKey: 'independent-scrutineer-chair' });
+    expect(scpTor.quorum).toEqual({ requireChairOrVice: true, minAgencies: 3, text: '' });
+
+    // Bold paragraphs for headings, "Member" as the person column, chair and vice-chair seats, a "Meetings and quorum" section.
+    await importTor(s, 'Children’s Trust', await childrensTrustTor(), 'CT ToR.docx');
+    const [ct] = torOf(s.state.data, 'Children’s Trust');
+    expect(ct.members.map((m) => [m.role, m.personId, m.voting])).toEqual([
+      ['Chair', p('Cllr Amara Mensah'), true],
+      ['Vice-chair', p('Nadia Kowalski'), true],
+      ['Director of Children’s Services', p('Ruth Okafor'), true],
+      ['Headteacher representative', p('Grace Ellison'), true],
+      ['Voluntary sector representative', p('Imran Siddiqui'), true],
+      ['Youth Council representative', undefined, false],
+    ]);
+    expect(ct.chairMemberKey).toBe(ct.members[0].key);
+    expect(ct.viceChairMemberKey).toBe(ct.members[1].key);
+    expect(ct).toMatchObject({ meetingsPerYear: 6, paperDeadlineWorkingDays: 5, reviewDate: addDays(TEST_TODAY, 365) });
+    expect(ct.quorum).toEqual({ minFraction: 1 / 3, requireChairOrVice: true, minAgencies: 3, text: 'One of which must be the local authority.' });
+    expect(quorumInWords(ct.quorum)).toBe('A third of members, including the chair or vice-chair, from at least three agencies, one of which must be the local authority.');
+    expect(ct.purpose).toMatch(/^The Board brings partners together/);
+
+    // A council committee's layout: "Member" is the seat, "Nominee" the person, a Voting column, the quorum in the procedure rules.
+    await importTor(s, 'Health and Wellbeing Board', await healthAndWellbeingTor(), 'HWB ToR.docx');
+    const [hwb] = torOf(s.state.data, 'Health and Wellbeing Board');
+    expect(hwb.members.map((m) => [m.role, m.personId, m.voting])).toEqual([
+      ['Leader of the Council (Chair)', p('Cllr Amara Mensah'), true],
+      ['Director of Public Health', p('Dr Femi Adeyemi'), true],
+      ['Director of Children’s Services', p('Ruth Okafor'), true],
+      ['Chief Nurse', p('Nadia Kowalski'), true],
+      ['Healthwatch Westmoor', p('Imran Siddiqui'), false],
+    ]);
+    expect(hwb).toMatchObject({ meetingsPerYear: 4, paperDeadlineWorkingDays: 5, reviewDate: '2028-05-31', chairMemberKey: 'leader-of-the-council-chair' });
+    expect(hwb.quorum).toEqual({ minFraction: 0.25, requireChairOrVice: true, text: 'At least one elected Member.' });
+    // One version per board: the imports went into the drafts, none was refused or started anew.
+    expect(listRecords(s.state.data, 'tor').map((t) => t.version)).toEqual([1, 1, 1]);
+  });
+
+  it('keeps the person the sheet seated when the document names someone else, and says so', () => {
+    const s = fromEmpty();
+    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+    s.run('imports:people', { table: sheet(WESTMOOR_PEOPLE.slice(0, 4)), newOrganisations: orgs, leaveOutRefused: false });
+    const markdown = [
+      '# Terms of reference',
+      '## Purpose',
+      'To safeguard children in Westmoor.',
+      '## Membership',
+      '| Role | Organisation | Name |\n| --- | --- | --- |\n| Safeguarding partner: police | Westmoor Police | DCI Jo Pryce |\n| Safeguarding partner: ICB | Westmoor Integrated Care Board | |',
+    ].join('\n\n');
+    const board = boardNamed(s.state.data, 'Safeguarding Partnership');
+    const before = s.state.data;
+    const journal = s.run('imports:tor', { boardId: board.id, sourceFile: 'old ToR.docx', markdown, seats: [] });
+    // The preview says why the police seat keeps its person.
+    expect(planTorImport(before, { sourceFile: 'old ToR.docx', markdown, seats: [] }, TEST_TODAY, listRecords(before, 'tor')[0]).merge!.seats[0]).toEqual({ role: 'Safeguarding partner: police', outcome: 'confirmed', detail: 'the document names DCI Jo Pryce; the seat keeps Daniel Achebe' });
+    expect(journal.summary).toBe('Imported old ToR.docx into the Safeguarding Partnership’s draft terms of reference (version 1): seats 2 confirmed, 2 kept from the draft');
+    const [tor] = torOf(s.state.data, 'Safeguarding Partnership') as TermsOfReference[];
+    expect(tor.members.find((m) => m.role === 'Safeguarding partner: police')!.personId).toBe(personId(s.state.data, 'Daniel Achebe'));
+    expect(listRecords(s.state.data, 'person').some((x) => x.name.includes('Jo Pryce'))).toBe(false);
+  });
+});
