@@ -11,6 +11,8 @@ export const ErrorCode = {
   diskFull: 'disk-full',
   fileLocked: 'file-locked',
   notAllowed: 'not-allowed',
+  /** A date that is probably a slip (a meeting in the past, an action due before the meeting that raised it): asked again with `confirmed: true`. */
+  needsConfirmation: 'needs-confirmation',
   /** Pre-flight found errors and no reason to override them was given. */
   preflightFailed: 'preflight-failed',
   internal: 'internal',

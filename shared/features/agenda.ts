@@ -10,6 +10,7 @@ import { mutation, query } from '../kernel/operation';
 import { agendaLine, agendaLines } from '../rules/agendaLines';
 import { outstandingPapers } from '../rules/papers';
 import { emptyCoverSheet } from './packs';
+import { assertMinutesOpen } from '../rules/frozen';
 import { orderAt } from './meetings';
 
 const rev = z.number().int().min(1).optional();
@@ -26,6 +27,7 @@ export const updateCoverSheet = mutation({
   input: z.object({ agendaItemId: recordId('agendaItem'), coverSheet: coverSheetSchema, expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     const cs = new ChangeSet(data, ctx);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
     cs.update(item, { paper: { ...paper, coverSheet: input.coverSheet } }, input.expectedRev);
@@ -50,6 +52,7 @@ export const setPart2 = mutation({
     .strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     if (item.standing && input.part2) throw new QuorumFailure('invalid-input', `${short(item)} is a standing item and is always taken in public.`);
     // Keep Part 2 items after the public ones in the stored order too, so order keys and numbers agree.
     const others = itemsOf(data, item.meetingId).filter((i) => i.id !== item.id);
@@ -88,7 +91,7 @@ export const addAgendaItem = mutation({
     })
     .strict(),
   apply(data, input, ctx) {
-    const meeting = getRecord(data, 'meeting', input.meetingId);
+    const meeting = assertMinutesOpen(data, input.meetingId);
     const items = itemsOf(data, meeting.id);
     let index = items.findIndex((i) => (CLOSING_STANDING as readonly string[]).includes(i.standing ?? ''));
     if (input.afterItemId) {
@@ -137,6 +140,7 @@ export const updateAgendaItem = mutation({
     .strict(),
   apply(data, { agendaItemId, expectedRev, fixedStart, paperRequested, authorPersonId, ...patch }, ctx) {
     const item = getRecord(data, 'agendaItem', agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     for (const p of patch.presenterIds) getRecord(data, 'person', p);
     const author = authorPersonId ? getRecord(data, 'person', authorPersonId) : undefined;
     let paper = item.paper;
@@ -166,6 +170,7 @@ export const moveAgendaItem = mutation({
   input: z.object({ agendaItemId: recordId('agendaItem'), toIndex: z.number().int().min(0).max(500) }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     const others = itemsOf(data, item.meetingId).filter((i) => i.id !== item.id);
     const publicCount = others.filter((i) => !i.part2).length;
     const at = item.part2 ? Math.min(Math.max(input.toIndex, publicCount), others.length) : Math.min(input.toIndex, publicCount);
@@ -183,6 +188,7 @@ export const removeAgendaItem = mutation({
   input: z.object({ agendaItemId: recordId('agendaItem') }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     const minuted = item.minutes.trim() || listRecords(data, 'resolution').some((r) => r.agendaItemId === item.id) || listRecords(data, 'action').some((a) => a.agendaItemId === item.id);
     if (minuted) throw new QuorumFailure('conflict', `${short(item)} has minutes, resolutions or actions; it cannot be taken off the agenda.`);
     const cs = new ChangeSet(data, ctx);
@@ -202,6 +208,7 @@ export const updatePaperBody = mutation({
   input: z.object({ agendaItemId: recordId('agendaItem'), body: markdown, expectedRev: rev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    assertMinutesOpen(data, item.meetingId);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
     const received = input.body.trim().length > 0;
     const status = received ? ('received' as const) : paper.status === 'received' ? ('requested' as const) : paper.status;

@@ -3,6 +3,7 @@ import { clockTime, isoDate, line, optionalLine, recordId } from '../schema/comm
 import { MEETING_STATUSES, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
+import { askToConfirm } from '../rules/confirm';
 import { formatUkDate } from '../rules/dates';
 import { draftAgenda } from '../rules/draftAgenda';
 import type { AgendaDraft } from '../rules/agenda';
@@ -29,9 +30,10 @@ export const createMeeting = mutation({
   name: 'meetings:create',
   answer: (outcome) => ({ summary: outcome.summary, meetingId: outcome.changes[0].id as Meeting['id'] }),
   writes: ['meeting'],
-  input: z.object({ boardId: recordId('board'), ...when }).strict().refine(...endsAfterStart),
-  apply(data, input, ctx) {
+  input: z.object({ boardId: recordId('board'), ...when, confirmed: z.boolean().optional() }).strict().refine(...endsAfterStart),
+  apply(data, { confirmed, ...input }, ctx) {
     getRecord(data, 'board', input.boardId);
+    askToConfirm(confirmed, input.date < ctx.today() && `${formatUkDate(input.date)} has passed. Check the date, or confirm you are recording a meeting already held.`, 'date');
     const cs = new ChangeSet(data, ctx);
     const meeting = cs.create<Meeting>({ id: ctx.newId('meeting'), type: 'meeting', boardId: input.boardId, date: input.date, startTime: input.startTime, endTime: input.endTime, venue: input.venue, status: 'planned' });
     return cs.result(`Planned a meeting: ${label(data, meeting)} at ${input.startTime}`);

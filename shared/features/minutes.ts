@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { isoDate, line, markdown, optionalLine, recordId } from '../schema/common';
-import { ACTION_STATUSES, ATTENDANCE_STATUSES, type RecordOf } from '../schema/records';
+import { ACTION_STATUSES, ATTENDANCE_STATUSES, part2Schema, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, recordsWhere, undecidedFailure } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation } from '../kernel/operation';
 import { assertMinutesOpen } from '../rules/frozen';
+import { publishAgenda } from './packs';
+import { approvalAtUnheldMeeting, askToConfirm } from '../rules/confirm';
 import { recordAttendance } from './attendance';
 
 const rev = z.number().int().min(1).optional();
@@ -81,11 +83,12 @@ export const removeResolution = mutation({
 export const raiseAction = mutation({
   name: 'actions:raise',
   writes: ['action'],
-  input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate }).strict(),
-  apply(data, input, ctx) {
+  input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, confirmed: z.boolean().optional() }).strict(),
+  apply(data, { confirmed, ...input }, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const meeting = assertMinutesOpen(data, item.meetingId);
     const owner = getRecord(data, 'person', input.ownerPersonId);
+    askToConfirm(confirmed, input.dueDate < meeting.date && `The action is due on ${formatUkDate(input.dueDate)}, before the meeting of ${formatUkDate(meeting.date)} that raised it. Check the date, or confirm it was due before the meeting.`, 'dueDate');
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'action'>>({
       id: ctx.newId('action'),
@@ -132,9 +135,9 @@ export const updateAction = mutation({
  */
 export const approveMinutes = mutation({
   name: 'minutes:approve',
-  writes: ['meeting', 'resolution'],
-  input: z.object({ meetingId: recordId('meeting'), atAgendaItemId: recordId('agendaItem'), minuteRef: optionalLine(100).optional() }).strict(),
-  apply(data, input, ctx) {
+  writes: ['meeting', 'resolution', 'agendaItem'],
+  input: z.object({ meetingId: recordId('meeting'), atAgendaItemId: recordId('agendaItem'), minuteRef: optionalLine(100).optional(), confirmed: z.boolean().optional() }).strict(),
+  apply(data, { confirmed, ...input }, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
     const at = getRecord(data, 'agendaItem', input.atAgendaItemId);
     const atMeeting = getRecord(data, 'meeting', at.meetingId);
@@ -142,7 +145,10 @@ export const approveMinutes = mutation({
     const clash = [meeting.id, ...agendaItemsOf(data, meeting.id).map((i) => i.id)].find((id) => data.undecided?.has(id));
     if (clash) throw undecidedFailure(`These minutes cannot be approved yet: ${clash === meeting.id ? 'the meeting' : `the minute of “${getRecord(data, 'agendaItem', clash).title}”`}`);
     if (atMeeting.boardId !== meeting.boardId || atMeeting.date <= meeting.date) throw new QuorumFailure('invalid-input', 'Minutes are approved at a later meeting of the same board.');
+    askToConfirm(confirmed, approvalAtUnheldMeeting(`The minutes of ${formatUkDate(meeting.date)} would be approved`, atMeeting, ctx.today()), 'atAgendaItemId');
     const cs = new ChangeSet(data, ctx);
+    // The agenda's numbers and times are fixed as the minutes cite them, if no pack fixed them first.
+    publishAgenda(data, cs, meeting);
     cs.update(meeting, { status: 'minutes-approved', minutesApproval: { meetingId: atMeeting.id, minuteRef: input.minuteRef ?? '' } });
     const number = (resolutionsOf(data, at.id).at(-1)?.number ?? 0) + 1;
     const text = `The minutes of the meeting held on ${formatUkDate(meeting.date)} be approved as an accurate record.`;
@@ -159,18 +165,27 @@ export const approveMinutes = mutation({
  */
 export const correctMinutes = mutation({
   name: 'minutes:correct',
-  writes: ['meeting', 'agendaItem', 'attendance'],
+  writes: ['meeting', 'agendaItem', 'attendance', 'resolution'],
   input: z
     .object({
       meetingId: recordId('meeting'),
       agendaItemId: recordId('agendaItem').optional(),
       minutes: markdown.optional(),
+      /** The item's title put right. */
+      title: line(300).optional(),
+      /**
+       * The item taken in private after all (or found to have been public): moved into or out of
+       * Part 2 under a Schedule 12A paragraph. Its number and every other item's stay as published.
+       */
+      part2: part2Schema.strict().nullable().optional(),
+      /** A resolution's wording put right, keeping its number. */
+      resolution: z.object({ resolutionId: recordId('resolution'), text: line(2000) }).strict().optional(),
       /** Who attended, put right: one person's attendance as the board agreed it ("not there" takes them off). */
       attendance: z.object({ personId: recordId('person'), status: z.enum([...ATTENDANCE_STATUSES, 'not-there']) }).strict().optional(),
       change: line(2000),
       reason: line(2000),
       agreedAtMeetingId: recordId('meeting'),
-      minuteRef: optionalLine(100),
+      minuteRef: optionalLine(100).optional(),
     })
     .strict(),
   apply(data, input, ctx) {
@@ -182,7 +197,15 @@ export const correctMinutes = mutation({
     if (input.agendaItemId) {
       const item = getRecord(data, 'agendaItem', input.agendaItemId);
       if (item.meetingId !== meeting.id) throw new QuorumFailure('invalid-input', 'That item is on another meeting’s agenda');
-      if (input.minutes !== undefined) cs.update(item, { minutes: input.minutes });
+      const part2 = input.part2 === undefined ? item.part2 : input.part2 ? { paragraph: input.part2.paragraph, reason: input.part2.reason, ...(input.part2.publicTitle?.trim() ? { publicTitle: input.part2.publicTitle.trim() } : {}) } : undefined;
+      if (input.part2 && item.standing) throw new QuorumFailure('invalid-input', `“${item.title}” is a standing item and is always taken in public.`);
+      const paper = input.part2 !== undefined && item.paper ? { ...item.paper, coverSheet: { ...item.paper.coverSheet, classification: part2 ? ('exempt' as const) : ('public' as const) } } : item.paper;
+      cs.update(item, { ...(input.minutes !== undefined ? { minutes: input.minutes } : {}), ...(input.title ? { title: input.title } : {}), part2, ...(paper ? { paper } : {}) });
+    } else if (input.title || input.part2 !== undefined || input.minutes !== undefined) throw new QuorumFailure('invalid-input', 'Say which item the correction is to.', { agendaItemId: 'Choose the item' });
+    if (input.resolution) {
+      const r = getRecord(data, 'resolution', input.resolution.resolutionId);
+      if (r.meetingId !== meeting.id) throw new QuorumFailure('invalid-input', 'That resolution was made at another meeting.');
+      cs.update(r, { text: input.resolution.text });
     }
     if (input.attendance) {
       const { personId, status } = input.attendance;
@@ -192,7 +215,7 @@ export const correctMinutes = mutation({
         cs.remove(own.id);
       } else recordAttendance(data, cs, meeting, { personId, status, ...(own?.inPlaceOfPersonId && status === 'present' ? { inPlaceOfPersonId: own.inPlaceOfPersonId } : {}) });
     }
-    const entry = { ...(input.agendaItemId ? { agendaItemId: input.agendaItemId } : {}), change: input.change, reason: input.reason, agreedAtMeetingId: agreedAt.id, minuteRef: input.minuteRef, recordedOn: ctx.today() };
+    const entry = { ...(input.agendaItemId ? { agendaItemId: input.agendaItemId } : {}), change: input.change, reason: input.reason, agreedAtMeetingId: agreedAt.id, minuteRef: input.minuteRef ?? '', recordedOn: ctx.today() };
     cs.update(meeting, { corrections: [...(meeting.corrections ?? []), entry] });
     return cs.result(`Corrected the approved minutes of ${formatUkDate(meeting.date)} (agreed at the meeting of ${formatUkDate(agreedAt.date)}): ${input.change.slice(0, 120)} because ${input.reason.slice(0, 200)}`);
   },

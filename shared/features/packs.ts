@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isoDate, line, markdown, recordId } from '../schema/common';
-import { packBuildSchema, type AgendaItem, type RecordOf } from '../schema/records';
-import { findRecord, getRecord, recordsWhere } from '../data';
+import { packBuildSchema, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
+import { findRecord, getRecord, recordsWhere, type StoreData } from '../data';
+import { agendaToPublish } from '../rules/agenda';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { effect, internalMutation, query } from '../kernel/operation';
@@ -13,13 +14,18 @@ import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '.
 /** Records a saved pack in the history; an override of pre-flight errors is journaled with its reason. */
 export const recordPackBuild = internalMutation({
   name: 'pack:recordBuild',
-  writes: ['packBuild'],
+  writes: ['packBuild', 'agendaItem', 'meeting'],
   input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, contents: true, pages: true, supplement: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
     const board = getRecord(data, 'board', meeting.boardId);
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'packBuild'>>({ id: ctx.newId('packBuild'), type: 'packBuild', ...input, builtAt: ctx.now() });
+    // A whole pack publishes the agenda: its numbers and times are fixed as members received them.
+    if (!input.items && !input.supplement && meeting.status !== 'minutes-approved') {
+      publishAgenda(data, cs, meeting);
+      if (meeting.status === 'planned') cs.update(meeting, { status: 'agenda-published' });
+    }
     const kind = input.supplement ? `supplement (item${input.supplement.items.length === 1 ? '' : 's'} ${input.supplement.items.map((i) => i.number).join(', ')}) ` : input.items ? `printout of item${input.items.length === 1 ? '' : 's'} ${input.items.join(', ')} ` : 'pack ';
     const what = `Built the ${input.variant} ${input.format === 'pdf' ? 'PDF ' : ''}${kind}for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
     const of = input.supplement ? findRecord(data, 'packBuild', input.supplement.of) : undefined;
@@ -28,6 +34,11 @@ export const recordPackBuild = internalMutation({
     return cs.result(what + supplementing + override);
   },
 });
+
+/** Stores each item's number and start time as they stand, for the items not yet fixed (rules/agenda.ts). */
+export const publishAgenda = (data: StoreData, cs: ChangeSet, meeting: Meeting) => {
+  for (const { item, published } of agendaToPublish(recordsWhere(data, 'agendaItem', 'meetingId', meeting.id), meeting.startTime)) cs.update(item, { published });
+};
 
 /** A cover sheet with nothing filled in yet, public until someone says otherwise. */
 export const emptyCoverSheet = (): NonNullable<AgendaItem['paper']>['coverSheet'] => ({

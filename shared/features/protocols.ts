@@ -3,6 +3,7 @@ import { isoDate, isoTimestamp, line, optionalLine, recordId } from '../schema/c
 import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf } from '../schema/records';
 import { findRecord, getRecord, listRecords, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
+import { approvalAtUnheldMeeting, askToConfirm } from '../rules/confirm';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { effect, internalMutation, mutation, query } from '../kernel/operation';
@@ -103,13 +104,26 @@ const openForComment = (data: Parameters<typeof getRecord>[0], versionId: Record
 export const addProtocolComment = mutation({
   name: 'protocols:comment',
   writes: ['protocolComment'],
-  input: z.object({ protocolVersionId: recordId('protocolVersion'), sectionKey: line(64), author: line(200), organisationId: recordId('organisation'), text: line(20_000) }).strict(),
-  apply(data, input, ctx) {
+  input: z
+    .object({
+      protocolVersionId: recordId('protocolVersion'),
+      sectionKey: line(64),
+      author: line(200),
+      organisationId: recordId('organisation'),
+      text: line(20_000),
+      /** A comment the secretariat types in from a partner's letter or email: the day it was received (today when not given). */
+      receivedOn: isoDate.optional(),
+    })
+    .strict(),
+  apply(data, { receivedOn, ...input }, ctx) {
     const v = openForComment(data, input.protocolVersionId);
+    if (receivedOn && receivedOn > ctx.today()) throw new QuorumFailure('invalid-input', `A comment cannot be received after today; ${formatUkDate(receivedOn)} is still to come.`, { receivedOn: 'Give the day it arrived' });
     getRecord(data, 'organisation', input.organisationId);
     if (input.sectionKey !== 'general' && !v.sections.some((s) => s.key === input.sectionKey)) throw new QuorumFailure('not-found', 'That section is not in this version of the protocol.');
     const cs = new ChangeSet(data, ctx);
-    cs.create<RecordOf<'protocolComment'>>({ id: ctx.newId('protocolComment'), type: 'protocolComment', ...input, madeAt: ctx.now() });
+    // Midday UTC is the same date in England in winter and summer, so the day received is the day every view shows.
+    const madeAt = receivedOn && receivedOn !== ctx.today() ? `${receivedOn}T12:00:00.000Z` : ctx.now();
+    cs.create<RecordOf<'protocolComment'>>({ id: ctx.newId('protocolComment'), type: 'protocolComment', ...input, madeAt });
     const where = input.sectionKey === 'general' ? 'the protocol as a whole' : `section ${v.sections.find((s) => s.key === input.sectionKey)!.number}`;
     return cs.result(`${input.author} commented on ${where} of version ${v.version}`);
   },
@@ -146,15 +160,18 @@ export const signOffProtocol = mutation({
       minuteRef: optionalLine(100),
       /** Why the board signed off with partner comments still unanswered; required when there are any. */
       unansweredReason: optionalLine(1000).optional(),
+      confirmed: z.boolean().optional(),
     })
     .strict(),
-  apply(data, input, ctx) {
+  apply(data, { confirmed, ...input }, ctx) {
     const v = getRecord(data, 'protocolVersion', input.protocolVersionId);
     const protocol = getRecord(data, 'protocol', v.protocolId);
     const board = getRecord(data, 'board', input.boardId);
     if (!protocol.partyBoardIds.includes(board.id)) throw new QuorumFailure('invalid-input', `The ${board.shortName} is not a party to this protocol.`);
     if (v.status !== 'consultation') throw new QuorumFailure('conflict', v.status === 'draft' ? 'Put the draft out to consultation before boards sign it off.' : `Version ${v.version} is ${v.status}; it cannot be signed off.`);
-    if (input.meetingId && findRecord(data, 'meeting', input.meetingId)?.boardId !== board.id) throw new QuorumFailure('invalid-input', `The meeting must be a meeting of the ${board.shortName}.`);
+    const atMeeting = input.meetingId ? findRecord(data, 'meeting', input.meetingId) : undefined;
+    if (input.meetingId && atMeeting?.boardId !== board.id) throw new QuorumFailure('invalid-input', `The meeting must be a meeting of the ${board.shortName}.`);
+    askToConfirm(confirmed, atMeeting && approvalAtUnheldMeeting(`The ${board.shortName}’s sign-off would be recorded`, atMeeting, ctx.today()), 'meetingId');
     const signed = recordsWhere(data, 'signOff', 'protocolVersionId', v.id);
     if (signed.some((s) => s.boardId === board.id)) throw new QuorumFailure('conflict', `The ${board.shortName} has already signed version ${v.version} off.`);
     const answered = new Set(listRecords(data, 'commentResponse').map((r) => r.commentId));
@@ -264,9 +281,9 @@ export const getProtocol = query({
   name: 'protocols:get',
   input: z.object({ protocolId: recordId('protocol') }).strict(),
   reads: ['protocol', 'protocolVersion', 'protocolComment', 'commentResponse', 'signOff', 'circulation', 'board', 'organisation', 'person', 'meeting'],
-  view(data, { protocolId }) {
+  view(data, { protocolId }, env) {
     getRecord(data, 'protocol', protocolId, 'That protocol no longer exists');
-    return protocolView(data, protocolId);
+    return { ...protocolView(data, protocolId), today: env.today };
   },
 });
 

@@ -3,6 +3,7 @@ import { isoDate, optionalLine, recordId } from '../schema/common';
 import { torSchema, type RecordOf, type TermsOfReference } from '../schema/records';
 import { getRecord, listRecords, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
+import { approvalAtUnheldMeeting, askToConfirm } from '../rules/confirm';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
@@ -70,11 +71,13 @@ export const saveTorDraft = mutation({
 export const approveTor = mutation({
   name: 'tor:approve',
   writes: ['tor'],
-  input: z.object({ torId: recordId('tor'), date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).strict(),
-  apply(data, input, ctx) {
+  input: z.object({ torId: recordId('tor'), date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100), confirmed: z.boolean().optional() }).strict(),
+  apply(data, { confirmed, ...input }, ctx) {
     const tor = getRecord(data, 'tor', input.torId);
     if (tor.status !== 'draft') throw new QuorumFailure('conflict', `Version ${tor.version} is ${tor.status}; only a draft can be approved.`);
-    if (input.meetingId && getRecord(data, 'meeting', input.meetingId).boardId !== tor.boardId) throw new QuorumFailure('invalid-input', 'The approving meeting must be a meeting of the same board.');
+    const atMeeting = input.meetingId ? getRecord(data, 'meeting', input.meetingId) : undefined;
+    if (atMeeting && atMeeting.boardId !== tor.boardId) throw new QuorumFailure('invalid-input', 'The approving meeting must be a meeting of the same board.');
+    askToConfirm(confirmed, atMeeting && approvalAtUnheldMeeting(`Version ${tor.version} would be approved`, atMeeting, ctx.today()), 'meetingId');
     const board = getRecord(data, 'board', tor.boardId);
     const cs = new ChangeSet(data, ctx);
     for (const old of versionsOf(data, tor.boardId).filter((t) => t.status === 'approved')) cs.update(old, { status: 'superseded' });

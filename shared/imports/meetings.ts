@@ -1,3 +1,4 @@
+import { QuorumFailure } from '../result';
 import { z } from 'zod';
 import { clockTime, optionalLine } from '../schema/common';
 import type { Board } from '../schema/records';
@@ -100,7 +101,9 @@ export const planMeetingsImport = (data: StoreData, input: Input, holidays: Holi
   const planned = new Set(boardMeetings(data, board.id).map((m) => m.date));
   const seen = new Set<string>();
   const length = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3));
-  const minutes = Math.max(30, length(input.endTime) - length(input.startTime));
+  // The usual end before the usual start is a slip to put right, not a meeting to shorten quietly.
+  if (input.endTime <= input.startTime) throw new QuorumFailure('invalid-input', `The usual end (${input.endTime}) is before the usual start (${input.startTime}): a meeting ends after it starts.`, { endTime: `End after ${input.startTime}` });
+  const minutes = length(input.endTime) - length(input.startTime);
   const after = (t: string) => {
     const m = Math.min(length(t) + minutes, 23 * 60 + 59);
     return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

@@ -4,6 +4,7 @@ import type { StoreData } from '../data';
 import { QuorumFailure } from '../result';
 import type { CommandContext, CommandResult } from '../kernel/operation';
 import { mutations, type MutationName } from './index';
+import { assertApprovedRecordsUntouched } from '../rules/frozen';
 
 /**
  * Validates the input (unless the bridge already has: `parsed`), applies the named mutation, and
@@ -14,6 +15,7 @@ export const applyCommand = (data: StoreData, name: MutationName, input: unknown
   const command = mutations[name];
   if (!command) throw new QuorumFailure('not-found', `Unknown command ${name}`);
   const result = command.apply(data, opts.parsed ? input : parseInput(command.input, input), ctx);
+  assertApprovedRecordsUntouched(data, result.data, result.journal.changes, name);
   for (const change of result.journal.changes) {
     const type = change.id.slice(0, change.id.indexOf(':'));
     if (!(command.writes as readonly string[]).includes(type))

@@ -17,10 +17,12 @@ export type TimedItem<T> = { item: T; start: string; end: string };
  * Start times as agendas print them (15:00, 15:10, 15:50 …): each item starts when the one
  * before ends, unless the chair fixed its start.
  */
-export const agendaTimes = <T extends Pick<AgendaItem, 'durationMinutes' | 'fixedStart'>>(items: readonly T[], meetingStart: string): TimedItem<T>[] => {
+export const agendaTimes = <T extends Pick<AgendaItem, 'durationMinutes' | 'fixedStart'> & { published?: AgendaItem['published'] }>(items: readonly T[], meetingStart: string): TimedItem<T>[] => {
   let clock = toMinutes(meetingStart);
   return items.map((item) => {
-    if (item.fixedStart) clock = toMinutes(item.fixedStart);
+    // A published agenda's times are what members were sent.
+    if (item.published) clock = toMinutes(item.published.start);
+    else if (item.fixedStart) clock = toMinutes(item.fixedStart);
     const start = clock;
     clock += item.durationMinutes;
     return { item, start: fromMinutes(start), end: fromMinutes(clock) };
@@ -54,11 +56,24 @@ export type AgendaDraft = {
   paperFrom?: { authorPersonId?: AgendaItem['presenterIds'][number]; reportOf: string; author: string };
 };
 
-/** Part 2 items go last, after the exclusion resolution, as councils order them. */
+/**
+ * Part 2 items go last, after the exclusion resolution, as councils order them. Once the agenda is
+ * published its numbers are stored (AgendaItem.published) and kept: an item moved into Part 2
+ * afterwards keeps its number and so does every other; an item added later takes the next free one.
+ */
 export const numberedAgenda = (items: readonly AgendaItem[]): { item: AgendaItem; number: number }[] => {
   const sorted = [...items].sort(byAgendaOrder);
   const ordered = [...sorted.filter((i) => !i.part2), ...sorted.filter((i) => i.part2)];
-  return ordered.map((item, i) => ({ item, number: i + 1 }));
+  let next = Math.max(0, ...ordered.map((i) => i.published?.number ?? 0));
+  if (next === 0) return ordered.map((item, i) => ({ item, number: i + 1 }));
+  return ordered.map((item) => ({ item, number: item.published?.number ?? ++next }));
+};
+
+/** The agenda as it is now, numbered and timed, for storing when it is published: only items not yet fixed. */
+export const agendaToPublish = (items: readonly AgendaItem[], meetingStart: string): { item: AgendaItem; published: NonNullable<AgendaItem['published']> }[] => {
+  const numbered = numberedAgenda(items);
+  const times = new Map(agendaTimes(numbered.map((n) => n.item), meetingStart).map((t) => [t.item.id, t.start]));
+  return numbered.filter(({ item }) => !item.published).map(({ item, number }) => ({ item, published: { number, start: times.get(item.id)! } }));
 };
 
 export const meetingItems = (data: StoreData, meetingId: Meeting['id']) =>

@@ -273,6 +273,12 @@ export const agendaItemSchema = recordBase('agendaItem').extend({
   forwardPlanItemId: recordId('forwardPlanItem').optional(),
   deepDiveId: recordId('deepDive').optional(),
   minutes: markdown,
+  /**
+   * The number and start time members were sent, fixed when the agenda is published (a whole pack
+   * built, or the minutes approved) and never recomputed: the minutes cite "item 5", so an item
+   * moved into Part 2 afterwards keeps every other item's number.
+   */
+  published: z.object({ number: z.number().int().min(1).max(999), start: clockTime }).strict().optional(),
 });
 
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in-attendance'] as const;

@@ -188,7 +188,7 @@ describe('Part 2 in team mode', () => {
 describe('changes the record no longer allows', () => {
   it('keeps approved minutes as approved, and an officer’s edit made meanwhile in their Not applied list', async () => {
     await syncAll(ann, bob);
-    await ann.run('minutes:approve', { meetingId: 'meeting:held', atAgendaItemId: 'agendaItem:next-0', minuteRef: '12/26' });
+    await ann.run('minutes:approve', { meetingId: 'meeting:held', atAgendaItemId: 'agendaItem:next-0', minuteRef: '12/26', confirmed: true });
     // Bob, offline, has not heard: he polishes a minute of the approved meeting.
     await bob.run('minutes:update', { agendaItemId: 'agendaItem:held-1', minutes: 'Bob’s late polish of the minute.' });
     await syncAll(ann, bob, cat);

@@ -139,7 +139,7 @@ describe('quorum import: a partnership’s existing material brought in headless
     const csv = join(folders.temp(), 'members.csv');
     writeFileSync(csv, csvOf(MEMBER_COLUMNS.slice(0, 6), MEMBERS.map((r) => r.slice(0, 6))));
     expect((await runCli('import', 'people', '--data', dir, csv, '--add-organisations')).code).toBe(0);
-    await call(dir, 'meetings:create', { boardId: ct, date: '2026-10-13', startTime: '14:00', endTime: '16:00', venue: '' });
+    await call(dir, 'meetings:create', { boardId: ct, date: '2026-10-13', startTime: '14:00', endTime: '16:00', venue: '', confirmed: true });
     const log = join(folders.temp(), 'action log.xlsx');
     await writeXlsx(
       log,

@@ -75,7 +75,7 @@ describe('approved minutes stay the board’s record', () => {
     const s = commandSession(exampleData());
     if (!listRecords(s.state.data, 'agendaItem').some((i) => i.meetingId === laterMeeting)) s.run('agenda:draft', { meetingId: laterMeeting });
     const at = listRecords(s.state.data, 'agendaItem').find((i) => i.meetingId === laterMeeting && i.standing === 'minutes')!;
-    s.run('minutes:approve', { meetingId: approved, atAgendaItemId: at.id, minuteRef: 'CT/20' });
+    s.run('minutes:approve', { meetingId: approved, atAgendaItemId: at.id, minuteRef: 'CT/20', confirmed: true });
     return s;
   };
 
@@ -227,10 +227,15 @@ describe('warnings, not silence', () => {
     const kinds = () => planFindings(s.state.data, TEST_TODAY, new Set()).filter((f) => f.boardId === CT).map((f) => `${f.kind}: ${f.message}`);
     expect(kinds().filter((k) => /meeting-date-passed|action-due-before|recorded-in-future|deep-dives-over|theme-repeated|no-lead|briefing-empty/.test(k))).toEqual([]);
 
-    s.run('meetings:create', { boardId: CT, date: '2026-11-02', startTime: '10:00', endTime: '11:00', venue: '' });
+    // Each slip is asked about where it is typed (needs-confirmation, naming the date); confirmed, it is still shown on the dashboard.
+    const meeting = { boardId: CT, date: '2026-11-02', startTime: '10:00', endTime: '11:00', venue: '' };
+    expect(() => s.run('meetings:create', meeting)).toThrow(/^2 November 2026 has passed\. Check the date, or confirm you are recording a meeting already held\.$/);
+    s.run('meetings:create', { ...meeting, confirmed: true });
     const item = listRecords(s.state.data, 'agendaItem').find((i) => i.meetingId === 'meeting:ct-held' && !i.standing)!;
     const owner = listRecords(s.state.data, 'person')[0];
-    s.run('actions:raise', { agendaItemId: item.id, text: 'Report back on the audit', ownerPersonId: owner.id, dueDate: '2020-01-31' });
+    const action = { agendaItemId: item.id, text: 'Report back on the audit', ownerPersonId: owner.id, dueDate: '2020-01-31' };
+    expect(() => s.run('actions:raise', action)).toThrow(/^The action is due on 31 January 2020, before the meeting of 13 October 2026 that raised it\. Check the date, or confirm it was due before the meeting\.$/);
+    s.run('actions:raise', { ...action, confirmed: true });
     s.run('tor:saveDraft', { boardId: CT, ...torFieldsOf(s.state.data) });
     const draft = listRecords(s.state.data, 'tor').find((t) => t.boardId === CT && t.status === 'draft')!;
     s.run('tor:approve', { torId: draft.id, date: addDays(TEST_TODAY, 30), minuteRef: '' });

@@ -1,6 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { ReturnFocus } from './ReturnFocus';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { ErrorBar } from './ErrorBar';
 import { useInFlight } from './useChange';
@@ -19,7 +19,8 @@ export const FormDialog = (props: {
   errorTitle: string;
   error: QuorumError | null;
   saveLabel: string;
-  onSave: () => unknown;
+  /** `confirmed`: the officer ticked that a date the operation questioned (needs-confirmation) is right. */
+  onSave: (opts: { confirmed: boolean }) => unknown;
   onClose: () => void;
   saveDisabled?: boolean;
   /** Why Save cannot run yet, shown beside it (and read with it) while it is disabled. */
@@ -30,7 +31,9 @@ export const FormDialog = (props: {
 }) => {
   const styles = useStyles();
   const { pending, run } = useInFlight();
-  const save = () => void run(async () => props.onSave());
+  const [confirmed, setConfirmed] = useState(false);
+  const asked = props.error?.code === 'needs-confirmation';
+  const save = () => void run(async () => props.onSave({ confirmed: asked && confirmed }));
   const hintId = useId();
   const hint = props.saveDisabled && props.saveHint ? props.saveHint : undefined;
   return (
@@ -40,7 +43,8 @@ export const FormDialog = (props: {
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent className={styles.content}>
-            <ErrorBar title={props.errorTitle} error={props.error} />
+            <ErrorBar title={asked ? 'Please check' : props.errorTitle} error={props.error} />
+            {asked && <Checkbox checked={confirmed} onChange={(_e, d) => setConfirmed(Boolean(d.checked))} label="I have checked: it is right as it is" />}
             {/* A form, so Enter in a dialog with a single field saves it (HTML implicit submission); with more fields it does not. */}
             <form
               onSubmit={(e) => {
@@ -59,8 +63,8 @@ export const FormDialog = (props: {
                 {hint}
               </Text>
             )}
-            <Button appearance="primary" disabled={props.saveDisabled || pending} onClick={save} aria-describedby={hint ? hintId : undefined}>
-              {props.saveLabel}
+            <Button appearance="primary" disabled={props.saveDisabled || pending || (asked && !confirmed)} onClick={save} aria-describedby={hint ? hintId : undefined}>
+              {asked && confirmed ? `${props.saveLabel} as it is` : props.saveLabel}
             </Button>
             <Button onClick={props.onClose}>{props.cancelLabel ?? 'Cancel'}</Button>
           </DialogActions>

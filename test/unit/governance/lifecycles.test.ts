@@ -42,7 +42,7 @@ describe('terms of reference lifecycle', () => {
     const approved = currentTor(s.state.data, 'board:childrens-trust')!;
     s.run('tor:saveDraft', { boardId: 'board:childrens-trust', ...editable(approved), meetingsPerYear: 4 });
     const draft = listRecords(s.state.data, 'tor').find((t) => t.status === 'draft' && t.boardId === 'board:childrens-trust')!;
-    const journal = s.run('tor:approve', { torId: draft.id, date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: 'CT/26/4' });
+    const journal = s.run('tor:approve', { torId: draft.id, date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: 'CT/26/4', confirmed: true });
     expect(journal.summary).toBe('Approved version 2 of the Children’s Trust’s terms of reference on 15 December 2026 (minute CT/26/4)');
     expect(findRecord(s.state.data, 'tor', draft.id)).toMatchObject({ status: 'approved', approval: { date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: 'CT/26/4' } });
     expect(findRecord(s.state.data, 'tor', approved.id)!.status).toBe('superseded');
@@ -67,7 +67,7 @@ describe('protocol lifecycle', () => {
     expect(findRecord(s.state.data, 'protocolVersion', v1)!.status).toBe('consultation');
     // Partner comments are still unanswered: a sign-off needs the board's reason for going ahead.
     expect(() => s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:childrens-trust', date: '2026-12-15', minuteRef: 'CT/26/5' })).toThrow(/partner comments on version 1 have no response yet .* record why the board signed off regardless/);
-    const first = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:childrens-trust', date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: 'CT/26/5', unansweredReason: 'Partners agreed the open comments go to the annual review' });
+    const first = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:childrens-trust', date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: 'CT/26/5', confirmed: true, unansweredReason: 'Partners agreed the open comments go to the annual review' });
     expect(first.summary).toMatch(/with \d+ comments unanswered, because Partners agreed/);
     const second = s.run('protocols:signOff', { protocolVersionId: v1, boardId: 'board:safeguarding', date: '2027-01-07', minuteRef: 'SCP/27/3', unansweredReason: 'Partners agreed the open comments go to the annual review' });
     expect(second.summary).toMatch(/1 board still to sign$/);

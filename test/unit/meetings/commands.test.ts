@@ -188,7 +188,7 @@ describe('minutes, resolutions and actions', () => {
 
   it('approves the last meeting’s minutes at the next, recording the resolution there', () => {
     const s = session();
-    s.run('minutes:approve', { meetingId: 'meeting:ct-held', atAgendaItemId: 'agendaItem:next-2', minuteRef: 'CT/24/2' });
+    s.run('minutes:approve', { meetingId: 'meeting:ct-held', atAgendaItemId: 'agendaItem:next-2', minuteRef: 'CT/24/2', confirmed: true });
     expect(findRecord(s.state.data, 'meeting', 'meeting:ct-held')).toMatchObject({ status: 'minutes-approved', minutesApproval: { meetingId: 'meeting:ct-next', minuteRef: 'CT/24/2' } });
     const [resolution] = listRecords(s.state.data, 'resolution').filter((r) => r.agendaItemId === 'agendaItem:next-2');
     expect(resolution.text).toMatch(/^The minutes of the meeting held on .* be approved as an accurate record\.$/);

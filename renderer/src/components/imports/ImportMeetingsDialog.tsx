@@ -19,7 +19,8 @@ export const ImportMeetingsDialog = ({ boards, today, defaultVenue, onClose }: {
   const [error, setError] = useState<QuorumError | null>(null);
   const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
   const year = Number(form.year);
-  const valid = Number.isInteger(year) && year >= 2000 && year <= 2100 && /^\d\d:\d\d$/.test(form.startTime) && /^\d\d:\d\d$/.test(form.endTime);
+  const endsBeforeStart = /^\d\d:\d\d$/.test(form.startTime) && /^\d\d:\d\d$/.test(form.endTime) && form.endTime <= form.startTime;
+  const valid = Number.isInteger(year) && year >= 2000 && year <= 2100 && /^\d\d:\d\d$/.test(form.startTime) && /^\d\d:\d\d$/.test(form.endTime) && !endsBeforeStart;
   const input = { boardId: board.id, text: form.text, year, startTime: form.startTime, endTime: form.endTime, venue: form.venue };
   const { state } = useQuery('imports:previewMeetings', valid && form.text.trim() ? input : null);
   const plan = state.status === 'ready' ? state.value : null;
@@ -51,7 +52,7 @@ export const ImportMeetingsDialog = ({ boards, today, defaultVenue, onClose }: {
         <Field label="Usual start">
           <Input type="time" value={form.startTime} onChange={set('startTime')} />
         </Field>
-        <Field label="Usual end">
+        <Field label="Usual end" validationMessage={endsBeforeStart ? `End after ${form.startTime}: a meeting ends after it starts` : undefined}>
           <Input type="time" value={form.endTime} onChange={set('endTime')} />
         </Field>
         <Field label="Venue">

@@ -40,19 +40,22 @@ const useStyles = makeStyles({
 
 
 /** A partner's comment on a section, or on the whole protocol. */
-export const CommentDialog = ({ view, version, sectionKey, onClose }: { view: ProtocolView; version: VersionView; sectionKey: string; onClose: (summary: string | null) => void }) => {
+export const CommentDialog = ({ view, version, sectionKey, onClose }: { view: ProtocolView & { today: string }; version: VersionView; sectionKey: string; onClose: (summary: string | null) => void }) => {
   const [author, setAuthor] = useState('');
+  // Typed in from a partner's email or letter: the day it arrived, which the sign-off checks compare with.
+  const [receivedOn, setReceivedOn] = useState(view.today);
+  const future = receivedOn > view.today;
   const [organisationId, setOrganisationId] = useState('');
   const [text, setText] = useState('');
   const [error, setError] = useState<QuorumError | null>(null);
   const section = version.sections.find((s) => s.key === sectionKey);
   const save = async () => {
-    const r = await bridge().protocols.comment({ protocolVersionId: version.id, sectionKey, author, organisationId: chosenId('organisation', organisationId)!, text });
+    const r = await bridge().protocols.comment({ protocolVersionId: version.id, sectionKey, author, organisationId: chosenId('organisation', organisationId)!, text, ...(receivedOn ? { receivedOn } : {}) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
   return (
-    <FormDialog title={section ? `Comment on section ${section.number}: ${section.heading}` : 'Comment on the protocol'} errorTitle="The comment was not saved" error={error} saveLabel="Add comment" onSave={save} onClose={() => onClose(null)} saveDisabled={!author.trim() || !organisationId || !text.trim()}>
+    <FormDialog title={section ? `Comment on section ${section.number}: ${section.heading}` : 'Comment on the protocol'} errorTitle="The comment was not saved" error={error} saveLabel="Add comment" onSave={save} onClose={() => onClose(null)} saveDisabled={!author.trim() || !organisationId || !text.trim() || !receivedOn || future}>
       <Field label="From (name)" required>
         <Input
           value={author}
@@ -81,6 +84,9 @@ export const CommentDialog = ({ view, version, sectionKey, onClose }: { view: Pr
       </Field>
       <Field label="Comment" required>
         <Textarea value={text} onChange={(_e, d) => setText(d.value)} rows={4} resize="vertical" />
+      </Field>
+      <Field label="Received on" required hint="The day the partner sent it: sign-off dates are checked against it." validationMessage={error?.fields?.receivedOn ?? (future ? 'A comment cannot arrive after today' : !receivedOn ? 'Give the day it arrived' : undefined)}>
+        <Input type="date" value={receivedOn} max={view.today} onChange={(_e, d) => setReceivedOn(d.value)} />
       </Field>
     </FormDialog>
   );
@@ -184,9 +190,9 @@ const SignOffDialog = ({ party, version, onClose }: { party: ProtocolView['parti
   const [reason, setReason] = useState('');
   const [error, setError] = useState<QuorumError | null>(null);
   const unanswered = version.comments.filter((c) => !c.response).length;
-  const save = async () => {
+  const save = async ({ confirmed }: { confirmed: boolean }) => {
     const { date, meetingId, minuteRef } = decision;
-    const r = await bridge().protocols.signOff({ protocolVersionId: version.id, boardId: party.id, date, minuteRef, meetingId: chosenId('meeting', meetingId), ...(unanswered ? { unansweredReason: reason } : {}) });
+    const r = await bridge().protocols.signOff({ protocolVersionId: version.id, boardId: party.id, date, minuteRef, meetingId: chosenId('meeting', meetingId), ...(unanswered ? { unansweredReason: reason } : {}), ...(confirmed ? { confirmed } : {}) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };

@@ -32,9 +32,9 @@ const fraction = (f?: number) => (f === undefined ? '' : Math.abs(f - 1 / 3) < 0
 const ApproveDialog = ({ view, tor, onClose }: { view: TorView; tor: TermsOfReference; onClose: (summary: string | null) => void }) => {
   const [decision, setDecision] = useState<Decision>({ date: '', meetingId: '', minuteRef: '' });
   const [error, setError] = useState<QuorumError | null>(null);
-  const save = async () => {
+  const save = async ({ confirmed }: { confirmed: boolean }) => {
     const { date, meetingId, minuteRef } = decision;
-    const r = await bridge().tor.approve({ torId: tor.id, date, minuteRef, meetingId: chosenId('meeting', meetingId) });
+    const r = await bridge().tor.approve({ torId: tor.id, date, minuteRef, meetingId: chosenId('meeting', meetingId), ...(confirmed ? { confirmed } : {}) });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };

@@ -18,7 +18,7 @@ export const MeetingDetailsDialog = ({ meeting, onClose }: { meeting: Meeting; o
     else setError(r.error);
   };
   return (
-    <FormDialog title="Meeting details" errorTitle="The meeting was not changed" error={error} saveLabel="Save" onSave={save} onClose={onClose}>
+    <FormDialog title="Meeting details" errorTitle="The meeting was not changed" error={error} saveLabel="Save" onSave={save} onClose={onClose} saveDisabled={Boolean(form.endTime && form.startTime && form.endTime <= form.startTime)}>
       <Field label="Date" validationMessage={error?.fields?.date}>
         <Input type="date" value={form.date} onChange={set('date')} />
       </Field>
@@ -26,7 +26,7 @@ export const MeetingDetailsDialog = ({ meeting, onClose }: { meeting: Meeting; o
         <Field label="Starts" validationMessage={error?.fields?.startTime}>
           <Input type="time" value={form.startTime} onChange={set('startTime')} />
         </Field>
-        <Field label="Ends" validationMessage={error?.fields?.endTime}>
+        <Field label="Ends" validationMessage={form.endTime && form.startTime && form.endTime <= form.startTime ? `End after ${form.startTime}: a meeting ends after it starts` : error?.fields?.endTime}>
           <Input type="time" value={form.endTime} onChange={set('endTime')} />
         </Field>
       </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
 import { FormDialog } from '../../components/FormDialog';
 import type { AgendaItemView, MeetingView } from '@shared/rules/meetingView';
@@ -8,7 +8,9 @@ import { bridge, call, useQuery } from '../../bridge';
 import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
 import { MarkdownField } from '../../components/MarkdownField';
+import { MarkdownView } from '../../components/MarkdownView';
 import { PersonSelect } from '../../components/PersonSelect';
+import { PartTwoFields, type PartTwoChoice } from '../../components/PartTwoDialog';
 import { formatUkDate } from '../../format';
 import { useChange, type Act } from '../../components/useChange';
 import { chosenId } from '../../ids';
@@ -22,7 +24,7 @@ const useStyles = makeStyles({
 
 
 /** One item's minute, its numbered resolutions and its actions, together as the meeting runs. */
-const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemView; act: Act }) => {
+const ItemMinutes = ({ view, item, act, frozen }: { view: MeetingView; item: AgendaItemView; act: Act; /** Approved: shown as the record, with nothing to type into or save. */ frozen: boolean }) => {
   const styles = useStyles();
   const [minutes, setMinutes] = useState(item.minutes);
   // The minute as last saved: when it changes (this officer's save, a restore), a draft that was
@@ -38,6 +40,10 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
   const [resolution, setResolution] = useState('');
   const [rewording, setRewording] = useState<AgendaItemView['resolutions'][number] | null>(null);
   const [action, setAction] = useState({ text: '', ownerPersonId: '', dueDate: '' });
+  const [approving, setApproving] = useState(false);
+  // Due before the meeting that raises it: probably a slip, said as it is typed and confirmed before it is saved.
+  const dueEarly = Boolean(action.dueDate) && action.dueDate < view.meeting.date;
+  const [earlyConfirmed, setEarlyConfirmed] = useState(false);
   const dirty = minutes !== item.minutes;
   const label = `item ${item.number}, ${item.title}`;
   const previous = view.previousMeeting;
@@ -50,8 +56,8 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
         <Text>
           Minutes of {formatUkDate(previous.date)}:{' '}
           {previous.status === 'held' ? (
-            <Button size="small" onClick={() => act(() => bridge().minutes.approve({ meetingId: previous.id, atAgendaItemId: item.id }))}>
-              Record them as approved
+            <Button size="small" onClick={() => setApproving(true)}>
+              Record them as approved…
             </Button>
           ) : (
             <Badge appearance="tint" color={previous.status === 'minutes-approved' ? 'success' : 'informative'}>
@@ -60,13 +66,21 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           )}
         </Text>
       )}
-      <MarkdownField key={editorVersion} label={`Minutes of ${label}`} value={minutes} onChange={setMinutes} />
+      {frozen ? (
+        <div role="region" aria-label={`Minutes of ${label}`}>
+          {item.minutes.trim() ? <MarkdownView markdown={item.minutes} headingBase={3} /> : <Text className={styles.muted}>No minute was recorded.</Text>}
+        </div>
+      ) : (
+        <MarkdownField key={editorVersion} label={`Minutes of ${label}`} value={minutes} onChange={setMinutes} />
+      )}
+      {!frozen && (
       <div className={styles.row}>
         <Button appearance="primary" size="small" disabled={!dirty} onClick={() => act(() => bridge().minutes.update({ agendaItemId: item.id, minutes, expectedRev: item.rev }))} aria-label={`Save minute for item ${item.number}`}>
           Save minute
         </Button>
         {dirty && <Text className={styles.muted}>Not saved yet</Text>}
       </div>
+      )}
 
       {rewording && <RewordDialog resolution={rewording} itemNumber={item.number} onClose={() => setRewording(null)} />}
       <Text weight="semibold">It was resolved that:</Text>
@@ -77,16 +91,21 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           {item.resolutions.map((r) => (
             <li key={r.id}>
               {r.text}{' '}
-              <Button size="small" appearance="subtle" onClick={() => setRewording(r)} aria-label={`Reword resolution ${r.number} on item ${item.number}`}>
-                Reword…
-              </Button>
-              <Button size="small" appearance="subtle" onClick={() => act(() => bridge().resolutions.remove({ resolutionId: r.id }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
-                Remove
-              </Button>
+              {!frozen && (
+                <>
+                  <Button size="small" appearance="subtle" onClick={() => setRewording(r)} aria-label={`Reword resolution ${r.number} on item ${item.number}`}>
+                    Reword…
+                  </Button>
+                  <Button size="small" appearance="subtle" onClick={() => act(() => bridge().resolutions.remove({ resolutionId: r.id }))} aria-label={`Remove resolution ${r.number} on item ${item.number}`}>
+                    Remove
+                  </Button>
+                </>
+              )}
             </li>
           ))}
         </ol>
       )}
+      {!frozen && (
       <div className={styles.row}>
         <Field label={`New resolution on item ${item.number}`} style={{ flex: 1, minWidth: '320px' }}>
           <Input value={resolution} onChange={(_e, d) => setResolution(d.value)} placeholder="e.g. The Board notes the progress made." />
@@ -95,6 +114,7 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           Add resolution
         </Button>
       </div>
+      )}
 
       <Text weight="semibold">Actions</Text>
       {item.actions.length === 0 ? (
@@ -108,6 +128,8 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
           ))}
         </ul>
       )}
+      {approving && previous && <ApproveMinutesDialog previous={previous} meeting={view.meeting} itemId={item.id} itemNumber={item.number} onClose={() => setApproving(false)} />}
+      {!frozen && (
       <div className={styles.row}>
         <Field label={`New action on item ${item.number}`} style={{ flex: 1, minWidth: '260px' }}>
           <Input value={action.text} onChange={(_e, d) => setAction((x) => ({ ...x, text: d.value }))} />
@@ -115,19 +137,31 @@ const ItemMinutes = ({ view, item, act }: { view: MeetingView; item: AgendaItemV
         <Field label="Owner">
           <PersonSelect people={view.people} value={action.ownerPersonId} onChange={(ownerPersonId) => setAction((x) => ({ ...x, ownerPersonId }))} />
         </Field>
-        <Field label="Due">
-          <Input type="date" value={action.dueDate} onChange={(_e, d) => setAction((x) => ({ ...x, dueDate: d.value }))} />
+        <Field label="Due" validationState={dueEarly ? 'warning' : 'none'} validationMessage={dueEarly ? `Before this meeting (${formatUkDate(view.meeting.date)})` : undefined}>
+          <Input
+            type="date"
+            value={action.dueDate}
+            onChange={(_e, d) => {
+              setAction((x) => ({ ...x, dueDate: d.value }));
+              setEarlyConfirmed(false);
+            }}
+          />
         </Field>
+        {dueEarly && <Checkbox checked={earlyConfirmed} onChange={(_e, d) => setEarlyConfirmed(Boolean(d.checked))} label="It was due before the meeting" />}
         <Button
-          disabled={!action.text.trim() || !action.ownerPersonId || !action.dueDate}
+          disabled={!action.text.trim() || !action.ownerPersonId || !action.dueDate || (dueEarly && !earlyConfirmed)}
           onClick={async () => {
-            const ok = await act(() => bridge().actions.raise({ agendaItemId: item.id, text: action.text, ownerPersonId: chosenId('person', action.ownerPersonId)!, dueDate: action.dueDate }));
-            if (ok) setAction({ text: '', ownerPersonId: '', dueDate: '' });
+            const ok = await act(() => bridge().actions.raise({ agendaItemId: item.id, text: action.text, ownerPersonId: chosenId('person', action.ownerPersonId)!, dueDate: action.dueDate, ...(dueEarly ? { confirmed: earlyConfirmed } : {}) }));
+            if (ok) {
+              setAction({ text: '', ownerPersonId: '', dueDate: '' });
+              setEarlyConfirmed(false);
+            }
           }}
         >
           Raise action
         </Button>
       </div>
+      )}
     </section>
   );
 };
@@ -173,7 +207,7 @@ export const MinutesTab = ({ view }: { view: MeetingView }) => {
         </MessageBar>
       )}
       {view.items.map((item) => (
-        <ItemMinutes key={item.id} view={view} item={item} act={act} />
+        <ItemMinutes key={item.id} view={view} item={item} act={act} frozen={frozen} />
       ))}
     </ChangeScope>
     </>
@@ -194,18 +228,45 @@ const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summ
   const [text, setText] = useState<string | null>(null);
   const [form, setForm] = useState({ change: '', reason: '', agreedAtMeetingId: '', minuteRef: '' });
   // What the correction puts right: an item's minute, or who attended (attendance is frozen too).
-  const [what, setWhat] = useState<'minute' | 'attendance'>('minute');
+  const [what, setWhat] = useState<'minute' | 'item' | 'resolution' | 'attendance'>('minute');
+  const [title, setTitle] = useState<string | null>(null);
+  const [partTwo, setPartTwo] = useState<PartTwoChoice | null>(null);
+  const shownPartTwo: PartTwoChoice = partTwo ?? { inPart2: Boolean(item.part2), paragraph: item.part2?.paragraph ?? 3, reason: item.part2?.reason ?? '', publicTitle: item.part2?.publicTitle ?? '' };
+  const allResolutions = view.items.flatMap((i) => i.resolutions.map((r) => ({ ...r, itemNumber: i.number })));
+  const [resolutionId, setResolutionId] = useState<string>(allResolutions[0]?.id ?? '');
+  const resolution = allResolutions.find((r) => r.id === resolutionId);
+  const [wording, setWording] = useState<string | null>(null);
   const [attendee, setAttendee] = useState<{ personId: string; status: AttendanceCorrection }>({ personId: '', status: 'present' });
   const recorded = view.roster.find((r) => r.personId === attendee.personId);
   const [error, setError] = useState<QuorumError | null>(null);
   const agreedAt = form.agreedAtMeetingId || later[0]?.id || '';
+  // Choosing another item starts its corrections afresh.
+  const itemField = (
+    <Field label="Item">
+      <Select
+        value={itemId}
+        onChange={(_e, d) => {
+          setItemId(d.value as typeof itemId);
+          setText(null);
+          setTitle(null);
+          setPartTwo(null);
+        }}
+      >
+        <ItemOptions items={view.items} />
+      </Select>
+    </Field>
+  );
   const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
   const save = async () => {
     const r = await call('minutes:correct', {
       meetingId: view.meeting.id,
       ...(what === 'minute'
         ? { agendaItemId: item.id, ...(text !== null ? { minutes: text } : {}) }
-        : { attendance: { personId: chosenId('person', attendee.personId)!, status: attendee.status } }),
+        : what === 'item'
+          ? { agendaItemId: item.id, ...(title !== null && title.trim() ? { title } : {}), ...(partTwo ? { part2: partTwo.inPart2 ? { paragraph: partTwo.paragraph, reason: partTwo.reason, publicTitle: partTwo.publicTitle } : null } : {}) }
+          : what === 'resolution'
+            ? { resolution: { resolutionId: chosenId('resolution', resolutionId)!, text: wording ?? resolution?.text ?? '' } }
+            : { attendance: { personId: chosenId('person', attendee.personId)!, status: attendee.status } }),
       change: form.change,
       reason: form.reason,
       agreedAtMeetingId: chosenId('meeting', agreedAt)!,
@@ -219,10 +280,41 @@ const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summ
       <Field label="What it puts right">
         <RadioGroup layout="horizontal" value={what} onChange={(_e, d) => setWhat(d.value as typeof what)}>
           <Radio value="minute" label="An item’s minute" />
+          <Radio value="item" label="An item’s title or Part 2" />
+          {allResolutions.length > 0 && <Radio value="resolution" label="A resolution’s wording" />}
           <Radio value="attendance" label="Who attended" />
         </RadioGroup>
       </Field>
-      {what === 'attendance' ? (
+      {what === 'resolution' && resolution ? (
+        <>
+          <Field label="Resolution">
+            <Select
+              value={resolutionId}
+              onChange={(_e, d) => {
+                setResolutionId(d.value);
+                setWording(null);
+              }}
+            >
+              {allResolutions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  Item {r.itemNumber}, resolution {r.number}: {r.text.slice(0, 80)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={`Corrected wording of resolution ${resolution.number}`} required>
+            <Input value={wording ?? resolution.text} onChange={(_e, d) => setWording(d.value)} />
+          </Field>
+        </>
+      ) : what === 'item' ? (
+        <>
+          {itemField}
+          <Field label={`Title of item ${item.number}`} hint="Its number stays as published.">
+            <Input value={title ?? item.title} onChange={(_e, d) => setTitle(d.value)} />
+          </Field>
+          {!item.standing && <PartTwoFields title={item.title} value={shownPartTwo} onChange={setPartTwo} />}
+        </>
+      ) : what === 'attendance' ? (
         <div className={styles.row}>
           <Field label="Person" required hint={recorded ? `Recorded now as: ${ATTENDANCE_WORDS[recorded.status]}${recorded.memberKey ? ` (${recorded.role})` : ''}.` : attendee.personId ? 'Not recorded at this meeting now.' : undefined}>
             <PersonSelect people={view.people} value={attendee.personId} onChange={(personId) => setAttendee((a) => ({ ...a, personId }))} />
@@ -239,17 +331,7 @@ const CorrectionDialog = ({ view, onClose }: { view: MeetingView; onClose: (summ
         </div>
       ) : (
         <>
-          <Field label="Item">
-            <Select
-              value={itemId}
-              onChange={(_e, d) => {
-                setItemId(d.value as typeof itemId);
-                setText(null);
-              }}
-            >
-              <ItemOptions items={view.items} />
-            </Select>
-          </Field>
+          {itemField}
           <MarkdownField key={item.id} label={`Corrected minute of item ${item.number}`} value={text ?? item.minutes} onChange={setText} />
         </>
       )}
@@ -288,6 +370,27 @@ const RewordDialog = ({ resolution, itemNumber, onClose }: { resolution: AgendaI
     <FormDialog title={`Reword resolution ${resolution.number} on item ${itemNumber}`} errorTitle="The resolution was not changed" error={error} saveLabel="Save the wording" onSave={save} onClose={onClose} saveDisabled={!text.trim() || text === resolution.text}>
       <Field label="Resolution" required validationMessage={error?.fields?.text}>
         <Input value={text} onChange={(_e, d) => setText(d.value)} />
+      </Field>
+    </FormDialog>
+  );
+};
+
+/** Approving the last meeting's minutes at this one: asked once, naming both meetings, with the minute reference. */
+const ApproveMinutesDialog = ({ previous, meeting, itemId, itemNumber, onClose }: { previous: NonNullable<MeetingView['previousMeeting']>; meeting: MeetingView['meeting']; itemId: AgendaItemView['id']; itemNumber: number; onClose: () => void }) => {
+  const [minuteRef, setMinuteRef] = useState('');
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async ({ confirmed }: { confirmed: boolean }) => {
+    const r = await call('minutes:approve', { meetingId: previous.id, atAgendaItemId: itemId, minuteRef, ...(confirmed ? { confirmed } : {}) });
+    if (r.ok) onClose();
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title={`Approve the minutes of ${formatUkDate(previous.date)}?`} errorTitle="The minutes were not approved" error={error} saveLabel="Approve the minutes" onSave={save} onClose={onClose}>
+      <Text>
+        The minutes of the meeting of {formatUkDate(previous.date)} will be recorded as approved at the meeting of {formatUkDate(meeting.date)}, item {itemNumber}. From then on they are the board’s record: they change only by a correction agreed at a later meeting.
+      </Text>
+      <Field label="Minute reference" hint="e.g. CT/24/2">
+        <Input value={minuteRef} onChange={(_e, d) => setMinuteRef(d.value)} />
       </Field>
     </FormDialog>
   );

@@ -10,14 +10,16 @@ export const PlanMeetingDialog = ({ boards, defaultVenue, onClose }: { boards: r
   const [form, setForm] = useState({ boardId: boards[0]?.id ?? '', date: '', startTime: '15:00', endTime: '17:00', venue: defaultVenue });
   const [error, setError] = useState<QuorumError | null>(null);
   const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
-  const save = async () => {
-    const r = await bridge().meetings.create(form);
+  const save = async ({ confirmed }: { confirmed: boolean }) => {
+    const r = await bridge().meetings.create({ ...form, ...(confirmed ? { confirmed } : {}) });
     if (r.ok) onClose(r.value.meetingId);
     else setError(r.error);
   };
-  const field = (name: string) => error?.fields?.[name];
+  // An end before the start is said as it is typed, not after Save.
+  const endsBeforeStart = Boolean(form.startTime && form.endTime && form.endTime <= form.startTime);
+  const field = (name: string) => (name === 'endTime' && endsBeforeStart ? `End after ${form.startTime}: a meeting ends after it starts` : error?.fields?.[name]);
   return (
-    <FormDialog title="Plan a meeting" errorTitle="The meeting was not planned" error={error} saveLabel="Plan the meeting" onSave={save} onClose={() => onClose(null)}>
+    <FormDialog title="Plan a meeting" errorTitle="The meeting was not planned" error={error} saveLabel="Plan the meeting" onSave={save} onClose={() => onClose(null)} saveDisabled={endsBeforeStart || !form.date}>
       <Field label="Board" required>
         <Select value={form.boardId} onChange={set('boardId')}>
           {boards.map((b) => (

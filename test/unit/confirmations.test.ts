@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { listRecords } from '../../shared/data';
+import { planMeetingsImport } from '../../shared/imports/meetings';
+import { ukDateOf } from '../../shared/clock';
+import { exampleData } from '../docxPackage';
+import { commandSession, TEST_TODAY } from '../helpers';
+import { QuorumFailure } from '../../shared/result';
+
+/** Dates that cannot be right are stopped by the operation itself, whichever screen or script calls it. */
+const refusal = (f: () => unknown) => {
+  try {
+    f();
+  } catch (err) {
+    return err as QuorumFailure;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('dates that cannot be right, asked about where they are typed', () => {
+  it('asks before recording an approval or sign-off at a meeting still to come, naming it; confirmed, it is recorded', () => {
+    const s = commandSession(exampleData());
+    const at = listRecords(s.state.data, 'agendaItem').find((i) => i.meetingId === 'meeting:ct-next' && i.standing === 'minutes')!;
+    const approve = { meetingId: 'meeting:ct-held', atAgendaItemId: at.id, minuteRef: 'CT/24/2' };
+    const asked = refusal(() => s.run('minutes:approve', approve));
+    expect(asked).toMatchObject({ code: 'needs-confirmation', message: 'The minutes of 13 October 2026 would be approved at the meeting of 15 December 2026, which is still to come. Check the meeting, or confirm that is the meeting that agreed it.', fields: { atAgendaItemId: expect.any(String) } });
+    s.run('minutes:approve', { ...approve, confirmed: true });
+
+    const draft = listRecords(s.state.data, 'tor').find((t) => t.boardId === 'board:childrens-trust' && t.status === 'approved')!;
+    const { id: _i, type: _t, rev: _r, schemaVersion: _s, updatedAt: _u, updatedBy: _b, boardId: _bd, version: _v, status: _st, approval: _a, ...fields } = draft;
+    s.run('tor:saveDraft', { boardId: 'board:childrens-trust', ...fields });
+    const v2 = listRecords(s.state.data, 'tor').find((t) => t.status === 'draft' && t.boardId === 'board:childrens-trust')!;
+    expect(refusal(() => s.run('tor:approve', { torId: v2.id, date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: '' }))).toMatchObject({ code: 'needs-confirmation', message: expect.stringMatching(/^Version \d+ would be approved at the meeting of 15 December 2026, which is still to come/) });
+    // A date with no meeting named takes force on that date: nothing to ask.
+    s.run('tor:approve', { torId: v2.id, date: '2026-12-15', minuteRef: '' });
+
+    expect(
+      refusal(() => s.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId: 'board:childrens-trust', date: '2026-12-15', meetingId: 'meeting:ct-next', minuteRef: '', unansweredReason: 'Taken up at review' })),
+    ).toMatchObject({ code: 'needs-confirmation', message: expect.stringMatching(/^The Children’s Trust’s sign-off would be recorded at the meeting of 15 December 2026/) });
+  });
+
+  it('takes the date a partner’s comment was received, refuses one still to come, and the sign-off warning uses it', () => {
+    const s = commandSession(exampleData());
+    const v = 'protocolVersion:boards-v1';
+    const org = listRecords(s.state.data, 'organisation')[0].id;
+    const comment = { protocolVersionId: v, sectionKey: 'general', author: 'Ada Newcombe', organisationId: org, text: 'Please add the escalation route.' };
+    expect(refusal(() => s.run('protocols:comment', { ...comment, receivedOn: '2026-12-01' }))).toMatchObject({ code: 'invalid-input', message: 'A comment cannot be received after today; 1 December 2026 is still to come.' });
+    s.run('protocols:comment', { ...comment, receivedOn: '2026-11-02' });
+    const made = listRecords(s.state.data, 'protocolComment').find((c) => c.author === 'Ada Newcombe')!;
+    expect(ukDateOf(made.madeAt)).toBe('2026-11-02');
+    s.run('protocols:comment', { ...comment, author: 'Ben Ives' });
+    expect(ukDateOf(listRecords(s.state.data, 'protocolComment').find((c) => c.author === 'Ben Ives')!.madeAt)).toBe(TEST_TODAY);
+  });
+
+  it('refuses a usual end before the usual start when the year’s meetings are planned, instead of making 30-minute meetings', () => {
+    const data = exampleData();
+    expect(refusal(() => planMeetingsImport(data, { boardId: 'board:safeguarding', text: 'third Tuesday of January', year: 2027, startTime: '15:00', endTime: '14:00', venue: '' }, new Set()))).toMatchObject({
+      code: 'invalid-input',
+      message: 'The usual end (14:00) is before the usual start (15:00): a meeting ends after it starts.',
+      fields: { endTime: 'End after 15:00' },
+    });
+  });
+});
