@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../rules/words';
 import { line, noInput, recordId } from '../schema/common';
 import { ACTION_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, listRecords } from '../data';
@@ -26,7 +27,7 @@ export const addActionUpdate = mutation({
     });
     const closedOn = input.status === 'done' ? ctx.today() : undefined;
     cs.update(action, { status: input.status, closedOn });
-    return cs.result(`Updated action "${action.text.slice(0, 60)}"`);
+    return cs.result(`Updated action "${clip(action.text, 60)}"`);
   },
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../rules/words';
 import { clockTime, line, markdown, recordId } from '../schema/common';
 import { boardSchema, coverSheetSchema, ITEM_PURPOSES, part2Schema, type AgendaItem, type RecordOf } from '../schema/records';
 import { getRecord, listRecords, recordsWhere } from '../data';
@@ -14,7 +15,7 @@ import { assertMinutesOpen } from '../rules/frozen';
 import { orderAt } from './meetings';
 
 const rev = z.number().int().min(1).optional();
-const short = (item: AgendaItem) => `“${item.title.slice(0, 80)}”`;
+const short = (item: AgendaItem) => `“${clip(item.title, 80)}”`;
 
 /**
  * The cover sheet of an item's paper (report of, author, summary, recommendations, implications,
@@ -116,7 +117,7 @@ export const addAgendaItem = mutation({
         ? { paper: { status: 'requested' as const, ...(author ? { authorPersonId: author.id } : {}), coverSheet: { ...emptyCoverSheet(), author: author?.name ?? '', reportOf: author?.jobTitle ?? '' }, body: '' } }
         : {}),
     });
-    return cs.result(`Added “${input.title.slice(0, 80)}” to the agenda`);
+    return cs.result(`Added “${clip(input.title, 80)}” to the agenda`);
   },
 });
 

@@ -88,6 +88,8 @@ export const allBoards = query({
       rules: b.rules,
       closedOn: b.closedOn ?? null,
       hasTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id),
+      /** Approved terms of reference: a draft (one a people sheet started, say) is a step still to finish. */
+      hasApprovedTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id && t.status === 'approved'),
       meetings: listRecords(data, 'meeting').filter((m) => m.boardId === b.id).length,
     })),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../rules/words';
 import { clockTime, isoDate, line, optionalLine, recordId } from '../schema/common';
 import { MEETING_STATUSES, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, listRecords } from '../data';
@@ -70,7 +71,7 @@ export const cancelMeeting = mutation({
     if (meeting.status === 'held' || meeting.status === 'minutes-approved') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(meeting.date)} has been held; its record stays as it is.`);
     const cs = new ChangeSet(data, ctx);
     cs.update(meeting, { status: 'cancelled', cancellation: { reason, on: ctx.today() } }, expectedRev);
-    return cs.result(`Cancelled the meeting ${label(data, meeting)}: ${reason.slice(0, 200)}`);
+    return cs.result(`Cancelled the meeting ${label(data, meeting)}: ${clip(reason, 200)}`);
   },
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../rules/words';
 import { isoDate, line, markdown, optionalLine, recordId } from '../schema/common';
 import { ACTION_STATUSES, ATTENDANCE_STATUSES, part2Schema, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, recordsWhere, undecidedFailure } from '../data';
@@ -13,7 +14,7 @@ import { recordAttendance } from './attendance';
 
 const rev = z.number().int().min(1).optional();
 
-const short = (text: string) => `“${text.slice(0, 80)}”`;
+const short = (text: string) => `“${clip(text, 80)}”`;
 
 /** The minute of one item, as Markdown, written while the meeting runs. */
 export const updateMinutes = mutation({
@@ -46,7 +47,7 @@ export const addResolution = mutation({
     const cs = new ChangeSet(data, ctx);
     const number = (existing.at(-1)?.number ?? 0) + 1;
     cs.create<RecordOf<'resolution'>>({ id: ctx.newId('resolution'), type: 'resolution', meetingId: item.meetingId, agendaItemId: item.id, number, text: input.text });
-    return cs.result(`Resolved on ${short(item.title)} (${number}): ${input.text.slice(0, 120)}`);
+    return cs.result(`Resolved on ${short(item.title)} (${number}): ${clip(input.text, 120)}`);
   },
 });
 
@@ -101,7 +102,7 @@ export const raiseAction = mutation({
       dueDate: input.dueDate,
       status: 'open',
     });
-    return cs.result(`Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${input.text.slice(0, 120)}`);
+    return cs.result(`Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${clip(input.text, 120)}`);
   },
 });
 
@@ -217,6 +218,6 @@ export const correctMinutes = mutation({
     }
     const entry = { ...(input.agendaItemId ? { agendaItemId: input.agendaItemId } : {}), change: input.change, reason: input.reason, agreedAtMeetingId: agreedAt.id, minuteRef: input.minuteRef ?? '', recordedOn: ctx.today() };
     cs.update(meeting, { corrections: [...(meeting.corrections ?? []), entry] });
-    return cs.result(`Corrected the approved minutes of ${formatUkDate(meeting.date)} (agreed at the meeting of ${formatUkDate(agreedAt.date)}): ${input.change.slice(0, 120)} because ${input.reason.slice(0, 200)}`);
+    return cs.result(`Corrected the approved minutes of ${formatUkDate(meeting.date)} (agreed at the meeting of ${formatUkDate(agreedAt.date)}): ${clip(input.change, 120)} because ${clip(input.reason, 200)}`);
   },
 });

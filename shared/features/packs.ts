@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../rules/words';
 import { isoDate, line, markdown, recordId } from '../schema/common';
 import { packBuildSchema, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
 import { findRecord, getRecord, recordsWhere, type StoreData } from '../data';
@@ -70,7 +71,7 @@ export const importPaper = internalMutation({
     const cs = new ChangeSet(data, ctx);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
     cs.update(item, { paper: { ...paper, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.today() } }, input.expectedRev);
-    return cs.result(`Imported the paper for “${item.title.slice(0, 80)}” from ${input.sourceFile}`);
+    return cs.result(`Imported the paper for “${clip(item.title, 80)}” from ${input.sourceFile}`);
   },
 });
 

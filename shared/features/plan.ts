@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../rules/words';
 import { isoDate, line, optionalLine, recordId } from '../schema/common';
 import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN_STATUSES, type DeepDive, type Meeting, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, listRecords, type StoreData } from '../data';
@@ -34,10 +35,10 @@ export const saveDeepDive = mutation({
       const d = getRecord(data, 'deepDive', deepDiveId);
       if (d.boardId !== board.id) throw new QuorumFailure('invalid-input', 'A deep dive stays with its board.');
       cs.update(d, fields, expectedRev);
-      return cs.result(`Updated the deep dive “${fields.theme.slice(0, 100)}”`);
+      return cs.result(`Updated the deep dive “${clip(fields.theme, 100)}”`);
     }
     cs.create<RecordOf<'deepDive'>>({ id: ctx.newId('deepDive'), type: 'deepDive', boardId: board.id, status: 'proposed', ...fields });
-    return cs.result(`Proposed a deep dive for the ${board.shortName}: “${fields.theme.slice(0, 100)}”`);
+    return cs.result(`Proposed a deep dive for the ${board.shortName}: “${clip(fields.theme, 100)}”`);
   },
 });
 
@@ -52,13 +53,13 @@ const putOnAgenda = (data: StoreData, cs: ChangeSet, d: DeepDive, meetingId: Mee
   const same = items.find((i) => !i.standing && !i.deepDiveId && i.title.toLowerCase().includes(d.theme.toLowerCase()));
   if (same) {
     cs.update(same, { deepDiveId: d.id });
-    return `; linked to the agenda item “${same.title.slice(0, 80)}”`;
+    return `; linked to the agenda item “${clip(same.title, 80)}”`;
   }
   let at = items.findIndex((i) => (CLOSING_STANDING as readonly string[]).includes(i.standing ?? '') || i.part2);
   if (at < 0) at = items.length;
   const draft = deepDiveDraft(data, d);
   cs.create<RecordOf<'agendaItem'>>(agendaItemFromDraft(ctx.newId('agendaItem'), meetingId, orderAt(cs, items, at), draft));
-  return `; added “${draft.title.slice(0, 80)}” to that meeting’s agenda`;
+  return `; added “${clip(draft.title, 80)}” to that meeting’s agenda`;
 };
 
 /** Moving a theme away: its item at the old meeting goes too, unless it already has a paper or minutes (then it stays, unlinked, for the officer to decide). */
@@ -67,7 +68,7 @@ const takeOffAgenda = (data: StoreData, cs: ChangeSet, d: DeepDive): string => {
   if (!item) return '';
   if (item.paper?.body.trim() || item.minutes.trim()) {
     cs.update(item, { deepDiveId: undefined });
-    return `; its item “${item.title.slice(0, 80)}” stays on the old agenda (it has a paper or minutes): remove it there if it is no longer needed`;
+    return `; its item “${clip(item.title, 80)}” stays on the old agenda (it has a paper or minutes): remove it there if it is no longer needed`;
   }
   cs.remove(item.id);
   return `; removed its item from the old meeting’s agenda`;
@@ -88,14 +89,14 @@ export const scheduleDeepDive = mutation({
     const leaving = d.meetingId && d.meetingId !== input.meetingId ? takeOffAgenda(data, cs, d) : '';
     if (!input.meetingId) {
       cs.update(d, { meetingId: undefined, status: 'proposed' });
-      return cs.result(`Took “${d.theme.slice(0, 100)}” back to the unscheduled themes${leaving}`);
+      return cs.result(`Took “${clip(d.theme, 100)}” back to the unscheduled themes${leaving}`);
     }
     const m = getRecord(data, 'meeting', input.meetingId);
     if (m.boardId !== d.boardId) throw new QuorumFailure('invalid-input', 'A deep dive can only be placed at a meeting of its own board.');
     if (m.status === 'held' || m.status === 'minutes-approved') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} has already been held.`);
     if (m.status === 'cancelled') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} is cancelled.`);
     cs.update(d, { meetingId: m.id, status: d.status === 'proposed' ? 'scheduled' : d.status });
-    return cs.result(`Scheduled the deep dive “${d.theme.slice(0, 100)}” for ${formatUkDate(m.date)}${putOnAgenda(data, cs, d, m.id, ctx)}${leaving}`);
+    return cs.result(`Scheduled the deep dive “${clip(d.theme, 100)}” for ${formatUkDate(m.date)}${putOnAgenda(data, cs, d, m.id, ctx)}${leaving}`);
   },
 });
 
@@ -109,7 +110,7 @@ export const setDeepDiveStatus = mutation({
     if (input.status === 'follow-up' && !d.followUpMeetingId) throw new QuorumFailure('invalid-input', 'Choose the later meeting where the follow-up comes back first.');
     const cs = new ChangeSet(data, ctx);
     cs.update(d, { status: input.status });
-    return cs.result(`Marked the deep dive “${d.theme.slice(0, 100)}” as ${input.status.replace('-', ' ')}`);
+    return cs.result(`Marked the deep dive “${clip(d.theme, 100)}” as ${input.status.replace('-', ' ')}`);
   },
 });
 
@@ -134,7 +135,7 @@ export const raiseDeepDiveAction = mutation({
       dueDate: input.dueDate,
       status: 'open',
     });
-    return cs.result(`Follow-up action from the deep dive “${d.theme.slice(0, 80)}” for ${owner.name} by ${formatUkDate(input.dueDate)}`);
+    return cs.result(`Follow-up action from the deep dive “${clip(d.theme, 80)}” for ${owner.name} by ${formatUkDate(input.dueDate)}`);
   },
 });
 
@@ -155,10 +156,10 @@ export const saveForwardPlanItem = mutation({
     if (forwardPlanItemId) {
       const f = getRecord(data, 'forwardPlanItem', forwardPlanItemId);
       cs.update(f, { ...fields, meetingId: fields.meetingId, authorPersonId: fields.authorPersonId }, expectedRev);
-      return cs.result(`Updated “${fields.title.slice(0, 100)}” on the ${board.shortName}’s forward plan`);
+      return cs.result(`Updated “${clip(fields.title, 100)}” on the ${board.shortName}’s forward plan`);
     }
     cs.create<RecordOf<'forwardPlanItem'>>({ id: ctx.newId('forwardPlanItem'), type: 'forwardPlanItem', ...fields, status: 'planned', deferredReason: '' });
-    return cs.result(`Added “${fields.title.slice(0, 100)}” to the ${board.shortName}’s forward plan`);
+    return cs.result(`Added “${clip(fields.title, 100)}” to the ${board.shortName}’s forward plan`);
   },
 });
 
@@ -172,7 +173,7 @@ export const setForwardPlanStatus = mutation({
     if (input.status === 'deferred' && !input.deferredReason?.trim()) throw new QuorumFailure('invalid-input', 'Say why the item is deferred.', { deferredReason: 'Say why the item is deferred' });
     const cs = new ChangeSet(data, ctx);
     cs.update(f, { status: input.status, deferredReason: input.status === 'deferred' ? input.deferredReason!.trim() : '' });
-    return cs.result(`“${f.title.slice(0, 100)}”: ${input.status.replace('-', ' ')}${input.status === 'deferred' ? ` (${input.deferredReason})` : ''}`);
+    return cs.result(`“${clip(f.title, 100)}”: ${input.status.replace('-', ' ')}${input.status === 'deferred' ? ` (${input.deferredReason})` : ''}`);
   },
 });
 

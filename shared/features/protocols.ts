@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../rules/words';
 import { isoDate, isoTimestamp, line, optionalLine, recordId } from '../schema/common';
 import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf } from '../schema/records';
 import { findRecord, getRecord, listRecords, recordsWhere } from '../data';
@@ -36,7 +37,7 @@ export const createProtocol = mutation({
     const cs = new ChangeSet(data, ctx);
     const protocol = cs.create<RecordOf<'protocol'>>({ id: ctx.newId('protocol'), type: 'protocol', title: input.title, partyBoardIds: [...new Set(input.partyBoardIds)], reviewDate: input.reviewDate });
     cs.create<RecordOf<'protocolVersion'>>({ id: ctx.newId('protocolVersion'), type: 'protocolVersion', protocolId: protocol.id, version: 1, status: 'draft', changeSummary: 'First draft', sections: input.sections });
-    return cs.result(`Started the protocol “${input.title.slice(0, 100)}” as a first draft`);
+    return cs.result(`Started the protocol “${clip(input.title, 100)}” as a first draft`);
   },
 });
 
@@ -49,7 +50,7 @@ export const updateProtocol = mutation({
     for (const b of patch.partyBoardIds) getRecord(data, 'board', b);
     const cs = new ChangeSet(data, ctx);
     cs.update(protocol, { ...patch, partyBoardIds: [...new Set(patch.partyBoardIds)] }, expectedRev);
-    return cs.result(`Updated the details of the protocol “${patch.title.slice(0, 100)}”`);
+    return cs.result(`Updated the details of the protocol “${clip(patch.title, 100)}”`);
   },
 });
 
@@ -70,12 +71,12 @@ export const saveProtocolDraft = mutation({
     const cs = new ChangeSet(data, ctx);
     if (latest?.status === 'draft') {
       cs.update(latest, { sections: input.sections, changeSummary: input.changeSummary || latest.changeSummary }, input.expectedRev);
-      return cs.result(`Saved draft version ${latest.version} of “${protocol.title.slice(0, 80)}”`);
+      return cs.result(`Saved draft version ${latest.version} of “${clip(protocol.title, 80)}”`);
     }
     if (!input.changeSummary.trim()) throw new QuorumFailure('invalid-input', 'Say what changed: a new version needs a change summary.', { changeSummary: 'Say what changed in this version' });
     const version = (latest?.version ?? 0) + 1;
     cs.create<RecordOf<'protocolVersion'>>({ id: ctx.newId('protocolVersion'), type: 'protocolVersion', protocolId: protocol.id, version, status: 'draft', changeSummary: input.changeSummary, sections: input.sections });
-    return cs.result(`Started version ${version} of “${protocol.title.slice(0, 80)}”: ${input.changeSummary.slice(0, 200)}`);
+    return cs.result(`Started version ${version} of “${clip(protocol.title, 80)}”: ${clip(input.changeSummary, 200)}`);
   },
 });
 
@@ -89,7 +90,7 @@ export const startConsultation = mutation({
     if (v.status !== 'draft') throw new QuorumFailure('conflict', `Version ${v.version} is already ${v.status}.`);
     const cs = new ChangeSet(data, ctx);
     cs.update(v, { status: 'consultation' });
-    return cs.result(`Put version ${v.version} of “${getRecord(data, 'protocol', v.protocolId).title.slice(0, 80)}” out to consultation`);
+    return cs.result(`Put version ${v.version} of “${clip(getRecord(data, 'protocol', v.protocolId).title, 80)}” out to consultation`);
   },
 });
 
@@ -140,7 +141,7 @@ export const respondToComment = mutation({
     const cs = new ChangeSet(data, ctx);
     if (existing) cs.update(existing, { outcome: input.outcome, response: input.response, respondedAt: ctx.now() });
     else cs.create<RecordOf<'commentResponse'>>({ id: ctx.newId('commentResponse'), type: 'commentResponse', commentId: comment.id, outcome: input.outcome, response: input.response, respondedAt: ctx.now() });
-    return cs.result(`${input.outcome === 'accepted' ? 'Accepted' : 'Declined'} ${comment.author}’s comment: ${input.response.slice(0, 160)}`);
+    return cs.result(`${input.outcome === 'accepted' ? 'Accepted' : 'Declined'} ${comment.author}’s comment: ${clip(input.response, 160)}`);
   },
 });
 
@@ -263,7 +264,7 @@ export const importReturnedComments = internalMutation({
       cs.create<RecordOf<'protocolComment'>>({ id: ctx.newId('protocolComment'), type: 'protocolComment', protocolVersionId: v.id, ...c });
     }
     const authors = [...new Set(input.comments.map((c) => c.author))];
-    return cs.result(`Imported ${input.comments.length} comment${input.comments.length === 1 ? '' : 's'} on version ${v.version} from ${input.sourceFile} (${authors.join(', ').slice(0, 200)})`);
+    return cs.result(`Imported ${input.comments.length} comment${input.comments.length === 1 ? '' : 's'} on version ${v.version} from ${input.sourceFile} (${clip(authors.join(', '), 200)})`);
   },
 });
 

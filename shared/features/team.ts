@@ -13,14 +13,14 @@ import { PARTNERSHIP_SLUG, USER_NAME } from '../team/audiences';
 const server = z
   .string()
   .trim()
-  .min(1, 'Required')
+  .min(1, 'Fill this in')
   .max(500, 'Keep this under 500 characters')
   .regex(/^https?:\/\/[^\s/]+/i, 'Give the server’s address, starting https:// (for example https://quorum.example.gov.uk:6984)');
 const signIn = {
   server,
   partnership: z.string().trim().regex(PARTNERSHIP_SLUG, 'Lower-case letters, digits and hyphens, as your IT team gave it (for example eastmere)'),
   user: z.string().trim().regex(USER_NAME, 'Your sign-in name, as your IT team gave it'),
-  password: z.string().min(1, 'Required').max(500, 'Keep this under 500 characters'),
+  password: z.string().min(1, 'Fill this in').max(500, 'Keep this under 500 characters'),
   taskId: z.string().min(1).max(100),
 };
 

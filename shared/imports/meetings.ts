@@ -1,4 +1,5 @@
 import { QuorumFailure } from '../result';
+import { clip } from '../rules/words';
 import { z } from 'zod';
 import { clockTime, optionalLine } from '../schema/common';
 import type { Board } from '../schema/records';
@@ -92,7 +93,7 @@ const parseLine = (raw: string, year: number): Parsed => {
   }
   const date = parseUkDate(text) ?? (/\b\d{4}\b/.test(text) ? undefined : parseUkDate(`${text} ${year}`));
   if (date) return { dates: [date], start, end };
-  return { problem: `“${raw.trim().slice(0, 80)}” is not a date or a rule Quorum can read: ${DATE_HINT}, or a rule like “third Tuesday of January, May and September at 15:00”` };
+  return { problem: `“${clip(raw.trim(), 80)}” is not a date or a rule Quorum can read: ${DATE_HINT}, or a rule like “third Tuesday of January, May and September at 15:00”` };
 };
 
 export const planMeetingsImport = (data: StoreData, input: Input, holidays: HolidaySet): MeetingsImportPlan => {

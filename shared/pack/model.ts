@@ -88,6 +88,8 @@ export type DeepDiveBriefing = {
   linesOfEnquiry: string[];
   evidence: { description: string; kind: string; providedBy: string; due: string }[];
   agendaNumber?: number;
+  /** The agenda item it is printed with. */
+  agendaItemId?: AgendaItem['id'];
 };
 
 export type ForwardPlanMeeting = { date: string; items: { title: string; kind: string; author: string; keyDecision: boolean }[] };
@@ -288,7 +290,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     .map((d) => ({ d, item: numbered.find(({ item }) => item.deepDiveId === d.id) }))
     // A briefing prints with its agenda item, never as a page no agenda item lists.
     .filter((x): x is { d: DeepDive; item: NonNullable<typeof x.item> } => Boolean(x.item) && !(variant === 'public' && x.item!.item.part2))
-    .map(({ d, item }) => briefing(data, d, item.number));
+    .map(({ d, item }) => ({ ...briefing(data, d, item.number), agendaItemId: item.item.id }));
   const later = boardMeetings(data, meeting.boardId).filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) > 0);
   const plan = listRecords(data, 'forwardPlanItem').filter((f) => f.boardId === meeting.boardId && f.status !== 'deferred');
   // A plan entry behind a Part 2 item goes by that item's public title in the public pack.

@@ -209,7 +209,10 @@ export const buildSite = (data: StoreData, opts: SiteOptions): Site => {
             : p && p.state === 'received'
               ? `<p><a href="item-${a.number}.html">Paper for item ${a.number}: ${esc(a.title)}</a></p>`
               : p
-                ? `<p class="meta">The paper will follow.</p>`
+                ? // Once the meeting has taken place a paper that never came will not follow.
+                  held || m.date < opts.today
+                  ? `<p class="meta">No paper was published for this item.</p>`
+                  : `<p class="meta">The paper will follow.</p>`
                 : '';
           const decisions = held && !a.part2 ? resolutions.filter((r) => r.agendaItemId === a.agendaItemId).sort((x, y) => x.number - y.number).map((r) => r.text) : [];
           return `<li><h3>${a.number}. ${esc(a.title)}</h3><p class="meta">${esc([a.start, a.presenters, PURPOSE_LABEL[a.purpose]].filter(Boolean).join(' · '))}</p>${item}${decisions.length ? `<p><strong>Decided:</strong></p><ol>${decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ol>` : ''}</li>`;

@@ -19,7 +19,8 @@ export type PlannerView = {
   deepDivesPerMeeting: number;
   meetingsPerYear: number;
   /** Meetings from today across the planner's two years, each with its deep dives and the ToR check. */
-  meetings: { id: Meeting['id']; date: string; status: Meeting['status']; deepDives: DeepDiveCard[]; short: boolean }[];
+  /** `short`: fewer deep dives than the ToR asks of a meeting; `over`: more than it allows. */
+  meetings: { id: Meeting['id']; date: string; status: Meeting['status']; deepDives: DeepDiveCard[]; short: boolean; over: boolean }[];
   unscheduled: DeepDiveCard[];
   /** Themes examined in the last 24 months, so repeats and gaps show. */
   coveredRecently: { theme: string; date: string; status: DeepDive['status'] }[];
@@ -61,7 +62,7 @@ export const plannerView = (data: StoreData, boardId: string, today: string, hol
       .map((m) => {
         const dives = deepDivesAt(data, m.id).map((d) => card(data, d));
         const open = m.status === 'planned' || m.status === 'agenda-published';
-        return { id: m.id, date: m.date, status: m.status, deepDives: dives, short: open && dives.length < required };
+        return { id: m.id, date: m.date, status: m.status, deepDives: dives, short: open && dives.length < required, over: required > 0 && dives.length > required };
       }),
     unscheduled: listRecords(data, 'deepDive')
       .filter((d) => d.boardId === board.id && !d.meetingId && d.status !== 'closed')

@@ -1,4 +1,5 @@
 import type { Board } from '../schema/records';
+import { clip } from './words';
 import { findRecord, recordsWhere, type StoreData } from '../data';
 import { formatUkDate } from './dates';
 import { ukDateOf } from '../clock';
@@ -23,7 +24,7 @@ export const recordSlips = (data: StoreData, board: Board, today: string): PlanF
   for (const a of recordsWhere(data, 'action', 'boardId', board.id)) {
     const raised = a.meetingId ? findRecord(data, 'meeting', a.meetingId) : undefined;
     if (raised && a.status !== 'done' && a.dueDate < raised.date)
-      slip('action-due-before-raised', `the action “${a.text.slice(0, 80)}” is due on ${formatUkDate(a.dueDate)}, before the meeting that raised it (${formatUkDate(raised.date)}).`, { meetingId: raised.id });
+      slip('action-due-before-raised', `the action “${clip(a.text, 80)}” is due on ${formatUkDate(a.dueDate)}, before the meeting that raised it (${formatUkDate(raised.date)}).`, { meetingId: raised.id });
   }
   const decidedAt = (what: string, date: string, meetingId: string | undefined) => {
     if (date > today) slip('recorded-in-future', `${what} is dated ${formatUkDate(date)}, in the future; it takes effect only from that day. Check the date.`);
@@ -43,6 +44,6 @@ export const recordSlips = (data: StoreData, board: Board, today: string): PlanF
   }
   for (const m of meetings)
     for (const i of recordsWhere(data, 'agendaItem', 'meetingId', m.id))
-      if (i.paper?.receivedOn && i.paper.receivedOn > today) slip('recorded-in-future', `the paper for “${i.title.slice(0, 80)}” (${formatUkDate(m.date)}) is recorded as received on ${formatUkDate(i.paper.receivedOn)}, in the future.`, { meetingId: m.id });
+      if (i.paper?.receivedOn && i.paper.receivedOn > today) slip('recorded-in-future', `the paper for “${clip(i.title, 80)}” (${formatUkDate(m.date)}) is recorded as received on ${formatUkDate(i.paper.receivedOn)}, in the future.`, { meetingId: m.id });
   return out;
 };

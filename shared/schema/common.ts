@@ -17,7 +17,7 @@ export const isoTimestamp = z.iso.datetime({ offset: true });
 
 /** A short line of text: names, titles. Trimmed, never blank. */
 export const line = (max = 300) =>
-  z.string().trim().min(1, 'Required').max(max, `Keep this under ${max} characters`);
+  z.string().trim().min(1, 'Fill this in').max(max, `Keep this under ${max} characters`);
 export const optionalLine = (max = 300) => z.string().trim().max(max, `Keep this under ${max} characters`);
 
 /** Markdown bodies: papers and sections. Generous, but bounded so a huge paste is refused clearly. */

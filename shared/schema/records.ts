@@ -337,7 +337,18 @@ export const packBuildSchema = recordBase('packBuild').extend({
   items: z.array(z.number().int().min(1).max(999)).max(200).optional(),
   /** Each paper the pack printed, its state and a fingerprint of its text: what members were sent (shared/pack/supplement.ts). */
   contents: z
-    .array(z.object({ agendaItemId: recordId('agendaItem'), number: z.number().int().min(1).max(999), state: z.enum(['received', 'to-follow']), fingerprint: z.string().regex(/^[0-9a-f]{8}$/) }).strict())
+    .array(
+      z
+        .object({
+          agendaItemId: recordId('agendaItem'),
+          number: z.number().int().min(1).max(999),
+          state: z.enum(['received', 'to-follow']),
+          fingerprint: z.string().regex(/^[0-9a-f]{8}$/),
+          /** The item's deep-dive briefing rather than its paper. */
+          part: z.enum(['briefing']).optional(),
+        })
+        .strict(),
+    )
     .max(500)
     .optional(),
   /** A PDF pack's contents as laid out: each part's heading and the page it starts on (the Word pack's contents reuses them). */

@@ -32,10 +32,10 @@ describe('first run', () => {
     const { page, host } = e2e;
     const q = quorumPage(page);
     await q.firstRun.startEmpty.click();
-    const error = q.errorBar('Quorum could not start');
+    const error = q.errorBar('The partnership was not set up');
     await error.waitFor();
-    expect(await error.innerText()).toMatch(/Name: Required/);
-    await expect.poll(() => page.getByText('Required', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await error.innerText()).toMatch(/Give the partnership a name: it goes on every pack cover\./);
+    await expect.poll(() => page.getByText('Give the partnership a name', { exact: true }).count()).toBeGreaterThan(0);
     expect(host.session.store.status().state).toBe('empty');
 
     await q.firstRun.partnershipName.fill('Westmoor Partnership');
@@ -76,7 +76,7 @@ describe('settings', () => {
     await q.settings.save.click();
     const error = q.errorBar('The partnership details were not saved');
     await error.waitFor();
-    expect(await error.innerText()).toMatch(/Name: Required/);
+    expect(await error.innerText()).toMatch(/Name: Fill this in/);
 
     await q.settings.name.fill('Eastmere Partnership for Children');
     await q.settings.save.click();

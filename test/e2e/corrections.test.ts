@@ -92,7 +92,7 @@ describe('putting the record right, as the secretariat does', () => {
 
     // Approved minutes: frozen, corrected by a record agreed at the next meeting, printed with them.
     const next = listRecords(host.session.store.data, 'agendaItem').find((i) => i.meetingId === 'meeting:ct-next' && i.standing === 'minutes')!;
-    await host.session.store.run('minutes:approve', { meetingId: 'meeting:ct-held', atAgendaItemId: next.id, minuteRef: 'CT/20' });
+    await host.session.store.run('minutes:approve', { meetingId: 'meeting:ct-held', atAgendaItemId: next.id, minuteRef: 'CT/20', confirmed: true });
     const held = findRecord(host.session.store.data, 'meeting', 'meeting:ct-held')!;
     await q.nav('Meetings').click();
     await q.meetings.meeting('Eastmere Children’s Trust Board', formatUkDate(held.date)).click();

@@ -19,7 +19,7 @@ describe('the deep-dive planner', () => {
     const third = findRecord(host.session.store.data, 'meeting', 'meeting:ct-third')!;
     const column = page.getByRole('region', { name: `Meeting of ${formatUkDate(third.date)}` });
     const checks = page.getByRole('list', { name: 'Checks against the terms of reference' });
-    await expect.poll(() => column.innerText()).toMatch(/0 of 1 deep dive/);
+    await expect.poll(() => column.innerText()).toMatch(/0 deep dives: the ToR asks for 1/);
     expect(await checks.innerText()).toMatch(/0 of 1 deep dive scheduled/);
     expect(await page.getByRole('region', { name: 'Unscheduled themes' }).innerText()).toContain('Children missing education');
     expect(await seriousViolations(page)).toEqual([]);

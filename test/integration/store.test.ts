@@ -58,8 +58,8 @@ describe('opening and writing', () => {
     const before = storeBytesOnDisk(dir);
     const err = await s.run('partnership:update', { ...details(s), name: '   ' }).catch((e) => e);
     expect(err).toBeInstanceOf(QuorumFailure);
-    expect(err.message).toBe('Name: Required');
-    expect(err.fields).toEqual({ name: 'Required' });
+    expect(err.message).toBe('Name: Fill this in');
+    expect(err.fields).toEqual({ name: 'Fill this in' });
     const bad = await s.run('actions:addUpdate', { actionId: 'action:re-referrals', text: 'x', status: 'finished' }).catch((e) => e);
     expect(bad.message).toMatch(/^Status: /);
     expect(storeBytesOnDisk(dir).equals(before)).toBe(true);

@@ -60,7 +60,7 @@ describe.each(implementations)('the record store contract: $name', ({ open }) =>
   });
 
   it('refuses a record that breaks its schema, in the user’s words', async () => {
-    await expect(store.put({ ...board('x'), name: '' } as QRecord, null)).rejects.toThrow(/Required/);
+    await expect(store.put({ ...board('x'), name: '' } as QRecord, null)).rejects.toThrow(/Fill this in/);
     expect(await store.get('board:b1')).toBeUndefined();
   });
 

@@ -60,3 +60,16 @@ describe('dates that cannot be right, asked about where they are typed', () => {
     });
   });
 });
+
+describe('what the screens and the website say is true', () => {
+  it('says a paper will follow only while the meeting is still to come', async () => {
+    const { buildSite } = await import('../../shared/publish/site');
+    const data = exampleData();
+    const page = (today: string) => buildSite(data, { today, holidays: new Set(), since: '2026-01-01' }).pages.find((p) => p.path.endsWith('/index.html') && p.html.includes('Deep dive: neglect and the graded care profile') && p.html.includes('15 December 2026'))!.html;
+    expect(page(TEST_TODAY)).toContain('The paper will follow.');
+    // The same meeting, months later, its paper never received.
+    const later = page('2027-03-01');
+    expect(later).not.toContain('The paper will follow.');
+    expect(later).toContain('No paper was published for this item.');
+  });
+});

@@ -67,7 +67,7 @@ describe('the dispatcher', () => {
     expect(await dispatch('store:start', { mode: 'example', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await dispatch('store:start', null)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const r = await dispatch('store:start', { mode: 'empty', name: '' });
-    expect(r).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Name: Required', fields: { name: 'Required' } } });
+    expect(r).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Name: Fill this in', fields: { name: 'Fill this in' } } });
     expect(await dispatch('backups:restore', { backupId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 

@@ -156,15 +156,19 @@ const SetUpSteps = ({ onNavigate }: { onNavigate: (to: Destination) => void }) =
   const organisations = state.value.organisations.filter((o) => !o.retiredOn).length;
   const people = state.value.people.filter((p) => !p.retiredOn).length;
   const open = boards.state.value.filter((b) => !b.closedOn);
-  const withTor = open.filter((b) => b.hasTermsOfReference).length;
+  const withTor = open.filter((b) => b.hasApprovedTermsOfReference).length;
+  const drafts = open.filter((b) => b.hasTermsOfReference && !b.hasApprovedTermsOfReference).length;
+  const meeting = open.filter((b) => b.meetings > 0).length;
+  // Once every board has approved terms of reference and its meetings, the boards' cards say the rest.
+  if (open.length > 0 && withTor === open.length && meeting === open.length) return null;
   const details = partnership.state.status === 'ready' ? partnership.state.value : null;
   const steps: { label: string; done: string; to: Destination; action: string }[] = [
     { label: 'The partnership: its area, contact and logo for the pack cover', done: [details?.area ? 'area set' : 'no area', details?.contact.name ? 'contact set' : 'no contact', details?.logo ? 'logo set' : 'no logo'].join(', '), to: { area: 'settings' }, action: 'Add the details' },
     { label: 'The partner organisations', done: `${organisations} added`, to: { area: 'people', tab: 'organisations' }, action: 'Add organisations' },
     { label: 'The people: members, deputies, paper authors (add them one by one, or import a spreadsheet)', done: `${people} added`, to: { area: 'people', tab: 'people' }, action: 'Add people' },
     { label: 'The boards', done: `${open.length} added`, to: { area: 'people', tab: 'boards' }, action: 'Add boards' },
-    { label: 'Each board’s terms of reference (write them, or import them from Word)', done: `${withTor} of ${open.length} boards`, to: { area: 'tor' }, action: 'Write terms of reference' },
-    { label: 'The year’s meetings (from a list of dates or the board’s rule)', done: 'on the Meetings screen', to: { area: 'meetings' }, action: 'Add meetings' },
+    { label: 'Each board’s terms of reference (write them, or import them from Word), approved', done: `${withTor} of ${open.length} ${open.length === 1 ? 'board' : 'boards'} approved${drafts ? `, ${drafts} in draft` : ''}`, to: { area: 'tor' }, action: 'Write terms of reference' },
+    { label: 'The year’s meetings (from a list of dates or the board’s rule)', done: `${meeting} of ${open.length} ${open.length === 1 ? 'board' : 'boards'} with meetings`, to: { area: 'meetings' }, action: 'Add meetings' },
   ];
   return (
     <section aria-label="Set up your partnership">
@@ -202,9 +206,8 @@ export const Dashboard = ({ onNavigate }: { onNavigate: (to: Destination) => voi
       <Text as="p" block className={styles.muted}>
         Today is {formatUkDate(dash.today, true)}.
       </Text>
-      {dash.boards.length === 0 ? (
-        <SetUpSteps onNavigate={onNavigate} />
-      ) : (
+      <SetUpSteps onNavigate={onNavigate} />
+      {dash.boards.length === 0 ? null : (
         <section className={styles.grid} aria-label="Boards">
           {dash.boards.map((b) => (
             <BoardCard key={b.boardId} board={b} />

@@ -20,7 +20,10 @@ export const FirstRun = ({ dataDir }: { dataDir: string }) => {
   const [busy, setBusy] = useState<'example' | 'empty' | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
 
+  const [tried, setTried] = useState<'example' | 'empty' | null>(null);
   const start = async (mode: 'example' | 'empty') => {
+    setTried(mode);
+    if (mode === 'empty' && !name.trim()) return setError({ code: 'invalid-input', message: 'Give the partnership a name: it goes on every pack cover.', fields: { name: 'Give the partnership a name' } });
     setBusy(mode);
     setError(null);
     const r = await bridge().store.start(mode === 'example' ? { mode } : { mode, name });
@@ -35,7 +38,7 @@ export const FirstRun = ({ dataDir }: { dataDir: string }) => {
         Quorum keeps your partnership boards’ terms of reference, meetings, minutes, actions, deep dives and forward plan on this computer,
         and builds Word board packs from them. Your data will be kept in <Text weight="semibold">{dataDir}</Text>.
       </Text>
-      <ErrorBar title="Quorum could not start" error={error} />
+      <ErrorBar title={tried === 'empty' ? 'The partnership was not set up' : 'The example partnership was not loaded'} error={error} />
       <div className={styles.choices}>
         <Card className={styles.card}>
           <CardHeader header={<Text as="h2" weight="semibold" size={500}>Start with the example partnership</Text>} />

@@ -128,7 +128,7 @@ const PeopleTab = ({ act, pending, onImported }: Props & { onImported: (summary:
                 <TableCell>{p.organisation}</TableCell>
                 <TableCell>{p.email}</TableCell>
                 <TableCell>
-                  <RowActions name={p.name} pending={pending} onEdit={() => setEditing(p)} away={Boolean(p.retiredOn)} awayLabel={['Mark as left:', 'Has left']} backLabel="Restore" onToggle={() => act(() => call('people:retire', { personId: p.id, retired: !p.retiredOn }))} />
+                  <RowActions name={p.name} pending={pending} onEdit={() => setEditing(p)} away={Boolean(p.retiredOn)} awayLabel={['Mark as left:', 'Mark as left']} backLabel="Restore" onToggle={() => act(() => call('people:retire', { personId: p.id, retired: !p.retiredOn }))} />
                 </TableCell>
               </TableRow>
             ))}
@@ -184,7 +184,7 @@ const OrganisationsTab = ({ act, pending }: Props) => {
                 <TableCell>{ORGANISATION_KIND_LABEL[o.kind]}</TableCell>
                 <TableCell>{o.people}</TableCell>
                 <TableCell>
-                  <RowActions name={o.name} pending={pending} onEdit={() => setEditing(o)} away={Boolean(o.retiredOn)} awayLabel={['Mark as left:', 'Has left']} backLabel="Restore" onToggle={() => act(() => call('organisations:retire', { organisationId: o.id, retired: !o.retiredOn }))} />
+                  <RowActions name={o.name} pending={pending} onEdit={() => setEditing(o)} away={Boolean(o.retiredOn)} awayLabel={['Mark as left:', 'Mark as left']} backLabel="Restore" onToggle={() => act(() => call('organisations:retire', { organisationId: o.id, retired: !o.retiredOn }))} />
                 </TableCell>
               </TableRow>
             ))}

@@ -30,6 +30,22 @@ describe('supplements', () => {
     ]);
   });
 
+  it('notices a cover sheet and a deep-dive briefing changed since the pack, and prints the changed briefing', () => {
+    const { s } = sentThen(() => {});
+    const item = s.state.data.records['agendaItem:next-4'] as { rev: number; paper: { coverSheet: Record<string, unknown> } };
+    s.run('paper:updateCoverSheet', { agendaItemId: 'agendaItem:next-4', coverSheet: { ...item.paper.coverSheet, recommendations: ['The Board notes the progress made and the corrected figures.'] } });
+    const dive = s.state.data.records['deepDive:neglect'] as unknown as Record<string, unknown> & { whyNow: string };
+    const { id: _i, type: _t, rev: _r, schemaVersion: _v, updatedAt: _u, updatedBy: _b, boardId, meetingId: _m, status: _s, ...fields } = dive;
+    s.run('dives:save', { ...fields, deepDiveId: 'deepDive:neglect', boardId, whyNow: `${dive.whyNow} The graded care profile audit now covers every agency.` });
+    const { items } = supplementCandidates(s.state.data, MEETING, 'public', TEST_TODAY);
+    expect(items.map((i) => [i.number, i.kind, i.part ?? 'paper'])).toEqual([
+      [4, 'replaced', 'paper'],
+      [5, 'replaced', 'briefing'],
+    ]);
+    const model = assembleSupplement(s.state.data, MEETING, 'public', TEST_TODAY, { 'agendaItem:next-4': { lateReason: 'Figures corrected' }, 'agendaItem:next-5': { lateReason: 'Scope widened' } });
+    expect(model.deepDives.map((b) => b.whyNow)).toEqual([expect.stringMatching(/now covers every agency\.$/)]);
+  });
+
   it('prints only those papers, each with why it is late, under a cover naming the pack it adds to', () => {
     const { s } = sentThen((run) => run('paper:updateBody', { agendaItemId: 'agendaItem:next-5', body: '## Audit\n\nForty cases.' }));
     const model = assembleSupplement(s.state.data, MEETING, 'public', TEST_TODAY, { 'agendaItem:next-5': { lateReason: 'The audit closed late' } });

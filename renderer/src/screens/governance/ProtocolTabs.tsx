@@ -31,6 +31,8 @@ import { formatTimestamp, formatUkDate } from '../../format';
 
 const useStyles = makeStyles({
   card: { padding: '12px 16px', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, display: 'flex', flexDirection: 'column', gap: '6px', marginTop: '12px' },
+  /** Read by screen readers, not shown: "added" and "removed" before each change in the compare (colour is never the only signal). */
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   ins: { backgroundColor: tokens.colorPaletteGreenBackground2, textDecoration: 'underline' },
@@ -293,11 +295,13 @@ const DiffText = ({ parts }: { parts: SectionDiff['bodyParts'] }) => {
         p.kind === 'same' ? (
           <span key={i}>{p.text}</span>
         ) : p.kind === 'ins' ? (
-          <ins key={i} className={styles.ins} aria-label={`added: ${p.text}`}>
+          <ins key={i} className={styles.ins}>
+            <span className={styles.hidden}>added: </span>
             {p.text}
           </ins>
         ) : (
-          <del key={i} className={styles.del} aria-label={`removed: ${p.text}`}>
+          <del key={i} className={styles.del}>
+            <span className={styles.hidden}>removed: </span>
             {p.text}
           </del>
         ),

@@ -100,8 +100,18 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
       </>
     );
 
+  // Approved minutes: the agenda is the record members received and the minutes cite; it is shown, not edited.
+  const frozen = view.meeting.status === 'minutes-approved';
   return (
     <>
+      {frozen && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>The minutes of this meeting are approved</MessageBarTitle>
+            Its agenda is the board’s record: item numbers, titles, times and Part 2 stay as approved. A change is made as a correction agreed at a later meeting (Minutes › Record a correction…).
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar title="The agenda was not changed" error={error} />
       {notice && !error && (
         <Text role="status" block className={styles.muted}>
@@ -124,7 +134,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
             tabIndex={0}
             aria-label={`Item ${item.number}, ${item.start}: ${item.title}`}
             className={mergeClasses(styles.row, dragged === item.id && styles.dragging, over === item.id && dragged !== item.id && styles.dropTarget)}
-            draggable
+            draggable={!frozen}
             onDragStart={(e) => {
               setDragged(item.id);
               e.dataTransfer.effectAllowed = 'move';
@@ -147,7 +157,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
               if (moving && moving.id !== item.id) void moveTo(moving, index > items.indexOf(moving) ? index - 1 : index);
             }}
             onKeyDown={(e) => {
-              if (e.target !== e.currentTarget || !e.altKey) return;
+              if (frozen || e.target !== e.currentTarget || !e.altKey) return;
               if (e.key === 'ArrowUp') {
                 e.preventDefault();
                 void moveTo(item, index - 1);
@@ -175,6 +185,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
               </Text>{' '}
               {item.paper && <PaperBadge paper={item.paper} deadline={view.paperDeadline} />}
             </div>
+            {!frozen && (
             <div className={styles.tools}>
               <Button size="small" appearance="subtle" icon={<ArrowUp16Regular />} disabled={index === 0} onClick={() => moveTo(item, index - 1)} aria-label={`Move item ${item.number} up`} />
               <Button size="small" appearance="subtle" icon={<ArrowDown16Regular />} disabled={index === items.length - 1} onClick={() => moveTo(item, index + 1)} aria-label={`Move item ${item.number} down`} />
@@ -195,9 +206,11 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
                 </Menu>
               )}
             </div>
+            )}
           </li>
         ))}
       </ol>
+      {!frozen && (
       <div className={styles.bar}>
         <Button onClick={() => setEditing('new')}>Add an item…</Button>
         <Button appearance="subtle" disabled={!board} onClick={() => setDialog({ kind: 'standing' })}>
@@ -207,6 +220,7 @@ export const AgendaTab = ({ view }: { view: MeetingView }) => {
           Papers are due by {formatUkDate(view.paperDeadline)}. Reorder by dragging the handle, or focus a row and press Alt+↑ or Alt+↓.
         </Text>
       </div>
+      )}
       {editing && (
         <AgendaItemDialog
           view={view}

@@ -53,7 +53,7 @@ export const MeetingDetail = ({ meetingId, initialTab }: { meetingId: string; in
           </Text>
         </div>
         <div className={styles.actions}>
-          <Button onClick={() => setEditing(true)}>Edit details…</Button>
+          {m.status !== 'minutes-approved' && <Button onClick={() => setEditing(true)}>Edit details…</Button>}
           {(m.status === 'planned' || m.status === 'agenda-published') && <Button onClick={() => setCalling('cancel')}>Cancel the meeting…</Button>}
           {m.status !== 'held' && m.status !== 'minutes-approved' && <Button onClick={() => setCalling('delete')}>Delete…</Button>}
           <ExportMenu meetingId={m.id} boardId={m.boardId} />

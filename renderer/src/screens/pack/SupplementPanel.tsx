@@ -78,8 +78,8 @@ export const SupplementPanel = ({ meetingId, variant, onBuilt }: { meetingId: st
             <DialogTitle>Supplement to {base.fileName}</DialogTitle>
             <DialogContent className={styles.fields}>
               {items.map((i) => (
-                <div key={i.agendaItemId} className={styles.fields}>
-                  <Field label={`Why item ${i.number} (${i.title}) is late`} required hint={i.kind === 'replaced' ? 'This paper replaces the version already sent.' : 'This paper was not in the pack sent.'}>
+                <div key={`${i.agendaItemId}${i.part ?? ''}`} className={styles.fields}>
+                  <Field label={`Why item ${i.number} (${i.title}) is late`} required hint={i.part === 'briefing' ? (i.kind === 'replaced' ? 'The briefing has changed since the pack was sent.' : 'This briefing was not in the pack sent.') : i.kind === 'replaced' ? 'This paper replaces the version already sent.' : 'This paper was not in the pack sent.'}>
                     <Input value={reason(i.agendaItemId).lateReason} onChange={(_e, d) => setReasons({ ...reasons, [i.agendaItemId]: { ...reason(i.agendaItemId), lateReason: d.value.slice(0, 2000) } })} />
                   </Field>
                   {urgencyNeeded && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Card, Field, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { DeepDiveCard, PlannerView } from '@shared/rules/planView';
 import type { QuorumError } from '@shared/result';
@@ -26,12 +26,18 @@ const useStyles = makeStyles({
 
 type Target = string | null;
 
-const DiveCard = ({ dive, view, onOpen, onMove }: { dive: DeepDiveCard; view: PlannerView; onOpen: () => void; onMove: (to: Target) => void }) => {
+const DiveCard = ({ dive, view, onOpen, onMove, focusMe }: { dive: DeepDiveCard; view: PlannerView; onOpen: () => void; onMove: (to: Target) => void; /** Just moved by keyboard: focus follows it to its new column. */ focusMe?: boolean }) => {
   const styles = useStyles();
   const held = ['held', 'follow-up', 'closed'].includes(dive.status);
   const [target, setTarget] = useState(dive.meetingId ?? '');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusMe) ref.current?.focus();
+  }, [focusMe]);
   return (
     <Card
+      ref={ref}
+      tabIndex={-1}
       className={styles.card}
       draggable={!held}
       onDragStart={(e) => {
@@ -91,15 +97,15 @@ const useDrop = (target: Target, onDrop: (id: string, to: Target) => void) => {
   };
 };
 
-const MeetingColumn = ({ meeting, view, move, open }: { meeting: PlannerView['meetings'][number]; view: PlannerView; move: (id: string, to: Target) => void; open: (d: DeepDiveCard) => void }) => {
+const MeetingColumn = ({ meeting, view, move, open, moved }: { meeting: PlannerView['meetings'][number]; view: PlannerView; move: (id: string, to: Target) => void; open: (d: DeepDiveCard) => void; moved: string | null }) => {
   const styles = useStyles();
   const drop = useDrop(meeting.id, move);
   return (
     <section className={mergeClasses(styles.column, meeting.short && styles.short, drop.over && styles.over)} aria-label={`Meeting of ${formatUkDate(meeting.date)}`} {...drop.props}>
       <Text weight="semibold">{formatUkDate(meeting.date)}</Text>
-      {meeting.short ? (
+      {meeting.short || meeting.over ? (
         <Badge appearance="filled" color="warning">
-          {meeting.deepDives.length} of {view.deepDivesPerMeeting} deep dive{view.deepDivesPerMeeting === 1 ? '' : 's'}
+          {meeting.deepDives.length} deep dive{meeting.deepDives.length === 1 ? '' : 's'}: the ToR {meeting.over ? 'allows' : 'asks for'} {view.deepDivesPerMeeting}
         </Badge>
       ) : (
         view.deepDivesPerMeeting > 0 && (
@@ -109,7 +115,7 @@ const MeetingColumn = ({ meeting, view, move, open }: { meeting: PlannerView['me
         )
       )}
       {meeting.deepDives.map((d) => (
-        <DiveCard key={d.id} dive={d} view={view} onOpen={() => open(d)} onMove={(to) => move(d.id, to)} />
+        <DiveCard key={d.id} dive={d} view={view} onOpen={() => open(d)} onMove={(to) => move(d.id, to)} focusMe={moved === d.id} />
       ))}
     </section>
   );
@@ -130,11 +136,15 @@ export const PlannerScreen = () => {
   const [planning, setPlanning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
+  // The card last moved: its new place takes the focus, so a keyboard user carries on from it.
+  const [moved, setMoved] = useState<string | null>(null);
   const move = async (id: string, to: Target) => {
     setError(null);
     const r = await bridge().dives.schedule({ deepDiveId: chosenId('deepDive', id)!, meetingId: chosenId('meeting', to) ?? null });
-    if (r.ok) setNotice(r.value.summary);
-    else setError(r.error);
+    if (r.ok) {
+      setNotice(r.value.summary);
+      setMoved(id);
+    } else setError(r.error);
   };
   const unscheduledDrop = useDrop(null, move);
   if (boards.state.status === 'loading' || planner.state.status === 'loading') return <Spinner label="Loading the planner…" />;
@@ -168,6 +178,11 @@ export const PlannerScreen = () => {
         {view && <WordExportButton label="Export the schedule to Word (public)…" call={() => bridge().exports.plan({ what: 'deep-dives', boardId: view.board.id, variant: 'public' })} />}
         {view && <WordExportButton label="Full version, with Part 2…" call={() => bridge().exports.plan({ what: 'deep-dives', boardId: view.board.id, variant: 'full' })} />}
       </div>
+      {view && (
+        <Text block className={styles.muted} id="planner-keys">
+          Drag a theme onto a meeting, or use the keyboard: Tab to a theme’s “Move to” list, choose a meeting with the arrow keys, then Tab to Move and press Enter. The theme keeps the focus in its new place.
+        </Text>
+      )}
       <ErrorBar title="The deep dive was not moved" error={error} />
       {notice && !error && (
         <Text role="status" block className={styles.muted}>
@@ -207,7 +222,7 @@ export const PlannerScreen = () => {
               <Text weight="semibold">Unscheduled themes</Text>
               {view.unscheduled.length === 0 && <Text className={styles.muted}>None: every theme has a meeting.</Text>}
               {view.unscheduled.map((d) => (
-                <DiveCard key={d.id} dive={d} view={view} onOpen={() => setDialog(d)} onMove={(to) => move(d.id, to)} />
+                <DiveCard key={d.id} dive={d} view={view} onOpen={() => setDialog(d)} onMove={(to) => move(d.id, to)} focusMe={moved === d.id} />
               ))}
             </section>
             <section aria-labelledby="covered-heading">
@@ -230,7 +245,7 @@ export const PlannerScreen = () => {
           <div className={styles.columns} role="region" aria-label="Meetings over the next two years" tabIndex={0}>
             {view.meetings.length === 0 && <Text>No meetings are planned; plan them on the Meetings screen.</Text>}
             {view.meetings.map((m) => (
-              <MeetingColumn key={m.id} meeting={m} view={view} move={move} open={setDialog} />
+              <MeetingColumn key={m.id} meeting={m} view={view} move={move} open={setDialog} moved={moved} />
             ))}
           </div>
         </div>
