@@ -79,7 +79,8 @@ export type TorDraftFields = Omit<TermsOfReference, 'id' | 'type' | 'rev' | 'sch
 
 export type TorImportPlan = {
   sourceFile: string;
-  sections: { heading: string; use: Use }[];
+  /** Each heading and where its text goes; `also`: what else it is read for ("Meetings and quorum"). */
+  sections: { heading: string; use: Use; also?: Use[] }[];
   seats: TorSeatPreview[];
   undecided: RowProblem[];
   newPeople: { row: number; name: string; jobTitle: string; organisationId: Organisation['id'] }[];
@@ -228,7 +229,8 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
     if (seatTable && !membershipTable) membershipTable = seatTable;
     if (use === 'title' && text && s.level > 0) use = 'kept';
     if (s.level === 0 && !text) continue;
-    plan.sections.push({ heading: s.heading || '(before the first heading)', use });
+    const also = uses.filter((u) => u !== use && u !== 'title' && u !== 'kept');
+    plan.sections.push({ heading: s.heading || '(before the first heading)', use, ...(also.length ? { also } : {}) });
     read.push({ use, uses, text, heading: s.heading });
     const keep = () => kept.push(`### ${s.heading}\n\n${text}`);
     if (!text) continue;

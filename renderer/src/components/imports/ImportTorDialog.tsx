@@ -72,7 +72,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
               <PreviewList title="Seats" items={plan.merge.seats.map((x) => `${x.role}: ${x.outcome}${x.detail ? ` (${x.detail})` : ''}`)} />
             </>
           )}
-          <PreviewList title="Sections" items={plan.sections.map((s) => `${s.heading}: ${USE_LABEL[s.use]}`)} />
+          <PreviewList title="Sections" items={plan.sections.map((s) => `${s.heading}: ${[s.use, ...(s.also ?? [])].map((u, i) => (i ? USE_LABEL[u].toLowerCase() : USE_LABEL[u])).join(' and ')}`)} />
           {plan.seats.length > 0 && (
             <Table aria-label="Membership" size="small">
               <TableHeader>

@@ -16,7 +16,8 @@ export const PreviewList = ({ title, items, refused }: { title: string; items: R
       <Text weight="semibold" className={refused ? styles.refused : undefined}>
         {title} ({items.length})
       </Text>
-      <ul className={styles.list}>
+      {/* A long list scrolls; it takes the focus so a keyboard can scroll it too. */}
+      <ul className={styles.list} tabIndex={0}>
         {items.map((item, i) => (
           <li key={i}>{item}</li>
         ))}
