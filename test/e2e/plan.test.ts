@@ -63,10 +63,21 @@ describe('the deep-dive planner', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.meetingId).toBeUndefined();
+    // The screen says how a keyboard reaches a card's controls.
+    expect(await page.locator('#planner-keys').innerText()).toMatch(/Tab to a theme’s “Move to” list, choose a meeting with the arrow keys, then Tab to Move and press Enter/);
     await move.selectOption(third.id);
-    await go.click();
+    await go.focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.meetingId).toBe(third.id);
     const column = page.getByRole('region', { name: `Meeting of ${formatUkDate(third.date)}` });
+    // Focus follows the theme to its new column, so the keyboard carries on from it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Deep dive: Children missing education');
+    expect(await column.locator(':focus').count()).toBe(1);
+    // A second theme in the same meeting: the badge says the ToR allows one, not that it is met.
+    await page.getByRole('combobox', { name: 'Move “Neglect and the graded care profile” to' }).selectOption(third.id);
+    await page.getByRole('button', { name: 'Move “Neglect and the graded care profile” to the chosen meeting' }).click();
+    await expect.poll(() => column.innerText()).toMatch(/2 deep dives: the ToR allows 1/);
+    expect(await column.innerText()).not.toMatch(/Meets the ToR/);
     await column.getByRole('combobox', { name: 'Move “Children missing education” to' }).selectOption('');
     await column.getByRole('button', { name: 'Move “Children missing education” to the chosen meeting' }).click();
     await expect.poll(() => findRecord(host.session.store.data, 'deepDive', 'deepDive:missing-education')!.status).toBe('proposed');

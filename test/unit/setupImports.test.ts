@@ -172,4 +172,19 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     expect(tor.members.find((m) => m.role === 'Safeguarding partner: police')!.personId).toBe(personId(s.state.data, 'Daniel Achebe'));
     expect(listRecords(s.state.data, 'person').some((x) => x.name.includes('Jo Pryce'))).toBe(false);
   });
+
+  it('offers to add a person the document names who is not in the partnership, or to leave the seat vacant', () => {
+    const s = fromEmpty();
+    s.run('organisations:add', { name: 'Westmoor Police', kind: 'police' });
+    const markdown = ['## Membership', '| Role | Organisation | Representative |\n| --- | --- | --- |\n| Safeguarding partner: police | Westmoor Police | DCI Jo Pryce |'].join('\n\n');
+    const board = boardNamed(s.state.data, 'Safeguarding Partnership').id;
+    const offered = planTorImport(s.state.data, { sourceFile: 'x.docx', markdown, seats: [] }, TEST_TODAY);
+    expect(offered.seats[0]).toMatchObject({ name: 'DCI Jo Pryce', outcome: 'new person' });
+    const vacant = commandSession(s.state.data);
+    vacant.run('imports:tor', { boardId: board, sourceFile: 'x.docx', markdown, seats: [{ row: 2, vacant: true }] });
+    expect(listRecords(vacant.state.data, 'person')).toEqual([]);
+    expect(torOf(vacant.state.data, 'Safeguarding Partnership')[0].members[0].personId).toBeUndefined();
+    s.run('imports:tor', { boardId: board, sourceFile: 'x.docx', markdown, seats: [] });
+    expect(torOf(s.state.data, 'Safeguarding Partnership')[0].members[0].personId).toBe(personId(s.state.data, 'DCI Jo Pryce'));
+  });
 });

@@ -81,7 +81,15 @@ export const ImportPeopleDialog = ({ table, onClose }: { table: SheetTable; onCl
       error={error ?? (state.status === 'error' ? state.error : null)}
       saveLabel={plan ? `Import ${plan.add.length} ${plan.add.length === 1 ? 'person' : 'people'}${plan.update.length ? ` and ${plan.update.length} update${plan.update.length === 1 ? '' : 's'}` : ''}` : 'Import'}
       saveDisabled={!ready || blocked || Boolean(nothing)}
-      saveHint={waitingBoards ? `Choose what becomes of ${waitingBoards === 1 ? 'the board name' : `the ${waitingBoards} board names`} marked above first.` : undefined}
+      saveHint={
+        waitingBoards
+          ? `Choose what becomes of ${waitingBoards === 1 ? 'the board name' : `the ${waitingBoards} board names`} marked above first.`
+          : plan && plan.refused.length > 0 && !leaveOutRefused
+            ? `Leave out the ${plan.refused.length === 1 ? 'row' : `${plan.refused.length} rows`} that cannot be imported, or correct the sheet.`
+            : nothing
+              ? 'Everyone on the sheet is already in the partnership as the sheet has them.'
+              : undefined
+      }
       onSave={submit}
       onClose={() => onClose()}
       maxWidth="760px"

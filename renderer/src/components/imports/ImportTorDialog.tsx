@@ -20,7 +20,7 @@ const USE_LABEL = {
   kept: 'Kept at the end of the responsibilities, for you to place',
 } as const;
 
-type Decision = { row: number; organisationId?: `organisation:${string}`; leaveOut?: boolean };
+type Decision = { row: number; organisationId?: `organisation:${string}`; leaveOut?: boolean; vacant?: boolean };
 export type TorDocument = { sourceFile: string; markdown: string; notes: string[] };
 
 /**
@@ -110,6 +110,16 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                             </option>
                           ))}
                           <option value="leave-out">Leave this seat out</option>
+                        </Select>
+                      ) : s.outcome === 'new person' || (s.outcome === 'vacant' && decisions[s.row]?.vacant) ? (
+                        // Someone the partnership does not have yet: added only if the officer agrees.
+                        <Select
+                          aria-label={`Person for ${s.role}`}
+                          value={decisions[s.row]?.vacant ? 'vacant' : 'add'}
+                          onChange={(_e, d) => setDecisions((all) => ({ ...all, [s.row]: d.value === 'vacant' ? { row: s.row, vacant: true } : { row: s.row } }))}
+                        >
+                          <option value="add">Add {s.name} as a new person</option>
+                          <option value="vacant">Leave the seat vacant</option>
                         </Select>
                       ) : (
                         { matched: 'Seat, person matched', 'new person': 'Seat, person added', vacant: 'Seat, vacant', 'left out': 'Left out', 'needs a decision': '' }[s.outcome]

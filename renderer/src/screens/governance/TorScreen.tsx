@@ -172,6 +172,9 @@ export const TorScreen = () => {
             onChange={(_e, d) => {
               setBoardId(d.value);
               setVersionId(null);
+              // What was said of the last board's change is not said of this one.
+              setNotice(null);
+              setError(null);
             }}
           >
             {boards.state.value.map((b) => (

@@ -158,7 +158,14 @@ export const PlannerScreen = () => {
       </Title1>
       <div className={styles.bar}>
         <Field label="Board">
-          <Select value={chosen ?? ''} onChange={(_e, d) => setBoardId(d.value)}>
+          <Select
+            value={chosen ?? ''}
+            onChange={(_e, d) => {
+              setBoardId(d.value);
+              setNotice(null);
+              setError(null);
+            }}
+          >
             {boards.state.value.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
