@@ -72,7 +72,7 @@ describe('the deep-dive planner', () => {
     const column = page.getByRole('region', { name: `Meeting of ${formatUkDate(third.date)}` });
     // Focus follows the theme to its new column, so the keyboard carries on from it.
     await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Deep dive: Children missing education');
-    expect(await column.locator(':focus').count()).toBe(1);
+    await expect.poll(() => column.locator(':focus').count()).toBe(1);
     // A second theme in the same meeting: the badge says the ToR allows one, not that it is met.
     await page.getByRole('combobox', { name: 'Move “Neglect and the graded care profile” to' }).selectOption(third.id);
     await page.getByRole('button', { name: 'Move “Neglect and the graded care profile” to the chosen meeting' }).click();
