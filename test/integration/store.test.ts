@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuorumStore, type StoreOptions } from '../../main/services/store/store';
 import { backupsToKeep } from '../../main/services/store/backups';
-import { lockIsLive, machineBootedAt, processStartMark } from '../../main/services/store/lock';
+import { acquireFolderLock, lockIsLive, machineBootId, processStartMark } from '../../main/services/store/lock';
 import { listRecords } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
 import { storeBytesOnDisk, tempDir } from '../helpers';
@@ -109,7 +109,7 @@ describe('a folder left in a state the user must recover from', () => {
 
   it('takes over a lock whose PID now belongs to another program, started after the lock was taken', () => {
     const pid = unrelatedProcess();
-    writeLock({ pid, bootedAt: machineBootedAt(), processStart: '1' });
+    writeLock({ pid, bootId: machineBootId(), processStart: '1' });
     const s = open();
     expect(s.status().state).toBe('empty');
     expect(JSON.parse(readFileSync(join(dir, 'quorum.lock'), 'utf8')).pid).toBe(process.pid);
@@ -117,23 +117,71 @@ describe('a folder left in a state the user must recover from', () => {
   });
 
   it('takes over a lock written before the machine last restarted, whatever its PID', () => {
-    writeLock({ pid: unrelatedProcess(), bootedAt: '2026-01-01T00:00:00.000Z' });
+    writeLock({ pid: unrelatedProcess(), bootId: 'an-earlier-boot-of-this-machine' });
     open().close();
   });
 
-  it('decides from the PID, the boot and the process start together', () => {
-    const machine = { bootedAt: '2026-11-30T08:00:00.000Z', startOf: () => '500', alive: (pid: number) => pid === 42 };
-    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-30T08:00:00.000Z', processStart: '500' }, machine)).toBe(true);
-    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-30T08:01:00.000Z' }, machine)).toBe(true); // uptime rounding
-    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-29T08:00:00.000Z', processStart: '500' }, machine)).toBe(false);
-    expect(lockIsLive({ pid: 42, bootedAt: '2026-11-30T08:00:00.000Z', processStart: '499' }, machine)).toBe(false);
+  it('decides from the PID, the boot and the process start, never from the clock', () => {
+    const machine = { bootId: 'boot-b', startOf: () => '500', alive: (pid: number) => pid === 42 };
+    expect(lockIsLive({ pid: 42, bootId: 'boot-b', processStart: '500' }, machine)).toBe(true);
+    // An older lock with only a boot time worked out from the clock: kept as live while its process runs.
+    expect(lockIsLive({ pid: 42, bootedAt: '2020-01-01T00:00:00.000Z' }, machine)).toBe(true);
+    expect(lockIsLive({ pid: 42, bootId: 'boot-a', processStart: '500' }, machine)).toBe(false);
+    expect(lockIsLive({ pid: 42, bootId: 'boot-b', processStart: '499' }, machine)).toBe(false);
     expect(lockIsLive({ pid: 43 }, machine)).toBe(false);
+    // Where the system gives no boot id (Windows), a live PID keeps the lock: refusing wrongly costs a click, taking over wrongly costs saves.
+    expect(lockIsLive({ pid: 42, bootId: null }, { ...machine, bootId: null, startOf: () => null })).toBe(true);
   });
 
   it('refuses a live lock and says exactly how to clear it if no Quorum is running', () => {
-    writeLock({ pid: process.pid, bootedAt: machineBootedAt(), processStart: processStartMark(process.pid) });
+    writeLock({ pid: process.pid, bootId: machineBootId(), processStart: processStartMark(process.pid) });
     expect(() => open()).toThrow(new RegExp(`open in another Quorum \\(process ${process.pid}, since 20 November 2026, 08:00\\).*delete the file ${join(dir, 'quorum.lock').replace(/[/.]/g, '\\$&')} and open the folder again`));
   });
+
+  it('never takes over a lock written by another computer on a shared drive, and names that computer', () => {
+    // Its PID means nothing here (here it is not running at all): only that computer can say it has gone.
+    writeLock({ host: 'COUNCIL-PC-0417', pid: 999_999, bootId: 'another-machine' });
+    expect(() => open()).toThrow(/This data folder is open in Quorum on the computer “COUNCIL-PC-0417”, since 20 November 2026, 08:00\. Only one computer may write to a data folder at a time: close Quorum there first\./);
+    expect(JSON.parse(readFileSync(join(dir, 'quorum.lock'), 'utf8')).host).toBe('COUNCIL-PC-0417');
+  });
+
+  it('never removes a lock it did not write: a release after the lock was taken over leaves the new holder’s', () => {
+    const release = acquireFolderLock(join(dir, 'quorum.lock'));
+    // Another process took the folder over (say its clock made this one look stale to it).
+    writeLock({ pid: unrelatedProcess(), bootId: machineBootId(), token: 'someone-else' });
+    release();
+    expect(JSON.parse(readFileSync(join(dir, 'quorum.lock'), 'utf8')).token).toBe('someone-else');
+  });
+
+  it('keeps one writer when a second process’s clock is stepped five minutes either way', async () => {
+    const child = join(import.meta.dirname, 'lockChild.ts');
+    const run = (args: string[]) => {
+      const p = spawn(args[0], [...args.slice(1), process.execPath, '--import', 'tsx', child, dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' } });
+      const said = new Promise<string>((resolve, reject) => {
+        let out = '';
+        let err = '';
+        p.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(out.trim());
+        });
+        p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        p.on('exit', () => (out.includes('\n') ? resolve(out.trim()) : reject(new Error(`the child said nothing: ${err}`))));
+      });
+      return { p, said };
+    };
+    const holder = run(['env']);
+    try {
+      expect(await holder.said).toMatch(/^locked/);
+      for (const step of ['+5m', '-5m']) {
+        const second = run(['faketime', '-f', step]);
+        expect(await second.said, step).toMatch(new RegExp(`^refused: This data folder is already open in another Quorum \\(process ${holder.p.pid}`));
+      }
+      // The holder's lock is untouched: nobody took it over or deleted it on the way out.
+      expect(JSON.parse(readFileSync(join(dir, 'quorum.lock'), 'utf8')).pid).toBe(holder.p.pid);
+    } finally {
+      holder.p.kill('SIGKILL');
+    }
+  }, 60_000);
 
   it('clears temporary files a kill left in the data folder, its backups and its pictures at the next start', async () => {
     const s = await withExample();

@@ -3,7 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createElectronMock } from './electronMock';
-import { machineBootedAt, processStartMark } from '../../main/services/store/lock';
+import { machineBootId, processStartMark } from '../../main/services/store/lock';
 
 const electron = vi.hoisted(() => ({ mock: undefined as unknown as ReturnType<typeof createElectronMock> }));
 vi.mock('electron', async () => {
@@ -14,7 +14,7 @@ vi.mock('electron', async () => {
 
 // A data folder held by a Quorum that is still running (this very process).
 const heldDir = mkdtempSync(join(tmpdir(), 'quorum-held-'));
-writeFileSync(join(heldDir, 'quorum.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-20T08:00:00.000Z', bootedAt: machineBootedAt(), processStart: processStartMark(process.pid) }));
+writeFileSync(join(heldDir, 'quorum.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-20T08:00:00.000Z', bootId: machineBootId(), processStart: processStartMark(process.pid) }));
 const otherDir = mkdtempSync(join(tmpdir(), 'quorum-other-'));
 process.env.QUORUM_DATA_DIR = heldDir;
 

@@ -1,30 +1,52 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { hostname, uptime } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { QuorumFailure } from '../../../shared/result';
 import { systemClock } from '../../../shared/clock';
 import { formatUkDateTime } from '../../../shared/rules/dates';
 import { fileFailure } from './errors';
+
+/**
+ * One writer per data folder (docs/ARCHITECTURE.md, the life of a save). The lock names its holder
+ * by things the wall clock cannot move: the machine's boot id (or its boot time as the system
+ * records it) and the process's own start mark, besides its PID and computer. A clock stepped by
+ * NTP, a VM or a hand therefore never makes a live holder look stale.
+ */
 
 /** What the lock file says of the Quorum that holds the folder. */
 export type LockHolder = {
   pid?: number;
   host?: string;
   since?: string;
-  /** When the machine last started (to the minute): a lock from before a restart is stale whatever its PID. */
-  bootedAt?: string;
-  /** The process's own start mark (Linux: field 22 of /proc/PID/stat), so a recycled PID is told apart. */
+  /** This boot of the machine, as the system names it (Linux boot_id, macOS kern.boottime); not worked out from the clock. */
+  bootId?: string | null;
+  /** The process's own start mark (Linux: field 22 of /proc/PID/stat, ticks since boot), so a recycled PID is told apart. */
   processStart?: string | null;
+  /** Written by this holder alone: a release removes the lock only while it still carries it. */
+  token?: string;
+  /** Older locks: a boot time worked out from the clock. Not trusted: a clock step moves it. */
+  bootedAt?: string;
 };
 
-const MINUTE = 60_000;
-
-/** When this machine started, rounded to the minute (uptime is read at a slightly different moment each time). */
-export const machineBootedAt = (): string => {
-  const booted = Date.parse(systemClock.now()) - uptime() * 1000;
-  return new Date(Math.round(booted / MINUTE) * MINUTE).toISOString();
+let cachedBootId: string | null | undefined;
+/** This boot of the machine, read from the system; null where the system gives none Quorum can read cheaply. */
+export const machineBootId = (): string | null => {
+  if (cachedBootId !== undefined) return cachedBootId;
+  try {
+    cachedBootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+  } catch {
+    try {
+      // macOS: "{ sec = 1733380000, usec = 0 } …", the kernel's record of the boot.
+      cachedBootId = process.platform === 'darwin' ? (/sec = (\d+)/.exec(execFileSync('sysctl', ['-n', 'kern.boottime'], { encoding: 'utf8', timeout: 2000 }))?.[1] ?? null) : null;
+    } catch {
+      cachedBootId = null;
+    }
+  }
+  return cachedBootId;
 };
 
-/** A process's start mark where the system gives one (Linux /proc), else null: PID and boot time then decide. */
+/** A process's start mark where the system gives one (Linux /proc), else null: PID and boot then decide. */
 export const processStartMark = (pid: number): string | null => {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -44,56 +66,95 @@ const alive = (pid: number): boolean => {
   }
 };
 
+export type ThisMachine = { bootId: string | null; startOf(pid: number): string | null; alive(pid: number): boolean };
+
 /**
- * Whether the Quorum named in a lock on this machine could still be running. A lock is stale when
- * its process has gone, when the machine has restarted since (common after a Windows reboot, when
- * the PID now belongs to some other program), or when the PID now belongs to a process that
- * started later than the one that took the lock.
+ * Whether the Quorum named in a lock on this machine could still be running. It is stale only when
+ * something the clock cannot move says so: its process has gone, the machine has restarted since
+ * (its boot id differs), or its PID now belongs to a process that started at another moment. When
+ * in doubt it is live: a lock refused wrongly costs a click, one taken over wrongly costs saves.
  */
-export const lockIsLive = (holder: LockHolder, now: { bootedAt: string; startOf(pid: number): string | null; alive(pid: number): boolean }): boolean => {
+export const lockIsLive = (holder: LockHolder, now: ThisMachine): boolean => {
   if (!holder.pid || !now.alive(holder.pid)) return false;
-  if (holder.bootedAt && Math.abs(Date.parse(holder.bootedAt) - Date.parse(now.bootedAt)) > 2 * MINUTE) return false;
-  if (holder.processStart) {
+  if (holder.bootId && now.bootId && holder.bootId !== now.bootId) return false;
+  if (holder.processStart && (!holder.bootId || holder.bootId === now.bootId)) {
     const current = now.startOf(holder.pid);
     if (current !== null && current !== holder.processStart) return false;
   }
   return true;
 };
 
-const thisMachine = () => ({ bootedAt: machineBootedAt(), startOf: processStartMark, alive });
+const thisMachine = (): ThisMachine => ({ bootId: machineBootId(), startOf: processStartMark, alive });
+
+const readHolder = (file: string): LockHolder | null => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
+  } catch (err) {
+    // Gone, or empty or half-written: its writer died while creating it.
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : {};
+  }
+};
+
+const heldBy = (holder: LockHolder, lockFile: string): QuorumFailure => {
+  const since = holder.since ? `, since ${formatUkDateTime(holder.since)}` : '';
+  if (holder.host && holder.host !== hostname())
+    return new QuorumFailure(
+      'file-locked',
+      `This data folder is open in Quorum on the computer “${holder.host}”${since}. Only one computer may write to a data folder at a time: close Quorum there first. ` +
+        `A partnership worked on from several computers shares its records through team mode, not a shared drive. If Quorum is not running on “${holder.host}”, delete the file ${lockFile} and open the folder again.`,
+    );
+  return new QuorumFailure(
+    'file-locked',
+    `This data folder is already open in another Quorum (process ${holder.pid}${since}). Close it first; only one Quorum may write to a data folder at a time. ` +
+      `If no Quorum is running there (for example after a crash), delete the file ${lockFile} and open the folder again.`,
+  );
+};
 
 /**
- * One writer per data folder: a lock file created exclusively, naming the process that holds it
- * (PID, machine, when it started). A lock left by a Quorum that has gone (a crash, a restart, a
- * PID now used by another program) is taken over; a live one is refused with how to clear it.
+ * Takes the folder for this process, or refuses with who holds it. A stale lock on this computer
+ * is taken over by renaming it aside first, so of two openers only one can take it, and the one
+ * that renamed a lock it did not judge stale (a fresh one written meanwhile) puts it back. A lock
+ * from another computer is never taken over: its process cannot be seen from here.
+ * Returns the release, which removes the lock only while it is still this holder's.
  */
-export const acquireFolderLock = (lockFile: string): (() => void) => {
-  const mine: LockHolder = { pid: process.pid, host: hostname(), since: systemClock.now(), bootedAt: machineBootedAt(), processStart: processStartMark(process.pid) };
-  for (let attempt = 0; attempt < 2; attempt++) {
+export const acquireFolderLock = (lockFile: string, machine: ThisMachine = thisMachine()): (() => void) => {
+  const mine: LockHolder = { pid: process.pid, host: hostname(), since: systemClock.now(), bootId: machine.bootId, processStart: processStartMark(process.pid), token: randomBytes(12).toString('hex') };
+  const release = () => {
+    if (readHolder(lockFile)?.token === mine.token) rmSync(lockFile, { force: true });
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx', 0o600);
-      writeSync(fd, JSON.stringify(mine));
-      closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
+      try {
+        writeSync(fd, JSON.stringify(mine));
+      } finally {
+        closeSync(fd);
+      }
+      return release;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw fileFailure(err, 'The data folder', 'opened for writing');
-      let holder: LockHolder = {};
+      const holder = readHolder(lockFile);
+      if (holder === null) continue; // released meanwhile
+      const otherComputer = Boolean(holder.host) && holder.host !== hostname();
+      if (otherComputer || lockIsLive(holder, machine)) throw heldBy(holder, lockFile);
+      const aside = `${lockFile}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
       try {
-        holder = JSON.parse(readFileSync(lockFile, 'utf8'));
+        renameSync(lockFile, aside);
       } catch {
-        // An empty or half-written lock file: its writer died while creating it.
+        continue; // another opener took it aside first
       }
-      const sameHost = !holder.host || holder.host === hostname();
-      if (!sameHost || lockIsLive(holder, thisMachine())) {
-        const since = holder.since ? `, since ${formatUkDateTime(holder.since)}` : '';
-        throw new QuorumFailure(
-          'file-locked',
-          `This data folder is already open in another Quorum (process ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}${since}). Close it first; only one Quorum may write to a data folder at a time. ` +
-            `If no Quorum is running there (for example after a crash), delete the file ${lockFile} and open the folder again.`,
-        );
+      const taken = readHolder(aside);
+      if (taken && JSON.stringify(taken) !== JSON.stringify(holder)) {
+        // A fresh lock was written between reading and renaming: it is not ours to remove; put it back.
+        try {
+          renameSync(aside, lockFile);
+        } catch {
+          /* the folder has a lock again either way */
+        }
+        throw heldBy(taken, lockFile);
       }
-      rmSync(lockFile, { force: true });
+      rmSync(aside, { force: true });
     }
   }
   throw new QuorumFailure('file-locked', `Could not lock the data folder. If no Quorum is running, delete the file ${lockFile} and try again.`);
