@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, writevSync, constants } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writeSync, writevSync, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -41,12 +41,35 @@ export const writeFileAtomic = (file: string, contents: string | Uint8Array | re
   fsyncFolder(dirname(file));
 };
 
-/** Appends one line durably (journal entries). */
-export const appendLineDurably = (file: string, line: string): void => {
+/**
+ * Appends one line durably (journal entries). A write that takes only part of the line (a full
+ * disk often says so by a short count, not an error) goes on from where it stopped; if the disk
+ * refuses the rest, or the fsync fails, the file is cut back to where it was and the error thrown,
+ * so no half line is ever left for the next append to follow.
+ */
+export const appendLineDurably = (file: string, line: string, write: typeof writeSync = writeSync): void => {
+  const bytes = Buffer.from(line.endsWith('\n') ? line : `${line}\n`, 'utf8');
   const fd = openSync(file, 'a', 0o600);
+  let size: number | undefined;
   try {
-    writeSync(fd, line.endsWith('\n') ? line : `${line}\n`);
+    size = fstatSync(fd).size;
+    let offset = 0;
+    while (offset < bytes.length) {
+      const written = write(fd, bytes, offset, bytes.length - offset);
+      // Nothing written and no error: the disk will take no more; say so rather than spin.
+      if (written <= 0) throw Object.assign(new Error('No space left on the disk for the journal'), { code: 'ENOSPC' });
+      offset += written;
+    }
     fsyncSync(fd);
+  } catch (err) {
+    if (size !== undefined)
+      try {
+        ftruncateSync(fd, size);
+        fsyncSync(fd);
+      } catch {
+        // Left for the next start, which drops a torn last line (journal.ts dropTornTail).
+      }
+    throw err;
   } finally {
     closeSync(fd);
   }

@@ -251,6 +251,8 @@ export class QuorumStore {
         else if (entry.seq === 1 && !end) this.journalEnd = { seq: 1, hash: entry.hash, bytes: added };
       }
       this.unconfirmed = [];
+      // The journal is whole again: what was said of it is no longer true.
+      this.notices = this.notices.filter((n) => !n.startsWith('The journal could not be written'));
       return true;
     } catch {
       return false;
