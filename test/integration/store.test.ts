@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -253,7 +253,7 @@ describe('quarantine', () => {
     s.close();
     const s2 = open();
     await rename(s2, 'Good'); // takes a session backup of the good store
-    s2.close();
+    s2.close(); // a clean close folds the change log into the store: nothing after the backup is left to replay
     writeFileSync(join(dir, 'quorum.json'), bad);
 
     clock += 1000;
@@ -269,6 +269,49 @@ describe('quarantine', () => {
     expect(s3.status().state).toBe('ready');
     expect(readFileSync(status.recovery!.quarantinedFile, 'utf8')).toBe(bad);
     s3.close();
+  });
+
+  /** The folder as a crash leaves it: twenty saves acknowledged since the session's backup, still in the change log. */
+  const crashedAfterTwentySaves = async () => {
+    const s = await withExample();
+    s.close();
+    const s2 = open();
+    for (let i = 1; i <= 20; i++) await rename(s2, `Saved ${i}`);
+    const crashed = join(dir, '..', `${dir.split('/').at(-1)}-crashed`);
+    cpSync(dir, crashed, { recursive: true });
+    rmSync(join(crashed, 'quorum.lock'), { force: true });
+    s2.close();
+    return crashed;
+  };
+
+  it('rebuilds a damaged store from its newest backup and every save since in the change log, losing none', async () => {
+    const crashed = await crashedAfterTwentySaves();
+    writeFileSync(join(crashed, 'quorum.json'), '{"format":"quorum-store","schemaVersion":2,"rec');
+    const s = QuorumStore.open(crashed, opts());
+    const status = s.status();
+    expect(status.state).toBe('ready');
+    expect(listRecords(s.data, 'partnership')[0].name).toBe('Saved 20');
+    expect(status.journal).toMatchObject({ ok: true });
+    expect(status.notices.join('\n')).toMatch(/Quorum rebuilt it from the backup taken 23 November 2026, 09:00 and the 20 saves made since, kept in the change log: nothing acknowledged was lost\. The damaged file is in .*quarantine/);
+    s.close();
+    rmSync(crashed, { recursive: true, force: true });
+  });
+
+  it('opens in recovery, never on the first-run screen, when quorum.json has been deleted but its history is there', async () => {
+    const crashed = await crashedAfterTwentySaves();
+    rmSync(join(crashed, 'quorum.json'));
+    const rebuilt = QuorumStore.open(crashed, opts());
+    expect(rebuilt.status().state).toBe('ready');
+    expect(listRecords(rebuilt.data, 'partnership')[0].name).toBe('Saved 20');
+    expect(rebuilt.status().notices.join('\n')).toMatch(/The store file quorum\.json is missing, but the folder holds its journal.*the 20 saves made since/);
+    rebuilt.close();
+    // Deleted after a clean close: no change log to replay, so the officer chooses a backup.
+    rmSync(join(crashed, 'quorum.json'));
+    const recovering = QuorumStore.open(crashed, opts());
+    expect(recovering.status()).toMatchObject({ state: 'recovery-needed', recovery: { reason: expect.stringMatching(/quorum\.json is missing/), quarantinedFile: '' } });
+    expect(recovering.status().recovery!.backups.length).toBeGreaterThan(0);
+    recovering.close();
+    rmSync(crashed, { recursive: true, force: true });
   });
 
   it('does not quarantine in read mode; it reports the problem instead', async () => {

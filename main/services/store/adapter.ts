@@ -177,8 +177,7 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     const log = readLog(this.logPath);
     this.tornLogAt = log.tornTailAt;
     if (text === null) {
-      // A log without a snapshot (the snapshot was moved away by hand): nothing to replay it onto.
-      if (log.lines.length) this.foreignLog = 'there is no store file for it to follow';
+      // A log without a snapshot (deleted or moved away): the store rebuilds it from a backup the log follows, or asks (store.ts).
       this.lastLoad = { kind: 'empty' };
       return null;
     }
@@ -196,6 +195,24 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     if (loaded.migratedFrom !== undefined) this.logFollowsSnapshot = false;
     this.log = { saves: foreign ? 0 : log.lines.length, bytes: foreign ? 0 : log.bytes };
     return loaded.file;
+  }
+
+  /**
+   * The state a backup and the change log after it make together, when the log takes up exactly
+   * where the backup stops (every save since it is in the log): what a damaged or missing
+   * quorum.json held, rebuilt from what is still on disk. Null when the log does not follow it.
+   */
+  rebuildFrom(backupText: string): { file: StoreFile; replayed: number } | null {
+    const raw = parseJson(backupText);
+    if (typeof raw === 'string' || !raw.records || typeof raw.records !== 'object') return null;
+    const log = readLog(this.logPath);
+    if (log.damagedAt !== undefined || log.lines.length === 0) return null;
+    const { follow, foreign } = linesAfter(raw as Parameters<typeof linesAfter>[0], log.lines);
+    // The log must begin at the backup's next save: a gap means saves neither of them holds.
+    if (foreign || follow.length === 0 || follow[0].seq !== Number((raw.journal as { seq?: unknown } | undefined)?.seq ?? 0) + 1) return null;
+    replay(raw, follow);
+    const loaded = checkStoreObject(raw);
+    return loaded.kind === 'ok' ? { file: loaded.file, replayed: follow.length } : null;
   }
 
   private bad(reason: string): null {

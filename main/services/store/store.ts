@@ -23,6 +23,7 @@ import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, type StoreFile } fr
 import { appendEntry, dropTornTail, GENESIS, journalTail, readJournal, readJournalUnhurried, reconcileJournal, sealEntry, type JournalEntry, type JournalHead, type JournalMark, type JournalRead, type StoreJournal } from './journal';
 import { acquireFolderLock } from './lock';
 import { systemClock, type Clock } from '../../../shared/clock';
+import { formatUkDateTime } from '../../../shared/rules/dates';
 
 export type StoreOptions = {
   user: string;
@@ -174,17 +175,34 @@ export class QuorumStore {
     this.journalHead = journal.head;
     this.journalCheck = journal.check;
     this.journalEnd = journal.check.ok && journal.head.seq > 0 ? { ...journal.head, bytes: journal.bytes } : undefined;
-    if (loaded.kind === 'empty') return;
-    if (loaded.kind === 'bad') {
+    // quorum.json gone while the folder still holds its history: never the first-run screen, where
+    // "Start empty" is one click away, but a rebuild from a backup and the change log, or recovery.
+    const missing = loaded.kind === 'empty' && (journal.head.seq > 0 || existsSync(this.adapter.logPath) || listBackups(this.dataDir).length > 0);
+    if (loaded.kind === 'empty' && !missing) return;
+    if (loaded.kind === 'bad' || missing) {
+      const reason = loaded.kind === 'bad' ? loaded.reason : `The store file ${STORE_FILE} is missing, but the folder holds its ${journal.head.seq > 0 ? 'journal' : 'change log or backups'}: it may have been deleted or moved by hand or by a sync tool`;
       this.db.data = null;
-      if (!this.writable) throw new QuorumFailure('store-unavailable', loaded.reason);
+      if (!this.writable) throw new QuorumFailure('store-unavailable', reason);
       const now = this.opts.clock.now();
-      const quarantinedFile = moveIntoQuarantine(this.dataDir, this.storePath, now);
+      const rebuilt = this.rebuildFromBackupAndLog();
+      const quarantinedFile = existsSync(this.storePath) ? moveIntoQuarantine(this.dataDir, this.storePath, now) : '';
+      // Kept either way: once rebuilt, the new quorum.json holds all it had.
       if (existsSync(this.adapter.logPath)) moveIntoQuarantine(this.dataDir, this.adapter.logPath, now);
       this.adapter.forget();
-      this.recovery = { reason: loaded.reason, quarantinedFile, backups: this.usableBackups() };
+      if (rebuilt) {
+        // Written whole, with nothing lost that was on disk: the backup, then every save since it.
+        this.adapter.checkpoint(rebuilt.file);
+        this.db.data = rebuilt.file;
+        this.reconcile(journal, rebuilt.file);
+        this.notices.push(
+          `${reason}. Quorum rebuilt it from the backup taken ${formatUkDateTime(rebuilt.backup.takenAt)} and the ${rebuilt.replayed === 1 ? 'save' : `${rebuilt.replayed} saves`} made since, kept in the change log: nothing acknowledged was lost.${quarantinedFile ? ` The damaged file is in ${quarantinedFile}.` : ''}`,
+        );
+        return;
+      }
+      this.recovery = { reason, quarantinedFile, backups: this.usableBackups() };
       return;
     }
+    if (loaded.kind !== 'ok') return;
     this.reconcile(journal, loaded.file);
     if (loaded.migratedFrom !== undefined) {
       this.notices.push(`The store was upgraded from schema version ${loaded.migratedFrom}; a copy of the old file is in backups.`);
@@ -257,6 +275,19 @@ export class QuorumStore {
     } catch {
       return false;
     }
+  }
+
+  /** The newest backup the change log follows save by save, rebuilt with the log replayed onto it. */
+  private rebuildFromBackupAndLog(): { file: StoreFile; replayed: number; backup: BackupInfo } | undefined {
+    for (const backup of listBackups(this.dataDir)) {
+      try {
+        const rebuilt = this.adapter.rebuildFrom(readBackup(this.dataDir, backup.id));
+        if (rebuilt) return { ...rebuilt, backup };
+      } catch {
+        // An unreadable backup: try the one before.
+      }
+    }
+    return undefined;
   }
 
   private usableBackups(): BackupInfo[] {

@@ -25,8 +25,8 @@ export const Recovery = ({ status }: { status: StoreStatus }) => {
       <Title1 as="h1">Your data needs recovering</Title1>
       <MessageBar intent="warning">
         <MessageBarBody>
-          <MessageBarTitle>The store could not be read</MessageBarTitle>
-          {recovery.reason}. The file has been kept unchanged at {recovery.quarantinedFile}.
+          <MessageBarTitle>{recovery.quarantinedFile ? 'The store could not be read' : 'The store file is missing'}</MessageBarTitle>
+          {recovery.reason}.{recovery.quarantinedFile ? ` The file has been kept unchanged at ${recovery.quarantinedFile}.` : ''}
         </MessageBarBody>
       </MessageBar>
       <ErrorBar title="The backup could not be restored" error={error} />
