@@ -7,7 +7,7 @@ import { personName } from '../rules/people';
 import { forwardPlanView } from '../rules/planView';
 import { exportContext, exportDocument, type ExportSpec } from './document';
 import { DEEP_DIVE_STATUS_LABEL, FORWARD_PLAN_STATUS_LABEL } from '../rules/labels';
-import { part2ItemOf, publicTitleOf } from '../rules/confidential';
+import { deepDivePart2, part2ItemOf, publicTitleOf } from '../rules/confidential';
 import type { PackVariant } from '../pack/model';
 
 export const PLAN_EXPORTS = ['deep-dives', 'forward-plan'] as const;
@@ -41,15 +41,23 @@ const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: stri
         table(
           ['Meeting', 'Theme', 'Lead', 'Why now', 'Key lines of enquiry', 'Status'],
           placed.map(({ d, date }) => {
-            const exempt = part2ItemOf(data, { deepDiveId: d.id });
+            const exempt = deepDivePart2(data, d);
             // In public, a Part 2 deep dive shows only that it is exempt: its reasons and lines of enquiry stay out.
-            if (exempt && variant === 'public') return [formatUkDate(date), `${exempt.part2!.publicTitle?.trim() || d.theme} (Part 2, Schedule 12A paragraph ${exempt.part2!.paragraph})`, personName(data, d.leadPersonId) || 'Not set', EXEMPT, '', DEEP_DIVE_STATUS_LABEL[d.status]];
-            return [formatUkDate(date), `${d.theme}${exempt ? ` (Part 2, exempt: paragraph ${exempt.part2!.paragraph})` : ''}`, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]];
+            if (exempt && variant === 'public') return [formatUkDate(date), `${exempt.publicTitle?.trim() || d.theme} (Part 2, Schedule 12A paragraph ${exempt.paragraph})`, personName(data, d.leadPersonId) || 'Not set', EXEMPT, '', DEEP_DIVE_STATUS_LABEL[d.status]];
+            return [formatUkDate(date), `${d.theme}${exempt ? ` (Part 2, exempt: paragraph ${exempt.paragraph})` : ''}`, personName(data, d.leadPersonId) || 'Not set', d.whyNow.replace(/\s+/g, ' ').slice(0, 400), d.linesOfEnquiry.join('; '), DEEP_DIVE_STATUS_LABEL[d.status]];
           }),
           { landscape: true },
         ),
       );
-    if (unplaced.length) blocks.push(notice(`Not yet scheduled: ${unplaced.map((d) => d.theme).join('; ')}.`));
+    // A theme that kept a Part 2 exemption shows in public only by its public title, or not at all.
+    const unplacedTitles = unplaced.flatMap((d) => {
+      const exempt = deepDivePart2(data, d);
+      if (!exempt || variant === 'full') return [`${d.theme}${exempt ? ` (Part 2, exempt: paragraph ${exempt.paragraph})` : ''}`];
+      return exempt.publicTitle?.trim() ? [`${exempt.publicTitle.trim()} (Part 2, Schedule 12A paragraph ${exempt.paragraph})`] : [];
+    });
+    const withheld = unplaced.length - unplacedTitles.length;
+    if (unplacedTitles.length || withheld)
+      blocks.push(notice(`Not yet scheduled: ${[...unplacedTitles, ...(withheld ? [`${withheld === 1 ? 'one theme' : `${withheld} themes`} exempt under Schedule 12A`] : [])].join('; ')}.`));
   }
   return { title: 'Deep-dive schedule', subject: 'Deep-dive schedule', ...house(data), header: variant === 'full' ? 'Deep-dive schedule · NOT FOR PUBLICATION' : 'Deep-dive schedule', footer: variantFooter(variant, 'Deep-dive schedule'), landscape: true, blocks };
 };

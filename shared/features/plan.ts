@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clip } from '../rules/words';
 import { isoDate, line, optionalLine, recordId } from '../schema/common';
 import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN_STATUSES, type DeepDive, type Meeting, type RecordOf } from '../schema/records';
-import { agendaItemsOf, getRecord, listRecords, type StoreData } from '../data';
+import { agendaItemsOf, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { deepDiveDraft } from '../rules/draftAgenda';
 import { agendaItemFromDraft, orderAt } from './meetings';
@@ -55,10 +55,12 @@ const putOnAgenda = (data: StoreData, cs: ChangeSet, d: DeepDive, meetingId: Mee
     cs.update(same, { deepDiveId: d.id });
     return `; linked to the agenda item “${clip(same.title, 80)}”`;
   }
-  let at = items.findIndex((i) => (CLOSING_STANDING as readonly string[]).includes(i.standing ?? '') || i.part2);
+  // A theme that kept a Part 2 exemption goes back into Part 2, after the public items.
+  let at = d.part2 ? items.length : items.findIndex((i) => (CLOSING_STANDING as readonly string[]).includes(i.standing ?? '') || i.part2);
   if (at < 0) at = items.length;
   const draft = deepDiveDraft(data, d);
-  cs.create<RecordOf<'agendaItem'>>(agendaItemFromDraft(ctx.newId('agendaItem'), meetingId, orderAt(cs, items, at), draft));
+  const item = agendaItemFromDraft(ctx.newId('agendaItem'), meetingId, orderAt(cs, items, at), draft);
+  cs.create<RecordOf<'agendaItem'>>({ ...item, ...(d.part2 ? { part2: d.part2, ...(item.paper ? { paper: { ...item.paper, coverSheet: { ...item.paper.coverSheet, classification: 'exempt' as const } } } : {}) } : {}) });
   return `; added “${clip(draft.title, 80)}” to that meeting’s agenda`;
 };
 
@@ -86,17 +88,23 @@ export const scheduleDeepDive = mutation({
     const d = getRecord(data, 'deepDive', input.deepDiveId);
     if (['held', 'follow-up', 'closed'].includes(d.status)) throw new QuorumFailure('conflict', `“${d.theme}” has been held; it cannot be moved to another meeting.`);
     const cs = new ChangeSet(data, ctx);
+    // Its exemption goes with the theme: kept on it while unscheduled, onto its new item when placed.
+    const exempt = d.meetingId && d.meetingId !== input.meetingId ? recordsWhere(data, 'agendaItem', 'deepDiveId', d.id).find((i) => i.meetingId === d.meetingId && i.part2)?.part2 : undefined;
     const leaving = d.meetingId && d.meetingId !== input.meetingId ? takeOffAgenda(data, cs, d) : '';
     if (!input.meetingId) {
-      cs.update(d, { meetingId: undefined, status: 'proposed' });
+      cs.update(d, { meetingId: undefined, status: 'proposed', ...(exempt ? { part2: exempt } : {}) });
       return cs.result(`Took “${clip(d.theme, 100)}” back to the unscheduled themes${leaving}`);
     }
     const m = getRecord(data, 'meeting', input.meetingId);
     if (m.boardId !== d.boardId) throw new QuorumFailure('invalid-input', 'A deep dive can only be placed at a meeting of its own board.');
     if (m.status === 'held' || m.status === 'minutes-approved') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} has already been held.`);
     if (m.status === 'cancelled') throw new QuorumFailure('conflict', `The meeting of ${formatUkDate(m.date)} is cancelled.`);
-    cs.update(d, { meetingId: m.id, status: d.status === 'proposed' ? 'scheduled' : d.status });
-    return cs.result(`Scheduled the deep dive “${clip(d.theme, 100)}” for ${formatUkDate(m.date)}${putOnAgenda(data, cs, d, m.id, ctx)}${leaving}`);
+    const carried = exempt ?? d.part2;
+    const placed = cs.update(d, { meetingId: m.id, status: d.status === 'proposed' ? 'scheduled' : d.status, part2: carried });
+    const onAgenda = putOnAgenda(data, cs, placed, m.id, ctx);
+    // Once an item at the new meeting holds the exemption, the item is where it is kept.
+    if (carried && onAgenda.startsWith('; added')) cs.update(placed, { part2: undefined });
+    return cs.result(`Scheduled the deep dive “${clip(d.theme, 100)}” for ${formatUkDate(m.date)}${onAgenda}${leaving}`);
   },
 });
 

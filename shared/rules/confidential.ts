@@ -18,3 +18,6 @@ export const publicTitleOf = (item: Pick<AgendaItem, 'title' | 'part2'>): string
 
 /** The item's title as the given variant prints it: the full variant keeps the working title. */
 export const titleIn = (item: Pick<AgendaItem, 'title' | 'part2'>, variant: 'public' | 'full'): string => (variant === 'public' ? publicTitleOf(item) : item.title);
+
+/** A deep dive's exemption: its agenda item's while it has one in Part 2, else the one it kept when taken off a meeting. */
+export const deepDivePart2 = (data: StoreData, deepDive: Pick<DeepDive, 'id' | 'part2'>): AgendaItem['part2'] => part2ItemOf(data, { deepDiveId: deepDive.id })?.part2 ?? deepDive.part2;

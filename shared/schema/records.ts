@@ -160,6 +160,11 @@ export const circulationSchema = recordBase('circulation').extend({
 
 // ---- Deep dives and the forward plan ------------------------------------------------------
 
+export const part2Schema = z.object({
+  paragraph: z.union(SCHEDULE_12A_PARAGRAPHS.map((n) => z.literal(n))),
+  reason: optionalLine(1000),
+  publicTitle: optionalLine(300).optional(),
+});
 export const deepDiveSchema = recordBase('deepDive').extend({
   boardId: recordId('board'),
   theme: line(300),
@@ -175,6 +180,12 @@ export const deepDiveSchema = recordBase('deepDive').extend({
   outcomes: markdown,
   recommendations: z.array(line(2000)).max(50),
   followUpMeetingId: recordId('meeting').optional(),
+  /**
+   * A theme taken off a meeting where its item was in Part 2 keeps that item's exemption, so its
+   * theme and reasons stay out of every public output while it waits unscheduled; it goes back onto
+   * the item when the theme is placed again.
+   */
+  part2: part2Schema.optional(),
 });
 
 export const forwardPlanItemSchema = recordBase('forwardPlanItem').extend({
@@ -252,11 +263,6 @@ export const paperSchema = z.object({
  * title the public sees when the working title would itself disclose exempt information (it may
  * name a provider or a child).
  */
-export const part2Schema = z.object({
-  paragraph: z.union(SCHEDULE_12A_PARAGRAPHS.map((n) => z.literal(n))),
-  reason: optionalLine(1000),
-  publicTitle: optionalLine(300).optional(),
-});
 export const agendaItemSchema = recordBase('agendaItem').extend({
   meetingId: recordId('meeting'),
   /** A sortable key, not an array position, so two offline edits can both insert items. */

@@ -98,11 +98,13 @@ export const exemptFields = (data: StoreData, record: QRecord): { path: FieldPat
       return action?.type === 'action' && itemOf(data, action.agendaItemId)?.part2 ? [{ path: ['text'] }] : [];
     }
     case 'deepDive': {
-      const item = recordsWhere(data, 'agendaItem', 'deepDiveId', record.id).find((i) => i.part2);
-      if (!item) return [];
-      const publicTitle = item.part2?.publicTitle?.trim();
+      // Its item's exemption, or the one it kept when taken off a Part 2 item (then its reason is exempt text too).
+      const part2 = recordsWhere(data, 'agendaItem', 'deepDiveId', record.id).find((i) => i.part2)?.part2 ?? record.part2;
+      if (!part2) return [];
+      const publicTitle = part2.publicTitle?.trim();
       return [
         ...(publicTitle ? [{ path: ['theme'], shown: publicTitle }] : []),
+        ...(record.part2 ? [{ path: ['part2', 'reason'] }] : []),
         { path: ['whyNow'] },
         { path: ['linesOfEnquiry'] },
         { path: ['evidence'] },

@@ -73,3 +73,25 @@ describe('what the screens and the website say is true', () => {
     expect(later).toContain('No paper was published for this item.');
   });
 });
+
+describe('confidential stays confidential when plans change', () => {
+  it('keeps a Part 2 deep dive’s exemption when it is taken off its meeting, and puts it back on its next item', async () => {
+    const { planSpec } = await import('../../shared/exports/planExports');
+    const { listRecords: list } = await import('../../shared/data');
+    const s = (await import('../helpers')).commandSession(exampleData());
+    const text = (variant: 'public' | 'full') => JSON.stringify(planSpec(s.state.data, 'deep-dives', 'board:childrens-trust', TEST_TODAY, new Set(), variant).blocks);
+    s.run('agenda:setPartTwo', { agendaItemId: 'agendaItem:next-5', part2: { paragraph: 2, reason: 'Information likely to reveal the identity of a child' } });
+    s.run('dives:schedule', { deepDiveId: 'deepDive:neglect', meetingId: null });
+    expect(text('public')).not.toContain('Neglect and the graded care profile');
+    expect(text('public')).toContain('Not yet scheduled: Children missing education; one theme exempt under Schedule 12A.');
+    expect(text('full')).toContain('Neglect and the graded care profile (Part 2, exempt: paragraph 2)');
+    // Placed again at a meeting whose agenda is drafted, its new item is in Part 2 and holds the exemption.
+    s.run('agenda:draft', { meetingId: 'meeting:ct-third' });
+    s.run('dives:schedule', { deepDiveId: 'deepDive:neglect', meetingId: 'meeting:ct-third' });
+    expect(list(s.state.data, 'deepDive').find((d) => d.id === 'deepDive:neglect')!.part2).toBeUndefined();
+    const item = list(s.state.data, 'agendaItem').find((i) => i.deepDiveId === 'deepDive:neglect' && i.meetingId === 'meeting:ct-third');
+    expect(item?.part2).toMatchObject({ paragraph: 2 });
+    expect(text('public')).not.toMatch(/Neglect and the graded care profile[^(]*\(Part 2, exempt/);
+    expect(text('public')).toContain('Neglect and the graded care profile (Part 2, Schedule 12A paragraph 2)');
+  });
+});
