@@ -37,6 +37,39 @@ export const boardSlug = (board: Pick<Board, 'id' | 'shortName'>): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || board.id.replace(/^board:/, '');
 
+/**
+ * Each board's folder, never two boards in one: "Children’s Trust" and "Childrens Trust" spell the
+ * same address, so the later board (by id, which does not change) takes "-2", and so on.
+ */
+export const boardSlugs = (boards: readonly Pick<Board, 'id' | 'shortName'>[]): Map<string, string> => {
+  const taken = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const b of [...boards].sort((x, y) => x.id.localeCompare(y.id))) {
+    const base = boardSlug(b);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugs.set(b.id, slug);
+  }
+  return slugs;
+};
+
+/** A meeting's folder: its date; two on one day add their start time; two in the same slot add a number (by id). */
+export const meetingFolders = (meetings: readonly Pick<Meeting, 'id' | 'date' | 'startTime'>[]): Map<string, string> => {
+  const onDay = new Map<string, number>();
+  for (const m of meetings) onDay.set(m.date, (onDay.get(m.date) ?? 0) + 1);
+  const taken = new Set<string>();
+  const folders = new Map<string, string>();
+  for (const m of [...meetings].sort((x, y) => x.id.localeCompare(y.id))) {
+    const base = `${m.date}${(onDay.get(m.date) ?? 0) > 1 ? `-${m.startTime.replace(':', '')}` : ''}`;
+    let folder = base;
+    for (let n = 2; taken.has(folder); n++) folder = `${base}-${n}`;
+    taken.add(folder);
+    folders.set(m.id, folder);
+  }
+  return folders;
+};
+
 /** A year of meetings by default: earlier ones stay as they were published. */
 export const defaultSince = (today: string): string => `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
 
@@ -119,6 +152,8 @@ export const buildSite = (data: StoreData, opts: SiteOptions): Site => {
     .sort((a, b) => a.name.localeCompare(b.name));
   const pages: SitePage[] = [];
   const packs: SitePack[] = [];
+  // Slugs over every board, not only those published now, so a board's address does not move when another is published alone.
+  const slugs = boardSlugs(listRecords(data, 'board'));
   const images = new Set<string>();
   const published = opts.today;
 
@@ -130,17 +165,15 @@ export const buildSite = (data: StoreData, opts: SiteOptions): Site => {
       root: '',
       crumbs: [],
       published,
-      body: `<h1>${esc(site)}</h1>\n<p>The boards of the partnership, their meetings, papers, minutes and decisions.</p>\n<ul>${boards.map((b) => `<li><a href="${boardSlug(b)}/index.html">${esc(b.name)}</a></li>`).join('')}</ul>`,
+      body: `<h1>${esc(site)}</h1>\n<p>The boards of the partnership, their meetings, papers, minutes and decisions.</p>\n<ul>${boards.map((b) => `<li><a href="${slugs.get(b.id)}/index.html">${esc(b.name)}</a></li>`).join('')}</ul>`,
     }),
   });
 
   for (const board of boards) {
-    const slug = boardSlug(board);
+    const slug = slugs.get(board.id)!;
     const meetings = boardMeetings(data, board.id, { includeCancelled: true }).filter((m) => m.date >= since);
-    // A meeting's folder is its date; two meetings of one board on one day add their start time.
-    const onDay = new Map<string, number>();
-    for (const m of meetings) onDay.set(m.date, (onDay.get(m.date) ?? 0) + 1);
-    const meetingFolder = (m: Meeting) => `${slug}/${m.date}${(onDay.get(m.date) ?? 0) > 1 ? `-${m.startTime.replace(':', '')}` : ''}`;
+    const folders = meetingFolders(meetings);
+    const meetingFolder = (m: Meeting) => `${slug}/${folders.get(m.id)}`;
     const coming = meetings.filter((m) => m.date >= opts.today && m.status !== 'cancelled' && m.status !== 'held' && m.status !== 'minutes-approved');
     const past = meetings.filter((m) => !coming.includes(m)).reverse();
     const meetingLink = (m: Meeting) =>

@@ -95,3 +95,23 @@ describe('confidential stays confidential when plans change', () => {
     expect(text('public')).toContain('Neglect and the graded care profile (Part 2, Schedule 12A paragraph 2)');
   });
 });
+
+describe('the public website', () => {
+  it('never writes two boards or two meetings to one folder', async () => {
+    const { buildSite } = await import('../../shared/publish/site');
+    const { emptyData } = await import('../../shared/data');
+    const s = (await import('../helpers')).commandSession(emptyData());
+    s.run('partnership:setUp', { name: 'Westmoor Children and Families Partnership' });
+    s.run('boards:add', { name: 'Westmoor Children’s Trust Board', shortName: 'Children’s Trust', kind: 'childrens-trust', rules: 'own-terms-of-reference' });
+    s.run('boards:add', { name: 'Westmoor Childrens Trust Executive', shortName: 'Childrens Trust', kind: 'other', rules: 'own-terms-of-reference' });
+    const boards = listRecords(s.state.data, 'board');
+    for (const b of boards) for (let i = 0; i < 2; i++) s.run('meetings:create', { boardId: b.id, date: '2027-01-19', startTime: '14:00', endTime: '16:00', venue: '' });
+    const site = buildSite(s.state.data, { today: TEST_TODAY, holidays: new Set(), since: '2026-01-01' });
+    const paths = site.pages.map((p) => p.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    const boardIndexes = site.pages.filter((p) => /^[^/]+\/index\.html$/.test(p.path));
+    expect(new Set(boardIndexes.map((p) => p.html.match(/<h1>([^<]+)<\/h1>/)?.[1]))).toEqual(new Set(['Westmoor Children’s Trust Board', 'Westmoor Childrens Trust Executive']));
+    // Four meetings, four folders.
+    expect(site.pages.filter((p) => /^[^/]+\/2027-01-19[^/]*\/index\.html$/.test(p.path))).toHaveLength(4);
+  });
+});
