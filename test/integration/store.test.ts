@@ -520,3 +520,22 @@ describe('the journal mark: a load verifies the chain from the newest point a ch
     s.close();
   });
 });
+
+describe('tamper evidence covers what is printed', () => {
+  it('finds a resolution’s words edited by hand in quorum.json, at quorum check and in the app’s full check, and nothing when Quorum wrote them', async () => {
+    const s = await withExample();
+    await s.run('resolutions:update', { resolutionId: 'resolution:held-5-1', text: 'The Board notes the findings of the deep dive into the front door.' });
+    s.close();
+    const { runCli } = await import('../helpers');
+    expect((await runCli('check', '--data', dir)).code).toBe(0);
+    const file = join(dir, 'quorum.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('The Board notes the findings of the deep dive into the front door.', 'The Board approves the closure of the front door.'));
+    const check = await runCli('check', '--data', dir);
+    expect(check.code).toBe(1);
+    expect(check.out + check.err).toMatch(/A record was changed outside Quorum: the resolution “The Board approves the closure of the front door\.” \(resolution:held-5-1\) \(last written by journal entry 2\)/);
+    const app = open();
+    expect(app.status().journal.ok).toBe(true); // a start verifies from its mark; the full check after it finds it
+    expect(await app.checkJournalFully()).toMatchObject({ ok: false, problem: expect.stringMatching(/changed outside Quorum: the resolution/) });
+    app.close();
+  });
+});

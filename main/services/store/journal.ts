@@ -19,13 +19,20 @@ export type JournalEntry = {
   changes: Change[];
   prev: string;
   hash: string;
+  /**
+   * A fingerprint of each record this entry wrote, as written (the whole store for a restore or an
+   * upgrade): so the journal seals what the records say, not only that they changed, and a word
+   * edited by hand in quorum.json (a resolution, a minute) is found by `quorum check` and at start.
+   * Entries written before Quorum sealed contents have none.
+   */
+  sealed?: Record<string, string>;
 };
 
 export const GENESIS = '0'.repeat(64);
 
 const digest = (e: Omit<JournalEntry, 'hash'>): string =>
   createHash('sha256')
-    .update(JSON.stringify([e.seq, e.at, e.user, e.device, e.command, e.summary, e.changes, e.prev]))
+    .update(JSON.stringify([e.seq, e.at, e.user, e.device, e.command, e.summary, e.changes, e.prev, ...(e.sealed ? [e.sealed] : [])]))
     .digest('hex');
 
 export const sealEntry = (e: Omit<JournalEntry, 'hash'>): JournalEntry => ({ ...e, hash: digest(e) });
@@ -283,3 +290,26 @@ export const appendEntry = (file: string, entry: JournalEntry): number => {
 };
 
 export const dropTornTail = (file: string, at: number): void => truncateSync(file, at);
+
+/** JSON with every object's keys in order: a record reads the same however its fields were ordered in memory or on disk. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+
+/** A record's fingerprint as the journal seals it: the first 16 hex digits of the SHA-256 of its canonical JSON. */
+export const recordSeal = (record: unknown): string => createHash('sha256').update(canonicalJson(record)).digest('hex').slice(0, 16);
+
+/**
+ * Records whose words no longer match the journal entry that last wrote them: changed outside
+ * Quorum (by hand in quorum.json, or by another program). A record the journal never sealed (one
+ * written before Quorum sealed contents) cannot be judged and is not listed.
+ */
+export const recordsChangedOutsideQuorum = (entries: readonly JournalEntry[], records: Readonly<Record<string, unknown>>): { id: string; seq: number }[] => {
+  const last = new Map<string, { seal: string; seq: number }>();
+  for (const e of entries) {
+    for (const c of e.changes) if (c.op === 'delete') last.delete(c.id);
+    for (const [id, seal] of Object.entries(e.sealed ?? {})) last.set(id, { seal, seq: e.seq });
+  }
+  const changed: { id: string; seq: number }[] = [];
+  for (const [id, { seal, seq }] of last) if (id in records && recordSeal(records[id]) !== seal) changed.push({ id, seq });
+  return changed;
+};

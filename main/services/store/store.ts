@@ -20,7 +20,7 @@ import { missingPictures } from './pictures';
 import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
 import { fileFailure } from './errors';
 import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, type StoreFile } from './format';
-import { appendEntry, dropTornTail, GENESIS, journalTail, readJournal, readJournalUnhurried, reconcileJournal, sealEntry, type JournalEntry, type JournalHead, type JournalMark, type JournalRead, type StoreJournal } from './journal';
+import { appendEntry, dropTornTail, GENESIS, journalTail, readJournal, readJournalUnhurried, reconcileJournal, recordSeal, recordsChangedOutsideQuorum, sealEntry, type JournalEntry, type JournalHead, type JournalMark, type JournalRead, type StoreJournal } from './journal';
 import { acquireFolderLock } from './lock';
 import { systemClock, type Clock } from '../../../shared/clock';
 import { formatUkDateTime } from '../../../shared/rules/dates';
@@ -204,6 +204,12 @@ export class QuorumStore {
     }
     if (loaded.kind !== 'ok') return;
     this.reconcile(journal, loaded.file);
+    // A full read (quorum check, or a store with no mark yet) also holds each record to what the journal sealed.
+    if (!mark && this.journalCheck.ok) {
+      // With the entries the store holds that the journal file may not have yet (a save cut off between the two writes).
+      const held = [...(loaded.file.journal.pending ?? []), ...(loaded.file.journal.last ? [loaded.file.journal.last] : [])] as JournalEntry[];
+      this.holdRecordsToSeals([...journal.entries, ...held.filter((e) => e.seq > journal.head.seq)], loaded.file.records);
+    }
     if (loaded.migratedFrom !== undefined) {
       this.notices.push(`The store was upgraded from schema version ${loaded.migratedFrom}; a copy of the old file is in backups.`);
       if (this.writable) {
@@ -329,10 +335,32 @@ export class QuorumStore {
    */
   async checkJournalFully(): Promise<JournalCheck> {
     const seqAtStart = this.journalHead.seq;
+    this.writtenThisSession = new Set();
     const read = await readJournalUnhurried(this.journalPath);
     // Entries appended meanwhile are this store's own; the chain up to where it started must hold.
     if (!read.check.ok && read.check.entries < seqAtStart && this.journalCheck.ok) this.journalCheck = read.check;
+    else if (read.check.ok && this.journalCheck.ok && this.file) {
+      // Records this session wrote meanwhile are sealed by entries newer than the read: leave them out.
+      const records = Object.fromEntries(Object.entries(this.file.records).filter(([id]) => !this.writtenThisSession?.has(id)));
+      this.holdRecordsToSeals(read.entries, records);
+    }
+    this.writtenThisSession = undefined;
     return this.journalCheck;
+  }
+
+  /** Ids written since a full check began (so a save meanwhile is not taken for an edit by hand). */
+  private writtenThisSession?: Set<string>;
+
+  /** Reports records whose words differ from what the journal entry that last wrote them sealed. */
+  private holdRecordsToSeals(entries: readonly JournalEntry[], records: Readonly<Record<string, unknown>>): void {
+    const changed = recordsChangedOutsideQuorum(entries, records);
+    if (!changed.length) return;
+    const named = changed.slice(0, 3).map(({ id, seq }) => `${describeRecord(records[id] as QRecord)} (last written by journal entry ${seq})`);
+    this.journalCheck = {
+      ok: false,
+      entries: this.journalHead.seq,
+      problem: `${changed.length === 1 ? 'A record was' : `${changed.length} records were`} changed outside Quorum: ${named.join('; ')}${changed.length > 3 ? '; and more' : ''}. Its words no longer match what the journal sealed when it was saved. Restore a backup from before the change (Settings › Backups), or find who edited quorum.json.`,
+    };
   }
 
   backups(): BackupInfo[] {
@@ -453,6 +481,10 @@ export class QuorumStore {
       summary: journal.summary,
       changes: journal.changes,
       prev: this.journalHead.hash,
+      sealed: Object.fromEntries(
+        // Sealed as the store reads it back (validated: defaults filled in), so a clean load always matches.
+        (whole ? Object.keys(records) : journal.changes.filter((c) => c.op !== 'delete').map((c) => c.id)).flatMap((id) => (records[id] ? [[id, recordSeal(recordSchema.parse(records[id]))]] : [])),
+      ),
     });
     const file: StoreFile = {
       format: 'quorum-store',
@@ -469,6 +501,7 @@ export class QuorumStore {
       },
       records: records as StoreFile['records'],
     };
+    for (const c of journal.changes) this.writtenThisSession?.add(c.id);
     const next = whole ? file : withChangedIds(file, journal.changes.map((c) => c.id));
     const previous = this.db.data;
     this.db.data = next;
@@ -569,3 +602,10 @@ export class QuorumStore {
     return next;
   }
 }
+
+/** A record as an officer would name it in a message: what it is and its words, with its id. */
+const describeRecord = (r: QRecord): string => {
+  const words = 'title' in r && typeof r.title === 'string' ? r.title : 'text' in r && typeof r.text === 'string' ? r.text : 'name' in r && typeof r.name === 'string' ? r.name : 'theme' in r && typeof r.theme === 'string' ? r.theme : '';
+  const kind = r.type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `the ${kind}${words ? ` “${words.length > 60 ? `${words.slice(0, 59)}…` : words}”` : ''} (${r.id})`;
+};
