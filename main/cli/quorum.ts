@@ -179,15 +179,16 @@ export const main = async (argv: string[], out: Out = { log: console.log, error:
     }
     return await sub.run(values as Record<string, string | boolean | undefined>, out, { positionals, clock });
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out.error(`quorum ${name}: ${(err as Error).message}\nUsage: ${sub.usage}`);
-      return EXIT.usage;
-    }
-    if (err instanceof QuorumFailure) {
-      out.error(`quorum ${name}: ${err.message}`);
-      return err.code === 'invalid-input' ? EXIT.usage : EXIT.failed;
-    }
-    out.error(`quorum ${name}: ${(err as Error).message ?? String(err)}`);
-    return EXIT.failed;
+    // Under --json every refusal is JSON on standard output, as the command's own answers are: a script reads one shape.
+    const json = rest.includes('--json');
+    const refuse = (code: string, message: string, exit: number) => {
+      if (json) out.log(JSON.stringify({ ok: false, error: { code, message } }, null, 2));
+      else out.error(`quorum ${name}: ${message}`);
+      return exit;
+    };
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      return json ? refuse('usage', `${(err as Error).message}. Usage: ${sub.usage}`, EXIT.usage) : (out.error(`quorum ${name}: ${(err as Error).message}\nUsage: ${sub.usage}`), EXIT.usage);
+    if (err instanceof QuorumFailure) return refuse(err.code, err.message, err.code === 'invalid-input' ? EXIT.usage : EXIT.failed);
+    return refuse('internal', (err as Error).message ?? String(err), EXIT.failed);
   }
 };

@@ -38,3 +38,18 @@ describe('the quorum CLI', () => {
     cleanup();
   });
 });
+
+describe('quorum under --json', () => {
+  it('answers every refusal as JSON on standard output: a bad option, a missing store, a refused operation', async () => {
+    const { runCli } = await import('../helpers');
+    for (const argv of [
+      ['check', '--data', '/nonexistent-quorum-folder', '--json', '--bogus'],
+      ['export', 'tor', '--data', '/nonexistent-quorum-folder', '--board', 'x', '--out', '/tmp/x.docx', '--json'],
+      ['call', 'boards:add', '--data', '/nonexistent-quorum-folder', '--input', '{}', '--json'],
+    ]) {
+      const r = await runCli(...argv);
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(JSON.parse(r.out), argv.join(' ')).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
+    }
+  });
+});
