@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'main',
           include: ['test/main/**/*.test.ts'],
           environment: 'node',
+          // The built app's printToPDF test starts Chromium: seconds on a quiet machine, more on a busy CI runner.
+          testTimeout: 60_000,
           server: { deps: { inline: ['electron-store', 'conf'] } },
         },
       },

@@ -1,5 +1,8 @@
 import { EVENTS, type EventName } from './events';
 
+/** The envelope a form's submit travels in: its key and its input. No operation's input has this field. */
+export const SUBMIT_KEY = '__quorumSubmit';
+
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
 
@@ -11,11 +14,13 @@ export type Subscribe = (event: EventName, listener: (payload: unknown) => void)
  * since a sandboxed preload can load nothing else. Typed as `QuorumBridge` by the caller.
  */
 export const buildBridge = (channels: readonly string[], invoke: Invoke, subscribe: Subscribe): Record<string, unknown> => {
-  const bridge: Record<string, Record<string, (input?: unknown) => Promise<unknown>> | unknown> = {};
+  const bridge: Record<string, Record<string, (input?: unknown, options?: { submitId?: string }) => Promise<unknown>> | unknown> = {};
   for (const channel of channels) {
     const [area, verb] = channel.split(':');
-    const group = (bridge[area] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>;
-    group[verb] = (input?: unknown) => invoke(channel, input ?? {});
+    const group = (bridge[area] ??= {}) as Record<string, (input?: unknown, options?: { submitId?: string }) => Promise<unknown>>;
+    // A form's submit carries its key, so the same submit arriving twice is saved once (main/services/dispatch.ts).
+    group[verb] = (input?: unknown, options?: { submitId?: string }) =>
+      invoke(channel, typeof options?.submitId === 'string' ? { [SUBMIT_KEY]: options.submitId, input: input ?? {} } : (input ?? {}));
   }
   bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
     if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

@@ -155,9 +155,11 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 /** What main implements: one handler per channel, or the build fails. */
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => Promise<ChannelResult<C>> | ChannelResult<C> };
 
+/** `submitId`: the key of the form submit that sends it; a second call with the same key is answered, not saved again. */
+type SendOptions = { submitId?: string };
 type Method<C extends Channel> = {} extends ChannelInput<C>
-  ? (input?: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>
-  : (input: ChannelInput<C>) => Promise<Result<ChannelResult<C>>>;
+  ? (input?: ChannelInput<C>, options?: SendOptions) => Promise<Result<ChannelResult<C>>>
+  : (input: ChannelInput<C>, options?: SendOptions) => Promise<Result<ChannelResult<C>>>;
 
 /** `window.quorum`: `quorum.dashboard.get()`, `quorum.partnership.update({...})`, `quorum.on(...)`. */
 export type QuorumBridge = {

@@ -9,10 +9,46 @@ declare global {
   }
 }
 
-/** The typed bridge to main: `window.quorum`, set by the preload (or the e2e host). */
+/** The key of the form submit whose change is being sent (FormDialog), carried by every call it makes. */
+let activeSubmit: string | undefined;
+const options = () => (activeSubmit ? { submitId: activeSubmit } : undefined);
+
+/**
+ * Runs `send` so that each call it makes at once carries this submit's key: the same submit
+ * arriving twice is then saved once (main/services/dispatch.ts).
+ */
+export const withSubmitKey = <T>(key: string, send: () => T): T => {
+  const before = activeSubmit;
+  activeSubmit = key;
+  try {
+    return send();
+  } finally {
+    activeSubmit = before;
+  }
+};
+
+/** A fresh key for one form's submits. */
+export const newSubmitKey = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`);
+
+type Area = Record<string, (input?: unknown, options?: { submitId?: string }) => Promise<unknown>>;
+const withKeys = new WeakMap<object, QuorumBridge>();
+
+/** The typed bridge to main: `window.quorum`, set by the preload (or the e2e host), its calls carrying the active submit's key. */
 export const bridge = (): QuorumBridge => {
   if (!window.quorum) throw new Error('Quorum’s bridge is missing: this page must run inside the Quorum app.');
-  return window.quorum;
+  const raw = window.quorum;
+  let keyed = withKeys.get(raw);
+  if (!keyed) {
+    keyed = new Proxy(raw, {
+      get(target, area: string) {
+        const group = (target as unknown as Record<string, unknown>)[area];
+        if (!group || typeof group !== 'object') return group;
+        return new Proxy(group as Area, { get: (g, verb: string) => (typeof g[verb] === 'function' ? (input?: unknown) => g[verb](input, options()) : g[verb]) });
+      },
+    }) as QuorumBridge;
+    withKeys.set(raw, keyed);
+  }
+  return keyed;
 };
 
 /** Calls one channel by its `area:verb` name. */

@@ -117,3 +117,28 @@ describe('minutes approved stay as approved', () => {
     expect(listRecords(env.session.store.data, 'action')).toHaveLength(before);
   });
 });
+
+describe('a submit that reaches main twice', () => {
+  it('is saved once: the second gets the first answer; a refused submit can be sent again corrected', async () => {
+    const env = await setUp();
+    close = env.close;
+    const { SUBMIT_KEY } = await import('../../shared/bridge');
+    const send = (channel: string, input: unknown, key: string) => env.call(channel as never, { [SUBMIT_KEY]: key, input } as never);
+    const orgs = listRecords(env.session.store.data, 'organisation');
+    const person = { name: 'Ada Newcombe', jobTitle: 'Designated Nurse', organisationId: orgs[0].id, email: '', phone: '' };
+    const meeting = { boardId: 'board:childrens-trust', date: '2027-02-09', startTime: '14:00', endTime: '16:00', venue: '' };
+    const [a, b] = await Promise.all([send('people:add', person, 'k1'), send('people:add', person, 'k1')]);
+    expect(a).toEqual(b);
+    expect(listRecords(env.session.store.data, 'person').filter((p) => p.name === 'Ada Newcombe')).toHaveLength(1);
+    await send('meetings:create', meeting, 'k2');
+    await send('meetings:create', meeting, 'k2');
+    expect(listRecords(env.session.store.data, 'meeting').filter((m) => m.date === '2027-02-09')).toHaveLength(1);
+    // Another submit (another key) is another change.
+    await send('meetings:create', meeting, 'k3');
+    expect(listRecords(env.session.store.data, 'meeting').filter((m) => m.date === '2027-02-09')).toHaveLength(2);
+    // Refused, then corrected under the same key: the correction is saved.
+    expect(await send('meetings:create', { ...meeting, date: '2027-02-16', endTime: '13:00' }, 'k4')).toMatchObject({ ok: false });
+    expect(await send('meetings:create', { ...meeting, date: '2027-02-16' }, 'k4')).toMatchObject({ ok: true });
+    expect(listRecords(env.session.store.data, 'meeting').filter((m) => m.date === '2027-02-16')).toHaveLength(1);
+  });
+});

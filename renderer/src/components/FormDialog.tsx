@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { newSubmitKey, withSubmitKey } from '../bridge';
 import { ReturnFocus } from './ReturnFocus';
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuorumError } from '@shared/result';
@@ -33,7 +34,9 @@ export const FormDialog = (props: {
   const { pending, run } = useInFlight();
   const [confirmed, setConfirmed] = useState(false);
   const asked = props.error?.code === 'needs-confirmation';
-  const save = () => void run(async () => props.onSave({ confirmed: asked && confirmed }));
+  // One key for this form's submits: a submit that reaches main twice is saved once.
+  const submitKey = useRef(newSubmitKey());
+  const save = () => void run(async () => withSubmitKey(submitKey.current, () => props.onSave({ confirmed: asked && confirmed })));
   const hintId = useId();
   const hint = props.saveDisabled && props.saveHint ? props.saveHint : undefined;
   return (
