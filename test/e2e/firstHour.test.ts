@@ -129,12 +129,7 @@ describe('the first hour from empty', () => {
     const first = listRecords(host.session.store.data, 'meeting').find((m) => m.date === '2027-01-12')!;
     await q.pack.meeting.selectOption(first.id);
     host.saveAnswer.folder = dataDir;
-    await q.pack.build.click();
-    if (await q.pack.overrideReason.isVisible().catch(() => false)) {
-      await q.pack.overrideReason.fill('Our first meeting set up in Quorum');
-      await q.pack.buildAnyway.click();
-    }
-    await page.getByText('Pack saved', { exact: true }).waitFor();
+    await q.pack.buildGivingReason('Our first meeting set up in Quorum');
     const [build] = listRecords(host.session.store.data, 'packBuild');
     const pack = readPackage(readFileSync(build.filePath)).text;
     expect(pack).toContain('Westmoor Children’s Trust');

@@ -63,6 +63,16 @@ export const quorumPage = (page: Page) => ({
       save: page.getByRole('dialog').getByRole('button', { name: 'Save cover sheet' }),
     },
     build: page.getByRole('button', { name: /^Build the (public|full) pack/ }),
+    /** Builds the pack, giving `reason` if the pre-flight asks for one, and waits until it is saved. */
+    buildGivingReason: async (reason: string) => {
+      await page.getByRole('button', { name: /^Build the (public|full) pack/ }).click();
+      const why = page.getByRole('alertdialog').getByRole('textbox', { name: /Reason for building anyway/ });
+      if (await why.isVisible().catch(() => false)) {
+        await why.fill(reason);
+        await page.getByRole('alertdialog').getByRole('button', { name: 'Build anyway' }).click();
+      }
+      await page.getByText('Pack saved', { exact: true }).waitFor();
+    },
     savePdf: page.getByRole('button', { name: /^Save the (public|full) pack as PDF/ }),
     overrideReason: page.getByRole('alertdialog').getByRole('textbox', { name: /Reason for building anyway/ }),
     buildAnyway: page.getByRole('alertdialog').getByRole('button', { name: 'Build anyway' }),
