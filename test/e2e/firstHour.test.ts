@@ -191,6 +191,7 @@ describe('minutes approved stay as approved', () => {
     expect(await page.getByRole('button', { name: /^Reword resolution|^Remove resolution|^Add resolution|^Raise action/ }).count()).toBe(0);
     expect(await page.getByRole('region', { name: /^Minutes of item 4,/ }).innerText()).toMatch(/improvement plan has been submitted to Ofsted/);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'minutes-approved.png');
     await q.meetings.tab('Agenda').click();
     await page.getByText('The minutes of this meeting are approved').waitFor();
     expect(await page.getByRole('button', { name: /^(Edit|Remove|Move) item \d|^Add an item/ }).count()).toBe(0);
