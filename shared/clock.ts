@@ -1,5 +1,5 @@
 /**
- * Time is an input (DESIGN: "Time, and a partnership of the user's own"). This is the one module
+ * Time is an input (docs/ARCHITECTURE.md, time is an input). This is the one module
  * that reads the machine's clock; everything else is handed a `Clock`: commands through their
  * context, views and exports through their caller, the CLI through `--today`, tests pinned.
  *

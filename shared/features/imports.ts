@@ -15,7 +15,7 @@ import { planTorImport, torImportInput } from '../imports/tor';
 import { firstTorFields } from '../rules/torDraft';
 
 /**
- * Bringing a secretariat's existing material in (DESIGN: Start from empty). Every import is a
+ * Bringing a secretariat's existing material in (docs/ARCHITECTURE.md, start from empty). Every import is a
  * preview (a query: what will be added, matched or refused, nothing written) and the same input
  * confirmed (a mutation: one journal entry). The file itself is read in main, which hands the
  * rows or the document's text here; `quorum import` and the app share both halves.

@@ -5,7 +5,7 @@ import type { HolidaySet } from '../rules/dates';
 import type { RecordType } from '../schema/common';
 
 /**
- * How Quorum declares what it can do (DESIGN: Operations). Each feature module in shared/features
+ * How Quorum declares what it can do (docs/ARCHITECTURE.md, operations). Each feature module in shared/features
  * declares its operations once, by name (`area:verb`, the bridge channel and the `quorum` CLI's
  * word for it), with its input schema beside it:
  *
@@ -27,7 +27,7 @@ export type CommandContext = Clock & {
   user: string;
 };
 
-/** What a command changed: record ids with the fields touched (DESIGN: ready for sync). */
+/** What a command changed: record ids with the fields touched (docs/ARCHITECTURE.md, ready for team use). */
 export type Change = { id: string; op: 'create' | 'update' | 'delete'; fields: string[] };
 export type JournalDraft = { command: string; summary: string; changes: Change[] };
 export type CommandResult = { data: StoreData; journal: { summary: string; changes: Change[] } };

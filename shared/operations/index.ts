@@ -23,7 +23,7 @@ import type { RecordType } from '../schema/common';
 /**
  * The catalogue: every feature module's operations, by name. Nothing here lists a name; the
  * channel list, the contract types, the command registry and the handler table all follow from
- * the declarations in shared/features (DESIGN: Operations).
+ * the declarations in shared/features (docs/ARCHITECTURE.md, operations).
  */
 const FEATURES = { actions, agenda, app, attendance, boards, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, packs, partnership, people, plan, protocols, team, tor };
 

@@ -214,7 +214,7 @@ export const meetingMinutes = (data: StoreData, previous: Meeting, variant: Pack
   };
 };
 
-/** Every open action of the board, plus those closed since its last meeting (DESIGN: action log). */
+/** Every open action of the board, plus those closed since its last meeting (docs/ARCHITECTURE.md, the board pack). */
 export const boardActionLog = (data: StoreData, meeting: Pick<Meeting, 'boardId'>, since: string | undefined, today: string, variant: PackVariant) => {
   const exemptItems = new Set(listRecords(data, 'agendaItem').filter((i) => i.part2).map((i) => i.id));
   const relevant = recordsWhere(data, 'action', 'boardId', meeting.boardId)

@@ -51,7 +51,7 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 /** A record's id, which names its type: `meeting:01J…`. */
 export type RecordId<T extends RecordType> = `${T}:${string}`;
 
-/** A record id names its type: `meeting:01J…` (DESIGN: ready for replication). */
+/** A record id names its type: `meeting:01J…` (docs/ARCHITECTURE.md, ready for team use). */
 export const recordId = <T extends RecordType>(type: T) =>
   z.string().regex(new RegExp(`^${type}:[A-Za-z0-9_-]{1,64}$`), `Expected a ${type} id`) as unknown as z.ZodType<
     `${T}:${string}`

@@ -4,7 +4,7 @@ import type { RecordType } from '../../../shared/schema/common';
 import { QuorumFailure } from '../../../shared/result';
 
 /**
- * The small interface the domain's records are kept behind (DESIGN: ready for team use): one
+ * The small interface the domain's records are kept behind (docs/ARCHITECTURE.md, ready for team use): one
  * record per key `<type>:<id>`, written only over the revision the writer last read. Two
  * implementations pass the same contract tests (test/team/recordStore.test.ts): the solo data
  * folder (fileRecords.ts, over quorum.json) and a PouchDB replica (pouchRecords.ts, team mode).
@@ -29,7 +29,7 @@ export type RecordStore = {
   close(): Promise<void>;
 };
 
-/** Records made once and never changed (DESIGN: ready for team use): comments, responses, sign-offs, action updates. */
+/** Records made once and never changed (docs/ARCHITECTURE.md, ready for team use): comments, responses, sign-offs, action updates. */
 export const WRITE_ONCE_RECORDS: ReadonlySet<RecordType> = new Set(['protocolComment', 'commentResponse', 'signOff', 'actionUpdate']);
 
 export const staleRevision = (id: string): QuorumFailure =>

@@ -6,7 +6,7 @@ import { appendLineDurably } from './atomicFile';
 
 /**
  * The audit journal: one JSON line per command, each carrying the hash of the one before, so a
- * changed, removed or reordered line is detected at load. One chain per device (DESIGN: two
+ * changed, removed or reordered line is detected at load. One chain per device (docs/ARCHITECTURE.md, ready for team use: two
  * offline writers cannot share a chain).
  */
 export type JournalEntry = {

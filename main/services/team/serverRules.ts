@@ -6,7 +6,7 @@ import { AUDIENCE_ROLES, serverRole, type Audience } from '../../../shared/team/
  * rule kept only in the app would hold only while every copy of the app is honest and current.
  */
 
-/** Records that are made once and never changed (DESIGN: ready for team use), and the journal. */
+/** Records that are made once and never changed (docs/ARCHITECTURE.md, ready for team use), and the journal. */
 export const WRITE_ONCE_TYPES = ['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'journal'] as const;
 
 export const securityObject = (slug: string, audience: Audience) => ({

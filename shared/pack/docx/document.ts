@@ -10,7 +10,7 @@ import { houseStyles } from './style';
 
 export type PackPart = { label: string; blocks: Block[] };
 
-/** "Children’s Trust Board · 15 December 2026 · Item 4" (DESIGN: headers carry board, date, item). */
+/** "Children’s Trust Board · 15 December 2026 · Item 4" (docs/ARCHITECTURE.md, the board pack). */
 const header = (model: PackModel, label: string) =>
   new Header({
     children: [

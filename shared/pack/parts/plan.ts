@@ -13,7 +13,7 @@ import { forwardPlan, part2Opening, urgentAndClosing } from './closing';
  */
 export type PlannedPart = { label: string; cover?: boolean; /** The agenda item the part belongs to (a paper, a briefing). */ item?: number; make: () => PackBlock[] };
 
-/** The parts of the pack, in the order UK boards publish them (DESIGN: the board pack); a supplement's parts for a supplement. */
+/** The parts of the pack, in the order UK boards publish them (docs/ARCHITECTURE.md, the board pack); a supplement's parts for a supplement. */
 export const packPlan = (model: PackModel): PlannedPart[] => (model.supplement ? supplementPlan(model, model.supplement) : wholePlan(model));
 
 const wholePlan = (model: PackModel): PlannedPart[] => [
