@@ -12,7 +12,7 @@ import { StoreOnDisk } from '../main/services/store/adapter';
 import { CHANGE_LOG_FILE, STORE_FILE, type StoreFile } from '../main/services/store/format';
 
 /**
- * The instant every test runs at, whatever the machine's clock says (DESIGN: time is an input).
+ * The instant every test runs at, whatever the machine's clock says (docs/ARCHITECTURE.md, time is an input).
  * The example partnership is dated from it, so expected dates follow from it too; .ci/run runs the
  * suite again under faketime a year ahead and at 00:30 BST to prove nothing reads the real clock.
  */
