@@ -24,11 +24,15 @@ export const ZIP_LIMITS = {
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
-const refuse = (fileName: string, why: string) =>
-  new QuorumFailure('invalid-input', `${fileName} was not opened: ${why}. It is not a Word document Quorum can read safely; ask for the document to be saved again from Word.`);
+/** The program that wrote the package, and so the one the officer asks to save it again. */
+export type OfficeApp = 'Word' | 'Excel';
+const WHAT: Record<OfficeApp, string> = { Word: 'a Word document', Excel: 'an Excel workbook' };
+
+const refuse = (fileName: string, app: OfficeApp, why: string) =>
+  new QuorumFailure('invalid-input', `${fileName} was not opened: ${why}. It is not ${WHAT[app]} Quorum can read safely; ask for the ${app === 'Word' ? 'document' : 'workbook'} to be saved again from ${app}.`);
 
 /** The entries of a zip's central directory (APPNOTE 4.3.12, 4.3.16), without inflating anything. */
-export const listZipEntries = (bytes: Uint8Array, fileName = 'The file'): ZipEntry[] => {
+export const listZipEntries = (bytes: Uint8Array, fileName = 'The file', app: OfficeApp = 'Word'): ZipEntry[] => {
   // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
@@ -36,16 +40,16 @@ export const listZipEntries = (bytes: Uint8Array, fileName = 'The file'): ZipEnt
       eocd = i;
       break;
     }
-  if (eocd < 0) throw refuse(fileName, 'it is not a complete zip package');
+  if (eocd < 0) throw refuse(fileName, app, 'it is not a complete zip package');
   const count = u16(bytes, eocd + 10);
   const at = u32(bytes, eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) throw refuse(fileName, 'it is a ZIP64 package, which Word does not write for documents of this kind');
-  if (count > ZIP_LIMITS.maxEntries) throw refuse(fileName, `it holds ${count.toLocaleString('en-GB')} parts`);
+  if (count === 0xffff || at === 0xffffffff) throw refuse(fileName, app, `it is a ZIP64 package, which ${app} does not write for files of this kind`);
+  if (count > ZIP_LIMITS.maxEntries) throw refuse(fileName, app, `it holds ${count.toLocaleString('en-GB')} parts`);
   const entries: ZipEntry[] = [];
   let p = at;
   const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw refuse(fileName, 'its table of contents is damaged');
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw refuse(fileName, app, 'its table of contents is damaged');
     const nameLength = u16(bytes, p + 28);
     const extra = u16(bytes, p + 30);
     const comment = u16(bytes, p + 32);
@@ -62,20 +66,20 @@ export const listZipEntries = (bytes: Uint8Array, fileName = 'The file'): ZipEnt
 };
 
 /** Where an entry's compressed bytes start: after its local header (APPNOTE 4.3.7). */
-const dataStart = (bytes: Uint8Array, e: ZipEntry, fileName: string): number => {
-  if (e.localHeader + 30 > bytes.length || u32(bytes, e.localHeader) !== 0x04034b50) throw refuse(fileName, `the part ${e.name} is damaged`);
+const dataStart = (bytes: Uint8Array, e: ZipEntry, fileName: string, app: OfficeApp): number => {
+  if (e.localHeader + 30 > bytes.length || u32(bytes, e.localHeader) !== 0x04034b50) throw refuse(fileName, app, `the part ${e.name} is damaged`);
   return e.localHeader + 30 + u16(bytes, e.localHeader + 26) + u16(bytes, e.localHeader + 28);
 };
 
 /** Inflates one part into nothing, counting, and stops the moment it outgrows what it declared. */
-const actualSize = (bytes: Uint8Array, e: ZipEntry, start: number, fileName: string): number => {
+const actualSize = (bytes: Uint8Array, e: ZipEntry, start: number, fileName: string, app: OfficeApp): number => {
   if (e.method === 0) return e.compressedSize;
-  if (e.method !== 8) throw refuse(fileName, `the part ${e.name} is compressed in a way Word does not use`);
+  if (e.method !== 8) throw refuse(fileName, app, `the part ${e.name} is compressed in a way ${app} does not use`);
   let total = 0;
   const limit = Math.min(e.size, ZIP_LIMITS.maxPartBytes);
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > limit) throw refuse(fileName, `the part ${e.name} inflates to more than it declares`);
+    if (total > limit) throw refuse(fileName, app, `the part ${e.name} inflates to more than it declares`);
   });
   const end = Math.min(bytes.length, start + e.compressedSize);
   // Small steps: 2 KB of deflate can hold 2 MB, so no step inflates much before the count stops it.
@@ -84,7 +88,7 @@ const actualSize = (bytes: Uint8Array, e: ZipEntry, start: number, fileName: str
     for (let i = start; i < end; i += step) inflater.push(bytes.subarray(i, Math.min(end, i + step)), i + step >= end);
   } catch (err) {
     if (err instanceof QuorumFailure) throw err;
-    throw refuse(fileName, `the part ${e.name} is damaged`);
+    throw refuse(fileName, app, `the part ${e.name} is damaged`);
   }
   return total;
 };
@@ -93,25 +97,25 @@ const actualSize = (bytes: Uint8Array, e: ZipEntry, start: number, fileName: str
  * Judges a zip package against ZIP_LIMITS and checks the parts that will be read (`wanted`) by
  * inflating them against a cap. Returns the entries. Throws a QuorumFailure in the user's words.
  */
-export const checkZipPackage = (bytes: Uint8Array, wanted: (name: string) => boolean, fileName = 'The file'): ZipEntry[] => {
-  const entries = listZipEntries(bytes, fileName);
+export const checkZipPackage = (bytes: Uint8Array, wanted: (name: string) => boolean, fileName = 'The file', app: OfficeApp = 'Word'): ZipEntry[] => {
+  const entries = listZipEntries(bytes, fileName, app);
   let declared = 0;
   const ranges: [number, number][] = [];
   for (const e of entries) {
     declared += e.size;
-    if (e.size > ZIP_LIMITS.maxPartBytes) throw refuse(fileName, `the part ${e.name} would take ${Math.round(e.size / 1024 / 1024)} MB once opened`);
-    if (e.size > 1024 * 1024 && e.size > e.compressedSize * ZIP_LIMITS.maxRatio) throw refuse(fileName, `the part ${e.name} is compressed ${Math.round(e.size / Math.max(1, e.compressedSize))} to 1, as only a zip bomb is`);
+    if (e.size > ZIP_LIMITS.maxPartBytes) throw refuse(fileName, app, `the part ${e.name} would take ${Math.round(e.size / 1024 / 1024)} MB once opened`);
+    if (e.size > 1024 * 1024 && e.size > e.compressedSize * ZIP_LIMITS.maxRatio) throw refuse(fileName, app, `the part ${e.name} is compressed ${Math.round(e.size / Math.max(1, e.compressedSize))} to 1, as only a zip bomb is`);
     ranges.push([e.localHeader, e.localHeader + 30 + e.compressedSize]);
   }
-  if (declared > ZIP_LIMITS.maxTotalBytes) throw refuse(fileName, `its parts would take ${Math.round(declared / 1024 / 1024)} MB once opened`);
+  if (declared > ZIP_LIMITS.maxTotalBytes) throw refuse(fileName, app, `its parts would take ${Math.round(declared / 1024 / 1024)} MB once opened`);
   // Parts that share bytes (a non-recursive zip bomb) never occur in a package Word writes.
   ranges.sort((a, b) => a[0] - b[0]);
-  for (let i = 1; i < ranges.length; i++) if (ranges[i][0] < ranges[i - 1][1]) throw refuse(fileName, 'several of its parts share the same bytes');
+  for (let i = 1; i < ranges.length; i++) if (ranges[i][0] < ranges[i - 1][1]) throw refuse(fileName, app, 'several of its parts share the same bytes');
   let actual = 0;
   for (const e of entries) {
     if (!wanted(e.name)) continue;
-    actual += actualSize(bytes, e, dataStart(bytes, e, fileName), fileName);
-    if (actual > ZIP_LIMITS.maxTotalBytes) throw refuse(fileName, 'its parts inflate to more than they declare');
+    actual += actualSize(bytes, e, dataStart(bytes, e, fileName, app), fileName, app);
+    if (actual > ZIP_LIMITS.maxTotalBytes) throw refuse(fileName, app, 'its parts inflate to more than they declare');
   }
   return entries;
 };

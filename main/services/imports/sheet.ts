@@ -1,5 +1,7 @@
 import { basename, extname } from 'node:path';
-import type { CellValue, Worksheet } from 'exceljs';
+import { Readable } from 'node:stream';
+import type { CellValue, Row, stream } from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { QuorumFailure } from '../../../shared/result';
 import { readChosenFile } from './chosenFile';
 import { checkZipPackage } from '../../../shared/zip';
@@ -42,22 +44,49 @@ const cellText = (value: CellValue): string => {
 
 const clip = (s: string) => (s.length > MAX_CELL ? s.slice(0, MAX_CELL) : s).replace(/\r\n?/g, '\n');
 
-const fromWorksheet = (fileName: string, ws: Worksheet): SheetTable => {
-  const rows: SheetTable['rows'] = [];
-  let header: string[] | undefined;
-  ws.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as CellValue[];
-    const cells = values.slice(1).map((v) => clip(cellText(v).trim()));
-    if (!header) {
-      if (cells.some(Boolean)) header = cells;
-      return;
+/** The cells of one row as text, in column order, clipped to what an import keeps. */
+// Array.from, not map: a row's values are sparse where a cell is missing, and a hole is an empty cell.
+const rowCells = (row: Row): string[] => Array.from((row.values as CellValue[]).slice(1), (v) => clip(cellText(v).trim()));
+
+type SheetRead = { header?: string[]; rows: SheetTable['rows']; rowCount: number };
+
+/**
+ * Reads one worksheet row by row, keeping at most the rows an import can bring in: after that it
+ * only counts, so a sheet of a million rows costs no more memory than one of five thousand.
+ */
+const readRows = async (fileName: string, sheet: AsyncIterable<Row>): Promise<SheetRead> => {
+  const read: SheetRead = { rows: [], rowCount: 0 };
+  for await (const row of sheet) {
+    if (!row.hasValues) continue;
+    if (!read.header) {
+      const cells = rowCells(row);
+      if (!cells.some(Boolean)) continue;
+      if (cells.length > 100) throw new QuorumFailure('invalid-input', `${fileName} has ${cells.length} columns; a list Quorum imports has at most 100.`);
+      read.header = cells;
+      continue;
     }
-    rows.push({ row: number, cells });
-  });
-  if (!header) throw new QuorumFailure('invalid-input', `${fileName} has nothing in it: the first sheet is empty.`);
-  if (header.length > 100) throw new QuorumFailure('invalid-input', `${fileName} has ${header.length} columns; a list Quorum imports has at most 100.`);
-  return { sourceFile: fileName, sheet: ws.name, columns: header, rows };
+    read.rowCount++;
+    if (read.rowCount <= MAX_IMPORT_ROWS) read.rows.push({ row: row.number, cells: rowCells(row).slice(0, 100) });
+  }
+  return read;
 };
+
+/**
+ * exceljs's streaming reader applies number formats only from a styles part it has already met,
+ * and a package may place xl/styles.xml after its sheets. So the styles are read first, alone,
+ * from a package holding only that part; the sheets are then read with them in hand.
+ */
+const readerWithStyles = async (WorkbookReader: typeof stream.xlsx.WorkbookReader, bytes: Buffer) => {
+  const styles = unzipSync(bytes, { filter: (f) => f.name === 'xl/styles.xml' })['xl/styles.xml'];
+  const reader = new WorkbookReader(Readable.from([]), {});
+  if (styles) {
+    const onlyStyles = Readable.from([Buffer.from(zipSync({ 'xl/styles.xml': styles }))]);
+    for await (const _ of (reader as unknown as Parser).parse(onlyStyles, { styles: 'cache', worksheets: 'ignore', sharedStrings: 'ignore' }));
+  }
+  return reader as unknown as Parser;
+};
+type Parser = { parse(input: Readable, options: Record<string, string>): AsyncIterable<{ eventType: string; value: WorksheetReader }>; model?: { sheets?: { id: number; state?: string }[] } };
+type WorksheetReader = AsyncIterable<Row> & { id: number; name: string; state?: string };
 
 const readXlsx = async (fileName: string, bytes: Buffer): Promise<SheetTable> => {
   if (isOle(bytes)) {
@@ -66,18 +95,73 @@ const readXlsx = async (fileName: string, bytes: Buffer): Promise<SheetTable> =>
     throw new QuorumFailure('invalid-input', `${fileName} is an older Excel file (.xls). Open it in Excel and save it as an Excel Workbook (.xlsx) or as CSV.`);
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new QuorumFailure('invalid-input', `${fileName} is not an Excel workbook: it does not have the .xlsx file structure. It may be damaged or renamed from another format.`);
-  checkZipPackage(bytes, () => true, fileName);
+  checkZipPackage(bytes, () => true, fileName, 'Excel');
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const input = Readable.from([bytes]);
+  // The first visible sheet, in tab order, that has anything in it: the one the officer sees on opening.
+  let chosen: { tab: number; name: string; read: SheetRead } | undefined;
+  let sheetCount = 0;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const reader = await readerWithStyles(ExcelJS.stream.xlsx.WorkbookReader, bytes);
+    const seenTabs = new Set<number>();
+    for await (const { eventType, value: sheet } of reader.parse(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' })) {
+      if (eventType !== 'worksheet') continue;
+      sheetCount++;
+      const tabs = reader.model?.sheets ?? [];
+      const tab = Math.max(0, tabs.findIndex((s) => s.id === sheet.id));
+      seenTabs.add(tab);
+      if (sheet.state === 'hidden' || sheet.state === 'veryHidden' || (chosen && chosen.tab < tab)) continue;
+      const read = await readRows(fileName, sheet);
+      if (read.header) chosen = { tab, name: sheet.name, read };
+      // Every visible sheet before this one has been read and was empty: no later sheet can win.
+      const earlierUnread = tabs.some((s, i) => i < (chosen?.tab ?? -1) && s.state !== 'hidden' && s.state !== 'veryHidden' && !seenTabs.has(i));
+      if (chosen && !earlierUnread) break;
+    }
   } catch (err) {
+    if (err instanceof QuorumFailure) throw err;
     throw new QuorumFailure('invalid-input', `${fileName} could not be read as an Excel workbook (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 160)}). Open it in Excel and save it again as .xlsx.`);
+  } finally {
+    input.destroy();
   }
-  const sheet = workbook.worksheets.find((ws) => ws.state === 'visible' && ws.actualRowCount > 0) ?? workbook.worksheets[0];
-  if (!sheet) throw new QuorumFailure('invalid-input', `${fileName} has no sheets.`);
-  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS) throw tooManyRows(fileName, sheet.actualRowCount - 1);
-  return fromWorksheet(fileName, sheet);
+  if (!sheetCount) throw new QuorumFailure('invalid-input', `${fileName} has no sheets.`);
+  if (!chosen) throw new QuorumFailure('invalid-input', `${fileName} has nothing in it: the first sheet is empty.`);
+  if (chosen.read.rowCount > MAX_IMPORT_ROWS) throw tooManyRows(fileName, chosen.read.rowCount);
+  return { sourceFile: fileName, sheet: chosen.name, columns: chosen.read.header!, rows: chosen.read.rows };
+};
+
+/**
+ * One pass over CSV text without splitting it, minding line breaks inside quotes (RFC 4180 §2.6):
+ * how many rows hold anything, and where the last of them ends. papaparse splits the whole text
+ * into lines before it honours `preview`, so a 24 MB file of short lines is counted here instead.
+ */
+const scanCsvRows = (text: string) => {
+  let filledRows = 0;
+  let filledEnd = 0;
+  let inQuotes = false;
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      inQuotes = !inQuotes;
+      continue;
+    }
+    if (!inQuotes && (c === 10 || c === 13)) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (filled) {
+        filledRows++;
+        filledEnd = i + 1;
+      }
+      filled = false;
+      continue;
+    }
+    // Blank is spaces and the separators papaparse may pick (comma, semicolon, tab, bar).
+    if (!filled && c !== 32 && c !== 9 && (inQuotes ? c !== 10 && c !== 13 : c !== 44 && c !== 59 && c !== 124)) filled = true;
+  }
+  if (filled) {
+    filledRows++;
+    filledEnd = text.length;
+  }
+  return { filledRows, filledEnd };
 };
 
 const readCsv = async (fileName: string, bytes: Buffer): Promise<SheetTable> => {
@@ -87,14 +171,15 @@ const readCsv = async (fileName: string, bytes: Buffer): Promise<SheetTable> => 
   if (text.includes('\uFFFD')) text = new TextDecoder('windows-1252').decode(bytes);
   text = text.replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new QuorumFailure('invalid-input', `${fileName} is not a CSV file: it holds binary data. Choose the sheet saved as CSV or as .xlsx.`);
-  // Blank lines are kept so each row's number is the one the officer sees in Excel (one line per row).
-  const parsed = Papa.parse<string[]>(text, { preview: MAX_IMPORT_ROWS * 2 + 2 });
+  const { filledRows, filledEnd } = scanCsvRows(text);
+  if (filledRows - 1 > MAX_IMPORT_ROWS) throw tooManyRows(fileName, filledRows - 1);
+  // Only the trailing blank lines are cut. The blank lines between are kept, so each row's number
+  // is the one the officer sees in Excel (one line per row).
+  const parsed = Papa.parse<string[]>(text.slice(0, filledEnd));
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new QuorumFailure('invalid-input', `${fileName} could not be read: row ${(fatal.row ?? 0) + 1} has a quotation mark that is never closed.`);
   const [header, ...rest] = parsed.data;
   if (!header || !header.some((c) => c.trim())) throw new QuorumFailure('invalid-input', `${fileName} has nothing in it, or its first row (the column names) is blank.`);
-  const filled = (rows: string[][]) => rows.filter((cells) => cells.some((c) => c.trim())).length;
-  if (filled(rest) > MAX_IMPORT_ROWS) throw tooManyRows(fileName, filled(Papa.parse<string[]>(text).data) - 1);
   if (header.length > 100) throw new QuorumFailure('invalid-input', `${fileName} has ${header.length} columns; a list Quorum imports has at most 100.`);
   return {
     sourceFile: fileName,
