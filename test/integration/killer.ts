@@ -12,10 +12,13 @@ export type Saver = {
   kill(): Promise<number[]>;
 };
 
-/** Starts the saver (saverChild.ts) on `dir` from update `start`: it saves as fast as it can until killed. */
-export const startSaver = (dir: string, start: number): Saver => {
+/**
+ * Starts the saver (saverChild.ts) on `dir` from update `start`: it saves as fast as it can until
+ * killed. `env` is added to its environment (a clock of its own, say: see steppedClock.ts).
+ */
+export const startSaver = (dir: string, start: number, env: NodeJS.ProcessEnv = {}): Saver => {
   const acks: number[] = [];
-  const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let buffer = '';
   let stderr = '';
   let saved!: () => void;
@@ -49,11 +52,37 @@ export const startSaver = (dir: string, start: number): Saver => {
 /**
  * Runs the saver on `dir` from update `start` until it is killed with SIGKILL `killAfterMs` after
  * its first acknowledged save (so the kill lands among saves, not during start-up); returns the
- * update numbers it acknowledged.
+ * update numbers it acknowledged. `whileSaving` runs after the first save, before the wait: the
+ * saver goes on saving meanwhile.
  */
-export const runAndKill = async (dir: string, start: number, killAfterMs: number): Promise<number[]> => {
-  const saver = startSaver(dir, start);
+export const runAndKill = async (dir: string, start: number, killAfterMs: number, options: { env?: NodeJS.ProcessEnv; whileSaving?: () => Promise<void> } = {}): Promise<number[]> => {
+  const saver = startSaver(dir, start, options.env);
   await saver.firstSave;
-  await new Promise((r) => setTimeout(r, killAfterMs));
-  return saver.kill();
+  try {
+    await options.whileSaving?.();
+    await new Promise((r) => setTimeout(r, killAfterMs));
+  } finally {
+    await saver.kill();
+  }
+  return saver.acks;
 };
+
+/**
+ * Tries to open `dir` for writing from a second process (lockChild.ts), as a second copy of the
+ * app would: resolves with what it said ("refused: …", or "locked …" if it got in, after which it
+ * is killed so it holds nothing).
+ */
+export const secondOpener = (dir: string, env: NodeJS.ProcessEnv = {}): Promise<string> =>
+  new Promise((done, failed) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'lockChild.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (!out.includes('\n')) return;
+      if (out.startsWith('locked')) p.kill('SIGKILL');
+      done(out.trim());
+    });
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('exit', () => (out.includes('\n') ? undefined : failed(new Error(`the second opener said nothing: ${err}`))));
+  });
