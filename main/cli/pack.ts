@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { QuorumFailure } from '../../shared/result';
-import { assemblePack, PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
+import { PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
@@ -32,7 +32,7 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
   },
   async run(values, out, { clock }) {
     // Loaded when the verb runs, so `quorum --help` and the other verbs start without it.
-    const [{ buildPackFile, describeMeeting, packFormatFor, printableItems, reportFor, resolveMeeting, runPreflight }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
+    const [{ buildPackFile, checkPack, describeMeeting, packFormatFor, refuseBuild, resolveMeeting }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
     const dir = requireData(values);
     const meeting = values.meeting;
     const variant = values.variant;
@@ -79,21 +79,22 @@ export const packCommand = (requireData: (values: Record<string, unknown>) => st
         return EXIT.ok;
       }
       // Assembled and checked once; the build below lays out this same pack.
-      const model = assemblePack(store.data, target.id, variant as PackVariant, today);
-      const whole = runPreflight(store, target.id, variant as PackVariant, today, model);
-      // Printing some items is held up only by what is wrong with them.
-      const report = items ? reportFor(whole, model, printableItems(model, items)) : whole;
-      if (report.errors > 0 && !reason?.trim()) {
-        if (values.json) out.log(JSON.stringify({ ok: false, meetingId: target.id, preflight: report }, null, 2));
+      const checked = checkPack(store, target.id, variant as PackVariant, today, { items, format });
+      const { report } = checked;
+      try {
+        refuseBuild(checked, reason);
+      } catch (err) {
+        if (!(err instanceof QuorumFailure) || err.code !== 'preflight-failed') throw err;
+        if (values.json) out.log(JSON.stringify({ ok: false, meetingId: target.id, error: { code: err.code, message: err.message }, preflight: report }, null, 2));
         else {
           out.error(`Pre-flight for ${describeMeeting(store.data, target)} (${variant}) found ${report.errors} error(s); no pack was built.`);
           for (const p of report.problems) out.error(`  ${p.severity === 'error' ? 'ERROR  ' : 'warning'} ${p.message}`);
-          out.error('Fix them, or give --override-reason "…" to build anyway (the reason is recorded in the journal).');
+          out.error(items ? 'Fix them first: a printout of some items is not built over errors in its own papers.' : 'Fix them, or give --override-reason "…" to build anyway (the reason is recorded in the journal).');
         }
         return EXIT.failed;
       }
       const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked: { model, report }, builder, format, ...(items ? { items } : {}) });
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked, builder, format });
       if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
       else {
         for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);

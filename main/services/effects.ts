@@ -7,9 +7,7 @@ import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalend
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
-import { buildPackFile, printableItems, refuseUndecided, reportFor, runPreflight, suggestedPackName } from './packs';
-import { assemblePack } from '../../shared/pack/model';
-import { assembleSupplement } from '../../shared/pack/supplement';
+import { buildPackFile, checkPack, refuseBuild, suggestedPackName } from './packs';
 import { itemsLabel } from '../../shared/pack/parts/plan';
 import { readReturnedFile } from './returnedCopies';
 import { currentUser, type Session } from './session';
@@ -82,19 +80,9 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
     },
     'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx', items, supplement }) => {
       const store = session.ready();
-      if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
-      if (items && format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
-      const model = supplement ? assembleSupplement(store.data, meetingId, variant, today(), supplement) : assemblePack(store.data, meetingId, variant, today());
-      const whole = runPreflight(store, meetingId, variant, today(), model);
-      // Printing some items, or a supplement, is held up only by what is wrong with its items.
-      const only = items ? printableItems(model, items) : model.supplement?.items.map((i) => i.number);
-      const report = only ? reportFor(whole, model, only) : whole;
-      refuseUndecided(report);
-      if (report.errors > 0 && !overrideReason) {
-        // A printout or a supplement is not built over errors in its own papers: say which, to fix first.
-        if (only) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s) in ${only.length === 1 ? `item ${only[0]}` : `items ${only.join(', ')}`}; fix them first: ${report.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ')}`);
-        throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s). Fix them, or give a reason to build anyway.`);
-      }
+      // Checked before the officer is asked where to save: a pack that cannot be built asks nothing.
+      const checked = checkPack(store, meetingId, variant, today(), { items, supplement, format });
+      refuseBuild(checked, overrideReason);
       const file = await platform.chooseSaveFile({
         title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : supplement ? 'Save the supplement to the board pack' : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
         defaultName: suggestedPackName(store.data, meetingId, variant, format, items, Boolean(supplement)),
@@ -111,10 +99,9 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
         overrideReason,
         onProgress: (done, total, label) => session.progress(taskId, label, done, total),
         printer: () => platform.startPdfPrinter(),
-        ...(items ? { items } : {}),
-        ...(supplement ? { supplement } : {}),
+        checked,
       });
-      return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: report.errors, warnings: report.warnings };
+      return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: checked.report.errors, warnings: checked.report.warnings };
     },
     'pack:publish': async ({ taskId, since, boardId }) => {
       const store = session.ready();

@@ -58,12 +58,6 @@ export const resolveMeeting = (data: StoreData, meeting: string, today: string, 
   return candidates[0];
 };
 
-/** Two officers' versions of what the pack prints (team mode): no override reason makes one of them the pack's. */
-export const refuseUndecided = (report: PreflightReport): void => {
-  const undecided = report.problems.filter((p) => p.code === 'needs-decision');
-  if (undecided.length) throw new QuorumFailure('preflight-failed', `The pack cannot be built while a record it prints waits in Needs decision:\n${undecided.map((p) => `- ${p.message}`).join('\n')}`);
-};
-
 export const runPreflight = (store: PartnershipStore, meetingId: string, variant: PackVariant, today: string, model?: PackModel): PreflightReport =>
   preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir), model);
 
@@ -101,8 +95,8 @@ export type PackRequest = {
   onProgress?: PackProgress;
   /** The worker thread's script; null builds in this thread. Defaults to the one bundled beside the app. */
   workerFile?: string | null;
-  /** The pack as assembled and pre-flighted just now by the caller, on this store (`quorum pack`), so neither is done twice. */
-  checked?: { model: PackModel; report: PreflightReport };
+  /** The pack as assembled and pre-flighted just now by the caller, on this store (checkPack), so neither is done twice. */
+  checked?: CheckedPack;
   /** The builder thread, started by the caller ahead of its own work (`quorum pack` starts it before it opens the store). */
   builder?: PackBuilder;
   /** Word or PDF; by default as the file name ends. */
@@ -151,6 +145,50 @@ export const printableItems = (model: PackModel, items: readonly number[]): numb
   return [...new Set(items)].sort((a, b) => a - b);
 };
 
+/** A pack assembled once and pre-flighted, focused on the items it prints: what a build lays out. */
+export type CheckedPack = { model: PackModel; report: PreflightReport; items?: number[] };
+
+/**
+ * Assembles the pack (the whole pack, a supplement, or some items' papers) once and pre-flights it.
+ * The app checks with it before asking where to save, the CLI before it builds, and buildPackFile
+ * when neither did: one check, so the three cannot disagree about what holds a pack up.
+ */
+export const checkPack = (
+  store: PartnershipStore,
+  meetingId: string,
+  variant: PackVariant,
+  today: string,
+  focus: { items?: readonly number[]; supplement?: Readonly<Record<string, SupplementReasons>>; format?: PackFormat } = {},
+): CheckedPack => {
+  if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
+  if (focus.items && focus.supplement) throw new QuorumFailure('invalid-input', 'A supplement holds every paper since received or changed; it is not printed item by item');
+  if (focus.items && focus.format && focus.format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
+  const model = focus.supplement ? assembleSupplement(store.data, meetingId, variant, today, focus.supplement) : assemblePack(store.data, meetingId, variant, today);
+  const whole = runPreflight(store, meetingId, variant, today, model);
+  const items = focus.items ? printableItems(model, focus.items) : undefined;
+  // A printout of some items, or a supplement, is held up only by what is wrong with its own items.
+  const only = items ?? model.supplement?.items.map((i) => i.number);
+  return { model, report: only ? reportFor(whole, model, only) : whole, ...(items ? { items } : {}) };
+};
+
+/**
+ * What stops a build, written once for the app, the CLI and buildPackFile: a record the pack
+ * prints that waits in Needs decision (team mode: no override reason makes one officer's version
+ * the pack's), and pre-flight errors unless the secretariat gives a reason to build anyway, which
+ * is journaled with the build. A supplement or a printout of some items is never built over errors
+ * in its own papers, whatever the reason: they are few, and named, to fix first.
+ */
+export const refuseBuild = (checked: CheckedPack, overrideReason?: string): void => {
+  const { report, items, model } = checked;
+  const undecided = report.problems.filter((p) => p.code === 'needs-decision');
+  if (undecided.length) throw new QuorumFailure('preflight-failed', `The pack cannot be built while a record it prints waits in Needs decision:\n${undecided.map((p) => `- ${p.message}`).join('\n')}`);
+  if (report.errors === 0) return;
+  const errors = report.problems.filter((p) => p.severity === 'error').map((p) => p.message);
+  const only = items ?? model.supplement?.items.map((i) => i.number);
+  if (only) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s) in ${only.length === 1 ? `item ${only[0]}` : `items ${only.join(', ')}`}; fix them first: ${errors.join(' ')}`);
+  if (!overrideReason?.trim()) throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${errors.map((m) => `- ${m}`).join('\n')}`);
+};
+
 /** `thread`: where the pack was laid out, the worker (as the app and CLI should) or the calling thread (from source). */
 export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string; thread: 'worker' | 'caller'; format: PackFormat };
 
@@ -176,22 +214,10 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   let items: number[] | undefined;
   let pages: { text: string; page: number }[] | undefined;
   try {
-    const today = req.clock.today();
-    // Assembled once: checked by the pre-flight, then laid out by the worker.
-    if (req.items && req.supplement) throw new QuorumFailure('invalid-input', 'A supplement holds every paper since received or changed; it is not printed item by item');
-    model = req.supplement ? assembleSupplement(store.data, req.meetingId, req.variant, today, req.supplement) : (req.checked?.model ?? assemblePack(store.data, req.meetingId, req.variant, today));
-    report = (!req.supplement && req.checked?.report) || runPreflight(store, req.meetingId, req.variant, today, model);
-    if (req.items && format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
-    items = req.items ? printableItems(model, req.items) : undefined;
-    // A printout of some items, or a supplement, is held up only by what is wrong with its items.
-    if (items) report = reportFor(report, model, items);
-    if (model.supplement) report = reportFor(report, model, model.supplement.items.map((i) => i.number));
-    const reason = req.overrideReason?.trim();
-    refuseUndecided(report);
-    if (report.errors > 0 && !reason) {
-      const list = report.problems.filter((p) => p.severity === 'error').map((p) => `- ${p.message}`).join('\n');
-      throw new QuorumFailure('preflight-failed', `Pre-flight found ${report.errors} error(s); fix them or give a reason to build anyway:\n${list}`);
-    }
+    // Assembled and checked once (by the caller, or here): the worker lays out this same pack.
+    const checked = req.checked ?? checkPack(store, req.meetingId, req.variant, req.clock.today(), { items: req.items, supplement: req.supplement, format });
+    refuseBuild(checked, req.overrideReason);
+    ({ model, report, items } = checked);
     out = resolve(req.out);
     mkdirSync(dirname(out), { recursive: true });
     const images = readImages(store.dataDir, referencedImages(model));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuorumStore } from '../../main/services/store/store';
-import { listRecords } from '../../shared/data';
+import { findRecord, listRecords } from '../../shared/data';
 import { runCli, useExampleFolders, testClock } from '../helpers';
 
 const run = runCli;
@@ -67,8 +67,16 @@ describe('quorum pack', () => {
     const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
     await store.run('paper:updateBody', { agendaItemId: 'agendaItem:next-5', body: '## Audit\n\nForty cases.' });
     store.close();
-    const built = await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 's.docx'), '--supplement', '--late-reason', 'The audit closed late', '--override-reason', 'summary to follow', '--json');
-    expect(built.code).toBe(0);
+    // A supplement is not sent over errors in its own paper, whatever the reason given (as in the app): they are named, to fix first.
+    const refused = await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 's.docx'), '--supplement', '--late-reason', 'The audit closed late', '--override-reason', 'summary to follow', '--json');
+    expect(refused).toMatchObject({ code: 1 });
+    expect(JSON.parse(refused.out)).toMatchObject({ ok: false, error: { code: 'preflight-failed', message: expect.stringMatching(/^Pre-flight found 1 error\(s\) in item 5; fix them first: .*no executive summary/) } });
+    const fixing = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
+    const item = findRecord(fixing.data, 'agendaItem', 'agendaItem:next-5')!;
+    await fixing.run('paper:updateCoverSheet', { agendaItemId: item.id, coverSheet: { ...item.paper!.coverSheet, executiveSummary: 'Forty cases audited; three themes.' }, expectedRev: item.rev });
+    fixing.close();
+    const built = await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 's.docx'), '--supplement', '--late-reason', 'The audit closed late', '--json');
+    expect(built.code, built.err).toBe(0);
     expect(JSON.parse(built.out)).toMatchObject({ ok: true, title: 'Eastmere Children’s Trust Board, 15 December 2026: Supplement to the public pack' });
     const check = QuorumStore.open(dir, { user: 'test', device: 'test', mode: 'read', clock: testClock() });
     const supplement = listRecords(check.data, 'packBuild').find((b) => b.supplement)!;
