@@ -264,9 +264,4 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title, thread: builder?.thread ?? 'caller', format };
 };
 
-export const packHistory = (data: StoreData, meetingId?: string) =>
-  listRecords(data, 'packBuild')
-    .filter((p) => !meetingId || p.meetingId === meetingId)
-    .sort((a, b) => b.builtAt.localeCompare(a.builtAt));
-
 export const describeMeeting = (data: StoreData, m: Meeting) => `${findRecord(data, 'board', m.boardId)?.shortName ?? 'Board'}, ${formatUkDate(m.date)}`;

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { clip } from '../rules/words';
-import { line, noInput, recordId } from '../schema/common';
+import { clip, quoted } from '../rules/words';
+import { expectedRev, isoDate, line, noInput, optionalLine, recordId } from '../schema/common';
 import { ACTION_STATUSES, type RecordOf } from '../schema/records';
 import { getRecord, listRecords } from '../data';
 import { personName } from '../rules/people';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
+import { formatUkDate } from '../rules/dates';
+import { assertMinutesOpen } from '../rules/frozen';
+import { askToConfirm } from '../rules/confirm';
+
 import { ACTION_FILTER_STATUSES, actionLogView } from '../rules/actionLog';
 
 /** An update on an action is write-once; the action carries the latest status. */
@@ -28,6 +32,55 @@ export const addActionUpdate = mutation({
     const closedOn = input.status === 'done' ? ctx.today() : undefined;
     cs.update(action, { status: input.status, closedOn });
     return cs.result(`Updated action "${clip(action.text, 60)}"`);
+  },
+});
+
+/** An action raised in the minutes of an item: what, who, by when. It joins the board's action log. */
+export const raiseAction = mutation({
+  name: 'actions:raise',
+  writes: ['action'],
+  input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, confirmed: z.boolean().optional() }).strict(),
+  apply(data, { confirmed, ...input }, ctx) {
+    const item = getRecord(data, 'agendaItem', input.agendaItemId);
+    const meeting = assertMinutesOpen(data, item.meetingId);
+    const owner = getRecord(data, 'person', input.ownerPersonId);
+    askToConfirm(confirmed, input.dueDate < meeting.date && `The action is due on ${formatUkDate(input.dueDate)}, before the meeting of ${formatUkDate(meeting.date)} that raised it. Check the date, or confirm it was due before the meeting.`, 'dueDate');
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'action'>>({
+      id: ctx.newId('action'),
+      type: 'action',
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      boardId: meeting.boardId,
+      text: input.text,
+      ownerPersonId: owner.id,
+      dueDate: input.dueDate,
+      status: 'open',
+    });
+    return cs.result(`Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${clip(input.text, 120)}`);
+  },
+});
+
+/** Corrects an action's wording, owner or due date; progress goes through action.addUpdate. */
+export const updateAction = mutation({
+  name: 'actions:update',
+  writes: ['action'],
+  input: z
+    .object({ actionId: recordId('action'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, status: z.enum(ACTION_STATUSES), reason: optionalLine(500).optional(), expectedRev })
+    .strict(),
+  apply(data, { actionId, expectedRev, reason, ...patch }, ctx) {
+    const action = getRecord(data, 'action', actionId);
+    getRecord(data, 'person', patch.ownerPersonId);
+    const cs = new ChangeSet(data, ctx);
+    const closedOn = patch.status === 'done' ? (action.closedOn ?? ctx.today()) : undefined;
+    cs.update(action, { ...patch, closedOn }, expectedRev);
+    const what = [
+      patch.text !== action.text ? 'wording' : '',
+      patch.ownerPersonId !== action.ownerPersonId ? `owner to ${getRecord(data, 'person', patch.ownerPersonId).name}` : '',
+      patch.dueDate !== action.dueDate ? `due date from ${formatUkDate(action.dueDate)} to ${formatUkDate(patch.dueDate)}` : '',
+      patch.status !== action.status ? `status to ${patch.status}` : '',
+    ].filter(Boolean);
+    return cs.result(`Corrected action ${quoted(action.text)}${what.length ? `: ${what.join(', ')}` : ''}${reason ? ` because ${reason}` : ''}`);
   },
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clip } from '../rules/words';
-import { clockTime, line, markdown, recordId } from '../schema/common';
+import { clip, quoted } from '../rules/words';
+import { clockTime, expectedRev, line, markdown, recordId } from '../schema/common';
 import { boardSchema, coverSheetSchema, ITEM_PURPOSES, part2Schema, type AgendaItem, type RecordOf } from '../schema/records';
 import { getRecord, listRecords, recordsWhere } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
@@ -14,8 +14,7 @@ import { emptyCoverSheet } from './packs';
 import { assertMinutesOpen } from '../rules/frozen';
 import { orderAt } from './meetings';
 
-const rev = z.number().int().min(1).optional();
-const short = (item: AgendaItem) => `“${clip(item.title, 80)}”`;
+const short = (item: AgendaItem) => quoted(item.title);
 
 /**
  * The cover sheet of an item's paper (report of, author, summary, recommendations, implications,
@@ -25,7 +24,7 @@ export const updateCoverSheet = mutation({
   name: 'paper:updateCoverSheet',
   answer: (_outcome, data) => agendaLine(data, _outcome.changes[0].id),
   writes: ['agendaItem'],
-  input: z.object({ agendaItemId: recordId('agendaItem'), coverSheet: coverSheetSchema, expectedRev: rev }).strict(),
+  input: z.object({ agendaItemId: recordId('agendaItem'), coverSheet: coverSheetSchema, expectedRev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     assertMinutesOpen(data, item.meetingId);
@@ -48,7 +47,7 @@ export const setPart2 = mutation({
     .object({
       agendaItemId: recordId('agendaItem'),
       part2: part2Schema.strict().nullable(),
-      expectedRev: rev,
+      expectedRev,
     })
     .strict(),
   apply(data, input, ctx) {
@@ -136,7 +135,7 @@ export const updateAgendaItem = mutation({
       presenterIds: z.array(recordId('person')).max(20),
       paperRequested: z.boolean(),
       authorPersonId: recordId('person').nullable(),
-      expectedRev: rev,
+      expectedRev,
     })
     .strict(),
   apply(data, { agendaItemId, expectedRev, fixedStart, paperRequested, authorPersonId, ...patch }, ctx) {
@@ -206,7 +205,7 @@ export const removeAgendaItem = mutation({
 export const updatePaperBody = mutation({
   name: 'paper:updateBody',
   writes: ['agendaItem'],
-  input: z.object({ agendaItemId: recordId('agendaItem'), body: markdown, expectedRev: rev }).strict(),
+  input: z.object({ agendaItemId: recordId('agendaItem'), body: markdown, expectedRev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     assertMinutesOpen(data, item.meetingId);
@@ -224,7 +223,7 @@ export const updatePaperBody = mutation({
 export const setStandingItems = mutation({
   name: 'boards:setStandingItems',
   writes: ['board'],
-  input: z.object({ boardId: recordId('board'), standingItems: boardSchema.shape.standingItems, expectedRev: rev }).strict(),
+  input: z.object({ boardId: recordId('board'), standingItems: boardSchema.shape.standingItems, expectedRev }).strict(),
   apply(data, input, ctx) {
     const board = getRecord(data, 'board', input.boardId);
     const cs = new ChangeSet(data, ctx);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, noInput, recordId } from '../schema/common';
+import { expectedRev, line, noInput, recordId } from '../schema/common';
 import { BOARD_KINDS, BOARD_RULES, type Board } from '../schema/records';
 import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
@@ -13,7 +13,6 @@ import type { BoardOption } from '../contract';
  * minutes and actions stay; it leaves the checks and the pickers). Whether council
  * access-to-information rules apply is set per board (LGA 1972 s.100B, Schedule 12A).
  */
-const rev = z.number().int().min(1).optional();
 const boardFields = { name: line(200), shortName: line(40), kind: z.enum(BOARD_KINDS), rules: z.enum(BOARD_RULES) };
 
 const clash = (boards: Board[], name: string, shortName: string, except?: string) =>
@@ -36,7 +35,7 @@ export const addBoard = mutation({
 export const updateBoard = mutation({
   name: 'boards:update',
   writes: ['board'],
-  input: z.object({ boardId: recordId('board'), ...boardFields, expectedRev: rev }).strict(),
+  input: z.object({ boardId: recordId('board'), ...boardFields, expectedRev }).strict(),
   apply(data, { boardId, expectedRev, ...patch }, ctx) {
     const board = getRecord(data, 'board', boardId, 'That board no longer exists');
     const twin = clash(listRecords(data, 'board'), patch.name, patch.shortName, board.id);

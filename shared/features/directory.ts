@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, noInput, optionalLine, recordId } from '../schema/common';
+import { expectedRev, line, noInput, optionalLine, recordId } from '../schema/common';
 import { ORGANISATION_KINDS, type Organisation, type Person } from '../schema/records';
 import { findRecord, getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
@@ -11,7 +11,6 @@ import { mutation, query } from '../kernel/operation';
  * Nobody is ever deleted: someone who leaves is retired, kept on every past record (minutes,
  * actions, seats) and gone from the pickers.
  */
-const rev = z.number().int().min(1).optional();
 const email = z.union([z.literal(''), z.string().trim().max(200).email('Enter an email address like name@example.org.uk')]);
 
 const personFields = {
@@ -49,7 +48,7 @@ export const addPerson = mutation({
 export const updatePerson = mutation({
   name: 'people:update',
   writes: ['person'],
-  input: z.object({ personId: recordId('person'), ...personFields, expectedRev: rev }).strict(),
+  input: z.object({ personId: recordId('person'), ...personFields, expectedRev }).strict(),
   apply(data, { personId, expectedRev, ...patch }, ctx) {
     const person = getRecord(data, 'person', personId, 'That person is not in the partnership');
     if (patch.organisationId !== person.organisationId) activeOrganisation(data, patch.organisationId);
@@ -94,7 +93,7 @@ export const addOrganisation = mutation({
 export const updateOrganisation = mutation({
   name: 'organisations:update',
   writes: ['organisation'],
-  input: z.object({ organisationId: recordId('organisation'), ...organisationFields, expectedRev: rev }).strict(),
+  input: z.object({ organisationId: recordId('organisation'), ...organisationFields, expectedRev }).strict(),
   apply(data, { organisationId, expectedRev, ...patch }, ctx) {
     const org = getRecord(data, 'organisation', organisationId, 'That organisation is not in the partnership');
     const twin = listRecords(data, 'organisation').find((o) => o.id !== org.id && !o.retiredOn && o.name.toLowerCase() === patch.name.toLowerCase());

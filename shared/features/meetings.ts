@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clip } from '../rules/words';
-import { clockTime, isoDate, line, optionalLine, recordId } from '../schema/common';
+import { clockTime, expectedRev, isoDate, line, optionalLine, recordId } from '../schema/common';
 import { MEETING_STATUSES, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
@@ -18,7 +18,6 @@ import type { MeetingSummary } from '../contract';
 import { emptyCoverSheet } from './packs';
 import { keyForPlace } from '../rules/order';
 
-const rev = z.number().int().min(1).optional();
 const label = (data: Parameters<typeof getRecord>[0], m: Meeting) => `${getRecord(data, 'board', m.boardId).shortName}, ${formatUkDate(m.date)}`;
 
 const when = { date: isoDate, startTime: clockTime, endTime: clockTime, venue: optionalLine(300) };
@@ -44,7 +43,7 @@ export const createMeeting = mutation({
 export const updateMeeting = mutation({
   name: 'meetings:update',
   writes: ['meeting'],
-  input: z.object({ meetingId: recordId('meeting'), ...when, status: z.enum(MEETING_STATUSES), expectedRev: rev }).strict().refine(...endsAfterStart),
+  input: z.object({ meetingId: recordId('meeting'), ...when, status: z.enum(MEETING_STATUSES), expectedRev }).strict().refine(...endsAfterStart),
   apply(data, { meetingId, expectedRev, ...patch }, ctx) {
     const meeting = getRecord(data, 'meeting', meetingId);
     if (patch.status === 'cancelled' && meeting.status !== 'cancelled') throw new QuorumFailure('invalid-input', 'Cancel a meeting with “Cancel the meeting…”, which records why.', { status: 'Use Cancel the meeting' });
@@ -64,7 +63,7 @@ export const cancelMeeting = mutation({
   name: 'meetings:cancel',
   undoable: true,
   writes: ['meeting'],
-  input: z.object({ meetingId: recordId('meeting'), reason: line(1000), expectedRev: rev }).strict(),
+  input: z.object({ meetingId: recordId('meeting'), reason: line(1000), expectedRev }).strict(),
   apply(data, { meetingId, reason, expectedRev }, ctx) {
     const meeting = getRecord(data, 'meeting', meetingId, 'That meeting no longer exists');
     if (meeting.status === 'cancelled') throw new QuorumFailure('conflict', 'This meeting is already cancelled.');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { clip } from '../rules/words';
-import { isoDate, line, markdown, optionalLine, recordId } from '../schema/common';
-import { ACTION_STATUSES, ATTENDANCE_STATUSES, part2Schema, type RecordOf } from '../schema/records';
+import { clip, quoted } from '../rules/words';
+import { expectedRev, line, markdown, optionalLine, recordId } from '../schema/common';
+import { ATTENDANCE_STATUSES, part2Schema, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, recordsWhere, undecidedFailure } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
@@ -12,21 +12,19 @@ import { publishAgenda } from './packs';
 import { approvalAtUnheldMeeting, askToConfirm } from '../rules/confirm';
 import { recordAttendance } from './attendance';
 
-const rev = z.number().int().min(1).optional();
 
-const short = (text: string) => `“${clip(text, 80)}”`;
 
 /** The minute of one item, as Markdown, written while the meeting runs. */
 export const updateMinutes = mutation({
   name: 'minutes:update',
   writes: ['agendaItem'],
-  input: z.object({ agendaItemId: recordId('agendaItem'), minutes: markdown, expectedRev: rev }).strict(),
+  input: z.object({ agendaItemId: recordId('agendaItem'), minutes: markdown, expectedRev }).strict(),
   apply(data, input, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     assertMinutesOpen(data, item.meetingId);
     const cs = new ChangeSet(data, ctx);
     cs.update(item, { minutes: input.minutes }, input.expectedRev);
-    return cs.result(`Minuted ${short(item.title)}`);
+    return cs.result(`Minuted ${quoted(item.title)}`);
   },
 });
 
@@ -47,20 +45,20 @@ export const addResolution = mutation({
     const cs = new ChangeSet(data, ctx);
     const number = (existing.at(-1)?.number ?? 0) + 1;
     cs.create<RecordOf<'resolution'>>({ id: ctx.newId('resolution'), type: 'resolution', meetingId: item.meetingId, agendaItemId: item.id, number, text: input.text });
-    return cs.result(`Resolved on ${short(item.title)} (${number}): ${clip(input.text, 120)}`);
+    return cs.result(`Resolved on ${quoted(item.title)} (${number}): ${clip(input.text, 120)}`);
   },
 });
 
 export const updateResolution = mutation({
   name: 'resolutions:update',
   writes: ['resolution'],
-  input: z.object({ resolutionId: recordId('resolution'), text: line(5000), expectedRev: rev }).strict(),
+  input: z.object({ resolutionId: recordId('resolution'), text: line(5000), expectedRev }).strict(),
   apply(data, input, ctx) {
     const r = getRecord(data, 'resolution', input.resolutionId);
     assertMinutesOpen(data, r.meetingId);
     const cs = new ChangeSet(data, ctx);
     cs.update(r, { text: input.text }, input.expectedRev);
-    return cs.result(`Reworded resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
+    return cs.result(`Reworded resolution ${r.number} on ${quoted(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
   },
 });
 
@@ -76,56 +74,7 @@ export const removeResolution = mutation({
     const cs = new ChangeSet(data, ctx);
     cs.remove(r.id);
     for (const later of resolutionsOf(data, r.agendaItemId).filter((x) => x.number > r.number)) cs.update(later, { number: later.number - 1 });
-    return cs.result(`Removed resolution ${r.number} on ${short(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
-  },
-});
-
-/** An action raised in the minutes of an item: what, who, by when. It joins the board's action log. */
-export const raiseAction = mutation({
-  name: 'actions:raise',
-  writes: ['action'],
-  input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, confirmed: z.boolean().optional() }).strict(),
-  apply(data, { confirmed, ...input }, ctx) {
-    const item = getRecord(data, 'agendaItem', input.agendaItemId);
-    const meeting = assertMinutesOpen(data, item.meetingId);
-    const owner = getRecord(data, 'person', input.ownerPersonId);
-    askToConfirm(confirmed, input.dueDate < meeting.date && `The action is due on ${formatUkDate(input.dueDate)}, before the meeting of ${formatUkDate(meeting.date)} that raised it. Check the date, or confirm it was due before the meeting.`, 'dueDate');
-    const cs = new ChangeSet(data, ctx);
-    cs.create<RecordOf<'action'>>({
-      id: ctx.newId('action'),
-      type: 'action',
-      meetingId: meeting.id,
-      agendaItemId: item.id,
-      boardId: meeting.boardId,
-      text: input.text,
-      ownerPersonId: owner.id,
-      dueDate: input.dueDate,
-      status: 'open',
-    });
-    return cs.result(`Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${clip(input.text, 120)}`);
-  },
-});
-
-/** Corrects an action's wording, owner or due date; progress goes through action.addUpdate. */
-export const updateAction = mutation({
-  name: 'actions:update',
-  writes: ['action'],
-  input: z
-    .object({ actionId: recordId('action'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, status: z.enum(ACTION_STATUSES), reason: optionalLine(500).optional(), expectedRev: rev })
-    .strict(),
-  apply(data, { actionId, expectedRev, reason, ...patch }, ctx) {
-    const action = getRecord(data, 'action', actionId);
-    getRecord(data, 'person', patch.ownerPersonId);
-    const cs = new ChangeSet(data, ctx);
-    const closedOn = patch.status === 'done' ? (action.closedOn ?? ctx.today()) : undefined;
-    cs.update(action, { ...patch, closedOn }, expectedRev);
-    const what = [
-      patch.text !== action.text ? 'wording' : '',
-      patch.ownerPersonId !== action.ownerPersonId ? `owner to ${getRecord(data, 'person', patch.ownerPersonId).name}` : '',
-      patch.dueDate !== action.dueDate ? `due date from ${formatUkDate(action.dueDate)} to ${formatUkDate(patch.dueDate)}` : '',
-      patch.status !== action.status ? `status to ${patch.status}` : '',
-    ].filter(Boolean);
-    return cs.result(`Corrected action ${short(action.text)}${what.length ? `: ${what.join(', ')}` : ''}${reason ? ` because ${reason}` : ''}`);
+    return cs.result(`Removed resolution ${r.number} on ${quoted(getRecord(data, 'agendaItem', r.agendaItemId).title)}`);
   },
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clip } from '../rules/words';
-import { isoDate, line, markdown, recordId } from '../schema/common';
+import { expectedRev, isoDate, line, markdown, recordId } from '../schema/common';
 import { packBuildSchema, type AgendaItem, type Meeting, type RecordOf } from '../schema/records';
 import { findRecord, getRecord, recordsWhere, type StoreData } from '../data';
 import { agendaToPublish } from '../rules/agenda';
@@ -63,7 +63,7 @@ export const importPaper = internalMutation({
       body: markdown.refine((s) => s.trim().length > 0, 'The file has no text to import'),
       sourceFile: line(300),
       receivedOn: isoDate.optional(),
-      expectedRev: z.number().int().min(1).optional(),
+      expectedRev,
     })
     .strict(),
   apply(data, input, ctx) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, optionalLine } from '../schema/common';
+import { expectedRev, line, optionalLine } from '../schema/common';
 import { partnershipSchema, type Partnership } from '../schema/records';
 import { listRecords } from '../data';
 import { QuorumFailure } from '../result';
@@ -43,7 +43,7 @@ export const setUpPartnership = internalMutation({
 export const updatePartnership = mutation({
   name: 'partnership:update',
   writes: ['partnership'],
-  input: details.extend({ expectedRev: z.number().int().min(1).optional() }).strict(),
+  input: details.extend({ expectedRev }).strict(),
   answer: (_outcome, data) => listRecords(data, 'partnership')[0]!,
   apply(data, { expectedRev, ...patch }, ctx) {
     const current = listRecords(data, 'partnership')[0];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clip } from '../rules/words';
-import { isoDate, line, optionalLine, recordId } from '../schema/common';
+import { expectedRev, isoDate, line, optionalLine, recordId } from '../schema/common';
 import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN_STATUSES, type DeepDive, type Meeting, type RecordOf } from '../schema/records';
 import { agendaItemsOf, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
@@ -12,7 +12,6 @@ import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query, type CommandContext } from '../kernel/operation';
 import { forwardPlanView, plannerView } from '../rules/planView';
 
-const rev = z.number().int().min(1).optional();
 const deepDiveFields = deepDiveSchema.pick({ theme: true, leadPersonId: true, presenterIds: true, whyNow: true, linesOfEnquiry: true, evidence: true, outcomes: true, recommendations: true, followUpMeetingId: true });
 
 const checkMeetingOfBoard = (data: Parameters<typeof getRecord>[0], meetingId: string | undefined, boardId: string, what: string) => {
@@ -25,7 +24,7 @@ const checkMeetingOfBoard = (data: Parameters<typeof getRecord>[0], meetingId: s
 export const saveDeepDive = mutation({
   name: 'dives:save',
   writes: ['deepDive'],
-  input: deepDiveFields.extend({ deepDiveId: recordId('deepDive').optional(), boardId: recordId('board'), expectedRev: rev }).strict(),
+  input: deepDiveFields.extend({ deepDiveId: recordId('deepDive').optional(), boardId: recordId('board'), expectedRev }).strict(),
   apply(data, { deepDiveId, boardId, expectedRev, ...fields }, ctx) {
     const board = getRecord(data, 'board', boardId);
     checkMeetingOfBoard(data, fields.followUpMeetingId, board.id, 'follow-up meeting');
@@ -154,7 +153,7 @@ export const saveForwardPlanItem = mutation({
   // The record's own fields, as the schema defines them, plus which item and its revision.
   input: forwardPlanItemSchema
     .pick({ boardId: true, title: true, kind: true, authorPersonId: true, meetingId: true, origin: true, keyDecision: true })
-    .extend({ forwardPlanItemId: recordId('forwardPlanItem').optional(), expectedRev: rev })
+    .extend({ forwardPlanItemId: recordId('forwardPlanItem').optional(), expectedRev })
     .strict(),
   apply(data, { forwardPlanItemId, expectedRev, ...fields }, ctx) {
     const board = getRecord(data, 'board', fields.boardId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clip } from '../rules/words';
-import { isoDate, isoTimestamp, line, optionalLine, recordId } from '../schema/common';
+import { expectedRev, isoDate, isoTimestamp, line, optionalLine, recordId } from '../schema/common';
 import { COMMENT_OUTCOMES, protocolSchema, protocolSectionSchema, type RecordOf } from '../schema/records';
 import { findRecord, getRecord, listRecords, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
@@ -44,7 +44,7 @@ export const createProtocol = mutation({
 export const updateProtocol = mutation({
   name: 'protocols:update',
   writes: ['protocol'],
-  input: protocolSchema.pick({ title: true, partyBoardIds: true, reviewDate: true }).extend({ protocolId: recordId('protocol'), expectedRev: z.number().int().min(1).optional() }).strict(),
+  input: protocolSchema.pick({ title: true, partyBoardIds: true, reviewDate: true }).extend({ protocolId: recordId('protocol'), expectedRev }).strict(),
   apply(data, { protocolId, expectedRev, ...patch }, ctx) {
     const protocol = getRecord(data, 'protocol', protocolId);
     for (const b of patch.partyBoardIds) getRecord(data, 'board', b);
@@ -62,7 +62,7 @@ export const updateProtocol = mutation({
 export const saveProtocolDraft = mutation({
   name: 'protocols:saveDraft',
   writes: ['protocolVersion'],
-  input: z.object({ protocolId: recordId('protocol'), sections: sectionsInput, changeSummary: optionalLine(2000), expectedRev: z.number().int().min(1).optional() }).strict(),
+  input: z.object({ protocolId: recordId('protocol'), sections: sectionsInput, changeSummary: optionalLine(2000), expectedRev }).strict(),
   apply(data, input, ctx) {
     const protocol = getRecord(data, 'protocol', input.protocolId);
     checkSections(input.sections);

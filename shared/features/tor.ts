@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalLine, recordId } from '../schema/common';
+import { expectedRev, isoDate, optionalLine, recordId } from '../schema/common';
 import { torSchema, type RecordOf, type TermsOfReference } from '../schema/records';
 import { getRecord, listRecords, recordsWhere } from '../data';
 import { QuorumFailure } from '../result';
@@ -46,7 +46,7 @@ const checkMembers = (fields: z.output<typeof torFields>) => {
 export const saveTorDraft = mutation({
   name: 'tor:saveDraft',
   writes: ['tor'],
-  input: torFields.extend({ boardId: recordId('board'), basedOnId: recordId('tor').optional(), expectedRev: z.number().int().min(1).optional() }).strict(),
+  input: torFields.extend({ boardId: recordId('board'), basedOnId: recordId('tor').optional(), expectedRev }).strict(),
   apply(data, { boardId, basedOnId, expectedRev, ...fields }, ctx) {
     const board = getRecord(data, 'board', boardId);
     checkMembers(fields);

@@ -27,11 +27,6 @@ export const boardMeetings = (data: StoreData, boardId: Board['id'], opts: { inc
 export const nextMeeting = (data: StoreData, boardId: Board['id'], today: string): Meeting | undefined =>
   boardMeetings(data, boardId).find((m) => m.date >= today && (m.status === 'planned' || m.status === 'agenda-published'));
 
-export const lastHeldMeeting = (data: StoreData, boardId: Board['id'], today: string): Meeting | undefined =>
-  boardMeetings(data, boardId)
-    .filter((m) => m.date <= today && (m.status === 'held' || m.status === 'minutes-approved'))
-    .at(-1);
-
 /** The standing items a new board starts with, as the seed minutes run them (editable per board). */
 export const DEFAULT_STANDING_ITEMS: Board['standingItems'] = [
   { kind: 'apologies', title: 'Apologies, introductions and declarations of interest', durationMinutes: 5 },

@@ -12,3 +12,6 @@ export const clip = (text: string, max: number): string => {
 
 /** "1 row", "2 rows", "1 person", "3 people". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** A title or wording quoted in a journal summary: in curly quotes, clipped to 80 characters. */
+export const quoted = (text: string): string => `“${clip(text, 80)}”`;

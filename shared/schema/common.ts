@@ -56,7 +56,14 @@ export const recordId = <T extends RecordType>(type: T) =>
   z.string().regex(new RegExp(`^${type}:[A-Za-z0-9_-]{1,64}$`), `Expected a ${type} id`) as unknown as z.ZodType<
     `${T}:${string}`
   >;
-export const anyRecordId = z.string().regex(/^[a-zA-Z]+:[A-Za-z0-9_-]{1,64}$/, 'Expected a record id');
+
+/** A record's revision: 1 when created, one more at each save. */
+const revision = z.number().int().min(1);
+/**
+ * The revision a form last read, sent back with its save: a save over a record someone changed
+ * since is refused rather than overwriting their change (optional: the CLI may write blind).
+ */
+export const expectedRev = revision.optional();
 
 /** Fields every record carries so a replicating store can replace lowdb later. */
 export const recordBase = <T extends RecordType>(type: T) =>
@@ -64,7 +71,7 @@ export const recordBase = <T extends RecordType>(type: T) =>
     id: recordId(type),
     type: z.literal(type),
     schemaVersion: z.literal(1),
-    rev: z.number().int().min(1),
+    rev: revision,
     updatedAt: isoTimestamp,
     updatedBy: z.string().min(1).max(200),
   });

@@ -2,20 +2,17 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb';
-import { QuorumStore } from '../../main/services/store/store';
-import { FileRecords } from '../../main/services/records/fileRecords';
 import { PouchRecords, type RecordDoc } from '../../main/services/records/pouchRecords';
 import type { RecordStore } from '../../main/services/records/recordStore';
 import type { QRecord } from '../../shared/schema/records';
 import { stamp } from '../docxPackage';
-import { TEST_NOW, tempDir, testClock } from '../helpers';
+import { TEST_NOW, tempDir } from '../helpers';
 
 /**
- * The record store interface's contract, run against both implementations: the solo data folder
- * and a PouchDB replica on disk (leveldown, as the app's main process opens it).
+ * The record store interface's contract, run against its implementation: a PouchDB replica on disk
+ * (leveldown, as the app's main process opens it). A second implementation is added to this list.
  */
 const implementations: { name: string; open(dir: string): RecordStore }[] = [
-  { name: 'the solo data folder', open: (dir) => new FileRecords(QuorumStore.open(dir, { user: 'ann', device: 'laptop', clock: testClock() })) },
   { name: 'a PouchDB replica', open: (dir) => new PouchRecords(new PouchDB<RecordDoc>(join(dir, 'replica')), 'ann', () => TEST_NOW) },
 ];
 

@@ -5,9 +5,9 @@ import { QuorumFailure } from '../../../shared/result';
 
 /**
  * The small interface the domain's records are kept behind (docs/ARCHITECTURE.md, ready for team use): one
- * record per key `<type>:<id>`, written only over the revision the writer last read. Two
- * implementations pass the same contract tests (test/team/recordStore.test.ts): the solo data
- * folder (fileRecords.ts, over quorum.json) and a PouchDB replica (pouchRecords.ts, team mode).
+ * record per key `<type>:<id>`, written only over the revision the writer last read. Team mode's
+ * PouchDB replica implements it (pouchRecords.ts), held to the contract in
+ * test/team/recordStore.test.ts; the solo data folder saves through QuorumStore.run instead.
  */
 export type Revision = string;
 export type StoredRecord = { record: QRecord; rev: Revision };

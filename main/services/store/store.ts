@@ -6,9 +6,8 @@ import { mutations, type MutationName } from '../../../shared/operations';
 import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
 import type { Change, CommandContext, MutationOutcome } from '../../../shared/kernel/operation';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
-import { carryIndex, countRecords, type NewRecord, type StoreData } from '../../../shared/data';
+import { countRecords, type NewRecord, type StoreData } from '../../../shared/data';
 import type { QRecord } from '../../../shared/schema/records';
-import { staleRevision, WRITE_ONCE_RECORDS, writtenOnce } from '../records/recordStore';
 import { seedRecords } from '../../../shared/kernel/changeSet';
 import { recordSchema } from '../../../shared/schema/records';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/migrations';
@@ -418,41 +417,6 @@ export class QuorumStore {
         if (!parsed.success) throw new QuorumFailure('invalid-input', `${r.id}: ${describeIssues(parsed.error).message}`);
       }
       return this.commit({ command, ...journal }, data.records);
-    });
-  }
-
-  /**
-   * Writes whole records over the revisions the writer read (`expected`: the record's `rev`, or null
-   * for a new one), as one journaled change: the record store interface's put and remove
-   * (main/services/records/fileRecords.ts). A stale revision or a write-once record changes nothing.
-   */
-  writeRecords(summary: string, writes: { record: QRecord; expected: number | null }[], removes: { id: string; expected: number }[] = []): Promise<CommandOutcome> {
-    return this.enqueue(() => {
-      const records: Record<string, QRecord> = { ...this.data.records };
-      const changes: Change[] = [];
-      const check = (id: string, expected: number | null) => {
-        const current = records[id];
-        if ((current?.rev ?? null) !== expected) throw staleRevision(id);
-        if (current && WRITE_ONCE_RECORDS.has(current.type)) throw writtenOnce(id);
-        return current;
-      };
-      for (const { record, expected } of writes) {
-        const current = check(record.id, expected);
-        const next = { ...record, rev: (current?.rev ?? 0) + 1, updatedAt: this.opts.clock.now(), updatedBy: this.opts.user } as QRecord;
-        const parsed = recordSchema.safeParse(next);
-        if (!parsed.success) throw new QuorumFailure('invalid-input', `${record.id}: ${describeIssues(parsed.error).message}`);
-        const fields = Object.keys(next).filter((k) => !['rev', 'updatedAt', 'updatedBy'].includes(k) && JSON.stringify((next as Record<string, unknown>)[k]) !== JSON.stringify((current as Record<string, unknown> | undefined)?.[k]));
-        records[record.id] = next;
-        changes.push({ id: record.id, op: current ? 'update' : 'create', fields });
-      }
-      for (const { id, expected } of removes) {
-        if (!records[id]) throw staleRevision(id);
-        check(id, expected);
-        delete records[id];
-        changes.push({ id, op: 'delete', fields: [] });
-      }
-      carryIndex(this.data.records, records, changes);
-      return this.commit({ command: 'records:write', summary, changes }, records);
     });
   }
 
