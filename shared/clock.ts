@@ -116,3 +116,9 @@ export const clockOnDay = (day: string, base: Clock = systemClock): Clock => {
  * the date; otherwise the machine's clock.
  */
 export const clockFromSetting = (today: string | undefined): Clock => (today && today.trim() ? clockOnDay(today.trim()) : systemClock);
+
+/**
+ * England's bank holidays as ISO dates: with the clock, an input to every rule about working days.
+ * Supplied by main (from a maintained source, main/services/holidays.ts), never hand-typed here.
+ */
+export type HolidaySet = ReadonlySet<string>;

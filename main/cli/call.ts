@@ -5,7 +5,7 @@ import { operations } from '../../shared/operations';
 import { QuorumFailure } from '../../shared/result';
 import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
-import { EXIT, UsageError, type Subcommand } from './quorum';
+import { EXIT, UsageError, type Subcommand, requireData } from './command';
 
 /** Effects that only make sense in the window (a dialog, opening a file), with what to run instead. */
 const WINDOW_ONLY: Record<string, string> = {
@@ -43,7 +43,7 @@ const readInput = (raw: string | undefined): unknown => {
  * `quorum call CHANNEL`: any operation of the bridge, run against a data folder through the very
  * handler table the app uses, so a script can do what an officer does in the window.
  */
-export const callCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+export const callCommand = (): Subcommand => ({
   summary: 'run one operation of the bridge (area:verb) on a data folder, as the app would',
   usage: 'quorum call CHANNEL --data DIR [--input JSON|@file.json] [--json]',
   positional: { name: 'channel', choices: CHANNELS },

@@ -1,6 +1,6 @@
 import { buildDashboard } from '../../shared/rules/dashboard';
 import { formatUkDate } from '../../shared/rules/dates';
-import type { StoreStatus } from '../../shared/contract';
+import type { StoreStatus } from '../../shared/views';
 import type { QuorumStore } from '../services/store/store';
 import { bankHolidaysAround } from '../services/holidays';
 import { missingPictures } from '../services/store/pictures';

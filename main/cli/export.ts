@@ -10,7 +10,7 @@ import { currentUser } from '../services/session';
 import { listRecords, type StoreData } from '../../shared/data';
 import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/rules/protocolView';
-import { EXIT, UsageError, type Subcommand } from './quorum';
+import { EXIT, UsageError, type Subcommand, requireData } from './command';
 
 const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan'] as const;
 
@@ -18,7 +18,7 @@ const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'fo
  * `quorum export agenda|minutes|actions|calendar`: a meeting's agenda, minutes or action log as
  * Word, or the meetings and paper deadlines as an .ics calendar. Read-only on the store.
  */
-export const exportCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+export const exportCommand = (): Subcommand => ({
   summary: 'export a meeting’s agenda, minutes or action log (.docx), or the meetings calendar (.ics)',
   usage:
     'quorum export agenda|minutes|actions --data DIR --meeting ID|next [--board ID] [--variant public|full] --out FILE.docx [--json]\n' +

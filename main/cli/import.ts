@@ -11,7 +11,7 @@ import { parseClockTime } from '../../shared/imports/dates';
 import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
 import { paperReviewMarks } from '../services/papers';
-import { EXIT, UsageError, type Out, type Subcommand } from './quorum';
+import { EXIT, UsageError, type Out, type Subcommand, requireData } from './command';
 
 const WHAT = ['people', 'meetings', 'actions', 'tor', 'paper'] as const;
 type What = (typeof WHAT)[number];
@@ -36,7 +36,7 @@ const findBoard = (data: StoreData, given: unknown) => {
  * table), and without `--dry-run` the same mutation writes it as one journal entry. A refused
  * row stops the import (exit 1) unless `--leave-out-refused` says to bring in the rest.
  */
-export const importCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+export const importCommand = (): Subcommand => ({
   summary: 'bring in people, meeting dates, an action log, terms of reference or a paper, with a preview',
   usage:
     'quorum import people --data DIR FILE.xlsx|FILE.csv [--add-organisations] [--add-boards] [--board-as "SHEET NAME=BOARD|leave-out" …] [--leave-out-refused] [--dry-run] [--json]\n' +
@@ -209,7 +209,7 @@ export const importCommand = (requireData: (values: Record<string, unknown>) => 
       if (marksChoice !== undefined && marksChoice !== 'accept' && marksChoice !== 'keep') throw new UsageError('--review-marks is accept or keep');
       const marks = marksChoice ? null : paperReviewMarks(path);
       if (marks) throw new QuorumFailure('conflict', `${basename(path)} still has ${marks}. Say what becomes of them: --review-marks accept (as Word’s Accept All; comments left out) or --review-marks keep (deletions struck through, comments in brackets).`);
-      const outcome = await importPaperFile(session, { agendaItemId: values.item, file: path, replace: Boolean(values.replace), dryRun, reviewMarks: marksChoice });
+      const outcome = await importPaperFile(session.ready(), session.clock.today(), { agendaItemId: values.item, file: path, replace: Boolean(values.replace), dryRun, reviewMarks: marksChoice });
       if (values.json) out.log(JSON.stringify({ ...outcome, dryRun }, null, 2));
       else {
         out.log(`${outcome.sourceFile} → “${outcome.title}”: ${outcome.characters.toLocaleString('en-GB')} characters, ${outcome.images} picture${outcome.images === 1 ? '' : 's'}`);

@@ -7,13 +7,13 @@ import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
 import type { PackFormat } from '../services/packs';
-import { EXIT, UsageError, type Subcommand } from './quorum';
+import { EXIT, UsageError, type Subcommand, requireData } from './command';
 
 /**
  * `quorum pack`: the board pack from the command line, with the same pre-flight as the app. It
  * refuses (exit 1) with the pre-flight errors unless `--override-reason` says why to go ahead.
  */
-export const packCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+export const packCommand = (): Subcommand => ({
   summary: 'build the board pack for a meeting (public or full) as Word or PDF, after the pre-flight checks',
   usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--items N|N-M|N,M…] [--supplement --late-reason TEXT [--urgency TEXT]] [--override-reason TEXT] [--json]',
   options: {

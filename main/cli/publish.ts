@@ -7,14 +7,14 @@ import { findRecord } from '../../shared/data';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/session';
-import { EXIT, UsageError, type Subcommand } from './quorum';
+import { EXIT, UsageError, type Subcommand, requireData } from './command';
 
 /**
  * `quorum publish`: the partnership's public website as a folder of static pages, with each
  * meeting's public PDF pack beside its pages. Read-only on the store; re-publishing writes only
  * what changed and lists it.
  */
-export const publishCommand = (requireData: (values: Record<string, unknown>) => string): Subcommand => ({
+export const publishCommand = (): Subcommand => ({
   summary: 'write the public website: meetings, agendas, public papers, approved minutes, decisions, action logs, forward plans',
   usage: 'quorum publish --data DIR --out FOLDER [--board ID] [--since YYYY-MM-DD] [--json]',
   options: {

@@ -13,37 +13,13 @@ import { callCommand } from './call';
 import { importCommand } from './import';
 import { teamCommand } from './team';
 import { clockFromSetting, type Clock } from '../../shared/clock';
+import { dataOption, EXIT, jsonOption, requireData, UsageError, type Out, type Subcommand } from './command';
+
 
 /**
  * `quorum`: Quorum's services without Electron, on a data folder. Each subcommand declares its
  * options; `pack` and `export` join this table with their issues.
  */
-export type Out = { log: (s: string) => void; error: (s: string) => void };
-export type Subcommand = {
-  summary: string;
-  usage: string;
-  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; description: string }>;
-  /** A word after the command (`quorum export minutes …`), when the command takes one. */
-  positional?: { name: string; choices: readonly string[] };
-  run(values: Record<string, string | boolean | undefined>, out: Out, run: RunContext): Promise<number>;
-};
-
-/** What every verb is handed: the words after it, and the clock (`--today`, else QUORUM_TODAY, else the machine's). */
-export type RunContext = { positionals: string[]; clock: Clock };
-
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-const dataOption = { data: { type: 'string' as const, description: 'the data folder (holds quorum.json)' } };
-const jsonOption = { json: { type: 'boolean' as const, description: 'print JSON instead of text' } };
-
-const requireData = (values: Record<string, unknown>): string => {
-  const data = values.data;
-  if (typeof data !== 'string' || !data.trim()) throw new UsageError('--data DIR is required');
-  return resolve(data);
-};
-
-export class UsageError extends Error {}
-
 const subcommands: Record<string, Subcommand> = {
   example: {
     summary: 'create the example partnership (Eastmere) in an empty data folder',
@@ -122,11 +98,11 @@ const subcommands: Record<string, Subcommand> = {
       }
     },
   },
-  import: importCommand(requireData),
-  call: callCommand(requireData),
-  pack: packCommand(requireData),
-  export: exportCommand(requireData),
-  publish: publishCommand(requireData),
+  import: importCommand(),
+  call: callCommand(),
+  pack: packCommand(),
+  export: exportCommand(),
+  publish: publishCommand(),
   team: teamCommand(),
 };
 

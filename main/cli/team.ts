@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { TEAM_ROLES, TEAM_ROLE_MEANING, type TeamRole } from '../../shared/team/audiences';
-import { EXIT, UsageError, type Out, type Subcommand } from './quorum';
+import { EXIT, UsageError, type Out, type Subcommand } from './command';
 
 /** Reads a password at the terminal without echoing it; none where there is no terminal (CI, a pipe). */
 const askPassword = async (question: string): Promise<string | undefined> => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { findRecord } from '../../shared/data';
 import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
-import type { EffectName, OperationArgs, OperationResult } from '../../shared/operations';
+import type { EffectHandlers } from '../../shared/operations';
 import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from './exports';
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
@@ -18,10 +18,9 @@ import { bankHolidaysAround } from './holidays';
 import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
 import { readChosenFile } from './imports/chosenFile';
 import { saveImage } from './papers/imageFiles';
-import { createTeamEffects } from './team/teamEffects';
+import { createTeamEffects } from './teamEffects';
 
 /** One hand-written handler per effect: what needs the machine. Typed by the effect's declaration. */
-export type EffectHandlers = { [N in EffectName]: (input: OperationArgs<N>) => Promise<OperationResult<N>> | OperationResult<N> };
 
 const cancelled = { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
 
@@ -141,7 +140,7 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
         pendingPaper = { agendaItemId, file };
         return { imported: false as const, reviewMarks: marks, sourceFile: basename(file), reason: `${basename(file)} still has ${marks}. Choose whether to accept all the changes (as Word’s Accept All) and leave the comments out, or keep them showing in the paper.` };
       }
-      const paper = await importPaperFile(session, { agendaItemId, file, replace, reviewMarks });
+      const paper = await importPaperFile(session.ready(), today(), { agendaItemId, file, replace, reviewMarks });
       return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.characters, images: paper.images, notes: paper.notes };
     },
     'partnership:chooseLogo': async ({ altText }) => {

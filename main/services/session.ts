@@ -11,7 +11,7 @@ import { fileFailure } from './store/errors';
 import { fsyncFolder } from './store/atomicFile';
 import type { Clock } from '../../shared/clock';
 import { ALL_QUERIES, staleQueries } from '../../shared/operations';
-import type { StoreStatus, TeamSummary } from '../../shared/contract';
+import type { StoreStatus, TeamSummary } from '../../shared/views';
 import type { NewRecord } from '../../shared/data';
 import type { PartnershipStore } from './store/partnershipStore';
 import { TeamStore } from './team/teamStore';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, noInput } from '../schema/common';
 import { effect } from '../kernel/operation';
-import type { AppInfo, BackupInfo, JournalCheck, JournalEntryView, StoreStatus } from '../contract';
+import type { AppInfo, BackupInfo, JournalCheck, JournalEntryView, StoreStatus } from '../views';
 
 /**
  * The app and its data folder: what only main can answer or do (the store's state, backups, the

@@ -6,7 +6,7 @@ import { QuorumFailure } from '../result';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 import { DEFAULT_STANDING_ITEMS } from '../rules/boards';
-import type { BoardOption } from '../contract';
+import type { BoardOption } from '../views';
 
 /**
  * The partnership's boards: added, renamed, and closed when one stops meeting (its meetings,

@@ -5,6 +5,7 @@ import { findRecord, getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
+import type { DirectoryOrganisation, DirectoryPerson } from '../views';
 
 /**
  * The partnership's people and organisations, set up by the secretariat (not only the example's).
@@ -122,8 +123,6 @@ export const retireOrganisation = mutation({
 
 // Queries
 
-export type DirectoryPerson = Pick<Person, 'id' | 'rev' | 'name' | 'jobTitle' | 'organisationId' | 'email'> & { phone: string; organisation: string; retiredOn: string | null };
-export type DirectoryOrganisation = Pick<Organisation, 'id' | 'rev' | 'name' | 'kind'> & { people: number; retiredOn: string | null };
 
 /** Everyone and every organisation, current and former, for the People screen. */
 export const getDirectory = query({

@@ -3,7 +3,7 @@ import { recordId } from '../schema/common';
 import { effect } from '../kernel/operation';
 import { PACK_VARIANTS } from '../pack/model';
 import { WORD_EXPORTS } from '../exports/kinds';
-import type { ExportOutcome } from '../contract';
+import type { ExportOutcome } from '../views';
 
 /** Word and calendar files through the system save dialog (main/services/effects.ts writes them). */
 export const exportWord = effect<ExportOutcome>()({

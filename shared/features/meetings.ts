@@ -14,7 +14,7 @@ import { mutation, query } from '../kernel/operation';
 import { noInput } from '../schema/common';
 import { boardMeetings, nextMeeting } from '../rules/boards';
 import { meetingView } from '../rules/meetingView';
-import type { MeetingSummary } from '../contract';
+import type { MeetingSummary } from '../views';
 import { emptyCoverSheet } from './packs';
 import { keyForPlace } from '../rules/order';
 

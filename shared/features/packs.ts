@@ -10,7 +10,7 @@ import { effect, internalMutation, query } from '../kernel/operation';
 import { PACK_VARIANTS } from '../pack/model';
 import { preflight } from '../pack/preflight';
 import { supplementCandidates } from '../pack/supplement';
-import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '../contract';
+import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '../views';
 
 /** Records a saved pack in the history; an override of pre-flight errors is journaled with its reason. */
 export const recordPackBuild = internalMutation({

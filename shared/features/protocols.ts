@@ -11,7 +11,7 @@ import { effect, internalMutation, mutation, query } from '../kernel/operation';
 import { noInput } from '../schema/common';
 import { protocolList, protocolView, versionsOfProtocol } from '../rules/protocolView';
 import { diffVersions } from '../rules/protocolDiff';
-import type { ReturnedCopyOutcome } from '../contract';
+import type { ReturnedCopyOutcome } from '../views';
 
 const sectionsInput = z.array(protocolSectionSchema).min(1, 'A protocol needs at least one section').max(500);
 

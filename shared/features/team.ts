@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { noInput } from '../schema/common';
 import { effect } from '../kernel/operation';
-import type { NeedsDecisionView, NotAppliedView, StoreStatus, TeamSummary } from '../contract';
+import type { NeedsDecisionView, NotAppliedView, StoreStatus, TeamSummary } from '../views';
 import { PARTNERSHIP_SLUG, USER_NAME } from '../team/audiences';
 
 /**

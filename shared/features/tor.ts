@@ -8,7 +8,7 @@ import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 import { boardMeetings } from '../rules/boards';
-import type { TorView } from '../contract';
+import type { TorView } from '../views';
 
 /** What the secretariat edits in a ToR; version, status and approval follow from the lifecycle. */
 export const torFields = torSchema.pick({

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { StoreData } from '../data';
-import type { HolidaySet } from '../rules/dates';
+import type { HolidaySet } from '../clock';
 import type { RecordType } from '../schema/common';
 
 /**

@@ -42,6 +42,9 @@ export type EffectName = Extract<Operation, { kind: 'effect' }>['name'];
 
 export type OperationInput<N extends OperationName> = z.input<OperationNamed<N>['input']>;
 export type OperationArgs<N extends OperationName> = z.output<OperationNamed<N>['input']>;
+/** What main implements for the effects: one function per effect, typed by its declaration. */
+export type EffectHandlers = { [N in EffectName]: (input: OperationArgs<N>) => Promise<OperationResult<N>> | OperationResult<N> };
+
 export type OperationResult<N extends OperationName> =
   OperationNamed<N> extends MutationDef<string, z.ZodType, infer R>
     ? R

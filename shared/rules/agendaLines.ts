@@ -1,4 +1,4 @@
-import type { AgendaLine } from '../contract';
+import type { AgendaLine } from '../views';
 import { findRecord, type StoreData } from '../data';
 import { meetingItems, numberedAgenda } from './agenda';
 import type { AgendaItem } from '../schema/records';

@@ -2,7 +2,7 @@
  * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) in UTC, so a date never shifts with the
  * machine's time zone or British Summer Time.
  */
-import { ukDateOf, ukTimeOf } from '../clock';
+import { ukDateOf, ukTimeOf, type HolidaySet } from '../clock';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -46,8 +46,7 @@ export const formatUkDateTime = (isoTimestamp: string): string => {
   return `${formatUkDate(ukDateOf(isoTimestamp))}, ${ukTimeOf(isoTimestamp)}`;
 };
 
-/** A set of bank-holiday dates; supplied by main (from a maintained source), never hand-typed here. */
-export type HolidaySet = ReadonlySet<string>;
+export type { HolidaySet } from '../clock';
 
 export const isWorkingDay = (iso: string, holidays: HolidaySet): boolean => {
   const dow = dayOfWeek(iso);

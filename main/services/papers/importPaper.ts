@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRecord } from '../../../shared/data';
 import { QuorumFailure } from '../../../shared/result';
-import type { Session } from '../session';
+import type { PartnershipStore } from '../store/partnershipStore';
 import { readPaperFile } from './index';
 import type { ReviewMarksChoice } from './wordParts';
 
@@ -15,15 +15,18 @@ export type PaperImportOutcome = { imported: boolean; sourceFile: string; charac
  * (`replace`), since the old text is then only in the backups. A dry run reads the file the same
  * way, into a scratch folder, and writes nothing.
  */
-export const importPaperFile = async (session: Session, input: { agendaItemId: string; file: string; replace?: boolean; dryRun?: boolean; reviewMarks?: ReviewMarksChoice }): Promise<PaperImportOutcome> => {
-  const store = session.ready();
+export const importPaperFile = async (
+  store: PartnershipStore,
+  receivedOn: string,
+  input: { agendaItemId: string; file: string; replace?: boolean; dryRun?: boolean; reviewMarks?: ReviewMarksChoice },
+): Promise<PaperImportOutcome> => {
   const item = findRecord(store.data, 'agendaItem', input.agendaItemId);
   if (!item) throw new QuorumFailure('not-found', 'That agenda item no longer exists');
   if (item.paper?.body.trim() && !input.replace) throw new QuorumFailure('conflict', `“${item.title}” already has a paper. Confirm that the imported file should replace it.`);
   const scratch = input.dryRun ? mkdtempSync(join(tmpdir(), 'quorum-paper-')) : undefined;
   try {
     const paper = await readPaperFile(input.file, scratch ?? store.dataDir, { reviewMarks: input.reviewMarks });
-    if (!input.dryRun) await store.run('paper:receiveImported', { agendaItemId: item.id, body: paper.body, sourceFile: paper.sourceFile, receivedOn: session.clock.today(), expectedRev: item.rev });
+    if (!input.dryRun) await store.run('paper:receiveImported', { agendaItemId: item.id, body: paper.body, sourceFile: paper.sourceFile, receivedOn, expectedRev: item.rev });
     return { imported: !input.dryRun, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes, title: item.title };
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupInfo } from '../../../shared/contract';
+import type { BackupInfo } from '../../../shared/views';
 import { writeFileAtomic } from './atomicFile';
 import { ukDateOf } from '../../../shared/clock';
 

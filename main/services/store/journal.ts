@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, truncateSync } from 'node:fs';
 import type { Change } from '../../../shared/kernel/operation';
-import type { JournalCheck } from '../../../shared/contract';
+import type { JournalCheck } from '../../../shared/views';
 import { appendLineDurably } from './atomicFile';
 
 /**

@@ -1,4 +1,4 @@
-import type { BackupInfo, StoreStatus } from '../../../shared/contract';
+import type { BackupInfo, StoreStatus } from '../../../shared/views';
 import type { Clock } from '../../../shared/clock';
 import type { NewRecord, StoreData } from '../../../shared/data';
 import type { MutationName } from '../../../shared/operations';

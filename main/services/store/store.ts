@@ -5,7 +5,7 @@ import { applyCommand } from '../../../shared/operations/apply';
 import { mutations, type MutationName } from '../../../shared/operations';
 import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
 import type { Change, CommandContext, MutationOutcome } from '../../../shared/kernel/operation';
-import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
+import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/views';
 import { countRecords, type NewRecord, type StoreData } from '../../../shared/data';
 import type { QRecord } from '../../../shared/schema/records';
 import { seedRecords } from '../../../shared/kernel/changeSet';

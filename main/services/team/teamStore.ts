@@ -6,7 +6,7 @@ import { mutations, type MutationName } from '../../../shared/operations';
 import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
 import { seedRecords } from '../../../shared/kernel/changeSet';
 import type { Change, CommandContext } from '../../../shared/kernel/operation';
-import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/contract';
+import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/views';
 import { carryIndex, countRecords, type NewRecord, type StoreData } from '../../../shared/data';
 import { recordSchema, type QRecord } from '../../../shared/schema/records';
 import { QuorumFailure } from '../../../shared/result';

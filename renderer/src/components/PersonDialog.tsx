@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Field, Input, Select, Spinner } from '@fluentui/react-components';
-import type { DirectoryPerson } from '@shared/features/directory';
+import type { DirectoryPerson } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { call, useQuery } from '../bridge';
 import { chosenId } from '../ids';

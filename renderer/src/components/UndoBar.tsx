@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { StoreStatus } from '@shared/contract';
+import type { StoreStatus } from '@shared/views';
 import { bridge } from '../bridge';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Field, Input, Select, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
-import type { DirectoryOrganisation, DirectoryPerson } from '@shared/features/directory';
+import type { DirectoryOrganisation, DirectoryPerson } from '@shared/views';
 import { BOARD_KINDS, BOARD_RULES, ORGANISATION_KINDS } from '@shared/schema/records';
 import { BOARD_KIND_LABEL, ORGANISATION_KIND_LABEL } from '@shared/rules/labels';
 import type { QuorumError, Result } from '@shared/result';

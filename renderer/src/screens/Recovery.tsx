@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles } from '@fluentui/react-components';
-import type { StoreStatus } from '@shared/contract';
+import type { StoreStatus } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../bridge';
 import { FirstRun } from './FirstRun';

@@ -24,7 +24,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { BackupInfo } from '@shared/contract';
+import type { BackupInfo } from '@shared/views';
 import type { Partnership } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
 import { bridge, call, useQuery } from '../bridge';

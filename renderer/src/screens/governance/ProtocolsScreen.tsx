@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useReviewer } from '../../components/Reviewer';
 import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { BoardOption } from '@shared/contract';
+import type { BoardOption } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { FirstDo } from '../../components/FirstDo';
 import { bridge, useQuery } from '../../bridge';
@@ -13,7 +13,7 @@ import { useChange } from '../../components/useChange';
 import { SectionsEditor } from './SectionsEditor';
 import { WordExportButton } from './WordExportButton';
 import { ReturnedCopyDialog } from './ReturnedCopyDialog';
-import type { ReturnedCopyOutcome } from '@shared/contract';
+import type { ReturnedCopyOutcome } from '@shared/views';
 import { PROTOCOL_STATUS_LABEL } from '@shared/rules/labels';
 import { chosenIds } from '../../ids';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Field, Select, Text } from '@fluentui/react-components';
-import type { ReturnedCopyOutcome } from '@shared/contract';
+import type { ReturnedCopyOutcome } from '@shared/views';
 import type { ProtocolView, VersionView } from '@shared/rules/protocolView';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
-import type { TorView } from '@shared/contract';
+import type { TorView } from '@shared/views';
 import type { TermsOfReference } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';

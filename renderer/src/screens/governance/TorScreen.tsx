@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
-import type { TorView } from '@shared/contract';
+import type { TorView } from '@shared/views';
 import type { TermsOfReference } from '@shared/schema/records';
 import type { QuorumError } from '@shared/result';
 import { bridge, call, useQuery } from '../../bridge';

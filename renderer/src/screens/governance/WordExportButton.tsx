@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { ArrowExportLtr20Regular } from '@fluentui/react-icons';
-import type { ExportOutcome } from '@shared/contract';
+import type { ExportOutcome } from '@shared/views';
 import type { QuorumError, Result } from '@shared/result';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatBytes } from '../../format';

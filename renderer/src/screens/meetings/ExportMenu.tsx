@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Radio, RadioGroup } from '@fluentui/react-components';
 import { ArrowExportLtr20Regular } from '@fluentui/react-icons';
-import type { ExportOutcome } from '@shared/contract';
+import type { ExportOutcome } from '@shared/views';
 import type { QuorumError, Result } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Spinner, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CalendarAdd20Regular } from '@fluentui/react-icons';
-import type { MeetingSummary } from '@shared/contract';
+import type { MeetingSummary } from '@shared/views';
 import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Field, Input, Select } from '@fluentui/react-components';
 import { FormDialog } from '../../components/FormDialog';
-import type { BoardOption } from '@shared/contract';
+import type { BoardOption } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 

@@ -4,7 +4,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { CountField } from '../../components/CountField';
 
 import { ArrowDown16Regular, ArrowUp16Regular, Delete16Regular } from '@fluentui/react-icons';
-import type { BoardOption } from '@shared/contract';
+import type { BoardOption } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 

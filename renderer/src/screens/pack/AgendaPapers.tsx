@@ -22,7 +22,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { AgendaLine, PaperImportOutcome } from '@shared/contract';
+import type { AgendaLine, PaperImportOutcome } from '@shared/views';
 import { PURPOSE_LABEL, type PackVariant } from '@shared/pack/model';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';

@@ -17,7 +17,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular, DocumentPdf20Regular } from '@fluentui/react-icons';
-import type { PackBuildOutcome } from '@shared/contract';
+import type { PackBuildOutcome } from '@shared/views';
 import type { PackVariant } from '@shared/pack/model';
 import type { PreflightReport } from '@shared/pack/preflight';
 import type { QuorumError } from '@shared/result';

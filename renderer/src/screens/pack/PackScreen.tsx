@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Field, Radio, RadioGroup, Select, Spinner, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
-import type { MeetingSummary } from '@shared/contract';
+import type { MeetingSummary } from '@shared/views';
 import type { PackVariant } from '@shared/pack/model';
 import { useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';

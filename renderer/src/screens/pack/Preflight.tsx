@@ -1,6 +1,6 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorCircle20Filled, Warning20Filled } from '@fluentui/react-icons';
-import type { AgendaLine } from '@shared/contract';
+import type { AgendaLine } from '@shared/views';
 import type { PreflightProblem, PreflightReport } from '@shared/pack/preflight';
 import { formatUkDate } from '../../format';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskProgress, useTaskProgress } from '../../components/TaskProgress';
 import { GlobeArrowUp20Regular } from '@fluentui/react-icons';
-import type { SitePublishOutcome } from '@shared/contract';
+import type { SitePublishOutcome } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';

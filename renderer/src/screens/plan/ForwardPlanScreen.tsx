@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Field, Input, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
-import type { BoardOption } from '@shared/contract';
+import type { BoardOption } from '@shared/views';
 import type { ForwardPlanRow } from '@shared/rules/planView';
 import { FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from '@shared/schema/plan';
 import type { QuorumError } from '@shared/result';

@@ -1,5 +1,5 @@
 import { Badge } from '@fluentui/react-components';
-import type { TeamSummary } from '@shared/contract';
+import type { TeamSummary } from '@shared/views';
 
 /** Where the team sync stands, in words (colour is never the only sign). */
 export const syncWords = (team: TeamSummary): string => {

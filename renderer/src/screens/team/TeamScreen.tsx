@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, CardHeader, Field, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import type { NeedsDecisionView, NotAppliedView, TeamSummary } from '@shared/contract';
+import type { NeedsDecisionView, NotAppliedView, TeamSummary } from '@shared/views';
 import { call, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useChange, useInFlight } from '../../components/useChange';

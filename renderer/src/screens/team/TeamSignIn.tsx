@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Field, Input, Text, Title1, makeStyles } from '@fluentui/react-components';
-import type { TeamSummary } from '@shared/contract';
+import type { TeamSummary } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { call } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';

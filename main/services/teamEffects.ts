@@ -1,10 +1,10 @@
-import type { QRecord } from '../../../shared/schema/records';
-import type { NeedsDecisionView, NotAppliedView } from '../../../shared/contract';
-import { formatUkDate } from '../../../shared/rules/dates';
-import { QuorumFailure } from '../../../shared/result';
-import type { StoreData } from '../../../shared/data';
-import type { Session } from '../session';
-import type { EffectHandlers } from '../effects';
+import type { QRecord } from '../../shared/schema/records';
+import type { NeedsDecisionView, NotAppliedView } from '../../shared/views';
+import { formatUkDate } from '../../shared/rules/dates';
+import { QuorumFailure } from '../../shared/result';
+import type { StoreData } from '../../shared/data';
+import type { Session } from './session';
+import type { EffectHandlers } from '../../shared/operations';
 
 /** A record as the officer knows it, for the two lists: "The minute of item “Budget” (14 February 2027)". */
 export const describeRecord = (data: StoreData, id: string, record?: QRecord): string => {
