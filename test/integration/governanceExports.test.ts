@@ -52,6 +52,34 @@ describe('the protocol with tracked changes', () => {
     expect(pkg.parts['docProps/custom.xml']).toContain(v2.id);
   });
 
+  it('tracks a removed paragraph as deleted and an added one as inserted, on the paragraph mark too (w:pPr/w:rPr)', async () => {
+    const dir = await example();
+    const store = QuorumStore.open(dir, { user: 'Ann Clerk', device: 'test', clock: testClock() });
+    try {
+      for (const [boardId, date] of [['board:childrens-trust', '2026-12-15'], ['board:safeguarding', '2027-01-07'], ['board:hwb', '2027-01-13']])
+        await store.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '', unansweredReason: 'Open comments go to the annual review' });
+      const v1 = findRecord(store.data, 'protocolVersion', 'protocolVersion:boards-v1')!;
+      const sections = v1.sections.map((s) =>
+        s.key === 's2' ? { ...s, body: s.body.split('\n').filter((line) => !line.includes('assures multi-agency safeguarding')).join('\n') } : s.key === 's4' ? { ...s, body: `${s.body}\n\nPriorities are reviewed with children and families each spring.` } : s,
+      );
+      await store.run('protocols:saveDraft', { protocolId: 'protocol:boards', sections, changeSummary: 'The partnership’s line moves to its own protocol; a spring review' });
+    } finally {
+      store.close();
+    }
+    const file = join(dir, 'tracked.docx');
+    expect((await runCli('export', 'protocol', '--data', dir, '--protocol', 'protocol:boards', '--tracked-changes', '--out', file)).code).toBe(0);
+    const paragraphs = [...readPackage(readFileSync(file)).document.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const removed = paragraphs.find((p) => textOf(p).includes('assures multi-agency safeguarding'))!;
+    const added = paragraphs.find((p) => textOf(p).includes('reviewed with children and families each spring'))!;
+    const markOf = (p: string) => p.match(/<w:pPr>[\s\S]*?<w:rPr>([\s\S]*?)<\/w:rPr>[\s\S]*?<\/w:pPr>/)?.[1] ?? '';
+    // Reject All must give the paragraph back, Accept All take it away (ECMA-376 §17.13.5.15, §17.13.5.16).
+    expect(removed).toMatch(/<w:delText[^>]*>[^<]*assures multi-agency safeguarding/);
+    expect(markOf(removed)).toMatch(/^<w:del w:id="\d+" w:author="Ann Clerk"/);
+    expect(removed).not.toMatch(/<w:ins /);
+    expect(markOf(added)).toMatch(/^<w:ins w:id="\d+" w:author="Ann Clerk"/);
+    expect(added).not.toMatch(/<w:del /);
+  });
+
   it('opens in LibreOffice with the changes recorded as changes', async () => {
     const dir = await example();
     await secondVersion(dir);
