@@ -109,7 +109,7 @@ export default defineConfig(
   },
   {
     // The test CouchDB server's launcher is CommonJS: it must patch a module before pouchdb-server requires it.
-    files: ['test/couchServer/*.cjs', 'test/integration/*.cjs'],
+    files: ['test/couchServer/*.cjs', 'test/readback/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WAIT } from './test/waits';
 
 export default defineConfig({
   test: {
@@ -10,7 +11,18 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/team/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: WAIT.test,
+        },
+      },
+      {
+        test: {
+          // Read back by another program (LibreOffice, pandoc), laid out in Chromium, or measured
+          // whole (memory, the security scan): slow, and not about the date, so run once, in
+          // `npm test`, and not again in each of test:any-date's clock passes.
+          name: 'readback',
+          include: ['test/readback/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: WAIT.test,
         },
       },
       {
@@ -19,7 +31,7 @@ export default defineConfig({
           include: ['test/main/**/*.test.ts'],
           environment: 'node',
           // The built app's printToPDF test starts Chromium: seconds on a quiet machine, more on a busy CI runner.
-          testTimeout: 60_000,
+          testTimeout: WAIT.test,
           server: { deps: { inline: ['electron-store', 'conf'] } },
         },
       },
@@ -29,8 +41,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/globalSetup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: WAIT.test,
+          hookTimeout: WAIT.test,
           fileParallelism: false,
         },
       },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { WAIT } from './waits';
 
 export const SOFFICE = process.env.QUORUM_SOFFICE ?? '/usr/bin/soffice';
 
@@ -15,7 +16,7 @@ const convertWith = (file: string, to: 'pdf' | 'odt' | 'fodt' | 'docx'): string 
     throw new Error(`LibreOffice is needed for this test: apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-liberation2 (or set QUORUM_SOFFICE)`);
   const outDir = mkdtempSync(join(tmpdir(), 'quorum-lo-out-'));
   const profile = mkdtempSync(join(tmpdir(), 'quorum-lo-'));
-  execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'pipe', timeout: WAIT.readerRun });
   return join(outDir, basename(file).replace(/\.[^.]+$/, `.${to}`));
 };
 
@@ -32,7 +33,7 @@ const REVIEW = fileURLToPath(new URL('./uno/review.py', import.meta.url));
 const realClockEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k, v]) => !/^FAKETIME/.test(k) && !(k === 'LD_PRELOAD' && /faketime/.test(v ?? ''))));
 const runReview = (args: string[]) => {
   try {
-    execFileSync(UNO_PYTHON, [REVIEW, ...args], { stdio: 'pipe', timeout: 120_000, env: realClockEnv() });
+    execFileSync(UNO_PYTHON, [REVIEW, ...args], { stdio: 'pipe', timeout: WAIT.readerRun, env: { ...realClockEnv(), QUORUM_LIBREOFFICE_START_SECONDS: String(WAIT.libreOfficeStartSeconds) } });
   } catch (err) {
     const said = String((err as { stderr?: Buffer }).stderr ?? '');
     if (/No module named 'uno'|ENOENT/.test(said + String(err)))

@@ -8,6 +8,7 @@ import { quorumPage } from './pages/quorumPage';
 import { wordPaper } from '../fixtures/papers';
 import { readPackage } from '../docxPackage';
 import { findRecord, listRecords } from '../../shared/data';
+import { WAIT } from '../waits';
 
 const e2e = useE2E();
 
@@ -123,7 +124,7 @@ describe('the PDF pack from the Pack screen', () => {
     await q.pack.savePdf.click();
     await q.pack.overrideReason.fill('Papers 5 and 6 to follow');
     await q.pack.buildAnyway.click();
-    await page.getByText('Pack saved', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByText('Pack saved', { exact: true }).waitFor({ timeout: WAIT.screenBuild });
 
     const [build] = listRecords(host.session.store.data, 'packBuild');
     expect(build).toMatchObject({ format: 'pdf', variant: 'public' });
@@ -146,7 +147,7 @@ describe('the PDF pack from the Pack screen', () => {
     expect(await q.pack.itemPdf(10).count()).toBe(0); // Part 2, and this is the public pack
 
     await q.pack.itemPdf(4).click();
-    await page.getByText(/^Item 4 saved as /).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Item 4 saved as /).waitFor({ timeout: WAIT.screenBuild });
     const [build] = listRecords(host.session.store.data, 'packBuild');
     expect(build).toMatchObject({ format: 'pdf', items: [4] });
     expect(build.fileName).toMatch(/item 4 \(public\)\.pdf$/);
@@ -215,14 +216,14 @@ describe('publishing the website from the Pack screen', () => {
     host.chooseFolderAnswer.value = site;
 
     await q.pack.publish.click();
-    await page.getByText('Website published').waitFor({ timeout: 120_000 });
+    await page.getByText('Website published').waitFor({ timeout: WAIT.screenBuild });
     expect(await q.pack.published.innerText()).toContain('Written: childrens-trust/2026-12-15/item-4.html');
     expect(readFileSync(join(site, 'childrens-trust/2026-12-15/index.html'), 'utf8')).toContain('The public agenda pack (PDF)');
     expect(readFileSync(join(site, 'childrens-trust/2026-12-15/pack.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await seriousViolations(page)).toEqual([]);
 
     await q.pack.publish.click();
-    await expect.poll(() => page.getByText(/0 files written, \d+ unchanged, 0 removed/).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/0 files written, \d+ unchanged, 0 removed/).count(), { timeout: WAIT.screenBuild }).toBe(1);
   });
 });
 

@@ -10,6 +10,7 @@ import { findRecord } from '../../shared/data';
 import { formatUkDate } from '../../shared/rules/dates';
 import { startCouchServer, type CouchServer } from '../couchServer';
 import { tempDir } from '../helpers';
+import { WAIT } from '../waits';
 
 /**
  * Two officers' copies of Quorum on one team server (pouchdb-server, started here), each its own
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await initTeam(admin, 'eastmere');
   for (const name of ['ann', 'bob']) await addTeamUser(admin, 'eastmere', { name, password: `${name}-Password-1`, roles: ['secretariat', 'part2'] });
   await addTeamUser(admin, 'eastmere', { name: 'pri', password: 'pri-Password-1', roles: ['partner'] });
-}, 60_000);
+}, WAIT.processes);
 afterAll(async () => {
   await browser?.close();
   for (const h of hosts) await h.close();
@@ -84,7 +85,7 @@ describe('two officers on one team server', () => {
 
     // Bob is back online.
     bobHost.session.teamStore!.startSync();
-    await expect.poll(() => bob.team.nav.innerText(), { timeout: 20_000 }).toMatch(/^Team\s*\(1\)$/);
+    await expect.poll(() => bob.team.nav.innerText(), { timeout: WAIT.sync }).toMatch(/^Team\s*\(1\)$/);
     await bob.team.nav.click();
     await bob.team.tab('Needs decision').click();
     const clash = bob.team.decision(new RegExp(ITEM));
@@ -96,18 +97,18 @@ describe('two officers on one team server', () => {
     await screenshot(bobPage, 'team-needs-decision.png');
 
     // Ann sees the same clash in her copy.
-    await expect.poll(() => ann.team.nav.innerText(), { timeout: 20_000 }).toMatch(/^Team\s*\(1\)$/);
+    await expect.poll(() => ann.team.nav.innerText(), { timeout: WAIT.sync }).toMatch(/^Team\s*\(1\)$/);
 
     // Bob keeps Ann's words; the decision travels to her copy.
     await bob.team.keep('ann').click();
     await bob.team.nothingToDecide.waitFor();
-    await expect.poll(() => findRecord(annHost.session.store.data, 'agendaItem', item.id)?.minutes, { timeout: 20_000 }).toBe('The board welcomed the progress and asked for a timeline.');
-    await expect.poll(() => ann.team.nav.innerText(), { timeout: 20_000 }).toMatch(/^Team$/);
+    await expect.poll(() => findRecord(annHost.session.store.data, 'agendaItem', item.id)?.minutes, { timeout: WAIT.sync }).toBe('The board welcomed the progress and asked for a timeline.');
+    await expect.poll(() => ann.team.nav.innerText(), { timeout: WAIT.sync }).toMatch(/^Team$/);
     await ann.team.nav.click();
     await ann.team.tab('Needs decision').click();
     await ann.team.nothingToDecide.waitFor();
     expect(findRecord(bobHost.session.store.data, 'agendaItem', item.id)?.minutes).toBe('The board welcomed the progress and asked for a timeline.');
-  }, 180_000);
+  }, WAIT.processes);
 
   it('lets a partner reviewer sign in to the protocols sent to them alone, and comment on a section for the secretariat', async () => {
     // Arrange: the team from the story above is on the server (Ann's copy); the partner joins from an empty folder.
@@ -135,9 +136,9 @@ describe('two officers on one team server', () => {
 
     // Assert: it reaches the secretariat's copy, and the partner sees no control to answer it.
     await expect
-      .poll(() => Object.values(annHost.session.store.data.records).some((r) => r.type === 'protocolComment' && r.text === 'Please name the designated nurse in section 1.'), { timeout: 20_000 })
+      .poll(() => Object.values(annHost.session.store.data.records).some((r) => r.type === 'protocolComment' && r.text === 'Please name the designated nurse in section 1.'), { timeout: WAIT.sync })
       .toBe(true);
     await priPage.getByRole('tab', { name: /^Comments/ }).click();
     expect(await priPage.getByRole('button', { name: 'Accept' }).count()).toBe(0);
-  }, 120_000);
+  }, WAIT.processes);
 });

@@ -8,9 +8,10 @@ import { tempDir, testClock } from '../helpers';
 import { runAndKill, startSaver } from './killer';
 import { checkStore } from '../../main/cli/check';
 import { loadGenerated } from '../../main/services/example';
+import { WAIT } from '../waits';
 
 describe('a writer killed at random during saves', () => {
-  it('leaves a store that loads with every acknowledged write (200+ saves)', { timeout: 180_000 }, async () => {
+  it('leaves a store that loads with every acknowledged write (200+ saves)', { timeout: WAIT.processes }, async () => {
     const { dir, cleanup } = tempDir('quorum-crash-');
     try {
       const acked: number[] = [];
@@ -41,7 +42,7 @@ describe('a writer killed at random during saves', () => {
     }
   });
 
-  it('survives the same on a generated megabyte store (the short version of npm run soak)', { timeout: 180_000 }, async () => {
+  it('survives the same on a generated megabyte store (the short version of npm run soak)', { timeout: WAIT.processes }, async () => {
     const { dir, cleanup } = tempDir('quorum-crash-big-');
     try {
       const seed = QuorumStore.open(dir, { user: 'soak', device: hostname(), clock: testClock() });
@@ -64,7 +65,7 @@ describe('a writer killed at random during saves', () => {
     }
   });
 
-  it('never looks tampered with to quorum check reading beside it during 200 saves', { timeout: 180_000 }, async () => {
+  it('never looks tampered with to quorum check reading beside it during 200 saves', { timeout: WAIT.processes }, async () => {
     const { dir, cleanup } = tempDir('quorum-check-beside-');
     const saver = startSaver(dir, 0);
     try {

@@ -12,6 +12,7 @@ import { publishSite, PUBLICATION_MANIFEST } from '../../main/services/publish';
 import { launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
 import { generatePartTwo } from '../fixtures/partTwo';
 import { TEST_TODAY, tempDir } from '../helpers';
+import { WAIT } from '../waits';
 
 const run = promisify(execFile);
 const QUORUM = resolve(import.meta.dirname, '../../bin/quorum.js');
@@ -36,7 +37,7 @@ describe('the publication folder (quorum publish)', () => {
     await run(process.execPath, [QUORUM, 'example', '--data', data, '--today', TEST_TODAY]);
     first = await publish(data, site);
     browser = await launchChromium();
-  }, 120_000);
+  }, WAIT.readBack);
   afterAll(async () => {
     await browser?.close();
     t.cleanup();
@@ -61,7 +62,7 @@ describe('the publication folder (quorum publish)', () => {
       expect(html, page).not.toMatch(/<script/i);
     }
     expect(execFileSync('pdfinfo', [join(site, 'childrens-trust/2026-12-15/pack.pdf')], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
-  }, 120_000);
+  }, WAIT.readBack);
 
   it('passes axe-core with no violations on every page', async () => {
     const pages = filesIn(site).filter((f) => f.endsWith('.html'));
@@ -74,7 +75,7 @@ describe('the publication folder (quorum publish)', () => {
       expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`), relative(site, file)).toEqual([]);
     }
     await context.close();
-  }, 120_000);
+  }, WAIT.readBack);
 
   it('writes only what changed when published again, lists it, and removes a paper moved into Part 2', async () => {
     expect(await publish(data, site)).toMatchObject({ written: [], removed: [] });
@@ -90,7 +91,7 @@ describe('the publication folder (quorum publish)', () => {
     expect(existsSync(join(site, 'childrens-trust/2026-12-15/item-4.html'))).toBe(false);
     expect(readFileSync(join(site, 'childrens-trust/2026-12-15/index.html'), 'utf8')).toContain('Part 2: exempt under Schedule 12A, paragraph 3');
     expect(JSON.parse(readFileSync(join(site, PUBLICATION_MANIFEST), 'utf8')).files).not.toHaveProperty(['childrens-trust/2026-12-15/item-4.html']);
-  }, 120_000);
+  }, WAIT.readBack);
 
   it('refuses a date it cannot read and a folder inside the data folder', async () => {
     await expect(run(process.execPath, [QUORUM, 'publish', '--data', data, '--out', site, '--since', '12/01/2026'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--since takes a date as YYYY-MM-DD') });
@@ -120,5 +121,5 @@ describe('the publication folder and Part 2', () => {
       const meeting = readFileSync(join(out, 'hwb/2026-12-01/index.html'), 'utf8');
       expect(meeting).toContain(`exempt under Schedule 12A, paragraph ${spec.paragraph}`);
     }
-  }, 180_000);
+  }, WAIT.readBack);
 });

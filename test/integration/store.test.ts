@@ -11,6 +11,7 @@ import { QuorumFailure } from '../../shared/result';
 import { storeBytesOnDisk, tempDir } from '../helpers';
 import { ukDateOf } from '../../shared/clock';
 import { loadExample } from '../../main/services/example';
+import { WAIT } from '../waits';
 
 let dir: string;
 let cleanup: () => void;
@@ -181,7 +182,7 @@ describe('a folder left in a state the user must recover from', () => {
     } finally {
       holder.p.kill('SIGKILL');
     }
-  }, 60_000);
+  }, WAIT.processes);
 
   it('clears temporary files a kill left in the data folder, its backups and its pictures at the next start', async () => {
     const s = await withExample();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamStore } from '../../main/services/team/teamStore';
 import { startTeam, teamRecords, type Team } from './teamFixture';
+import { WAIT } from '../waits';
 
 /**
  * kill -9 during replication loses nothing acknowledged: an officer's app saving and syncing at
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await ann.seed('example:load', 'Set up Westbury', teamRecords().records);
   await ann.syncOnce();
   await ann.close();
-}, 120_000);
+}, WAIT.processes);
 afterAll(async () => {
   await team?.stop();
 });
@@ -74,5 +75,5 @@ describe('kill -9 during replication', () => {
     expect(ann.status().journal).toMatchObject({ ok: true });
     expect(bob.status().journal).toMatchObject({ ok: true });
     console.log(`kill -9 during sync: ${acked.length} acknowledged saves over 5 kills, all present after restart and on another officer's machine`);
-  }, 240_000);
+  }, WAIT.processes);
 });

@@ -8,6 +8,7 @@ import { EXEMPT_TEXT } from '../../shared/team/placement';
 import { preflight } from '../../shared/pack/preflight';
 import { TINY_PNG } from '../docxPackage';
 import { startTeam, teamRecords, type Team } from './teamFixture';
+import { WAIT } from '../waits';
 
 /**
  * Several officers and a partner on one partnership, each with their own replica, against a real
@@ -52,7 +53,7 @@ beforeAll(async () => {
   cat = await team.open('cat');
   await bob.syncOnce();
   await cat.syncOnce();
-}, 120_000);
+}, WAIT.processes);
 afterAll(async () => {
   await team?.stop();
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers';
 import { couch, startCouchServer, type CouchServer } from '../couchServer';
+import { WAIT } from '../waits';
 
 /**
  * `quorum team init` and `add-user` against a real CouchDB-protocol server (pouchdb-server, started
@@ -31,7 +32,7 @@ const otherPartner = { name: 'paul', password: 'paul-Password-1' };
 
 beforeAll(async () => {
   server = await startCouchServer();
-}, 60_000);
+}, WAIT.processes);
 afterAll(async () => {
   await server?.stop();
 });

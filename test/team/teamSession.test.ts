@@ -8,6 +8,7 @@ import { addTeamUser, initTeam } from '../../main/services/team/server';
 import { clockOnDay } from '../../shared/clock';
 import { startCouchServer, type CouchServer } from '../couchServer';
 import { stubPlatform, tempDir, TEST_TODAY } from '../helpers';
+import { WAIT } from '../waits';
 
 /**
  * Team mode through the app's own handler table, as the window calls it: the first officer brings
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await initTeam(admin, 'eastmere');
   await addTeamUser(admin, 'eastmere', { name: 'ann', password: 'ann-Password-1', roles: ['secretariat', 'part2'] });
   await addTeamUser(admin, 'eastmere', { name: 'bob', password: 'bob-Password-1', roles: ['secretariat', 'part2'] });
-}, 60_000);
+}, WAIT.processes);
 afterAll(async () => {
   for (const s of sessions) await s.close();
   await server?.stop();
@@ -79,7 +80,7 @@ describe('team mode in the app', () => {
     const back = await again.call('team:signIn', { password: 'bob-Password-1' });
     expect(back).toMatchObject({ ok: true, value: { state: 'ready', team: { signedIn: true } } });
     expect(again.session.ready().data.records[item.id]).toMatchObject({ minutes: 'Minuted by Bob in team mode.' });
-  }, 120_000);
+  }, WAIT.processes);
 
   it('explains a wrong server address or partnership in the officer’s words', async () => {
     const carol = open();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, useExampleFolders, storeBytesOnDisk, savedStore } from '../helpers';
 import { reviewedPaper } from '../fixtures/papers';
 import { ACTION_COLUMNS, childrensTrustTor, csvOf, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS, writeXlsx } from '../fixtures/imports';
+import { WAIT } from '../waits';
 
 const folders = useExampleFolders();
 const call = async (dir: string, channel: string, input: unknown) => {
@@ -239,7 +240,7 @@ describe('quorum import refuses a bad file whole, names the row and column, and 
     await refusedWithStoreUnchanged(dir, ['actions', '--data', dir, dates, '--board', 'Children’s Trust'], /Row 2, column C \(Due date\): “2027\/31\/01” is not a date: write dates as 14\/01\/2027/);
     const meetingDates = file('dates.txt', '19/01/2027\nthe Tuesday after Easter\n');
     await refusedWithStoreUnchanged(dir, ['meetings', '--data', dir, meetingDates, '--board', 'Children’s Trust', '--year', '2027'], /line 2: “the Tuesday after Easter” is not a date or a rule Quorum can read/);
-  }, 120_000);
+  }, WAIT.readBack);
 
   it('takes the good rows and leaves out the refused ones only when told to', async () => {
     const { dir } = await westmoor();

@@ -30,7 +30,9 @@ def start_office():
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    for _ in range(200):
+    # How long LibreOffice may take to start is named in test/waits.ts (a busy machine needs far more than a quiet one).
+    deadline = time.monotonic() + float(os.environ.get('QUORUM_LIBREOFFICE_START_SECONDS', '90'))
+    while time.monotonic() < deadline:
         try:
             ctx = resolver.resolve(f'uno:pipe,name={pipe};urp;StarOffice.ComponentContext')
             return proc, ctx, profile

@@ -13,6 +13,7 @@ import { generatePartTwo as generate } from '../../fixtures/partTwo';
 import { packHtml } from '../../../shared/pack/html/document';
 import { buildSite } from '../../../shared/publish/site';
 import { assemblePack } from '../../../shared/pack/model';
+import { WAIT } from '../../waits';
 
 const everyPart = (bytes: Uint8Array) => Object.entries(unzipSync(bytes)).map(([name, b]) => [name, strFromU8(b, true)] as const);
 
@@ -93,5 +94,5 @@ describe('Part 2 confidentiality', () => {
       ),
       { numRuns: 25 },
     );
-  }, 120_000);
+  }, WAIT.readBack);
 });

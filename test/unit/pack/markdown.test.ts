@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { markdownPackage, TINY_PNG, xmlProblems } from '../../docxPackage';
+import { WAIT } from '../../waits';
 
 const rels = (pkg: Awaited<ReturnType<typeof markdownPackage>>) => pkg.parts['word/_rels/document.xml.rels'];
 
@@ -106,5 +107,5 @@ describe('Markdown to Word', () => {
       }),
       { numRuns: 150 },
     );
-  }, 60_000);
+  }, WAIT.readBack);
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { commentByLibreOffice, partnerCopyByLibreOffice, withLibreOffice } from '../soffice';
 import { readReturnedCopy } from '../../shared/protocol/returnedCopy';
 import { planReturnedCopy } from '../../shared/protocol/planReturnedCopy';
+import { WAIT } from '../waits';
 
 const { example } = useExampleFolders();
 
@@ -63,7 +64,7 @@ describe('tracked changes that round-trip through LibreOffice', () => {
     expect(proposed).toContain('Dev Shah');
     expect(sectionsText(withLibreOffice('reject', out('tracked.docx')))).toEqual(agreed);
     expect(sectionsText(withLibreOffice('accept', out('tracked.docx')))).toEqual(proposed);
-  }, 120_000);
+  }, WAIT.readBack);
 
   it('reads back everything a partner did in LibreOffice: a deletion inside the officer’s insertion, a comment at the end of a paragraph, and a rejected change', async () => {
     const dir = await example();
@@ -91,5 +92,5 @@ describe('tracked changes that round-trip through LibreOffice', () => {
     } finally {
       store.close();
     }
-  }, 180_000);
+  }, WAIT.readBack);
 });

@@ -8,6 +8,7 @@ import { buildPackFile } from '../../main/services/packs';
 import { tempDir, testClock } from '../helpers';
 import { convertWithLibreOffice } from '../soffice';
 import { loadExample } from '../../main/services/example';
+import { WAIT } from '../waits';
 
 
 /** The real package, read back by two other readers: mammoth (as an import would) and LibreOffice. */
@@ -43,5 +44,5 @@ describe('a built pack read back', () => {
     expect(text).toContain('Item 4: Improvement plan: progress report');
     expect(text).toContain('Exclusion of the press and public');
     expect(text).toMatch(/Eastmere Children’s Trust Board · \d+ \w+ \d{4} · Item 4/);
-  }, 150_000);
+  }, WAIT.readBack);
 });

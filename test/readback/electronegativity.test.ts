@@ -3,6 +3,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
+import { WAIT } from '../waits';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'node_modules/.bin/electronegativity');
@@ -38,7 +39,7 @@ const rows = (csv: string): string[][] => {
 };
 
 describe('electronegativity on the app’s source', () => {
-  it('finds nothing of high or medium severity at firm or certain confidence', { timeout: 120_000 }, () => {
+  it('finds nothing of high or medium severity at firm or certain confidence', { timeout: WAIT.readBack }, () => {
     const t = tempDir('quorum-eneg-');
     try {
       // The main process, preload and renderer as shipped, without build output or dependencies.
@@ -53,7 +54,7 @@ describe('electronegativity on the app’s source', () => {
       // The scanner sometimes writes its CSV torn when the machine is busy (its rows overwrite the
       // start of the file); a torn report is scanned again, up to three times, never accepted.
       const scan = () => {
-        execFileSync(bin, ['-i', t.dir, '-r', '-o', out, '-e', electronVersion, '-x', 'PreloadJSCheck'], { stdio: 'pipe', timeout: 35_000, env });
+        execFileSync(bin, ['-i', t.dir, '-r', '-o', out, '-e', electronVersion, '-x', 'PreloadJSCheck'], { stdio: 'pipe', timeout: WAIT.readerRun, env });
         return rows(readFileSync(out, 'utf8'));
       };
       let parsed = scan();

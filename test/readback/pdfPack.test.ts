@@ -12,6 +12,7 @@ import { QuorumStore } from '../../main/services/store/store';
 import { generatePartTwo } from '../fixtures/partTwo';
 import { exampleData, readPackage, stamp } from '../docxPackage';
 import { TEST_TODAY, tempDir } from '../helpers';
+import { WAIT } from '../waits';
 
 const run = promisify(execFile);
 const QUORUM = resolve(import.meta.dirname, '../../bin/quorum.js');
@@ -49,7 +50,7 @@ describe('the PDF pack, laid out in Chromium by the built CLI', () => {
       expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: 'pdf' });
       packs[variant] = { file, model: assemblePack(data, 'meeting:ct-next', variant, TEST_TODAY) };
     }
-  }, 180_000);
+  }, WAIT.readBack);
   afterAll(() => t.cleanup());
 
   it('is a tagged PDF with the pack’s title, in A4, numbered "Page X of Y" under a header naming board, date and part', () => {
@@ -159,7 +160,7 @@ describe('the public PDF pack and Part 2', () => {
   const t = tempDir();
   beforeAll(async () => {
     printer = await launchChromiumPrinter();
-  }, 60_000);
+  }, WAIT.readBack);
   afterAll(async () => {
     await printer.close();
     t.cleanup();
@@ -183,7 +184,7 @@ describe('the public PDF pack and Part 2', () => {
       const fullText = textOf(await write('full'));
       expect(secrets.some((s) => /BODY/.test(s) && fullText.includes(s))).toBe(true);
     }
-  }, 120_000);
+  }, WAIT.readBack);
 });
 
 describe('the PDF pack’s pictures', () => {
