@@ -14,11 +14,11 @@ export type Saver = {
 
 /**
  * Starts the saver (saverChild.ts) on `dir` from update `start`: it saves as fast as it can until
- * killed. `env` is added to its environment (a clock of its own, say: see steppedClock.ts).
+ * killed. `env` is its whole environment (a clock of its own, say: see steppedClock.ts).
  */
-export const startSaver = (dir: string, start: number, env: NodeJS.ProcessEnv = {}): Saver => {
+export const startSaver = (dir: string, start: number, env: NodeJS.ProcessEnv = process.env): Saver => {
   const acks: number[] = [];
-  const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const p = spawn(process.execPath, ['--import', 'tsx', child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let buffer = '';
   let stderr = '';
   let saved!: () => void;
@@ -72,9 +72,9 @@ export const runAndKill = async (dir: string, start: number, killAfterMs: number
  * app would: resolves with what it said ("refused: …", or "locked …" if it got in, after which it
  * is killed so it holds nothing).
  */
-export const secondOpener = (dir: string, env: NodeJS.ProcessEnv = {}): Promise<string> =>
+export const secondOpener = (dir: string, env: NodeJS.ProcessEnv = process.env): Promise<string> =>
   new Promise((done, failed) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'lockChild.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const p = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'lockChild.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     p.stdout.on('data', (d: Buffer) => {

@@ -15,8 +15,11 @@ export const steppedClock = () => {
   const file = join(mkdtempSync(join(tmpdir(), 'quorum-clock-')), 'offset');
   const step = (offset: string) => writeFileSync(file, `${offset}\n`);
   step('+0');
+  // A whole environment: this process's, less any faketime it runs under itself (npm run
+  // test:any-date), whose own FAKETIME would win over the file, plus the stepped clock.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => !/^FAKETIME/.test(k) && !(k === 'LD_PRELOAD' && /faketime/.test(v ?? ''))));
   return {
-    env: { LD_PRELOAD: LIBRARY, FAKETIME_TIMESTAMP_FILE: file, FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1' } as NodeJS.ProcessEnv,
+    env: { ...inherited, LD_PRELOAD: LIBRARY, FAKETIME_TIMESTAMP_FILE: file, FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1' } as NodeJS.ProcessEnv,
     /** Steps the clock to `offset` from the true time: '+5m', '-5m', '+0'. */
     step,
   };

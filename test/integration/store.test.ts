@@ -12,6 +12,8 @@ import { storeBytesOnDisk, tempDir } from '../helpers';
 import { ukDateOf } from '../../shared/clock';
 import { loadExample } from '../../main/services/example';
 import { WAIT } from '../waits';
+import { secondOpener } from './killer';
+import { steppedClock } from './steppedClock';
 
 let dir: string;
 let cleanup: () => void;
@@ -155,32 +157,24 @@ describe('a folder left in a state the user must recover from', () => {
   });
 
   it('keeps one writer when a second process’s clock is stepped five minutes either way', async () => {
-    const child = join(import.meta.dirname, 'lockChild.ts');
-    const run = (args: string[]) => {
-      const p = spawn(args[0], [...args.slice(1), process.execPath, '--import', 'tsx', child, dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' } });
-      const said = new Promise<string>((resolve, reject) => {
-        let out = '';
-        let err = '';
-        p.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          if (out.includes('\n')) resolve(out.trim());
-        });
-        p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        p.on('exit', () => (out.includes('\n') ? resolve(out.trim()) : reject(new Error(`the child said nothing: ${err}`))));
-      });
-      return { p, said };
-    };
-    const holder = run(['env']);
+    const holder = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lockChild.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      expect(await holder.said).toMatch(/^locked/);
+      const said = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        holder.stdout.on('data', (d: Buffer) => (out += d.toString()).includes('\n') && resolve(out.trim()));
+        holder.on('exit', () => reject(new Error(`the holder exited: ${out}`)));
+      });
+      expect(said).toMatch(/^locked/);
+      // libfaketime preloaded directly (steppedClock.ts): the faketime wrapper cannot run inside test:any-date's own.
+      const clock = steppedClock();
       for (const step of ['+5m', '-5m']) {
-        const second = run(['faketime', '-f', step]);
-        expect(await second.said, step).toMatch(new RegExp(`^refused: This data folder is already open in another Quorum \\(process ${holder.p.pid}`));
+        clock.step(step);
+        expect(await secondOpener(dir, clock.env), step).toMatch(new RegExp(`^refused: This data folder is already open in another Quorum \\(process ${holder.pid}`));
       }
       // The holder's lock is untouched: nobody took it over or deleted it on the way out.
-      expect(JSON.parse(readFileSync(join(dir, 'quorum.lock'), 'utf8')).pid).toBe(holder.p.pid);
+      expect(JSON.parse(readFileSync(join(dir, 'quorum.lock'), 'utf8')).pid).toBe(holder.pid);
     } finally {
-      holder.p.kill('SIGKILL');
+      holder.kill('SIGKILL');
     }
   }, WAIT.processes);
 
