@@ -12,7 +12,7 @@ import { agendaLine, agendaLines } from '../rules/agendaLines';
 import { outstandingPapers } from '../rules/papers';
 import { emptyCoverSheet } from './packs';
 import { assertMinutesOpen } from '../rules/frozen';
-import { orderAt } from './meetings';
+import { orderAt } from './agendaPlace';
 
 const short = (item: AgendaItem) => quoted(item.title);
 

@@ -16,7 +16,7 @@ import { boardMeetings, nextMeeting } from '../rules/boards';
 import { meetingView } from '../rules/meetingView';
 import type { MeetingSummary } from '../views';
 import { emptyCoverSheet } from './packs';
-import { keyForPlace } from '../rules/order';
+import { decisionsReportedTo, syncDecisionItems } from './decisionItems';
 
 const label = (data: Parameters<typeof getRecord>[0], m: Meeting) => `${getRecord(data, 'board', m.boardId).shortName}, ${formatUkDate(m.date)}`;
 
@@ -29,14 +29,17 @@ const endsAfterStart: [(t: { startTime: string; endTime: string }) => boolean, {
 export const createMeeting = mutation({
   name: 'meetings:create',
   answer: (outcome) => ({ summary: outcome.summary, meetingId: outcome.changes[0].id as Meeting['id'] }),
-  writes: ['meeting'],
+  writes: ['meeting', 'decision'],
   input: z.object({ boardId: recordId('board'), ...when, confirmed: z.boolean().optional() }).strict().refine(...endsAfterStart),
   apply(data, { confirmed, ...input }, ctx) {
     getRecord(data, 'board', input.boardId);
     askToConfirm(confirmed, input.date < ctx.today() && `${formatUkDate(input.date)} has passed. Check the date, or confirm you are recording a meeting already held.`, 'date');
     const cs = new ChangeSet(data, ctx);
     const meeting = cs.create<Meeting>({ id: ctx.newId('meeting'), type: 'meeting', boardId: input.boardId, date: input.date, startTime: input.startTime, endTime: input.endTime, venue: input.venue, status: 'planned' });
-    return cs.result(`Planned a meeting: ${label(data, meeting)} at ${input.startTime}`);
+    // Decisions taken between meetings while none was planned are reported to this one.
+    const waiting = listRecords(data, 'decision').filter((d) => d.boardId === input.boardId && !d.reportedToMeetingId && (d.urgent?.takenOn ?? (d.written?.outcome ? d.written.closesOn : undefined) ?? '9999') <= input.date);
+    for (const d of waiting) cs.update(d, { reportedToMeetingId: meeting.id });
+    return cs.result(`Planned a meeting: ${label(data, meeting)} at ${input.startTime}${waiting.length ? `; ${waiting.length === 1 ? 'a decision' : `${waiting.length} decisions`} taken since the last meeting will be reported to it` : ''}`);
   },
 });
 
@@ -146,6 +149,8 @@ export const draftMeetingAgenda = mutation({
       cs.create<RecordOf<'agendaItem'>>(agendaItemFromDraft(ctx.newId('agendaItem'), meeting.id, keys[i], d));
       if (d.forwardPlanItemId) cs.update(getRecord(data, 'forwardPlanItem', d.forwardPlanItemId), { status: 'on-agenda' });
     });
+    const reported = decisionsReportedTo(data, meeting.id);
+    if (reported.length) syncDecisionItems(cs.view(), cs, meeting.id, reported, ctx);
     return cs.result(`Drafted the agenda for ${label(data, meeting)}: ${drafts.length} items`);
   },
 });
@@ -188,9 +193,3 @@ export const getMeeting = query({
   },
 });
 
-/** The order key for a place among `items` (sorted); renumbers them all in this change when the place has no room left. */
-export const orderAt = (cs: ChangeSet, items: readonly AgendaItem[], index: number): string => {
-  const { key, renumbered } = keyForPlace(items.map((i) => i.order), index);
-  if (renumbered) items.forEach((item, i) => cs.update(item, { order: renumbered[i] }));
-  return key;
-};

@@ -5,7 +5,8 @@ import { DEEP_DIVE_STATUSES, deepDiveSchema, forwardPlanItemSchema, FORWARD_PLAN
 import { agendaItemsOf, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { deepDiveDraft } from '../rules/draftAgenda';
-import { agendaItemFromDraft, orderAt } from './meetings';
+import { agendaItemFromDraft } from './meetings';
+import { orderAt } from './agendaPlace';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';

@@ -23,6 +23,7 @@ export const torFields = torSchema.pick({
   paperDeadlineWorkingDays: true,
   reportsToBoardIds: true,
   permissions: true,
+  writtenResolutions: true,
   reviewDate: true,
 });
 

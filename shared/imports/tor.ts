@@ -259,6 +259,12 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
     draft.paperDeadlineWorkingDays = days;
     stated.add('paperDeadlineWorkingDays');
   }
+  // "Decisions may be taken between meetings by written resolution": the board's own rule for deciding between meetings.
+  const written = read.map((r) => r.text).find((t) => /written resolution|decisions? (?:may be )?(?:taken|made) (?:by e-?mail|in writing) between meetings/i.test(t));
+  if (written && !/\b(?:no|not|never)\b[^.]{0,40}written resolution/i.test(written)) {
+    draft.writtenResolutions = true;
+    plan.notes.push('The document allows decisions between meetings by written resolution; the draft says so');
+  }
   const review = read.find((r) => r.uses.includes('review') && r.text);
   if (review) {
     const date = /\b(\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}|[A-Za-z]+ \d{4})\b/.exec(review.text);
@@ -397,6 +403,7 @@ const mergeIntoBase = (plan: TorImportPlan, base: TermsOfReference, stated: Set<
     deepDivesPerMeeting: base.deepDivesPerMeeting,
     reportsToBoardIds: base.reportsToBoardIds,
     permissions: base.permissions,
+    writtenResolutions: doc.writtenResolutions || base.writtenResolutions,
     members: [],
     chairMemberKey: base.chairMemberKey ?? '',
     viceChairMemberKey: base.viceChairMemberKey ?? '',

@@ -38,6 +38,11 @@ export class ChangeSet {
     return next;
   }
 
+  /** A copy of the records as this change has them so far, for a helper that reads what the change just wrote (a copy: the store indexes a records object once). */
+  view(): StoreData {
+    return { records: { ...this.records }, ...(this.data.undecided ? { undecided: this.data.undecided } : {}) };
+  }
+
   /** A new record id, from the command's context (so helpers given only the change set stay pure). */
   newId: CommandContext['newId'] = (type) => this.ctx.newId(type);
 

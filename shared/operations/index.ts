@@ -15,6 +15,7 @@ import * as partnership from '../features/partnership';
 import * as people from '../features/people';
 import * as plan from '../features/plan';
 import * as protocols from '../features/protocols';
+import * as statutory from '../features/statutory';
 import * as team from '../features/team';
 import * as tor from '../features/tor';
 import { isOperation, type AnyMutation, type AnyOperation, type AnyQuery, type Done, type EffectDef, type MutationDef, type QueryDef, type Reads } from '../kernel/operation';
@@ -25,7 +26,7 @@ import type { RecordType } from '../schema/common';
  * channel list, the contract types, the command registry and the handler table all follow from
  * the declarations in shared/features (docs/ARCHITECTURE.md, operations).
  */
-const FEATURES = { actions, agenda, app, attendance, boards, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, packs, partnership, people, plan, protocols, team, tor };
+const FEATURES = { actions, agenda, app, attendance, boards, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, packs, partnership, people, plan, protocols, statutory, team, tor };
 
 type Features = typeof FEATURES;
 type DeclaredIn<M> = Extract<M[keyof M], AnyOperation>;

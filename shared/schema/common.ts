@@ -46,6 +46,10 @@ export const RECORD_TYPES = [
   'action',
   'actionUpdate',
   'packBuild',
+  'obligation',
+  'case',
+  'decision',
+  'decisionReply',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 /** A record's id, which names its type: `meeting:01J…`. */

@@ -3,6 +3,8 @@ import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordB
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
 import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
+import { caseSchema, decisionReplySchema, decisionSchema, obligationSchema } from './statutory';
+export { CASE_KINDS, DECISION_ROUTES, VOTES, type CaseKind } from './statutory';
 export { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
 
 // ---- The partnership and its people -------------------------------------------------------
@@ -104,6 +106,11 @@ export const torSchema = recordBase('tor').extend({
   paperDeadlineWorkingDays: z.number().int().min(0).max(60),
   reportsToBoardIds: z.array(recordId('board')).max(20),
   permissions: z.array(line(300)).max(30),
+  /**
+   * The board may decide between meetings by written resolution (a board under its own terms of
+   * reference only: a council committee decides at a meeting, LGA 1972 s.101 and Schedule 12).
+   */
+  writtenResolutions: z.boolean().optional(),
   reviewDate: isoDate,
   approval: z.object({ date: isoDate, meetingId: recordId('meeting').optional(), minuteRef: optionalLine(100) }).optional(),
 });
@@ -278,6 +285,8 @@ export const agendaItemSchema = recordBase('agendaItem').extend({
   part2: part2Schema.optional(),
   forwardPlanItemId: recordId('forwardPlanItem').optional(),
   deepDiveId: recordId('deepDive').optional(),
+  /** The item that reports decisions taken since the last meeting (its public or its Part 2 one); its paper is written from them. */
+  decisionsReport: z.enum(['public', 'part2']).optional(),
   minutes: markdown,
   /**
    * The number and start time members were sent, fixed when the agenda is published (a whole pack
@@ -397,6 +406,10 @@ export const recordSchema = z.discriminatedUnion('type', [
   actionSchema,
   actionUpdateSchema,
   packBuildSchema,
+  obligationSchema,
+  caseSchema,
+  decisionSchema,
+  decisionReplySchema,
 ]);
 
 export type QRecord = z.infer<typeof recordSchema>;
@@ -418,3 +431,7 @@ export type Resolution = RecordOf<'resolution'>;
 export type DeepDive = RecordOf<'deepDive'>;
 export type ForwardPlanItem = RecordOf<'forwardPlanItem'>;
 export type PackBuild = RecordOf<'packBuild'>;
+export type Obligation = RecordOf<'obligation'>;
+export type Case = RecordOf<'case'>;
+export type Decision = RecordOf<'decision'>;
+export type DecisionReply = RecordOf<'decisionReply'>;

@@ -122,6 +122,21 @@ export const exemptFields = (data: StoreData, record: QRecord): { path: FieldPat
       return (record.corrections ?? []).flatMap((c, i) =>
         itemOf(data, c.agendaItemId)?.part2 ? [{ path: ['corrections', i, 'change'] }, { path: ['corrections', i, 'reason'] }] : [],
       );
+    case 'decision': {
+      if (!record.part2) return [];
+      const publicTitle = record.part2.publicTitle?.trim();
+      return [
+        ...(publicTitle ? [{ path: ['title'], shown: publicTitle }] : []),
+        { path: ['text'] },
+        { path: ['part2', 'reason'] },
+        ...(record.urgent ? [{ path: ['urgent', 'reasons'] }] : []),
+        ...(record.written?.outcome ? [{ path: ['written', 'outcome', 'summary'] }] : []),
+      ];
+    }
+    case 'decisionReply': {
+      const d = data.records[record.decisionId];
+      return d?.type === 'decision' && d.part2 && record.comment ? [{ path: ['comment'] }] : [];
+    }
     case 'packBuild':
       // The full pack's contents pages and override list name Part 2 items by their working titles.
       if (record.variant !== 'full') return [];

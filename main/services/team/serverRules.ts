@@ -7,7 +7,7 @@ import { AUDIENCE_ROLES, serverRole, type Audience } from '../../../shared/team/
  */
 
 /** Records that are made once and never changed (docs/ARCHITECTURE.md, ready for team use), and the journal. */
-export const WRITE_ONCE_TYPES = ['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'journal'] as const;
+export const WRITE_ONCE_TYPES = ['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'decisionReply', 'journal'] as const;
 
 export const securityObject = (slug: string, audience: Audience) => ({
   // Only server admins change the design documents and the security object itself.

@@ -57,6 +57,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
       paperDeadlineWorkingDays: t.paperDeadlineWorkingDays,
       reportsToBoardIds: t.reportsToBoardIds,
       permissions: permissions.split('\n').map((p) => p.trim()).filter(Boolean),
+      writtenResolutions: Boolean(t.writtenResolutions),
       reviewDate: t.reviewDate,
     });
     if (r.ok) onClose(r.value.summary);
@@ -180,6 +181,11 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
       <Field label="Permissions (one per line)" hint="e.g. May challenge any area of the partnership’s work in depth">
         <Textarea value={permissions} onChange={(_e, d) => setPermissions(d.value)} rows={3} resize="vertical" />
       </Field>
+      <Checkbox
+        checked={Boolean(t.writtenResolutions)}
+        onChange={(_e, d) => set('writtenResolutions', Boolean(d.checked))}
+        label="The board may decide between meetings by written resolution (the voting members reply in writing within a window; the quorum applies to the replies)"
+      />
     </FormDialog>
   );
 };
