@@ -4,8 +4,11 @@ import type { StoreStatus } from '../../shared/views';
 import type { QuorumStore } from '../services/store/store';
 import { bankHolidaysAround } from '../services/holidays';
 import { missingPictures } from '../services/store/pictures';
+import { obligationsReport } from './obligations';
+import type { DueObligation } from '../../shared/rules/obligations';
+import { listRecords } from '../../shared/data';
 
-export type Warning = { board?: string; kind: string; message: string };
+export type Warning = { board?: string; kind: string; message: string; dueOn?: string };
 
 /** Governance warnings from the store: what the dashboard flags, as lines a script can read. */
 export const governanceWarnings = (store: QuorumStore, today: string): Warning[] => {
@@ -21,6 +24,13 @@ export const governanceWarnings = (store: QuorumStore, today: string): Warning[]
       warnings.push({ board: b.name, kind: 'tor-review-due', message: `${b.name}: terms of reference ${b.torReview.daysUntil < 0 ? 'overdue for review since' : 'due for review on'} ${formatUkDate(b.torReview.date)}` });
   }
   for (const f of dash.planFindings) warnings.push({ board: dash.boards.find((b) => b.boardId === f.boardId)?.name, kind: f.kind, message: f.message });
+  // Statutory clocks: overdue, or due within four weeks, with the ISO date (the same list quorum obligations prints).
+  for (const o of obligationsReport(store.data, today))
+    if (o.status === 'overdue' || (o.status === 'due' && o.dueOn && (o.daysLeft ?? 99) <= 28))
+      warnings.push({ board: o.board, kind: o.status === 'overdue' ? 'obligation-overdue' : 'obligation-due', message: `${o.board}: ${o.message}`, dueOn: o.dueOn! });
+  for (const d of listRecords(store.data, 'decision'))
+    if (d.written && !d.written.outcome && today > d.written.closesOn)
+      warnings.push({ kind: 'written-resolution-closed', message: `The written resolution “${d.title}” closed on ${formatUkDate(d.written.closesOn)}: fix its outcome (Statutory clocks, Decisions)`, dueOn: d.written.closesOn });
   for (const p of dash.protocols)
     if (p.reviewDaysUntil <= 60)
       warnings.push({ kind: 'protocol-review-due', message: `${p.title}: review ${p.reviewDaysUntil < 0 ? 'overdue since' : 'due on'} ${formatUkDate(p.reviewDate)}` });
@@ -40,6 +50,8 @@ export type CheckReport = {
   counts: StoreStatus['counts'];
   backups: number;
   warnings: Warning[];
+  /** Every statutory clock, as `quorum obligations --json` lists them. */
+  obligations: DueObligation[];
 };
 
 export const checkStore = (store: QuorumStore, today: string): CheckReport => {
@@ -54,5 +66,6 @@ export const checkStore = (store: QuorumStore, today: string): CheckReport => {
     counts: status.counts,
     backups: store.backups().length,
     warnings: [...governanceWarnings(store, today), ...pictureWarnings(store)],
+    obligations: obligationsReport(store.data, today),
   };
 };

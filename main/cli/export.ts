@@ -12,7 +12,7 @@ import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/rules/protocolView';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
 
-const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan'] as const;
+const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan', 'decisions'] as const;
 
 /**
  * `quorum export agenda|minutes|actions|calendar`: a meeting's agenda, minutes or action log as
@@ -25,7 +25,8 @@ export const exportCommand = (): Subcommand => ({
     '             quorum export calendar --data DIR [--board ID] --out FILE.ics [--json]\n' +
     '             quorum export tor --data DIR --board ID [--version N] --out FILE.docx [--json]\n' +
     '             quorum export protocol --data DIR --protocol ID [--version N] [--tracked-changes] --out FILE.docx [--json]\n' +
-    '             quorum export deep-dives|forward-plan --data DIR [--board ID] [--variant public|full] --out FILE.docx [--json]',
+    '             quorum export deep-dives|forward-plan --data DIR [--board ID] [--variant public|full] --out FILE.docx [--json]\n' +
+    '             quorum export decisions --data DIR [--board ID] [--variant public|full] --out FILE.csv [--json]',
   positional: { name: 'what', choices: KINDS },
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
@@ -40,7 +41,7 @@ export const exportCommand = (): Subcommand => ({
   },
   async run(values, out, { positionals, clock }) {
     // Loaded when the verb runs (the Word, calendar and spreadsheet writers), not at every start.
-    const [{ resolveMeeting }, { writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport }] = await Promise.all([import('../services/packs'), import('../services/exports')]);
+    const [{ resolveMeeting }, { writeCalendar, writeDecisionsCsv, writeGovernanceExport, writePlanExport, writeWordExport }] = await Promise.all([import('../services/packs'), import('../services/exports')]);
     const dir = requireData(values);
     const [what, ...extra] = positionals;
     if (!what || !(KINDS as readonly string[]).includes(what) || extra.length) throw new UsageError(`say what to export: ${KINDS.join(', ')}`);
@@ -48,7 +49,7 @@ export const exportCommand = (): Subcommand => ({
     const board = typeof values.board === 'string' ? values.board : undefined;
     const variant = (values.variant ?? 'public') as string;
     if (!(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
-    const ext = what === 'calendar' ? '.ics' : '.docx';
+    const ext = what === 'calendar' ? '.ics' : what === 'decisions' ? '.csv' : '.docx';
     if (typeof file !== 'string' || !file.toLowerCase().endsWith(ext)) throw new UsageError(`--out FILE${ext} is required`);
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
     const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
@@ -57,7 +58,8 @@ export const exportCommand = (): Subcommand => ({
       let result: { file: string; bytes: number; title?: string; meetingId?: string };
       const version = typeof values.version === 'string' ? Number(values.version) : undefined;
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version must be a whole number, 1 or more');
-      if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, clock });
+      if (what === 'decisions') result = writeDecisionsCsv(store.data, { boardId: board, variant: variant as PackVariant, out: file });
+      else if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, clock });
       else if (what === 'deep-dives' || what === 'forward-plan') result = await writePlanExport(store.data, { what, boardId: board, out: file, clock, variant: variant as PackVariant });
       else if (what === 'tor' || what === 'protocol') {
         const id = what === 'tor' ? torVersionId(store.data, board, version) : protocolVersionId(store.data, values.protocol, version);

@@ -12,6 +12,7 @@ import { publishCommand } from './publish';
 import { callCommand } from './call';
 import { importCommand } from './import';
 import { teamCommand } from './team';
+import { obligationsCommand } from './obligations';
 import { clockFromSetting, type Clock } from '../../shared/clock';
 import { dataOption, EXIT, jsonOption, requireData, UsageError, type Out, type Subcommand } from './command';
 
@@ -71,6 +72,9 @@ const subcommands: Record<string, Subcommand> = {
           out.log(`Records: ${Object.entries(report.counts).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
           out.log(`Backups: ${report.backups}`);
           out.log(report.warnings.length ? `Warnings:\n${report.warnings.map((w) => `  - ${w.message}`).join('\n')}` : 'Warnings: none');
+          const { obligationLine } = await import('./obligations');
+          const clocks = report.obligations.filter((o) => o.status === 'due' || o.status === 'overdue');
+          out.log(clocks.length ? `Statutory clocks (as quorum obligations lists them):\n${clocks.map((o) => `  ${obligationLine(o)}`).join('\n')}` : 'Statutory clocks: nothing due');
         }
         return report.ok ? EXIT.ok : EXIT.failed;
       } finally {
@@ -104,6 +108,7 @@ const subcommands: Record<string, Subcommand> = {
   export: exportCommand(),
   publish: publishCommand(),
   team: teamCommand(),
+  obligations: obligationsCommand(),
 };
 
 const help = (): string =>

@@ -3,7 +3,7 @@ import { findRecord } from '../../shared/data';
 import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
 import type { EffectHandlers } from '../../shared/operations';
-import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeWordExport } from './exports';
+import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeDecisionsCsv, writeWordExport } from './exports';
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
@@ -190,6 +190,14 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       const file = await platform.chooseSaveFile({ title: what === 'deep-dives' ? 'Save the deep-dive schedule' : 'Save the forward plan', defaultName: name, filterName: 'Word document', extension: 'docx' });
       if (!file) return cancelled;
       const written = await writePlanExport(store.data, { what, boardId, out: file, clock: session.clock, variant });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:decisions': async ({ boardId, variant }) => {
+      const store = session.ready();
+      const board = boardId ? findRecord(store.data, 'board', boardId) : undefined;
+      const file = await platform.chooseSaveFile({ title: 'Save the decisions taken between meetings', defaultName: `${board ? `${board.shortName} ` : ''}decisions between meetings (${variant}).csv`, filterName: 'CSV (spreadsheet)', extension: 'csv' });
+      if (!file) return cancelled;
+      const written = writeDecisionsCsv(store.data, { boardId, variant, out: file });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:calendar': async ({ boardId }) => {

@@ -8,6 +8,7 @@ import { buildPlanExport, type PlanExport } from '../../shared/exports/planExpor
 import type { PackVariant } from '../../shared/pack/model';
 import { QuorumFailure } from '../../shared/result';
 import { bankHolidaysAround } from './holidays';
+import { decisionsCsv } from '../../shared/exports/decisionsCsv';
 import { writeFileAtomic } from './store/atomicFile';
 import type { Clock } from '../../shared/clock';
 
@@ -74,4 +75,13 @@ export const writePlanExport = async (data: StoreData, req: { what: PlanExport; 
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title };
+};
+
+/** Decisions between meetings as a CSV file (UTF-8 with a byte-order mark, so Excel reads the pound sign and the dashes). */
+export const writeDecisionsCsv = (data: StoreData, req: { boardId?: string; variant: PackVariant; out: string }) => {
+  const out = resolve(ensureExtension(req.out, '.csv'));
+  const bytes = Buffer.from(`\ufeff${decisionsCsv(data, req.variant, req.boardId)}`, 'utf8');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, bytes);
+  return { file: out, bytes: bytes.length, title: `the decisions taken between meetings (${req.variant})` };
 };

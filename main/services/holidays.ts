@@ -28,8 +28,11 @@ export const bankHolidays = (fromYear: number, toYear: number): HolidaySet => {
   return set;
 };
 
-/** Bank holidays around a date: enough for any deadline a few months either side. */
+/**
+ * Bank holidays around a date: three years either side, enough for a case opened years ago whose
+ * clock still counts (a local review's steps) and for a plan three years ahead (the PNA's cycle).
+ */
 export const bankHolidaysAround = (isoDate: string): HolidaySet => {
   const y = Number(isoDate.slice(0, 4));
-  return bankHolidays(y - 1, y + 2);
+  return bankHolidays(y - 3, y + 3);
 };

@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { PeopleTeam24Regular, People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { PeopleTeam24Regular, People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular, Timer24Regular } from '@fluentui/react-icons';
 import { useQuery } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
@@ -38,8 +38,9 @@ const PlannerScreen = lazyScreen(() => import('./screens/plan/PlannerScreen').th
 const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScreen').then((m) => m.ForwardPlanScreen));
 const PeopleScreen = lazyScreen(() => import('./screens/PeopleScreen').then((m) => m.PeopleScreen));
 const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
+const ClocksScreen = lazyScreen(() => import('./screens/clocks/ClocksScreen').then((m) => m.ClocksScreen));
 const TeamScreen = lazyScreen(() => import('./screens/team/TeamScreen').then((m) => m.TeamScreen));
-const SCREENS = [MeetingsScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
+const SCREENS = [MeetingsScreen, ClocksScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
 import type { Destination, MeetingTab, PeopleTab } from './navigation';
 
 const useStyles = makeStyles({
@@ -56,6 +57,7 @@ const AREAS = [
   { value: 'meetings', label: 'Meetings', icon: <CalendarLtr24Regular /> },
   { value: 'papers', label: 'Papers', icon: <DocumentQueue24Regular /> },
   { value: 'actions', label: 'Actions', icon: <TaskListLtr24Regular /> },
+  { value: 'clocks', label: 'Statutory clocks', icon: <Timer24Regular /> },
   { value: 'planner', label: 'Deep dives', icon: <Search24Regular /> },
   { value: 'forward', label: 'Forward plan', icon: <CalendarArrowRight24Regular /> },
   { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
@@ -179,6 +181,7 @@ const Root = () => {
           <PapersScreen onOpenMeeting={(meetingId) => go({ area: 'meetings', meetingId, tab: 'agenda' })} />
         )}
         {shown === 'actions' && <ActionsScreen />}
+        {shown === 'clocks' && <ClocksScreen />}
         {shown === 'pack' && <PackScreen onNavigate={go} />}
         {shown === 'planner' && <PlannerScreen />}
         {shown === 'forward' && <ForwardPlanScreen />}

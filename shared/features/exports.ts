@@ -22,3 +22,8 @@ export const exportPlan = effect<ExportOutcome>()({
   name: 'exports:plan',
   input: z.object({ what: z.enum(['deep-dives', 'forward-plan']), boardId: recordId('board').optional(), variant: z.enum(['public', 'full']).default('public') }).strict(),
 });
+/** Decisions taken between meetings as CSV (public: Part 2 by its public title only). */
+export const exportDecisions = effect<ExportOutcome>()({
+  name: 'exports:decisions',
+  input: z.object({ boardId: recordId('board').optional(), variant: z.enum(['public', 'full']).default('public') }).strict(),
+});

@@ -363,9 +363,10 @@ export const listObligations = query({
 export const clocksView = query({
   name: 'clocks:view',
   input: noInput,
-  reads: ['board', 'tor', 'meeting', 'agendaItem', 'forwardPlanItem', 'packBuild', 'obligation', 'case', 'decision', 'decisionReply', 'person'],
+  reads: ['board', 'tor', 'meeting', 'agendaItem', 'forwardPlanItem', 'packBuild', 'obligation', 'case', 'decision', 'decisionReply', 'person', 'organisation'],
   view(data, _input, env) {
-    const people = listRecords(data, 'person').filter((p) => !p.retiredOn).sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ id: p.id, name: p.name }));
+    const orgName = (id: string) => data.records[id]?.type === 'organisation' ? (data.records[id] as { name: string }).name : '';
+    const people = listRecords(data, 'person').filter((p) => !p.retiredOn).sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ id: p.id, name: p.name, organisation: orgName(p.organisationId), jobTitle: p.jobTitle }));
     const boards = listRecords(data, 'board')
       .filter((b) => !b.closedOn)
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -427,30 +428,6 @@ export const clocksView = query({
     return { today: env.today, boards, people, cases, decisions, obligations: obligationsOf(data, env.today, env.holidays) };
   },
 });
-
-/** Decisions between meetings as CSV rows (public: a Part 2 decision shows its public title and exemption only). */
-export const decisionRows = (data: StoreData, variant: 'public' | 'full', boardId?: string): string[][] => {
-  const header = ['Board', 'Decision', 'Route', 'Taken or closed on', 'Outcome', 'Key decision', 'Part 2', 'How it was taken', 'Reported to the meeting of'];
-  const rows = listRecords(data, 'decision')
-    .filter((d) => !boardId || d.boardId === boardId)
-    .sort((a, b) => (decidedOn(a) ?? a.written?.closesOn ?? '').localeCompare(decidedOn(b) ?? b.written?.closesOn ?? ''))
-    .map((d) => {
-      const exempt = d.part2 && variant === 'public';
-      const meeting = d.reportedToMeetingId ? data.records[d.reportedToMeetingId] : undefined;
-      return [
-        getRecord(data, 'board', d.boardId).name,
-        exempt ? (d.part2!.publicTitle?.trim() || `Exempt information (Schedule 12A, paragraph ${d.part2!.paragraph})`) : `${d.title}: ${d.text}`,
-        d.route === 'urgent-officer' ? 'Urgent decision by an officer in consultation with the chair' : 'Written resolution',
-        decidedOn(d) ?? d.written?.closesOn ?? '',
-        d.urgent ? 'Taken' : (d.written?.outcome?.result ?? 'Window open'),
-        d.keyDecision ? 'Yes' : 'No',
-        d.part2 ? `Paragraph ${d.part2.paragraph}` : '',
-        exempt ? 'Exempt information (Part 2)' : routeWords(data, d),
-        meeting?.type === 'meeting' ? meeting.date : '',
-      ];
-    });
-  return [header, ...rows];
-};
 
 export const caseRegister = query({
   name: 'cases:list',

@@ -4,6 +4,7 @@ import { currentTor, nextMeeting } from './boards';
 import { isOverdue } from './actions';
 import { planFindings, type PlanFinding } from './planChecks';
 import { daysBetween, paperDeadline, type HolidaySet } from './dates';
+import { obligationsOf, type DueObligation } from './obligations';
 
 export type OutstandingPaper = { agendaItemId: string; title: string; author: string; status: 'requested' };
 
@@ -44,7 +45,20 @@ export type ProtocolSummary = {
   reviewDaysUntil: number;
 };
 
-export type Dashboard = { today: string; partnershipName: string; boards: BoardSummary[]; protocols: ProtocolSummary[]; planFindings: PlanFinding[] };
+/** How far ahead the dashboard shows statutory clocks: four weeks, as `quorum check` warns. */
+export const CLOCKS_AHEAD_DAYS = 28;
+
+export type Dashboard = {
+  today: string;
+  partnershipName: string;
+  boards: BoardSummary[];
+  protocols: ProtocolSummary[];
+  planFindings: PlanFinding[];
+  /** Statutory clocks overdue or due within four weeks, soonest first. */
+  clocks: DueObligation[];
+  /** Duties whose clock cannot start until the board says when they were last met. */
+  clocksToSet: number;
+};
 
 const personName = (data: StoreData, id?: string) => (id ? (findRecord(data, 'person', id)?.name ?? 'Unknown') : 'No author set');
 
@@ -119,4 +133,10 @@ export const buildDashboard = (data: StoreData, today: string, holidays: Holiday
     .map((b) => summariseBoard(data, b, today, holidays)),
   protocols: summariseProtocols(data, today),
   planFindings: planFindings(data, today, holidays),
+  ...clocksSoon(obligationsOf(data, today, holidays)),
+});
+
+const clocksSoon = (all: DueObligation[]) => ({
+  clocks: all.filter((o) => o.status === 'overdue' || (o.status === 'due' && (o.daysLeft ?? Infinity) <= CLOCKS_AHEAD_DAYS)),
+  clocksToSet: all.filter((o) => o.status === 'not-set').length,
 });

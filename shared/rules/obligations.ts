@@ -45,6 +45,8 @@ export type DecisionRoute =
   | { route: 'urgent-officer' | 'written-resolution' | 'none'; words: string };
 
 export type DueObligation = {
+  /** Stable across refetches: the board, the obligation, and its case, meeting or dated return. */
+  id: string;
   boardId: Board['id'];
   board: string;
   key: string;
@@ -128,7 +130,7 @@ export const decisionRouteBy = (data: StoreData, board: Board, dueOn: string, to
 const statusOf = (dueOn: string | null, metOn: string | undefined, today: string): ObligationStatus =>
   metOn ? 'met' : dueOn === null ? 'not-set' : dueOn < today ? 'overdue' : 'due';
 
-const finish = (data: StoreData, board: Board, t: ObligationTemplate, figure: number, today: string, o: Omit<DueObligation, 'boardId' | 'board' | 'key' | 'title' | 'rule' | 'source' | 'figure' | 'unit' | 'status' | 'message' | 'daysLeft'> & { message?: string }): DueObligation => {
+const finish = (data: StoreData, board: Board, t: ObligationTemplate, figure: number, today: string, o: Omit<DueObligation, 'id' | 'boardId' | 'board' | 'key' | 'title' | 'rule' | 'source' | 'figure' | 'unit' | 'status' | 'message' | 'daysLeft'> & { message?: string }): DueObligation => {
   const status = statusOf(o.dueOn, o.metOn, today);
   const due = o.dueOn ? formatUkDate(o.dueOn, true) : '';
   const what = o.caseReference ? `${o.caseReference}: ${t.title}` : o.meetingDate ? `${t.title} for ${formatUkDate(o.meetingDate)}` : t.title;
@@ -143,6 +145,7 @@ const finish = (data: StoreData, board: Board, t: ObligationTemplate, figure: nu
           : `${what}: due by ${due}`);
   const decision = t.boardDecision && o.dueOn && status !== 'met' && o.dueOn >= today ? decisionRouteBy(data, board, o.dueOn, today) : undefined;
   return {
+    id: [board.id, t.key, o.caseId ?? '', o.meetingId ?? '', t.title].join('|'),
     boardId: board.id,
     board: board.name,
     key: t.key,

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from './browser';
 import { startHost, type Host } from './host';
 import { tempDir } from '../helpers';
+import type { Clock } from '../../shared/clock';
 
 export type E2E = { browser: Browser; host: Host; page: Page; dataDir: string; reopen(): Promise<void> };
 
@@ -15,9 +16,9 @@ const newPage = async (browser: Browser, url: string) => {
 
 /**
  * One Chromium per file; each test gets its own data folder, host and page (arrange), so no test
- * sees another's records. `reopen` restarts the host on the same folder, as quitting the app would.
+ * sees another's records; `clock` gives a test its own (a date it moves on). `reopen` restarts the host on the same folder, as quitting the app would.
  */
-export const useE2E = (): E2E => {
+export const useE2E = (opts: { clock?: () => Clock } = {}): E2E => {
   const env = {} as E2E;
   let cleanup = () => {};
   beforeAll(async () => {
@@ -30,12 +31,12 @@ export const useE2E = (): E2E => {
     const t = tempDir('quorum-e2e-');
     env.dataDir = t.dir;
     cleanup = t.cleanup;
-    env.host = await startHost(env.dataDir);
+    env.host = await startHost(env.dataDir, { clock: opts.clock?.() });
     env.page = await newPage(env.browser, env.host.url);
     env.reopen = async () => {
       await env.page.context().close();
       await env.host.close();
-      env.host = await startHost(env.dataDir);
+      env.host = await startHost(env.dataDir, { clock: opts.clock?.() });
       env.page = await newPage(env.browser, env.host.url);
     };
   });

@@ -214,6 +214,35 @@ export const Dashboard = ({ onNavigate }: { onNavigate: (to: Destination) => voi
           ))}
         </section>
       )}
+      {dash.boards.length > 0 && (
+        <section className={styles.section} aria-labelledby="clocks-heading">
+          <Text as="h2" id="clocks-heading" size={600} weight="semibold">
+            Statutory clocks
+          </Text>
+          {dash.clocks.length === 0 ? (
+            <Text as="p" block>
+              Nothing statutory is overdue or due in the next four weeks.
+            </Text>
+          ) : (
+            <ul aria-label="Statutory clocks due">
+              {dash.clocks.map((o) => (
+                <li key={o.id}>
+                  <Text weight={o.status === 'overdue' ? 'semibold' : 'regular'}>
+                    {o.board}: {o.message}.
+                  </Text>{' '}
+                  {o.decision && <Text className={styles.muted}>{o.decision.words}</Text>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {dash.clocksToSet > 0 && (
+            <Text as="p" block className={styles.muted}>
+              {dash.clocksToSet === 1 ? 'One duty waits' : `${dash.clocksToSet} duties wait`} for the date it was last done before Quorum can count to the next.
+            </Text>
+          )}
+          <Button onClick={() => onNavigate({ area: 'clocks' })}>Open the statutory clocks</Button>
+        </section>
+      )}
       {dash.planFindings.length > 0 && (
         <section className={styles.section} aria-labelledby="checks-heading">
           <Text as="h2" id="checks-heading" size={600} weight="semibold">

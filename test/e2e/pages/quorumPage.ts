@@ -13,7 +13,7 @@ export const quorumPage = (page: Page) => ({
     await page.getByRole('button', { name: 'Start with the example partnership' }).click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
   },
-  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
+  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Statutory clocks' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
   team: {
     /** "Team", with how many things wait for the officer: "Team (1)". */
     nav: page.getByRole('navigation').getByText(/^Team/).first(),
@@ -33,7 +33,36 @@ export const quorumPage = (page: Page) => ({
     nothingToDecide: page.getByText(/^Nothing needs a decision/),
     wordDiff: page.getByLabel('The changes, word by word'),
   },
+  clocks: {
+    heading: page.getByRole('heading', { name: 'Statutory clocks', level: 1 }),
+    table: page.getByRole('table', { name: 'Statutory clocks' }),
+    row: (what: RegExp) => page.getByRole('table', { name: 'Statutory clocks' }).getByRole('row').filter({ hasText: what }),
+    openCase: page.getByRole('button', { name: 'Open a case…' }),
+    caseDialog: {
+      dialog: page.getByRole('dialog', { name: 'Open a case' }),
+      startsOn: page.getByRole('dialog', { name: 'Open a case' }).getByLabel(/Date the partnership became aware/),
+      open: page.getByRole('dialog', { name: 'Open a case' }).getByRole('button', { name: 'Open the case' }),
+    },
+    recordDone: (what: string) => page.getByRole('button', { name: new RegExp(`^Record done: .*${what}`) }),
+    doneDialog: { on: page.getByRole('dialog', { name: 'Record it done' }).getByLabel('Done on'), save: page.getByRole('dialog', { name: 'Record it done' }).getByRole('button', { name: 'Record', exact: true }) },
+    decide: (what: string) => page.getByRole('button', { name: new RegExp(`^Decide between meetings: .*${what}`) }),
+    decisionDialog: {
+      dialog: page.getByRole('dialog', { name: 'Take a decision between meetings' }),
+      text: page.getByRole('dialog', { name: 'Take a decision between meetings' }).getByRole('textbox', { name: 'The decision' }),
+      closesOn: page.getByRole('dialog', { name: 'Take a decision between meetings' }).getByLabel('Replies close on'),
+      send: page.getByRole('dialog', { name: 'Take a decision between meetings' }).getByRole('button', { name: 'Send the written resolution' }),
+    },
+    recordReply: (title: string) => page.getByRole('button', { name: `Record a reply: ${title}` }),
+    replyDialog: {
+      from: page.getByRole('dialog', { name: 'Record a reply' }).getByRole('combobox', { name: 'From' }),
+      save: page.getByRole('dialog', { name: 'Record a reply' }).getByRole('button', { name: 'Record the reply' }),
+    },
+    fixOutcome: (title: string) => page.getByRole('button', { name: `Fix the outcome: ${title}` }),
+    decisions: page.getByRole('table', { name: 'Decisions between meetings' }),
+    status: page.getByRole('status'),
+  },
   dashboard: {
+    clocks: page.getByRole('list', { name: 'Statutory clocks due' }),
     boardCard: (boardName: string) => page.getByRole('group', { name: boardName }).or(page.locator(`[aria-labelledby]`, { has: page.getByRole('heading', { name: boardName }) })),
     nextMeeting: (boardName: string) => page.locator('[aria-labelledby]', { has: page.getByRole('heading', { name: boardName }) }).getByTestId('next-meeting'),
     deadline: (boardName: string) => page.locator('[aria-labelledby]', { has: page.getByRole('heading', { name: boardName }) }).getByTestId('paper-deadline'),

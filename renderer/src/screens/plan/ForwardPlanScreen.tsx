@@ -113,6 +113,7 @@ export const ForwardPlanScreen = () => {
         ...(filter.status ? { status: filter.status } : {}),
       });
   const boards = useQuery('boards:list', {});
+  const clocks = useQuery('obligations:list', { boardId: chosenId('board', filter.boardId) });
   const everyone = useQuery('plan:list', {});
   const people = useQuery('people:list', {});
   const [dialog, setDialog] = useState<{ kind: 'edit'; row: ForwardPlanRow | null } | { kind: 'defer'; row: ForwardPlanRow } | null>(null);
@@ -220,6 +221,45 @@ export const ForwardPlanScreen = () => {
             ))}
           </TableBody>
         </Table>
+      )}
+      {clocks.state.status === 'ready' && (
+        <section aria-labelledby="plan-clocks" style={{ marginTop: '24px' }}>
+          <Text as="h2" id="plan-clocks" size={500} weight="semibold" block>
+            Statutory deadlines in the plan
+          </Text>
+          {clocks.state.value.filter((o) => o.dueOn && (o.status === 'due' || o.status === 'overdue')).length === 0 ? (
+            <Text block>No statutory deadline is counting down.</Text>
+          ) : (
+            <Table aria-label="Statutory deadlines" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell style={{ width: '150px' }}>Due</TableHeaderCell>
+                  <TableHeaderCell>What</TableHeaderCell>
+                  <TableHeaderCell>Which meeting takes it</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {clocks.state.value
+                  .filter((o) => o.dueOn && (o.status === 'due' || o.status === 'overdue'))
+                  .map((o) => (
+                    <TableRow key={o.id}>
+                      <TableCell>
+                        {formatUkDate(o.dueOn!)}
+                        {o.status === 'overdue' ? ' (overdue)' : ''}
+                      </TableCell>
+                      <TableCell>
+                        <Text block>{o.message}</Text>
+                        <Text size={200} className={styles.muted}>
+                          {o.board} · {o.source}
+                        </Text>
+                      </TableCell>
+                      <TableCell>{o.decision ? o.decision.words : o.meetingDate ? `Notice for the meeting of ${formatUkDate(o.meetingDate)}` : 'No board decision needed'}</TableCell>
+                    </TableRow>
+                  ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
       )}
       {dialog?.kind === 'edit' && boards.state.status === 'ready' && (
         <ItemDialog
