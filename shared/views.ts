@@ -42,6 +42,8 @@ export type TeamSummary = {
   partnership: string;
   user: string;
   roles: ('secretariat' | 'part2' | 'partner')[];
+  /** The person in the directory this sign-in is (a partner who votes on written resolutions). */
+  personId?: string;
   signedIn: boolean;
   /** synced; `waiting` changes not yet on the server; offline (the server cannot be reached); signed out (it refused the sign-in). */
   sync: { state: 'synced' | 'waiting' | 'offline' | 'signed-out'; waiting: number; lastError?: string };

@@ -55,13 +55,14 @@ export const teamCommand = (): Subcommand => ({
   summary: 'set up the partnership’s CouchDB server for team mode, and add people to it (docs/team.md)',
   usage:
     'quorum team init --server URL [--admin USER] --partnership SLUG [--json]\n' +
-    '             quorum team add-user --server URL [--admin USER] --partnership SLUG --name NAME --roles secretariat[,part2]|partner [--json]',
+    '             quorum team add-user --server URL [--admin USER] --partnership SLUG --name NAME --roles secretariat[,part2]|partner [--person person:…] [--json]',
   positional: { name: 'action', choices: ['init', 'add-user'] },
   options: {
     server: { type: 'string', description: 'the CouchDB server, e.g. https://quorum.example.gov.uk:6984' },
     admin: { type: 'string', description: 'a server administrator (password from QUORUM_ADMIN_PASSWORD or asked for)' },
     partnership: { type: 'string', description: 'the partnership’s short name on the server, e.g. eastmere' },
     name: { type: 'string', description: 'add-user: the person’s sign-in name (password from QUORUM_USER_PASSWORD or asked for)' },
+    person: { type: 'string', description: 'add-user: the person in the directory this sign-in is (person:…), so a partner can vote on written resolutions sent to them' },
     roles: { type: 'string', description: `add-user: ${TEAM_ROLES.map((r) => `${r} (${TEAM_ROLE_MEANING[r]})`).join('; ')}` },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
@@ -87,7 +88,9 @@ export const teamCommand = (): Subcommand => ({
       const name = text(values.name, '--name NAME');
       const roles = parseRoles(values.roles);
       const password = await passwordFor('QUORUM_USER_PASSWORD', `New password for ${name} (leave empty to keep theirs): `, false, '--name');
-      const report = await addTeamUser(server, slug, { name, roles, ...(password ? { password } : {}) });
+      const personId = typeof values.person === 'string' && values.person.trim() ? values.person.trim() : undefined;
+      if (personId && !/^person:[A-Za-z0-9_-]{1,64}$/.test(personId)) throw new UsageError('--person must be a person id (person:…), as quorum call people:list shows');
+      const report = await addTeamUser(server, slug, { name, roles, ...(password ? { password } : {}), ...(personId ? { personId } : {}) });
       if (values.json) out.log(JSON.stringify(report, null, 2));
       else out.log(`${report.created ? 'Added' : 'Updated'} ${name} in ${slug} as ${roles.join(', ')}.`);
       return EXIT.ok;

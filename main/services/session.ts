@@ -117,6 +117,7 @@ export class Session {
       partnership: this.team.partnership,
       user: this.team.user,
       roles: [...(store?.roles ?? this.team.roles)],
+      ...(this.team.personId ? { personId: this.team.personId } : {}),
       signedIn: Boolean(store),
       sync: store ? store.syncStatus() : { state: 'signed-out', waiting: 0 },
       decisions: store?.needsDecision().length ?? 0,
@@ -155,6 +156,7 @@ export class Session {
       partnership: file.partnership,
       device: file.device,
       roles: file.roles,
+      ...(file.personId ? { personId: file.personId } : {}),
       clock: this.clock,
       ...(this.storeOptions.newId ? { newId: this.storeOptions.newId } : {}),
     });
@@ -175,7 +177,7 @@ export class Session {
     if (this.current.status().state !== 'empty') throw new QuorumFailure('conflict', 'This data folder already holds a partnership. To share it with a team, use “Bring this partnership into a team” in Settings; to join another, choose an empty data folder first.');
     const signed = await signInToServer(input.server, input.partnership, input.user, input.password);
     if (signed === 'offline') throw new QuorumFailure('store-unavailable', `The server at ${input.server} did not answer. Joining needs it once, to copy the partnership; check the address and your connection.`);
-    const file: TeamFile = { format: 'quorum-team', server: signed.url, partnership: input.partnership, user: signed.user, device: deviceKey(`${hostname()}-${signed.user}`), roles: signed.roles, joinedAt: this.clock.now() };
+    const file: TeamFile = { format: 'quorum-team', server: signed.url, partnership: input.partnership, user: signed.user, device: deviceKey(`${hostname()}-${signed.user}`), roles: signed.roles, ...(signed.personId ? { personId: signed.personId } : {}), joinedAt: this.clock.now() };
     const store = await this.openTeam(file, input.password, progress);
     if (Object.keys(store.data.records).length === 0) {
       await store.close();
@@ -203,7 +205,7 @@ export class Session {
     const records = Object.values(solo.data.records);
     if (!signed.roles.includes('part2') && records.some((r) => r.type === 'agendaItem' && r.part2))
       throw new QuorumFailure('forbidden', 'This partnership has Part 2 business, and you are not cleared for it on the server: ask your IT team to add the part2 role first (quorum team add-user), so its text reaches the Part 2 database. Nothing was changed.');
-    const file: TeamFile = { format: 'quorum-team', server: signed.url, partnership: input.partnership, user: signed.user, device: deviceKey(`${hostname()}-${signed.user}`), roles: signed.roles, joinedAt: this.clock.now() };
+    const file: TeamFile = { format: 'quorum-team', server: signed.url, partnership: input.partnership, user: signed.user, device: deviceKey(`${hostname()}-${signed.user}`), roles: signed.roles, ...(signed.personId ? { personId: signed.personId } : {}), joinedAt: this.clock.now() };
     const store = await this.openTeam(file, input.password, progress);
     if (Object.keys(store.data.records).length > 0) {
       await store.close();
@@ -232,8 +234,8 @@ export class Session {
     if (!this.team) throw new QuorumFailure('conflict', 'This data folder is not a team’s copy.');
     if (this.teamStore) return this.status();
     const signed = await signInToServer(this.team.server, this.team.partnership, this.team.user, password);
-    if (signed !== 'offline' && JSON.stringify(signed.roles) !== JSON.stringify(this.team.roles)) {
-      this.team = { ...this.team, roles: signed.roles };
+    if (signed !== 'offline' && (JSON.stringify(signed.roles) !== JSON.stringify(this.team.roles) || signed.personId !== this.team.personId)) {
+      this.team = { ...this.team, roles: signed.roles, personId: signed.personId };
       writeTeamFile(this.dataDir, this.team);
     }
     const store = await this.openTeam(this.team, password);

@@ -38,6 +38,7 @@ const PlannerScreen = lazyScreen(() => import('./screens/plan/PlannerScreen').th
 const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScreen').then((m) => m.ForwardPlanScreen));
 const PeopleScreen = lazyScreen(() => import('./screens/PeopleScreen').then((m) => m.PeopleScreen));
 const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
+const ResolutionsScreen = lazyScreen(() => import('./screens/clocks/ResolutionsScreen').then((m) => m.ResolutionsScreen));
 const ClocksScreen = lazyScreen(() => import('./screens/clocks/ClocksScreen').then((m) => m.ClocksScreen));
 const TeamScreen = lazyScreen(() => import('./screens/team/TeamScreen').then((m) => m.TeamScreen));
 const SCREENS = [MeetingsScreen, ClocksScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
@@ -63,12 +64,13 @@ const AREAS = [
   { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
   { value: 'tor', label: 'Terms of reference', icon: <DocumentText24Regular /> },
   { value: 'protocols', label: 'Protocols', icon: <Handshake24Regular /> },
+  { value: 'resolutions', label: 'Written resolutions', icon: <Timer24Regular /> },
   { value: 'people', label: 'People and boards', icon: <People24Regular /> },
   { value: 'team', label: 'Team', icon: <PeopleTeam24Regular /> },
   { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
 ] as const;
 /** A partner reviewer signs in to see the protocols sent to them, and nothing else (team mode). */
-const PARTNER_AREAS: readonly AreaValue[] = ['protocols', 'team'];
+const PARTNER_AREAS: readonly AreaValue[] = ['protocols', 'resolutions', 'team'];
 type AreaValue = (typeof AREAS)[number]['value'];
 
 export const App = () => (
@@ -130,7 +132,8 @@ const Root = () => {
   if (status.state === 'empty') return <FirstRun dataDir={status.dataDir} />;
   const team = status.team;
   const partnerOnly = Boolean(team && !team.roles.includes('secretariat'));
-  const areas = AREAS.filter((a) => (a.value === 'team' ? Boolean(team) : !partnerOnly || PARTNER_AREAS.includes(a.value)));
+  // Written resolutions is a partner reviewer's own screen; officers take them on Statutory clocks.
+  const areas = AREAS.filter((a) => (a.value === 'team' ? Boolean(team) : a.value === 'resolutions' ? partnerOnly : !partnerOnly || PARTNER_AREAS.includes(a.value)));
   const shown: AreaValue = areas.some((a) => a.value === area) ? area : areas[0].value;
 
   return (
@@ -182,6 +185,7 @@ const Root = () => {
         )}
         {shown === 'actions' && <ActionsScreen />}
         {shown === 'clocks' && <ClocksScreen />}
+        {shown === 'resolutions' && <ResolutionsScreen personId={team?.personId} />}
         {shown === 'pack' && <PackScreen onNavigate={go} />}
         {shown === 'planner' && <PlannerScreen />}
         {shown === 'forward' && <ForwardPlanScreen />}

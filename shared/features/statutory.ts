@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { expectedRev, isoDate, line, noInput, optionalLine, recordId } from '../schema/common';
 import { CASE_KINDS, VOTES, part2Schema, type Case, type Decision, type Obligation, type RecordOf } from '../schema/records';
-import { getRecord, listRecords, type StoreData } from '../data';
+import { findRecord, getRecord, listRecords, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
 import { askToConfirm } from '../rules/confirm';
 import { formatUkDate } from '../rules/dates';
@@ -311,18 +311,23 @@ export const proposeWrittenResolution = mutation({
 export const recordReply = mutation({
   name: 'decisions:reply',
   writes: ['decisionReply'],
-  input: z.object({ decisionId: recordId('decision'), personId: recordId('person'), vote: z.enum(VOTES), receivedOn: isoDate, comment: optionalLine(2000).optional(), via: z.enum(['secretariat', 'own']).default('secretariat') }).strict(),
-  apply(data, input, ctx) {
+  input: z.object({ decisionId: recordId('decision'), personId: recordId('person'), vote: z.enum(VOTES), receivedOn: isoDate.optional(), comment: optionalLine(2000).optional(), via: z.enum(['secretariat', 'own']).default('secretariat') }).strict(),
+  apply(data, given, ctx) {
+    // A reply given in the app by the voter themselves arrives today.
+    const input = { ...given, receivedOn: given.receivedOn ?? ctx.today() };
     const d = getRecord(data, 'decision', input.decisionId, 'That decision no longer exists');
     const w = d.written;
     if (!w) throw new QuorumFailure('invalid-input', 'Only a written resolution takes replies.');
     if (w.outcome) throw new QuorumFailure('conflict', `The outcome was fixed when the window closed (${formatUkDate(w.closesOn)}): no reply can be added.`);
-    const person = getRecord(data, 'person', input.personId, 'That person is not in the directory');
-    if (!w.voterPersonIds.includes(person.id)) throw new QuorumFailure('invalid-input', `${person.name} is not one of the voters on this resolution.`, { personId: 'Not a voter' });
+    // A partner's own reply is made on the partners' copy, which holds no directory of people: the sign-in vouches for who they are.
+    const found = findRecord(data, 'person', input.personId);
+    if (!found && input.via !== 'own') throw new QuorumFailure('not-found', 'That person is not in the directory');
+    const person = { id: input.personId, name: found?.name ?? 'You' };
+    if (!w.voterPersonIds.includes(person.id)) throw new QuorumFailure('invalid-input', `${person.name} ${found ? 'is' : 'are'} not one of the voters on this resolution.`, { personId: 'Not a voter' });
     if (input.receivedOn < w.opensOn || input.receivedOn > w.closesOn)
       throw new QuorumFailure('invalid-input', `The window for replies ran from ${formatUkDate(w.opensOn)} to ${formatUkDate(w.closesOn)}; a reply on ${formatUkDate(input.receivedOn)} does not count.`, { receivedOn: 'Outside the window' });
     if (input.receivedOn > ctx.today()) throw new QuorumFailure('invalid-input', `${formatUkDate(input.receivedOn)} is still to come.`, { receivedOn: 'Still to come' });
-    if (repliesTo(data, d.id).some((r) => r.personId === person.id)) throw new QuorumFailure('conflict', `${person.name} has already replied; a reply is recorded once.`, { personId: 'Already replied' });
+    if (repliesTo(data, d.id).some((r) => r.personId === person.id)) throw new QuorumFailure('conflict', `${person.name === 'You' ? 'You have' : `${person.name} has`} already replied; a reply is recorded once.`, { personId: 'Already replied' });
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'decisionReply'>>({ id: ctx.newId('decisionReply'), type: 'decisionReply', decisionId: d.id, personId: person.id, vote: input.vote, receivedOn: input.receivedOn, via: input.via, ...(input.comment ? { comment: input.comment } : {}) });
     return cs.result(`${person.name} replied ${input.vote === 'abstain' ? 'abstaining' : input.vote} on “${clip(d.title, 80)}”`);
@@ -439,3 +444,32 @@ export const caseRegister = query({
       .map((c) => ({ id: c.id, reference: c.reference, kind: c.kind, startsOn: c.startsOn, closedOn: c.closedOn ?? null, steps: caseSteps(c.kind).map((t) => ({ key: t.key, dueOn: caseStepDue(data, getRecord(data, 'board', c.boardId), c, t.key, env.holidays), doneOn: c.steps.find((s) => s.key === t.key)?.on ?? null })) })),
 });
 
+
+/**
+ * The written resolutions a voter is asked to answer (a partner reviewer's own screen in team mode),
+ * open or closed, with their own reply. On a partner's copy only the resolutions sent to partners are held.
+ */
+export const resolutionsFor = query({
+  name: 'decisions:mine',
+  input: z.object({ personId: recordId('person') }).strict(),
+  reads: ['decision', 'decisionReply', 'board'],
+  view: (data, { personId }, env) =>
+    listRecords(data, 'decision')
+      .filter((d) => d.written?.voterPersonIds.includes(personId))
+      .sort((a, b) => b.written!.closesOn.localeCompare(a.written!.closesOn))
+      .map((d) => {
+        const mine = repliesTo(data, d.id).find((r) => r.personId === personId);
+        const board = data.records[d.boardId];
+        return {
+          id: d.id,
+          board: board?.type === 'board' ? board.name : '',
+          title: d.title,
+          text: d.text,
+          opensOn: d.written!.opensOn,
+          closesOn: d.written!.closesOn,
+          open: !d.written!.outcome && env.today >= d.written!.opensOn && env.today <= d.written!.closesOn,
+          outcome: d.written!.outcome?.summary ?? null,
+          myReply: mine ? { vote: mine.vote, receivedOn: mine.receivedOn, comment: mine.comment ?? '' } : null,
+        };
+      }),
+});

@@ -43,5 +43,13 @@ export const databaseName = (slug: string, audience: Audience): string => `quoru
  */
 export const serverRole = (slug: string, role: TeamRole): string => `${slug}-${role}`;
 
+/**
+ * Which person in the directory a sign-in is, as a server role (`westbury-person:person:…`): the
+ * server can then check that a partner's reply to a written resolution is their own.
+ */
+export const personRole = (slug: string, personId: string): string => `${slug}-person:${personId}`;
+export const personOfRoles = (slug: string, roles: readonly string[] | undefined): string | undefined =>
+  roles?.find((r) => r.startsWith(`${slug}-person:`))?.slice(`${slug}-person:`.length);
+
 /** The CouchDB user names Quorum accepts: what `_users` allows, kept to what reads well in a journal. */
 export const USER_NAME = /^[a-z0-9][a-z0-9._@-]{0,63}$/i;

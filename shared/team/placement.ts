@@ -4,7 +4,8 @@ import type { AgendaItem, QRecord } from '../schema/records';
 import type { Audience } from './audiences';
 
 /**
- * Where each record lives in team mode, and which of its words are exempt (Part 2). A Part 2
+ * Where each record lives in team mode, and which of its words are exempt (Part 2). Partners read
+ * the protocols sent to them and the written resolutions they vote on. A Part 2
  * item's exempt text — and the text of its decisions, actions, declarations, deep dive, plan entry,
  * later corrections and full pack history — is held only in the Part 2 database; the board
  * database keeps the record with that text replaced (the public title, the Schedule 12A
@@ -48,6 +49,13 @@ export const homeOf = (data: StoreData, record: QRecord): Exclude<Audience, 'par
       case 'commentResponse': {
         const c = data.records[record.commentId];
         return c?.type === 'protocolComment' && versionSent(data, c.protocolVersionId);
+      }
+      // A written resolution goes to the partners who vote on it, with their replies; never a Part 2 one.
+      case 'decision':
+        return Boolean(record.written) && !record.part2;
+      case 'decisionReply': {
+        const d = data.records[record.decisionId];
+        return d?.type === 'decision' && Boolean(d.written) && !d.part2;
       }
       default:
         return false;

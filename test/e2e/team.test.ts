@@ -119,7 +119,7 @@ describe('two officers on one team server', () => {
     const pri = quorumPage(priPage);
     await pri.team.joinWith(server.url, 'eastmere', 'pri', 'pri-Password-1');
     await priPage.getByRole('heading', { name: 'Protocols', level: 1 }).waitFor();
-    expect(await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('button').or(priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('link')).allInnerTexts()).toEqual(['Protocols', 'Team']);
+    expect(await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('button').or(priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('link')).allInnerTexts()).toEqual(['Protocols', 'Written resolutions', 'Team']);
     expect(await priPage.getByRole('button', { name: 'New protocol…' }).count()).toBe(0);
     expect(Object.values(priHost.session.store.data.records).some((r) => r.type === 'meeting' || r.type === 'person')).toBe(false);
 
@@ -140,5 +140,39 @@ describe('two officers on one team server', () => {
       .toBe(true);
     await priPage.getByRole('tab', { name: /^Comments/ }).click();
     expect(await priPage.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+  }, WAIT.processes);
+
+  it('sends a written resolution to the partner who votes on it, who answers for themselves in the app', async () => {
+    // Arrange: the Safeguarding Partnership's ToR allows written resolutions; Ann sends one to its voting partners; Priya's sign-in is linked to her in the directory.
+    const annHost = hosts[0];
+    const ann = annHost.session.store;
+    const tor = findRecord(ann.data, 'tor', 'tor:safeguarding-v1')!;
+    const { id: _id, type: _type, schemaVersion: _v, rev: _rev, updatedAt: _at, updatedBy: _by, boardId, version: _version, status: _status, approval: _approval, ...fields } = tor;
+    await ann.run('tor:saveDraft', { boardId, ...fields, writtenResolutions: true });
+    const draft = Object.values(ann.data.records).find((r) => r.type === 'tor' && r.boardId === boardId && r.status === 'draft')!;
+    await ann.run('tor:approve', { torId: draft.id, date: '2026-11-20', minuteRef: 'SCP/9' });
+    await ann.run('decisions:propose', { boardId, title: 'Adopt the neglect strategy', text: 'The partners adopt the neglect strategy 2027–2030.', voterPersonIds: ['person:sarah-whitcombe', 'person:mark-ellery', 'person:priya-nair'], opensOn: '2026-11-23', closesOn: '2026-11-27' });
+    await addTeamUser({ url: server.url, account: server.admin }, 'eastmere', { name: 'priya', password: 'priya-Password-1', roles: ['partner'], personId: 'person:priya-nair' });
+    const priHost = await startHost(folder());
+    hosts.push(priHost);
+    const priPage = await appFor(priHost);
+    const pri = quorumPage(priPage);
+    await pri.team.joinWith(server.url, 'eastmere', 'priya', 'priya-Password-1');
+    await priPage.getByRole('heading', { name: 'Protocols', level: 1 }).waitFor();
+
+    // Act: her resolutions, and her own reply.
+    await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByText('Written resolutions', { exact: true }).click();
+    const card = priPage.getByRole('group', { name: 'Your reply to Adopt the neglect strategy' });
+    await expect.poll(() => card.count(), { timeout: WAIT.sync }).toBe(1);
+    expect(await priPage.getByText('Eastmere Safeguarding Children Partnership: replies from 23 November 2026 to 27 November 2026').count()).toBe(1);
+    await card.getByRole('textbox', { name: 'Comment (optional)' }).fill('Agreed, with the audit in the spring.');
+    expect(await seriousViolations(priPage)).toEqual([]);
+    await card.getByRole('button', { name: 'For', exact: true }).click();
+    await priPage.getByText('Your reply on 23 November 2026: for.').waitFor();
+
+    // Assert: the secretariat has her reply, in her name, as her own.
+    await expect
+      .poll(() => Object.values(annHost.session.store.data.records).find((r) => r.type === 'decisionReply'), { timeout: WAIT.sync })
+      .toMatchObject({ personId: 'person:priya-nair', vote: 'for', via: 'own', comment: 'Agreed, with the audit in the spring.' });
   }, WAIT.processes);
 });

@@ -40,7 +40,9 @@ export const teamRecords = () => {
 
 export type Team = {
   server: CouchServer;
-  open(who: Who, opts?: { now?: string }): Promise<TeamStore>;
+  open(who: Who, opts?: { now?: string; personId?: string }): Promise<TeamStore>;
+  /** The server's administrator, to change a person's roles or link them to the directory. */
+  admin: { url: string; account: { name: string; password: string } };
   folder(who: Who): string;
   stop(): Promise<void>;
 };
@@ -54,6 +56,7 @@ export const startTeam = async (): Promise<Team> => {
   const stores: TeamStore[] = [];
   return {
     server,
+    admin,
     folder: (who) => {
       if (!folders.has(who)) folders.set(who, tempDir(`quorum-team-${who}-`));
       return folders.get(who)!.dir;
@@ -66,6 +69,7 @@ export const startTeam = async (): Promise<Team> => {
         partnership: SLUG,
         device: PEOPLE[who].device,
         roles: PEOPLE[who].roles,
+        ...(opts.personId ? { personId: opts.personId } : {}),
         clock: fixedClock(opts.now ?? '2026-11-23T09:00:00.000Z'),
       });
       stores.push(store);

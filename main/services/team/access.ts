@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { QuorumFailure } from '../../../shared/result';
-import { PARTNERSHIP_SLUG, serverRole, TEAM_ROLES, type TeamRole } from '../../../shared/team/audiences';
+import { PARTNERSHIP_SLUG, personOfRoles, serverRole, TEAM_ROLES, type TeamRole } from '../../../shared/team/audiences';
 import { writeFileAtomic } from '../store/atomicFile';
 import { request, serverUrl } from './server';
 
@@ -20,6 +20,8 @@ const teamFileSchema = z.object({
   user: z.string().min(1).max(64),
   device: z.string().min(1).max(200),
   roles: z.array(z.enum(TEAM_ROLES)),
+  /** The person in the directory this sign-in is, when the server says (a partner who votes on written resolutions). */
+  personId: z.string().regex(/^person:[A-Za-z0-9_-]{1,64}$/).optional(),
   joinedAt: z.string(),
 });
 export type TeamFile = z.infer<typeof teamFileSchema>;
@@ -40,7 +42,7 @@ export const readTeamFile = (dataDir: string): TeamFile => {
 
 export const writeTeamFile = (dataDir: string, file: TeamFile) => writeFileAtomic(join(dataDir, TEAM_FILE), `${JSON.stringify(file, null, 2)}\n`);
 
-export type SignedIn = { url: string; user: string; roles: TeamRole[] };
+export type SignedIn = { url: string; user: string; roles: TeamRole[]; personId?: string };
 
 /**
  * Checks the name and password with the server and reads the roles it gives in this partnership.
@@ -62,5 +64,6 @@ export const signInToServer = async (rawUrl: string, partnership: string, user: 
   const roles = TEAM_ROLES.filter((r) => ctx.roles?.includes(serverRole(partnership, r)));
   if (roles.length === 0)
     throw new QuorumFailure('forbidden', `${user} has no role in the partnership “${partnership}” on ${url}. Check the partnership’s short name, or ask your IT team to add you (quorum team add-user).`);
-  return { url, user: ctx.name, roles };
+  const personId = personOfRoles(partnership, ctx.roles);
+  return { url, user: ctx.name, roles, ...(personId ? { personId } : {}) };
 };

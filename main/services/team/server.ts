@@ -1,5 +1,5 @@
 import { QuorumFailure } from '../../../shared/result';
-import { AUDIENCES, databaseName, serverRole, slugProblem, USER_NAME, type Audience, type TeamRole } from '../../../shared/team/audiences';
+import { AUDIENCES, databaseName, serverRole, personRole, personOfRoles, slugProblem, USER_NAME, type Audience, type TeamRole } from '../../../shared/team/audiences';
 import { rulesDesignDoc, RULES_DESIGN_ID, securityObject } from './serverRules';
 
 /**
@@ -103,7 +103,7 @@ export type AddUserReport = { name: string; roles: TeamRole[]; created: boolean 
  * `quorum team add-user`: a person with their roles in this partnership. Run again to change their
  * roles (roles in other partnerships on the server are kept) or, with a password, to reset it.
  */
-export const addTeamUser = async (server: Server, slug: string, person: { name: string; password?: string; roles: TeamRole[] }): Promise<AddUserReport> => {
+export const addTeamUser = async (server: Server, slug: string, person: { name: string; password?: string; roles: TeamRole[]; personId?: string }): Promise<AddUserReport> => {
   const problem = slugProblem(slug);
   if (problem) throw new QuorumFailure('invalid-input', problem);
   if (!USER_NAME.test(person.name)) throw new QuorumFailure('invalid-input', `“${person.name.slice(0, 60)}” cannot be a sign-in name: use letters, digits, dots, hyphens, underscores or @, up to 64`);
@@ -121,7 +121,8 @@ export const addTeamUser = async (server: Server, slug: string, person: { name: 
     _id: `org.couchdb.user:${person.name}`,
     name: person.name,
     type: 'user',
-    roles: [...otherRoles, ...person.roles.map((r) => serverRole(slug, r))],
+    // The person in the directory this sign-in is, kept across a change of roles unless a new one is given.
+    roles: [...otherRoles, ...person.roles.map((r) => serverRole(slug, r)), ...((person.personId ?? personOfRoles(slug, existing?.roles as string[] | undefined)) ? [personRole(slug, (person.personId ?? personOfRoles(slug, existing?.roles as string[] | undefined))!)] : [])],
     ...(person.password ? { password: person.password } : {}),
   };
   const put = await request(server, 'PUT', path, doc);

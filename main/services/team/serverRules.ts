@@ -1,4 +1,4 @@
-import { AUDIENCE_ROLES, serverRole, type Audience } from '../../../shared/team/audiences';
+import { AUDIENCE_ROLES, personRole, serverRole, type Audience } from '../../../shared/team/audiences';
 
 /**
  * What the server itself enforces, whatever a client sends: the `_security` object (who reads a
@@ -52,8 +52,14 @@ const validateSource = (slug: string, audience: Audience): string => {
   if (audience === 'partners' && !has(${JSON.stringify(roles.secretariat)})) {
     if (!has(${JSON.stringify(roles.partner)})) throw({ forbidden: 'Only the secretariat and partner reviewers write here.' });
     if (existing || newDoc._deleted) throw({ forbidden: 'A partner reviewer adds comments; they cannot change or remove records.' });
-    // Their comments, and the journal entries that record them (one chain per device).
-    if (newDoc.type !== 'protocolComment' && newDoc.type !== 'journal') throw({ forbidden: 'A partner reviewer can add comments on a protocol, nothing else.' });
+    // Their comments, their own replies to written resolutions, and the journal entries that record them (one chain per device).
+    if (newDoc.type === 'decisionReply') {
+      var reply = newDoc.record || {};
+      if (reply.via !== 'own' || !has(${JSON.stringify(personRole(slug, ''))} + reply.personId))
+        throw({ forbidden: 'A partner reviewer replies to a written resolution for themselves only.' });
+      return;
+    }
+    if (newDoc.type !== 'protocolComment' && newDoc.type !== 'journal') throw({ forbidden: 'A partner reviewer can add comments on a protocol, and reply to a written resolution, nothing else.' });
     return;
   }
   if (audience === 'part2' && !(has(${JSON.stringify(roles.part2)}) && has(${JSON.stringify(roles.secretariat)})))

@@ -37,6 +37,8 @@ export type TeamStoreOptions = {
   device: string;
   /** This person's roles in the partnership, as the server granted them at sign-in. */
   roles: readonly TeamRole[];
+  /** The person in the directory this sign-in is, when the server links one (personRole). */
+  personId?: string;
   clock?: Clock;
   newId?: CommandContext['newId'];
 };
@@ -368,8 +370,14 @@ export class TeamStore {
 
   run(commandName: MutationName, input: unknown, opts: { parsed?: boolean } = {}) {
     return this.enqueue(async () => {
-      if (!this.opts.roles.includes('secretariat') && commandName !== 'protocols:comment')
-        throw new QuorumFailure('forbidden', 'A partner reviewer can comment on the protocols sent to them; the secretariat makes every other change.');
+      if (!this.opts.roles.includes('secretariat')) {
+        // A partner reviewer comments on protocols and answers, for themselves, a written resolution sent to them.
+        const ownReply = commandName === 'decisions:reply' && (input as { personId?: string; via?: string }).via === 'own' && (input as { personId?: string }).personId === this.opts.personId && this.opts.personId !== undefined;
+        if (commandName === 'decisions:reply' && !ownReply)
+          throw new QuorumFailure('forbidden', this.opts.personId ? 'A partner reviewer replies to a written resolution for themselves only.' : 'Your sign-in is not linked to a person in the directory, so you cannot vote: ask the secretariat (quorum team add-user --person).');
+        if (commandName !== 'protocols:comment' && !ownReply)
+          throw new QuorumFailure('forbidden', 'A partner reviewer can comment on the protocols sent to them and answer written resolutions sent to them; the secretariat makes every other change.');
+      }
       const before = this.records;
       const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);
       const outcome = await this.commit({ command: commandName, ...journal }, before, data.records);
