@@ -11,6 +11,9 @@ import { paperDeadline } from '../../../shared/rules/dates';
 import { OBLIGATION_TEMPLATES } from '../../../shared/rules/obligationTemplates';
 import { firstTorFields } from '../../../shared/rules/torDraft';
 import { assemblePack } from '../../../shared/pack/model';
+import { decisionsCsv } from '../../../shared/exports/decisionsCsv';
+import { buildSite } from '../../../shared/publish/site';
+import { meetingDocument } from '../../../shared/exports/meetingExports';
 import { QuorumFailure } from '../../../shared/result';
 
 const holidays = bankHolidays(2023, 2027);
@@ -245,6 +248,15 @@ describe('a Health and Wellbeing Board under council rules', () => {
     const fullPack = JSON.stringify(assemblePack(o.state.data, feb.id, 'full', o.state.today));
     expect(fullPack).toContain('Award to Provider K');
     expect(fullPack).toContain('Chair of the Health Scrutiny Committee agreed on 17 January 2025');
+    // Nor in the public CSV, the public draft minutes or the website; the full CSV has it.
+    const publicCsv = decisionsCsv(o.state.data, 'public');
+    expect(publicCsv).toContain('Extend the consultation to 60 days');
+    expect(publicCsv).not.toContain('Provider K');
+    expect(publicCsv).toContain('"Exempt information (Schedule 12A, paragraph 3)"');
+    expect(decisionsCsv(o.state.data, 'full')).toContain('Award to Provider K at £1.2m.');
+    expect(JSON.stringify(meetingDocument(o.state.data, 'minutes', { meetingId: feb.id, variant: 'public', today: o.state.today }))).toContain('RESOLVED: That the decisions taken since the last meeting be noted and ratified');
+    expect(JSON.stringify(meetingDocument(o.state.data, 'minutes', { meetingId: feb.id, variant: 'public', today: o.state.today }))).not.toContain('Provider K');
+    expect(JSON.stringify(buildSite(o.state.data, { today: o.state.today, holidays }))).not.toContain('Provider K');
   });
 
   it('lists its council notices before each meeting and its statutory duties, each with its source', () => {
