@@ -230,7 +230,9 @@ export const Dashboard = ({ onNavigate }: { onNavigate: (to: Destination) => voi
                   <Text weight={o.status === 'overdue' ? 'semibold' : 'regular'}>
                     {o.board}: {o.message}.
                   </Text>{' '}
-                  {o.decision && <Text className={styles.muted}>{o.decision.words}</Text>}
+                  <Text className={styles.muted}>
+                    ({o.source}){o.decision ? ` ${o.decision.words}` : ''}
+                  </Text>
                 </li>
               ))}
             </ul>
