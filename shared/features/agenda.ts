@@ -7,6 +7,7 @@ import { byAgendaOrder, CLOSING_STANDING } from '../rules/agenda';
 import { keyBetween } from '../rules/order';
 import { QuorumFailure } from '../result';
 import { ChangeSet } from '../kernel/changeSet';
+import { clearancesReset } from '../rules/clearance';
 import { mutation, query } from '../kernel/operation';
 import { agendaLine, agendaLines } from '../rules/agendaLines';
 import { outstandingPapers } from '../rules/papers';
@@ -30,8 +31,8 @@ export const updateCoverSheet = mutation({
     assertMinutesOpen(data, item.meetingId);
     const cs = new ChangeSet(data, ctx);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
-    cs.update(item, { paper: { ...paper, coverSheet: input.coverSheet } }, input.expectedRev);
-    return cs.result(`Updated the cover sheet of the paper for ${short(item)}`);
+    const next = cs.update(item, { paper: { ...paper, coverSheet: input.coverSheet } }, input.expectedRev);
+    return cs.result(`Updated the cover sheet of the paper for ${short(item)}${clearancesReset(data, item, next)}`);
   },
 });
 
@@ -214,8 +215,8 @@ export const updatePaperBody = mutation({
     const status = received ? ('received' as const) : paper.status === 'received' ? ('requested' as const) : paper.status;
     const receivedOn = received ? (paper.receivedOn ?? ctx.today()) : undefined;
     const cs = new ChangeSet(data, ctx);
-    cs.update(item, { paper: { ...paper, body: input.body, status, receivedOn } }, input.expectedRev);
-    return cs.result(received ? `Updated the paper for ${short(item)}` : `Cleared the paper for ${short(item)}`);
+    const next = cs.update(item, { paper: { ...paper, body: input.body, status, receivedOn } }, input.expectedRev);
+    return cs.result(received ? `Updated the paper for ${short(item)}${clearancesReset(data, item, next)}` : `Cleared the paper for ${short(item)}`);
   },
 });
 

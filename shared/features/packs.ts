@@ -6,6 +6,7 @@ import { findRecord, getRecord, recordsWhere, type StoreData } from '../data';
 import { agendaToPublish } from '../rules/agenda';
 import { formatUkDate } from '../rules/dates';
 import { ChangeSet } from '../kernel/changeSet';
+import { clearancesReset } from '../rules/clearance';
 import { effect, internalMutation, query } from '../kernel/operation';
 import { PACK_VARIANTS } from '../pack/model';
 import { preflight } from '../pack/preflight';
@@ -70,8 +71,8 @@ export const importPaper = internalMutation({
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const cs = new ChangeSet(data, ctx);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
-    cs.update(item, { paper: { ...paper, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.today() } }, input.expectedRev);
-    return cs.result(`Imported the paper for “${clip(item.title, 80)}” from ${input.sourceFile}`);
+    const next = cs.update(item, { paper: { ...paper, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.today() } }, input.expectedRev);
+    return cs.result(`Imported the paper for “${clip(item.title, 80)}” from ${input.sourceFile}${clearancesReset(data, item, next)}`);
   },
 });
 

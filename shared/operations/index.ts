@@ -4,6 +4,7 @@ import * as agenda from '../features/agenda';
 import * as app from '../features/app';
 import * as attendance from '../features/attendance';
 import * as boards from '../features/boards';
+import * as clearance from '../features/clearance';
 import * as dashboard from '../features/dashboard';
 import * as directory from '../features/directory';
 import * as exportsFeature from '../features/exports';
@@ -26,7 +27,7 @@ import type { RecordType } from '../schema/common';
  * channel list, the contract types, the command registry and the handler table all follow from
  * the declarations in shared/features (docs/ARCHITECTURE.md, operations).
  */
-const FEATURES = { actions, agenda, app, attendance, boards, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, packs, partnership, people, plan, protocols, statutory, team, tor };
+const FEATURES = { actions, agenda, app, attendance, boards, clearance, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, packs, partnership, people, plan, protocols, statutory, team, tor };
 
 type Features = typeof FEATURES;
 type DeclaredIn<M> = Extract<M[keyof M], AnyOperation>;

@@ -7,6 +7,7 @@ import { scanMarkdown, type MarkdownFinding } from './markdown/scan';
 import { imagePath } from './markdown/images';
 import { planFindings } from '../rules/planChecks';
 import { titleIn } from '../rules/confidential';
+import { clearanceStates } from '../rules/clearance';
 
 export type PreflightProblem = {
   severity: 'error' | 'warning';
@@ -88,7 +89,22 @@ export const preflight = (
   if (items.length === 0) add('error', 'agenda-empty', 'The meeting has no agenda items yet.', { area: 'meeting', id: meeting.id });
   if (!tor) add('warning', 'no-terms-of-reference', 'The board has no terms of reference, so the paper deadline assumes 5 clear working days.', { area: 'meeting', id: meeting.id });
 
-  for (const { item, number } of items) checkItem(data, item, number, deadline, clearDays, today, add);
+  const board = findRecord(data, 'board', meeting.boardId);
+  for (const { item, number } of items) {
+    checkItem(data, item, number, deadline, clearDays, today, add);
+    // Silence is never clearance: each clearance the board asks must hold on the paper as it stands.
+    if (board && item.paper?.status === 'received')
+      for (const c of clearanceStates(data, board, item))
+        if (c.state !== 'cleared')
+          add(
+            'error',
+            c.state === 'missing' ? 'clearance-missing' : 'clearance-reset',
+            c.state === 'missing'
+              ? `Item ${number} (${titleIn(item, variant)}): no ${c.label.toLowerCase()} clearance yet.`
+              : `Item ${number} (${titleIn(item, variant)}): the ${c.label.toLowerCase()} clearance given by ${c.latest!.clearedBy} on ${formatUkDate(c.latest!.on)} was reset when the paper's text changed; ask for it again.`,
+            { area: 'paper', id: item.id },
+          );
+  }
   // Team mode: a record the pack prints that two officers changed differently waits for a person (shared/team/conflicts.ts).
   if (data.undecided?.size) {
     const decide = 'decide between the two officers’ versions in Team, Needs decision, first';

@@ -2,6 +2,7 @@ import type { StoreData } from '../data';
 import { listRecords } from '../data';
 import type { PackBuild } from '../schema/records';
 import { QuorumFailure } from '../result';
+import { fingerprintOf } from '../rules/fingerprint';
 import { assemblePack, type DeepDiveBriefing, type PackModel, type PackVariant, type PaperSection } from './model';
 
 /**
@@ -10,16 +11,7 @@ import { assemblePack, type DeepDiveBriefing, type PackModel, type PackVariant, 
  */
 export type PackContent = NonNullable<PackBuild['contents']>[number];
 
-/** FNV-1a: enough to see that a paper or a briefing has changed. */
-const hash = (value: unknown): string => {
-  const text = JSON.stringify(value);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-};
+const hash = fingerprintOf;
 const fingerprint = (p: PaperSection): string => hash([p.title, p.state, p.coverSheet, p.body]);
 
 /** Every paper a pack prints, with its state and fingerprint, and each deep-dive briefing: kept in the pack's history record. */

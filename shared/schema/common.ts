@@ -50,6 +50,7 @@ export const RECORD_TYPES = [
   'case',
   'decision',
   'decisionReply',
+  'clearance',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 /** A record's id, which names its type: `meeting:01J…`. */

@@ -3,6 +3,8 @@ import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordB
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
 import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
+import { clearanceRuleSchema, clearanceSchema } from './clearance';
+export { PAPER_KINDS, type PaperKind, type ClearanceRule } from './clearance';
 import { caseSchema, decisionReplySchema, decisionSchema, obligationSchema } from './statutory';
 export { CASE_KINDS, DECISION_ROUTES, VOTES, type CaseKind } from './statutory';
 export { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
@@ -69,6 +71,8 @@ export const boardSchema = recordBase('board').extend({
   standingItems: z.array(z.object({ kind: z.enum(STANDING_ITEM_KINDS), title: line(200), durationMinutes: z.number().int().min(0).max(600) })).max(30),
   /** Stopped meeting: its history is kept; it drops out of the checks and the pickers. */
   closedOn: isoDate.optional(),
+  /** The clearances a paper needs before it goes to this board, by kind of paper (none: no clearance asked). */
+  clearanceRules: z.array(clearanceRuleSchema).max(20).optional(),
 });
 
 export const TOR_STATUSES = ['draft', 'approved', 'superseded'] as const;
@@ -410,6 +414,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   caseSchema,
   decisionSchema,
   decisionReplySchema,
+  clearanceSchema,
 ]);
 
 export type QRecord = z.infer<typeof recordSchema>;
@@ -435,3 +440,4 @@ export type Obligation = RecordOf<'obligation'>;
 export type Case = RecordOf<'case'>;
 export type Decision = RecordOf<'decision'>;
 export type DecisionReply = RecordOf<'decisionReply'>;
+export type Clearance = RecordOf<'clearance'>;

@@ -145,6 +145,9 @@ export const exemptFields = (data: StoreData, record: QRecord): { path: FieldPat
       const d = data.records[record.decisionId];
       return d?.type === 'decision' && d.part2 && record.comment ? [{ path: ['comment'] }] : [];
     }
+    // The words a Part 2 paper was cleared on, and the clearer's comment, are the paper's exempt text.
+    case 'clearance':
+      return itemOf(data, record.agendaItemId)?.part2 ? [{ path: ['cleared', 'text'] }, { path: ['comment'] }] : [];
     case 'packBuild':
       // The full pack's contents pages and override list name Part 2 items by their working titles.
       if (record.variant !== 'full') return [];

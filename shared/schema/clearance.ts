@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isoDate, line, optionalLine, recordBase, recordId } from './common';
+
+/**
+ * Clearance (docs/ARCHITECTURE.md, clearance): the sign-offs a paper needs before it goes to the
+ * board (finance, legal, a statutory partner's lead officer), set per board and per kind of paper.
+ * Silence never counts: a clearance is recorded, by whom, when, on which text.
+ */
+export const PAPER_KINDS = ['decision', 'assurance', 'information', 'deep-dive'] as const;
+export type PaperKind = (typeof PAPER_KINDS)[number];
+
+export const clearanceRuleSchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use lower-case letters, digits and hyphens'),
+    /** "Finance", "Legal", "Police lead officer". */
+    label: line(120),
+    paperKinds: z.array(z.enum(PAPER_KINDS)).min(1, 'Choose the kinds of paper that need it').max(PAPER_KINDS.length),
+    /** Who normally clears it, when one person does (asked for it, and clearing it themselves in team mode). */
+    personId: recordId('person').optional(),
+  })
+  .strict();
+export type ClearanceRule = z.infer<typeof clearanceRuleSchema>;
+
+/** Write-once: one clearance of one paper, with the text it cleared (so a change that resets it can be shown). */
+export const clearanceSchema = recordBase('clearance').extend({
+  agendaItemId: recordId('agendaItem'),
+  /** The board's rule it meets. */
+  key: line(40),
+  label: line(120),
+  clearedBy: line(200),
+  personId: recordId('person').optional(),
+  on: isoDate,
+  comment: optionalLine(2000),
+  via: z.enum(['secretariat', 'own']),
+  /** The paper's fingerprint and words when cleared (cover sheet and report). */
+  cleared: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{8}$/), text: z.string().max(2_100_000) }).strict(),
+});
