@@ -110,6 +110,8 @@ export type AgendaLine = {
     coverSheet: NonNullable<AgendaItem['paper']>['coverSheet'];
     bodyCharacters: number;
   };
+  /** The clearances the board asks of this paper and whether each holds, at a glance (shared/rules/clearance.ts). */
+  clearance: { summary: string; complete: boolean; needs: { key: string; label: string; state: 'cleared' | 'reset' | 'missing' }[] };
 };
 
 export type BoardOption = { id: Board['id']; rev: number; name: string; shortName: string; standingItems: Board['standingItems'] };

@@ -239,7 +239,7 @@ export const setStandingItems = mutation({
 export const listAgenda = query({
   name: 'agenda:list',
   input: z.object({ meetingId: recordId('meeting') }).strict(),
-  reads: ['agendaItem', 'meeting', 'person'],
+  reads: ['agendaItem', 'meeting', 'person', 'board', 'clearance'],
   view: (data, { meetingId }) => agendaLines(data, meetingId),
 });
 

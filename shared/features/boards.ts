@@ -86,6 +86,7 @@ export const allBoards = query({
       kind: b.kind,
       rules: b.rules,
       closedOn: b.closedOn ?? null,
+      clearanceRules: b.clearanceRules ?? [],
       hasTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id),
       /** Approved terms of reference: a draft (one a people sheet started, say) is a step still to finish. */
       hasApprovedTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id && t.status === 'approved'),

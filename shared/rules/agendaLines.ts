@@ -1,10 +1,13 @@
 import type { AgendaLine } from '../views';
 import { findRecord, type StoreData } from '../data';
 import { meetingItems, numberedAgenda } from './agenda';
-import type { AgendaItem } from '../schema/records';
+import type { AgendaItem, Board } from '../schema/records';
+import { clearanceStates, clearanceSummary } from './clearance';
 import { QuorumFailure } from '../result';
 
-const line = (data: StoreData, item: AgendaItem, number: number): AgendaLine => ({
+const line = (data: StoreData, item: AgendaItem, number: number, board: Board | undefined): AgendaLine => {
+  const needs = board ? clearanceStates(data, board, item).map(({ key, label, state }) => ({ key, label, state })) : [];
+  return {
   id: item.id,
   rev: item.rev,
   number,
@@ -21,12 +24,15 @@ const line = (data: StoreData, item: AgendaItem, number: number): AgendaLine => 
         bodyCharacters: item.paper.body.length,
       }
     : null,
-});
+  clearance: { summary: clearanceSummary(needs), complete: needs.every((n) => n.state === 'cleared'), needs },
+  };
+};
 
 /** The meeting's agenda numbered as the pack numbers it (Part 2 last). */
 export const agendaLines = (data: StoreData, meetingId: string): AgendaLine[] => {
   if (!findRecord(data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
-  return numberedAgenda(meetingItems(data, meetingId as AgendaItem['meetingId'])).map(({ item, number }) => line(data, item, number));
+  const board = findRecord(data, 'board', findRecord(data, 'meeting', meetingId)!.boardId);
+  return numberedAgenda(meetingItems(data, meetingId as AgendaItem['meetingId'])).map(({ item, number }) => line(data, item, number, board));
 };
 
 export const agendaLine = (data: StoreData, agendaItemId: string): AgendaLine => {

@@ -13,7 +13,7 @@ import { wordDiff, type WordDiff } from '../team/conflicts';
 export const paperKindOf = (item: Pick<AgendaItem, 'purpose' | 'deepDiveId'>): PaperKind =>
   item.deepDiveId ? 'deep-dive' : item.purpose === 'decision' ? 'decision' : item.purpose === 'discussion' ? 'assurance' : 'information';
 
-export const PAPER_KIND_LABEL: Record<PaperKind, string> = { decision: 'Decision', assurance: 'Assurance', information: 'Information', 'deep-dive': 'Deep dive' };
+export { PAPER_KIND_LABEL } from './labels';
 
 /** The words a clearance is given on: the cover sheet's and the report's, as the board will read them. */
 export const clearedText = (item: Pick<AgendaItem, 'title' | 'paper'>): string => {

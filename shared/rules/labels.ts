@@ -44,3 +44,6 @@ export const BOARD_KIND_LABEL: Record<(typeof BOARD_KINDS)[number], string> = {
   'health-and-wellbeing': 'Health and Wellbeing Board',
   other: 'Other',
 };
+
+/** The kinds of paper a board's clearance rules name (shared/schema/clearance.ts). */
+export const PAPER_KIND_LABEL = { decision: 'Decision', assurance: 'Assurance', information: 'Information', 'deep-dive': 'Deep dive' } as const;

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Field, Input, Select, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input, Select, Spinner, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
 import type { DirectoryOrganisation, DirectoryPerson } from '@shared/views';
-import { BOARD_KINDS, BOARD_RULES, ORGANISATION_KINDS } from '@shared/schema/records';
-import { BOARD_KIND_LABEL, ORGANISATION_KIND_LABEL } from '@shared/rules/labels';
+import { BOARD_RULES, ORGANISATION_KINDS } from '@shared/schema/records';
+import { BOARD_KIND_LABEL, ORGANISATION_KIND_LABEL, PAPER_KIND_LABEL } from '@shared/rules/labels';
+import { PAPER_KINDS } from '@shared/schema/clearance';
+import { PersonSelect } from '../components/PersonSelect';
 import type { QuorumError, Result } from '@shared/result';
-import type { Done } from '@shared/contract';
+import type { ChannelResult, Done } from '@shared/contract';
 import { call, useQuery } from '../bridge';
 import { ErrorBar } from '../components/ErrorBar';
 import { FormDialog } from '../components/FormDialog';
@@ -218,12 +220,13 @@ const OrganisationDialog = ({ organisation, onClose }: { organisation: Directory
   );
 };
 
-type BoardRow = { id: `board:${string}`; rev: number; name: string; shortName: string; kind: (typeof BOARD_KINDS)[number]; rules: (typeof BOARD_RULES)[number]; closedOn: string | null; hasTermsOfReference: boolean; meetings: number };
+type BoardRow = ChannelResult<'boards:all'>[number];
 
 const BoardsTab = ({ act, pending }: Props) => {
   const styles = useStyles();
   const { state } = useQuery('boards:all', {});
   const [editing, setEditing] = useState<BoardRow | 'new' | null>(null);
+  const [clearances, setClearances] = useState<BoardRow | null>(null);
   if (state.status === 'loading') return <Spinner label="Loading boards…" />;
   if (state.status === 'error') return <ErrorBar title="The boards could not be loaded" error={state.error} />;
   return (
@@ -256,7 +259,10 @@ const BoardsTab = ({ act, pending }: Props) => {
                 <TableCell>{b.hasTermsOfReference ? 'Yes' : 'Not yet: write them on the Terms of reference screen'}</TableCell>
                 <TableCell>{b.meetings}</TableCell>
                 <TableCell>
-                  <RowActions name={b.name} pending={pending} onEdit={() => setEditing(b)} away={Boolean(b.closedOn)} awayLabel={['Close', 'Close']} backLabel="Reopen" onToggle={() => act(() => call('boards:close', { boardId: b.id, closed: !b.closedOn }))} />
+                  <RowActions name={b.name} pending={pending} onEdit={() => setEditing(b)} away={Boolean(b.closedOn)} awayLabel={['Close', 'Close']} backLabel="Reopen" onToggle={() => act(() => call('boards:close', { boardId: b.id, closed: !b.closedOn }))} />{' '}
+                  <Button size="small" disabled={pending} onClick={() => setClearances(b)} aria-label={`Clearances papers need: ${b.name}`}>
+                    Clearances…
+                  </Button>
                 </TableCell>
               </TableRow>
             ))}
@@ -264,7 +270,45 @@ const BoardsTab = ({ act, pending }: Props) => {
         </Table>
       )}
       {editing && <BoardDialog board={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {clearances && <ClearanceRulesDialog board={clearances} onClose={() => setClearances(null)} />}
     </>
+  );
+};
+
+/** Which clearances a paper needs before it goes to this board, by kind of paper; silence never counts. */
+const ClearanceRulesDialog = ({ board, onClose }: { board: BoardRow; onClose: () => void }) => {
+  const people = useQuery('people:list', {});
+  const [rules, setRules] = useState(board.clearanceRules.map((r) => ({ ...r, personId: (r.personId ?? '') as string })));
+  const { error, save } = useSave(onClose);
+  const keyOf = (label: string, i: number) => label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || `clearance-${i + 1}`;
+  const submit = () =>
+    save(call('boards:setClearances', { boardId: board.id, expectedRev: board.rev, rules: rules.map((r, i) => ({ key: r.key || keyOf(r.label, i), label: r.label, paperKinds: r.paperKinds, ...(r.personId ? { personId: r.personId as never } : {}) })) }));
+  const set = (i: number, patch: Partial<(typeof rules)[number]>) => setRules((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <FormDialog title={`Clearances papers need: ${board.shortName}`} errorTitle="The clearances were not saved" error={error} saveLabel="Save clearances" onSave={submit} onClose={onClose} maxWidth="820px" saveDisabled={rules.some((r) => !r.label.trim() || r.paperKinds.length === 0)} saveHint="Name each clearance and tick the kinds of paper that need it">
+      <Text block>Each paper of a kind ticked must be cleared before the pack goes out; a later change to its text resets the clearance.</Text>
+      {rules.map((r, i) => (
+        <div key={i} role="group" aria-label={`Clearance ${i + 1}`} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '8px', borderTop: '1px solid #ddd', paddingTop: '8px' }}>
+          <Field label="Clearance" required>
+            <Input value={r.label} onChange={(_e, d) => set(i, { label: d.value })} placeholder="e.g. Finance" />
+          </Field>
+          <Field label="Usually cleared by (optional)">
+            <PersonSelect canAdd={false} people={people.state.status === 'ready' ? people.state.value : []} value={r.personId} onChange={(personId) => set(i, { personId })} placeholder="Anyone" />
+          </Field>
+          <div role="group" aria-label="Papers that need it">
+            {PAPER_KINDS.map((k) => (
+              <Checkbox key={k} label={PAPER_KIND_LABEL[k]} checked={r.paperKinds.includes(k)} onChange={(_e, d) => set(i, { paperKinds: d.checked ? [...r.paperKinds, k] : r.paperKinds.filter((x) => x !== k) })} />
+            ))}
+          </div>
+          <div>
+            <Button size="small" onClick={() => setRules((rs) => rs.filter((_x, j) => j !== i))} aria-label={`Remove the clearance ${r.label || i + 1}`}>
+              Remove
+            </Button>
+          </div>
+        </div>
+      ))}
+      <Button onClick={() => setRules((rs) => [...rs, { key: '', label: '', paperKinds: ['decision'], personId: '' }])}>Add a clearance</Button>
+    </FormDialog>
   );
 };
 

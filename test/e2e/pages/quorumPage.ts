@@ -61,6 +61,13 @@ export const quorumPage = (page: Page) => ({
     decisions: page.getByRole('table', { name: 'Decisions between meetings' }),
     status: page.getByRole('status'),
   },
+  clearance: {
+    open: (boardName: string) => page.getByRole('button', { name: `Clearances papers need: ${boardName}` }),
+    rules: page.getByRole('dialog', { name: /^Clearances papers need/ }),
+    badges: (n: number) => page.getByRole('table', { name: 'Agenda and papers' }).getByRole('row', { name: new RegExp(`^Item ${n}: `) }).getByRole('note'),
+    button: (n: number) => page.getByRole('button', { name: `Clearance of item ${n}` }),
+    dialog: page.getByRole('dialog', { name: /^Clearance of item/ }),
+  },
   dashboard: {
     clocks: page.getByRole('list', { name: 'Statutory clocks due' }),
     boardCard: (boardName: string) => page.getByRole('group', { name: boardName }).or(page.locator(`[aria-labelledby]`, { has: page.getByRole('heading', { name: boardName }) })),

@@ -31,6 +31,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
 import { CoverSheetDialog } from '../../components/CoverSheetDialog';
 import { PartTwoDialog } from '../../components/PartTwoDialog';
+import { ClearanceBadges, ClearanceDialog } from '../../components/ClearanceDialog';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
@@ -57,7 +58,7 @@ const paperBadge = (line: AgendaLine) => {
   );
 };
 
-type Editing = { kind: 'cover' | 'part2' | 'replace'; line: AgendaLine } | null;
+type Editing = { kind: 'cover' | 'part2' | 'replace' | 'clearance'; line: AgendaLine } | null;
 
 /** The meeting's agenda with each paper's state, and the actions that put pre-flight problems right. */
 export const AgendaPapers = ({ agenda, highlight, onChanged, meetingId, variant }: { agenda: readonly AgendaLine[]; highlight: string | null; onChanged: () => void; meetingId: string; variant: PackVariant }) => {
@@ -152,7 +153,11 @@ export const AgendaPapers = ({ agenda, highlight, onChanged, meetingId, variant 
                   {line.part2 ? ` · Part 2, Schedule 12A paragraph ${line.part2.paragraph}${line.part2.publicTitle ? `; in public “${line.part2.publicTitle}”` : ''}` : ''}
                 </Text>
               </TableCell>
-              <TableCell>{paperBadge(line)}</TableCell>
+              <TableCell>
+                {paperBadge(line)}
+                <br />
+                <ClearanceBadges line={line} />
+              </TableCell>
               <TableCell>
                 {!line.standing && (
                   <div className={styles.actions}>
@@ -165,6 +170,11 @@ export const AgendaPapers = ({ agenda, highlight, onChanged, meetingId, variant 
                     <Button size="small" onClick={() => setEditing({ kind: 'part2', line })} aria-label={`Part 2 settings of item ${line.number}`}>
                       Part 2…
                     </Button>
+                    {line.clearance.needs.length > 0 && line.paper?.status === 'received' && (
+                      <Button size="small" onClick={() => setEditing({ kind: 'clearance', line })} aria-label={`Clearance of item ${line.number}`}>
+                        Clearance…
+                      </Button>
+                    )}
                     {line.paper?.status === 'received' && line.paper.bodyCharacters > 0 && !(line.part2 && variant === 'public') && (
                       <Button size="small" disabled={printing !== null} onClick={() => printItem(line)} aria-label={`Save item ${line.number}’s paper as PDF`}>
                         {printing === line.id ? 'Saving PDF…' : 'PDF…'}
@@ -179,6 +189,7 @@ export const AgendaPapers = ({ agenda, highlight, onChanged, meetingId, variant 
       </Table>
       {editing?.kind === 'cover' && <CoverSheetDialog line={editing.line} onClose={close} />}
       {editing?.kind === 'part2' && <PartTwoDialog line={editing.line} onClose={close} />}
+      {editing?.kind === 'clearance' && <ClearanceDialog line={editing.line} onClose={(summary) => close(Boolean(summary))} />}
       {editing?.kind === 'replace' && (
         <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && setEditing(null)}>
           <DialogSurface>
