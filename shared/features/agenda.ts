@@ -10,7 +10,7 @@ import { ChangeSet } from '../kernel/changeSet';
 import { clearancesReset } from '../rules/clearance';
 import { mutation, query } from '../kernel/operation';
 import { agendaLine, agendaLines } from '../rules/agendaLines';
-import { outstandingPapers } from '../rules/papers';
+import { outstandingPapers, papersAwaitingClearance } from '../rules/papers';
 import { emptyCoverSheet } from './packs';
 import { assertMinutesOpen } from '../rules/frozen';
 import { orderAt } from './agendaPlace';
@@ -260,4 +260,12 @@ export const listOutstandingPapers = query({
   input: z.object({ boardId: recordId('board').optional() }).strict(),
   reads: ['agendaItem', 'meeting', 'board', 'person', 'tor'],
   view: (data, { boardId }, env) => outstandingPapers(data, env.today, env.holidays, boardId),
+});
+
+/** Papers in whose clearances do not all hold yet, for the Papers screen. */
+export const papersAwaitingClearanceQuery = query({
+  name: 'papers:awaitingClearance',
+  input: z.object({}).strict(),
+  reads: ['agendaItem', 'meeting', 'board', 'clearance'],
+  view: (data, _input, env) => papersAwaitingClearance(data, env.today),
 });

@@ -2,6 +2,8 @@ import type { AgendaItem, Meeting } from '../schema/records';
 import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { currentTor } from './boards';
 import { daysBetween, paperDeadline, type HolidaySet } from './dates';
+import { clearanceStates, clearanceSummary } from './clearance';
+import { titleIn } from './confidential';
 
 /** Where no terms of reference say otherwise: the five clear days of LGA 1972 s.100B(3). */
 export const DEFAULT_CLEAR_DAYS = 5;
@@ -51,4 +53,22 @@ export const outstandingPapers = (data: StoreData, today: string, holidays: Holi
     }
   }
   return out.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.meetingDate.localeCompare(b.meetingDate) || a.title.localeCompare(b.title));
+};
+
+export type PaperAwaitingClearance = { agendaItemId: AgendaItem['id']; meetingId: Meeting['id']; boardName: string; meetingDate: string; title: string; summary: string; waiting: { key: string; label: string; state: 'reset' | 'missing' }[] };
+
+/** Papers in for meetings still to come whose clearances do not all hold, soonest meeting first. */
+export const papersAwaitingClearance = (data: StoreData, today: string): PaperAwaitingClearance[] => {
+  const out: PaperAwaitingClearance[] = [];
+  for (const meeting of listRecords(data, 'meeting').filter((m) => m.date >= today && (m.status === 'planned' || m.status === 'agenda-published'))) {
+    const board = findRecord(data, 'board', meeting.boardId);
+    if (!board?.clearanceRules?.length) continue;
+    for (const item of recordsWhere(data, 'agendaItem', 'meetingId', meeting.id)) {
+      if (item.paper?.status !== 'received') continue;
+      const states = clearanceStates(data, board, item);
+      const waiting = states.flatMap((s) => (s.state === 'cleared' ? [] : [{ key: s.key, label: s.label, state: s.state }]));
+      if (waiting.length) out.push({ agendaItemId: item.id, meetingId: meeting.id, boardName: board.shortName, meetingDate: meeting.date, title: titleIn(item, 'full'), summary: clearanceSummary(states), waiting });
+    }
+  }
+  return out.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.title.localeCompare(b.title));
 };

@@ -30,6 +30,12 @@ describe('clearance of papers', () => {
     await expect.poll(() => q.clearance.badges(paper.number).innerText()).toBe('Finance: missing');
     await expect.poll(() => q.pack.problems.allInnerTexts()).toContainEqual(expect.stringContaining(`Item ${paper.number} (${paper.item.title}): no finance clearance yet.`));
 
+    // The paper list shows it waiting too.
+    await q.nav('Papers').click();
+    await expect.poll(() => page.getByRole('table', { name: 'Papers waiting for clearance' }).getByRole('row').filter({ hasText: paper.item.title }).innerText()).toMatch(/Finance: missing/);
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.clearance.badges(paper.number).innerText()).toBe('Finance: missing');
+
     // Given by e-mail, typed in: the error goes.
     await q.clearance.button(paper.number).click();
     await q.clearance.dialog.getByRole('textbox', { name: /Cleared by/ }).fill('Kofi Boateng, Finance Business Partner');

@@ -9,6 +9,7 @@ const useStyles = makeStyles({ muted: { color: tokens.colorNeutralForeground3 },
 export const PapersScreen = ({ onOpenMeeting }: { onOpenMeeting: (meetingId: string) => void }) => {
   const styles = useStyles();
   const { state } = useQuery('papers:outstanding', {});
+  const clearance = useQuery('papers:awaitingClearance', {});
   return (
     <>
       <Title1 as="h1" block>
@@ -57,6 +58,45 @@ export const PapersScreen = ({ onOpenMeeting }: { onOpenMeeting: (meetingId: str
             </TableBody>
           </Table>
         ))}
+      {clearance.state.status === 'ready' && clearance.state.value.length > 0 && (
+        <section aria-labelledby="papers-clearance" style={{ marginTop: '24px' }}>
+          <Text as="h2" id="papers-clearance" size={500} weight="semibold" block>
+            Waiting for clearance
+          </Text>
+          <Table aria-label="Papers waiting for clearance" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Paper</TableHeaderCell>
+                <TableHeaderCell style={{ width: '230px' }}>Meeting</TableHeaderCell>
+                <TableHeaderCell style={{ width: '320px' }}>Clearance</TableHeaderCell>
+                <TableHeaderCell style={{ width: '130px' }}>Meeting page</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {clearance.state.value.map((p) => (
+                <TableRow key={p.agendaItemId}>
+                  <TableCell>{p.title}</TableCell>
+                  <TableCell>
+                    {p.boardName}, {formatUkDate(p.meetingDate)}
+                  </TableCell>
+                  <TableCell>
+                    {p.waiting.map((w) => (
+                      <Badge key={w.key} appearance="tint" color={w.state === 'reset' ? 'warning' : 'danger'} style={{ marginRight: '4px' }}>
+                        {w.label}: {w.state === 'reset' ? 'reset by a change' : 'missing'}
+                      </Badge>
+                    ))}
+                  </TableCell>
+                  <TableCell>
+                    <Button size="small" onClick={() => onOpenMeeting(p.meetingId)} aria-label={`Open meeting: ${p.title}`}>
+                      Open meeting
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      )}
     </>
   );
 };
