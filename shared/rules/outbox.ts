@@ -1,0 +1,159 @@
+import type { AgendaItem, Meeting, Person } from '../schema/records';
+import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
+import { addDays, formatUkDate, isWorkingDay, type HolidaySet } from './dates';
+import { boardMeetings } from './boards';
+import { clearDaysFor, meetingPaperDeadline } from './papers';
+import { clearanceStates, paperFingerprint } from './clearance';
+import { titleIn } from './confidential';
+
+/**
+ * The messages Quorum writes (docs/ARCHITECTURE.md, the outbox), as they fall due: paper requests
+ * about six weeks before a meeting, a reminder before the paper deadline, a chaser after it,
+ * clearance requests, reminders to action owners. Pure: each message has a stable key, so one sent
+ * (recorded) is never written again. A Part 2 item is named only by its public title: no exempt
+ * words go into any e-mail.
+ */
+
+export const MESSAGE_KINDS = ['paper-request', 'paper-reminder', 'paper-chaser', 'clearance-request', 'action-reminder'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** How far ahead a paper is asked for: six weeks before the meeting (the forward plan's horizon). */
+export const REQUEST_DAYS_AHEAD = 42;
+/** A reminder this many working days before the paper deadline. */
+export const REMINDER_WORKING_DAYS = 3;
+/** Action owners are reminded this many days before an action falls due. */
+export const ACTION_REMINDER_DAYS = 7;
+
+export type Recipient = { personId?: Person['id']; name: string; email: string };
+export type DueMessage = {
+  key: string;
+  kind: MessageKind;
+  /** The day it should go: today or earlier means it is due now. */
+  dueOn: string;
+  to: Recipient[];
+  subject: string;
+  body: string;
+  /** The records it is about (the agenda item, the action). */
+  about: string[];
+  /** Why it cannot be sent as it stands (no e-mail address for the recipient). */
+  problem?: string;
+};
+
+const workingDaysBefore = (date: string, n: number, holidays: HolidaySet): string => {
+  let d = date;
+  let counted = 0;
+  while (counted < n) {
+    d = addDays(d, -1);
+    if (isWorkingDay(d, holidays)) counted++;
+  }
+  return d;
+};
+
+const recipient = (data: StoreData, personId?: Person['id'], fallbackName?: string): Recipient | undefined => {
+  const p = personId ? findRecord(data, 'person', personId) : undefined;
+  if (p) return { personId: p.id, name: p.name, email: p.email.trim() };
+  return fallbackName ? { name: fallbackName, email: '' } : undefined;
+};
+
+const signOff = (data: StoreData) => {
+  const partnership = listRecords(data, 'partnership')[0];
+  const contact = partnership?.contact;
+  return [contact?.name, partnership?.name, contact?.email, contact?.phone].filter((x) => x && x.trim()).join('\n');
+};
+
+const withProblem = (m: Omit<DueMessage, 'problem'>): DueMessage => {
+  const missing = m.to.filter((r) => !r.email);
+  return missing.length ? { ...m, problem: `No e-mail address for ${missing.map((r) => r.name).join(', ')}: add it in People and boards` } : m;
+};
+
+const paperMessages = (data: StoreData, meeting: Meeting, item: AgendaItem, today: string, holidays: HolidaySet): DueMessage[] => {
+  const paper = item.paper;
+  if (!paper || paper.status === 'not-needed' || item.standing || item.decisionsReport) return [];
+  const board = findRecord(data, 'board', meeting.boardId)!;
+  const author = recipient(data, paper.authorPersonId, paper.coverSheet.author || undefined);
+  const deadline = meetingPaperDeadline(data, meeting, holidays);
+  const clearDays = clearDaysFor(data, meeting);
+  const title = titleIn(item, 'public');
+  const when = `${board.name}, ${formatUkDate(meeting.date, true)}`;
+  const deadlineWords = `${formatUkDate(deadline, true)} (${clearDays} clear working days before the meeting, as the board's terms of reference require)`;
+  const out: DueMessage[] = [];
+  const received = paper.status === 'received' && paper.body.trim().length > 0;
+  if (author && !received) {
+    const base = { to: [author], about: [item.id] };
+    out.push(
+      withProblem({
+        ...base,
+        key: `paper-request:${item.id}`,
+        kind: 'paper-request',
+        dueOn: addDays(meeting.date, -REQUEST_DAYS_AHEAD),
+        subject: `Paper requested: ${title} (${when})`,
+        body: `Dear ${author.name},\n\nThe ${board.name} meets on ${formatUkDate(meeting.date, true)}. Please send your paper "${title}" by ${deadlineWords}, with its cover sheet: an executive summary, what the board is asked to do, and the finance, legal, equalities and risk implications.\n\nThank you,\n${signOff(data)}`,
+      }),
+      withProblem({
+        ...base,
+        key: `paper-reminder:${item.id}`,
+        kind: 'paper-reminder',
+        dueOn: workingDaysBefore(deadline, REMINDER_WORKING_DAYS, holidays),
+        subject: `Reminder: paper due ${formatUkDate(deadline)}: ${title}`,
+        body: `Dear ${author.name},\n\nA reminder that your paper "${title}" for the ${when} meeting is due by ${deadlineWords}.\n\nThank you,\n${signOff(data)}`,
+      }),
+      withProblem({
+        ...base,
+        key: `paper-chaser:${item.id}`,
+        kind: 'paper-chaser',
+        dueOn: addDays(deadline, 1),
+        subject: `Paper overdue: ${title} (${when})`,
+        body: `Dear ${author.name},\n\nYour paper "${title}" for the ${when} meeting was due by ${deadlineWords}, and has not yet reached us. Please send it today, or tell us when it will come so the chair can decide whether it goes as a late paper.\n\nThank you,\n${signOff(data)}`,
+      }),
+    );
+  }
+  if (received) {
+    for (const c of clearanceStates(data, board, item)) {
+      if (c.state === 'cleared') continue;
+      const rule = board.clearanceRules?.find((r) => r.key === c.key);
+      const clearer = recipient(data, rule?.personId);
+      if (!clearer) continue;
+      // Keyed by the text's fingerprint: a paper changed after a clearance asks again.
+      out.push(
+        withProblem({
+          key: `clearance-request:${item.id}:${c.key}:${paperFingerprint(item)}`,
+          kind: 'clearance-request',
+          dueOn: paper.receivedOn && paper.receivedOn > today ? paper.receivedOn : today,
+          to: [clearer],
+          about: [item.id],
+          subject: `${c.label} clearance requested: ${title} (${when})`,
+          body: `Dear ${clearer.name},\n\nPlease give your ${c.label.toLowerCase()} clearance for the paper "${title}" for the ${when} meeting${c.state === 'reset' ? ': its text has changed since you last cleared it' : ''}. The papers go out by ${formatUkDate(deadline, true)}. Reply to this e-mail to clear it, with any comment for the board.\n\nThank you,\n${signOff(data)}`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+/** Every message due on or before `horizon` (default: today) that has not been sent, soonest first. */
+export const messagesDue = (data: StoreData, today: string, holidays: HolidaySet, sentKeys: ReadonlySet<string>, horizon = today): DueMessage[] => {
+  const out: DueMessage[] = [];
+  for (const board of listRecords(data, 'board').filter((b) => !b.closedOn))
+    for (const meeting of boardMeetings(data, board.id).filter((m) => m.date > today && (m.status === 'planned' || m.status === 'agenda-published')))
+      for (const item of recordsWhere(data, 'agendaItem', 'meetingId', meeting.id)) out.push(...paperMessages(data, meeting, item, today, holidays));
+  for (const action of listRecords(data, 'action').filter((a) => a.status !== 'done')) {
+    const owner = recipient(data, action.ownerPersonId);
+    if (!owner) continue;
+    const board = findRecord(data, 'board', action.boardId);
+    const item = action.agendaItemId ? findRecord(data, 'agendaItem', action.agendaItemId) : undefined;
+    // An action of a Part 2 item is named by its item's public title only.
+    const what = item?.part2 ? `an action from "${titleIn(item, 'public')}"` : `"${action.text}"`;
+    out.push(
+      withProblem({
+        key: `action-reminder:${action.id}:${action.dueDate}`,
+        kind: 'action-reminder',
+        dueOn: addDays(action.dueDate, -ACTION_REMINDER_DAYS),
+        to: [owner],
+        about: [action.id],
+        subject: `Action due ${formatUkDate(action.dueDate)}${board ? `: ${board.shortName}` : ''}`,
+        body: `Dear ${owner.name},\n\nThe ${board?.name ?? 'board'}'s action log has ${what} for you, due by ${formatUkDate(action.dueDate, true)}. Please send an update for the log before then.\n\nThank you,\n${signOff(data)}`,
+      }),
+    );
+  }
+  return out.filter((m) => !sentKeys.has(m.key) && m.dueOn <= horizon).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+};

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { emptyData, listRecords } from '../../../shared/data';
+import { messagesDue } from '../../../shared/rules/outbox';
+import { bankHolidays } from '../../../main/services/holidays';
+import { fixedContext } from '../../helpers';
+import { applyCommand } from '../../../shared/operations/apply';
+import type { MutationName } from '../../../shared/operations';
+
+/** The office on Monday 19 May 2025, three weeks before the meeting. */
+const commandSession = (data: ReturnType<typeof emptyData>) => {
+  const ctx = fixedContext('2025-05-19T09:00:00.000Z');
+  const state = { data };
+  return { state, run: (name: MutationName, input: unknown) => void (state.data = applyCommand(state.data, name, input, ctx).data) };
+};
+
+const holidays = bankHolidays(2025, 2027);
+
+/** A board set up from empty: one meeting on Tuesday 10 June 2025 with two papers, one of them in Part 2. */
+const partnership = () => {
+  const s = commandSession(emptyData());
+  s.run('partnership:setUp', { name: 'Harrowfield Partnership' });
+  s.run('organisations:add', { name: 'Harrowfield Council', kind: 'council' });
+  const org = listRecords(s.state.data, 'organisation')[0].id;
+  s.run('people:add', { name: 'Mina Farrow', jobTitle: 'Head of Commissioning', organisationId: org, email: 'mina.farrow@harrowfield.example', phone: '' });
+  s.run('people:add', { name: 'Jon Keel', jobTitle: 'Finance Business Partner', organisationId: org, email: '', phone: '' });
+  const [mina, jon] = ['Mina Farrow', 'Jon Keel'].map((n) => listRecords(s.state.data, 'person').find((p) => p.name === n)!.id);
+  s.run('boards:add', { name: 'Harrowfield Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing', rules: 'council-committee' });
+  const boardId = listRecords(s.state.data, 'board')[0].id;
+  s.run('meetings:create', { boardId, date: '2025-06-10', startTime: '14:00', endTime: '16:00', venue: 'Civic Centre' });
+  const meetingId = listRecords(s.state.data, 'meeting')[0].id;
+  s.run('agenda:add', { meetingId, title: 'Pharmaceutical needs assessment', purpose: 'decision', durationMinutes: 20, presenterIds: [mina], paperRequested: true, authorPersonId: mina });
+  return { s, mina, jon, boardId, meetingId };
+};
+
+describe('the messages Quorum writes, as they fall due', () => {
+  it('asks for a paper six weeks ahead, reminds three working days before the deadline and chases the day after, with the deadline in clear working days', () => {
+    const { s } = partnership();
+    const due = (today: string) => messagesDue(s.state.data, today, holidays, new Set()).map((m) => [m.kind, m.dueOn]);
+    expect(due('2025-04-28')).toEqual([]);
+    expect(due('2025-04-29')).toEqual([['paper-request', '2025-04-29']]);
+    const all = messagesDue(s.state.data, '2025-06-03', holidays, new Set());
+    expect(all.map((m) => [m.kind, m.dueOn])).toEqual([
+      ['paper-request', '2025-04-29'],
+      ['paper-reminder', '2025-05-28'],
+      ['paper-chaser', '2025-06-03'],
+    ]);
+    expect(all[0]).toMatchObject({ to: [{ name: 'Mina Farrow', email: 'mina.farrow@harrowfield.example' }], subject: 'Paper requested: Pharmaceutical needs assessment (Harrowfield Health and Wellbeing Board, Tuesday 10 June 2025)' });
+    expect(all[0].body).toContain('by Monday 2 June 2025 (5 clear working days before the meeting');
+    // Sent once, never again.
+    expect(messagesDue(s.state.data, '2025-06-03', holidays, new Set(all.map((m) => m.key)))).toEqual([]);
+  });
+
+  it('names a Part 2 item by its public title only, flags a recipient with no address, and asks the clearer again when the text changes', () => {
+    const { s, jon, mina, boardId, meetingId } = partnership();
+    s.run('agenda:add', { meetingId, title: 'Award of the pharmacy contract to Provider K', purpose: 'decision', durationMinutes: 10, presenterIds: [], paperRequested: true, authorPersonId: jon });
+    const exempt = listRecords(s.state.data, 'agendaItem').find((i) => i.title.startsWith('Award'))!;
+    s.run('agenda:setPartTwo', { agendaItemId: exempt.id, part2: { paragraph: 3, reason: 'Commercial terms', publicTitle: 'Pharmacy contract (exempt)' } });
+    const chasers = messagesDue(s.state.data, '2025-06-03', holidays, new Set()).filter((m) => m.about.includes(exempt.id));
+    expect(chasers.length).toBe(3);
+    for (const m of chasers) {
+      expect(`${m.subject}\n${m.body}`).not.toMatch(/Provider K|Award of the pharmacy/);
+      expect(m.subject).toContain('Pharmacy contract (exempt)');
+      expect(m.problem).toBe('No e-mail address for Jon Keel: add it in People and boards');
+    }
+    // Finance clears decision papers, and Jon gives it: a request once Mina's paper is in, and again after it changes.
+    s.run('boards:setClearances', { boardId, rules: [{ key: 'finance', label: 'Finance', paperKinds: ['decision'], personId: mina }] });
+    const pna = listRecords(s.state.data, 'agendaItem').find((i) => i.title === 'Pharmaceutical needs assessment')!;
+    s.run('paper:updateBody', { agendaItemId: pna.id, body: 'The assessment finds no gaps in provision.' });
+    const asked = messagesDue(s.state.data, '2025-05-20', holidays, new Set()).filter((m) => m.kind === 'clearance-request');
+    expect(asked.map((m) => m.subject)).toEqual(['Finance clearance requested: Pharmaceutical needs assessment (Harrowfield Health and Wellbeing Board, Tuesday 10 June 2025)']);
+    s.run('clearances:give', { agendaItemId: pna.id, key: 'finance' });
+    expect(messagesDue(s.state.data, '2025-05-20', holidays, new Set(asked.map((m) => m.key))).filter((m) => m.kind === 'clearance-request')).toEqual([]);
+    s.run('paper:updateBody', { agendaItemId: pna.id, body: 'The assessment finds a gap in Eastfield.' });
+    const again = messagesDue(s.state.data, '2025-05-20', holidays, new Set(asked.map((m) => m.key))).filter((m) => m.kind === 'clearance-request');
+    expect(again.map((m) => m.body)).toEqual([expect.stringContaining('its text has changed since you last cleared it')]);
+  });
+});
