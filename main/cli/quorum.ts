@@ -13,6 +13,7 @@ import { callCommand } from './call';
 import { importCommand } from './import';
 import { teamCommand } from './team';
 import { obligationsCommand } from './obligations';
+import { outboxCommand } from './outbox';
 import { clockFromSetting, type Clock } from '../../shared/clock';
 import { dataOption, EXIT, jsonOption, requireData, UsageError, type Out, type Subcommand } from './command';
 
@@ -109,6 +110,7 @@ const subcommands: Record<string, Subcommand> = {
   publish: publishCommand(),
   team: teamCommand(),
   obligations: obligationsCommand(),
+  outbox: outboxCommand(),
 };
 
 const help = (): string =>

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { findRecord } from '../../shared/data';
+import { findRecord, listRecords } from '../../shared/data';
 import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
 import type { EffectHandlers } from '../../shared/operations';
@@ -15,6 +15,8 @@ import type { Platform } from './platform';
 import { loadExample } from './example';
 import { publishSite } from './publish';
 import { bankHolidaysAround } from './holidays';
+import { outboxDue } from '../../shared/features/outbox';
+import { saveAsEml, sendThroughServer } from './mail';
 import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
 import { readChosenFile } from './imports/chosenFile';
 import { saveImage } from './papers/imageFiles';
@@ -182,6 +184,21 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       if (!file) return cancelled;
       const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'outbox:send': async ({ keys }) => {
+      const store = session.ready();
+      const chosen = outboxDue(store.data, { today: today(), holidays: bankHolidaysAround(today()) }).filter((m) => keys.includes(m.key));
+      if (!chosen.length) throw new QuorumFailure('not-found', 'Nothing chosen is still due: it was sent already, or what it was about has changed.');
+      const mail = listRecords(store.data, 'partnership')[0]?.mail;
+      const taskId = `outbox-${session.clock.now()}`;
+      if (!mail) {
+        // No server set: .eml files beside the data folder's exports, to send from Outlook.
+        const folder = await platform.chooseFolder('Choose where to save the messages (.eml) to send from Outlook');
+        if (!folder) return { sent: 0, failed: [], files: [] };
+        const from = listRecords(store.data, 'partnership')[0]?.contact.email || 'secretariat@example.invalid';
+        return saveAsEml(store, chosen, folder, { from, fromName: '' }, session.clock);
+      }
+      return sendThroughServer(store, chosen, { ...mail, password: await platform.mailPassword?.() }, session.clock, (done, total, label) => session.progress(taskId, label, done, total));
     },
     'exports:plan': async ({ what, boardId, variant }) => {
       const store = session.ready();

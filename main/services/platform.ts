@@ -19,6 +19,8 @@ export type Platform = {
   showInFolder(path: string): void;
   /** The browser engine a PDF pack is laid out in: Electron's own in the app, a Chromium on this computer elsewhere. */
   startPdfPrinter(): Promise<PdfPrinter>;
+  /** The mail server password the officer saved, from the operating system's credential store (Electron safeStorage); never in the data folder. */
+  mailPassword?(): Promise<string | undefined>;
 };
 
 /** A desktop with nobody at it (the CLI, the bench, the tests): every dialog is cancelled, nothing is opened. */

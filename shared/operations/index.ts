@@ -14,6 +14,7 @@ import * as minutes from '../features/minutes';
 import * as packs from '../features/packs';
 import * as partnership from '../features/partnership';
 import * as people from '../features/people';
+import * as outbox from '../features/outbox';
 import * as plan from '../features/plan';
 import * as protocols from '../features/protocols';
 import * as statutory from '../features/statutory';
@@ -27,7 +28,7 @@ import type { RecordType } from '../schema/common';
  * channel list, the contract types, the command registry and the handler table all follow from
  * the declarations in shared/features (docs/ARCHITECTURE.md, operations).
  */
-const FEATURES = { actions, agenda, app, attendance, boards, clearance, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, packs, partnership, people, plan, protocols, statutory, team, tor };
+const FEATURES = { actions, agenda, app, attendance, boards, clearance, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, outbox, packs, partnership, people, plan, protocols, statutory, team, tor };
 
 type Features = typeof FEATURES;
 type DeclaredIn<M> = Extract<M[keyof M], AnyOperation>;

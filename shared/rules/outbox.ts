@@ -14,8 +14,8 @@ import { titleIn } from './confidential';
  * words go into any e-mail.
  */
 
-export const MESSAGE_KINDS = ['paper-request', 'paper-reminder', 'paper-chaser', 'clearance-request', 'action-reminder'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+import { OUTBOX_KINDS } from '../schema/outbox';
+export type MessageKind = (typeof OUTBOX_KINDS)[number];
 
 /** How far ahead a paper is asked for: six weeks before the meeting (the forward plan's horizon). */
 export const REQUEST_DAYS_AHEAD = 42;

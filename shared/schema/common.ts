@@ -51,6 +51,7 @@ export const RECORD_TYPES = [
   'decision',
   'decisionReply',
   'clearance',
+  'message',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 /** A record's id, which names its type: `meeting:01J…`. */

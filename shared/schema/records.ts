@@ -4,6 +4,7 @@ import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
 import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
 import { clearanceRuleSchema, clearanceSchema } from './clearance';
+import { mailSettingsSchema, messageSchema } from './outbox';
 export { PAPER_KINDS, type PaperKind, type ClearanceRule } from './clearance';
 import { caseSchema, decisionReplySchema, decisionSchema, obligationSchema } from './statutory';
 export { CASE_KINDS, DECISION_ROUTES, VOTES, type CaseKind } from './statutory';
@@ -22,6 +23,8 @@ export const partnershipSchema = recordBase('partnership').extend({
   }),
   defaultVenue: optionalLine(300),
   contact: z.object({ name: optionalLine(200), email: optionalLine(200), phone: optionalLine(60) }),
+  /** The partnership's own mail server for the outbox (the password is never stored here). */
+  mail: mailSettingsSchema.optional(),
 });
 
 export const ORGANISATION_KINDS = ['council', 'police', 'health', 'education', 'voluntary', 'other'] as const;
@@ -415,6 +418,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   decisionSchema,
   decisionReplySchema,
   clearanceSchema,
+  messageSchema,
 ]);
 
 export type QRecord = z.infer<typeof recordSchema>;
@@ -441,3 +445,4 @@ export type Case = RecordOf<'case'>;
 export type Decision = RecordOf<'decision'>;
 export type DecisionReply = RecordOf<'decisionReply'>;
 export type Clearance = RecordOf<'clearance'>;
+export type Message = RecordOf<'message'>;
