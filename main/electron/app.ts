@@ -6,6 +6,7 @@ import { createHandlers } from '../services/handlers';
 import { resolveDataDir } from '../services/dataDir';
 import { Session } from '../services/session';
 import type { Platform } from '../services/platform';
+import { mailPasswordKeeper } from './mailPassword';
 import { electronPdfPrinter } from './pdfPrinter';
 import { registerIpc, sendEvent } from './ipc';
 import { createPreferences } from './prefs';
@@ -36,6 +37,7 @@ export const start = async (): Promise<void> => {
 
   await app.whenReady();
   const prefs = createPreferences();
+  const passwords = mailPasswordKeeper(prefs);
   hardenSession(electronSession.defaultSession, devServerUrl);
   protocol.handle(APP_SCHEME, (request) => serveRendererFile(join(here, '../renderer'), request.url));
 
@@ -68,6 +70,8 @@ export const start = async (): Promise<void> => {
     },
     showInFolder: (path) => shell.showItemInFolder(path),
     startPdfPrinter: electronPdfPrinter,
+    mailPassword: () => passwords.read(),
+    saveMailPassword: (password) => passwords.save(password),
   };
   let dataDir = resolveDataDir({ env: process.env, preferred: prefs.get('dataDir'), userDataDir: app.getPath('userData') });
   let session: Session | undefined;

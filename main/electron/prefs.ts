@@ -8,6 +8,8 @@ export type Preferences = {
   windowBounds: { x?: number; y?: number; width: number; height: number };
   dataDir?: string;
   lastFolders: { export?: string; import?: string };
+  /** The mail server password, encrypted by the operating system (safeStorage), base64: never in the data folder. */
+  mailPassword?: string;
 };
 
 export const createPreferences = () =>
@@ -23,5 +25,6 @@ export const createPreferences = () =>
       },
       dataDir: { type: 'string' },
       lastFolders: { type: 'object', properties: { export: { type: 'string' }, import: { type: 'string' } } },
+      mailPassword: { type: 'string' },
     },
   });

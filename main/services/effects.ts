@@ -185,6 +185,11 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
+    'outbox:setPassword': async ({ password }) => {
+      if (!platform.saveMailPassword) throw new QuorumFailure('not-allowed', 'Only the app keeps a mail password (in the operating system’s credential store); quorum outbox reads QUORUM_SMTP_PASSWORD.');
+      await platform.saveMailPassword(password);
+      return { saved: Boolean(password) };
+    },
     'outbox:send': async ({ keys }) => {
       const store = session.ready();
       const chosen = outboxDue(store.data, { today: today(), holidays: bankHolidaysAround(today()) }).filter((m) => keys.includes(m.key));

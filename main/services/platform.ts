@@ -21,6 +21,8 @@ export type Platform = {
   startPdfPrinter(): Promise<PdfPrinter>;
   /** The mail server password the officer saved, from the operating system's credential store (Electron safeStorage); never in the data folder. */
   mailPassword?(): Promise<string | undefined>;
+  /** Keeps the mail server password in the operating system's credential store (blank: forget it). */
+  saveMailPassword?(password: string): Promise<void>;
 };
 
 /** A desktop with nobody at it (the CLI, the bench, the tests): every dialog is cancelled, nothing is opened. */

@@ -127,6 +127,9 @@ export const setMailSettings = mutation({
   },
 });
 
+/** Keeps the mail server password in the operating system's credential store (the app only; never in the data folder). */
+export const setMailPassword = effect<{ saved: boolean }>()({ name: 'outbox:setPassword', input: z.object({ password: z.string().max(500) }).strict() });
+
 /** Sends the messages chosen (or saves them as .eml files where no server is set): main does the sending. */
 export const sendOutbox = effect<{ sent: number; failed: { key: string; reason: string }[]; files: string[] }>()({
   name: 'outbox:send',

@@ -131,6 +131,21 @@ describe('the main process', () => {
     expect(() => prefs.set('windowBounds', { width: 'wide' } as never)).toThrow();
   });
 
+  it('keeps the mail server password in the operating system’s credential store, never in the data folder', async () => {
+    const call = (channel: string, input: unknown) => (m.ipcHandlers.get(channel) as (e: unknown, i: unknown) => Promise<unknown>)({ senderFrame: { url: 'app://quorum/index.html', parent: null } }, input);
+    expect(await call('outbox:setPassword', { password: 'Mail-Password-1' })).toMatchObject({ ok: true, value: { saved: true } });
+    expect(m.module.safeStorage.encryptString).toHaveBeenCalledWith('Mail-Password-1');
+    const { readdirSync } = await import('node:fs');
+    const everything = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? everything(join(dir, e.name)) : [readFileSync(join(dir, e.name), 'latin1')]));
+    expect(everything(m.userData).join('\n')).not.toContain('Mail-Password-1');
+    expect(everything(dataDir).join('\n')).not.toContain('Mail-Password-1');
+    const { createPreferences } = await import('../../main/electron/prefs');
+    const { mailPasswordKeeper } = await import('../../main/electron/mailPassword');
+    expect(await mailPasswordKeeper(createPreferences()).read()).toBe('Mail-Password-1');
+    m.module.safeStorage.isEncryptionAvailable.mockReturnValueOnce(false);
+    expect(await call('outbox:setPassword', { password: 'x' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no credential store/) } });
+  });
+
   it('imports a paper and saves a pack through the system dialogs, reopening each in the folder last used', async () => {
     const call = (channel: string, input: unknown) => (m.ipcHandlers.get(channel) as (e: unknown, i: unknown) => Promise<unknown>)({ senderFrame: { url: 'app://quorum/index.html', parent: null } }, input);
     expect(await call('store:start', { mode: 'example' })).toMatchObject({ ok: true });

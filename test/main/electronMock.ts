@@ -73,6 +73,12 @@ export const createElectronMock = () => {
       showMessageBox: vi.fn(async (_o: unknown) => ({ response: 1 })),
     },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn() },
+    // The operating system's credential store: a reversible stand-in, so a test can see nothing is kept in plain text.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((s: string) => Buffer.from(`sealed:${Buffer.from(s).toString('hex')}`)),
+      decryptString: vi.fn((b: Buffer) => Buffer.from(b.toString().replace(/^sealed:/, ''), 'hex').toString()),
+    },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn() },
   };
