@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { PeopleTeam24Regular, People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular, Timer24Regular } from '@fluentui/react-icons';
+import { PeopleTeam24Regular, People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular, Timer24Regular, Mail24Regular } from '@fluentui/react-icons';
 import { useQuery } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
@@ -39,9 +39,10 @@ const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScr
 const PeopleScreen = lazyScreen(() => import('./screens/PeopleScreen').then((m) => m.PeopleScreen));
 const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
 const ResolutionsScreen = lazyScreen(() => import('./screens/clocks/ResolutionsScreen').then((m) => m.ResolutionsScreen));
+const OutboxScreen = lazyScreen(() => import('./screens/OutboxScreen').then((m) => m.OutboxScreen));
 const ClocksScreen = lazyScreen(() => import('./screens/clocks/ClocksScreen').then((m) => m.ClocksScreen));
 const TeamScreen = lazyScreen(() => import('./screens/team/TeamScreen').then((m) => m.TeamScreen));
-const SCREENS = [MeetingsScreen, ClocksScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
+const SCREENS = [MeetingsScreen, ClocksScreen, OutboxScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
 import type { Destination, MeetingTab, PeopleTab } from './navigation';
 
 const useStyles = makeStyles({
@@ -57,6 +58,7 @@ const AREAS = [
   { value: 'dashboard', label: 'Dashboard', icon: <Board24Regular /> },
   { value: 'meetings', label: 'Meetings', icon: <CalendarLtr24Regular /> },
   { value: 'papers', label: 'Papers', icon: <DocumentQueue24Regular /> },
+  { value: 'outbox', label: 'Outbox', icon: <Mail24Regular /> },
   { value: 'actions', label: 'Actions', icon: <TaskListLtr24Regular /> },
   { value: 'clocks', label: 'Statutory clocks', icon: <Timer24Regular /> },
   { value: 'planner', label: 'Deep dives', icon: <Search24Regular /> },
@@ -185,6 +187,7 @@ const Root = () => {
         )}
         {shown === 'actions' && <ActionsScreen />}
         {shown === 'clocks' && <ClocksScreen />}
+        {shown === 'outbox' && <OutboxScreen />}
         {shown === 'resolutions' && <ResolutionsScreen personId={team?.personId} />}
         {shown === 'pack' && <PackScreen onNavigate={go} />}
         {shown === 'planner' && <PlannerScreen />}

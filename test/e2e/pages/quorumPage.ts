@@ -13,7 +13,7 @@ export const quorumPage = (page: Page) => ({
     await page.getByRole('button', { name: 'Start with the example partnership' }).click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
   },
-  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Actions' | 'Statutory clocks' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
+  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Outbox' | 'Actions' | 'Statutory clocks' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
   team: {
     /** "Team", with how many things wait for the officer: "Team (1)". */
     nav: page.getByRole('navigation').getByText(/^Team/).first(),
