@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { runCli, useExampleFolders } from '../helpers';
+import { listRecords } from '../../shared/data';
 
 /**
  * The outbox sent through a real SMTP server started here on 127.0.0.1 (smtp-server), each message
@@ -115,6 +116,39 @@ describe('quorum outbox through the partnership’s mail server', () => {
     } finally {
       if (before === undefined) delete process.env.QUORUM_SMTP_PASSWORD;
       else process.env.QUORUM_SMTP_PASSWORD = before;
+    }
+  });
+});
+
+describe('the outbox with no mail server', () => {
+  it('saves each message as an .eml file a mail client opens, records it as sent that way, and never writes it twice', async () => {
+    const { Session } = await import('../../main/services/session');
+    const { createDispatcher } = await import('../../main/services/dispatch');
+    const { createHandlers } = await import('../../main/services/handlers');
+    const { loadExample } = await import('../../main/services/example');
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { stubPlatform, tempDir, testClock } = await import('../helpers');
+    const t = tempDir();
+    const session = new Session(join(t.dir, 'data'), () => {}, { clock: testClock() });
+    try {
+      await loadExample(session.store);
+      const folder = join(t.dir, 'to send');
+      const call = createDispatcher(createHandlers(session, stubPlatform({ chooseFolder: async () => folder })));
+      const listed = (await call('outbox:list', {})) as { ok: true; value: { due: { key: string; subject: string; problem?: string }[] } };
+      const ready = listed.value.due.filter((m) => !m.problem).slice(0, 2);
+      expect(ready).toHaveLength(2);
+      const sent = await call('outbox:send', { keys: ready.map((m) => m.key) });
+      expect(sent).toMatchObject({ ok: true, value: { sent: 2, failed: [] } });
+      const files = readdirSync(folder).filter((f) => f.endsWith('.eml'));
+      expect(files).toHaveLength(2);
+      const mails = await Promise.all(files.map((f) => simpleParser(readFileSync(join(folder, f)))));
+      expect(mails.map((m) => m.subject).sort()).toEqual(ready.map((m) => m.subject).sort());
+      expect(listRecords(session.store.data, 'message').map((m) => [m.status, m.sent?.via])).toEqual([['sent', 'eml'], ['sent', 'eml']]);
+      expect(await call('outbox:send', { keys: ready.map((m) => m.key) })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Nothing chosen is still due/) } });
+    } finally {
+      session.close();
+      t.cleanup();
     }
   });
 });
