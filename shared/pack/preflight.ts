@@ -8,6 +8,7 @@ import { imagePath } from './markdown/images';
 import { planFindings } from '../rules/planChecks';
 import { titleIn } from '../rules/confidential';
 import { clearanceStates } from '../rules/clearance';
+import { checkStandards, defaultStandards, readingLoad } from '../rules/paperStandards';
 
 export type PreflightProblem = {
   severity: 'error' | 'warning';
@@ -18,6 +19,8 @@ export type PreflightProblem = {
 };
 
 export type PreflightReport = {
+  /** What the pack asks each member to read: its papers' words, pages (500 words each) and minutes at 200 words a minute. */
+  reading: { words: number; pages: number; minutes: number };
   meetingId: Meeting['id'];
   variant: PackVariant;
   paperDeadline: string;
@@ -90,8 +93,11 @@ export const preflight = (
   if (!tor) add('warning', 'no-terms-of-reference', 'The board has no terms of reference, so the paper deadline assumes 5 clear working days.', { area: 'meeting', id: meeting.id });
 
   const board = findRecord(data, 'board', meeting.boardId);
+  const standards = board ? defaultStandards(board) : undefined;
   for (const { item, number } of items) {
     checkItem(data, item, number, deadline, clearDays, today, add);
+    if (standards && !(item.part2 && variant === 'public'))
+      for (const f of checkStandards(item, standards, `Item ${number} (${titleIn(item, variant)})`)) add('warning', f.code, f.message, { area: 'paper', id: item.id });
     // Silence is never clearance: each clearance the board asks must hold on the paper as it stands.
     if (board && item.paper?.status === 'received')
       for (const c of clearanceStates(data, board, item))
@@ -137,7 +143,8 @@ export const preflight = (
 
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  return { meetingId: meeting.id, variant, paperDeadline: deadline, problems, errors, warnings: problems.length - errors };
+  const reading = readingLoad(items.filter(({ item }) => !(item.part2 && variant === 'public')).map(({ item }) => item));
+  return { meetingId: meeting.id, variant, paperDeadline: deadline, problems, errors, warnings: problems.length - errors, reading };
 };
 
 type Add = (severity: PreflightProblem['severity'], code: string, message: string, fix: PreflightProblem['fix']) => void;

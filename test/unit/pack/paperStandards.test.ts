@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { recordsWhere } from '../../../shared/data';
+import { preflight } from '../../../shared/pack/preflight';
+import { checkStandards, defaultStandards, measurePaper, readingLoad, wordCount } from '../../../shared/rules/paperStandards';
+import { exampleData } from '../../docxPackage';
+import { commandSession, TEST_TODAY } from '../../helpers';
+
+describe('paper standards', () => {
+  it('counts the words a reader meets, not the markup', () => {
+    expect(wordCount('## The plan\n\n- **Three** actions, costing £1.2m (see [the annex](annex.docx)).\n\n![Chart of referrals](images/a.png)')).toBe(9);
+  });
+
+  it('checks a received paper against the board’s limits and asks, in words that say what to change', () => {
+    const s = commandSession(exampleData());
+    const item = recordsWhere(s.state.data, 'agendaItem', 'meetingId', 'meeting:ct-next').find((i) => i.purpose === 'decision' && i.paper?.status === 'received' && !i.part2)!;
+    const long = Array.from({ length: 5600 }, (_, i) => `word${i}`).join(' ');
+    s.run('paper:updateBody', { agendaItemId: item.id, body: long });
+    s.run('paper:updateCoverSheet', { agendaItemId: item.id, coverSheet: { ...item.paper!.coverSheet, executiveSummary: Array.from({ length: 230 }, () => 'summary').join(' '), recommendations: ['Note the progress made.'] } });
+    const now = s.state.data.records[item.id] as typeof item;
+    expect(measurePaper(now).pages).toBe(12);
+    const council = checkStandards(now, defaultStandards({ rules: 'council-committee' }), 'Item 4 (Plan)');
+    expect(council.map((f) => f.code)).toEqual(['paper-too-long', 'summary-too-long', ...(now.paper!.coverSheet.backgroundPapers.trim() ? [] : ['no-background-papers'])]);
+    expect(council[0].message).toMatch(/about 12 pages \(5,\d{3} words\); the board's limit for decision papers is 10/);
+    s.run('paper:updateCoverSheet', { agendaItemId: item.id, coverSheet: { ...now.paper!.coverSheet, recommendations: ['Circulate the plan to schools.'] } });
+    const noAsk = checkStandards(s.state.data.records[item.id] as typeof item, defaultStandards({ rules: 'own-terms-of-reference' }), 'Item 4 (Plan)');
+    expect(noAsk.map((f) => f.code)).toContain('not-asked-to');
+    // Pre-flight shows each as a warning pointing at the paper, with the pack's reading load.
+    const report = preflight(s.state.data, 'meeting:ct-next', 'full', TEST_TODAY, new Set(), () => true);
+    expect(report.problems.filter((p) => p.fix.id === item.id && p.code === 'paper-too-long')).toEqual([expect.objectContaining({ severity: 'warning', fix: { area: 'paper', id: item.id } })]);
+    expect(report.reading.words).toBeGreaterThan(5600);
+    expect(report.reading.minutes).toBe(Math.ceil(report.reading.words / 200));
+    expect(readingLoad([{ paper: undefined }])).toEqual({ words: 0, pages: 0, minutes: 0 });
+  });
+});
