@@ -1,7 +1,8 @@
 import type { AgendaItem, Meeting, Person } from '../schema/records';
 import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { addDays, formatUkDate, isWorkingDay, type HolidaySet } from './dates';
-import { boardMeetings } from './boards';
+import { boardMeetings, currentTor } from './boards';
+import { numberedAgenda } from './agenda';
 import { clearDaysFor, meetingPaperDeadline } from './papers';
 import { clearanceStates, paperFingerprint } from './clearance';
 import { titleIn } from './confidential';
@@ -136,6 +137,27 @@ export const messagesDue = (data: StoreData, today: string, holidays: HolidaySet
   for (const board of listRecords(data, 'board').filter((b) => !b.closedOn))
     for (const meeting of boardMeetings(data, board.id).filter((m) => m.date > today && (m.status === 'planned' || m.status === 'agenda-published')))
       for (const item of recordsWhere(data, 'agendaItem', 'meetingId', meeting.id)) out.push(...paperMessages(data, meeting, item, today, holidays));
+  // The pack's circulation notice: to every member in the terms of reference, once a whole pack is saved.
+  for (const build of listRecords(data, 'packBuild').filter((b) => !b.items && !b.supplement)) {
+    const meeting = findRecord(data, 'meeting', build.meetingId);
+    if (!meeting || meeting.date < today || meeting.status === 'cancelled') continue;
+    const board = findRecord(data, 'board', meeting.boardId);
+    const tor = currentTor(data, meeting.boardId, meeting.date);
+    const members = [...new Map((tor?.members ?? []).flatMap((m) => (m.personId ? [recipient(data, m.personId)] : [])).filter((r): r is Recipient => Boolean(r)).map((r) => [r.personId, r])).values()];
+    if (!board || !members.length) continue;
+    const items = numberedAgenda(recordsWhere(data, 'agendaItem', 'meetingId', meeting.id)).map(({ item, number }) => `${number}. ${titleIn(item, 'public')}`);
+    out.push(
+      withProblem({
+        key: `circulation-notice:${meeting.id}:${build.variant}`,
+        kind: 'circulation-notice',
+        dueOn: build.builtAt.slice(0, 10),
+        to: members,
+        about: [meeting.id, build.id],
+        subject: `Papers for the ${board.name}, ${formatUkDate(meeting.date, true)}`,
+        body: `Dear members,\n\nThe ${build.variant === 'full' ? 'full pack (with the Part 2 papers, for members only)' : 'papers'} for the ${board.name} on ${formatUkDate(meeting.date, true)} at ${meeting.startTime}${meeting.venue ? `, ${meeting.venue}` : ''} are published: ${build.fileName}.\n\nAgenda:\n${items.join('\n')}\n\n${signOff(data)}`,
+      }),
+    );
+  }
   for (const action of listRecords(data, 'action').filter((a) => a.status !== 'done')) {
     const owner = recipient(data, action.ownerPersonId);
     if (!owner) continue;

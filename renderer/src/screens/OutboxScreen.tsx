@@ -40,6 +40,7 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   'paper-chaser': 'Chaser',
   'clearance-request': 'Clearance request',
   'action-reminder': 'Action reminder',
+  'circulation-notice': 'Circulation notice',
 };
 
 const useStyles = makeStyles({

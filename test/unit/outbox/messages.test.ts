@@ -74,4 +74,22 @@ describe('the messages Quorum writes, as they fall due', () => {
     const again = messagesDue(s.state.data, '2025-05-20', holidays, new Set(asked.map((m) => m.key))).filter((m) => m.kind === 'clearance-request');
     expect(again.map((m) => m.body)).toEqual([expect.stringContaining('its text has changed since you last cleared it')]);
   });
+
+  it('sends the circulation notice to the members once a whole pack is saved, naming Part 2 items by their public titles', async () => {
+    const { exampleData } = await import('../../docxPackage');
+    const data = exampleData();
+    const stamp = (await import('../../docxPackage')).stamp;
+    const build = stamp({ id: 'packBuild:b1', type: 'packBuild', meetingId: 'meeting:ct-next', variant: 'full', fileName: 'Children’s Trust 2026-12-15 board pack (full).docx', filePath: '/tmp/x.docx', bytes: 1, sha256: '0'.repeat(64), builtAt: '2026-12-04T10:00:00.000Z', warnings: 0 });
+    const withPack = { records: { ...data.records, [build.id]: build } };
+    const [notice] = messagesDue(withPack as never, '2026-12-04', holidays, new Set()).filter((m) => m.kind === 'circulation-notice');
+    expect(notice.subject).toBe('Papers for the Eastmere Children’s Trust Board, Tuesday 15 December 2026');
+    expect(notice.to.length).toBeGreaterThan(3);
+    expect(notice.body).toContain('Children’s Trust 2026-12-15 board pack (full).docx');
+    // A Part 2 item given a public title is listed by it, never by its working title.
+    const exempt = Object.values(withPack.records).find((r) => r.type === 'agendaItem' && r.meetingId === 'meeting:ct-next' && r.part2)!;
+    const secret = { ...exempt, title: 'Placement breakdown of child R at Provider K', part2: { ...(exempt as { part2: object }).part2, publicTitle: 'Residential placement (exempt)' } };
+    const [named] = messagesDue({ records: { ...withPack.records, [exempt.id]: secret } } as never, '2026-12-04', holidays, new Set()).filter((m) => m.kind === 'circulation-notice');
+    expect(named.body).toContain('Residential placement (exempt)');
+    expect(named.body).not.toContain('Provider K');
+  });
 });
