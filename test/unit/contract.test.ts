@@ -27,7 +27,7 @@ describe('the bridge contract', () => {
 
   it('makes every declared operation a channel except the mutations only main runs', () => {
     const internal = Object.values(mutations).filter((m) => m.internal).map((m) => m.name).sort();
-    expect(internal).toEqual(['pack:recordBuild', 'paper:receiveImported', 'partnership:setLogo', 'partnership:setUp', 'protocols:importComments']);
+    expect(internal).toEqual(['outbox:recordOutcome', 'pack:recordBuild', 'paper:receiveImported', 'partnership:setLogo', 'partnership:setUp', 'protocols:importComments']);
     expect([...CHANNELS, ...internal].sort()).toEqual(Object.keys(operations).sort());
   });
 

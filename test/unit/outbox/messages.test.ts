@@ -92,4 +92,13 @@ describe('the messages Quorum writes, as they fall due', () => {
     expect(named.body).toContain('Residential placement (exempt)');
     expect(named.body).not.toContain('Provider K');
   });
+
+  it('records a message sent once, and refuses to record it sent again, in the operation itself', () => {
+    const { s } = partnership();
+    const [m] = messagesDue(s.state.data, '2025-05-19', holidays, new Set());
+    const message = { key: m.key, kind: m.kind, to: m.to, subject: m.subject, body: m.body, dueOn: m.dueOn, about: m.about };
+    s.run('outbox:recordOutcome', { message, sent: { at: '2025-05-19T09:00:00.000Z', via: 'smtp', server: 'mail:587' } });
+    expect(messagesDue(s.state.data, '2025-05-19', holidays, new Set(listRecords(s.state.data, 'message').filter((x) => x.status === 'sent').map((x) => x.key)))).toEqual([]);
+    expect(() => s.run('outbox:recordOutcome', { message, sent: { at: '2025-05-19T09:05:00.000Z', via: 'smtp' } })).toThrow(/was sent already; it is never sent twice/);
+  });
 });
