@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { QuorumFailure } from '../../shared/result';
@@ -18,10 +18,11 @@ import { dataOption, EXIT, jsonOption, requireData, UsageError, type Subcommand 
  */
 export const outboxCommand = (): Subcommand => ({
   summary: 'list the messages due in the outbox; with --send, send them through the mail server (never one twice)',
-  usage: 'quorum outbox --data DIR [--send] [--smtp smtp://host:port] [--json]',
+  usage: 'quorum outbox --data DIR [--send] [--smtp smtp://host:port] [--smtp-ca FILE.pem] [--json]',
   options: {
     ...dataOption,
     send: { type: 'boolean', description: 'send what is due (password from QUORUM_SMTP_PASSWORD)' },
+    'smtp-ca': { type: 'string', description: 'a PEM file of the certificate authority that issued the mail server’s certificate (a council’s own)' },
     smtp: { type: 'string', description: 'the mail server, smtp://user@host:587 (STARTTLS) or smtps://host:465; default: the partnership’s settings. Plain SMTP only to this computer' },
     ...jsonOption,
   },
@@ -47,6 +48,11 @@ export const outboxCommand = (): Subcommand => ({
       } else if (partnership?.mail) server = { ...partnership.mail };
       else throw new UsageError('No mail server: give --smtp smtp://host:port, or set the partnership’s mail server in Settings');
       server.password = process.env.QUORUM_SMTP_PASSWORD;
+      const caFile = typeof values['smtp-ca'] === 'string' && values['smtp-ca'] ? values['smtp-ca'] : server.caFile;
+      if (caFile) {
+        if (!existsSync(caFile)) throw new UsageError(`There is no certificate file ${caFile}`);
+        server.ca = readFileSync(caFile, 'utf8');
+      }
       const outcome = due.length ? await sendThroughServer(store, due, server, clock) : { sent: 0, failed: [], files: [] };
       if (values.json) out.log(JSON.stringify({ dataDir: dir, today, server: `${server.host}:${server.port}`, ...outcome }, null, 2));
       else {

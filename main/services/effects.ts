@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { findRecord, listRecords } from '../../shared/data';
 import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
@@ -203,7 +203,8 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
         const from = listRecords(store.data, 'partnership')[0]?.contact.email || 'secretariat@example.invalid';
         return saveAsEml(store, chosen, folder, { from, fromName: '' }, session.clock);
       }
-      return sendThroughServer(store, chosen, { ...mail, password: await platform.mailPassword?.() }, session.clock, (done, total, label) => session.progress(taskId, label, done, total));
+      const ca = mail.caFile ? readFileSync(mail.caFile, 'utf8') : undefined;
+      return sendThroughServer(store, chosen, { ...mail, password: await platform.mailPassword?.(), ...(ca ? { ca } : {}) }, session.clock, (done, total, label) => session.progress(taskId, label, done, total));
     },
     'exports:plan': async ({ what, boardId, variant }) => {
       const store = session.ready();

@@ -16,7 +16,7 @@ import type { Clock } from '../../shared/clock';
  * allowed only to this computer. With no server set, each message is saved as an .eml file to send
  * from Outlook. Each message sent is recorded at once, so a second run sends nothing twice.
  */
-export type MailServer = NonNullable<Partnership['mail']> & { password?: string };
+export type MailServer = NonNullable<Partnership['mail']> & { password?: string; /** PEM text of a certificate authority to trust as well as the system's. */ ca?: string };
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 export const isLoopback = (host: string) => LOOPBACK.has(host.toLowerCase()) || (isIP(host) === 4 && host.startsWith('127.'));
@@ -38,6 +38,7 @@ export const serverFromUrl = (url: string, from: string): MailServer => {
 /** Plain words for what a mail server said. */
 const plainReason = (err: unknown): string => {
   const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
+  if (/certificate|self[- ]signed|unable to verify/i.test(e.message ?? '')) return `The mail server's certificate could not be trusted (${e.message}): ask IT for the council's certificate authority and give it in the mail settings (or --smtp-ca).`;
   if (e.code === 'EAUTH') return `The mail server did not accept the sign-in${e.response ? ` (${e.response})` : ''}: check the user name and password.`;
   if (e.code === 'ECONNECTION' || e.code === 'ECONNREFUSED' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKET') return `The mail server could not be reached (${e.message ?? e.code}): check its address and that this computer may use it.`;
   if (e.code === 'EENVELOPE' || (e.responseCode && e.responseCode >= 500)) return `The mail server refused the message: ${e.response ?? e.message ?? 'no reason given'}.`;
@@ -62,6 +63,8 @@ export const sendThroughServer = async (store: Recorder, messages: readonly Outb
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
     ...(server.user ? { auth: { user: server.user, pass: server.password ?? '' } } : {}),
+    // The certificate is always checked; a council's own authority can be trusted as well as the system's.
+    tls: { rejectUnauthorized: true, ...(server.ca ? { ca: [server.ca] } : {}) },
     connectionTimeout: 20_000,
   });
   const outcome: Outcome = { sent: 0, failed: [], files: [] };

@@ -35,5 +35,7 @@ export const mailSettingsSchema = z
     user: optionalLine(300),
     from: z.string().trim().email('Give the address messages come from').max(200),
     fromName: optionalLine(200),
+    /** The council's own certificate authority (a PEM file on this computer), when its mail server's certificate is issued by one. */
+    caFile: optionalLine(4000).optional(),
   })
   .strict();

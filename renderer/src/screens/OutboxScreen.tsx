@@ -227,12 +227,12 @@ const EditMessageDialog = ({ entry, onClose }: { entry: Entry; onClose: (summary
 
 /** The partnership's own mail server, and the password the operating system keeps for it. */
 const MailServerDialog = ({ mail, onClose }: { mail: Outbox['mail']; onClose: (summary?: string) => void }) => {
-  const [form, setForm] = useState({ host: mail?.host ?? '', port: String(mail?.port ?? 587), security: mail?.security ?? 'starttls', user: mail?.user ?? '', from: mail?.from ?? '', fromName: mail?.fromName ?? '', password: '' });
+  const [form, setForm] = useState({ host: mail?.host ?? '', port: String(mail?.port ?? 587), security: mail?.security ?? 'starttls', user: mail?.user ?? '', from: mail?.from ?? '', fromName: mail?.fromName ?? '', caFile: mail?.caFile ?? '', password: '' });
   const [error, setError] = useState<QuorumError | null>(null);
   const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
   const save = async () => {
     const r = form.host.trim()
-      ? await call('partnership:setMail', { mail: { host: form.host.trim(), port: Number(form.port), security: form.security as 'starttls', user: form.user, from: form.from, fromName: form.fromName } })
+      ? await call('partnership:setMail', { mail: { host: form.host.trim(), port: Number(form.port), security: form.security as 'starttls', user: form.user, from: form.from, fromName: form.fromName, ...(form.caFile.trim() ? { caFile: form.caFile.trim() } : {}) } })
       : await call('partnership:setMail', { mail: null });
     if (!r.ok) return setError(r.error);
     if (form.password) {
@@ -268,6 +268,9 @@ const MailServerDialog = ({ mail, onClose }: { mail: Outbox['mail']; onClose: (s
       </Field>
       <Field label="From name">
         <Input value={form.fromName} onChange={set('fromName')} placeholder="e.g. Eastmere Partnership Secretariat" />
+      </Field>
+      <Field label="The council’s certificate authority (optional)" hint="A .pem file IT gives when the mail server’s certificate comes from the council’s own authority; the certificate is always checked.">
+        <Input value={form.caFile} onChange={set('caFile')} placeholder="e.g. C:\IT\council-root-ca.pem" />
       </Field>
     </FormDialog>
   );
