@@ -6,6 +6,7 @@ import { QuorumFailure } from '../result';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 import { DEFAULT_STANDING_ITEMS } from '../rules/boards';
+import { standardsFor } from '../rules/paperStandards';
 import type { BoardOption } from '../views';
 
 /**
@@ -87,6 +88,8 @@ export const allBoards = query({
       rules: b.rules,
       closedOn: b.closedOn ?? null,
       clearanceRules: b.clearanceRules ?? [],
+      paperStandards: standardsFor(b),
+      ownPaperStandards: Boolean(b.paperStandards),
       hasTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id),
       /** Approved terms of reference: a draft (one a people sheet started, say) is a step still to finish. */
       hasApprovedTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id && t.status === 'approved'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectedRev, isoDate, line, optionalLine, recordId } from '../schema/common';
-import { clearanceRuleSchema } from '../schema/clearance';
+import { clearanceRuleSchema, paperStandardsSchema } from '../schema/clearance';
 import type { Clearance, RecordOf } from '../schema/records';
 import { findRecord, getRecord } from '../data';
 import { QuorumFailure } from '../result';
@@ -35,6 +35,23 @@ export const setClearanceRules = mutation({
       rules.length
         ? `${board.shortName}: papers need ${rules.map((r) => `${r.label} (${r.paperKinds.map((k) => PAPER_KIND_LABEL[k].toLowerCase()).join(', ')})`).join('; ')} clearance`
         : `${board.shortName}: papers need no clearance`,
+    );
+  },
+});
+
+/** The board's own standards for its papers (page limits by kind, summary length, what a recommendation must say); null goes back to the defaults. */
+export const setPaperStandards = mutation({
+  name: 'boards:setPaperStandards',
+  writes: ['board'],
+  input: z.object({ boardId: recordId('board'), standards: paperStandardsSchema.nullable(), expectedRev }).strict(),
+  apply(data, { boardId, standards, expectedRev }, ctx) {
+    const board = getRecord(data, 'board', boardId, 'That board no longer exists');
+    const cs = new ChangeSet(data, ctx);
+    cs.update(board, { paperStandards: standards ?? undefined }, expectedRev);
+    return cs.result(
+      standards
+        ? `${board.shortName}: decision papers at most ${standards.maxPages.decision} pages, assurance ${standards.maxPages.assurance}, information ${standards.maxPages.information}, deep dives ${standards.maxPages['deep-dive']}; summaries at most ${standards.summaryMaxWords} words`
+        : `${board.shortName}: paper standards back to the defaults`,
     );
   },
 });

@@ -8,7 +8,7 @@ import { imagePath } from './markdown/images';
 import { planFindings } from '../rules/planChecks';
 import { titleIn } from '../rules/confidential';
 import { clearanceStates } from '../rules/clearance';
-import { checkStandards, defaultStandards, readingLoad } from '../rules/paperStandards';
+import { checkStandards, readingLoad, standardsFor } from '../rules/paperStandards';
 
 export type PreflightProblem = {
   severity: 'error' | 'warning';
@@ -93,7 +93,7 @@ export const preflight = (
   if (!tor) add('warning', 'no-terms-of-reference', 'The board has no terms of reference, so the paper deadline assumes 5 clear working days.', { area: 'meeting', id: meeting.id });
 
   const board = findRecord(data, 'board', meeting.boardId);
-  const standards = board ? defaultStandards(board) : undefined;
+  const standards = board ? standardsFor(board) : undefined;
   for (const { item, number } of items) {
     checkItem(data, item, number, deadline, clearDays, today, add);
     if (standards && !(item.part2 && variant === 'public'))

@@ -24,6 +24,9 @@ export type PaperStandards = {
   backgroundPapers: boolean;
 };
 
+/** The board's own standards, else the defaults. */
+export const standardsFor = (board: Pick<Board, 'rules' | 'paperStandards'>): PaperStandards => board.paperStandards ?? defaultStandards(board);
+
 export const defaultStandards = (board: Pick<Board, 'rules'>): PaperStandards => ({
   maxPages: { decision: 10, assurance: 5, information: 5, 'deep-dive': 10 },
   summaryMaxWords: 200,

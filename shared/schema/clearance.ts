@@ -21,6 +21,16 @@ export const clearanceRuleSchema = z
   .strict();
 export type ClearanceRule = z.infer<typeof clearanceRuleSchema>;
 
+/** A board's own standards for its papers (shared/rules/paperStandards.ts has the defaults). */
+export const paperStandardsSchema = z
+  .object({
+    maxPages: z.object({ decision: z.number().int().min(1).max(500), assurance: z.number().int().min(1).max(500), information: z.number().int().min(1).max(500), 'deep-dive': z.number().int().min(1).max(500) }).strict(),
+    summaryMaxWords: z.number().int().min(20).max(2000),
+    askedTo: z.boolean(),
+    backgroundPapers: z.boolean(),
+  })
+  .strict();
+
 /** Write-once: one clearance of one paper, with the text it cleared (so a change that resets it can be shown). */
 export const clearanceSchema = recordBase('clearance').extend({
   agendaItemId: recordId('agendaItem'),

@@ -3,7 +3,7 @@ import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordB
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
 import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
-import { clearanceRuleSchema, clearanceSchema } from './clearance';
+import { clearanceRuleSchema, clearanceSchema, paperStandardsSchema } from './clearance';
 import { mailSettingsSchema, messageSchema } from './outbox';
 export { PAPER_KINDS, type PaperKind, type ClearanceRule } from './clearance';
 import { caseSchema, decisionReplySchema, decisionSchema, obligationSchema } from './statutory';
@@ -76,6 +76,8 @@ export const boardSchema = recordBase('board').extend({
   closedOn: isoDate.optional(),
   /** The clearances a paper needs before it goes to this board, by kind of paper (none: no clearance asked). */
   clearanceRules: z.array(clearanceRuleSchema).max(20).optional(),
+  /** The board's own standards for its papers; absent, the defaults from good practice. */
+  paperStandards: paperStandardsSchema.optional(),
 });
 
 export const TOR_STATUSES = ['draft', 'approved', 'superseded'] as const;

@@ -227,6 +227,7 @@ const BoardsTab = ({ act, pending }: Props) => {
   const { state } = useQuery('boards:all', {});
   const [editing, setEditing] = useState<BoardRow | 'new' | null>(null);
   const [clearances, setClearances] = useState<BoardRow | null>(null);
+  const [standards, setStandards] = useState<BoardRow | null>(null);
   if (state.status === 'loading') return <Spinner label="Loading boards…" />;
   if (state.status === 'error') return <ErrorBar title="The boards could not be loaded" error={state.error} />;
   return (
@@ -262,6 +263,9 @@ const BoardsTab = ({ act, pending }: Props) => {
                   <RowActions name={b.name} pending={pending} onEdit={() => setEditing(b)} away={Boolean(b.closedOn)} awayLabel={['Close', 'Close']} backLabel="Reopen" onToggle={() => act(() => call('boards:close', { boardId: b.id, closed: !b.closedOn }))} />{' '}
                   <Button size="small" disabled={pending} onClick={() => setClearances(b)} aria-label={`Clearances papers need: ${b.name}`}>
                     Clearances…
+                  </Button>{' '}
+                  <Button size="small" disabled={pending} onClick={() => setStandards(b)} aria-label={`Paper standards: ${b.name}`}>
+                    Paper standards…
                   </Button>
                 </TableCell>
               </TableRow>
@@ -271,6 +275,7 @@ const BoardsTab = ({ act, pending }: Props) => {
       )}
       {editing && <BoardDialog board={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {clearances && <ClearanceRulesDialog board={clearances} onClose={() => setClearances(null)} />}
+      {standards && <PaperStandardsDialog board={standards} onClose={() => setStandards(null)} />}
     </>
   );
 };
@@ -308,6 +313,28 @@ const ClearanceRulesDialog = ({ board, onClose }: { board: BoardRow; onClose: ()
         </div>
       ))}
       <Button onClick={() => setRules((rs) => [...rs, { key: '', label: '', paperKinds: ['decision'], personId: '' }])}>Add a clearance</Button>
+    </FormDialog>
+  );
+};
+
+/** What the board asks of its papers: pages by kind, the summary's length, what recommendations and cover sheets must say. */
+const PaperStandardsDialog = ({ board, onClose }: { board: BoardRow; onClose: () => void }) => {
+  const [st, setSt] = useState(board.paperStandards);
+  const { error, save } = useSave(onClose);
+  const page = (k: keyof typeof st.maxPages) => (
+    <Field key={k} label={`${PAPER_KIND_LABEL[k]} papers: at most (pages)`} validationMessage={error?.fields?.[`standards.maxPages.${k}`]}>
+      <Input type="number" value={String(st.maxPages[k])} onChange={(_e, d) => setSt((s) => ({ ...s, maxPages: { ...s.maxPages, [k]: Number(d.value) || 0 } }))} />
+    </Field>
+  );
+  return (
+    <FormDialog title={`Paper standards: ${board.shortName}`} errorTitle="The paper standards were not saved" error={error} saveLabel="Save standards" onSave={() => save(call('boards:setPaperStandards', { boardId: board.id, standards: st, expectedRev: board.rev }))} onClose={onClose}>
+      <Text block>Pre-flight checks each paper against these, and shows the reading the pack asks of each member. A page is about 500 words.</Text>
+      {PAPER_KINDS.map((k) => page(k))}
+      <Field label="Executive summary: at most (words)" validationMessage={error?.fields?.['standards.summaryMaxWords']}>
+        <Input type="number" value={String(st.summaryMaxWords)} onChange={(_e, d) => setSt((s) => ({ ...s, summaryMaxWords: Number(d.value) || 0 }))} />
+      </Field>
+      <Checkbox checked={st.askedTo} onChange={(_e, d) => setSt((s) => ({ ...s, askedTo: Boolean(d.checked) }))} label="A decision paper’s recommendation says what the board is asked to do" />
+      <Checkbox checked={st.backgroundPapers} onChange={(_e, d) => setSt((s) => ({ ...s, backgroundPapers: Boolean(d.checked) }))} label="Background papers are listed (Local Government Act 1972 s.100D for a council committee)" />
     </FormDialog>
   );
 };

@@ -31,4 +31,17 @@ describe('paper standards', () => {
     expect(report.reading.minutes).toBe(Math.ceil(report.reading.words / 200));
     expect(readingLoad([{ paper: undefined }])).toEqual({ words: 0, pages: 0, minutes: 0 });
   });
+
+  it('applies the board’s own limits once it sets them, through the operation', () => {
+    const s = commandSession(exampleData());
+    const item = recordsWhere(s.state.data, 'agendaItem', 'meetingId', 'meeting:ct-next').find((i) => i.purpose === 'decision' && i.paper?.status === 'received' && !i.part2)!;
+    s.run('paper:updateBody', { agendaItemId: item.id, body: Array.from({ length: 1800 }, (_, i) => `w${i}`).join(' ') });
+    const tooLong = () => preflight(s.state.data, 'meeting:ct-next', 'full', TEST_TODAY, new Set(), () => true).problems.filter((p) => p.fix.id === item.id && p.code === 'paper-too-long');
+    expect(tooLong()).toEqual([]);
+    s.run('boards:setPaperStandards', { boardId: 'board:childrens-trust', standards: { maxPages: { decision: 2, assurance: 2, information: 2, 'deep-dive': 4 }, summaryMaxWords: 150, askedTo: true, backgroundPapers: false } });
+    expect(tooLong().map((p) => p.message)).toEqual([expect.stringMatching(/the board's limit for decision papers is 2/)]);
+    expect(() => s.run('boards:setPaperStandards', { boardId: 'board:childrens-trust', standards: { maxPages: { decision: 0, assurance: 2, information: 2, 'deep-dive': 4 }, summaryMaxWords: 150, askedTo: true, backgroundPapers: false } })).toThrow();
+    s.run('boards:setPaperStandards', { boardId: 'board:childrens-trust', standards: null });
+    expect(tooLong()).toEqual([]);
+  });
 });
