@@ -25,6 +25,7 @@ export const clearedText = (item: Pick<AgendaItem, 'title' | 'paper'>): string =
     c.executiveSummary,
     ...c.recommendations.map((r) => `Recommendation: ${r}`),
     ...(['finance', 'legal', 'equalities', 'risk'] as const).filter((k) => c.implications[k].trim()).map((k) => `${k[0].toUpperCase()}${k.slice(1)} implications: ${c.implications[k]}`),
+    ...(c.implications.voiceOfChild?.trim() ? [`The voice of the child: ${c.implications.voiceOfChild}`] : []),
     p.body,
   ]
     .filter((t) => t.trim())

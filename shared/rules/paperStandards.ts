@@ -22,16 +22,19 @@ export type PaperStandards = {
   askedTo: boolean;
   /** Background papers listed on the cover sheet (LGA 1972 s.100D: a council committee's are open to inspection). */
   backgroundPapers: boolean;
+  voiceOfChild?: boolean;
 };
 
 /** The board's own standards, else the defaults. */
-export const standardsFor = (board: Pick<Board, 'rules' | 'paperStandards'>): PaperStandards => board.paperStandards ?? defaultStandards(board);
+export const standardsFor = (board: Pick<Board, 'rules' | 'kind' | 'paperStandards'>): PaperStandards => board.paperStandards ?? defaultStandards(board);
 
-export const defaultStandards = (board: Pick<Board, 'rules'>): PaperStandards => ({
+export const defaultStandards = (board: Pick<Board, 'rules'> & Partial<Pick<Board, 'kind'>>): PaperStandards => ({
   maxPages: { decision: 10, assurance: 5, information: 5, 'deep-dive': 10 },
   summaryMaxWords: 200,
   askedTo: true,
   backgroundPapers: board.rules === 'council-committee',
+  // Working Together to Safeguard Children 2023: the child's voice in all the partnership does.
+  voiceOfChild: board.kind === 'safeguarding-partnership',
 });
 
 /** Words in Markdown as a reader meets them: markup, links' targets and pictures left out. */
@@ -55,7 +58,7 @@ export const measurePaper = (item: Pick<AgendaItem, 'paper'>): PaperMeasure => {
   return { words, pages: Math.max(1, Math.ceil(words / WORDS_PER_PAGE)), summaryWords: wordCount(c.executiveSummary) };
 };
 
-export type StandardFinding = { code: 'paper-too-long' | 'summary-too-long' | 'not-asked-to' | 'no-background-papers' | 'part2-no-public-interest'; message: string };
+export type StandardFinding = { code: 'paper-too-long' | 'summary-too-long' | 'not-asked-to' | 'no-background-papers' | 'part2-no-public-interest' | 'no-voice-of-child'; message: string };
 
 const ASKED_TO = /\b(the )?(board|partnership|committee|members?) (is|are) (asked|recommended|invited) to\b|^\s*(to )?(note|agree|approve|endorse|consider|ratify|decide|comment)\b/i;
 
@@ -73,6 +76,8 @@ export const checkStandards = (item: AgendaItem, standards: PaperStandards, labe
     out.push({ code: 'not-asked-to', message: `${label}: no recommendation says what the board is asked to do (“The board is asked to approve …”).` });
   if (standards.backgroundPapers && !p.coverSheet.backgroundPapers.trim())
     out.push({ code: 'no-background-papers', message: `${label}: no background papers listed (Local Government Act 1972 s.100D: write “None” if there are none).` });
+  if (standards.voiceOfChild && !p.coverSheet.implications.voiceOfChild?.trim())
+    out.push({ code: 'no-voice-of-child', message: `${label}: the cover sheet does not say how the views and experiences of children shaped the paper (the voice of the child, Working Together to Safeguard Children 2023).` });
   if (item.part2 && !/public interest/i.test(item.part2.reason))
     out.push({ code: 'part2-no-public-interest', message: `${label}: a Part 2 paper (Schedule 12A paragraph ${item.part2.paragraph}) should say why the public interest in keeping it exempt outweighs the public interest in disclosing it.` });
   return out;

@@ -28,6 +28,8 @@ export const paperStandardsSchema = z
     summaryMaxWords: z.number().int().min(20).max(2000),
     askedTo: z.boolean(),
     backgroundPapers: z.boolean(),
+    /** The cover sheet says how children's views shaped the paper (a safeguarding partnership's default). */
+    voiceOfChild: z.boolean().optional(),
   })
   .strict();
 

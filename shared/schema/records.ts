@@ -263,6 +263,8 @@ export const coverSheetSchema = z.object({
     legal: optionalLine(5000),
     equalities: optionalLine(5000),
     risk: optionalLine(5000),
+    /** How the views and experiences of children shaped the paper: a safeguarding partnership asks it of every paper. */
+    voiceOfChild: optionalLine(5000).optional(),
   }),
   backgroundPapers: optionalLine(2000),
   classification: z.enum(['public', 'exempt']),

@@ -17,6 +17,7 @@ const IMPLICATIONS = [
   ['legal', 'Legal implications'],
   ['equalities', 'Equalities implications'],
   ['risk', 'Risks'],
+  ['voiceOfChild', 'The voice of the child (how children’s views shaped the paper)'],
 ] as const;
 
 /** The paper's cover sheet, as the pack prints it before the paper. Saved with the item's revision, so a newer edit is never overwritten. */
@@ -59,7 +60,7 @@ export const CoverSheetDialog = ({ line, onClose }: { line: ItemRef; onClose: (s
         </Field>
         {IMPLICATIONS.map(([key, label]) => (
           <Field key={key} label={label}>
-            <Textarea value={cover.implications[key]} onChange={(_e, d) => setCover((c) => ({ ...c, implications: { ...c.implications, [key]: d.value } }))} rows={2} resize="vertical" />
+            <Textarea value={cover.implications[key] ?? ''} onChange={(_e, d) => setCover((c) => ({ ...c, implications: { ...c.implications, [key]: d.value } }))} rows={2} resize="vertical" />
           </Field>
         ))}
         <Field label="Background papers" className={styles.wide}>

@@ -335,6 +335,7 @@ const PaperStandardsDialog = ({ board, onClose }: { board: BoardRow; onClose: ()
       </Field>
       <Checkbox checked={st.askedTo} onChange={(_e, d) => setSt((s) => ({ ...s, askedTo: Boolean(d.checked) }))} label="A decision paper’s recommendation says what the board is asked to do" />
       <Checkbox checked={st.backgroundPapers} onChange={(_e, d) => setSt((s) => ({ ...s, backgroundPapers: Boolean(d.checked) }))} label="Background papers are listed (Local Government Act 1972 s.100D for a council committee)" />
+      <Checkbox checked={Boolean(st.voiceOfChild)} onChange={(_e, d) => setSt((s) => ({ ...s, voiceOfChild: Boolean(d.checked) }))} label="The cover sheet says how children’s views shaped the paper (the voice of the child)" />
     </FormDialog>
   );
 };

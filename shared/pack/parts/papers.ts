@@ -29,6 +29,7 @@ export const paper = (p: PaperSection): PackBlock[] => {
       ['Legal', c.implications.legal],
       ['Equalities', c.implications.equalities],
       ['Risk', c.implications.risk],
+      ...(c.implications.voiceOfChild?.trim() ? [['The voice of the child', c.implications.voiceOfChild] as [string, string]] : []),
     ]),
   );
   out.push(heading(2, 'Report'));

@@ -44,4 +44,20 @@ describe('paper standards', () => {
     s.run('boards:setPaperStandards', { boardId: 'board:childrens-trust', standards: null });
     expect(tooLong()).toEqual([]);
   });
+
+  it('asks a safeguarding partnership’s papers for the voice of the child, and prints it on the cover sheet', async () => {
+    const item = { ...recordsWhere(exampleData(), 'agendaItem', 'meetingId', 'meeting:ct-next').find((i) => i.purpose === 'decision' && i.paper?.status === 'received' && !i.part2)! };
+    const scp = defaultStandards({ rules: 'own-terms-of-reference', kind: 'safeguarding-partnership' });
+    expect(checkStandards(item, scp, 'Item 4 (Plan)').map((f) => f.code)).toContain('no-voice-of-child');
+    expect(checkStandards(item, defaultStandards({ rules: 'own-terms-of-reference', kind: 'childrens-trust' }), 'Item 4 (Plan)').map((f) => f.code)).not.toContain('no-voice-of-child');
+    const heard = { ...item, paper: { ...item.paper!, coverSheet: { ...item.paper!.coverSheet, implications: { ...item.paper!.coverSheet.implications, voiceOfChild: 'Twelve young people from the Children in Care Council shaped the plan.' } } } };
+    expect(checkStandards(heard, scp, 'Item 4 (Plan)').map((f) => f.code)).not.toContain('no-voice-of-child');
+    // Printed on the cover sheet in the pack, under the implications.
+    const s = commandSession(exampleData());
+    s.run('paper:updateCoverSheet', { agendaItemId: item.id, coverSheet: heard.paper.coverSheet });
+    const { assemblePack } = await import('../../../shared/pack/model');
+    const { paper } = await import('../../../shared/pack/parts/papers');
+    const section = assemblePack(s.state.data, 'meeting:ct-next', 'full', TEST_TODAY).papers.find((p) => p.agendaItemId === item.id)!;
+    expect(JSON.stringify(paper(section))).toMatch(/The voice of the child.*Twelve young people from the Children in Care Council shaped the plan\./);
+  });
 });
