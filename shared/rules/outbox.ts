@@ -177,5 +177,6 @@ export const messagesDue = (data: StoreData, today: string, holidays: HolidaySet
       }),
     );
   }
-  return out.filter((m) => !sentKeys.has(m.key) && m.dueOn <= horizon).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+  // Soonest first; on a day, in the order of the cycle, then by subject: the same order on every machine (ids are random).
+  return out.filter((m) => !sentKeys.has(m.key) && m.dueOn <= horizon).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || OUTBOX_KINDS.indexOf(a.kind) - OUTBOX_KINDS.indexOf(b.kind) || a.subject.localeCompare(b.subject) || a.key.localeCompare(b.key));
 };
