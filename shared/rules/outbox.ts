@@ -158,6 +158,23 @@ export const messagesDue = (data: StoreData, today: string, holidays: HolidaySet
       }),
     );
   }
+  // Written resolutions: sent to each voter when the window opens, and a reminder on each reminder date to those yet to reply.
+  for (const d of listRecords(data, 'decision').filter((x) => x.written && !x.written.outcome && today <= x.written.closesOn)) {
+    const w = d.written!;
+    const board = findRecord(data, 'board', d.boardId);
+    const replied = new Set(recordsWhere(data, 'decisionReply', 'decisionId', d.id).map((r) => r.personId));
+    const title = d.part2 ? (d.part2.publicTitle?.trim() || `An exempt matter (Schedule 12A, paragraph ${d.part2.paragraph})`) : d.title;
+    const words = d.part2 ? 'The resolution concerns exempt information: the secretariat will send you its text separately.' : `The resolution:\n\n${d.text}`;
+    for (const personId of w.voterPersonIds) {
+      const voter = recipient(data, personId);
+      if (!voter) continue;
+      const ask = `Please reply FOR, AGAINST or ABSTAIN by ${formatUkDate(w.closesOn, true)}. The quorum of the terms of reference applies to the replies, and the outcome is reported to the next meeting.`;
+      out.push(withProblem({ key: `resolution:${d.id}:${personId}`, kind: 'resolution', dueOn: w.opensOn, to: [voter], about: [d.id], subject: `Written resolution${board ? ` of the ${board.shortName}` : ''}: ${title}`, body: `Dear ${voter.name},\n\n${words}\n\n${ask}\n\n${signOff(data)}` }));
+      if (replied.has(personId)) continue;
+      for (const on of w.reminderDates)
+        out.push(withProblem({ key: `resolution-reminder:${d.id}:${personId}:${on}`, kind: 'resolution-reminder', dueOn: on, to: [voter], about: [d.id], subject: `Reminder: written resolution${board ? ` of the ${board.shortName}` : ''}: ${title}`, body: `Dear ${voter.name},\n\nWe have not yet had your reply to the written resolution "${title}". ${ask}\n\n${signOff(data)}` }));
+    }
+  }
   for (const action of listRecords(data, 'action').filter((a) => a.status !== 'done')) {
     const owner = recipient(data, action.ownerPersonId);
     if (!owner) continue;

@@ -41,6 +41,8 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   'clearance-request': 'Clearance request',
   'action-reminder': 'Action reminder',
   'circulation-notice': 'Circulation notice',
+  resolution: 'Written resolution',
+  'resolution-reminder': 'Resolution reminder',
 };
 
 const useStyles = makeStyles({

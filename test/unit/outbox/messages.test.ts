@@ -101,4 +101,27 @@ describe('the messages Quorum writes, as they fall due', () => {
     expect(messagesDue(s.state.data, '2025-05-19', holidays, new Set(listRecords(s.state.data, 'message').filter((x) => x.status === 'sent').map((x) => x.key)))).toEqual([]);
     expect(() => s.run('outbox:recordOutcome', { message, sent: { at: '2025-05-19T09:05:00.000Z', via: 'smtp' } })).toThrow(/was sent already; it is never sent twice/);
   });
+
+  it('sends a written resolution to each voter when its window opens, and reminds only those yet to reply', async () => {
+    const { exampleData } = await import('../../docxPackage');
+    const { fixedContext: at } = await import('../../helpers');
+    const state = { data: exampleData() };
+    const run = (name: MutationName, input: unknown, day = '2026-11-23') => void (state.data = applyCommand(state.data, name, input, at(`${day}T09:00:00.000Z`)).data);
+    const tor = state.data.records['tor:safeguarding-v1'] as Extract<(typeof state.data.records)[string], { type: 'tor' }>;
+    const { id: _i, type: _t, schemaVersion: _s, rev: _r, updatedAt: _u, updatedBy: _b, boardId, version: _v, status: _st, approval: _a, ...fields } = tor;
+    run('tor:saveDraft', { boardId, ...fields, writtenResolutions: true });
+    const draft = listRecords(state.data, 'tor').find((t) => t.boardId === boardId && t.status === 'draft')!;
+    run('tor:approve', { torId: draft.id, date: '2026-11-20', minuteRef: 'SCP/9' });
+    run('decisions:propose', { boardId, title: 'Adopt the neglect strategy', text: 'The partners adopt the neglect strategy 2027–2030.', voterPersonIds: ['person:sarah-whitcombe', 'person:mark-ellery'], opensOn: '2026-11-23', closesOn: '2026-11-27', reminderDates: ['2026-11-25'] });
+    const d = listRecords(state.data, 'decision')[0];
+    const sent = messagesDue(state.data, '2026-11-23', holidays, new Set()).filter((m) => m.about.includes(d.id));
+    expect(sent.map((m) => m.to[0].name).sort()).toEqual(['DCI Mark Ellery', 'Sarah Whitcombe']);
+    expect(sent[0].body).toContain('The partners adopt the neglect strategy 2027–2030.');
+    expect(sent[0].body).toContain('by Friday 27 November 2026');
+    run('decisions:reply', { decisionId: d.id, personId: 'person:sarah-whitcombe', vote: 'for', receivedOn: '2026-11-24' }, '2026-11-24');
+    const reminders = messagesDue(state.data, '2026-11-25', holidays, new Set(sent.map((m) => m.key))).filter((m) => m.kind === 'resolution-reminder');
+    expect(reminders.map((m) => m.to[0].name)).toEqual(['DCI Mark Ellery']);
+    // After the window, nothing more about it is written.
+    expect(messagesDue(state.data, '2026-11-30', holidays, new Set()).filter((m) => m.about.includes(d.id))).toEqual([]);
+  });
 });
