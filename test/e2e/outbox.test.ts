@@ -1,32 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { useMailServer } from '../mailServer';
 import { seriousViolations, screenshot, useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { listRecords } from '../../shared/data';
 
 /** A mail server on 127.0.0.1, started by the test: what the outbox sends is read back as a mail client would. */
-let server: SMTPServer;
-let port = 0;
-const delivered: ParsedMail[] = [];
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _s, cb) {
-      simpleParser(stream).then((m) => {
-        delivered.push(m);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-  port = (server.server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await new Promise<void>((ok) => server.close(() => ok()));
-});
+const mail = useMailServer();
 
 const e2e = useE2E();
 
@@ -45,7 +24,7 @@ describe('the outbox', () => {
     await page.getByRole('button', { name: 'Mail server…' }).click();
     const settings = page.getByRole('dialog', { name: 'The partnership’s mail server' });
     await settings.getByRole('textbox', { name: /^Server/ }).fill('127.0.0.1');
-    await settings.getByRole('spinbutton', { name: 'Port' }).fill(String(port));
+    await settings.getByRole('spinbutton', { name: 'Port' }).fill(String(mail.port));
     await settings.getByRole('combobox', { name: 'Security' }).selectOption('none');
     await settings.getByRole('textbox', { name: 'From address' }).fill('secretariat@eastmere.example');
     await settings.getByRole('textbox', { name: 'From name' }).fill('Eastmere Partnership Secretariat');
@@ -70,8 +49,8 @@ describe('the outbox', () => {
     await page.getByRole('status').getByText(new RegExp(`^Sent ${chosen}`)).waitFor();
     await screenshot(page, 'outbox.png');
 
-    expect(delivered).toHaveLength(chosen);
-    const mine = delivered.find((m) => m.subject === subject)!;
+    expect(mail.delivered).toHaveLength(chosen);
+    const mine = mail.delivered.find((m) => m.subject === subject)!;
     expect(mine.text).toContain('P.S. The chair would like the data as an appendix.');
     expect(mine.text).toMatch(/clear working days before the meeting/);
     expect(listRecords(host.session.store.data, 'message').filter((m) => m.status === 'sent')).toHaveLength(chosen);

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { describe, expect, it } from 'vitest';
+import { useMailServer } from '../mailServer';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { runCli, useExampleFolders } from '../helpers';
 import { listRecords } from '../../shared/data';
@@ -10,39 +9,22 @@ import { listRecords } from '../../shared/data';
  * read back as a mail client would (mailparser): recipients, subject, the deadline in the body, no
  * Part 2 words; a second run sends nothing twice; a refused recipient stays in the outbox with why.
  */
-let server: SMTPServer;
-let port = 0;
-const delivered: ParsedMail[] = [];
 const refuse = new Set<string>();
 const logins: string[] = [];
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    onAuth(auth, _session, cb) {
-      logins.push(`${auth.username}:${auth.password}`);
-      if (auth.password !== 'Mail-Password-1') return cb(new Error('Invalid username or password'));
-      cb(null, { user: auth.username });
-    },
-    onRcptTo(address, _session, cb) {
-      if (refuse.has(address.address)) return cb(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
-      cb();
-    },
-    onData(stream, _session, cb) {
-      simpleParser(stream).then((mail) => {
-        delivered.push(mail);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-  port = (server.server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await new Promise<void>((ok) => server.close(() => ok()));
-});
+const mail = useMailServer(() => ({
+  authOptional: true,
+  allowInsecureAuth: true,
+  disabledCommands: ['STARTTLS'],
+  onAuth(auth, _session, cb) {
+    logins.push(`${auth.username}:${auth.password}`);
+    if (auth.password !== 'Mail-Password-1') return cb(new Error('Invalid username or password'));
+    cb(null, { user: auth.username });
+  },
+  onRcptTo(address, _session, cb) {
+    if (refuse.has(address.address)) return cb(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+    cb();
+  },
+}));
 
 const folders = useExampleFolders();
 const call = async (dir: string, channel: string, input: unknown, today: string) => {
@@ -78,24 +60,24 @@ describe('quorum outbox through the partnership’s mail server', () => {
     const before = process.env.QUORUM_SMTP_PASSWORD;
     process.env.QUORUM_SMTP_PASSWORD = 'Mail-Password-1';
     try {
-      await call(dir, 'partnership:setMail', { mail: { host: '127.0.0.1', port, security: 'none', user: 'secretariat', from: 'secretariat@harrowfield.example', fromName: 'Harrowfield Partnership' } }, today);
+      await call(dir, 'partnership:setMail', { mail: { host: '127.0.0.1', port: mail.port, security: 'none', user: 'secretariat', from: 'secretariat@harrowfield.example', fromName: 'Harrowfield Partnership' } }, today);
       const sent = await runCli('outbox', '--data', dir, '--send', '--json', '--today', today);
       expect(sent.code, sent.err).toBe(0);
       expect(JSON.parse(sent.out)).toMatchObject({ sent: 2, failed: [] });
       expect(logins).toContain('secretariat:Mail-Password-1');
       const named = (a: ParsedMail['to'] | ParsedMail['from']) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value.map((v) => `${v.name} <${v.address}>`)).join(', ');
-      expect(delivered.map((m) => [named(m.to), m.subject])).toEqual([
+      expect(mail.delivered.map((m) => [named(m.to), m.subject])).toEqual([
         ['Mina Farrow <mina.farrow@harrowfield.example>', 'Paper requested: Pharmaceutical needs assessment (Harrowfield Health and Wellbeing Board, Tuesday 10 June 2025)'],
         ['Jon Keel <jon.keel@harrowfield.example>', 'Paper requested: Pharmacy contract (exempt) (Harrowfield Health and Wellbeing Board, Tuesday 10 June 2025)'],
       ]);
-      expect(named(delivered[0].from)).toBe('Harrowfield Partnership <secretariat@harrowfield.example>');
-      expect(delivered[0].text).toContain('by Monday 2 June 2025 (5 clear working days before the meeting');
-      for (const m of delivered) expect(`${m.subject}\n${m.text}`).not.toMatch(/Provider K|Award of the pharmacy/);
+      expect(named(mail.delivered[0].from)).toBe('Harrowfield Partnership <secretariat@harrowfield.example>');
+      expect(mail.delivered[0].text).toContain('by Monday 2 June 2025 (5 clear working days before the meeting');
+      for (const m of mail.delivered) expect(`${m.subject}\n${m.text}`).not.toMatch(/Provider K|Award of the pharmacy/);
 
       // Again: nothing twice.
       const again = await runCli('outbox', '--data', dir, '--send', '--json', '--today', today);
       expect(JSON.parse(again.out)).toMatchObject({ sent: 0 });
-      expect(delivered).toHaveLength(2);
+      expect(mail.delivered).toHaveLength(2);
 
       // A week later the reminders fall due; the server refuses Jon's: it stays in the outbox with the server's reason.
       refuse.add('jon.keel@harrowfield.example');

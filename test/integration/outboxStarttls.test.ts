@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { useMailServer } from '../mailServer';
 import { runCli, useExampleFolders } from '../helpers';
 
 /**
@@ -13,33 +11,16 @@ import { runCli, useExampleFolders } from '../helpers';
  * password never crosses before the connection is encrypted.
  */
 const TLS = join(__dirname, '../fixtures/tls');
-let server: SMTPServer;
-let port = 0;
-const delivered: ParsedMail[] = [];
 const sessions: { secure: boolean; user?: string }[] = [];
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    key: readFileSync(join(TLS, 'server.key')),
-    cert: readFileSync(join(TLS, 'server.pem')),
-    onAuth(auth, session, cb) {
-      sessions.push({ secure: session.secure, user: auth.username });
-      if (!session.secure) return cb(new Error('Encryption required before sign-in'));
-      cb(auth.password === 'Mail-Password-1' ? null : new Error('Invalid username or password'), { user: auth.username });
-    },
-    onData(stream, _s, cb) {
-      simpleParser(stream).then((m) => {
-        delivered.push(m);
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-  port = (server.server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  await new Promise<void>((ok) => server.close(() => ok()));
-});
+const mail = useMailServer(() => ({
+  key: readFileSync(join(TLS, 'server.key')),
+  cert: readFileSync(join(TLS, 'server.pem')),
+  onAuth(auth, session, cb) {
+    sessions.push({ secure: session.secure, user: auth.username });
+    if (!session.secure) return cb(new Error('Encryption required before sign-in'));
+    cb(auth.password === 'Mail-Password-1' ? null : new Error('Invalid username or password'), { user: auth.username });
+  },
+}));
 
 const folders = useExampleFolders();
 
@@ -49,19 +30,19 @@ describe('quorum outbox over STARTTLS', () => {
     const before = process.env.QUORUM_SMTP_PASSWORD;
     process.env.QUORUM_SMTP_PASSWORD = 'Mail-Password-1';
     try {
-      const r = await runCli('call', 'partnership:setMail', '--data', dir, '--input', JSON.stringify({ mail: { host: '127.0.0.1', port, security: 'starttls', user: 'secretariat', from: 'secretariat@eastmere.example', fromName: '' } }));
+      const r = await runCli('call', 'partnership:setMail', '--data', dir, '--input', JSON.stringify({ mail: { host: '127.0.0.1', port: mail.port, security: 'starttls', user: 'secretariat', from: 'secretariat@eastmere.example', fromName: '' } }));
       expect(r.code, r.err).toBe(0);
       // Without the authority: the certificate is not trusted, nothing is sent, and no password went out.
       const untrusted = await runCli('outbox', '--data', dir, '--send');
       expect(untrusted.code).toBe(1);
       expect(untrusted.err).toMatch(/certificate could not be trusted/);
-      expect(delivered).toHaveLength(0);
+      expect(mail.delivered).toHaveLength(0);
       expect(sessions).toEqual([]);
       // With it: STARTTLS, then the sign-in over the encrypted connection.
       const sent = await runCli('outbox', '--data', dir, '--send', '--json', '--smtp-ca', join(TLS, 'ca.pem'));
       expect(sent.code, sent.err).toBe(0);
       expect(JSON.parse(sent.out).sent).toBeGreaterThan(0);
-      expect(delivered.length).toBe(JSON.parse(sent.out).sent);
+      expect(mail.delivered.length).toBe(JSON.parse(sent.out).sent);
       expect(sessions.length).toBeGreaterThan(0);
       expect(sessions.every((s) => s.secure && s.user === 'secretariat')).toBe(true);
     } finally {
