@@ -24,7 +24,7 @@ import { NavigateContext } from './components/FirstDo';
 import { UndoBar } from './components/UndoBar';
 import { TeamSignIn } from './screens/team/TeamSignIn';
 import { SyncBadge } from './screens/team/SyncBadge';
-import { ReviewerContext } from './components/Reviewer';
+import { ReviewerContext, TeamModeContext } from './components/Reviewer';
 
 // The first screen (the dashboard) is in the main bundle; every other area loads when first opened,
 // so the window appears quickly however many screens Quorum grows (issue: initial JS ≤ 1 MB).
@@ -38,6 +38,7 @@ const PlannerScreen = lazyScreen(() => import('./screens/plan/PlannerScreen').th
 const ForwardPlanScreen = lazyScreen(() => import('./screens/plan/ForwardPlanScreen').then((m) => m.ForwardPlanScreen));
 const PeopleScreen = lazyScreen(() => import('./screens/PeopleScreen').then((m) => m.PeopleScreen));
 const ProtocolsScreen = lazyScreen(() => import('./screens/governance/ProtocolsScreen').then((m) => m.ProtocolsScreen));
+const ToClearScreen = lazyScreen(() => import('./screens/clocks/ToClearScreen').then((m) => m.ToClearScreen));
 const ResolutionsScreen = lazyScreen(() => import('./screens/clocks/ResolutionsScreen').then((m) => m.ResolutionsScreen));
 const OutboxScreen = lazyScreen(() => import('./screens/OutboxScreen').then((m) => m.OutboxScreen));
 const ClocksScreen = lazyScreen(() => import('./screens/clocks/ClocksScreen').then((m) => m.ClocksScreen));
@@ -67,12 +68,13 @@ const AREAS = [
   { value: 'tor', label: 'Terms of reference', icon: <DocumentText24Regular /> },
   { value: 'protocols', label: 'Protocols', icon: <Handshake24Regular /> },
   { value: 'resolutions', label: 'Written resolutions', icon: <Timer24Regular /> },
+  { value: 'toclear', label: 'Papers to clear', icon: <DocumentQueue24Regular /> },
   { value: 'people', label: 'People and boards', icon: <People24Regular /> },
   { value: 'team', label: 'Team', icon: <PeopleTeam24Regular /> },
   { value: 'settings', label: 'Settings', icon: <Settings24Regular /> },
 ] as const;
-/** A partner reviewer signs in to see the protocols sent to them, and nothing else (team mode). */
-const PARTNER_AREAS: readonly AreaValue[] = ['protocols', 'resolutions', 'team'];
+/** A partner reviewer signs in to see the protocols, written resolutions and papers sent to them, and nothing else (team mode). */
+const PARTNER_AREAS: readonly AreaValue[] = ['protocols', 'resolutions', 'toclear', 'team'];
 type AreaValue = (typeof AREAS)[number]['value'];
 
 export const App = () => (
@@ -134,8 +136,8 @@ const Root = () => {
   if (status.state === 'empty') return <FirstRun dataDir={status.dataDir} />;
   const team = status.team;
   const partnerOnly = Boolean(team && !team.roles.includes('secretariat'));
-  // Written resolutions is a partner reviewer's own screen; officers take them on Statutory clocks.
-  const areas = AREAS.filter((a) => (a.value === 'team' ? Boolean(team) : a.value === 'resolutions' ? partnerOnly : !partnerOnly || PARTNER_AREAS.includes(a.value)));
+  // Written resolutions and papers to clear are a partner reviewer's own screens; officers take them on Statutory clocks and Papers.
+  const areas = AREAS.filter((a) => (a.value === 'team' ? Boolean(team) : a.value === 'resolutions' || a.value === 'toclear' ? partnerOnly : !partnerOnly || PARTNER_AREAS.includes(a.value)));
   const shown: AreaValue = areas.some((a) => a.value === area) ? area : areas[0].value;
 
   return (
@@ -177,6 +179,7 @@ const Root = () => {
           </MessageBar>
         )}
         <ReviewerContext.Provider value={partnerOnly}>
+        <TeamModeContext.Provider value={Boolean(team)}>
         <NavigateContext.Provider value={go}>
         <ErrorBoundary key={shown} what={`The ${AREAS.find((a) => a.value === shown)?.label ?? ''} screen`}>
         <Suspense fallback={<Spinner label="Opening…" />}>
@@ -189,6 +192,7 @@ const Root = () => {
         {shown === 'clocks' && <ClocksScreen />}
         {shown === 'outbox' && <OutboxScreen />}
         {shown === 'resolutions' && <ResolutionsScreen personId={team?.personId} />}
+        {shown === 'toclear' && <ToClearScreen personId={team?.personId} />}
         {shown === 'pack' && <PackScreen onNavigate={go} />}
         {shown === 'planner' && <PlannerScreen />}
         {shown === 'forward' && <ForwardPlanScreen />}
@@ -200,6 +204,7 @@ const Root = () => {
         </Suspense>
         </ErrorBoundary>
         </NavigateContext.Provider>
+        </TeamModeContext.Provider>
         </ReviewerContext.Provider>
       </main>
     </div>

@@ -115,15 +115,18 @@ const paperMessages = (data: StoreData, meeting: Meeting, item: AgendaItem, toda
       const clearer = recipient(data, rule?.personId);
       if (!clearer) continue;
       // Keyed by the text's fingerprint: a paper changed after a clearance asks again.
+      const fingerprint = paperFingerprint(item);
+      const inApp = recordsWhere(data, 'clearanceRequest', 'agendaItemId', item.id).some((r) => r.key === c.key && r.personId === clearer.personId && r.paper.fingerprint === fingerprint);
+      const how = inApp ? 'It is waiting for you in Quorum, under Papers to clear; or reply to this e-mail to clear it' : 'Reply to this e-mail to clear it';
       out.push(
         withProblem({
-          key: `clearance-request:${item.id}:${c.key}:${paperFingerprint(item)}`,
+          key: `clearance-request:${item.id}:${c.key}:${fingerprint}`,
           kind: 'clearance-request',
           dueOn: paper.receivedOn && paper.receivedOn > today ? paper.receivedOn : today,
           to: [clearer],
           about: [item.id],
           subject: `${c.label} clearance requested: ${title} (${when})`,
-          body: `Dear ${clearer.name},\n\nPlease give your ${c.label.toLowerCase()} clearance for the paper "${title}" for the ${when} meeting${c.state === 'reset' ? ': its text has changed since you last cleared it' : ''}. The papers go out by ${formatUkDate(deadline, true)}. Reply to this e-mail to clear it, with any comment for the board.\n\nThank you,\n${signOff(data)}`,
+          body: `Dear ${clearer.name},\n\nPlease give your ${c.label.toLowerCase()} clearance for the paper "${title}" for the ${when} meeting${c.state === 'reset' ? ': its text has changed since you last cleared it' : ''}. The papers go out by ${formatUkDate(deadline, true)}. ${how}, with any comment for the board.\n\nThank you,\n${signOff(data)}`,
         }),
       );
     }

@@ -44,6 +44,32 @@ export const clearanceSchema = recordBase('clearance').extend({
   on: isoDate,
   comment: optionalLine(2000),
   via: z.enum(['secretariat', 'own']),
+  /** The request the clearer answered in team mode (their own clearance, given on the text they were sent). */
+  requestId: recordId('clearanceRequest').optional(),
   /** The paper's fingerprint and words when cleared (cover sheet and report). */
   cleared: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{8}$/), text: z.string().max(2_100_000) }).strict(),
+});
+
+/**
+ * Write-once: the secretariat asks a named clearer to clear a paper in the app (team mode). It
+ * carries the paper's words as they stood, so a clearer who reads only the partners' database
+ * clears exactly what they were sent; a later change to the paper resets that clearance like any
+ * other. Part 1 papers only: a Part 2 paper's text never leaves the Part 2 database.
+ */
+export const clearanceRequestSchema = recordBase('clearanceRequest').extend({
+  agendaItemId: recordId('agendaItem'),
+  key: line(40),
+  label: line(120),
+  personId: recordId('person'),
+  /** The clearer's name as the directory has it (a partner's copy holds no directory of people). */
+  personName: line(200),
+  /** Where the paper goes, in words a clearer without the board's records can read. */
+  board: line(200),
+  title: line(300),
+  meetingOn: isoDate,
+  kind: z.enum(PAPER_KINDS),
+  requestedOn: isoDate,
+  /** The earlier request for the same clearance this one follows (the paper changed since). */
+  replaces: recordId('clearanceRequest').optional(),
+  paper: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{8}$/), text: z.string().max(2_100_000) }).strict(),
 });

@@ -51,6 +51,7 @@ export const RECORD_TYPES = [
   'decision',
   'decisionReply',
   'clearance',
+  'clearanceRequest',
   'message',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];

@@ -3,7 +3,7 @@ import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordB
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
 import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
-import { clearanceRuleSchema, clearanceSchema, paperStandardsSchema } from './clearance';
+import { clearanceRequestSchema, clearanceRuleSchema, clearanceSchema, paperStandardsSchema } from './clearance';
 import { mailSettingsSchema, messageSchema } from './outbox';
 export { PAPER_KINDS, type PaperKind, type ClearanceRule } from './clearance';
 import { caseSchema, decisionReplySchema, decisionSchema, obligationSchema } from './statutory';
@@ -422,6 +422,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   decisionSchema,
   decisionReplySchema,
   clearanceSchema,
+  clearanceRequestSchema,
   messageSchema,
 ]);
 
@@ -449,4 +450,5 @@ export type Case = RecordOf<'case'>;
 export type Decision = RecordOf<'decision'>;
 export type DecisionReply = RecordOf<'decisionReply'>;
 export type Clearance = RecordOf<'clearance'>;
+export type ClearanceRequest = RecordOf<'clearanceRequest'>;
 export type Message = RecordOf<'message'>;

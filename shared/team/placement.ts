@@ -57,6 +57,11 @@ export const homeOf = (data: StoreData, record: QRecord): Exclude<Audience, 'par
         const d = data.records[record.decisionId];
         return d?.type === 'decision' && Boolean(d.written) && !d.part2;
       }
+      // A paper sent to its named clearer (Part 1 only), and the clearance they give on it themselves.
+      case 'clearanceRequest':
+        return true;
+      case 'clearance':
+        return Boolean(record.requestId);
       default:
         return false;
     }
@@ -146,8 +151,9 @@ export const exemptFields = (data: StoreData, record: QRecord): { path: FieldPat
       return d?.type === 'decision' && d.part2 && record.comment ? [{ path: ['comment'] }] : [];
     }
     // The words a Part 2 paper was cleared on, and the clearer's comment, are the paper's exempt text.
+    // A clearance given on a paper sent to its clearer was given on Part 1 words the partners already hold.
     case 'clearance':
-      return itemOf(data, record.agendaItemId)?.part2 ? [{ path: ['cleared', 'text'] }, { path: ['comment'] }] : [];
+      return !record.requestId && itemOf(data, record.agendaItemId)?.part2 ? [{ path: ['cleared', 'text'] }, { path: ['comment'] }] : [];
     case 'packBuild':
       // The full pack's contents pages and override list name Part 2 items by their working titles.
       if (record.variant !== 'full') return [];

@@ -6,7 +6,8 @@ import { seriousViolations, screenshot } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { loadExample } from '../../main/services/example';
 import { addTeamUser, initTeam } from '../../main/services/team/server';
-import { findRecord } from '../../shared/data';
+import { findRecord, listRecords, recordsWhere } from '../../shared/data';
+import { numberedAgenda } from '../../shared/rules/agenda';
 import { formatUkDate } from '../../shared/rules/dates';
 import { startCouchServer, type CouchServer } from '../couchServer';
 import { tempDir } from '../helpers';
@@ -29,6 +30,16 @@ const appFor = async (host: Host): Promise<Page> => {
   return page;
 };
 const folder = () => folders[folders.push(tempDir('quorum-e2e-team-')) - 1].dir;
+/** A partner reviewer joins the team from an empty folder on their own laptop, in the app, and lands on Protocols. */
+const partnerJoins = async (user: string) => {
+  const host = await startHost(folder());
+  hosts.push(host);
+  const page = await appFor(host);
+  const q = quorumPage(page);
+  await q.team.joinWith(server.url, 'eastmere', user, `${user}-Password-1`);
+  await page.getByRole('heading', { name: 'Protocols', level: 1 }).waitFor();
+  return { host, page, q };
+};
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -113,13 +124,8 @@ describe('two officers on one team server', () => {
   it('lets a partner reviewer sign in to the protocols sent to them alone, and comment on a section for the secretariat', async () => {
     // Arrange: the team from the story above is on the server (Ann's copy); the partner joins from an empty folder.
     const annHost = hosts[0];
-    const priHost = await startHost(folder());
-    hosts.push(priHost);
-    const priPage = await appFor(priHost);
-    const pri = quorumPage(priPage);
-    await pri.team.joinWith(server.url, 'eastmere', 'pri', 'pri-Password-1');
-    await priPage.getByRole('heading', { name: 'Protocols', level: 1 }).waitFor();
-    expect(await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('button').or(priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('link')).allInnerTexts()).toEqual(['Protocols', 'Written resolutions', 'Team']);
+    const { host: priHost, page: priPage } = await partnerJoins('pri');
+    expect(await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('button').or(priPage.getByRole('navigation', { name: 'Quorum areas' }).getByRole('link')).allInnerTexts()).toEqual(['Protocols', 'Written resolutions', 'Papers to clear', 'Team']);
     expect(await priPage.getByRole('button', { name: 'New protocol…' }).count()).toBe(0);
     expect(Object.values(priHost.session.store.data.records).some((r) => r.type === 'meeting' || r.type === 'person')).toBe(false);
 
@@ -153,15 +159,10 @@ describe('two officers on one team server', () => {
     await ann.run('tor:approve', { torId: draft.id, date: '2026-11-20', minuteRef: 'SCP/9' });
     await ann.run('decisions:propose', { boardId, title: 'Adopt the neglect strategy', text: 'The partners adopt the neglect strategy 2027–2030.', voterPersonIds: ['person:sarah-whitcombe', 'person:mark-ellery', 'person:priya-nair'], opensOn: '2026-11-23', closesOn: '2026-11-27' });
     await addTeamUser({ url: server.url, account: server.admin }, 'eastmere', { name: 'priya', password: 'priya-Password-1', roles: ['partner'], personId: 'person:priya-nair' });
-    const priHost = await startHost(folder());
-    hosts.push(priHost);
-    const priPage = await appFor(priHost);
-    const pri = quorumPage(priPage);
-    await pri.team.joinWith(server.url, 'eastmere', 'priya', 'priya-Password-1');
-    await priPage.getByRole('heading', { name: 'Protocols', level: 1 }).waitFor();
+    const { page: priPage, q: pri } = await partnerJoins('priya');
 
     // Act: her resolutions, and her own reply.
-    await priPage.getByRole('navigation', { name: 'Quorum areas' }).getByText('Written resolutions', { exact: true }).click();
+    await pri.nav('Written resolutions').click();
     const card = priPage.getByRole('group', { name: 'Your reply to Adopt the neglect strategy' });
     await expect.poll(() => card.count(), { timeout: WAIT.sync }).toBe(1);
     expect(await priPage.getByText('Eastmere Safeguarding Children Partnership: replies from 23 November 2026 to 27 November 2026').count()).toBe(1);
@@ -174,5 +175,42 @@ describe('two officers on one team server', () => {
     await expect
       .poll(() => Object.values(annHost.session.store.data.records).find((r) => r.type === 'decisionReply'), { timeout: WAIT.sync })
       .toMatchObject({ personId: 'person:priya-nair', vote: 'for', via: 'own', comment: 'Agreed, with the audit in the spring.' });
+  }, WAIT.processes);
+
+  it('sends a paper to its named clearer, a partner, who reads it and clears it in their own name in the app', async () => {
+    // Arrange: the Children's Trust asks the ICB's lead officer (Priya, a partner reviewer) to clear its decision papers.
+    const annHost = hosts[0];
+    const ann = annHost.session.store;
+    const board = findRecord(ann.data, 'board', 'board:childrens-trust')!;
+    await ann.run('boards:setClearances', { boardId: board.id, rules: [{ key: 'icb', label: 'ICB lead officer', paperKinds: ['decision'], personId: 'person:priya-nair' }], expectedRev: board.rev });
+    const items = numberedAgenda(recordsWhere(ann.data, 'agendaItem', 'meetingId', 'meeting:ct-next'));
+    const paper = items.find(({ item }) => item.purpose === 'decision' && item.paper?.status === 'received' && !item.part2)!;
+    await addTeamUser({ url: server.url, account: server.admin }, 'eastmere', { name: 'priyan', password: 'priyan-Password-1', roles: ['partner'], personId: 'person:priya-nair' });
+
+    // Act: Ann sends it to Priya from the pack screen's clearance dialog.
+    const annPage = await appFor(annHost);
+    const q = quorumPage(annPage);
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.clearance.badges(paper.number).innerText()).toBe('ICB lead officer: missing');
+    await q.clearance.button(paper.number).click();
+    await q.clearance.sendTo('Dr Priya Nair').click();
+    await q.clearance.dialog.getByText(/sent this text on 23 November 2026; waiting for them/).waitFor();
+    expect(await seriousViolations(annPage)).toEqual([]);
+    await q.clearance.dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Priya signs in on her own laptop: the paper is on her screen, and she clears it.
+    const { page: priPage, q: pri } = await partnerJoins('priyan');
+    await pri.nav('Papers to clear').click();
+    await expect.poll(() => pri.clearance.toClear.paper(paper.item.title).count(), { timeout: WAIT.sync }).toBe(1);
+    expect(await pri.clearance.toClear.paper(paper.item.title).innerText()).toContain(paper.item.paper!.coverSheet.executiveSummary.slice(0, 40));
+    await pri.clearance.toClear.comment(paper.item.title).fill('The ICB agrees the funding split.');
+    expect(await seriousViolations(priPage)).toEqual([]);
+    await screenshot(priPage, 'papers-to-clear.png');
+    await pri.clearance.toClear.give(paper.item.title, 'ICB lead officer').click();
+    await priPage.getByText(/^You cleared it on 23 November 2026: “The ICB agrees the funding split.”/).waitFor();
+
+    // Assert: the secretariat's pack screen shows it cleared, in Priya's name, as her own.
+    await expect.poll(() => q.clearance.badges(paper.number).innerText(), { timeout: WAIT.sync }).toBe('ICB lead officer: cleared');
+    expect(listRecords(annHost.session.store.data, 'clearance')).toEqual([expect.objectContaining({ agendaItemId: paper.item.id, clearedBy: 'Dr Priya Nair', via: 'own', comment: 'The ICB agrees the funding split.' })]);
   }, WAIT.processes);
 });

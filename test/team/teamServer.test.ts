@@ -135,10 +135,13 @@ describe('the rules the server enforces', () => {
     const asOther = await couch(server.url, 'PUT', `${db}/protocolComment:c2`, otherPartner, { type: 'protocolComment', by: 'priya', record: { text: 'Signed as Priya' } });
     expect(asOther).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/name of the person signed in/) } });
     const protocol = await couch(server.url, 'PUT', `${db}/protocol:p1`, partner, { type: 'protocol', by: 'priya', record: {} });
-    expect(protocol).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/comments on a protocol, and reply to a written resolution, nothing else/) } });
+    expect(protocol).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/comments on a protocol, reply to a written resolution and clear a paper sent to them, nothing else/) } });
     // A reply to a written resolution only in their own name: Priya's sign-in is linked to no one here.
     const reply = await couch(server.url, 'PUT', `${db}/decisionReply:r1`, partner, { type: 'decisionReply', by: 'priya', record: { personId: 'person:someone', via: 'own', vote: 'for' } });
     expect(reply).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/for themselves only/) } });
+    // Nor a clearance of a paper in anyone's name but their own.
+    const clearance = await couch(server.url, 'PUT', `${db}/clearance:c1`, partner, { type: 'clearance', by: 'priya', record: { personId: 'person:someone', via: 'own', requestId: 'clearanceRequest:r1' } });
+    expect(clearance).toMatchObject({ status: 403, body: { reason: expect.stringMatching(/in their own name only/) } });
     // Their app journals their comments (one chain per device); an entry, once written, stays.
     const journal = await couch(server.url, 'PUT', `${db}/journal:x:1`, partner, { type: 'journal', by: 'priya', entry: { seq: 1 } });
     expect(journal.status).toBe(201);

@@ -7,7 +7,7 @@ import { AUDIENCE_ROLES, personRole, serverRole, type Audience } from '../../../
  */
 
 /** Records that are made once and never changed (docs/ARCHITECTURE.md, ready for team use), and the journal. */
-export const WRITE_ONCE_TYPES = ['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'decisionReply', 'clearance', 'journal'] as const;
+export const WRITE_ONCE_TYPES = ['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'decisionReply', 'clearance', 'clearanceRequest', 'journal'] as const;
 
 export const securityObject = (slug: string, audience: Audience) => ({
   // Only server admins change the design documents and the security object itself.
@@ -52,14 +52,20 @@ const validateSource = (slug: string, audience: Audience): string => {
   if (audience === 'partners' && !has(${JSON.stringify(roles.secretariat)})) {
     if (!has(${JSON.stringify(roles.partner)})) throw({ forbidden: 'Only the secretariat and partner reviewers write here.' });
     if (existing || newDoc._deleted) throw({ forbidden: 'A partner reviewer adds comments; they cannot change or remove records.' });
-    // Their comments, their own replies to written resolutions, and the journal entries that record them (one chain per device).
+    // Their comments, their own replies to written resolutions and clearances, and the journal entries that record them (one chain per device).
     if (newDoc.type === 'decisionReply') {
       var reply = newDoc.record || {};
       if (reply.via !== 'own' || !has(${JSON.stringify(personRole(slug, ''))} + reply.personId))
         throw({ forbidden: 'A partner reviewer replies to a written resolution for themselves only.' });
       return;
     }
-    if (newDoc.type !== 'protocolComment' && newDoc.type !== 'journal') throw({ forbidden: 'A partner reviewer can add comments on a protocol, and reply to a written resolution, nothing else.' });
+    if (newDoc.type === 'clearance') {
+      var given = newDoc.record || {};
+      if (given.via !== 'own' || !given.requestId || !given.personId || !has(${JSON.stringify(personRole(slug, ''))} + given.personId))
+        throw({ forbidden: 'A clearer clears a paper sent to them, in their own name only.' });
+      return;
+    }
+    if (newDoc.type !== 'protocolComment' && newDoc.type !== 'journal') throw({ forbidden: 'A partner reviewer can add comments on a protocol, reply to a written resolution and clear a paper sent to them, nothing else.' });
     return;
   }
   if (audience === 'part2' && !(has(${JSON.stringify(roles.part2)}) && has(${JSON.stringify(roles.secretariat)})))

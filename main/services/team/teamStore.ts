@@ -371,12 +371,15 @@ export class TeamStore {
   run(commandName: MutationName, input: unknown, opts: { parsed?: boolean } = {}) {
     return this.enqueue(async () => {
       if (!this.opts.roles.includes('secretariat')) {
-        // A partner reviewer comments on protocols and answers, for themselves, a written resolution sent to them.
-        const ownReply = commandName === 'decisions:reply' && (input as { personId?: string; via?: string }).via === 'own' && (input as { personId?: string }).personId === this.opts.personId && this.opts.personId !== undefined;
-        if (commandName === 'decisions:reply' && !ownReply)
-          throw new QuorumFailure('forbidden', this.opts.personId ? 'A partner reviewer replies to a written resolution for themselves only.' : 'Your sign-in is not linked to a person in the directory, so you cannot vote: ask the secretariat (quorum team add-user --person).');
-        if (commandName !== 'protocols:comment' && !ownReply)
-          throw new QuorumFailure('forbidden', 'A partner reviewer can comment on the protocols sent to them and answer written resolutions sent to them; the secretariat makes every other change.');
+        // A partner reviewer comments on protocols, and answers for themselves a written resolution or a paper sent to them to clear.
+        const asThemselves = (input as { personId?: string }).personId === this.opts.personId && this.opts.personId !== undefined;
+        const ownReply = commandName === 'decisions:reply' && (input as { via?: string }).via === 'own' && asThemselves;
+        const ownClearance = commandName === 'clearances:giveOwn' && asThemselves;
+        const unlinked = 'Your sign-in is not linked to a person in the directory: ask the secretariat (quorum team add-user --person).';
+        if (commandName === 'decisions:reply' && !ownReply) throw new QuorumFailure('forbidden', this.opts.personId ? 'A partner reviewer replies to a written resolution for themselves only.' : unlinked);
+        if (commandName === 'clearances:giveOwn' && !ownClearance) throw new QuorumFailure('forbidden', this.opts.personId ? 'A clearer clears a paper sent to them, in their own name only.' : unlinked);
+        if (commandName !== 'protocols:comment' && !ownReply && !ownClearance)
+          throw new QuorumFailure('forbidden', 'A partner reviewer can comment on the protocols sent to them, answer written resolutions and clear papers sent to them; the secretariat makes every other change.');
       }
       const before = this.records;
       const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);

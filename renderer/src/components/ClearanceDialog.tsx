@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Badge, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AgendaLine } from '@shared/views';
 import type { QuorumError } from '@shared/result';
 import { call, useQuery } from '../bridge';
 import { FormDialog } from './FormDialog';
 import { formatUkDate } from '../format';
+import { useTeamMode } from './Reviewer';
 
 const useStyles = makeStyles({
   added: { backgroundColor: tokens.colorPaletteGreenBackground2 },
@@ -36,12 +37,26 @@ export const ClearanceDialog = ({ line, onClose }: { line: AgendaLine; onClose: 
   const waiting = line.clearance.needs.filter((n) => n.state !== 'cleared');
   const [form, setForm] = useState({ key: waiting[0]?.key ?? line.clearance.needs[0]?.key ?? '', clearedBy: '', on: '', comment: '' });
   const [error, setError] = useState<QuorumError | null>(null);
+  const teamMode = useTeamMode();
+  const [sent, setSent] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  // Team mode: the named clearer reads the paper and clears it themselves (Papers to clear).
+  const sendToClearer = async (key: string) => {
+    setSending(true);
+    const r = await call('clearances:request', { agendaItemId: line.id, key });
+    setSending(false);
+    if (r.ok) {
+      setError(null);
+      setSent(r.value.summary);
+    } else setError(r.error);
+  };
   const save = async () => {
     const r = await call('clearances:give', { agendaItemId: line.id, key: form.key, ...(form.clearedBy.trim() ? { clearedBy: form.clearedBy.trim() } : {}), ...(form.on ? { on: form.on } : {}), comment: form.comment });
     if (r.ok) onClose(r.value.summary);
     else setError(r.error);
   };
   const history = view.state.status === 'ready' ? view.state.value.history : [];
+  const askable = teamMode && view.state.status === 'ready' ? view.state.value.needed.filter((n) => n.state !== 'cleared' && n.clearer) : [];
   return (
     <FormDialog title={`Clearance of item ${line.number}`} errorTitle="The clearance was not recorded" error={error} saveLabel="Record the clearance" onSave={save} onClose={() => onClose()} saveDisabled={!form.key} maxWidth="760px">
       <Text block>
@@ -65,6 +80,30 @@ export const ClearanceDialog = ({ line, onClose }: { line: AgendaLine; onClose: 
       <Field label="Their comment">
         <Input value={form.comment} onChange={(_e, d) => setForm((f) => ({ ...f, comment: d.value }))} />
       </Field>
+      {askable.length > 0 && (
+        <section aria-label="Send to the clearer">
+          <Text weight="semibold" block>
+            Or send it to be cleared in Quorum
+          </Text>
+          {sent && (
+            <Text role="status" block>
+              {sent}
+            </Text>
+          )}
+          {askable.map((n) => (
+            <Text block key={n.key}>
+              {n.label}: {n.clearer}{' '}
+              {n.sentOn ? (
+                <>sent this text on {formatUkDate(n.sentOn)}; waiting for them.</>
+              ) : (
+                <Button size="small" disabled={sending} onClick={() => void sendToClearer(n.key)}>
+                  Send to {n.clearer} to clear
+                </Button>
+              )}
+            </Text>
+          ))}
+        </section>
+      )}
       {history.length > 0 && (
         <section aria-label="Clearance history">
           <Text weight="semibold" block>

@@ -7,3 +7,7 @@ import { createContext, useContext } from 'react';
  */
 export const ReviewerContext = createContext(false);
 export const useReviewer = () => useContext(ReviewerContext);
+
+/** True in team mode: records can reach colleagues and partners through the server (a paper sent to its clearer). */
+export const TeamModeContext = createContext(false);
+export const useTeamMode = () => useContext(TeamModeContext);

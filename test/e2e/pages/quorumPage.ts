@@ -13,7 +13,7 @@ export const quorumPage = (page: Page) => ({
     await page.getByRole('button', { name: 'Start with the example partnership' }).click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
   },
-  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Outbox' | 'Actions' | 'Statutory clocks' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings') => page.getByRole('navigation').getByText(area, { exact: true }),
+  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Outbox' | 'Actions' | 'Statutory clocks' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings' | 'Written resolutions' | 'Papers to clear') => page.getByRole('navigation').getByText(area, { exact: true }),
   team: {
     /** "Team", with how many things wait for the officer: "Team (1)". */
     nav: page.getByRole('navigation').getByText(/^Team/).first(),
@@ -67,6 +67,13 @@ export const quorumPage = (page: Page) => ({
     badges: (n: number) => page.getByRole('table', { name: 'Agenda and papers' }).getByRole('row', { name: new RegExp(`^Item ${n}: `) }).getByRole('note'),
     button: (n: number) => page.getByRole('button', { name: `Clearance of item ${n}` }),
     dialog: page.getByRole('dialog', { name: /^Clearance of item/ }),
+    sendTo: (name: string) => page.getByRole('dialog', { name: /^Clearance of item/ }).getByRole('button', { name: `Send to ${name} to clear` }),
+    /** A clearer's own screen in team mode. */
+    toClear: {
+      paper: (title: string) => page.getByRole('region', { name: `The words of ${title}` }),
+      comment: (title: string) => page.getByRole('group', { name: `Your clearance of ${title}` }).getByRole('textbox', { name: 'Comment for the board (optional)' }),
+      give: (title: string, label: string) => page.getByRole('group', { name: `Your clearance of ${title}` }).getByRole('button', { name: `Give my clearance (${label})` }),
+    },
   },
   dashboard: {
     clocks: page.getByRole('list', { name: 'Statutory clocks due' }),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listRecords, recordsWhere } from '../../../shared/data';
 import { preflight } from '../../../shared/pack/preflight';
-import { paperClearances } from '../../../shared/features/clearance';
+import { clearancesFor, paperClearances } from '../../../shared/features/clearance';
+import { listOutbox } from '../../../shared/features/outbox';
 import { clearanceSummary, clearanceStates } from '../../../shared/rules/clearance';
 import { QuorumFailure } from '../../../shared/result';
 import { exampleData } from '../../docxPackage';
@@ -79,5 +80,34 @@ describe('clearance of papers', () => {
     expect(requested).toBeDefined();
     expect(refused(() => s.run('clearances:give', { agendaItemId: requested.id, key: 'finance', clearedBy: 'X' })).message).toMatch(/no paper received yet/);
     expect(refused(() => s.run('boards:setClearances', { boardId: 'board:childrens-trust', rules: [{ key: 'finance', label: 'Finance', paperKinds: ['decision'] }, { key: 'finance', label: 'Money', paperKinds: ['assurance'] }] })).message).toMatch(/share the key/);
+  });
+
+  it('sends a paper to its named clearer, who clears the words they were sent; the guards hold in the operations themselves', () => {
+    const { s, item } = withRules();
+    // Finance names no clearer: there is no one to send it to.
+    expect(refused(() => s.run('clearances:request', { agendaItemId: item.id, key: 'finance' })).message).toMatch(/names no clearer for finance/);
+    s.run('clearances:request', { agendaItemId: item.id, key: 'legal' });
+    expect(refused(() => s.run('clearances:request', { agendaItemId: item.id, key: 'legal' })).message).toMatch(/Sarah Whitcombe was sent this text to clear on 23 November 2026/);
+    const [request] = listRecords(s.state.data, 'clearanceRequest');
+    expect(request).toMatchObject({ personName: 'Sarah Whitcombe', title: item.title, meetingOn: '2026-12-15', kind: 'decision' });
+    // The e-mail asking for it says where to find it.
+    const mail = listOutbox.view(s.state.data, {}, env);
+    expect(mail.due.find((m) => m.kind === 'clearance-request' && m.body.includes(item.title))?.body).toMatch(/waiting for you in Quorum, under Papers to clear/);
+    expect(refused(() => s.run('clearances:giveOwn', { requestId: request.id, personId: 'person:dev-sandhu' })).message).toMatch(/in their own name only/);
+
+    // The paper changes before she clears it: the old text can no longer be cleared, the new one is sent.
+    s.run('paper:updateBody', { agendaItemId: item.id, body: `${item.paper!.body}\n\nThe contract runs for five years.` });
+    s.run('clearances:request', { agendaItemId: item.id, key: 'legal' });
+    expect(refused(() => s.run('clearances:giveOwn', { requestId: request.id, personId: 'person:sarah-whitcombe' })).message).toMatch(/A changed version .* was sent to you on 23 November 2026: clear that one/);
+    const mine = clearancesFor.view(s.state.data, { personId: 'person:sarah-whitcombe' }, env);
+    expect(mine).toEqual([expect.objectContaining({ title: item.title, changedSinceEarlier: true, cleared: null })]);
+    s.run('clearances:giveOwn', { requestId: mine[0].id as never, personId: 'person:sarah-whitcombe', comment: 'Lawful.' });
+    expect(paperClearances.view(s.state.data, { agendaItemId: item.id }, env).needed.find((n) => n.key === 'legal')).toMatchObject({ state: 'cleared', latest: { clearedBy: 'Sarah Whitcombe', via: 'own', comment: 'Lawful.' } });
+    expect(clearancesFor.view(s.state.data, { personId: 'person:sarah-whitcombe' }, env)[0].cleared).toEqual({ on: TEST_TODAY, comment: 'Lawful.' });
+
+    // A Part 2 paper's words never leave the Part 2 database.
+    const exempt = recordsWhere(s.state.data, 'agendaItem', 'meetingId', 'meeting:ct-next').find((i) => i.part2 && i.paper?.status === 'received' && i.purpose === 'decision');
+    expect(exempt).toBeDefined();
+    expect(refused(() => s.run('clearances:request', { agendaItemId: exempt!.id, key: 'legal' })).message).toMatch(/never copied to the partners’ database/);
   });
 });
