@@ -192,8 +192,16 @@ export const messagesDue = (data: StoreData, today: string, holidays: HolidaySet
         dueOn: addDays(action.dueDate, -ACTION_REMINDER_DAYS),
         to: [owner],
         about: [action.id],
-        subject: `Action due ${formatUkDate(action.dueDate)}${board ? `: ${board.shortName}` : ''}`,
-        body: `Dear ${owner.name},\n\nThe ${board?.name ?? 'board'}'s action log has ${what} for you, due by ${formatUkDate(action.dueDate, true)}. Please send an update for the log before then.\n\nThank you,\n${signOff(data)}`,
+        // Words as of the day it goes: a reminder not sent before the due date goes as an overdue notice.
+        ...(action.dueDate < today
+          ? {
+              subject: `Action overdue since ${formatUkDate(action.dueDate)}${board ? `: ${board.shortName}` : ''}`,
+              body: `Dear ${owner.name},\n\nThe ${board?.name ?? 'board'}'s action log has ${what} for you, which was due by ${formatUkDate(action.dueDate, true)} and is now overdue. Please send an update for the log, and if it needs more time, a new date for the board to agree.\n\nThank you,\n${signOff(data)}`,
+            }
+          : {
+              subject: `Action due ${formatUkDate(action.dueDate)}${board ? `: ${board.shortName}` : ''}`,
+              body: `Dear ${owner.name},\n\nThe ${board?.name ?? 'board'}'s action log has ${what} for you, due by ${formatUkDate(action.dueDate, true)}. Please send an update for the log before then.\n\nThank you,\n${signOff(data)}`,
+            }),
       }),
     );
   }

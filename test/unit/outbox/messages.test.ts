@@ -50,6 +50,19 @@ describe('the messages Quorum writes, as they fall due', () => {
     expect(messagesDue(s.state.data, '2025-06-03', holidays, new Set(all.map((m) => m.key)))).toEqual([]);
   });
 
+  it('reminds an action’s owner a week before it is due, and once it is past due says it is overdue, not due', () => {
+    const { s, mina } = partnership();
+    const item = listRecords(s.state.data, 'agendaItem')[0];
+    s.run('actions:raise', { agendaItemId: item.id, text: 'Publish the consultation response', ownerPersonId: mina, dueDate: '2025-07-01' });
+    const reminder = (today: string) => messagesDue(s.state.data, today, holidays, new Set()).find((m) => m.kind === 'action-reminder');
+    expect(reminder('2025-06-23')).toBeUndefined();
+    expect(reminder('2025-06-24')).toMatchObject({ dueOn: '2025-06-24', subject: 'Action due 1 July 2025: Health and Wellbeing Board' });
+    expect(reminder('2025-06-24')!.body).toContain('"Publish the consultation response" for you, due by Tuesday 1 July 2025. Please send an update for the log before then.');
+    // Not sent in time: on 3 July it goes, in words true on 3 July.
+    expect(reminder('2025-07-03')).toMatchObject({ subject: 'Action overdue since 1 July 2025: Health and Wellbeing Board' });
+    expect(reminder('2025-07-03')!.body).toContain('which was due by Tuesday 1 July 2025 and is now overdue');
+  });
+
   it('names a Part 2 item by its public title only, flags a recipient with no address, and asks the clearer again when the text changes', () => {
     const { s, jon, mina, boardId, meetingId } = partnership();
     s.run('agenda:add', { meetingId, title: 'Award of the pharmacy contract to Provider K', purpose: 'decision', durationMinutes: 10, presenterIds: [], paperRequested: true, authorPersonId: jon });
