@@ -15,38 +15,31 @@ describe('the outbox', () => {
     const q = quorumPage(page);
     await q.startWithExample();
     await q.nav('Outbox').click();
-    const due = page.getByRole('table', { name: 'Messages due' });
+    const due = q.outbox.due;
     await due.waitFor();
-    const rows = await due.getByRole('row').allInnerTexts();
+    const rows = await q.outbox.dueRows();
     expect(rows.some((r) => /Paper requested: .*Eastmere Children’s Trust Board, Tuesday 15 December 2026/.test(r))).toBe(true);
 
     // The mail server: the council's, here one on this computer.
-    await page.getByRole('button', { name: 'Mail server…' }).click();
-    const settings = page.getByRole('dialog', { name: 'The partnership’s mail server' });
-    await settings.getByRole('textbox', { name: /^Server/ }).fill('127.0.0.1');
-    await settings.getByRole('spinbutton', { name: 'Port' }).fill(String(mail.port));
-    await settings.getByRole('combobox', { name: 'Security' }).selectOption('none');
-    await settings.getByRole('textbox', { name: 'From address' }).fill('secretariat@eastmere.example');
-    await settings.getByRole('textbox', { name: 'From name' }).fill('Eastmere Partnership Secretariat');
+    await q.outbox.useServer(mail.port, { address: 'secretariat@eastmere.example', name: 'Eastmere Partnership Secretariat' });
     expect(await seriousViolations(page)).toEqual([]);
-    await settings.getByRole('button', { name: 'Save', exact: true }).click();
-    await settings.waitFor({ state: 'detached' });
+    await q.outbox.saveServer.click();
+    await q.outbox.saveServer.waitFor({ state: 'detached' });
 
     // The officer reads the first request and adds a line.
-    const first = due.getByRole('button', { name: /^Read and edit: Paper requested/ }).first();
+    const first = q.outbox.read(/Paper requested/).first();
     const subject = (await first.getAttribute('aria-label'))!.replace('Read and edit: ', '');
     await first.click();
-    const edit = page.getByRole('dialog', { name: 'Read and edit the message' });
-    const body = edit.getByRole('textbox', { name: 'Message' });
+    const body = q.outbox.editor.body;
     await body.fill(`${await body.inputValue()}\n\nP.S. The chair would like the data as an appendix.`);
-    await edit.getByRole('button', { name: 'Save the message' }).click();
-    await edit.waitFor({ state: 'detached' });
+    await q.outbox.editor.save.click();
+    await q.outbox.editor.dialog.waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: 'Choose all that can go' }).click();
-    const chosen = await due.getByRole('checkbox', { checked: true }).count();
+    await q.outbox.chooseAll.click();
+    const chosen = await q.outbox.chosen.count();
     expect(chosen).toBeGreaterThan(0);
-    await page.getByRole('button', { name: /^Send \d+ through 127\.0\.0\.1$/ }).click();
-    await page.getByRole('status').getByText(new RegExp(`^Sent ${chosen}`)).waitFor();
+    await q.outbox.send.click();
+    await q.outbox.status.getByText(new RegExp(`^Sent ${chosen}`)).waitFor();
     await screenshot(page, 'outbox.png');
 
     expect(mail.delivered).toHaveLength(chosen);
@@ -54,8 +47,8 @@ describe('the outbox', () => {
     expect(mine.text).toContain('P.S. The chair would like the data as an appendix.');
     expect(mine.text).toMatch(/clear working days before the meeting/);
     expect(listRecords(host.session.store.data, 'message').filter((m) => m.status === 'sent')).toHaveLength(chosen);
-    await expect.poll(() => page.getByRole('table', { name: 'Messages sent' }).getByRole('row').count()).toBe(chosen);
+    await expect.poll(() => q.outbox.sent.getByRole('row').count()).toBe(chosen);
     // Sent once: none of them is due again.
-    expect(await due.getByRole('button', { name: `Read and edit: ${subject}` }).count()).toBe(0);
+    expect(await q.outbox.read(subject).count()).toBe(0);
   });
 });

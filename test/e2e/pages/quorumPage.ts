@@ -65,6 +65,8 @@ export const quorumPage = (page: Page) => ({
     open: (boardName: string) => page.getByRole('button', { name: `Clearances papers need: ${boardName}` }),
     rules: page.getByRole('dialog', { name: /^Clearances papers need/ }),
     badges: (n: number) => page.getByRole('table', { name: 'Agenda and papers' }).getByRole('row', { name: new RegExp(`^Item ${n}: `) }).getByRole('note'),
+    /** Each clearance's badge on the item's row, one text each: "Finance: cleared". */
+    states: (n: number) => page.getByRole('table', { name: 'Agenda and papers' }).getByRole('row', { name: new RegExp(`^Item ${n}: `) }).getByRole('note').locator('.fui-Badge').allInnerTexts(),
     button: (n: number) => page.getByRole('button', { name: `Clearance of item ${n}` }),
     dialog: page.getByRole('dialog', { name: /^Clearance of item/ }),
     sendTo: (name: string) => page.getByRole('dialog', { name: /^Clearance of item/ }).getByRole('button', { name: `Send to ${name} to clear` }),
@@ -74,6 +76,34 @@ export const quorumPage = (page: Page) => ({
       comment: (title: string) => page.getByRole('group', { name: `Your clearance of ${title}` }).getByRole('textbox', { name: 'Comment for the board (optional)' }),
       give: (title: string, label: string) => page.getByRole('group', { name: `Your clearance of ${title}` }).getByRole('button', { name: `Give my clearance (${label})` }),
     },
+  },
+  outbox: {
+    due: page.getByRole('table', { name: 'Messages due' }),
+    /** Each message due, as its row reads: the date, the subject, the kind and to whom. */
+    dueRows: async () => (await page.getByRole('table', { name: 'Messages due' }).getByRole('row').filter({ has: page.getByRole('checkbox') }).allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim()),
+    read: (subject: RegExp | string) => page.getByRole('table', { name: 'Messages due' }).getByRole('button', { name: typeof subject === 'string' ? `Read and edit: ${subject}` : new RegExp(`^Read and edit: ${subject.source}`) }),
+    editor: {
+      dialog: page.getByRole('dialog', { name: 'Read and edit the message' }),
+      body: page.getByRole('dialog', { name: 'Read and edit the message' }).getByRole('textbox', { name: 'Message' }),
+      save: page.getByRole('dialog', { name: 'Read and edit the message' }).getByRole('button', { name: 'Save the message' }),
+    },
+    /** Points Quorum at a mail server with no TLS (only allowed on this computer). */
+    useServer: async (port: number, from: { address: string; name: string }) => {
+      await page.getByRole('button', { name: 'Mail server…' }).click();
+      const settings = page.getByRole('dialog', { name: 'The partnership’s mail server' });
+      await settings.getByRole('textbox', { name: /^Server/ }).fill('127.0.0.1');
+      await settings.getByRole('spinbutton', { name: 'Port' }).fill(String(port));
+      await settings.getByRole('combobox', { name: 'Security' }).selectOption('none');
+      await settings.getByRole('textbox', { name: 'From address' }).fill(from.address);
+      await settings.getByRole('textbox', { name: 'From name' }).fill(from.name);
+      return settings;
+    },
+    saveServer: page.getByRole('dialog', { name: 'The partnership’s mail server' }).getByRole('button', { name: 'Save', exact: true }),
+    chooseAll: page.getByRole('button', { name: 'Choose all that can go' }),
+    chosen: page.getByRole('table', { name: 'Messages due' }).getByRole('checkbox', { checked: true }),
+    send: page.getByRole('button', { name: /^Send \d+ through 127\.0\.0\.1$/ }),
+    sent: page.getByRole('table', { name: 'Messages sent' }),
+    status: page.getByRole('status'),
   },
   dashboard: {
     clocks: page.getByRole('list', { name: 'Statutory clocks due' }),
