@@ -11,7 +11,8 @@ export type Subcommand = {
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; description: string }>;
   /** A word after the command (`quorum export minutes …`), when the command takes one. */
-  positional?: { name: string; choices: readonly string[] };
+  /** `choices` lists the words it takes; none: any words (what to search for). */
+  positional?: { name: string; choices?: readonly string[] };
   run(values: Record<string, string | boolean | undefined>, out: Out, run: RunContext): Promise<number>;
 };
 

@@ -13,6 +13,7 @@ import { callCommand } from './call';
 import { importCommand } from './import';
 import { teamCommand } from './team';
 import { obligationsCommand } from './obligations';
+import { searchCommand } from './search';
 import { outboxCommand } from './outbox';
 import { clockFromSetting, type Clock } from '../../shared/clock';
 import { dataOption, EXIT, jsonOption, requireData, UsageError, type Out, type Subcommand } from './command';
@@ -111,6 +112,7 @@ const subcommands: Record<string, Subcommand> = {
   team: teamCommand(),
   obligations: obligationsCommand(),
   outbox: outboxCommand(),
+  search: searchCommand(),
 };
 
 const help = (): string =>

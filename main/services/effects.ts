@@ -190,6 +190,7 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       await platform.saveMailPassword(password);
       return { saved: Boolean(password) };
     },
+    'search:query': (request) => session.search.query(request),
     'outbox:send': async ({ keys }) => {
       const store = session.ready();
       const chosen = outboxDue(store.data, { today: today(), holidays: bankHolidaysAround(today()) }).filter((m) => keys.includes(m.key));

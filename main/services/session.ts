@@ -15,6 +15,7 @@ import type { StoreStatus, TeamSummary } from '../../shared/views';
 import type { NewRecord } from '../../shared/data';
 import type { PartnershipStore } from './store/partnershipStore';
 import { TeamStore } from './team/teamStore';
+import { SessionSearch } from './search/service';
 import { isTeamFolder, readTeamFile, signInToServer, writeTeamFile, type TeamFile } from './team/access';
 import { deviceKey } from './team/replica';
 
@@ -43,6 +44,11 @@ export class Session {
   private syncWatch?: ReturnType<typeof setInterval>;
   /** The data folder (a signed-out team folder's placeholder store lives below it). */
   private root: string;
+  /** Search over the partnership open now (main/services/search). */
+  readonly search = new SessionSearch(
+    () => this.ready(),
+    (done, total) => this.progress('search-index', 'Building the search index…', done, total),
+  );
 
   constructor(
     dataDir: string,
@@ -73,6 +79,7 @@ export class Session {
         })
         .catch(() => undefined);
     return store.onChange((o) => {
+      this.search.touched();
       const ids = o.changes.map((c) => c.id);
       // A restore or an upgrade replaces everything without naming records: every query is stale.
       const types = [...new Set(ids.map((id) => id.slice(0, id.indexOf(':'))))];
@@ -319,6 +326,7 @@ export class Session {
   close(): void | Promise<void> {
     clearInterval(this.syncWatch);
     this.unsubscribe();
+    void this.search.close();
     return this.current.close();
   }
 }

@@ -5,6 +5,7 @@ import * as app from '../features/app';
 import * as attendance from '../features/attendance';
 import * as boards from '../features/boards';
 import * as clearance from '../features/clearance';
+import * as search from '../features/search';
 import * as dashboard from '../features/dashboard';
 import * as directory from '../features/directory';
 import * as exportsFeature from '../features/exports';
@@ -28,7 +29,7 @@ import type { RecordType } from '../schema/common';
  * channel list, the contract types, the command registry and the handler table all follow from
  * the declarations in shared/features (docs/ARCHITECTURE.md, operations).
  */
-const FEATURES = { actions, agenda, app, attendance, boards, clearance, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, outbox, packs, partnership, people, plan, protocols, statutory, team, tor };
+const FEATURES = { actions, agenda, app, attendance, boards, clearance, dashboard, directory, exports: exportsFeature, imports, meetings, minutes, outbox, packs, partnership, people, plan, protocols, search, statutory, team, tor };
 
 type Features = typeof FEATURES;
 type DeclaredIn<M> = Extract<M[keyof M], AnyOperation>;

@@ -41,9 +41,11 @@ export type SearchDoc = {
   date?: string;
   title: string;
   text: string;
+  /** On the public website too (`quorum publish`): what `--public` and the website's own search find. */
+  published: boolean;
 };
 
-type Drafted = Omit<SearchDoc, 'id' | 'recordId' | 'part'>;
+type Drafted = Omit<SearchDoc, 'id' | 'recordId' | 'part' | 'published'> & { published?: boolean };
 
 const join = (...parts: (string | undefined | false)[]) => parts.filter((p): p is string => Boolean(p && p.trim() && p !== EXEMPT_TEXT)).join('\n');
 
@@ -63,24 +65,28 @@ const draft = (look: Lookup, r: QRecord): Drafted | undefined => {
       const base = { boardId: m?.boardId, meetingId: r.meetingId, date: m?.date };
       const c = r.paper?.coverSheet;
       // The paper (with its cover sheet) and the minute are found apart: "the minutes of …" and "the paper on …".
-      return { kind: 'paper', ...base, title: r.title, text: join(c?.reportOf, c?.author, c?.executiveSummary, ...(c?.recommendations ?? []), ...Object.values(c?.implications ?? {}), c?.backgroundPapers, r.paper?.body, r.part2?.reason) };
+      const shown = Boolean(m && m.status !== 'cancelled' && r.paper?.status === 'received' && !r.part2);
+      return { kind: 'paper', ...base, published: shown, title: r.title, text: join(c?.reportOf, c?.author, c?.executiveSummary, ...(c?.recommendations ?? []), ...Object.values(c?.implications ?? {}), c?.backgroundPapers, r.paper?.body, r.part2?.reason) };
     }
     case 'resolution': {
       const m = meetingOf(look, r.meetingId);
       const item = look(r.agendaItemId);
-      return { kind: 'resolution', boardId: m?.boardId, meetingId: r.meetingId, date: m?.date, title: item?.type === 'agendaItem' ? item.title : `Resolution ${r.number}`, text: r.text };
+      const held = m?.status === 'held' || m?.status === 'minutes-approved';
+      return { kind: 'resolution', boardId: m?.boardId, meetingId: r.meetingId, date: m?.date, published: held && item?.type === 'agendaItem' && !item.part2, title: item?.type === 'agendaItem' ? item.title : `Resolution ${r.number}`, text: r.text };
     }
     case 'action': {
       const m = meetingOf(look, r.meetingId);
-      return { kind: 'action', boardId: r.boardId, meetingId: r.meetingId, date: m?.date ?? r.dueDate, title: r.text.slice(0, 120), text: r.text };
+      const item = look(r.agendaItemId);
+      return { kind: 'action', boardId: r.boardId, meetingId: r.meetingId, date: m?.date ?? r.dueDate, published: !(item?.type === 'agendaItem' && item.part2), title: r.text.slice(0, 120), text: r.text };
     }
     case 'actionUpdate': {
       const a = look(r.actionId);
       if (a?.type !== 'action') return undefined;
-      return { kind: 'action', boardId: a.boardId, meetingId: a.meetingId, date: r.madeAt.slice(0, 10), title: a.text.slice(0, 120), text: r.text };
+      const item = look(a.agendaItemId);
+      return { kind: 'action', boardId: a.boardId, meetingId: a.meetingId, date: r.madeAt.slice(0, 10), published: !(item?.type === 'agendaItem' && item.part2), title: a.text.slice(0, 120), text: r.text };
     }
     case 'decision':
-      return { kind: 'decision', boardId: r.boardId, date: r.urgent?.takenOn ?? r.written?.closesOn, title: r.title, text: join(r.text, r.urgent?.reasons, r.written?.outcome?.summary) };
+      return { kind: 'decision', boardId: r.boardId, published: !r.part2, date: r.urgent?.takenOn ?? r.written?.closesOn, title: r.title, text: join(r.text, r.urgent?.reasons, r.written?.outcome?.summary) };
     case 'tor':
       return { kind: 'tor', boardId: r.boardId, date: r.approval?.date, title: `Terms of reference, version ${r.version}`, text: join(r.purpose, r.responsibilities, ...r.permissions, r.quorum.text) };
     case 'protocolVersion': {
@@ -94,7 +100,7 @@ const draft = (look: Lookup, r: QRecord): Drafted | undefined => {
     case 'deepDive':
       return { kind: 'deepDive', boardId: r.boardId, meetingId: r.meetingId, date: meetingOf(look, r.meetingId)?.date, title: r.theme, text: join(r.whyNow, ...r.linesOfEnquiry, ...r.evidence.map((e) => e.description), r.outcomes, ...r.recommendations) };
     case 'forwardPlanItem':
-      return { kind: 'plan', boardId: r.boardId, meetingId: r.meetingId, date: meetingOf(look, r.meetingId)?.date, title: r.title, text: join(r.origin, r.deferredReason) };
+      return { kind: 'plan', boardId: r.boardId, meetingId: r.meetingId, date: meetingOf(look, r.meetingId)?.date, published: true, title: r.title, text: join(r.origin, r.deferredReason) };
     case 'person': {
       const o = look(r.organisationId);
       return { kind: 'person', title: r.name, text: join(r.jobTitle, o?.type === 'organisation' ? o.name : '') };
@@ -110,7 +116,7 @@ const draft = (look: Lookup, r: QRecord): Drafted | undefined => {
 const minutesDraft = (look: Lookup, r: QRecord): Drafted | undefined => {
   if (r.type !== 'agendaItem' || !r.minutes?.trim() || r.minutes === EXEMPT_TEXT) return undefined;
   const m = meetingOf(look, r.meetingId);
-  return { kind: 'minutes', boardId: m?.boardId, meetingId: r.meetingId, date: m?.date, title: r.title, text: r.minutes };
+  return { kind: 'minutes', boardId: m?.boardId, meetingId: r.meetingId, date: m?.date, published: m?.status === 'minutes-approved' && !r.part2, title: r.title, text: r.minutes };
 };
 
 /**
@@ -128,7 +134,8 @@ export const documentsOf = (data: StoreData, record: QRecord): SearchDoc[] => {
   };
   const add = (d: Drafted | undefined, part: 1 | 2, suffix: string) => {
     if (!d || !(d.title.trim() || d.text.trim())) return;
-    out.push({ ...d, id: `${record.id}${suffix}${part === 2 ? '#2' : ''}`, recordId: record.id, part });
+    // Part 2 text is never published, whatever its kind.
+    out.push({ ...d, id: `${record.id}${suffix}${part === 2 ? '#2' : ''}`, recordId: record.id, part, published: part === 1 && Boolean(d.published) });
   };
   add(draft(open, placed.open), 1, '');
   add(minutesDraft(open, placed.open), 1, '#minutes');

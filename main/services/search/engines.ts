@@ -1,20 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import type { SearchDoc } from '../../../shared/search/documents';
 import { prefixOf, wordsOf, type SearchQuery } from '../../../shared/search/words';
 
 /**
- * The two search engines measured side by side (docs/ARCHITECTURE.md, search; `npm run bench`):
- * MiniSearch, in memory and saved as JSON, and SQLite's FTS5 through node-sqlite3-wasm (WebAssembly,
- * so the same module loads in Node 20 for the CLI and in Electron's Node, with no native build),
- * on disk. Both are given the same words (shared/search/words.ts): the documents' text is
+ * Search engines (docs/ARCHITECTURE.md, search): the one Quorum uses, SQLite's FTS5 through
+ * node-sqlite3-wasm (WebAssembly, so the same module loads in Node 20 for the CLI and in Electron's
+ * Node, with no native build), on disk; `npm run bench` measures it beside MiniSearch
+ * (miniSearch.ts), which lost. Both are given the same words (shared/search/words.ts): the documents' text is
  * normalised in JavaScript first, so spelling, plurals and references match the same in either.
  * One engine instance holds one audience's documents (Part 1, or Part 2): never both.
  */
 
 /** What an index keeps of a document besides its words: enough to filter and to list a result. */
-export type DocMeta = Pick<SearchDoc, 'id' | 'recordId' | 'kind' | 'boardId' | 'meetingId' | 'date' | 'title'>;
+export type DocMeta = Pick<SearchDoc, 'id' | 'recordId' | 'kind' | 'boardId' | 'meetingId' | 'date' | 'title' | 'published'>;
 export type EngineHit = { id: string; score: number };
 
 export interface SearchEngine {
@@ -31,55 +30,8 @@ export interface SearchEngine {
   close(): void;
 }
 
-const metaOf = (d: SearchDoc): DocMeta => ({ id: d.id, recordId: d.recordId, kind: d.kind, boardId: d.boardId, meetingId: d.meetingId, date: d.date, title: d.title });
-const normalisedText = (d: SearchDoc) => wordsOf(`${d.title}\n${d.text}`).join(' ');
-
-/** MiniSearch: an inverted index in memory, written to disk as JSON (atomically: a temporary file renamed over). */
-export const miniSearchEngine = (folder: string): SearchEngine => {
-  const file = join(folder, 'index.json');
-  const options = {
-    fields: ['words'],
-    storeFields: ['recordId', 'kind', 'boardId', 'meetingId', 'date', 'title'],
-    // The words arrive normalised, separated by spaces.
-    tokenize: (s: string) => s.split(' '),
-    processTerm: (t: string) => t || null,
-  };
-  mkdirSync(folder, { recursive: true });
-  const index: MiniSearch = existsSync(file) ? MiniSearch.loadJSON(readFileSync(file, 'utf8'), options) : new MiniSearch(options);
-  return {
-    name: 'MiniSearch',
-    add(docs) {
-      for (const d of docs) {
-        if (index.has(d.id)) index.discard(d.id);
-        index.add({ ...metaOf(d), words: normalisedText(d) });
-      }
-    },
-    remove(ids) {
-      for (const id of ids) if (index.has(id)) index.discard(id);
-    },
-    search(q) {
-      const words = [...q.words, ...q.phrases.flat()];
-      if (!words.length) return [];
-      const last = q.lastIsPrefix ? q.words.at(-1) : undefined;
-      const raw = last ? prefixOf(last) : undefined;
-      return index
-        .search({ combineWith: 'AND', queries: words.map((w) => (w === last ? { queries: [w, raw!], combineWith: 'OR', prefix: (t: string) => t === raw } : w)) } as never)
-        .map((r) => ({ id: String(r.id), score: r.score }));
-    },
-    meta(id) {
-      const f = index.getStoredFields(id) as Omit<DocMeta, 'id'> | undefined;
-      return f ? { id, ...f } : undefined;
-    },
-    size: () => index.documentCount,
-    save() {
-      const tmp = `${file}.tmp`;
-      writeFileSync(tmp, JSON.stringify(index));
-      renameSync(tmp, file);
-    },
-    bytesOnDisk: () => (existsSync(file) ? statSync(file).size : 0),
-    close() {},
-  };
-};
+export const metaOf = (d: SearchDoc): DocMeta => ({ id: d.id, recordId: d.recordId, kind: d.kind, boardId: d.boardId, meetingId: d.meetingId, date: d.date, title: d.title, published: d.published });
+export const normalisedText = (d: SearchDoc) => wordsOf(`${d.title}\n${d.text}`).join(' ');
 
 type Sqlite = {
   exec(sql: string): void;
@@ -98,7 +50,7 @@ export const fts5Engine = async (folder: string): Promise<SearchEngine> => {
   // The index is derived (deleting it loses nothing), so no journal: a crash mid-write means a rebuild.
   // (An FTS5 table may not have a column of its own name: that name is its hidden whole-row column.)
   db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-    CREATE TABLE IF NOT EXISTS docs (n INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, recordId TEXT, kind TEXT, boardId TEXT, meetingId TEXT, date TEXT, title TEXT);
+    CREATE TABLE IF NOT EXISTS docs (n INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, recordId TEXT, kind TEXT, boardId TEXT, meetingId TEXT, date TEXT, title TEXT, published INTEGER);
     CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(words, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', detail=full);`);
   const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
   const remove = (ids: readonly string[]) => {
@@ -115,7 +67,7 @@ export const fts5Engine = async (folder: string): Promise<SearchEngine> => {
       db.exec('BEGIN');
       remove(docs.map((d) => d.id));
       for (const d of docs) {
-        db.run('INSERT INTO docs (id, recordId, kind, boardId, meetingId, date, title) VALUES (?, ?, ?, ?, ?, ?, ?)', [d.id, d.recordId, d.kind, d.boardId ?? null, d.meetingId ?? null, d.date ?? null, d.title]);
+        db.run('INSERT INTO docs (id, recordId, kind, boardId, meetingId, date, title, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [d.id, d.recordId, d.kind, d.boardId ?? null, d.meetingId ?? null, d.date ?? null, d.title, d.published ? 1 : 0]);
         const n = db.get('SELECT last_insert_rowid() AS n')!.n;
         db.run('INSERT INTO fts (rowid, words) VALUES (?, ?)', [n, normalisedText(d)]);
       }
@@ -137,8 +89,8 @@ export const fts5Engine = async (folder: string): Promise<SearchEngine> => {
       return db.all(`SELECT docs.id AS id, bm25(fts) AS score FROM fts JOIN docs ON docs.n = fts.rowid WHERE fts MATCH ? ORDER BY score`, [terms.join(' AND ')]).map((r) => ({ id: String(r.id), score: -Number(r.score) }));
     },
     meta(id) {
-      const r = db.get('SELECT id, recordId, kind, boardId, meetingId, date, title FROM docs WHERE id = ?', [id]);
-      return r ? ({ ...r, boardId: r.boardId ?? undefined, meetingId: r.meetingId ?? undefined, date: r.date ?? undefined } as DocMeta) : undefined;
+      const r = db.get('SELECT id, recordId, kind, boardId, meetingId, date, title, published FROM docs WHERE id = ?', [id]);
+      return r ? ({ ...r, boardId: r.boardId ?? undefined, meetingId: r.meetingId ?? undefined, date: r.date ?? undefined, published: r.published === 1 } as DocMeta) : undefined;
     },
     size: () => Number(db.get('SELECT count(*) AS n FROM docs')!.n),
     save() {},

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isoDate, line, recordId } from '../schema/common';
+import { effect } from '../kernel/operation';
+import { SEARCH_KINDS, type SearchKind } from '../search/documents';
+import type { SnippetPart } from '../search/results';
+
+/**
+ * Search (docs/ARCHITECTURE.md, search): one box over everything the partnership has written,
+ * answered off the window's thread from an index kept beside the data. What a person may see
+ * decides which index is asked: Part 2 text only for officers cleared for it.
+ */
+export const searchRequestSchema = z
+  .object({
+    text: line(400),
+    boardId: recordId('board').optional(),
+    kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
+    since: isoDate.optional(),
+    until: isoDate.optional(),
+    /** Part 1 only, Part 2 only, or both (Part 2 only ever for an officer cleared for it). */
+    part: z.enum(['any', '1', '2']).default('any'),
+    /** As the public would: what the website publishes (Part 1 only). */
+    public: z.boolean().default(false),
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+export type SearchRequest = z.input<typeof searchRequestSchema>;
+
+export type SearchResult = {
+  recordId: string;
+  kind: SearchKind;
+  part: 1 | 2;
+  title: string;
+  board: string | null;
+  boardId: string | null;
+  meetingId: string | null;
+  date: string | null;
+  snippet: SnippetPart[];
+};
+export type SearchAnswer = {
+  total: number;
+  page: number;
+  pages: number;
+  /** How many of each kind matched (for the filters), counted only over what this person may see. */
+  byKind: Partial<Record<SearchKind, number>>;
+  results: SearchResult[];
+  /** While the index is first built: how far it has got (results are then those indexed so far). */
+  building: { done: number; total: number } | null;
+};
+
+export const search = effect<SearchAnswer>()({ name: 'search:query', input: searchRequestSchema, reads: 'all' });
