@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   FluentProvider,
   MessageBar,
@@ -9,6 +9,7 @@ import {
   NavDrawerHeader,
   NavItem,
   Spinner,
+  Button,
   Text,
   makeStyles,
   tokens,
@@ -42,6 +43,7 @@ const ToClearScreen = lazyScreen(() => import('./screens/clocks/ToClearScreen').
 const ResolutionsScreen = lazyScreen(() => import('./screens/clocks/ResolutionsScreen').then((m) => m.ResolutionsScreen));
 const OutboxScreen = lazyScreen(() => import('./screens/OutboxScreen').then((m) => m.OutboxScreen));
 const ClocksScreen = lazyScreen(() => import('./screens/clocks/ClocksScreen').then((m) => m.ClocksScreen));
+const SearchDialog = lazy(() => import('./components/search/SearchDialog').then((m) => ({ default: m.SearchDialog })));
 const TeamScreen = lazyScreen(() => import('./screens/team/TeamScreen').then((m) => m.TeamScreen));
 const SCREENS = [MeetingsScreen, ClocksScreen, OutboxScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
 import type { Destination, MeetingTab, PeopleTab } from './navigation';
@@ -52,6 +54,8 @@ const useStyles = makeStyles({
   brand: { display: 'block', paddingTop: '12px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorNeutralForeground1 },
   centre: { padding: '48px' },
   count: { fontWeight: tokens.fontWeightSemibold },
+  header: { display: 'flex', justifyContent: 'flex-end', marginTop: '-12px', marginBottom: '4px' },
+  keys: { color: tokens.colorNeutralForeground3, marginLeft: '8px', fontSize: tokens.fontSizeBase200 },
 });
 
 /** The areas built so far; an area joins the navigation only when its screen exists. */
@@ -93,6 +97,18 @@ const Root = () => {
   // `visit` counts the requests, so asking again for the same meeting still remounts the screen at it.
   const [opening, setOpening] = useState<{ meetingId?: string; tab?: MeetingTab; visit: number } | null>(null);
   const [peopleTab, setPeopleTab] = useState<{ tab: PeopleTab; visit: number }>({ tab: 'people', visit: 0 });
+  const [searching, setSearching] = useState(false);
+  // Ctrl+K (⌘K on a Mac) opens the search from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const go = (to: Destination) => {
     if (to.area === 'people') setPeopleTab((p) => ({ tab: to.tab ?? 'people', visit: p.visit + 1 }));
     if (to.area === 'meetings') setOpening((o) => ({ meetingId: to.meetingId, tab: to.tab, visit: (o?.visit ?? 0) + 1 }));
@@ -164,6 +180,22 @@ const Root = () => {
       </NavDrawer>
       {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
       <main className={styles.main} tabIndex={0}>
+        <div className={styles.header}>
+          <Button appearance="subtle" icon={<Search24Regular />} onClick={() => setSearching(true)} aria-keyshortcuts="Control+K Meta+K">
+            Search… <span className={styles.keys}>Ctrl+K</span>
+          </Button>
+        </div>
+        {searching && (
+          <Suspense fallback={<Spinner label="Opening the search…" />}>
+            <SearchDialog
+              onClose={() => setSearching(false)}
+              onOpen={(to) => {
+                setSearching(false);
+                go(to);
+              }}
+            />
+          </Suspense>
+        )}
         <UndoBar key={shown} undo={status.undo} />
         {status.notices.map((n) => (
           <MessageBar key={n} intent="info">

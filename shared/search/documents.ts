@@ -15,7 +15,7 @@ export const SEARCH_KINDS = ['paper', 'minutes', 'resolution', 'action', 'decisi
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SEARCH_KIND_LABEL: Record<SearchKind, string> = {
-  paper: 'Papers and cover sheets',
+  paper: 'Agenda items and papers',
   minutes: 'Minutes',
   resolution: 'Resolutions',
   action: 'Actions and updates',

@@ -27,7 +27,9 @@ export const snippetOf = (text: string, q: SearchQuery, around = 14): SnippetPar
   const from = Math.max(0, first - around);
   const to = Math.min(words.length - 1, first + around);
   const start = words[from].index!;
-  const end = words[to].index! + words[to][0].length;
+  let end = words[to].index! + words[to][0].length;
+  // The sentence's own closing marks go with its last word ("a year." not "a year").
+  while (end < text.length && /[.,;:!?)\]”’"']/.test(text[end])) end++;
   const parts: SnippetPart[] = [];
   if (from > 0) parts.push({ text: '… ', hit: false });
   let at = start;

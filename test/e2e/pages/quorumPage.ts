@@ -77,6 +77,17 @@ export const quorumPage = (page: Page) => ({
       give: (title: string, label: string) => page.getByRole('group', { name: `Your clearance of ${title}` }).getByRole('button', { name: `Give my clearance (${label})` }),
     },
   },
+  search: {
+    /** The header's Search button, on every screen. */
+    open: page.getByRole('button', { name: /^Search…/ }),
+    box: page.getByRole('textbox', { name: 'Search everything' }),
+    board: page.getByRole('group', { name: 'Filters' }).getByRole('combobox', { name: 'Board' }),
+    kind: page.getByRole('group', { name: 'Filters' }).getByRole('combobox', { name: 'Kind' }),
+    status: page.getByRole('region', { name: 'Search results' }).getByRole('status'),
+    group: (label: string) => page.getByRole('region', { name: 'Search results' }).getByRole('region', { name: label }),
+    result: (title: string | RegExp) => page.getByRole('region', { name: 'Search results' }).getByRole('button', { name: typeof title === 'string' ? new RegExp(`^Open ${title}`) : title }),
+    marked: page.getByRole('region', { name: 'Search results' }).locator('mark'),
+  },
   outbox: {
     due: page.getByRole('table', { name: 'Messages due' }),
     /** Each message due, as its row reads: the date, the subject, the kind and to whom. */
