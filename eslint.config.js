@@ -23,7 +23,7 @@ const SHARED_LAYERS = [
   { layer: 'schema', files: ['shared/schema/**', 'shared/validation.ts', 'shared/zip.ts', 'shared/zipWriter.ts', 'shared/ooxml.ts'], modules: ['schema', 'validation', 'zip', 'zipWriter', 'ooxml'] },
   { layer: 'data and views', files: ['shared/data.ts', 'shared/views.ts'], modules: ['data', 'views'] },
   { layer: 'kernel', files: ['shared/kernel/**'], modules: ['kernel'] },
-  { layer: 'rules', files: ['shared/rules/**', 'shared/team/**', 'shared/migrations/**'], modules: ['rules', 'team', 'migrations'] },
+  { layer: 'rules', files: ['shared/rules/**', 'shared/team/**', 'shared/migrations/**', 'shared/search/**'], modules: ['rules', 'team', 'migrations', 'search'] },
   { layer: 'pack and imports', files: ['shared/pack/**', 'shared/imports/**'], modules: ['pack', 'imports'] },
   { layer: 'exports', files: ['shared/exports/**', 'shared/protocol/**'], modules: ['exports', 'protocol'] },
   { layer: 'publish', files: ['shared/publish/**'], modules: ['publish'] },

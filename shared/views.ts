@@ -142,3 +142,31 @@ export type AppInfo = { version: string; dataDir: string; user: string; platform
 export type DirectoryPerson = Pick<Person, 'id' | 'rev' | 'name' | 'jobTitle' | 'organisationId' | 'email'> & { phone: string; organisation: string; retiredOn: string | null };
 /** An organisation on the People and boards screen, with how many people it has. */
 export type DirectoryOrganisation = Pick<Organisation, 'id' | 'rev' | 'name' | 'kind'> & { people: number; retiredOn: string | null };
+
+/** What search finds, by kind of record (shared/search/documents.ts makes the documents). */
+export const SEARCH_KINDS = ['paper', 'minutes', 'resolution', 'action', 'decision', 'tor', 'protocol', 'comment', 'deepDive', 'plan', 'person', 'organisation'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+/** A result's snippet: the words around the match, the matching ones marked. */
+export type SnippetPart = { text: string; hit: boolean };
+export type SearchResult = {
+  recordId: string;
+  kind: SearchKind;
+  part: 1 | 2;
+  title: string;
+  board: string | null;
+  boardId: string | null;
+  meetingId: string | null;
+  date: string | null;
+  snippet: SnippetPart[];
+};
+/** One page of search results (search:query), counted only over what the person may see. */
+export type SearchAnswer = {
+  total: number;
+  page: number;
+  pages: number;
+  /** How many of each kind matched (for the filters). */
+  byKind: Partial<Record<SearchKind, number>>;
+  results: SearchResult[];
+  /** While the index is first built: how far it has got (results are then those indexed so far). */
+  building: { done: number; total: number } | null;
+};

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isoDate, line, recordId } from '../schema/common';
 import { effect } from '../kernel/operation';
-import { SEARCH_KINDS, type SearchKind } from '../search/documents';
-import type { SnippetPart } from '../search/results';
+import { SEARCH_KINDS, type SearchAnswer } from '../views';
+
+export type { SearchAnswer, SearchResult } from '../views';
 
 /**
  * Search (docs/ARCHITECTURE.md, search): one box over everything the partnership has written,
@@ -25,27 +26,5 @@ export const searchRequestSchema = z
   })
   .strict();
 export type SearchRequest = z.input<typeof searchRequestSchema>;
-
-export type SearchResult = {
-  recordId: string;
-  kind: SearchKind;
-  part: 1 | 2;
-  title: string;
-  board: string | null;
-  boardId: string | null;
-  meetingId: string | null;
-  date: string | null;
-  snippet: SnippetPart[];
-};
-export type SearchAnswer = {
-  total: number;
-  page: number;
-  pages: number;
-  /** How many of each kind matched (for the filters), counted only over what this person may see. */
-  byKind: Partial<Record<SearchKind, number>>;
-  results: SearchResult[];
-  /** While the index is first built: how far it has got (results are then those indexed so far). */
-  building: { done: number; total: number } | null;
-};
 
 export const search = effect<SearchAnswer>()({ name: 'search:query', input: searchRequestSchema, reads: 'all' });

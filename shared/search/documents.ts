@@ -1,6 +1,7 @@
 import type { StoreData } from '../data';
 import type { QRecord } from '../schema/records';
 import { EXEMPT_TEXT, joinRecord, placeRecord } from '../team/placement';
+import { SEARCH_KINDS, type SearchKind } from '../views';
 
 /**
  * Search (docs/ARCHITECTURE.md, search): what each record says, as the documents an index holds.
@@ -11,8 +12,7 @@ import { EXEMPT_TEXT, joinRecord, placeRecord } from '../team/placement';
  * exempt business (LGA 1972 s.100A(4)) ever holds.
  */
 
-export const SEARCH_KINDS = ['paper', 'minutes', 'resolution', 'action', 'decision', 'tor', 'protocol', 'comment', 'deepDive', 'plan', 'person', 'organisation'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+export { SEARCH_KINDS, type SearchKind };
 
 export const SEARCH_KIND_LABEL: Record<SearchKind, string> = {
   paper: 'Agenda items and papers',

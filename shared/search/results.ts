@@ -1,10 +1,11 @@
+import type { SnippetPart } from '../views';
 import { normaliseWord, prefixOf, type SearchQuery } from './words';
 
 /**
  * Search (docs/ARCHITECTURE.md, search): a result's snippet, the words around the first place the
  * query matched with the matching words marked, so the user sees why it was found.
  */
-export type SnippetPart = { text: string; hit: boolean };
+export type { SnippetPart };
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss24Regular, Search24Regular } from '@fluentui/react-icons';
-import type { SearchResult } from '@shared/features/search';
+import type { SearchResult } from '@shared/views';
 import { SEARCH_KINDS, SEARCH_KIND_LABEL, type SearchKind } from '@shared/search/documents';
 import { useQuery } from '../../bridge';
 import { ErrorBar } from '../ErrorBar';
@@ -65,12 +65,15 @@ export const SearchDialog = ({ onClose, onOpen }: { onClose: () => void; onOpen:
   const [fromYear, setFromYear] = useState('');
   const [toYear, setToYear] = useState('');
   const [part, setPart] = useState<'any' | '1' | '2'>('any');
-  const [page, setPage] = useState(1);
+  // Back to the first page whenever what is asked changes.
+  const asked = JSON.stringify([text, boardId, kind, fromYear, toYear, part]);
+  const [paging, setPaging] = useState({ asked, page: 1 });
+  const page = paging.asked === asked ? paging.page : 1;
+  const setPage = (n: number) => setPaging({ asked, page: n });
   useEffect(() => {
     const t = setTimeout(() => setText(typed.trim()), typedPause);
     return () => clearTimeout(t);
   }, [typed]);
-  useEffect(() => setPage(1), [text, boardId, kind, fromYear, toYear, part]);
   const boards = useQuery('boards:list', {});
   const year = (y: string) => (/^\d{4}$/.test(y) ? y : '');
   const input = useMemo(
