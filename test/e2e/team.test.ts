@@ -213,4 +213,38 @@ describe('two officers on one team server', () => {
     await expect.poll(() => q.clearance.badges(paper.number).innerText(), { timeout: WAIT.sync }).toBe('ICB lead officer: cleared');
     expect(listRecords(annHost.session.store.data, 'clearance')).toEqual([expect.objectContaining({ agendaItemId: paper.item.id, clearedBy: 'Dr Priya Nair', via: 'own', comment: 'The ICB agrees the funding split.' })]);
   }, WAIT.processes);
+
+  it('never gives an officer not cleared for Part 2 a Part 2 result, snippet or count in search, while a cleared officer finds it', async () => {
+    // Arrange: a word planted in the Part 2 paper's text on Ann's copy (she is cleared); Cath, an officer not cleared, joins.
+    const annHost = hosts[0];
+    const ann = annHost.session.store;
+    const TOKEN = 'Zephyrine4471';
+    const exempt = listRecords(ann.data, 'agendaItem').find((i) => i.part2 && i.paper?.status === 'received')!;
+    await ann.run('paper:updateBody', { agendaItemId: exempt.id, body: `${exempt.paper!.body}\n\nThe preferred bidder is ${TOKEN} Care Ltd.` });
+    await addTeamUser({ url: server.url, account: server.admin }, 'eastmere', { name: 'cath', password: 'cath-Password-1', roles: ['secretariat'] });
+    const cathHost = await startHost(folder());
+    hosts.push(cathHost);
+    const cathPage = await appFor(cathHost);
+    const cath = quorumPage(cathPage);
+    await cath.team.joinWith(server.url, 'eastmere', 'cath', 'cath-Password-1');
+    await cathPage.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
+    await expect.poll(() => cath.team.syncBadge.innerText(), { timeout: WAIT.sync }).toBe('Synced');
+
+    // Act and assert: Ann finds the word; Cath gets nothing, not even a count.
+    const annPage = await appFor(annHost);
+    const annQ = quorumPage(annPage);
+    await annQ.search.open.click();
+    await annQ.search.box.fill(TOKEN);
+    await expect.poll(() => annQ.search.status.innerText()).toBe(`1 result for “${TOKEN}”.`);
+    await cath.search.open.click();
+    await cath.search.box.fill(TOKEN);
+    await expect.poll(() => cath.search.status.innerText()).toBe(`Nothing found for “${TOKEN}”.`);
+    expect(await cath.search.kind.locator('option').allInnerTexts()).not.toContainEqual(expect.stringMatching(/\(\d+\)/));
+    // The item itself is found by its title, with none of its exempt words.
+    await cath.search.box.fill('placements');
+    await expect.poll(() => cath.search.status.innerText()).toMatch(/^\d+ results? for “placements”/);
+    expect(await cathPage.getByRole('region', { name: 'Search results' }).innerText()).not.toContain(TOKEN);
+    expect(await cathPage.getByRole('region', { name: 'Search results' }).getByText('Part 2', { exact: true }).count()).toBe(0);
+  }, WAIT.processes);
 });
+

@@ -127,7 +127,7 @@ export const SearchDialog = ({ onClose, onOpen }: { onClose: () => void; onOpen:
               </Field>
               <Field label="Kind">
                 <Select value={kind} onChange={(_e, d) => setKind(d.value as SearchKind | '')}>
-                  <option value="">Every kind{value ? ` (${Object.values(value.byKind).reduce((a, b) => a + (b ?? 0), 0)})` : ''}</option>
+                  <option value="">Every kind{value?.total ? ` (${Object.values(value.byKind).reduce((a, b) => a + (b ?? 0), 0)})` : ''}</option>
                   {SEARCH_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {SEARCH_KIND_LABEL[k]}
