@@ -9,6 +9,7 @@ import { meetingDocument } from '../exports/meetingExports';
 import { planSpec } from '../exports/planExports';
 import { toHtml } from '../pack/html/render';
 import { esc } from '../pack/html/escape';
+import { pageText, siteSearchBody, siteSearchIndex, siteSearchScript } from './siteSearch';
 import { imagePath } from '../pack/markdown/images';
 import type { PackBlock } from '../pack/parts/blocks';
 
@@ -85,6 +86,8 @@ header { background: var(--brand); color: #fff; padding: 0.75rem 1rem; }
 header a { color: #fff; }
 header a:focus { color: #0b0c0c; }
 header p { margin: 0; font-weight: bold; }
+header .search-link { float: right; font-weight: normal; }
+mark { background: #ffdd00; color: #0b0c0c; }
 nav.breadcrumbs ol { list-style: none; margin: 0.5rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
 nav.breadcrumbs li + li::before { content: "›"; margin-right: 0.5rem; }
 main { max-width: 60rem; padding: 1rem; margin: 0 auto; }
@@ -119,7 +122,7 @@ const page = (opts: { title: string; site: string; root: string; crumbs: Crumb[]
 <body>
 <a class="skip" href="#main">Skip to the content</a>
 <header>
-<p><a href="${opts.root}index.html">${esc(opts.site)}</a></p>
+<p><a href="${opts.root}index.html">${esc(opts.site)}</a> <a class="search-link" href="${opts.root}search.html">Search</a></p>
 ${
   opts.crumbs.length
     ? `<nav class="breadcrumbs" aria-label="Where you are"><ol>${opts.crumbs.map((c) => (c.href ? `<li><a href="${c.href}">${esc(c.label)}</a></li>` : `<li aria-current="page">${esc(c.label)}</li>`)).join('')}</ol></nav>`
@@ -288,6 +291,11 @@ export const buildSite = (data: StoreData, opts: SiteOptions): Site => {
       pages.push({ path: `${folder}/actions.html`, html: page({ title: actions.title, site, root, crumbs: crumbs(formatUkDate(m.date), 'Action log'), published, body: blocksHtml(actions.blocks, root) }) });
     }
   }
+  // The site's own search: the words of the pages above (all public), and the page that searches them.
+  const texts = pages.filter((p) => p.path.endsWith('.html')).map((p) => ({ url: p.path, ...pageText(p.html) }));
+  pages.push({ path: 'search.html', html: page({ title: 'Search', site, root: '', crumbs: [{ label: 'Search' }], published, body: siteSearchBody }) });
+  pages.push({ path: 'search-index.js', html: `window.QUORUM_SEARCH = ${JSON.stringify(siteSearchIndex(texts))};\n` });
+  pages.push({ path: 'search.js', html: siteSearchScript() });
   pages.push({ path: 'style.css', html: STYLE.trimStart() });
   return { pages, packs, images: [...images].sort() };
 };

@@ -1,5 +1,5 @@
 import type { SnippetPart } from '../views';
-import { normaliseWord, prefixOf, type SearchQuery } from './words';
+import { normaliseWord, prefixOf, WORD, type SearchQuery } from './words';
 
 /**
  * Search (docs/ARCHITECTURE.md, search): a result's snippet, the words around the first place the
@@ -7,7 +7,6 @@ import { normaliseWord, prefixOf, type SearchQuery } from './words';
  */
 export type { SnippetPart };
 
-const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 
 /** Whether a word as written matches the query: one of its words, a phrase's, or the start of the partly typed one. */
 export const matcherFor = (q: SearchQuery) => {

@@ -11,13 +11,10 @@
  */
 
 /** Words as they are written: letters and digits, with the dots, apostrophes and hyphens inside a reference or a name. */
-const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** Whole words spelt differently either side of the Atlantic, and the one form both become. */
-const SPELLINGS: Record<string, string> = {};
-for (const [uk, us] of [
+/** Whole words spelt differently either side of the Atlantic: [British, American]. */
+const SPELLING_PAIRS: [string, string][] = [
   ['behaviour', 'behavior'],
   ['colour', 'color'],
   ['favour', 'favor'],
@@ -55,50 +52,67 @@ for (const [uk, us] of [
   ['tyre', 'tire'],
   ['kerb', 'curb'],
   ['cheque', 'check'],
-]) {
-  SPELLINGS[us] = uk;
-  SPELLINGS[uk] = uk;
-}
-
-/** Classical spellings the US writes with a plain e: paediatric, haematology, anaemia, oesophagus, foetal, orthopaedic, diarrhoea. */
-const CLASSICAL: [RegExp, string][] = [
-  [/^paed/, 'ped'],
-  [/aed/, 'ed'],
-  [/^haem/, 'hem'],
-  [/aem/, 'em'],
-  [/^oes/, 'es'],
-  [/^foet/, 'fet'],
-  [/hoea/, 'hea'],
-  [/^oedem/, 'edem'],
 ];
 
-/** -ize/-ise, -yze/-yse and their forms: organization, organisation → organisation. */
-const toIse = (w: string) =>
-  w
-    .replace(/iz(e|es|ed|ing|ation|ations|er|ers)$/, 'is$1')
-    .replace(/yz(e|es|ed|ing|er|ers)$/, 'ys$1');
+/** Classical spellings the US writes with a plain e (paediatric, haematology, anaemia, oesophagus, foetal, orthopaedic, diarrhoea). */
+const CLASSICAL: [string, string][] = [
+  ['^paed', 'ped'],
+  ['aed', 'ed'],
+  ['^haem', 'hem'],
+  ['aem', 'em'],
+  ['^oes', 'es'],
+  ['^foet', 'fet'],
+  ['hoea', 'hea'],
+  ['^oedem', 'edem'],
+];
 
-/** A plural or possessive to its singular: policies → policy, churches → church, boards' → board. */
-const singular = (w: string): string => {
-  if (w.length <= 3) return w;
-  if (/'s?$/.test(w)) return w.replace(/'s?$/, '');
-  if (/ies$/.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (/(ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (/(ss|us|is|ous)$/.test(w)) return w;
-  if (/s$/.test(w)) return w.slice(0, -1);
-  return w;
+export type NormaliserTables = { pairs: [string, string][]; classical: [string, string][] };
+export const NORMALISER_TABLES: NormaliserTables = { pairs: SPELLING_PAIRS, classical: CLASSICAL };
+
+/**
+ * The normaliser, self-contained so the published website's search page runs this very function
+ * in the browser (`makeNormaliser.toString()`, shared/publish/siteSearch.ts): it refers to nothing
+ * outside itself but its tables.
+ */
+export const makeNormaliser = (tables: NormaliserTables) => {
+  const spellings: Record<string, string> = {};
+  for (const [uk, us] of tables.pairs) {
+    spellings[us] = uk;
+    spellings[uk] = uk;
+  }
+  const classical = tables.classical.map(([from, to]) => [new RegExp(from), to] as const);
+  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // -ize/-ise, -yze/-yse and their forms: organization, organisation → organisation.
+  const toIse = (w: string) => w.replace(/iz(e|es|ed|ing|ation|ations|er|ers)$/, 'is$1').replace(/yz(e|es|ed|ing|er|ers)$/, 'ys$1');
+  // A plural or possessive to its singular: policies → policy, churches → church, boards' → board.
+  const singular = (w: string): string => {
+    if (w.length <= 3) return w;
+    if (/'s?$/.test(w)) return w.replace(/'s?$/, '');
+    if (/ies$/.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
+    if (/(ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+    if (/(ss|us|is|ous)$/.test(w)) return w;
+    if (/s$/.test(w)) return w.slice(0, -1);
+    return w;
+  };
+  /** One word as the index holds it. "s.11" is one word; an apostrophe matters only as a possessive's, then goes. */
+  const normaliseWord = (raw: string): string => {
+    let w = fold(raw).replace(/\./g, '').replace(/’/g, "'");
+    w = singular(w).replace(/'/g, '');
+    w = spellings[w] ?? w;
+    w = toIse(w);
+    for (const [from, to] of classical) w = w.replace(from, to);
+    return spellings[w] ?? w;
+  };
+  /** For a word typed partly: folded but not singularised ("organis" stays "organis"). */
+  const prefixOf = (raw: string): string => toIse(fold(raw).replace(/[.’']/g, ''));
+  return { normaliseWord, prefixOf };
 };
 
+const normaliser = makeNormaliser(NORMALISER_TABLES);
 /** One word as the index holds it. */
-export const normaliseWord = (raw: string): string => {
-  // "s.11" is one word; an apostrophe matters only as a possessive's, then goes.
-  let w = fold(raw).replace(/\./g, '').replace(/’/g, "'");
-  w = singular(w).replace(/'/g, '');
-  w = SPELLINGS[w] ?? w;
-  w = toIse(w);
-  for (const [from, to] of CLASSICAL) w = w.replace(from, to);
-  return SPELLINGS[w] ?? w;
-};
+export const normaliseWord = normaliser.normaliseWord;
+/** For a word typed partly: the raw form folded but not singularised ("organis" stays "organis"; a plural is left to the prefix). */
+export const prefixOf = normaliser.prefixOf;
 
 /** The words of a text, each as the index holds it, in order. */
 export const wordsOf = (text: string): string[] => {
@@ -131,6 +145,3 @@ export const parseQuery = (typed: string): SearchQuery => {
   const trailingQuote = /"\s*$/.test(typed.trim()) || typed.trim().endsWith('"');
   return { words, phrases, lastIsPrefix: words.length > 0 && !trailingQuote && /[\p{L}\p{N}]$/u.test(rest.trimEnd()) };
 };
-
-/** For a word typed partly: the raw form folded but not singularised ("organis" stays "organis"; a plural is left to the prefix). */
-export const prefixOf = (raw: string): string => toIse(fold(raw).replace(/[.’']/g, ''));

@@ -59,9 +59,37 @@ describe('the publication folder (quorum publish)', () => {
         expect(href.startsWith('/'), `${page} links to ${href}`).toBe(false);
         expect(existsSync(join(site, dirname(page), href)), `${page} links to ${href}, which is missing`).toBe(true);
       }
-      expect(html, page).not.toMatch(/<script/i);
+      // Only the search page runs a script: the site's own two, beside it.
+      if (page === 'search.html') expect([...html.matchAll(/<script[^>]*>/gi)].map((m) => m[0])).toEqual(['<script src="search-index.js">', '<script src="search.js">']);
+      else expect(html, page).not.toMatch(/<script/i);
     }
     expect(execFileSync('pdfinfo', [join(site, 'childrens-trust/2026-12-15/pack.pdf')], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+  }, WAIT.readBack);
+
+  it('searches its own public pages in the browser, with no server: partial words, other spellings, phrases, the words marked', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const results = async (q: string) => {
+      await page.goto(`${pathToFileURL(join(site, 'search.html')).href}?q=${encodeURIComponent(q)}`);
+      const status = await page.getByRole('status').innerText();
+      return { status, links: await page.locator('#site-search-results li a').allInnerTexts(), marked: await page.locator('#site-search-results mark').allInnerTexts() };
+    };
+    const partial = await results('safegu');
+    expect(partial.status).toMatch(/^\d+ pages? found for “safegu”\.$/);
+    expect(partial.marked.map((m) => m.toLowerCase())).toContain('safeguarding');
+    // An American spelling and a plural find the British singular (the app's own normaliser, run in the browser).
+    expect((await results('summarized')).marked).toContain('summarised');
+    const phrase = await results('"improvement plan"');
+    expect(phrase.links.length).toBeGreaterThan(0);
+    expect((await results('"plan improvement"')).status).toBe('Nothing found for “"plan improvement"”.');
+    // From the box, as a visitor types.
+    await page.getByRole('searchbox', { name: /Words to find/ }).fill('neglec');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/found for “neglec”/);
+    await page.locator('#site-search-results li a').first().click();
+    await page.waitForURL(/\.html$/);
+    expect(page.url()).not.toMatch(/search\.html/);
+    await context.close();
   }, WAIT.readBack);
 
   it('passes axe-core with no violations on every page', async () => {
@@ -87,7 +115,10 @@ describe('the publication folder (quorum publish)', () => {
     const again = await publish(data, site);
     expect(again.removed).toEqual(['childrens-trust/2026-12-15/item-4.html']);
     expect(again.written).toEqual(expect.arrayContaining(['childrens-trust/2026-12-15/index.html', 'childrens-trust/2026-12-15/pack.pdf']));
-    expect(again.written.every((f) => f.startsWith('childrens-trust/'))).toBe(true);
+    // The board's own pages, and the site's search index, which no longer holds the paper's words.
+    expect(again.written.filter((f) => !f.startsWith('childrens-trust/'))).toEqual(['search-index.js']);
+    const searchable = readFileSync(join(site, 'search-index.js'), 'utf8');
+    expect(searchable).not.toContain('childrens-trust/2026-12-15/item-4.html');
     expect(existsSync(join(site, 'childrens-trust/2026-12-15/item-4.html'))).toBe(false);
     expect(readFileSync(join(site, 'childrens-trust/2026-12-15/index.html'), 'utf8')).toContain('Part 2: exempt under Schedule 12A, paragraph 3');
     expect(JSON.parse(readFileSync(join(site, PUBLICATION_MANIFEST), 'utf8')).files).not.toHaveProperty(['childrens-trust/2026-12-15/item-4.html']);
