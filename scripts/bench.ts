@@ -6,7 +6,8 @@
  * after a save, the first screen and the Actions and Meetings screens in Chromium over the real
  * bridge, and the largest meeting's pack on the worker. Then the renderer's initial JavaScript and
  * the pack against pandoc at ~300 and ~1,000 pages (scripts/benchPack.ts), paper standards on a
- * 50-page Word paper (scripts/benchPaper.ts), and team mode's first clone
+ * 50-page Word paper (scripts/benchPaper.ts), search at each size with MiniSearch and FTS5 side by side
+ * (scripts/benchSearch.ts), and team mode's first clone
  * and live edit propagation (scripts/benchTeam.ts). Figures, not pass/fail
  * tests: the target column says what each should be, the result column whether the largest size
  * meets it.
@@ -31,6 +32,7 @@ import { markdownTable } from './table';
 import { comparePackWithPandoc } from './benchPack';
 import { benchTeam } from './benchTeam';
 import { benchPaperStandards } from './benchPaper';
+import { benchSearch } from './benchSearch';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { years: { type: 'string', default: '1,10,40' }, 'no-pandoc': { type: 'boolean', default: false } } });
@@ -265,6 +267,8 @@ if (!values['no-pandoc']) {
   console.log('\nThe pack against pandoc (whole processes, alternated round by round):');
   console.log(await comparePackWithPandoc({ root, scratch }));
 }
+console.log(`\nSearch at ${sizes.join(', ')} years: the engines side by side, then Quorum's search (scripts/benchSearch.ts):\n`);
+console.log(await benchSearch({ root, scratch, years: sizes }));
 console.log('\nPaper standards on a 50-page Word paper (imported through the app, then pre-flight):');
 console.log(await benchPaperStandards({ scratch }));
 console.log('\nTeam mode on localhost (pouchdb-server), ten years of records:');

@@ -6,8 +6,9 @@ import { parseQuery } from '../../../shared/search/words';
 import { snippetOf } from '../../../shared/search/results';
 import { placementsTouched } from '../../../shared/team/placement';
 import type { SearchAnswer, SearchRequest, SearchResult } from '../../../shared/features/search';
+import type { SearchKind } from '../../../shared/views';
 import { searchRequestSchema } from '../../../shared/features/search';
-import { fts5Engine, type SearchEngine } from './engines';
+import { fts5Engine, type Fts5Engine, type IndexQuery } from './engines';
 
 /**
  * The search index (docs/ARCHITECTURE.md, search): derived from the store and kept beside it in
@@ -44,8 +45,8 @@ export class SearchIndex {
 
   private constructor(
     private readonly folder: string,
-    private readonly part1: SearchEngine,
-    private readonly part2: SearchEngine | undefined,
+    private readonly part1: Fts5Engine,
+    private readonly part2: Fts5Engine | undefined,
     private readonly db: { all(sql: string, v?: unknown[]): Record<string, unknown>[]; run(sql: string, v?: unknown[]): void; exec(sql: string): void; close(): void },
   ) {}
 
@@ -132,40 +133,30 @@ export class SearchIndex {
     this.db.exec('COMMIT');
   }
 
-  /** A page of results, with the counts per kind, as `audience` may see them. */
+  /** A page of results, with the counts per kind, as `audience` may see them: filtered, counted and limited inside the index. */
   search(data: StoreData, input: SearchRequest, audience: SearchAudience): SearchAnswer {
     const req = searchRequestSchema.parse(input);
     const q = parseQuery(req.text);
     const asPublic = audience === 'public' || req.public;
-    const engines: SearchEngine[] = [];
-    if (req.part !== '2') engines.push(this.part1);
+    const want = req.page * req.pageSize;
+    const filters: Omit<IndexQuery, 'limit'> = { boardId: req.boardId, since: req.since, until: req.until, publishedOnly: asPublic, kinds: req.kinds };
     // Part 2 is asked only of an index that exists for a cleared officer: never for the public or an uncleared officer.
-    if (req.part !== '1' && !asPublic && audience === 'cleared' && this.part2) engines.push(this.part2);
-    const byRecord = new Map<string, { id: string; score: number; part: 1 | 2 }>();
-    for (const engine of engines)
-      for (const h of engine.search(q)) {
-        const part = engine === this.part2 ? 2 : 1;
-        const key = h.id.replace(/#2$/, '');
-        const held = byRecord.get(key);
-        // A cleared officer reads the Part 2 document of a record in place of its public one.
-        if (!held || (part === 2 && held.part === 1)) byRecord.set(key, { id: h.id, score: held ? Math.max(held.score, h.score) : h.score, part });
-      }
-    const wanted = [...byRecord.values()]
-      .map((h) => ({ ...h, meta: (h.part === 2 ? this.part2! : this.part1).meta(h.id)! }))
-      .filter(({ meta }) => meta && (!asPublic || meta.published) && (!req.boardId || meta.boardId === req.boardId) && (!req.since || (meta.date ?? '') >= req.since) && (!req.until || (meta.date ?? '9999') <= req.until));
+    const part2 = req.part !== '1' && !asPublic && audience === 'cleared' && this.part2 ? this.part2.query(q, { ...filters, limit: 100_000 }) : { hits: [], byKind: {} };
+    const part1 = req.part !== '2' ? this.part1.query(q, { ...filters, limit: want, excludeIds: part2.hits.map((h) => h.id.replace(/#2$/, '')) }) : { hits: [], byKind: {} };
     const byKind: SearchAnswer['byKind'] = {};
-    for (const w of wanted) byKind[w.meta.kind] = (byKind[w.meta.kind] ?? 0) + 1;
-    const shown = wanted.filter(({ meta }) => !req.kinds?.length || req.kinds.includes(meta.kind)).sort((a, b) => b.score - a.score || (b.meta.date ?? '').localeCompare(a.meta.date ?? '') || a.meta.title.localeCompare(b.meta.title));
-    const pages = Math.max(1, Math.ceil(shown.length / req.pageSize));
+    for (const counts of [part1.byKind, part2.byKind]) for (const [k, n] of Object.entries(counts)) byKind[k as SearchKind] = (byKind[k as SearchKind] ?? 0) + n;
+    const total = Object.entries(byKind).reduce((sum, [k, n]) => sum + (!req.kinds?.length || req.kinds.includes(k as SearchKind) ? (n ?? 0) : 0), 0);
+    const merged = [...part1.hits.map((h) => ({ ...h, part: 1 as const })), ...part2.hits.map((h) => ({ ...h, part: 2 as const }))].sort((a, b) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+    const pages = Math.max(1, Math.ceil(total / req.pageSize));
     const page = Math.min(req.page, pages);
     const boards = new Map<string, string>(listRecords(data, 'board').map((b) => [b.id, b.name]));
-    const results: SearchResult[] = shown.slice((page - 1) * req.pageSize, page * req.pageSize).map(({ meta, part }) => {
+    const results: SearchResult[] = merged.slice((page - 1) * req.pageSize, page * req.pageSize).map((meta) => {
       const r = data.records[meta.recordId];
       const doc = r ? documentsOf(data, r).find((d) => d.id === meta.id) : undefined;
       return {
         recordId: meta.recordId,
         kind: meta.kind,
-        part,
+        part: meta.part,
         title: doc?.title ?? meta.title,
         board: meta.boardId ? (boards.get(meta.boardId) ?? null) : null,
         boardId: meta.boardId ?? null,
@@ -174,7 +165,7 @@ export class SearchIndex {
         snippet: snippetOf(doc?.text || doc?.title || meta.title, q),
       };
     });
-    return { total: shown.length, page, pages, byKind, results, building: this.building };
+    return { total, page, pages, byKind, results, building: this.building };
   }
 
   bytesOnDisk() {
