@@ -69,11 +69,14 @@ describe('the search index', () => {
     let index = await openIndex(dir, true);
     await index.catchUp(s.state.data);
     const item = listRecords(s.state.data, 'agendaItem').find((i) => i.paper?.status === 'received')!;
-    s.run('paper:updateBody', { agendaItemId: item.id, body: `${item.paper!.body}\n\nThe zeugma protocol applies.` });
+    s.run('paper:updateBody', { agendaItemId: item.id, body: `${item.paper!.body}\n\nThe zeugma protocol applies. Audits under s.11 of the Children Act 2004; Schedule 12A paragraph 3.` });
     const started = performance.now();
     expect(await index.catchUp(s.state.data)).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(index.search(s.state.data, { text: 'zeugma' }, 'cleared').results.map((r) => r.recordId)).toEqual([item.id]);
+    // References as written: s.11 and 12A, not "s", "11" or "12".
+    for (const ref of ['s.11', '12A']) expect(index.search(s.state.data, { text: ref }, 'cleared').results.map((r) => r.recordId)).toContain(item.id);
+    expect(index.search(s.state.data, { text: 's.11' }, 'cleared').results.flatMap((r) => r.snippet.filter((p) => p.hit).map((p) => p.text))).toContain('s.11');
     index.close();
     open.splice(0);
     // Reopened: nothing to catch up, and the word is still found.

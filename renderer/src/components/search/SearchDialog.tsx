@@ -3,7 +3,8 @@ import { Badge, Button, Dialog, DialogBody, DialogContent, DialogSurface, Dialog
 import { Dismiss24Regular, Search24Regular } from '@fluentui/react-icons';
 import type { SearchResult } from '@shared/views';
 import { SEARCH_KINDS, SEARCH_KIND_LABEL, type SearchKind } from '@shared/search/documents';
-import { useQuery } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
+import { TaskProgress, type TaskStep } from '../TaskProgress';
 import { ErrorBar } from '../ErrorBar';
 import { formatUkDate } from '../../format';
 import type { Destination } from '../../navigation';
@@ -75,6 +76,15 @@ export const SearchDialog = ({ onClose, onOpen }: { onClose: () => void; onOpen:
     return () => clearTimeout(t);
   }, [typed]);
   const boards = useQuery('boards:list', {});
+  // The first search of a partnership builds its index: main reports how far it has got.
+  const [building, setBuilding] = useState<TaskStep | null>(null);
+  useEffect(
+    () =>
+      bridge().on('task:progress', (p) => {
+        if (p.taskId === 'search-index') setBuilding(p.done < p.total ? { label: `${p.done} of ${p.total} records`, done: p.done, total: p.total } : null);
+      }),
+    [],
+  );
   const year = (y: string) => (/^\d{4}$/.test(y) ? y : '');
   const input = useMemo(
     () =>
@@ -152,7 +162,7 @@ export const SearchDialog = ({ onClose, onOpen }: { onClose: () => void; onOpen:
             </div>
             <section className={styles.results} aria-label="Search results" aria-live="polite">
               {answer.state.status === 'error' && <ErrorBar title="The search could not be run" error={answer.state.error} />}
-              {input && answer.state.status === 'loading' && <Spinner size="small" label="Searching…" />}
+              {input && answer.state.status === 'loading' && (building ? <TaskProgress what="Building the search index" progress={building} /> : <Spinner size="small" label="Searching…" />)}
               {value?.building && (
                 <Text block role="status">
                   Building the search index: {value.building.done} of {value.building.total} records so far.
