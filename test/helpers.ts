@@ -1,3 +1,4 @@
+import { QuorumFailure } from '../shared/result';
 import { afterEach } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,4 +97,15 @@ export const commandSession = (data: StoreData) => {
     return r.journal;
   };
   return { state, run };
+};
+
+/** The refusal an operation gives (a QuorumFailure), for asserting its words; fails the test when it was not refused. */
+export const refused = (f: () => unknown): QuorumFailure => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof QuorumFailure) return e;
+    throw e;
+  }
+  throw new Error('not refused');
 };

@@ -53,6 +53,7 @@ export const RECORD_TYPES = [
   'clearance',
   'clearanceRequest',
   'message',
+  'interest',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 /** A record's id, which names its type: `meeting:01J…`. */

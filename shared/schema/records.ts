@@ -3,6 +3,7 @@ import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordB
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
 import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
+import { interestSchema } from './interests';
 import { clearanceRequestSchema, clearanceRuleSchema, clearanceSchema, paperStandardsSchema } from './clearance';
 import { mailSettingsSchema, messageSchema } from './outbox';
 export { PAPER_KINDS, type PaperKind, type ClearanceRule } from './clearance';
@@ -424,6 +425,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   clearanceSchema,
   clearanceRequestSchema,
   messageSchema,
+  interestSchema,
 ]);
 
 export type QRecord = z.infer<typeof recordSchema>;
@@ -451,4 +453,5 @@ export type Decision = RecordOf<'decision'>;
 export type DecisionReply = RecordOf<'decisionReply'>;
 export type Clearance = RecordOf<'clearance'>;
 export type ClearanceRequest = RecordOf<'clearanceRequest'>;
+export type Interest = RecordOf<'interest'>;
 export type Message = RecordOf<'message'>;

@@ -4,9 +4,8 @@ import { preflight } from '../../../shared/pack/preflight';
 import { clearancesFor, paperClearances } from '../../../shared/features/clearance';
 import { listOutbox } from '../../../shared/features/outbox';
 import { clearanceSummary, clearanceStates } from '../../../shared/rules/clearance';
-import { QuorumFailure } from '../../../shared/result';
 import { exampleData } from '../../docxPackage';
-import { commandSession, TEST_TODAY } from '../../helpers';
+import { commandSession, refused, TEST_TODAY } from '../../helpers';
 
 const env = { today: TEST_TODAY, holidays: new Set<string>(), hasImage: () => true };
 
@@ -22,15 +21,6 @@ const withRules = () => {
   });
   const decisionPaper = recordsWhere(s.state.data, 'agendaItem', 'meetingId', 'meeting:ct-next').find((i) => i.purpose === 'decision' && i.paper?.status === 'received' && !i.part2)!;
   return { s, item: decisionPaper };
-};
-const refused = (f: () => unknown): QuorumFailure => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof QuorumFailure) return e;
-    throw e;
-  }
-  throw new Error('not refused');
 };
 const problems = (s: ReturnType<typeof withRules>['s']) => preflight(s.state.data, 'meeting:ct-next', 'full', TEST_TODAY, new Set(), () => true).problems;
 

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { expectedRev, isoDate, line, optionalLine, recordId } from '../schema/common';
+import { INTEREST_KINDS } from '../schema/interests';
+import type { RecordOf } from '../schema/records';
+import { getRecord } from '../data';
+import { QuorumFailure } from '../result';
+import { formatUkDate } from '../rules/dates';
+import { clip } from '../rules/words';
+import { registerOn, sensitiveCount } from '../rules/interests';
+import { ChangeSet } from '../kernel/changeSet';
+import { mutation, query } from '../kernel/operation';
+
+/** The register of interests (docs/ARCHITECTURE.md, the register of interests): entries added, ended, and read as of a day. */
+
+const KIND_WORDS: Record<(typeof INTEREST_KINDS)[number], string> = { organisation: 'an organisation', role: 'a role', employment: 'employment', land: 'land', gift: 'a gift', hospitality: 'hospitality' };
+
+export const addInterest = mutation({
+  name: 'interests:add',
+  writes: ['interest'],
+  input: z
+    .object({
+      personId: recordId('person'),
+      kind: z.enum(INTEREST_KINDS),
+      description: line(1000),
+      body: optionalLine(300).default(''),
+      valuePounds: z.number().min(0).max(1_000_000).optional(),
+      from: isoDate,
+      to: isoDate.optional(),
+      sensitive: z.boolean().default(false),
+    })
+    .strict(),
+  apply(data, input, ctx) {
+    const person = getRecord(data, 'person', input.personId, 'That person is not in the directory');
+    if (input.to && input.to < input.from) throw new QuorumFailure('invalid-input', `An interest cannot end (${formatUkDate(input.to)}) before it began (${formatUkDate(input.from)}).`, { to: 'Before it began' });
+    if (input.from > ctx.today()) throw new QuorumFailure('invalid-input', `${formatUkDate(input.from)} is still to come: register an interest once it is held.`, { from: 'Still to come' });
+    // Gifts and hospitality are registered with their value (the board's code of conduct sets the threshold).
+    if ((input.kind === 'gift' || input.kind === 'hospitality') && input.valuePounds === undefined)
+      throw new QuorumFailure('invalid-input', `Give the value of the ${input.kind === 'gift' ? 'gift' : 'hospitality'}, in pounds: the register records it.`, { valuePounds: 'Its value' });
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'interest'>>({
+      id: ctx.newId('interest'),
+      type: 'interest',
+      personId: person.id,
+      kind: input.kind,
+      description: input.description,
+      body: input.body,
+      ...(input.valuePounds !== undefined ? { valuePounds: input.valuePounds } : {}),
+      from: input.from,
+      ...(input.to ? { to: input.to } : {}),
+      sensitive: input.sensitive,
+    } as RecordOf<'interest'>);
+    return cs.result(`Registered ${KIND_WORDS[input.kind]} for ${person.name}${input.sensitive ? ' (sensitive: kept off the public register)' : ''}: ${clip(input.description, 100)}`);
+  },
+});
+
+export const endInterest = mutation({
+  name: 'interests:end',
+  writes: ['interest'],
+  input: z.object({ interestId: recordId('interest'), to: isoDate, expectedRev }).strict(),
+  apply(data, input, ctx) {
+    const entry = getRecord(data, 'interest', input.interestId, 'That entry is no longer in the register');
+    if (input.to < entry.from) throw new QuorumFailure('invalid-input', `An interest cannot end (${formatUkDate(input.to)}) before it began (${formatUkDate(entry.from)}).`, { to: 'Before it began' });
+    const person = getRecord(data, 'person', entry.personId);
+    const cs = new ChangeSet(data, ctx);
+    cs.update(entry, { to: input.to }, input.expectedRev);
+    return cs.result(`${person.name}'s interest ended on ${formatUkDate(input.to)}: ${clip(entry.description, 100)}`);
+  },
+});
+
+/** The register as it stood on a day (today when none is given); `public` as the website shows it. */
+export const listRegister = query({
+  name: 'interests:register',
+  input: z.object({ on: isoDate.optional(), personId: recordId('person').optional(), public: z.boolean().default(false) }).strict(),
+  reads: ['interest', 'person'],
+  view(data, input, env) {
+    const day = input.on ?? env.today;
+    const entries = registerOn(data, day, { public: input.public, ...(input.personId ? { personId: input.personId } : {}) });
+    const holders = [...new Set(registerOn(data, day, { public: false, ...(input.personId ? { personId: input.personId } : {}) }).filter((e) => e.sensitive).map((e) => e.personId))];
+    return {
+      on: day,
+      entries: entries.map((e) => ({ id: e.id, rev: e.rev, personId: e.personId, kind: e.kind, description: e.description, body: e.body, valuePounds: e.valuePounds ?? null, from: e.from, to: e.to ?? null, sensitive: e.sensitive })),
+      // The public register says a member holds sensitive interests, never what they are.
+      sensitiveHeld: input.public ? Object.fromEntries(holders.map((p) => [p, sensitiveCount(data, day, p)])) : {},
+    };
+  },
+});
