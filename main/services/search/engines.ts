@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchDoc } from '../../../shared/search/documents';
 import { prefixOf, wordsOf, type SearchQuery } from '../../../shared/search/words';
@@ -130,5 +130,3 @@ export const fts5Engine = async (folder: string): Promise<Fts5Engine> => {
   };
 };
 
-/** Removes an index folder (it is derived: deleting it loses nothing). */
-export const dropIndex = (folder: string) => rmSync(folder, { recursive: true, force: true });

@@ -160,7 +160,7 @@ export const SearchDialog = ({ onClose, onOpen }: { onClose: () => void; onOpen:
                 </Select>
               </Field>
             </div>
-            <section className={styles.results} aria-label="Search results" aria-live="polite">
+            <section className={styles.results} aria-label="Search results">
               {answer.state.status === 'error' && <ErrorBar title="The search could not be run" error={answer.state.error} />}
               {input && answer.state.status === 'loading' && (building ? <TaskProgress what="Building the search index" progress={building} /> : <Spinner size="small" label="Searching…" />)}
               {value?.building && (
