@@ -170,3 +170,21 @@ export type SearchAnswer = {
   /** While the index is first built: how far it has got (results are then those indexed so far). */
   building: { done: number; total: number } | null;
 };
+
+/** Attendance over a period (shared/rules/attendanceRecord.ts): each seat-holder's meetings, by outcome. */
+export type AttendanceCounts = { expected: number; present: number; bySubstitute: number; apologies: number; absent: number; notRecorded: number };
+export type PersonAttendance = AttendanceCounts & { personId: string; name: string; organisation: string; seats: string[]; reasons: { date: string; board: string; reason: string }[] };
+export type SeatAttendance = AttendanceCounts & { boardId: string; board: string; key: string; role: string; organisation: string; statutory: boolean; unfilled: number; unfilledOn: string[] };
+export type OrganisationAttendance = { organisationId: string; name: string; expected: number; represented: number; notRepresentedOn: string[] };
+export type MeetingAttendance = { meetingId: string; date: string; boardId: string; board: string; quorate: boolean; quorum: string; reasons: string[]; statutoryUnfilled: string[] };
+export type AttendanceRecord = {
+  from: string;
+  to: string;
+  meetingsHeld: number;
+  meetingsCancelled: number;
+  meetings: MeetingAttendance[];
+  people: PersonAttendance[];
+  seats: SeatAttendance[];
+  organisations: OrganisationAttendance[];
+  quorumByYear: { year: string; held: number; notQuorate: number }[];
+};

@@ -9,6 +9,7 @@ import { packageDocument } from '../shared/pack/docx/package';
 import { markdownToOoxml } from '../shared/pack/ooxml/body';
 import { RawParts } from '../shared/pack/ooxml/raw';
 import { buildExampleRecords } from '../shared/example';
+import { buildGeneratedRecords } from '../shared/example/generate';
 import type { StoreData } from '../shared/data';
 import type { QRecord } from '../shared/schema/records';
 import { TEST_NOW, TEST_TODAY } from './helpers';
@@ -79,6 +80,13 @@ export const stamp = <R extends { id: string }>(r: R): QRecord =>
 export const exampleData = (today = TEST_TODAY): StoreData => {
   const records: Record<string, QRecord> = {};
   for (const r of buildExampleRecords(today)) records[r.id] = stamp(r);
+  return { records };
+};
+
+/** A busy partnership of `years` years (shared/example/generate.ts) as store data, for figures asserted exactly. */
+export const generatedData = (years: number, today = TEST_TODAY): StoreData => {
+  const records: Record<string, QRecord> = {};
+  for (const r of buildGeneratedRecords(today, years)) records[r.id] = stamp(r);
   return { records };
 };
 

@@ -16,13 +16,14 @@ export const exampleBoards: NewBoard[] = [
   { id: HWB, type: 'board', name: 'Eastmere Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing', rules: 'council-committee', standingItems: standing },
 ];
 
-const member = (key: string, role: string, org: string, person: string | undefined, deputyAllowed: boolean, voting = true) => ({
+const member = (key: string, role: string, org: string, person: string | undefined, deputyAllowed: boolean, voting = true, statutory = false) => ({
   key,
   role,
   organisationId: `organisation:${org}` as const,
   ...(person ? { personId: `person:${person}` as const } : {}),
   deputyAllowed,
   voting,
+  ...(statutory ? { statutory } : {}),
 });
 
 export const exampleTors = (approvedOn: string, reviewOn: string): NewTor[] => [
@@ -78,9 +79,9 @@ export const exampleTors = (approvedOn: string, reviewOn: string): NewTor[] => [
     responsibilities: '- Publish the annual safeguarding report.\n- Commission and learn from child safeguarding practice reviews.\n- Scrutinise multi-agency practice, including the front door.',
     members: [
       member('scrutineer', 'Independent Scrutineer (Chair)', 'council', 'owen-pritchard', false),
-      member('la', 'Safeguarding partner: local authority', 'council', 'sarah-whitcombe', true),
-      member('police', 'Safeguarding partner: police', 'police', 'mark-ellery', true),
-      member('icb', 'Safeguarding partner: Integrated Care Board', 'icb', 'priya-nair', true),
+      member('la', 'Safeguarding partner: local authority', 'council', 'sarah-whitcombe', true, true, true),
+      member('police', 'Safeguarding partner: police', 'police', 'mark-ellery', true, true, true),
+      member('icb', 'Safeguarding partner: Integrated Care Board', 'icb', 'priya-nair', true, true, true),
       member('schools', 'Relevant agency: schools', 'schools', 'helen-brandt', true),
     ],
     chairMemberKey: 'scrutineer',
@@ -104,10 +105,10 @@ export const exampleTors = (approvedOn: string, reviewOn: string): NewTor[] => [
     responsibilities: '- Publish the joint strategic needs assessment.\n- Agree the joint health and wellbeing strategy.\n- Encourage integrated working between health and social care.',
     members: [
       member('chair', 'Chair (Lead Member, Health and Wellbeing)', 'council', 'tom-okafor', false),
-      member('dcs', 'Director of Children’s Services', 'council', 'sarah-whitcombe', true),
-      member('dph', 'Director of Public Health', 'council', 'leah-donnelly', true),
-      member('icb', 'Integrated Care Board', 'icb', 'beth-arnold', true),
-      member('healthwatch', 'Healthwatch', 'healthwatch', 'kofi-mensah', true),
+      member('dcs', 'Director of Children’s Services', 'council', 'sarah-whitcombe', true, true, true),
+      member('dph', 'Director of Public Health', 'council', 'leah-donnelly', true, true, true),
+      member('icb', 'Integrated Care Board', 'icb', 'beth-arnold', true, true, true),
+      member('healthwatch', 'Healthwatch', 'healthwatch', 'kofi-mensah', true, true, true),
     ],
     chairMemberKey: 'chair',
     viceChairMemberKey: '',

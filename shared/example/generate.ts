@@ -84,7 +84,11 @@ export const buildGeneratedRecords = (today: string, years: number, seed = 1): N
           out.push({ id: id('actionUpdate'), type: 'actionUpdate', actionId: action, text: `${r.pick(PHRASES)}.`, status: done ? 'done' : 'in-progress', madeAt: `${addDays(date, 30)}T10:00:00.000Z` } as New);
         }
       }
-      for (const p of people.slice(0, 8)) out.push({ id: id('attendance'), type: 'attendance', meetingId, personId: p, status: r.next() < 0.8 ? 'present' : 'apologies' } as New);
+      out.push(...generatedAttendance(board.id, q, meetingId, base, id));
+      // One meeting a year called off, a few weeks after this one: out of every count.
+      const offDate = onOrAfterWeekday(addDays(date, 42), 2);
+      if (q % 4 === 1 && offDate < addDays(today, -7))
+        out.push({ id: id('meeting'), type: 'meeting', boardId: board.id, date: offDate, startTime: '14:00', endTime: '16:00', venue: '', status: 'cancelled', cancellation: { reason: 'Called off: too few papers ready.', on: addDays(offDate, -14) } } as New);
     }
   }
   // The protocol's history: a version a year, each with partners' comments.
@@ -95,6 +99,33 @@ export const buildGeneratedRecords = (today: string, years: number, seed = 1): N
     out.push({ id: versionId, type: 'protocolVersion', protocolId: protocol.id, version: v, status: 'draft', changeSummary: `Annual review ${v}`, sections: v1.sections.map((s) => ({ ...s, body: `${s.body} ${r.pick(PHRASES)}.` })) } as New);
     for (let c = 0; c < 6; c++) out.push({ id: id('protocolComment'), type: 'protocolComment', protocolVersionId: versionId, sectionKey: r.pick(v1.sections).key, author: 'A partner', organisationId: r.pick(orgs), text: `${r.pick(PHRASES)}.`, madeAt: `${addDays(start, v * 300)}T09:00:00.000Z` } as New);
   }
+  return out;
+};
+
+/**
+ * A meeting's attendance, by a fixed pattern so tests can state the figures exactly: of each ten
+ * meetings a member misses three, one with apologies and a substitute where the seat allows one
+ * (every other time), one with apologies for illness, one absent without apologies. The same
+ * officer is in attendance at every meeting.
+ */
+export const generatedAttendance = (boardId: string, q: number, meetingId: string, base: readonly New[], id: (type: string) => string): New[] => {
+  const tor = base.find((x) => x.type === 'tor' && (x as { boardId: string }).boardId === boardId) as (New & { members: { key: string; personId?: string; deputyAllowed: boolean }[] }) | undefined;
+  if (!tor) return [];
+  const seated = new Set(tor.members.map((m) => m.personId).filter(Boolean));
+  const others = base.filter((x) => x.type === 'person' && !seated.has(x.id as string)).map((x) => x.id as string);
+  const out: New[] = [];
+  tor.members.forEach((m, i) => {
+    if (!m.personId) return;
+    const k = (q * 3 + i) % 10;
+    const row = (status: string, extra: object = {}) => out.push({ id: id('attendance'), type: 'attendance', meetingId, personId: m.personId, memberKey: m.key, status, ...extra } as New);
+    if (k === 0) {
+      row('apologies', { absenceReason: 'Annual leave' });
+      if (m.deputyAllowed && q % 2 === 0) out.push({ id: id('attendance'), type: 'attendance', meetingId, personId: others[1 + ((q + i) % (others.length - 1))], memberKey: m.key, inPlaceOfPersonId: m.personId, status: 'present' } as New);
+    } else if (k === 4) row('apologies', { absenceReason: 'Illness' });
+    else if (k === 7) row('absent');
+    else row('present');
+  });
+  if (others.length) out.push({ id: id('attendance'), type: 'attendance', meetingId, personId: others[0], status: 'in-attendance' } as New);
   return out;
 };
 

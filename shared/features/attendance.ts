@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { line, optionalLine, recordId } from '../schema/common';
+import { isoDate, line, optionalLine, recordId } from '../schema/common';
 import { ATTENDANCE_STATUSES, type Meeting, type Person, type RecordOf } from '../schema/records';
 import { getRecord, listRecords, type StoreData } from '../data';
 import { QuorumFailure } from '../result';
 import { currentTor } from '../rules/boards';
 import { ChangeSet } from '../kernel/changeSet';
-import { mutation } from '../kernel/operation';
+import { mutation, query } from '../kernel/operation';
+import { attendanceRecord } from '../rules/attendanceRecord';
 import { assertMinutesOpen } from '../rules/frozen';
 
 const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'absent', 'in-attendance': 'in attendance' } as const;
@@ -25,6 +26,8 @@ export const setAttendance = mutation({
       status: z.enum(ATTENDANCE_STATUSES),
       memberKey: optionalLine(64).optional(),
       inPlaceOfPersonId: recordId('person').optional(),
+      /** Why they were not there: kept for the attendance record, never published. */
+      absenceReason: optionalLine(300).optional(),
     })
     .strict(),
   apply(data, input, ctx) {
@@ -42,7 +45,7 @@ export const recordAttendance = (
   data: StoreData,
   cs: ChangeSet,
   meeting: Meeting,
-  input: { personId: Person['id']; status: (typeof ATTENDANCE_STATUSES)[number]; memberKey?: string; inPlaceOfPersonId?: Person['id'] },
+  input: { personId: Person['id']; status: (typeof ATTENDANCE_STATUSES)[number]; memberKey?: string; inPlaceOfPersonId?: Person['id']; absenceReason?: string },
 ): string => {
   const person = getRecord(data, 'person', input.personId);
   const tor = currentTor(data, meeting.boardId, meeting.date);
@@ -68,7 +71,9 @@ export const recordAttendance = (
     memberKey = seat.key;
   } else if (!memberKey) memberKey = tor?.members.find((m) => m.personId === person.id)?.key;
   const existing = listRecords(data, 'attendance').find((a) => a.meetingId === meeting.id && a.personId === person.id);
-  const fields = { status: input.status, memberKey, inPlaceOfPersonId: input.inPlaceOfPersonId };
+  const reason = input.absenceReason?.trim();
+  if (reason && (input.status === 'present' || input.status === 'in-attendance')) throw new QuorumFailure('invalid-input', `${person.name} is recorded as ${STATUS_WORDS[input.status]}: a reason for absence goes with apologies or absent.`, { absenceReason: 'Only for apologies or absent' });
+  const fields = { status: input.status, memberKey, inPlaceOfPersonId: input.inPlaceOfPersonId, absenceReason: reason || undefined };
   if (existing) cs.update(existing, fields);
   else cs.create<RecordOf<'attendance'>>({ id: cs.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: person.id, ...fields });
   if (input.inPlaceOfPersonId) {
@@ -77,7 +82,7 @@ export const recordAttendance = (
     if (absentRow && absentRow.status !== 'apologies') cs.update(absentRow, { status: 'apologies' });
     if (!absentRow) cs.create<RecordOf<'attendance'>>({ id: cs.newId('attendance'), type: 'attendance', meetingId: meeting.id, personId: input.inPlaceOfPersonId, status: 'apologies', memberKey });
   }
-  const what = input.inPlaceOfPersonId ? `in place of ${getRecord(data, 'person', input.inPlaceOfPersonId).name}` : STATUS_WORDS[input.status];
+  const what = input.inPlaceOfPersonId ? `in place of ${getRecord(data, 'person', input.inPlaceOfPersonId).name}` : `${STATUS_WORDS[input.status]}${reason ? ` (${reason})` : ''}`;
   return `Recorded ${person.name}: ${what}`;
 };
 
@@ -131,4 +136,18 @@ export const removeDeclaration = mutation({
     cs.remove(d.id);
     return cs.result(`Removed a declaration of interest by ${getRecord(data, 'person', d.personId).name}`);
   },
+});
+
+/**
+ * Attendance and representation over a period (shared/rules/attendanceRecord.ts): each member's
+ * meetings by outcome, each seat and organisation, statutory seats not filled, quorum failures.
+ */
+export const attendanceSummary = query({
+  name: 'attendance:summary',
+  input: z
+    .object({ from: isoDate, to: isoDate, boardId: recordId('board').optional() })
+    .strict()
+    .refine((p) => p.from <= p.to, { message: 'The period ends before it begins', path: ['to'] }),
+  reads: ['meeting', 'attendance', 'tor', 'board', 'person', 'organisation'],
+  view: (data, input) => attendanceRecord(data, input),
 });

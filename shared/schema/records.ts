@@ -79,6 +79,12 @@ export const boardSchema = recordBase('board').extend({
   clearanceRules: z.array(clearanceRuleSchema).max(20).optional(),
   /** The board's own standards for its papers; absent, the defaults from good practice. */
   paperStandards: paperStandardsSchema.optional(),
+  /**
+   * Whether a member with a possible interest in a Part 2 item is sent its papers: 'send' (the
+   * member declares and the chair decides at the meeting) or 'withhold' (the papers are left out of
+   * that member's pack). Absent: 'send'.
+   */
+  conflictPolicy: z.enum(['send', 'withhold']).optional(),
 });
 
 export const TOR_STATUSES = ['draft', 'approved', 'superseded'] as const;
@@ -89,6 +95,12 @@ export const torMemberSchema = z.object({
   personId: recordId('person').optional(),
   deputyAllowed: z.boolean(),
   voting: z.boolean(),
+  /**
+   * A statutory seat: one of the three safeguarding partners (Children Act 2004 s.16E; Working
+   * Together to Safeguard Children 2023, chapter 2), or a member the Health and Social Care Act 2012
+   * s.194 requires on a Health and Wellbeing Board. Attendance reports the meetings it was not filled.
+   */
+  statutory: z.boolean().optional(),
 });
 /**
  * A quorum rule as boards write it: "a third of members including the chair or vice-chair and
@@ -317,6 +329,8 @@ export const attendanceSchema = recordBase('attendance').extend({
   memberKey: optionalLine(64).optional(),
   /** "A attended in place of B": the person B. */
   inPlaceOfPersonId: recordId('person').optional(),
+  /** Why a member was not there (apologies or absent), for the attendance record; never published. */
+  absenceReason: optionalLine(300).optional(),
 });
 export const declarationSchema = recordBase('declaration').extend({
   meetingId: recordId('meeting'),
