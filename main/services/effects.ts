@@ -3,7 +3,7 @@ import { findRecord, listRecords } from '../../shared/data';
 import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
 import type { EffectHandlers } from '../../shared/operations';
-import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeDecisionsCsv, writeWordExport } from './exports';
+import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeDecisionsCsv, writeWordExport, writeAttendanceExport, suggestedAttendanceName, writeRegisterExport } from './exports';
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
@@ -222,6 +222,22 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       const file = await platform.chooseSaveFile({ title: 'Save the decisions taken between meetings', defaultName: `${board ? `${board.shortName} ` : ''}decisions between meetings (${variant}).csv`, filterName: 'CSV (spreadsheet)', extension: 'csv' });
       if (!file) return cancelled;
       const written = writeDecisionsCsv(store.data, { boardId, variant, out: file });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:attendance': async ({ from, to, boardId, format, variant }) => {
+      const store = session.ready();
+      const period = { from, to, ...(boardId ? { boardId } : {}) };
+      const file = await platform.chooseSaveFile({ title: 'Save the attendance record', defaultName: suggestedAttendanceName(store.data, period, format, variant), filterName: format === 'csv' ? 'CSV (spreadsheet)' : 'Word document', extension: format });
+      if (!file) return cancelled;
+      const written = await writeAttendanceExport(store.data, { period, variant, format, out: file, clock: session.clock });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:register': async ({ on, variant }) => {
+      const store = session.ready();
+      const day = on ?? today();
+      const file = await platform.chooseSaveFile({ title: 'Save the register of interests', defaultName: `Register of interests ${day} (${variant}).docx`, filterName: 'Word document', extension: 'docx' });
+      if (!file) return cancelled;
+      const written = await writeRegisterExport(store.data, { on: day, variant, out: file, clock: session.clock });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:calendar': async ({ boardId }) => {

@@ -11,6 +11,9 @@ import { bankHolidaysAround } from './holidays';
 import { decisionsCsv } from '../../shared/exports/decisionsCsv';
 import { writeFileAtomic } from './store/atomicFile';
 import type { Clock } from '../../shared/clock';
+import { attendanceCsv, attendanceSpec, type AttendancePeriod } from '../../shared/exports/attendanceExports';
+import { wordOfSpec } from '../../shared/exports/document';
+import { registerSpec } from '../../shared/exports/registerExport';
 
 export const EXPORT_LABEL: Record<WordExport, string> = { agenda: 'Agenda', minutes: 'Minutes', actions: 'Action log' };
 
@@ -84,4 +87,31 @@ export const writeDecisionsCsv = (data: StoreData, req: { boardId?: string; vari
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title: `the decisions taken between meetings (${req.variant})` };
+};
+
+/** Attendance and representation over a period, as Word or CSV (UTF-8 with a byte-order mark for Excel). */
+export const writeAttendanceExport = async (data: StoreData, req: { period: AttendancePeriod; variant: PackVariant; format: 'docx' | 'csv'; out: string; clock: Clock }) => {
+  if (req.period.boardId && !findRecord(data, 'board', req.period.boardId)) throw new QuorumFailure('not-found', `There is no board with id ${req.period.boardId}`);
+  if (req.period.from > req.period.to) throw new QuorumFailure('invalid-input', 'The period ends before it begins.');
+  const out = resolve(ensureExtension(req.out, `.${req.format}`));
+  const spec = attendanceSpec(data, req.period, req.variant);
+  const bytes = req.format === 'csv' ? Buffer.from(`\ufeff${attendanceCsv(data, req.period, req.variant)}`, 'utf8') : await wordOfSpec(spec, req.clock.now());
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, bytes);
+  return { file: out, bytes: bytes.length, title: `${spec.title.replace(/^Attendance/, 'attendance')} (${req.variant})` };
+};
+
+export const suggestedAttendanceName = (data: StoreData, period: AttendancePeriod, format: 'docx' | 'csv', variant: PackVariant): string => {
+  const board = period.boardId ? findRecord(data, 'board', period.boardId) : undefined;
+  return `${board?.shortName ?? 'All boards'} attendance ${period.from} to ${period.to} (${variant}).${format}`.replace(/[\\/:*?"<>|]/g, '-');
+};
+
+/** The register of interests as it stood on a day, as Word. */
+export const writeRegisterExport = async (data: StoreData, req: { on: string; variant: PackVariant; out: string; clock: Clock }) => {
+  const out = resolve(ensureExtension(req.out, '.docx'));
+  const spec = registerSpec(data, req.on, req.variant);
+  const bytes = await wordOfSpec(spec, req.clock.now());
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, bytes);
+  return { file: out, bytes: bytes.length, title: `the register of interests as at ${req.on} (${req.variant})` };
 };

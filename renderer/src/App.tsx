@@ -15,7 +15,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { PeopleTeam24Regular, People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular, Timer24Regular, Mail24Regular } from '@fluentui/react-icons';
+import { PeopleTeam24Regular, People24Regular, Board24Regular, CalendarArrowRight24Regular, CalendarLtr24Regular, Search24Regular, DocumentBulletList24Regular, DocumentQueue24Regular, DocumentText24Regular, Handshake24Regular, Settings24Regular, TaskListLtr24Regular, Timer24Regular, Mail24Regular, DataBarHorizontal24Regular } from '@fluentui/react-icons';
 import { useQuery } from './bridge';
 import { FirstRun } from './screens/FirstRun';
 import { Recovery } from './screens/Recovery';
@@ -43,9 +43,10 @@ const ToClearScreen = lazyScreen(() => import('./screens/clocks/ToClearScreen').
 const ResolutionsScreen = lazyScreen(() => import('./screens/clocks/ResolutionsScreen').then((m) => m.ResolutionsScreen));
 const OutboxScreen = lazyScreen(() => import('./screens/OutboxScreen').then((m) => m.OutboxScreen));
 const ClocksScreen = lazyScreen(() => import('./screens/clocks/ClocksScreen').then((m) => m.ClocksScreen));
+const ReportsScreen = lazyScreen(() => import('./screens/reports/ReportsScreen').then((m) => m.ReportsScreen));
 const SearchDialog = lazy(() => import('./components/search/SearchDialog').then((m) => ({ default: m.SearchDialog })));
 const TeamScreen = lazyScreen(() => import('./screens/team/TeamScreen').then((m) => m.TeamScreen));
-const SCREENS = [MeetingsScreen, ClocksScreen, OutboxScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
+const SCREENS = [MeetingsScreen, ClocksScreen, OutboxScreen, ActionsScreen, PapersScreen, PackScreen, ForwardPlanScreen, PlannerScreen, ReportsScreen, PeopleScreen, TorScreen, ProtocolsScreen, Settings];
 import type { Destination, MeetingTab, PeopleTab } from './navigation';
 
 const useStyles = makeStyles({
@@ -69,6 +70,7 @@ const AREAS = [
   { value: 'planner', label: 'Deep dives', icon: <Search24Regular /> },
   { value: 'forward', label: 'Forward plan', icon: <CalendarArrowRight24Regular /> },
   { value: 'pack', label: 'Board pack', icon: <DocumentBulletList24Regular /> },
+  { value: 'reports', label: 'Reports and registers', icon: <DataBarHorizontal24Regular /> },
   { value: 'tor', label: 'Terms of reference', icon: <DocumentText24Regular /> },
   { value: 'protocols', label: 'Protocols', icon: <Handshake24Regular /> },
   { value: 'resolutions', label: 'Written resolutions', icon: <Timer24Regular /> },
@@ -227,6 +229,7 @@ const Root = () => {
         {shown === 'toclear' && <ToClearScreen personId={team?.personId} />}
         {shown === 'pack' && <PackScreen onNavigate={go} />}
         {shown === 'planner' && <PlannerScreen />}
+        {shown === 'reports' && <ReportsScreen />}
         {shown === 'forward' && <ForwardPlanScreen />}
         {shown === 'tor' && <TorScreen />}
         {shown === 'protocols' && <ProtocolsScreen />}

@@ -6,6 +6,10 @@ import { houseStyles } from '../pack/docx/style';
 import { PAGE, PORTRAIT_TEXT_PX } from '../pack/docx/page';
 import { ListNumbering } from '../pack/markdown/numbering';
 import { RawParts } from '../pack/ooxml/raw';
+import type { PackBlock } from '../pack/parts/blocks';
+import { toWord } from '../pack/docx/word';
+import { packageDocument } from '../pack/docx/package';
+import { listRecords, type StoreData } from '../data';
 
 export type ExportSpec = {
   /** Document title (docProps), e.g. "Draft minutes: Children’s Trust Board, 13 October 2026". */
@@ -63,3 +67,18 @@ export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document
       },
     ],
   });
+
+/** A document's content in the pack's neutral terms: laid out as Word here, as HTML on the published website. */
+export type BlockSpec = Omit<ExportSpec, 'blocks'> & { blocks: PackBlock[] };
+
+/** A block spec as a Word file's bytes, in the house style. */
+export const wordOfSpec = async (spec: BlockSpec, builtAt: string): Promise<Uint8Array> => {
+  const ctx = exportContext();
+  return packageDocument(exportDocument({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx), builtAt, undefined, ctx.raw);
+};
+
+/** The partnership's name and colour, for a document's properties and its style. */
+export const houseOf = (data: StoreData) => {
+  const p = listRecords(data, 'partnership')[0];
+  return { author: p?.name ?? '', primaryColour: p?.colours.primary ?? '#1F4E79' };
+};

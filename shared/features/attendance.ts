@@ -7,6 +7,7 @@ import { currentTor } from '../rules/boards';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 import { attendanceRecord } from '../rules/attendanceRecord';
+import { addDays } from '../rules/dates';
 import { assertMinutesOpen } from '../rules/frozen';
 
 const STATUS_WORDS = { present: 'present', apologies: 'apologies', absent: 'absent', 'in-attendance': 'in attendance' } as const;
@@ -145,9 +146,15 @@ export const removeDeclaration = mutation({
 export const attendanceSummary = query({
   name: 'attendance:summary',
   input: z
-    .object({ from: isoDate, to: isoDate, boardId: recordId('board').optional() })
+    .object({ from: isoDate.optional(), to: isoDate.optional(), boardId: recordId('board').optional() })
     .strict()
-    .refine((p) => p.from <= p.to, { message: 'The period ends before it begins', path: ['to'] }),
+    .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'The period ends before it begins', path: ['to'] }),
   reads: ['meeting', 'attendance', 'tor', 'board', 'person', 'organisation'],
-  view: (data, input) => attendanceRecord(data, input),
+  view: (data, input, env) => {
+    // The twelve months to today unless a period is asked for.
+    const to = input.to ?? env.today;
+    const from = input.from ?? addDays(`${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, 1);
+    if (from > to) throw new QuorumFailure('invalid-input', 'The period ends before it begins.', { to: 'Before the start' });
+    return attendanceRecord(data, { from, to, ...(input.boardId ? { boardId: input.boardId } : {}) });
+  },
 });

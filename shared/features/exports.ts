@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordId } from '../schema/common';
+import { isoDate, recordId } from '../schema/common';
 import { effect } from '../kernel/operation';
 import { PACK_VARIANTS } from '../pack/model';
 import { WORD_EXPORTS } from '../exports/kinds';
@@ -26,4 +26,17 @@ export const exportPlan = effect<ExportOutcome>()({
 export const exportDecisions = effect<ExportOutcome>()({
   name: 'exports:decisions',
   input: z.object({ boardId: recordId('board').optional(), variant: z.enum(['public', 'full']).default('public') }).strict(),
+});
+/** Attendance and representation over a period, as Word or CSV (full: with the reasons for absence, not for publication). */
+export const exportAttendance = effect<ExportOutcome>()({
+  name: 'exports:attendance',
+  input: z
+    .object({ from: isoDate, to: isoDate, boardId: recordId('board').optional(), format: z.enum(['docx', 'csv']), variant: z.enum(['public', 'full']).default('public') })
+    .strict()
+    .refine((p) => p.from <= p.to, { message: 'The period ends before it begins', path: ['to'] }),
+});
+/** The register of interests as it stood on a day, as Word (public: sensitive interests left out, Localism Act 2011 s.32). */
+export const exportRegister = effect<ExportOutcome>()({
+  name: 'exports:register',
+  input: z.object({ on: isoDate.optional(), variant: z.enum(['public', 'full']).default('public') }).strict(),
 });

@@ -6,7 +6,8 @@ import { getRecord } from '../data';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { clip } from '../rules/words';
-import { registerOn, sensitiveCount } from '../rules/interests';
+import { registerMembers, registerOn, sensitiveCount } from '../rules/interests';
+import { personName } from '../rules/people';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 
@@ -71,16 +72,19 @@ export const endInterest = mutation({
 export const listRegister = query({
   name: 'interests:register',
   input: z.object({ on: isoDate.optional(), personId: recordId('person').optional(), public: z.boolean().default(false) }).strict(),
-  reads: ['interest', 'person'],
+  reads: ['interest', 'person', 'organisation', 'tor', 'board'],
   view(data, input, env) {
     const day = input.on ?? env.today;
     const entries = registerOn(data, day, { public: input.public, ...(input.personId ? { personId: input.personId } : {}) });
     const holders = [...new Set(registerOn(data, day, { public: false, ...(input.personId ? { personId: input.personId } : {}) }).filter((e) => e.sensitive).map((e) => e.personId))];
     return {
       on: day,
-      entries: entries.map((e) => ({ id: e.id, rev: e.rev, personId: e.personId, kind: e.kind, description: e.description, body: e.body, valuePounds: e.valuePounds ?? null, from: e.from, to: e.to ?? null, sensitive: e.sensitive })),
+      today: env.today,
+      entries: entries.map((e) => ({ id: e.id, rev: e.rev, personId: e.personId, person: personName(data, e.personId), kind: e.kind, description: e.description, body: e.body, valuePounds: e.valuePounds ?? null, from: e.from, to: e.to ?? null, sensitive: e.sensitive })),
       // The public register says a member holds sensitive interests, never what they are.
       sensitiveHeld: input.public ? Object.fromEntries(holders.map((p) => [p, sensitiveCount(data, day, p)])) : {},
+      /** Everyone who sits on a board on the day: the register covers each of them, with or without entries. */
+      members: registerMembers(data, day).map((m) => ({ ...m, entries: entries.filter((e) => e.personId === m.personId).length })),
     };
   },
 });

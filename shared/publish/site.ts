@@ -7,6 +7,9 @@ import { assemblePack, PURPOSE_LABEL, type PackModel } from '../pack/model';
 import { deepDive, paper } from '../pack/parts/papers';
 import { meetingDocument } from '../exports/meetingExports';
 import { planSpec } from '../exports/planExports';
+import { attendanceBlocks } from '../exports/attendanceExports';
+import { registerBlocks } from '../exports/registerExport';
+import { attendanceRecord } from '../rules/attendanceRecord';
 import { toHtml } from '../pack/html/render';
 import { esc } from '../pack/html/escape';
 import { pageText, siteSearchBody, siteSearchIndex, siteSearchScript } from './siteSearch';
@@ -168,9 +171,11 @@ export const buildSite = (data: StoreData, opts: SiteOptions): Site => {
       root: '',
       crumbs: [],
       published,
-      body: `<h1>${esc(site)}</h1>\n<p>The boards of the partnership, their meetings, papers, minutes and decisions.</p>\n<ul>${boards.map((b) => `<li><a href="${slugs.get(b.id)}/index.html">${esc(b.name)}</a></li>`).join('')}</ul>`,
+      body: `<h1>${esc(site)}</h1>\n<p>The boards of the partnership, their meetings, papers, minutes and decisions.</p>\n<ul>${boards.map((b) => `<li><a href="${slugs.get(b.id)}/index.html">${esc(b.name)}</a></li>`).join('')}</ul>\n<h2>Register of interests</h2>\n<p><a href="register.html">The register of interests</a> of the boards’ members.</p>`,
     }),
   });
+  // The public register: sensitive entries never leave the store (registerBlocks, public).
+  pages.push({ path: 'register.html', html: page({ title: 'Register of interests', site, root: '', crumbs: [{ label: 'Register of interests' }], published, body: blocksHtml(registerBlocks(data, opts.today, 'public'), '') }) });
 
   for (const board of boards) {
     const slug = slugs.get(board.id)!;
@@ -197,7 +202,22 @@ export const buildSite = (data: StoreData, opts: SiteOptions): Site => {
           past.length ? `<ul>${past.map(meetingLink).join('')}</ul>` : `<p>No meetings since ${esc(formatUkDate(since))}.</p>`,
           `<h2>Forward plan</h2>`,
           `<p><a href="forward-plan.html">The board’s forward plan</a>: what is coming to its meetings.</p>`,
+          `<h2>Attendance</h2>`,
+          `<p><a href="attendance.html">Who attended the board’s meetings</a> since ${esc(formatUkDate(since))}.</p>`,
         ].join('\n'),
+      }),
+    });
+    // Public: no reasons for absence (attendanceBlocks, public).
+    const period = { from: since, to: opts.today, boardId: board.id };
+    pages.push({
+      path: `${slug}/attendance.html`,
+      html: page({
+        title: `Attendance: ${board.name}`,
+        site,
+        root: '../',
+        crumbs: [{ label: 'Boards', href: '../index.html' }, { label: board.name, href: 'index.html' }, { label: 'Attendance' }],
+        published,
+        body: blocksHtml(attendanceBlocks(data, attendanceRecord(data, period), period, 'public'), '../'),
       }),
     });
     pages.push({

@@ -1,5 +1,6 @@
-import type { Interest } from '../schema/records';
-import { listRecords, type StoreData } from '../data';
+import type { Interest, Person } from '../schema/records';
+import { currentTor } from './boards';
+import { findRecord, listRecords, type StoreData } from '../data';
 
 /**
  * The register of interests as it stood on a day (docs/ARCHITECTURE.md, the register of
@@ -15,3 +16,20 @@ export const registerOn = (data: StoreData, day: string, opts: { public: boolean
 
 /** How many sensitive entries a person holds on a day: the public register says there are some, never what. */
 export const sensitiveCount = (data: StoreData, day: string, personId: string): number => listRecords(data, 'interest').filter((i) => i.personId === personId && i.sensitive && heldOn(i, day)).length;
+
+/** Everyone who holds a seat on an open board on a day (the ToR in force then), with their seats: the people the register covers. */
+export const registerMembers = (data: StoreData, day: string): { personId: Person['id']; name: string; organisation: string; seats: string[] }[] => {
+  const out = new Map<string, { personId: Person['id']; name: string; organisation: string; seats: string[] }>();
+  for (const board of listRecords(data, 'board')) {
+    if (board.closedOn && board.closedOn < day) continue;
+    for (const m of currentTor(data, board.id, day)?.members ?? []) {
+      if (!m.personId) continue;
+      const person = findRecord(data, 'person', m.personId);
+      if (!person || (person.retiredOn && person.retiredOn < day)) continue;
+      const row = out.get(person.id) ?? { personId: person.id, name: person.name, organisation: findRecord(data, 'organisation', person.organisationId)?.name ?? '', seats: [] };
+      row.seats.push(`${m.role} (${board.shortName})`);
+      out.set(person.id, row);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+};

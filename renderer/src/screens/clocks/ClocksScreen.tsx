@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Badge,
   Button,
@@ -24,6 +24,7 @@ import type { ChannelResult } from '@shared/contract';
 import type { QuorumError } from '@shared/result';
 import { call, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
+import { Part } from '../../components/Part';
 import { FormDialog } from '../../components/FormDialog';
 import { PersonSelect } from '../../components/PersonSelect';
 import { formatUkDate } from '../../format';
@@ -56,15 +57,6 @@ const STATUS_BADGE: Record<DueObligation['status'], { color: 'danger' | 'warning
   'not-applicable': { color: 'subtle', label: 'Not applicable' },
 };
 
-/** A part of the screen under its own heading. */
-const Part = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => (
-  <section aria-labelledby={id} style={{ marginTop: '28px' }}>
-    <Text as="h2" id={id} size={600} weight="semibold" block>
-      {title}
-    </Text>
-    {children}
-  </section>
-);
 
 export const ClocksScreen = () => {
   const styles = useStyles();

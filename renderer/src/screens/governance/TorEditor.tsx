@@ -102,6 +102,7 @@ export const TorEditor = ({ view, base: given, onClose }: { view: TorView; base:
             </Field>
             <Checkbox checked={m.voting} onChange={(_e, d) => setMember(i, { voting: Boolean(d.checked) })} label="Voting" />
             <Checkbox checked={m.deputyAllowed} onChange={(_e, d) => setMember(i, { deputyAllowed: Boolean(d.checked) })} label="Deputy allowed" />
+            <Checkbox checked={Boolean(m.statutory)} onChange={(_e, d) => setMember(i, { statutory: Boolean(d.checked) })} label="Statutory seat" />
             <Button appearance="subtle" icon={<Delete16Regular />} aria-label={`Remove the ${m.role} seat`} onClick={() => set('members', t.members.filter((_m, j) => j !== i))} />
           </div>
         ))}

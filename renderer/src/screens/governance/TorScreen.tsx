@@ -77,6 +77,7 @@ const TorDetails = ({ view, tor }: { view: TorView; tor: TermsOfReference }) => 
               <TableHeaderCell>Person</TableHeaderCell>
               <TableHeaderCell>Voting</TableHeaderCell>
               <TableHeaderCell>Deputy allowed</TableHeaderCell>
+              <TableHeaderCell>Statutory seat</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -87,6 +88,7 @@ const TorDetails = ({ view, tor }: { view: TorView; tor: TermsOfReference }) => 
                 <TableCell>{person(m.personId)}</TableCell>
                 <TableCell>{m.voting ? 'Yes' : 'No'}</TableCell>
                 <TableCell>{m.deputyAllowed ? 'Yes' : 'No'}</TableCell>
+                <TableCell>{m.statutory ? 'Yes' : 'No'}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Add16Regular } from '@fluentui/react-icons';
+import type { ChannelResult } from '@shared/contract';
+import type { QuorumError } from '@shared/result';
+import { call, useQuery } from '../../bridge';
+import { ErrorBar } from '../../components/ErrorBar';
+import { FormDialog } from '../../components/FormDialog';
+import { PersonSelect } from '../../components/PersonSelect';
+import { formatUkDate } from '../../format';
+import { WordExportButton } from '../governance/WordExportButton';
+
+/**
+ * The register of interests (docs/ARCHITECTURE.md, the register of interests): each board member's
+ * entries as they stood on a day, sensitive ones marked and kept off the public register (Localism
+ * Act 2011 s.32); register an interest, end one, export the register to Word.
+ */
+type View = ChannelResult<'interests:register'>;
+type Entry = View['entries'][number];
+
+const KINDS = [
+  { value: 'organisation', label: 'Membership of an organisation (a charity, a trust, a body)' },
+  { value: 'role', label: 'Office or role (trustee, governor, director)' },
+  { value: 'employment', label: 'Employment, office, trade or profession' },
+  { value: 'land', label: 'Land and property' },
+  { value: 'gift', label: 'Gift' },
+  { value: 'hospitality', label: 'Hospitality' },
+] as const;
+const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.value, k.label.replace(/ \(.*\)$/, '')])) as Record<Entry['kind'], string>;
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'end', margin: '16px 0' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  member: { marginTop: '20px' },
+});
+
+export const InterestsRegister = () => {
+  const styles = useStyles();
+  const [on, setOn] = useState('');
+  const [audience, setAudience] = useState<'full' | 'public'>('full');
+  const [adding, setAdding] = useState<string | null>(null);
+  const [ending, setEnding] = useState<Entry | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const view = useQuery('interests:register', { ...(/^\d{4}-\d{2}-\d{2}$/.test(on) ? { on } : {}), public: audience === 'public' });
+  if (view.state.status === 'loading') return <Spinner label="Loading the register…" />;
+  if (view.state.status === 'error') return <ErrorBar title="The register could not be loaded" error={view.state.error} />;
+  const v = view.state.value;
+  const done = (summary?: string) => {
+    setAdding(null);
+    setEnding(null);
+    if (summary) setNotice(summary);
+  };
+  const others = [...new Set(v.entries.map((e) => e.personId))].filter((id) => !v.members.some((m) => m.personId === id));
+  const rows = [...v.members, ...others.map((personId) => ({ personId, name: v.entries.find((e) => e.personId === personId)!.person, organisation: '', seats: [] as string[], entries: 0 }))];
+  return (
+    <div>
+      <div className={styles.bar}>
+        <Field label="As at">
+          <Input type="date" value={on || v.on} onChange={(_e, d) => setOn(d.value)} />
+        </Field>
+        <Field label="Show">
+          <Select value={audience} onChange={(_e, d) => setAudience(d.value as 'full' | 'public')}>
+            <option value="full">Full register, with sensitive interests (not for publication)</option>
+            <option value="public">Public register, as the website shows it</option>
+          </Select>
+        </Field>
+        <Button appearance="primary" icon={<Add16Regular />} onClick={() => setAdding('')}>
+          Register an interest…
+        </Button>
+        <WordExportButton label="Export to Word…" call={() => call('exports:register', { on: v.on, variant: audience })} />
+      </div>
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Text block size={200} className={styles.muted}>
+        A sensitive interest is one whose publication could lead to violence or intimidation: it stays in the register, and the public register says only that the member holds one (Localism Act 2011
+        s.32).
+      </Text>
+      {rows.length === 0 && <Text block>No one holds a seat on a board on {formatUkDate(v.on)}. Add members to a board’s terms of reference first (Terms of reference).</Text>}
+      {rows.map((m) => {
+        const mine = v.entries.filter((e) => e.personId === m.personId);
+        const withheld = v.sensitiveHeld[m.personId] ?? 0;
+        const headingId = `register-${m.personId.replace(/[^a-z0-9]/gi, '-')}`;
+        return (
+          <section key={m.personId} className={styles.member} aria-labelledby={headingId}>
+            <Text as="h2" id={headingId} size={400} weight="semibold" block>
+              {m.name}
+              {m.organisation ? `, ${m.organisation}` : ''}
+            </Text>
+            {m.seats.length > 0 && (
+              <Text block size={200} className={styles.muted}>
+                {m.seats.join('; ')}
+              </Text>
+            )}
+            {mine.length === 0 && !withheld && <Text block>No interests registered.</Text>}
+            {withheld > 0 && <Text block>Holds {withheld === 1 ? 'a sensitive interest' : `${withheld} sensitive interests`}: details withheld (Localism Act 2011 s.32).</Text>}
+            {mine.length > 0 && (
+              <Table aria-label={`Interests registered by ${m.name}`} size="small">
+                <TableHeader>
+                  <TableRow>
+                    {['Kind', 'Interest', 'Body', 'Value', 'From', 'To', ''].map((h, i) => (
+                      <TableHeaderCell key={i}>{h}</TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {mine.map((e) => (
+                    <TableRow key={e.id}>
+                      <TableCell>{KIND_LABEL[e.kind]}</TableCell>
+                      <TableCell>
+                        {e.description} {e.sensitive && <Badge color="warning">Sensitive: not published</Badge>}
+                      </TableCell>
+                      <TableCell>{e.body}</TableCell>
+                      <TableCell>{e.valuePounds === null ? '' : `£${e.valuePounds}`}</TableCell>
+                      <TableCell>{formatUkDate(e.from)}</TableCell>
+                      <TableCell>{e.to ? formatUkDate(e.to) : ''}</TableCell>
+                      <TableCell>
+                        {!e.to && (
+                          <Button size="small" onClick={() => setEnding(e)} aria-label={`End ${m.name}’s interest: ${e.description}`}>
+                            End…
+                          </Button>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+            <Button size="small" appearance="subtle" icon={<Add16Regular />} onClick={() => setAdding(m.personId)} aria-label={`Register an interest for ${m.name}`}>
+              Register an interest
+            </Button>
+          </section>
+        );
+      })}
+      {adding !== null && <AddInterestDialog personId={adding} today={v.today} onClose={done} />}
+      {ending && <EndInterestDialog entry={ending} today={v.today} onClose={done} />}
+    </div>
+  );
+};
+
+const AddInterestDialog = ({ personId, today, onClose }: { personId: string; today: string; onClose: (summary?: string) => void }) => {
+  const people = useQuery('people:list', {});
+  const [form, setForm] = useState({ personId, kind: 'organisation' as Entry['kind'], description: '', body: '', value: '', from: today, sensitive: false });
+  const [error, setError] = useState<QuorumError | null>(null);
+  const valued = form.kind === 'gift' || form.kind === 'hospitality';
+  const save = async () => {
+    const value = form.value.trim() ? Number(form.value.replace(/[£,\s]/g, '')) : undefined;
+    const r = await call('interests:add', {
+      personId: form.personId as `person:${string}`,
+      kind: form.kind,
+      description: form.description.trim(),
+      body: form.body.trim(),
+      ...(valued && value !== undefined && Number.isFinite(value) ? { valuePounds: value } : {}),
+      from: form.from,
+      sensitive: form.sensitive,
+    });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  const set = <K extends keyof typeof form>(k: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: value }));
+  return (
+    <FormDialog
+      title="Register an interest"
+      errorTitle="The interest was not registered"
+      error={error}
+      saveLabel="Register"
+      onSave={save}
+      onClose={() => onClose()}
+      saveDisabled={!form.personId || !form.description.trim() || !form.from}
+      saveHint="Choose the member and say what the interest is"
+    >
+      <Field label="Member" required>
+        <PersonSelect people={people.state.status === 'ready' ? people.state.value : []} value={form.personId} onChange={(id) => set('personId', id)} />
+      </Field>
+      <Field label="Kind">
+        <Select value={form.kind} onChange={(_e, d) => set('kind', d.value as Entry['kind'])}>
+          {KINDS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="The interest, in the member’s words" required hint="For example: Trustee of Northshire Young Carers">
+        <Textarea value={form.description} onChange={(_e, d) => set('description', d.value)} />
+      </Field>
+      <Field label="The body it concerns" hint="The charity, company or landlord, as named: Quorum looks for it in each meeting’s papers">
+        <Input value={form.body} onChange={(_e, d) => set('body', d.value)} />
+      </Field>
+      {valued && (
+        <Field label="Value in pounds" required>
+          <Input inputMode="decimal" value={form.value} onChange={(_e, d) => set('value', d.value)} />
+        </Field>
+      )}
+      <Field label="Held from" required>
+        <Input type="date" value={form.from} onChange={(_e, d) => set('from', d.value)} />
+      </Field>
+      <Checkbox
+        checked={form.sensitive}
+        onChange={(_e, d) => set('sensitive', Boolean(d.checked))}
+        label="Sensitive: publishing it could lead to violence or intimidation (kept off the public register, Localism Act 2011 s.32)"
+      />
+    </FormDialog>
+  );
+};
+
+const EndInterestDialog = ({ entry, today, onClose }: { entry: Entry; today: string; onClose: (summary?: string) => void }) => {
+  const [to, setTo] = useState(today);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async () => {
+    const r = await call('interests:end', { interestId: entry.id, to, expectedRev: entry.rev });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title={`End: ${entry.description}`} errorTitle="The interest was not ended" error={error} saveLabel="End the interest" onSave={save} onClose={() => onClose()} saveDisabled={!to}>
+      <Text block>{entry.person}’s interest stays in the register’s history; from the day after, it is no longer held.</Text>
+      <Field label="Last day held" required>
+        <Input type="date" value={to} onChange={(_e, d) => setTo(d.value)} />
+      </Field>
+    </FormDialog>
+  );
+};
