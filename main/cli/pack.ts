@@ -15,7 +15,7 @@ import { EXIT, UsageError, type Subcommand, requireData } from './command';
  */
 export const packCommand = (): Subcommand => ({
   summary: 'build the board pack for a meeting (public or full) as Word or PDF, after the pre-flight checks',
-  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--items N|N-M|N,M…] [--supplement --late-reason TEXT [--urgency TEXT]] [--override-reason TEXT] [--json]',
+  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--items N|N-M|N,M…] [--supplement --late-reason TEXT [--urgency TEXT]] [--for PERSON] [--override-reason TEXT] [--json]',
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
     meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next" for the next meeting' },
@@ -27,6 +27,7 @@ export const packCommand = (): Subcommand => ({
     supplement: { type: 'boolean', description: 'a supplement to the last pack saved: only the papers since received or changed' },
     'late-reason': { type: 'string', description: 'with --supplement: why its papers are late (printed with each)' },
     urgency: { type: 'string', description: 'with --supplement, for a board following council rules: the chair’s reason for urgency (s.100B(4)(b))' },
+    for: { type: 'string', description: 'with --variant full: one member’s copy (person:…), with the items they may have an interest in on its cover and the board’s conflicts policy applied' },
     'override-reason': { type: 'string', description: 'build despite pre-flight errors; the reason is journaled' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
@@ -48,6 +49,9 @@ export const packCommand = (): Subcommand => ({
     }
     const items = typeof values.items === 'string' ? parseItems(values.items) : undefined;
     if (items && format !== 'pdf') throw new UsageError('--items prints those items’ papers as a PDF: give --out FILE.pdf');
+    const forPersonId = typeof values.for === 'string' && values.for ? values.for : undefined;
+    if (forPersonId && (values.supplement || items)) throw new UsageError('--for builds a member’s copy of the whole pack; leave out --supplement and --items');
+    if (forPersonId && variant !== 'full') throw new UsageError('--for builds a member’s copy of the full pack: give --variant full');
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
     // The CLI lays the pack out on its own thread. A worker keeps the app's window answering; here
     // nothing else waits, and one thread means one heap (the ~300-page bench pack: 176 MiB peak
@@ -79,7 +83,7 @@ export const packCommand = (): Subcommand => ({
         return EXIT.ok;
       }
       // Assembled and checked once; the build below lays out this same pack.
-      const checked = checkPack(store, target.id, variant as PackVariant, today, { items, format });
+      const checked = checkPack(store, target.id, variant as PackVariant, today, { items, format, ...(forPersonId ? { forPersonId } : {}) });
       const { report } = checked;
       try {
         refuseBuild(checked, reason);

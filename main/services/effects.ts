@@ -79,14 +79,14 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       await platform.openExternal(verdict.url);
       return { opened: true };
     },
-    'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx', items, supplement }) => {
+    'pack:build': async ({ meetingId, variant, overrideReason, taskId, format = 'docx', items, supplement, forPersonId }) => {
       const store = session.ready();
       // Checked before the officer is asked where to save: a pack that cannot be built asks nothing.
-      const checked = checkPack(store, meetingId, variant, today(), { items, supplement, format });
+      const checked = checkPack(store, meetingId, variant, today(), { items, supplement, format, ...(forPersonId ? { forPersonId } : {}) });
       refuseBuild(checked, overrideReason);
       const file = await platform.chooseSaveFile({
         title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : supplement ? 'Save the supplement to the board pack' : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
-        defaultName: suggestedPackName(store.data, meetingId, variant, format, items, Boolean(supplement)),
+        defaultName: suggestedPackName(store.data, meetingId, variant, format, items, Boolean(supplement), forPersonId),
         filterName: format === 'pdf' ? 'PDF document' : 'Word document',
         extension: format,
       });

@@ -62,11 +62,12 @@ export const runPreflight = (store: PartnershipStore, meetingId: string, variant
   preflight(store.data, meetingId, variant, today, bankHolidaysAround(today), imageExists(store.dataDir), model);
 
 /** A file name a secretariat would choose: "2026-12-15 Children’s Trust board pack (public).docx". */
-export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant, format: PackFormat = 'docx', items?: readonly number[], supplement = false): string => {
+export const suggestedPackName = (data: StoreData, meetingId: string, variant: PackVariant, format: PackFormat = 'docx', items?: readonly number[], supplement = false, forPersonId?: string): string => {
   const meeting = findRecord(data, 'meeting', meetingId);
   const board = meeting ? findRecord(data, 'board', meeting.boardId) : undefined;
   const what = items ? itemsLabel(items).toLowerCase() : supplement ? 'board pack supplement' : 'board pack';
-  const name = `${meeting?.date ?? 'meeting'} ${board?.shortName ?? 'Board'} ${what} (${variant})`;
+  const member = forPersonId ? findRecord(data, 'person', forPersonId)?.name : undefined;
+  const name = `${meeting?.date ?? 'meeting'} ${board?.shortName ?? 'Board'} ${what} (${member ? `full, for ${member}` : variant})`;
   return `${name.replace(/[\\/:*?"<>|]/g, '-')}.${format}`;
 };
 
@@ -107,6 +108,8 @@ export type PackRequest = {
   items?: readonly number[];
   /** A supplement to the last pack saved: each late or changed item's reasons, by agenda item id. */
   supplement?: Readonly<Record<string, SupplementReasons>>;
+  /** One member's copy of the full pack (shared/pack/model.ts memberCopy). */
+  forPersonId?: string;
 };
 
 /**
@@ -158,12 +161,13 @@ export const checkPack = (
   meetingId: string,
   variant: PackVariant,
   today: string,
-  focus: { items?: readonly number[]; supplement?: Readonly<Record<string, SupplementReasons>>; format?: PackFormat } = {},
+  focus: { items?: readonly number[]; supplement?: Readonly<Record<string, SupplementReasons>>; format?: PackFormat; forPersonId?: string } = {},
 ): CheckedPack => {
   if (!findRecord(store.data, 'meeting', meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
   if (focus.items && focus.supplement) throw new QuorumFailure('invalid-input', 'A supplement holds every paper since received or changed; it is not printed item by item');
   if (focus.items && focus.format && focus.format !== 'pdf') throw new QuorumFailure('invalid-input', 'Some items on their own are printed as PDF only');
-  const model = focus.supplement ? assembleSupplement(store.data, meetingId, variant, today, focus.supplement) : assemblePack(store.data, meetingId, variant, today);
+  if (focus.forPersonId && (focus.items || focus.supplement)) throw new QuorumFailure('invalid-input', 'A member’s own copy is the whole pack: build it without items or a supplement');
+  const model = focus.supplement ? assembleSupplement(store.data, meetingId, variant, today, focus.supplement) : assemblePack(store.data, meetingId, variant, today, focus.forPersonId ? { forPersonId: focus.forPersonId } : {});
   const whole = runPreflight(store, meetingId, variant, today, model);
   const items = focus.items ? printableItems(model, focus.items) : undefined;
   // A printout of some items, or a supplement, is held up only by what is wrong with its own items.
@@ -215,7 +219,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   let pages: { text: string; page: number }[] | undefined;
   try {
     // Assembled and checked once (by the caller, or here): the worker lays out this same pack.
-    const checked = req.checked ?? checkPack(store, req.meetingId, req.variant, req.clock.today(), { items: req.items, supplement: req.supplement, format });
+    const checked = req.checked ?? checkPack(store, req.meetingId, req.variant, req.clock.today(), { items: req.items, supplement: req.supplement, format, ...(req.forPersonId ? { forPersonId: req.forPersonId } : {}) });
     refuseBuild(checked, req.overrideReason);
     ({ model, report, items } = checked);
     out = resolve(req.out);
@@ -225,7 +229,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
       // A worker is sent the pre-flight's tokens with the pack; a build on this thread finds them kept.
       const tokens = builder.thread === 'worker' ? tokensKept(markdownTextsIn(model)) : undefined;
       // Where a PDF of this same pack was laid out, its contents' page numbers go in the Word contents too.
-      const contentsPages = laidOutPages(store.data, req.meetingId, req.variant, model);
+      const contentsPages = model.recipient ? undefined : laidOutPages(store.data, req.meetingId, req.variant, model);
       bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images, ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}) }, req.onProgress);
     } else {
       const printer = await (req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))();
@@ -252,6 +256,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
       fileName: basename(out),
       format,
       ...(items ? { items } : { contents: packContents(model) }),
+      ...(model.recipient ? { forPersonId: model.recipient.personId as `person:${string}` } : {}),
       ...(pages?.length ? { pages } : {}),
       ...(model.supplement ? { supplement: { of: model.supplement.of.id as `packBuild:${string}`, items: model.supplement.items.map((i) => ({ number: i.number, kind: i.kind, lateReason: i.lateReason, ...(i.urgency ? { urgency: i.urgency } : {}) })) } } : {}),
       filePath: out,

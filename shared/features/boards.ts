@@ -90,6 +90,7 @@ export const allBoards = query({
       clearanceRules: b.clearanceRules ?? [],
       paperStandards: standardsFor(b),
       ownPaperStandards: Boolean(b.paperStandards),
+      conflictPolicy: b.conflictPolicy ?? 'send',
       hasTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id),
       /** Approved terms of reference: a draft (one a people sheet started, say) is a step still to finish. */
       hasApprovedTermsOfReference: listRecords(data, 'tor').some((t) => t.boardId === b.id && t.status === 'approved'),

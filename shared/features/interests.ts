@@ -8,6 +8,7 @@ import { formatUkDate } from '../rules/dates';
 import { clip } from '../rules/words';
 import { registerMembers, registerOn, sensitiveCount } from '../rules/interests';
 import { personName } from '../rules/people';
+import { conflictFlags, declarationsNotInRegister } from '../rules/conflicts';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 
@@ -85,6 +86,46 @@ export const listRegister = query({
       sensitiveHeld: input.public ? Object.fromEntries(holders.map((p) => [p, sensitiveCount(data, day, p)])) : {},
       /** Everyone who sits on a board on the day: the register covers each of them, with or without entries. */
       members: registerMembers(data, day).map((m) => ({ ...m, entries: entries.filter((e) => e.personId === m.personId).length })),
+    };
+  },
+});
+
+/**
+ * Whether a member who may have an interest in a Part 2 item is sent its papers (their own copy of
+ * the full pack): 'send' (they declare and the chair decides at the meeting) or 'withhold'.
+ */
+export const setConflictPolicy = mutation({
+  name: 'boards:setConflictPolicy',
+  writes: ['board'],
+  input: z.object({ boardId: recordId('board'), policy: z.enum(['send', 'withhold']), expectedRev }).strict(),
+  apply(data, { boardId, policy, expectedRev: rev }, ctx) {
+    const board = getRecord(data, 'board', boardId, 'That board no longer exists');
+    const cs = new ChangeSet(data, ctx);
+    cs.update(board, { conflictPolicy: policy }, rev);
+    return cs.result(
+      policy === 'withhold'
+        ? `${board.shortName}: a member who may have an interest in a Part 2 item is not sent its papers`
+        : `${board.shortName}: every member is sent every Part 2 paper; a member with an interest declares it at the meeting`,
+    );
+  },
+});
+
+/**
+ * Before the meeting: each member's possible interests in its items, from the register; and the
+ * declarations made at it that the register does not hold, each a prompt to update the register.
+ */
+export const meetingConflicts = query({
+  name: 'interests:conflicts',
+  input: z.object({ meetingId: recordId('meeting') }).strict(),
+  reads: ['interest', 'agendaItem', 'attendance', 'declaration', 'tor', 'person', 'organisation', 'board', 'meeting', 'deepDive'],
+  view(data, { meetingId }) {
+    const meeting = getRecord(data, 'meeting', meetingId, 'That meeting no longer exists');
+    const board = getRecord(data, 'board', meeting.boardId);
+    return {
+      policy: board.conflictPolicy ?? 'send',
+      boardRev: board.rev,
+      flags: conflictFlags(data, meetingId),
+      notInRegister: declarationsNotInRegister(data, meetingId).map((d) => ({ id: d.id, personId: d.personId, name: personName(data, d.personId), interest: d.interest })),
     };
   },
 });

@@ -17,7 +17,7 @@ import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '.
 export const recordPackBuild = internalMutation({
   name: 'pack:recordBuild',
   writes: ['packBuild', 'agendaItem', 'meeting'],
-  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, contents: true, pages: true, supplement: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
+  input: packBuildSchema.pick({ meetingId: true, variant: true, fileName: true, format: true, items: true, forPersonId: true, contents: true, pages: true, supplement: true, filePath: true, bytes: true, sha256: true, warnings: true, override: true }).strict(),
   apply(data, input, ctx) {
     const meeting = getRecord(data, 'meeting', input.meetingId);
     const board = getRecord(data, 'board', meeting.boardId);
@@ -28,8 +28,9 @@ export const recordPackBuild = internalMutation({
       publishAgenda(data, cs, meeting);
       if (meeting.status === 'planned') cs.update(meeting, { status: 'agenda-published' });
     }
+    const forWhom = input.forPersonId ? `${findRecord(data, 'person', input.forPersonId)?.name ?? 'a member'}’s copy of the ` : '';
     const kind = input.supplement ? `supplement (item${input.supplement.items.length === 1 ? '' : 's'} ${input.supplement.items.map((i) => i.number).join(', ')}) ` : input.items ? `printout of item${input.items.length === 1 ? '' : 's'} ${input.items.join(', ')} ` : 'pack ';
-    const what = `Built the ${input.variant} ${input.format === 'pdf' ? 'PDF ' : ''}${kind}for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
+    const what = `Built ${forWhom ? forWhom : 'the '}${input.variant} ${input.format === 'pdf' ? 'PDF ' : ''}${kind}for ${board.shortName}, ${formatUkDate(meeting.date)}: ${input.fileName} (SHA-256 ${input.sha256.slice(0, 12)}…)`;
     const of = input.supplement ? findRecord(data, 'packBuild', input.supplement.of) : undefined;
     const supplementing = of ? `, supplementing ${of.fileName}` : '';
     const override = input.override ? `; overrode ${input.override.errors.length} pre-flight error(s) because: ${input.override.reason}` : '';
@@ -124,6 +125,8 @@ export const buildPack = effect<PackBuildOutcome>()({
       format: z.enum(['docx', 'pdf']).optional(),
       /** Only these agenda items' papers, as a PDF of their own. */
       items: z.array(z.number().int().min(1).max(999)).min(1).max(200).optional(),
+      /** One member's copy of the full pack: their possible interests on the cover, and the board's conflicts policy applied. */
+      forPersonId: recordId('person').optional(),
       /** A supplement to the last pack saved: why each late or changed paper is late (and urgent, under council rules). */
       supplement: z.record(recordId('agendaItem'), z.object({ lateReason: line(2000), urgency: line(2000).optional() }).strict()).optional(),
     })

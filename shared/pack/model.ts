@@ -8,6 +8,7 @@ import { formatShortUkDate, formatUkDate } from '../rules/dates';
 import { QuorumFailure } from '../result';
 import { personName, personNames, personWithOrganisation } from '../rules/people';
 import { part2ItemOf, publicTitleOf, titleIn } from '../rules/confidential';
+import { conflictFlags, conflictWords } from '../rules/conflicts';
 
 /**
  * What goes into a pack, worked out from the records before any Word is written. The public
@@ -117,6 +118,12 @@ export type PackModel = {
   part2Notices: { number: number; title: string; paragraph: number }[];
   /** Full pack only. */
   part2Papers: PaperSection[];
+  /**
+   * A member's own pack (the full pack, for one member): the items they may have an interest in,
+   * from the register (shared/rules/conflicts.ts), and the Part 2 papers the board's conflicts
+   * policy does not send them.
+   */
+  recipient?: { personId: string; name: string; interests: string[]; withheld: { number: number; title: string }[] };
   /** A supplement: the pack it adds to, and each paper's reason for coming late (shared/pack/supplement.ts). */
   supplement?: {
     of: { id: string; fileName: string; builtAt: string };
@@ -252,10 +259,11 @@ const briefing = (data: StoreData, d: DeepDive, agendaNumber?: number): DeepDive
 
 export const FORWARD_PLAN_KIND_LABEL = { decision: 'Decision', assurance: 'Assurance', information: 'Information', 'deep-dive': 'Deep dive', standing: 'Standing item' } as const;
 
-export const assemblePack = (data: StoreData, meetingId: string, variant: PackVariant, today: string): PackModel => {
+export const assemblePack = (data: StoreData, meetingId: string, variant: PackVariant, today: string, opts: { forPersonId?: string } = {}): PackModel => {
   const meeting = findRecord(data, 'meeting', meetingId);
   if (!meeting) throw new QuorumFailure('not-found', `There is no meeting with id ${meetingId}`);
   const board = getRecord(data, 'board', meeting.boardId);
+  const recipient = opts.forPersonId ? memberCopy(data, meeting, board, variant, opts.forPersonId) : undefined;
   const partnership = listRecords(data, 'partnership')[0];
   if (!partnership) throw new QuorumFailure('store-unavailable', 'This data folder has no partnership yet');
   const numbered = numberedAgenda(meetingItems(data, meeting.id));
@@ -278,7 +286,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
           title: item.title,
           presenters: names(data, item.presenterIds),
           purpose: item.purpose,
-          paperRef: paperRef(item, number),
+          paperRef: recipient?.withheldIds.has(item.id) ? 'Not sent to you: see the cover' : paperRef(item, number),
           ...(item.part2 ? { part2: { paragraph: item.part2.paragraph } } : {}),
         },
   );
@@ -289,7 +297,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
   const deepDives = recordsWhere(data, 'deepDive', 'meetingId', meeting.id)
     .map((d) => ({ d, item: numbered.find(({ item }) => item.deepDiveId === d.id) }))
     // A briefing prints with its agenda item, never as a page no agenda item lists.
-    .filter((x): x is { d: DeepDive; item: NonNullable<typeof x.item> } => Boolean(x.item) && !(variant === 'public' && x.item!.item.part2))
+    .filter((x): x is { d: DeepDive; item: NonNullable<typeof x.item> } => Boolean(x.item) && !(variant === 'public' && x.item!.item.part2) && !recipient?.withheldIds.has(x.item!.item.id))
     .map(({ d, item }) => ({ ...briefing(data, d, item.number), agendaItemId: item.item.id }));
   const later = boardMeetings(data, meeting.boardId).filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) > 0);
   const plan = listRecords(data, 'forwardPlanItem').filter((f) => f.boardId === meeting.boardId && f.status !== 'deferred');
@@ -299,7 +307,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     return exempt ? publicTitleOf(exempt) : f.title;
   };
   const planLine = (f: (typeof plan)[number]) => ({ title: planTitle(f), kind: FORWARD_PLAN_KIND_LABEL[f.kind], author: personName(data, f.authorPersonId), keyDecision: f.keyDecision });
-  const variantLabel = variant === 'public' ? 'Public pack' : 'Full pack';
+  const variantLabel = variant === 'public' ? 'Public pack' : recipient ? `Full pack for ${recipient.copy.name}` : 'Full pack';
   return {
     variant,
     builtOn: today,
@@ -326,7 +334,26 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     part2Notices: closed.map(({ item, number }) => ({ number, title: titleIn(item, variant), paragraph: item.part2!.paragraph })),
     part2Papers:
       variant === 'full'
-        ? closed.map(({ item }) => papers.get(item.id)).filter((p): p is PaperSection => Boolean(p))
+        ? closed.filter(({ item }) => !recipient?.withheldIds.has(item.id)).map(({ item }) => papers.get(item.id)).filter((p): p is PaperSection => Boolean(p))
         : [],
+    ...(recipient ? { recipient: recipient.copy } : {}),
+  };
+};
+
+/**
+ * One member's copy of the full pack: what the register says they may have an interest in, and,
+ * where the board's policy withholds them, the Part 2 papers of those items (docs/ARCHITECTURE.md,
+ * the register of interests).
+ */
+const memberCopy = (data: StoreData, meeting: Meeting, board: Board, variant: PackVariant, personId: string) => {
+  if (variant !== 'full') throw new QuorumFailure('invalid-input', 'A member’s own pack is their copy of the full pack: build the public pack for everyone.');
+  const person = findRecord(data, 'person', personId);
+  if (!person) throw new QuorumFailure('not-found', 'That person is not in the directory');
+  const flags = conflictFlags(data, meeting.id, { personId: person.id });
+  const withheld = board.conflictPolicy === 'withhold' ? flags.filter((f) => f.part2) : [];
+  const withheldIds = new Set<string>(withheld.map((f) => f.agendaItemId));
+  return {
+    withheldIds,
+    copy: { personId: person.id, name: person.name, interests: flags.map(conflictWords), withheld: [...new Map(withheld.map((f) => [f.agendaItemId, { number: f.number, title: f.title }])).values()] },
   };
 };

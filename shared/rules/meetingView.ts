@@ -43,6 +43,8 @@ export type RosterRow = {
   attendanceId: Attendance['id'] | null;
   status: Attendance['status'] | 'not-recorded';
   substitute: null | { attendanceId: Attendance['id']; personId: Person['id']; name: string };
+  /** Why they were not there (apologies or absent): for the attendance record, never published. */
+  absenceReason: string;
 };
 
 export type MeetingView = {
@@ -136,13 +138,14 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
         attendanceId: own?.id ?? null,
         status: own?.status ?? 'not-recorded',
         substitute: sub ? { attendanceId: sub.id, personId: sub.personId, name: personName(data, sub.personId) } : null,
+        absenceReason: own?.absenceReason ?? '',
       },
     ];
   });
   const seated = new Set(roster.map((r) => r.personId));
   for (const a of attendance.filter((x) => !seated.has(x.personId) && !x.inPlaceOfPersonId)) {
     const p = person(a.personId);
-    if (p) roster.push({ personId: p.id, name: p.name, organisation: orgName(data, p), role: 'In attendance', memberKey: null, deputyAllowed: false, attendanceId: a.id, status: a.status, substitute: null });
+    if (p) roster.push({ personId: p.id, name: p.name, organisation: orgName(data, p), role: 'In attendance', memberKey: null, deputyAllowed: false, attendanceId: a.id, status: a.status, substitute: null, absenceReason: a.absenceReason ?? '' });
   }
   const previous = boardMeetings(data, board.id)
     .filter((m) => (m.date + m.startTime) < (meeting.date + meeting.startTime))

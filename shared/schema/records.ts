@@ -376,6 +376,8 @@ export const packBuildSchema = recordBase('packBuild').extend({
   format: z.enum(['docx', 'pdf']).optional(),
   /** A printout of these agenda items' papers only (a PDF), not the whole pack. */
   items: z.array(z.number().int().min(1).max(999)).max(200).optional(),
+  /** One member's copy of the full pack (their possible interests on the cover; papers withheld under the board's conflicts policy). */
+  forPersonId: recordId('person').optional(),
   /** Each paper the pack printed, its state and a fingerprint of its text: what members were sent (shared/pack/supplement.ts). */
   contents: z
     .array(

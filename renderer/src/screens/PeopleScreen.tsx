@@ -228,6 +228,7 @@ const BoardsTab = ({ act, pending }: Props) => {
   const [editing, setEditing] = useState<BoardRow | 'new' | null>(null);
   const [clearances, setClearances] = useState<BoardRow | null>(null);
   const [standards, setStandards] = useState<BoardRow | null>(null);
+  const [policy, setPolicy] = useState<BoardRow | null>(null);
   if (state.status === 'loading') return <Spinner label="Loading boards…" />;
   if (state.status === 'error') return <ErrorBar title="The boards could not be loaded" error={state.error} />;
   return (
@@ -266,6 +267,9 @@ const BoardsTab = ({ act, pending }: Props) => {
                   </Button>{' '}
                   <Button size="small" disabled={pending} onClick={() => setStandards(b)} aria-label={`Paper standards: ${b.name}`}>
                     Paper standards…
+                  </Button>{' '}
+                  <Button size="small" disabled={pending} onClick={() => setPolicy(b)} aria-label={`Conflicts of interest: ${b.name}`}>
+                    Conflicts…
                   </Button>
                 </TableCell>
               </TableRow>
@@ -276,6 +280,7 @@ const BoardsTab = ({ act, pending }: Props) => {
       {editing && <BoardDialog board={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {clearances && <ClearanceRulesDialog board={clearances} onClose={() => setClearances(null)} />}
       {standards && <PaperStandardsDialog board={standards} onClose={() => setStandards(null)} />}
+      {policy && <ConflictPolicyDialog board={policy} onClose={() => setPolicy(null)} />}
     </>
   );
 };
@@ -318,6 +323,23 @@ const ClearanceRulesDialog = ({ board, onClose }: { board: BoardRow; onClose: ()
 };
 
 /** What the board asks of its papers: pages by kind, the summary's length, what recommendations and cover sheets must say. */
+/** Whether a member who may have an interest in a Part 2 item is sent its papers in their own copy of the pack. */
+const ConflictPolicyDialog = ({ board, onClose }: { board: BoardRow; onClose: () => void }) => {
+  const [policy, setPolicy] = useState(board.conflictPolicy);
+  const { error, save } = useSave(onClose);
+  return (
+    <FormDialog title={`Conflicts of interest: ${board.shortName}`} errorTitle="The policy was not saved" error={error} saveLabel="Save the policy" onSave={() => save(call('boards:setConflictPolicy', { boardId: board.id, policy, expectedRev: board.rev }))} onClose={onClose}>
+      <Text block>Quorum reads each agenda against the register of interests, and tells a member on the cover of their own copy of the pack which items they may have an interest in.</Text>
+      <Field label="A member who may have an interest in a Part 2 item">
+        <Select value={policy} onChange={(_e, d) => setPolicy(d.value as typeof policy)}>
+          <option value="send">is sent its papers, and declares at the meeting (the chair decides whether they take part)</option>
+          <option value="withhold">is not sent its papers in their own copy of the pack</option>
+        </Select>
+      </Field>
+    </FormDialog>
+  );
+};
+
 const PaperStandardsDialog = ({ board, onClose }: { board: BoardRow; onClose: () => void }) => {
   const [st, setSt] = useState(board.paperStandards);
   const { error, save } = useSave(onClose);

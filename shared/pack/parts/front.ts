@@ -24,6 +24,7 @@ export const cover = (model: PackModel): PackBlock[] => {
     { kind: 'labelled', label: 'Venue', value: meeting.venue || 'To be confirmed' },
     { kind: 'gap' },
     notice(variantNotice(model)),
+    ...(model.recipient ? memberNotes(model.recipient) : []),
     { kind: 'gap' },
     para('Contact', { bold: true }),
     ...(contact.length ? contact.map((line) => para(line)) : [para('The board’s secretariat')]),
@@ -61,4 +62,13 @@ export const apologiesAndDeclarations = (model: PackModel): PackBlock[] => [
   model.declarations.length
     ? bullets(model.declarations)
     : para('Members are asked to declare any interest in an item on this agenda at the start of the meeting, or as soon as it becomes apparent.'),
+];
+
+/** A member's copy: whom it is for, the items they may have an interest in (from the register), and any papers withheld under the board's policy. */
+const memberNotes = (r: NonNullable<PackModel['recipient']>): PackBlock[] => [
+  para(`For ${r.name}.`, { bold: true }),
+  ...(r.interests.length
+    ? [...r.interests.map((i) => notice(`You may have an interest in ${i}.`)), para('If you have, declare it at the start of the meeting or when the item is reached; the chair will say whether you take part.')]
+    : [para('The register of interests shows nothing that this agenda names.')]),
+  ...r.withheld.map((w) => notice(`Under the board’s policy on conflicts of interest, the papers for item ${w.number} (${w.title}) are not sent to you. Ask the secretariat if you believe they should be.`)),
 ];

@@ -23,7 +23,8 @@ import {
 import type { MeetingView, RosterRow } from '@shared/rules/meetingView';
 import type { QuorumError } from '@shared/result';
 import { ItemOptions } from './ItemOptions';
-import { bridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
+import { AddInterestDialog } from '../../components/AddInterestDialog';
 import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
@@ -126,6 +127,9 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
                         <Radio key={v} value={v} label={l} />
                       ))}
                     </RadioGroup>
+                    {(m.status === 'apologies' || m.status === 'absent') && (
+                      <AbsenceReason key={`${m.personId}-${m.absenceReason}`} name={m.name} saved={m.absenceReason} onSave={(absenceReason) => act(() => bridge().attendance.set({ meetingId, personId: m.personId, status: m.status as 'apologies' | 'absent', absenceReason }))} />
+                    )}
                   </TableCell>
                   <TableCell>
                     {m.substitute ? (
@@ -235,6 +239,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
             </Button>
           </div>
         </section>
+        <PossibleInterests view={view} act={act} />
         {substituting && <SubstituteDialog view={view} member={substituting} onClose={() => setSubstituting(null)} />}
       </ChangeScope>
     </>
@@ -261,5 +266,78 @@ const SubstituteDialog = ({ view, member, onClose }: { view: MeetingView; member
         <PersonSelect people={view.people.filter((p) => p.id !== member.personId && !taken.has(p.id))} value={personId} onChange={setPersonId} organisationFirst={member.organisation} />
       </Field>
     </FormDialog>
+  );
+};
+
+/** Why a member was not there, saved when the field is left: for the attendance record, never published. */
+const AbsenceReason = ({ name, saved, onSave }: { name: string; saved: string; onSave: (reason: string) => unknown }) => {
+  const [reason, setReason] = useState(saved);
+  return (
+    <Input
+      size="small"
+      aria-label={`Reason ${name} was not there (not published)`}
+      placeholder="Reason (not published)"
+      value={reason}
+      onChange={(_e, d) => setReason(d.value)}
+      onBlur={() => reason.trim() !== saved && onSave(reason.trim())}
+    />
+  );
+};
+
+/**
+ * What the register of interests says about this meeting's items (shared/rules/conflicts.ts):
+ * each member's possible interests, to declare; and declarations made here that the register does
+ * not hold, each a prompt to add it.
+ */
+const PossibleInterests = ({ view, act }: { view: MeetingView; act: ReturnType<typeof useChange>['act'] }) => {
+  const styles = useStyles();
+  const conflicts = useQuery('interests:conflicts', { meetingId: view.meeting.id });
+  const [adding, setAdding] = useState<{ personId: string; description: string } | null>(null);
+  if (conflicts.state.status !== 'ready') return null;
+  const { flags, notInRegister, policy } = conflicts.state.value;
+  const declared = (f: (typeof flags)[number]) => view.declarations.some((d) => d.personId === f.personId && d.agendaItemId === f.agendaItemId);
+  return (
+    <section className={styles.section} aria-labelledby="interests-heading">
+      <Text as="h3" id="interests-heading" size={500} weight="semibold">
+        Possible interests, from the register
+      </Text>
+      {flags.length === 0 ? (
+        <Text className={styles.muted}>The register of interests names nothing on this agenda.</Text>
+      ) : (
+        <ul className={styles.list} aria-label="Possible interests">
+          {flags.map((f) => (
+            <li key={`${f.personId}-${f.agendaItemId}-${f.interestId}`}>
+              <Text weight="semibold">{f.name}</Text>: item {f.number}, {f.title}. {f.matched}, named in {f.where}; the register: {f.interest}.
+              {f.part2 && <> {policy === 'withhold' ? 'Under the board’s policy the item’s Part 2 papers are left out of their own copy of the pack.' : 'The board’s policy sends them the item’s Part 2 papers; they declare at the meeting.'}</>}{' '}
+              {declared(f) ? (
+                <Text className={styles.muted}>Declared.</Text>
+              ) : (
+                <Button size="small" onClick={() => act(() => bridge().declarations.add({ meetingId: view.meeting.id, personId: f.personId, agendaItemId: f.agendaItemId, interest: f.interest }))} aria-label={`Record ${f.name}’s declaration on item ${f.number}`}>
+                  Record as declared
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {notInRegister.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Declared here, not in the register</MessageBarTitle>
+            <ul className={styles.list}>
+              {notInRegister.map((d) => (
+                <li key={d.id}>
+                  {d.name}: {d.interest}{' '}
+                  <Button size="small" onClick={() => setAdding({ personId: d.personId, description: d.interest })} aria-label={`Add ${d.name}’s declaration to the register`}>
+                    Add to the register…
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {adding && <AddInterestDialog initial={{ ...adding, from: view.meeting.date }} onClose={() => setAdding(null)} />}
+    </section>
   );
 };

@@ -21,7 +21,8 @@ import type { PackBuildOutcome } from '@shared/views';
 import type { PackVariant } from '@shared/pack/model';
 import type { PreflightReport } from '@shared/pack/preflight';
 import type { QuorumError } from '@shared/result';
-import { bridge } from '../../bridge';
+import { bridge, useQuery } from '../../bridge';
+import { PersonSelect } from '../../components/PersonSelect';
 import { ErrorBar } from '../../components/ErrorBar';
 import { TaskProgress, useTaskProgress } from '../../components/TaskProgress';
 import { formatBytes } from '../../format';
@@ -42,19 +43,22 @@ type Saved = Extract<PackBuildOutcome, { saved: true }>;
 export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId }: { meetingId: string; variant: PackVariant; report: PreflightReport; onBuilt: () => void; latestBuildId: string | null }) => {
   const styles = useStyles();
   /** The format asked for while the override reason is asked for. */
-  const [asking, setAsking] = useState<PackFormat | null>(null);
+  const [asking, setAsking] = useState<{ format: PackFormat; forPersonId?: string } | null>(null);
+  /** A member whose own copy of the full pack is to be built (their possible interests on its cover). */
+  const [member, setMember] = useState('');
+  const people = useQuery('people:list', variant === 'full' ? {} : null);
   const [reason, setReason] = useState('');
   const { progress, busy: building, track } = useTaskProgress('pack');
   const [saved, setSaved] = useState<Saved | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
 
-  const build = async (format: PackFormat, overrideReason?: string) => {
+  const build = async (format: PackFormat, overrideReason?: string, forPersonId?: string) => {
     setAsking(null);
     setSaved(null);
     setNotice(null);
     setError(null);
-    const r = await track('Waiting for you to choose where to save…', (taskId) => bridge().pack.build({ meetingId, variant, taskId, format, ...(overrideReason ? { overrideReason } : {}) }));
+    const r = await track('Waiting for you to choose where to save…', (taskId) => bridge().pack.build({ meetingId, variant, taskId, format, ...(overrideReason ? { overrideReason } : {}), ...(forPersonId ? { forPersonId: forPersonId as `person:${string}` } : {}) }));
     if (!r.ok) setError(r.error);
     else if (!r.value.saved) setNotice(r.value.reason);
     else {
@@ -71,7 +75,7 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
   };
 
   const label = variant === 'public' ? 'Build the public pack…' : 'Build the full pack…';
-  const start = (format: PackFormat) => (report.errors > 0 ? setAsking(format) : build(format));
+  const start = (format: PackFormat, forPersonId?: string) => (report.errors > 0 ? setAsking({ format, ...(forPersonId ? { forPersonId } : {}) }) : build(format, undefined, forPersonId));
   return (
     <div className={styles.panel}>
       <div className={styles.buttons}>
@@ -82,6 +86,16 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
           {variant === 'public' ? 'Save the public pack as PDF…' : 'Save the full pack as PDF…'}
         </Button>
       </div>
+      {variant === 'full' && (
+        <div className={styles.buttons}>
+          <Field label="A member’s own copy" hint="Their possible interests, from the register, on its cover; the board’s conflicts policy decides whether the Part 2 papers of those items go with it.">
+            <PersonSelect people={people.state.status === 'ready' && people.state.value ? people.state.value : []} value={member} onChange={setMember} canAdd={false} placeholder="Choose a member" />
+          </Field>
+          <Button disabled={building || !member} onClick={() => start('docx', member)}>
+            Build their copy…
+          </Button>
+        </div>
+      )}
       <TaskProgress what="Building the pack" progress={progress} />
       <ErrorBar title="The pack was not built" error={error} />
       {notice && (
@@ -114,7 +128,7 @@ export const BuildPanel = ({ meetingId, variant, report, onBuilt, latestBuildId 
               </Field>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" disabled={!reason.trim()} onClick={() => asking && build(asking, reason.trim())}>
+              <Button appearance="primary" disabled={!reason.trim()} onClick={() => asking && build(asking.format, reason.trim(), asking.forPersonId)}>
                 Build anyway
               </Button>
               <Button onClick={() => setAsking(null)}>Cancel</Button>
