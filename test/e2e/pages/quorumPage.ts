@@ -13,7 +13,7 @@ export const quorumPage = (page: Page) => ({
     await page.getByRole('button', { name: 'Start with the example partnership' }).click();
     await page.getByRole('heading', { name: 'Eastmere Children and Families Partnership' }).waitFor();
   },
-  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Outbox' | 'Actions' | 'Statutory clocks' | 'Board pack' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings' | 'Written resolutions' | 'Papers to clear') => page.getByRole('navigation').getByText(area, { exact: true }),
+  nav: (area: 'Dashboard' | 'Meetings' | 'Papers' | 'Outbox' | 'Actions' | 'Statutory clocks' | 'Board pack' | 'Reports and registers' | 'Deep dives' | 'Forward plan' | 'Terms of reference' | 'Protocols' | 'People and boards' | 'Settings' | 'Written resolutions' | 'Papers to clear') => page.getByRole('navigation').getByText(area, { exact: true }),
   team: {
     /** "Team", with how many things wait for the officer: "Team (1)". */
     nav: page.getByRole('navigation').getByText(/^Team/).first(),
@@ -171,6 +171,33 @@ export const quorumPage = (page: Page) => ({
       saveWord: page.getByRole('dialog').getByRole('button', { name: 'Save as Word…' }),
     },
     published: page.getByRole('list', { name: 'Files written and removed' }),
+    /** A member's own copy of the full pack. */
+    memberCopy: {
+      member: page.getByRole('combobox', { name: /A member’s own copy/ }),
+      build: page.getByRole('button', { name: 'Build their copy…' }),
+    },
+  },
+  reports: {
+    heading: page.getByRole('heading', { name: 'Reports and registers', level: 1 }),
+    tab: (name: 'Attendance' | 'Register of interests') => page.getByRole('tab', { name }),
+    board: page.getByRole('combobox', { name: 'Board' }),
+    from: page.getByLabel('From'),
+    to: page.getByLabel('To'),
+    chart: page.getByRole('img', { name: /^Meetings attended by each member/ }),
+    memberRow: (name: string) => page.getByRole('table', { name: 'Attendance by member' }).getByRole('row').filter({ hasText: name }),
+    statutoryRow: (role: string) => page.getByRole('table', { name: 'Statutory seats' }).getByRole('row').filter({ hasText: role }),
+    reasons: page.getByRole('region', { name: 'Reasons for absence' }),
+    register: {
+      addFor: (name: string) => page.getByRole('button', { name: `Register an interest for ${name}` }),
+      kind: page.getByRole('dialog').getByRole('combobox', { name: 'Kind' }),
+      description: page.getByRole('dialog').getByRole('textbox', { name: /The interest, in the member’s words/ }),
+      body: page.getByRole('dialog').getByRole('textbox', { name: /The body it concerns/ }),
+      from: page.getByRole('dialog').getByLabel('Held from'),
+      sensitive: page.getByRole('dialog').getByRole('checkbox', { name: /^Sensitive/ }),
+      save: page.getByRole('dialog').getByRole('button', { name: 'Register' }),
+      entries: (name: string) => page.getByRole('table', { name: `Interests registered by ${name}` }).getByRole('row'),
+      show: page.getByRole('combobox', { name: 'Show' }),
+    },
   },
   meetings: {
     heading: page.getByRole('heading', { name: 'Meetings', level: 1 }),
@@ -190,6 +217,9 @@ export const quorumPage = (page: Page) => ({
     quorum: page.locator('[aria-live=polite]').filter({ hasText: /quorate/i }),
     attendance: (name: string, status: 'Present' | 'Apologies' | 'Absent') => page.getByRole('radiogroup', { name: `Attendance of ${name}` }).getByRole('radio', { name: status }),
     substituteFor: (name: string) => page.getByRole('button', { name: `Record a substitute for ${name}` }),
+    absenceReason: (name: string) => page.getByRole('textbox', { name: `Reason ${name} was not there (not published)` }),
+    possibleInterests: page.getByRole('list', { name: 'Possible interests' }).getByRole('listitem'),
+    recordAsDeclared: (name: string, n: number) => page.getByRole('button', { name: `Record ${name}’s declaration on item ${n}` }),
     substituteDialog: {
       person: page.getByRole('dialog').getByRole('combobox', { name: /Attended in their place/ }),
       save: page.getByRole('dialog').getByRole('button', { name: 'Record substitute' }),
@@ -206,6 +236,11 @@ export const quorumPage = (page: Page) => ({
   actions: {
     table: page.getByRole('table', { name: 'Action log' }),
     board: page.getByRole('combobox', { name: 'Board' }),
+  },
+  boards: {
+    conflicts: (board: string) => page.getByRole('button', { name: `Conflicts of interest: ${board}` }),
+    conflictPolicy: page.getByRole('dialog').getByRole('combobox', { name: /A member who may have an interest/ }),
+    savePolicy: page.getByRole('dialog').getByRole('button', { name: 'Save the policy' }),
   },
   governance: {
     protocolHeading: page.getByRole('article').getByRole('heading', { level: 2 }),

@@ -92,6 +92,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
           </MessageBar>
         )}
 
+        <InterestsNotice meetingId={meetingId} />
         <section className={styles.section} aria-labelledby="members-heading">
           <Text as="h3" id="members-heading" size={500} weight="semibold">
             Members
@@ -281,6 +282,21 @@ const AbsenceReason = ({ name, saved, onSave }: { name: string; saved: string; o
       onChange={(_e, d) => setReason(d.value)}
       onBlur={() => reason.trim() !== saved && onSave(reason.trim())}
     />
+  );
+};
+
+/** At the top of the tab: whose register names something on this agenda, before anyone scrolls. */
+const InterestsNotice = ({ meetingId }: { meetingId: MeetingView['meeting']['id'] }) => {
+  const conflicts = useQuery('interests:conflicts', { meetingId });
+  if (conflicts.state.status !== 'ready' || conflicts.state.value.flags.length === 0) return null;
+  const flags = conflicts.state.value.flags;
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        <MessageBarTitle>Possible interests</MessageBarTitle>
+        The register of interests names {flags.length === 1 ? 'something' : `${flags.length} things`} on this agenda: {flags.map((f) => `${f.name} (item ${f.number})`).join('; ')}. <a href="#interests-heading">See Possible interests, from the register</a>.
+      </MessageBarBody>
+    </MessageBar>
   );
 };
 
