@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { expectedRev, isoDate, line, optionalLine, recordId } from '../schema/common';
 import { INTEREST_KINDS } from '../schema/interests';
 import type { RecordOf } from '../schema/records';
-import { getRecord } from '../data';
+import { getRecord, listRecords } from '../data';
 import { QuorumFailure } from '../result';
-import { formatUkDate } from '../rules/dates';
+import { addDays, daysBetween, formatUkDate } from '../rules/dates';
 import { clip } from '../rules/words';
-import { registerMembers, registerOn, sensitiveCount } from '../rules/interests';
+import { NEW_MEMBER_SOURCE, REGISTER_DAYS, registerMembers, registerOn, registerUpdates, sensitiveCount } from '../rules/interests';
 import { personName } from '../rules/people';
 import { conflictFlags, declarationsNotInRegister } from '../rules/conflicts';
 import { ChangeSet } from '../kernel/changeSet';
@@ -128,4 +128,51 @@ export const meetingConflicts = query({
       notInRegister: declarationsNotInRegister(data, meetingId).map((d) => ({ id: d.id, personId: d.personId, name: personName(data, d.personId), interest: d.interest })),
     };
   },
+});
+
+/**
+ * The annual update of the register, started on a day: each member is asked (through the outbox,
+ * or on the list to send) to confirm their entries within 28 days.
+ */
+export const startRegisterRound = mutation({
+  name: 'interests:startRound',
+  writes: ['registerRound'],
+  input: z.object({ opensOn: isoDate }).strict(),
+  apply(data, input, ctx) {
+    if (input.opensOn > ctx.today()) throw new QuorumFailure('invalid-input', `${formatUkDate(input.opensOn)} is still to come: start the update on the day the requests go out.`, { opensOn: 'Still to come' });
+    const recent = listRecords(data, 'registerRound').find((r) => Math.abs(daysBetween(r.opensOn, input.opensOn)) < 180);
+    if (recent) throw new QuorumFailure('conflict', `An update of the register opened on ${formatUkDate(recent.opensOn)}: the next is due about a year after it.`, { opensOn: 'Too soon after the last' });
+    if (!registerMembers(data, input.opensOn).length) throw new QuorumFailure('invalid-input', 'No one holds a seat on a board yet: add members to a board’s terms of reference first.');
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'registerRound'>>({ id: ctx.newId('registerRound'), type: 'registerRound', opensOn: input.opensOn } as RecordOf<'registerRound'>);
+    return cs.result(`Started the annual update of the register of interests on ${formatUkDate(input.opensOn)}: each member is asked to confirm their entries by ${formatUkDate(addDays(input.opensOn, REGISTER_DAYS))}`);
+  },
+});
+
+/** A member confirmed their register complete and correct (after any entries were added or ended). */
+export const confirmRegister = mutation({
+  name: 'interests:confirm',
+  writes: ['interestReturn'],
+  input: z.object({ personId: recordId('person'), on: isoDate, note: optionalLine(300).default('') }).strict(),
+  apply(data, input, ctx) {
+    const person = getRecord(data, 'person', input.personId, 'That person is not in the directory');
+    if (input.on > ctx.today()) throw new QuorumFailure('invalid-input', `${formatUkDate(input.on)} is still to come: record a confirmation once it is given.`, { on: 'Still to come' });
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'interestReturn'>>({ id: ctx.newId('interestReturn'), type: 'interestReturn', personId: person.id, confirmedOn: input.on, note: input.note } as RecordOf<'interestReturn'>);
+    const held = registerOn(data, input.on, { public: false, personId: person.id }).length;
+    return cs.result(`${person.name} confirmed their register on ${formatUkDate(input.on)}: ${held === 0 ? 'no interests' : held === 1 ? 'one entry' : `${held} entries`}`);
+  },
+});
+
+/** Each member's update in the latest round, or as a new member: opened, due in 28 days, confirmed or not. */
+export const listRegisterUpdates = query({
+  name: 'interests:updates',
+  input: z.object({}).strict(),
+  reads: ['registerRound', 'interestReturn', 'tor', 'person', 'board', 'organisation'],
+  view: (data, _input, env) => ({
+    today: env.today,
+    round: listRecords(data, 'registerRound').filter((r) => r.opensOn <= env.today).sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0]?.opensOn ?? null,
+    updates: registerUpdates(data, env.today),
+    source: NEW_MEMBER_SOURCE,
+  }),
 });

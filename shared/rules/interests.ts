@@ -1,5 +1,6 @@
 import type { Interest, Person } from '../schema/records';
 import { currentTor } from './boards';
+import { addDays } from './dates';
 import { findRecord, listRecords, type StoreData } from '../data';
 
 /**
@@ -32,4 +33,48 @@ export const registerMembers = (data: StoreData, day: string): { personId: Perso
     }
   }
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+};
+
+/** A member has 28 days to register their interests: from becoming a member (Localism Act 2011 s.30(1)), and, by the board's code, from each annual update. */
+export const REGISTER_DAYS = 28;
+export const NEW_MEMBER_SOURCE = 'Localism Act 2011 s.30(1): within 28 days of becoming a member';
+
+/** The day a person first took a seat: the approval of the earliest terms of reference that name them. */
+export const joinedOn = (data: StoreData, personId: string): string | undefined =>
+  listRecords(data, 'tor')
+    .filter((t) => t.status !== 'draft' && t.approval && t.members.some((m) => m.personId === personId))
+    .map((t) => t.approval!.date)
+    .sort()[0];
+
+export type RegisterUpdate = {
+  personId: Person['id'];
+  name: string;
+  email: string;
+  kind: 'annual' | 'new-member';
+  opensOn: string;
+  dueOn: string;
+  confirmedOn: string | null;
+  state: 'confirmed' | 'due' | 'overdue';
+};
+
+/**
+ * Each member's update to the register in the latest annual round (shared/schema/interests.ts
+ * registerRound), or as a new member who joined since it opened: 28 days from the day it opened
+ * or they joined. Nothing is asked until the secretariat starts a round.
+ */
+export const registerUpdates = (data: StoreData, today: string): RegisterUpdate[] => {
+  const round = listRecords(data, 'registerRound')
+    .filter((r) => r.opensOn <= today)
+    .sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0];
+  if (!round) return [];
+  const returns = listRecords(data, 'interestReturn');
+  return registerMembers(data, today).map((m) => {
+    const joined = joinedOn(data, m.personId);
+    const kind = joined && joined > round.opensOn ? 'new-member' : 'annual';
+    const opensOn = kind === 'new-member' ? joined! : round.opensOn;
+    const dueOn = addDays(opensOn, REGISTER_DAYS);
+    const confirmedOn = returns.filter((r) => r.personId === m.personId && r.confirmedOn >= opensOn).map((r) => r.confirmedOn).sort()[0] ?? null;
+    const person = findRecord(data, 'person', m.personId);
+    return { personId: m.personId, name: m.name, email: person?.email.trim() ?? '', kind, opensOn, dueOn, confirmedOn, state: confirmedOn ? 'confirmed' : today > dueOn ? 'overdue' : 'due' };
+  });
 };

@@ -6,6 +6,7 @@ import { numberedAgenda } from './agenda';
 import { clearDaysFor, meetingPaperDeadline } from './papers';
 import { clearanceStates, paperFingerprint } from './clearance';
 import { titleIn } from './confidential';
+import { NEW_MEMBER_SOURCE, registerOn, registerUpdates } from './interests';
 
 /**
  * The messages Quorum writes (docs/ARCHITECTURE.md, the outbox), as they fall due: paper requests
@@ -205,6 +206,35 @@ export const messagesDue = (data: StoreData, today: string, holidays: HolidaySet
       }),
     );
   }
+  out.push(...registerMessages(data, today));
   // Soonest first; on a day, in the order of the cycle, then by subject: the same order on every machine (ids are random).
   return out.filter((m) => !sentKeys.has(m.key) && m.dueOn <= horizon).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || OUTBOX_KINDS.indexOf(a.kind) - OUTBOX_KINDS.indexOf(b.kind) || a.subject.localeCompare(b.subject) || a.key.localeCompare(b.key));
 };
+
+/** A week before the 28 days are up, a member who has not confirmed is reminded. */
+export const REGISTER_REMINDER_DAYS = 7;
+
+/**
+ * The register's update (shared/rules/interests.ts registerUpdates): a request to each member with
+ * their entries as held, filled in for them to confirm or correct; a reminder a week before the 28
+ * days are up and a chaser the day after, until they confirm. A sensitive entry is named only as
+ * one: its words stay in Quorum (Localism Act 2011 s.32).
+ */
+const registerMessages = (data: StoreData, today: string): DueMessage[] =>
+  registerUpdates(data, today)
+    .filter((u) => u.state !== 'confirmed')
+    .flatMap((u) => {
+      const to = recipient(data, u.personId);
+      if (!to) return [];
+      const entries = registerOn(data, today, { public: false, personId: u.personId });
+      const lines = entries.map((e) => (e.sensitive ? '- A sensitive interest (its details are held by the secretariat, not written here)' : `- ${e.description}${e.body ? ` (${e.body})` : ''}, since ${formatUkDate(e.from)}${e.valuePounds !== undefined ? `, £${e.valuePounds}` : ''}`));
+      const held = lines.length ? `The register holds for you:\n${lines.join('\n')}` : 'The register holds no interests for you.';
+      const why = u.kind === 'new-member' ? `As a new member of the partnership's boards, please register your interests within 28 days of joining (${NEW_MEMBER_SOURCE})` : 'It is time for the annual update of the register of interests';
+      const ask = `Please reply by ${formatUkDate(u.dueOn, true)} to confirm that it is complete and correct, or tell us what has changed: new interests (organisations and roles, employment, land, gifts and hospitality with their value) and any that have ended, with their dates. If publishing an interest could lead to violence or intimidation, say so: it will be kept off the public register (Localism Act 2011 s.32).`;
+      const base = { to: [to], about: [u.personId] };
+      return [
+        withProblem({ ...base, key: `interests-request:${u.personId}:${u.opensOn}`, kind: 'interests-request' as const, dueOn: u.opensOn, subject: `Your register of interests: ${u.kind === 'new-member' ? 'as a new member' : 'annual update'}, by ${formatUkDate(u.dueOn)}`, body: `Dear ${to.name},\n\n${why}.\n\n${held}\n\n${ask}\n\nThank you,\n${signOff(data)}` }),
+        withProblem({ ...base, key: `interests-reminder:${u.personId}:${u.opensOn}`, kind: 'interests-reminder' as const, dueOn: addDays(u.dueOn, -REGISTER_REMINDER_DAYS), subject: `Reminder: your register of interests, by ${formatUkDate(u.dueOn)}`, body: `Dear ${to.name},\n\nWe have not yet had your confirmation of the register of interests.\n\n${held}\n\n${ask}\n\nThank you,\n${signOff(data)}` }),
+        withProblem({ ...base, key: `interests-overdue:${u.personId}:${u.opensOn}`, kind: 'interests-reminder' as const, dueOn: addDays(u.dueOn, 1), subject: `Overdue: your register of interests, due ${formatUkDate(u.dueOn)}`, body: `Dear ${to.name},\n\nYour confirmation of the register of interests was due by ${formatUkDate(u.dueOn, true)}. Please send it today.\n\n${held}\n\n${ask}\n\nThank you,\n${signOff(data)}` }),
+      ];
+    });

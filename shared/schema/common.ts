@@ -54,6 +54,8 @@ export const RECORD_TYPES = [
   'clearanceRequest',
   'message',
   'interest',
+  'registerRound',
+  'interestReturn',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 /** A record's id, which names its type: `meeting:01J…`. */

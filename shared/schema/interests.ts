@@ -24,3 +24,19 @@ export const interestSchema = recordBase('interest').extend({
   /** Kept off every public output (a sensitive interest: Localism Act 2011 s.32). */
   sensitive: z.boolean(),
 });
+
+/**
+ * The annual update of the register, started by the secretariat on a day: every member is asked to
+ * confirm their entries (filled in with those held) within 28 days. Write-once.
+ */
+export const registerRoundSchema = recordBase('registerRound').extend({
+  opensOn: isoDate,
+});
+
+/** A member's confirmation that their register is complete and correct, as it stood that day. Write-once. */
+export const interestReturnSchema = recordBase('interestReturn').extend({
+  personId: recordId('person'),
+  confirmedOn: isoDate,
+  /** How it came: "Signed form", "E-mail of 3 April". */
+  note: optionalLine(300),
+});

@@ -6,7 +6,7 @@ import { isoDate, isoTimestamp, line, optionalLine, recordBase, recordId } from 
  * edited it, or once it was sent or failed. Messages not yet touched are not stored: they are
  * worked out from the records when due (shared/rules/outbox.ts).
  */
-export const OUTBOX_KINDS = ['paper-request', 'paper-reminder', 'paper-chaser', 'clearance-request', 'action-reminder', 'circulation-notice', 'resolution', 'resolution-reminder'] as const;
+export const OUTBOX_KINDS = ['paper-request', 'paper-reminder', 'paper-chaser', 'clearance-request', 'action-reminder', 'circulation-notice', 'resolution', 'resolution-reminder', 'interests-request', 'interests-reminder'] as const;
 export const recipientSchema = z.object({ personId: recordId('person').optional(), name: line(200), email: z.string().trim().email('Give an e-mail address like name@council.gov.uk').max(200) }).strict();
 
 export const messageSchema = recordBase('message').extend({

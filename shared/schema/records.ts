@@ -3,7 +3,7 @@ import { clockTime, isoDate, isoTimestamp, line, markdown, optionalLine, recordB
 import { SCHEDULE_12A_PARAGRAPHS } from './schedule12a';
 import { ITEM_PURPOSES } from './purposes';
 import { DEEP_DIVE_STATUSES, EVIDENCE_KINDS, FORWARD_PLAN_KINDS, FORWARD_PLAN_STATUSES } from './plan';
-import { interestSchema } from './interests';
+import { interestReturnSchema, interestSchema, registerRoundSchema } from './interests';
 import { clearanceRequestSchema, clearanceRuleSchema, clearanceSchema, paperStandardsSchema } from './clearance';
 import { mailSettingsSchema, messageSchema } from './outbox';
 export { PAPER_KINDS, type PaperKind, type ClearanceRule } from './clearance';
@@ -442,6 +442,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   clearanceRequestSchema,
   messageSchema,
   interestSchema,
+  registerRoundSchema,
+  interestReturnSchema,
 ]);
 
 export type QRecord = z.infer<typeof recordSchema>;

@@ -30,7 +30,7 @@ export type RecordStore = {
 };
 
 /** Records made once and never changed (docs/ARCHITECTURE.md, ready for team use): comments, responses, sign-offs, action updates. */
-export const WRITE_ONCE_RECORDS: ReadonlySet<RecordType> = new Set(['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'decisionReply', 'clearance', 'clearanceRequest']);
+export const WRITE_ONCE_RECORDS: ReadonlySet<RecordType> = new Set(['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'decisionReply', 'clearance', 'clearanceRequest', 'registerRound', 'interestReturn']);
 
 export const staleRevision = (id: string): QuorumFailure =>
   new QuorumFailure('conflict', `${id} was changed by someone else since it was read; nothing was written. Reload it and make the change again.`);

@@ -7,7 +7,7 @@ import { AUDIENCE_ROLES, personRole, serverRole, type Audience } from '../../../
  */
 
 /** Records that are made once and never changed (docs/ARCHITECTURE.md, ready for team use), and the journal. */
-export const WRITE_ONCE_TYPES = ['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'decisionReply', 'clearance', 'clearanceRequest', 'journal'] as const;
+export const WRITE_ONCE_TYPES = ['protocolComment', 'commentResponse', 'signOff', 'actionUpdate', 'decisionReply', 'clearance', 'clearanceRequest', 'registerRound', 'interestReturn', 'journal'] as const;
 
 export const securityObject = (slug: string, audience: Audience) => ({
   // Only server admins change the design documents and the security object itself.

@@ -43,6 +43,8 @@ const KIND_LABEL: Record<Entry['kind'], string> = {
   'circulation-notice': 'Circulation notice',
   resolution: 'Written resolution',
   'resolution-reminder': 'Resolution reminder',
+  'interests-request': 'Register of interests',
+  'interests-reminder': 'Register reminder',
 };
 
 const useStyles = makeStyles({

@@ -8,6 +8,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { FormDialog } from '../../components/FormDialog';
 import { formatUkDate } from '../../format';
 import { WordExportButton } from '../governance/WordExportButton';
+import { DataTable } from '../../components/DataTable';
 import { AddInterestDialog, INTEREST_KIND_OPTIONS } from '../../components/AddInterestDialog';
 
 /**
@@ -70,6 +71,7 @@ export const InterestsRegister = () => {
         A sensitive interest is one whose publication could lead to violence or intimidation: it stays in the register, and the public register says only that the member holds one (Localism Act 2011
         s.32).
       </Text>
+      <RegisterUpdates />
       {rows.length === 0 && <Text block>No one holds a seat on a board on {formatUkDate(v.on)}. Add members to a board’s terms of reference first (Terms of reference).</Text>}
       {rows.map((m) => {
         const mine = v.entries.filter((e) => e.personId === m.personId);
@@ -145,6 +147,121 @@ const EndInterestDialog = ({ entry, today, onClose }: { entry: Entry; today: str
       <Text block>{entry.person}’s interest stays in the register’s history; from the day after, it is no longer held.</Text>
       <Field label="Last day held" required>
         <Input type="date" value={to} onChange={(_e, d) => setTo(d.value)} />
+      </Field>
+    </FormDialog>
+  );
+};
+
+const UPDATE_BADGE = { confirmed: { color: 'success', label: 'Confirmed' }, due: { color: 'warning', label: 'Due' }, overdue: { color: 'danger', label: 'Overdue' } } as const;
+
+/**
+ * The annual update and new members' registers (shared/rules/interests.ts registerUpdates): who
+ * has confirmed, who is due or overdue; the outbox sends the requests and reminders to those with an
+ * e-mail address, and the rest are listed to send by hand.
+ */
+const RegisterUpdates = () => {
+  const styles = useStyles();
+  const view = useQuery('interests:updates', {});
+  const [starting, setStarting] = useState(false);
+  const [confirming, setConfirming] = useState<{ personId: string; name: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (view.state.status !== 'ready') return null;
+  const v = view.state.value;
+  const done = (summary?: string) => {
+    setStarting(false);
+    setConfirming(null);
+    if (summary) setNotice(summary);
+  };
+  const byHand = v.updates.filter((u) => u.state !== 'confirmed' && !u.email);
+  return (
+    <section aria-labelledby="register-updates" className={styles.member}>
+      <Text as="h2" id="register-updates" size={500} weight="semibold" block>
+        Updates of the register
+      </Text>
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Text block size={200} className={styles.muted}>
+        Each member confirms their entries within 28 days of the annual update opening, and a new member within 28 days of joining ({v.source}). The outbox sends each request, a reminder a week before
+        and a chaser the day after.
+      </Text>
+      {v.round ? <Text block>The annual update opened on {formatUkDate(v.round)}.</Text> : <Text block>No annual update has been started in Quorum yet.</Text>}
+      <Button onClick={() => setStarting(true)}>Start the annual update…</Button>
+      {v.updates.length > 0 && (
+        <DataTable
+          label="Updates of the register"
+          headers={['Member', 'Update', 'Opened', 'Due', 'State', '']}
+          rows={v.updates.map((u) => ({
+            key: u.personId,
+            cells: [
+              u.name,
+              u.kind === 'new-member' ? 'New member' : 'Annual',
+              formatUkDate(u.opensOn),
+              formatUkDate(u.dueOn),
+              <Badge key="state" color={UPDATE_BADGE[u.state].color}>
+                {u.state === 'confirmed' && u.confirmedOn ? `Confirmed ${formatUkDate(u.confirmedOn)}` : UPDATE_BADGE[u.state].label}
+              </Badge>,
+              u.state === 'confirmed' ? (
+                ''
+              ) : (
+                <Button key="confirm" size="small" onClick={() => setConfirming(u)} aria-label={`Record ${u.name}’s confirmation`}>
+                  Record confirmation…
+                </Button>
+              ),
+            ],
+          }))}
+        />
+      )}
+      {byHand.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            To send yourself (no e-mail address in People and boards): {byHand.map((u) => `${u.name}, by ${formatUkDate(u.dueOn)}`).join('; ')}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {starting && <StartRoundDialog today={v.today} onClose={done} />}
+      {confirming && <ConfirmDialog member={confirming} today={v.today} onClose={done} />}
+    </section>
+  );
+};
+
+const StartRoundDialog = ({ today, onClose }: { today: string; onClose: (summary?: string) => void }) => {
+  const [opensOn, setOpensOn] = useState(today);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async () => {
+    const r = await call('interests:startRound', { opensOn });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title="Start the annual update of the register" errorTitle="The update was not started" error={error} saveLabel="Start the update" onSave={save} onClose={() => onClose()} saveDisabled={!opensOn}>
+      <Text block>Each member is sent their entries as held, to confirm or correct within 28 days; the messages wait in the outbox for you to review and send.</Text>
+      <Field label="Opens on" required>
+        <Input type="date" value={opensOn} onChange={(_e, d) => setOpensOn(d.value)} />
+      </Field>
+    </FormDialog>
+  );
+};
+
+const ConfirmDialog = ({ member, today, onClose }: { member: { personId: string; name: string }; today: string; onClose: (summary?: string) => void }) => {
+  const [on, setOn] = useState(today);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<QuorumError | null>(null);
+  const save = async () => {
+    const r = await call('interests:confirm', { personId: member.personId as `person:${string}`, on, note: note.trim() });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  return (
+    <FormDialog title={`${member.name} confirmed their register`} errorTitle="The confirmation was not recorded" error={error} saveLabel="Record confirmation" onSave={save} onClose={() => onClose()} saveDisabled={!on}>
+      <Text block>Add or end their entries first, as they told you; then record that they confirmed the register complete and correct.</Text>
+      <Field label="Confirmed on" required>
+        <Input type="date" value={on} onChange={(_e, d) => setOn(d.value)} />
+      </Field>
+      <Field label="How" hint="For example: signed form, or their e-mail of 3 April">
+        <Input value={note} onChange={(_e, d) => setNote(d.value)} />
       </Field>
     </FormDialog>
   );
