@@ -12,7 +12,7 @@ import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/rules/protocolView';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
 
-const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan', 'decisions', 'attendance', 'register'] as const;
+const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan', 'decisions', 'attendance', 'register', 'yearly-report'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -29,7 +29,8 @@ export const exportCommand = (): Subcommand => ({
     '             quorum export deep-dives|forward-plan --data DIR [--board ID] [--variant public|full] --out FILE.docx [--json]\n' +
     '             quorum export decisions --data DIR [--board ID] [--variant public|full] --out FILE.csv [--json]\n' +
     '             quorum export attendance --data DIR [--from DATE] [--to DATE] [--board ID] [--variant public|full] --out FILE.docx|FILE.csv [--json]\n' +
-    '             quorum export register --data DIR [--on DATE] [--variant public|full] --out FILE.docx [--json]',
+    '             quorum export register --data DIR [--on DATE] [--variant public|full] --out FILE.docx [--json]\n' +
+    '             quorum export yearly-report --data DIR --board ID [--from DATE] [--to DATE] [--variant public|full] --out FILE.docx|FILE.pdf [--json]',
   positional: { name: 'what', choices: KINDS },
   options: {
     data: { type: 'string', description: 'the data folder (holds quorum.json)' },
@@ -39,15 +40,16 @@ export const exportCommand = (): Subcommand => ({
     protocol: { type: 'string', description: 'the protocol (protocol:…)' },
     version: { type: 'string', description: 'a version number (default: the newest)' },
     'tracked-changes': { type: 'boolean', description: 'mark changes since the last agreed version as Word tracked changes' },
-    from: { type: 'string', description: 'attendance: the first day of the period (YYYY-MM-DD; default a year before --to)' },
-    to: { type: 'string', description: 'attendance: the last day of the period (YYYY-MM-DD; default today)' },
+    from: { type: 'string', description: 'attendance, yearly-report: the first day of the period (YYYY-MM-DD; attendance: a year before --to; yearly-report: the last 1 April)' },
+    to: { type: 'string', description: 'attendance, yearly-report: the last day of the period (YYYY-MM-DD; attendance: today; yearly-report: the 31 March after --from)' },
+    // --from and --to serve the attendance record and the yearly report.
     on: { type: 'string', description: 'register: the register as it stood on this day (YYYY-MM-DD; default today)' },
     out: { type: 'string', description: 'the file to write' },
     json: { type: 'boolean', description: 'print JSON instead of text' },
   },
   async run(values, out, { positionals, clock }) {
     // Loaded when the verb runs (the Word, calendar and spreadsheet writers), not at every start.
-    const [{ resolveMeeting }, { writeAttendanceExport, writeRegisterExport, writeCalendar, writeDecisionsCsv, writeGovernanceExport, writePlanExport, writeWordExport }] = await Promise.all([import('../services/packs'), import('../services/exports')]);
+    const [{ resolveMeeting }, { writeAttendanceExport, writeRegisterExport, writeYearlyReport, writeCalendar, writeDecisionsCsv, writeGovernanceExport, writePlanExport, writeWordExport }] = await Promise.all([import('../services/packs'), import('../services/exports')]);
     const dir = requireData(values);
     const [what, ...extra] = positionals;
     if (!what || !(KINDS as readonly string[]).includes(what) || extra.length) throw new UsageError(`say what to export: ${KINDS.join(', ')}`);
@@ -55,8 +57,9 @@ export const exportCommand = (): Subcommand => ({
     const board = typeof values.board === 'string' ? values.board : undefined;
     const variant = (values.variant ?? 'public') as string;
     if (!(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
-    const ext = what === 'calendar' ? '.ics' : what === 'decisions' ? '.csv' : what === 'attendance' && typeof file === 'string' && file.toLowerCase().endsWith('.csv') ? '.csv' : '.docx';
-    if (typeof file !== 'string' || !file.toLowerCase().endsWith(ext)) throw new UsageError(what === 'attendance' ? '--out FILE.docx or FILE.csv is required' : `--out FILE${ext} is required`);
+    const alternative = what === 'attendance' ? '.csv' : what === 'yearly-report' ? '.pdf' : undefined;
+    const ext = what === 'calendar' ? '.ics' : what === 'decisions' ? '.csv' : alternative && typeof file === 'string' && file.toLowerCase().endsWith(alternative) ? alternative : '.docx';
+    if (typeof file !== 'string' || !file.toLowerCase().endsWith(ext)) throw new UsageError(alternative ? `--out FILE.docx or FILE${alternative} is required` : `--out FILE${ext} is required`);
     for (const flag of ['from', 'to', 'on'] as const) if (values[flag] !== undefined && (typeof values[flag] !== 'string' || !ISO_DATE.test(values[flag]))) throw new UsageError(`--${flag} must be a date written YYYY-MM-DD`);
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
     const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
@@ -65,7 +68,16 @@ export const exportCommand = (): Subcommand => ({
       let result: { file: string; bytes: number; title?: string; meetingId?: string };
       const version = typeof values.version === 'string' ? Number(values.version) : undefined;
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version must be a whole number, 1 or more');
-      if (what === 'register') result = await writeRegisterExport(store.data, { on: typeof values.on === 'string' ? values.on : today, variant: variant as PackVariant, out: file, clock });
+      if (what === 'yearly-report') {
+        if (!board) throw new UsageError('--board ID is required for the yearly report');
+        // The last whole year from April to March unless a period is given (the year most partnerships report on).
+        const year = Number(today.slice(0, 4)) - (today.slice(5) >= '04-01' ? 1 : 2);
+        const from = typeof values.from === 'string' ? values.from : `${year}-04-01`;
+        const to = typeof values.to === 'string' ? values.to : `${year + 1}-03-31`;
+        if (from > to) throw new UsageError(`--from (${from}) is after --to (${to})`);
+        const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
+        result = await writeYearlyReport(store.data, { boardId: board, from, to, variant: variant as PackVariant, format: ext === '.pdf' ? 'pdf' : 'docx', out: file, clock, ...(progress ? { onProgress: progress } : {}) });
+      } else if (what === 'register') result = await writeRegisterExport(store.data, { on: typeof values.on === 'string' ? values.on : today, variant: variant as PackVariant, out: file, clock });
       else if (what === 'attendance') {
         const to = typeof values.to === 'string' ? values.to : today;
         const from = typeof values.from === 'string' ? values.from : `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;

@@ -3,7 +3,7 @@ import { findRecord, listRecords } from '../../shared/data';
 import { checkExternalLink } from '../../shared/rules/links';
 import { QuorumFailure } from '../../shared/result';
 import type { EffectHandlers } from '../../shared/operations';
-import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeDecisionsCsv, writeWordExport, writeAttendanceExport, suggestedAttendanceName, writeRegisterExport } from './exports';
+import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalendar, writeGovernanceExport, writePlanExport, writeDecisionsCsv, writeWordExport, writeAttendanceExport, suggestedAttendanceName, writeRegisterExport, writeYearlyReport, suggestedYearlyReportName } from './exports';
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
@@ -238,6 +238,24 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       const file = await platform.chooseSaveFile({ title: 'Save the register of interests', defaultName: `Register of interests ${day} (${variant}).docx`, filterName: 'Word document', extension: 'docx' });
       if (!file) return cancelled;
       const written = await writeRegisterExport(store.data, { on: day, variant, out: file, clock: session.clock });
+      return { saved: true as const, file: written.file, bytes: written.bytes };
+    },
+    'exports:yearlyReport': async ({ boardId, from, to, format, variant, taskId }) => {
+      const store = session.ready();
+      if (!findRecord(store.data, 'board', boardId)) throw new QuorumFailure('not-found', 'That board no longer exists');
+      const file = await platform.chooseSaveFile({ title: 'Save the draft report', defaultName: suggestedYearlyReportName(store.data, boardId, from, to, format, variant), filterName: format === 'pdf' ? 'PDF document' : 'Word document', extension: format });
+      if (!file) return cancelled;
+      const written = await writeYearlyReport(store.data, {
+        boardId,
+        from,
+        to,
+        variant,
+        format,
+        out: file,
+        clock: session.clock,
+        printer: () => platform.startPdfPrinter(),
+        ...(taskId ? { onProgress: (done: number, total: number, label: string) => session.progress(taskId, label, done, total) } : {}),
+      });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'exports:calendar': async ({ boardId }) => {

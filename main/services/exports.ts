@@ -14,6 +14,10 @@ import type { Clock } from '../../shared/clock';
 import { attendanceCsv, attendanceSpec, type AttendancePeriod } from '../../shared/exports/attendanceExports';
 import { wordOfSpec } from '../../shared/exports/document';
 import { registerSpec } from '../../shared/exports/registerExport';
+import { yearlyReportSpec } from '../../shared/exports/yearlyReportExport';
+import { documentHtml } from '../../shared/pack/html/document';
+import { headingTexts, withHeadingTitles } from './pdf/structure';
+import type { PdfPrinter } from './pdf/printer';
 
 export const EXPORT_LABEL: Record<WordExport, string> = { agenda: 'Agenda', minutes: 'Minutes', actions: 'Action log' };
 
@@ -114,4 +118,45 @@ export const writeRegisterExport = async (data: StoreData, req: { on: string; va
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title: `the register of interests as at ${req.on} (${req.variant})` };
+};
+
+/**
+ * The yearly report or annual summary as a Word or PDF draft. The PDF is laid out in the browser
+ * engine the pack uses (Electron's in the app, Chromium from the CLI), with bookmarks from its
+ * headings.
+ */
+export const writeYearlyReport = async (
+  data: StoreData,
+  req: { boardId: string; from: string; to: string; variant: PackVariant; format: 'docx' | 'pdf'; out: string; clock: Clock; printer?: () => Promise<PdfPrinter>; onProgress?: (done: number, total: number, label: string) => void },
+) => {
+  const board = findRecord(data, 'board', req.boardId);
+  if (!board) throw new QuorumFailure('not-found', `There is no board with id ${req.boardId}`);
+  if (req.from > req.to) throw new QuorumFailure('invalid-input', 'The period ends before it begins.');
+  const out = resolve(ensureExtension(req.out, `.${req.format}`));
+  const today = req.clock.today();
+  const progress = req.onProgress ?? (() => {});
+  progress(0, 2, 'Counting the year from the records');
+  const spec = yearlyReportSpec(data, { boardId: board.id, from: req.from, to: req.to, audience: req.variant, holidays: bankHolidaysAround(today), today });
+  let bytes: Uint8Array;
+  if (req.format === 'docx') bytes = await wordOfSpec(spec, req.clock.now());
+  else {
+    progress(1, 2, 'Laying out the pages');
+    const printer = await (req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))();
+    try {
+      const html = documentHtml(spec);
+      bytes = await withHeadingTitles(await printer.print(html), headingTexts(html));
+    } finally {
+      await printer.close();
+    }
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, bytes);
+  progress(2, 2, req.format === 'pdf' ? 'Saved as PDF' : 'Saved as Word');
+  return { file: out, bytes: bytes.length, title: spec.title };
+};
+
+export const suggestedYearlyReportName = (data: StoreData, boardId: string, from: string, to: string, format: 'docx' | 'pdf', variant: PackVariant): string => {
+  const board = findRecord(data, 'board', boardId);
+  const what = board?.kind === 'safeguarding-partnership' ? 'yearly report' : 'annual summary';
+  return `${board?.shortName ?? 'Board'} ${what} ${from} to ${to} (draft, ${variant}).${format}`.replace(/[\\/:*?"<>|]/g, '-');
 };

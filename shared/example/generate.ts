@@ -85,6 +85,13 @@ export const buildGeneratedRecords = (today: string, years: number, seed = 1): N
         }
       }
       out.push(...generatedAttendance(board.id, q, meetingId, base, id));
+      if ((board as { kind?: string }).kind === 'safeguarding-partnership' && q % 2 === 0) out.push(...generatedReview(board.id, q, date, today, people, id));
+      // Each year's section 11 audit: one finding for the partnership to act on.
+      if (q % 4 === 3) {
+        const raisedOn = addDays(date, 14);
+        const done = raisedOn < addDays(today, -200);
+        out.push({ id: id('action'), type: 'action', boardId: board.id, text: 'Check that every agency’s safeguarding training records are complete', ownerPersonId: people[q % people.length], dueDate: addDays(raisedOn, 120), status: done ? 'done' : 'open', ...(done ? { closedOn: addDays(raisedOn, 100) } : {}), raisedOn, source: { kind: 'section11', finding: 'Training records were incomplete in two agencies' } } as New);
+      }
       // One meeting a year called off, a few weeks after this one: out of every count.
       const offDate = onOrAfterWeekday(addDays(date, 42), 2);
       if (q % 4 === 1 && offDate < addDays(today, -7))
@@ -126,6 +133,25 @@ export const generatedAttendance = (boardId: string, q: number, meetingId: strin
     else row('present');
   });
   if (others.length) out.push({ id: id('attendance'), type: 'attendance', meetingId, personId: others[0], status: 'in-attendance' } as New);
+  return out;
+};
+
+/**
+ * A serious incident at every other safeguarding partnership meeting, by a fixed pattern: notified
+ * on the third day, its rapid review in time at every other one (18 days) and late otherwise (25
+ * days), and two actions on its recommendations, done once they are old enough.
+ */
+export const generatedReview = (boardId: string, q: number, meetingDate: string, today: string, people: readonly string[], id: (type: string) => string): New[] => {
+  const startsOn = addDays(meetingDate, -30);
+  const caseId = id('case');
+  const out: New[] = [
+    { id: caseId, type: 'case', boardId, kind: 'serious-incident-notification', reference: `SIN-${startsOn.slice(0, 4)}-${String(q).padStart(2, '0')}`, startsOn, steps: [{ key: 'sin.notification', on: addDays(startsOn, 3) }, { key: 'sin.rapid-review', on: addDays(startsOn, q % 4 === 0 ? 18 : 25) }], closedOn: addDays(startsOn, 60) } as New,
+  ];
+  ['Share the learning on information sharing with every agency', 'Audit the use of the escalation policy'].forEach((recommendation, i) => {
+    const raisedOn = addDays(startsOn, 40);
+    const done = raisedOn < addDays(today, -150);
+    out.push({ id: id('action'), type: 'action', boardId, text: `Act on: ${recommendation.toLowerCase()}`, ownerPersonId: people[(q + i) % people.length], dueDate: addDays(raisedOn, 90), status: done ? 'done' : 'open', ...(done ? { closedOn: addDays(raisedOn, 80 + i) } : {}), raisedOn, source: { kind: 'review', caseId, recommendation } } as New);
+  });
   return out;
 };
 

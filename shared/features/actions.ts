@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { clip, quoted } from '../rules/words';
 import { expectedRev, isoDate, line, noInput, optionalLine, recordId } from '../schema/common';
-import { ACTION_STATUSES, type RecordOf } from '../schema/records';
-import { getRecord, listRecords } from '../data';
+import { ACTION_STATUSES, actionSourceSchema, type RecordOf } from '../schema/records';
+import { QuorumFailure } from '../result';
+import { actionSourceWords, type ActionSource } from '../rules/actionSource';
+import { getRecord, listRecords, type StoreData } from '../data';
 import { personName } from '../rules/people';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
@@ -39,11 +41,22 @@ export const addActionUpdate = mutation({
 export const raiseAction = mutation({
   name: 'actions:raise',
   writes: ['action'],
-  input: z.object({ agendaItemId: recordId('agendaItem'), text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, confirmed: z.boolean().optional() }).strict(),
+  input: z
+    .object({
+      agendaItemId: recordId('agendaItem'),
+      text: line(2000),
+      ownerPersonId: recordId('person'),
+      dueDate: isoDate,
+      /** The resolution it carries out, or the item's deep dive and the recommendation. */
+      source: actionSourceSchema.optional(),
+      confirmed: z.boolean().optional(),
+    })
+    .strict(),
   apply(data, { confirmed, ...input }, ctx) {
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const meeting = assertMinutesOpen(data, item.meetingId);
     const owner = getRecord(data, 'person', input.ownerPersonId);
+    if (input.source) checkSource(data, meeting.boardId, input.source, item);
     askToConfirm(confirmed, input.dueDate < meeting.date && `The action is due on ${formatUkDate(input.dueDate)}, before the meeting of ${formatUkDate(meeting.date)} that raised it. Check the date, or confirm it was due before the meeting.`, 'dueDate');
     const cs = new ChangeSet(data, ctx);
     cs.create<RecordOf<'action'>>({
@@ -56,8 +69,47 @@ export const raiseAction = mutation({
       ownerPersonId: owner.id,
       dueDate: input.dueDate,
       status: 'open',
+      ...(input.source ? { source: input.source } : {}),
     });
     return cs.result(`Action for ${owner.name} by ${formatUkDate(input.dueDate)}: ${clip(input.text, 120)}`);
+  },
+});
+
+/**
+ * That an action's source is the board's own: a resolution on the item that raises it, the board's
+ * review (by its case), or its deep dive. Refused in the user's words otherwise.
+ */
+const checkSource = (data: StoreData, boardId: string, source: ActionSource, item?: RecordOf<'agendaItem'>) => {
+  if (source.kind === 'resolution') {
+    const r = getRecord(data, 'resolution', source.resolutionId, 'That resolution no longer exists');
+    if (!item || r.agendaItemId !== item.id) throw new QuorumFailure('invalid-input', 'An action carries out a resolution of the item that raises it: choose one of this item’s resolutions.', { source: 'Another item’s resolution' });
+  }
+  if (source.kind === 'review' && getRecord(data, 'case', source.caseId, 'That review is no longer recorded').boardId !== boardId)
+    throw new QuorumFailure('invalid-input', 'That review is another board’s: an action on its recommendations goes on that board’s log.', { source: 'Another board’s review' });
+  if (source.kind === 'deep-dive' && getRecord(data, 'deepDive', source.deepDiveId, 'That deep dive no longer exists').boardId !== boardId)
+    throw new QuorumFailure('invalid-input', 'That deep dive is another board’s.', { source: 'Another board’s deep dive' });
+  if (source.kind === 'section11' && source.organisationId) getRecord(data, 'organisation', source.organisationId, 'That organisation is not in the directory');
+};
+
+/**
+ * An action that did not come from a meeting item: on a review's recommendation, a section 11
+ * audit finding, or a deep dive's. It joins the board's action log with where it came from.
+ */
+export const raiseActionFrom = mutation({
+  name: 'actions:raiseFrom',
+  writes: ['action'],
+  input: z
+    .object({ boardId: recordId('board'), source: actionSourceSchema, text: line(2000), ownerPersonId: recordId('person'), dueDate: isoDate, confirmed: z.boolean().optional() })
+    .strict(),
+  apply(data, { confirmed, ...input }, ctx) {
+    const board = getRecord(data, 'board', input.boardId, 'That board no longer exists');
+    const owner = getRecord(data, 'person', input.ownerPersonId);
+    if (input.source.kind === 'resolution') throw new QuorumFailure('invalid-input', 'An action on a resolution is raised in the minutes of its item.', { source: 'Raise it in the minutes' });
+    checkSource(data, board.id, input.source);
+    askToConfirm(confirmed, input.dueDate < ctx.today() && `The action is due on ${formatUkDate(input.dueDate)}, which has passed. Check the date, or confirm it.`, 'dueDate');
+    const cs = new ChangeSet(data, ctx);
+    cs.create<RecordOf<'action'>>({ id: ctx.newId('action'), type: 'action', boardId: board.id, text: input.text, ownerPersonId: owner.id, dueDate: input.dueDate, status: 'open', source: input.source, raisedOn: ctx.today() });
+    return cs.result(`Action for ${owner.name} by ${formatUkDate(input.dueDate)} (${actionSourceWords(data, { source: input.source })}): ${clip(input.text, 120)}`);
   },
 });
 

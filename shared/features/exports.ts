@@ -40,3 +40,14 @@ export const exportRegister = effect<ExportOutcome>()({
   name: 'exports:register',
   input: z.object({ on: isoDate.optional(), variant: z.enum(['public', 'full']).default('public') }).strict(),
 });
+/**
+ * The yearly report (a safeguarding partnership's, Children Act 2004 s.16G) or a Health and
+ * Wellbeing Board's annual summary, drafted from the records as Word or PDF; public by default.
+ */
+export const exportYearlyReport = effect<ExportOutcome>()({
+  name: 'exports:yearlyReport',
+  input: z
+    .object({ boardId: recordId('board'), from: isoDate, to: isoDate, format: z.enum(['docx', 'pdf']), variant: z.enum(['public', 'full']).default('public'), taskId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional() })
+    .strict()
+    .refine((p) => p.from <= p.to, { message: 'The period ends before it begins', path: ['to'] }),
+});

@@ -346,7 +346,24 @@ export const resolutionSchema = recordBase('resolution').extend({
 });
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
+/**
+ * Where an action came from, for the yearly report's account of what was done on each
+ * recommendation (Working Together to Safeguard Children 2023, chapter 2: the yearly report
+ * records the actions taken on reviews' recommendations). Absent: the meeting item that raised it.
+ */
+export const ACTION_SOURCE_KINDS = ['resolution', 'review', 'section11', 'deep-dive'] as const;
+export const actionSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('resolution'), resolutionId: recordId('resolution') }).strict(),
+  /** A recommendation of a rapid review or a local child safeguarding practice review (the case, by its reference). */
+  z.object({ kind: z.literal('review'), caseId: recordId('case'), recommendation: line(1000) }).strict(),
+  /** A finding of the section 11 audit (Children Act 2004 s.11), of one organisation or all. */
+  z.object({ kind: z.literal('section11'), finding: line(1000), organisationId: recordId('organisation').optional() }).strict(),
+  z.object({ kind: z.literal('deep-dive'), deepDiveId: recordId('deepDive'), recommendation: optionalLine(1000).optional() }).strict(),
+]);
 export const actionSchema = recordBase('action').extend({
+  source: actionSourceSchema.optional(),
+  /** The day an action not raised at a meeting was raised (a meeting's action dates from its meeting). */
+  raisedOn: isoDate.optional(),
   meetingId: recordId('meeting').optional(),
   agendaItemId: recordId('agendaItem').optional(),
   boardId: recordId('board'),

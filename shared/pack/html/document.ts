@@ -6,6 +6,7 @@ import { PORTRAIT_TEXT_PX } from '../docx/page';
 import { cssString, esc } from './escape';
 import { CONTENTS_MARK, toHtml } from './render';
 import type { PictureSource } from './markdown';
+import type { PackBlock } from '../parts/blocks';
 
 /** A level 1 heading of the pack, as the contents lists it: `id` is its anchor (a named destination in the PDF). */
 export type ContentsEntry = { id: string; text: string };
@@ -38,7 +39,7 @@ export const inlinePictures = (images: ImageLibrary, maxWidth = PORTRAIT_TEXT_PX
  * named pages with @page margin boxes, which Chromium lays out). Each part starts a page; a wide
  * table has a landscape page of its own; table header rows repeat on every page.
  */
-const style = (primary: string, pages: { name: string; header: string }[]) => `
+const style = (primary: string, pages: { name: string; header: string }[]): string => `
 @page { size: A4; margin: 22mm 20mm 20mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #404040; } }
 @page cover { @top-center { content: none; } }
 ${pages.map((p) => `@page ${p.name} { @top-center { content: ${cssString(p.header)}; font: 9pt Arial, sans-serif; color: #404040; } }\n@page ${p.name}-wide { size: A4 landscape; @top-center { content: ${cssString(p.header)}; font: 9pt Arial, sans-serif; color: #404040; } }`).join('\n')}
@@ -133,4 +134,25 @@ ${body}
 </body>
 </html>`;
   return { html, contents };
+};
+
+/**
+ * A document other than the pack (the yearly report) as HTML for Chromium to print: the pack's
+ * print style, one running header, its level 1 headings as the PDF's bookmarks, no contents page.
+ */
+export const documentHtml = (doc: { title: string; author: string; primaryColour: string; header: string; blocks: readonly PackBlock[] }): string => {
+  let n = 0;
+  const body = toHtml(doc.blocks, { picture: () => undefined, topHeading: () => `h${++n}`, wide: (t) => `<div class="wide" style="page: doc-wide">${t}</div>` });
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>${esc(doc.title)}</title>
+<meta name="author" content="${esc(doc.author)}">
+<style>${style(doc.primaryColour, [{ name: 'doc', header: doc.header }])}</style>
+</head>
+<body>
+<section class="part" style="page: doc">${body}</section>
+</body>
+</html>`;
 };
