@@ -11,6 +11,7 @@ import { listRecords, type StoreData } from '../../shared/data';
 import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/rules/protocolView';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
+import { lastReportYear } from '../../shared/rules/dates';
 
 const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan', 'decisions', 'attendance', 'register', 'yearly-report'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -71,9 +72,9 @@ export const exportCommand = (): Subcommand => ({
       if (what === 'yearly-report') {
         if (!board) throw new UsageError('--board ID is required for the yearly report');
         // The last whole year from April to March unless a period is given (the year most partnerships report on).
-        const year = Number(today.slice(0, 4)) - (today.slice(5) >= '04-01' ? 1 : 2);
-        const from = typeof values.from === 'string' ? values.from : `${year}-04-01`;
-        const to = typeof values.to === 'string' ? values.to : `${year + 1}-03-31`;
+        const year = lastReportYear(today);
+        const from = typeof values.from === 'string' ? values.from : year.from;
+        const to = typeof values.to === 'string' ? values.to : year.to;
         if (from > to) throw new UsageError(`--from (${from}) is after --to (${to})`);
         const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
         result = await writeYearlyReport(store.data, { boardId: board, from, to, variant: variant as PackVariant, format: ext === '.pdf' ? 'pdf' : 'docx', out: file, clock, ...(progress ? { onProgress: progress } : {}) });

@@ -26,7 +26,7 @@ const SOURCE_LABEL: Record<ActionSourceKind, string> = {
 const STATUS_WORDS = { open: 'Open', 'in-progress': 'In progress', done: 'Done' } as const;
 
 const toWrite = (what: string): PackBlock => para(`To write: ${what}`, { italics: true });
-const sourceLine = (what: string): PackBlock => para(`Source: ${what}.`, { italics: true });
+const sourceLine = (what: string): PackBlock => para(`Source: ${what}${what.endsWith('.') ? '' : '.'}`, { italics: true });
 const period = (r: YearlyReport) => `${formatUkDate(r.from)} to ${formatUkDate(r.to)}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -48,15 +48,20 @@ const attendance = (r: YearlyReport, scp: boolean): PackBlock[] => {
   const failures = a.meetings.filter((m) => !m.quorate);
   return [
     heading(1, scp ? 'Attendance and representation of the safeguarding partners' : 'Attendance'),
-    para(`${plural(a.meetingsHeld, 'meeting')} held${a.meetingsCancelled ? ` and ${a.meetingsCancelled} cancelled` : ''} between ${period(r)}; ${failures.length ? `${plural(failures.length, 'meeting was', 'meetings were')} not quorate` : 'every meeting was quorate'}.`),
-    statutory.length
+    para(
+      a.meetingsHeld
+        ? `${plural(a.meetingsHeld, 'meeting')} held${a.meetingsCancelled ? ` and ${a.meetingsCancelled} cancelled` : ''} from ${period(r)}; ${failures.length ? `${plural(failures.length, 'meeting was', 'meetings were')} not quorate` : 'every meeting was quorate'}.`
+        : `No meeting was held from ${period(r)}${a.meetingsCancelled ? ` (${a.meetingsCancelled} cancelled)` : ''}.`,
+    ),
+    !a.meetingsHeld
+      ? para('With no meeting held, there is no attendance to report.')
+      : statutory.length
       ? table(
           ['Seat', 'Organisation', 'Meetings', 'By the member', 'By a deputy', 'Not filled'],
           statutory.map((s) => [s.role, s.organisation, String(s.expected), String(s.present), String(s.bySubstitute), s.unfilled ? `${s.unfilled}: ${s.unfilledOn.map((d) => formatUkDate(d)).join('; ')}` : 'None']),
         )
       : para('No seat is marked statutory in the terms of reference.'),
-    heading(2, 'Every member'),
-    table(['Member', 'Seat', 'Expected', 'Attended', 'Apologies', 'Absent'], a.people.map((p) => [p.name, p.seats.join('; '), String(p.expected), String(p.present + p.bySubstitute), String(p.apologies), String(p.absent)])),
+    ...(a.people.length ? [heading(2, 'Every member'), table(['Member', 'Seat', 'Expected', 'Attended', 'Apologies', 'Absent'], a.people.map((p) => [p.name, p.seats.join('; '), String(p.expected), String(p.present + p.bySubstitute), String(p.apologies), String(p.absent)]))] : []),
     ...(failures.length ? [table(['Meeting', 'Why it was not quorate'], failures.map((m) => [formatUkDate(m.date), m.reasons.join(' ')]))] : []),
     sourceLine(`the attendance recorded for the ${plural(a.meetingsHeld, 'meeting')} held, against the terms of reference in force at each`),
     toWrite(scp ? 'whether there has been sufficient senior representation from each partner, and what is being done where there was not.' : 'how members’ attendance has supported the board’s work.'),

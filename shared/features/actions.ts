@@ -4,6 +4,7 @@ import { expectedRev, isoDate, line, noInput, optionalLine, recordId } from '../
 import { ACTION_STATUSES, actionSourceSchema, type RecordOf } from '../schema/records';
 import { QuorumFailure } from '../result';
 import { actionSourceWords, type ActionSource } from '../rules/actionSource';
+import { caseTitle } from '../rules/obligations';
 import { getRecord, listRecords, type StoreData } from '../data';
 import { personName } from '../rules/people';
 import { ChangeSet } from '../kernel/changeSet';
@@ -155,4 +156,25 @@ export const listActions = query({
   input: z.object({ boardId: recordId('board').optional(), ownerPersonId: recordId('person').optional(), status: z.enum(ACTION_FILTER_STATUSES).optional() }).strict(),
   reads: ['action', 'actionUpdate', 'board', 'meeting', 'agendaItem', 'person', 'organisation', 'deepDive'],
   view: (data, filter, env) => actionLogView(data, env.today, filter),
+});
+
+/** What an action raised outside a meeting can come from, on a board: its reviews (by reference) and its deep dives. */
+export const actionSources = query({
+  name: 'actions:sources',
+  input: z.object({ boardId: recordId('board') }).strict(),
+  reads: ['case', 'deepDive', 'organisation'],
+  view: (data, { boardId }) => ({
+    reviews: listRecords(data, 'case')
+      .filter((c) => c.boardId === boardId)
+      .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+      .map((c) => ({ id: c.id, title: caseTitle(c) })),
+    deepDives: listRecords(data, 'deepDive')
+      .filter((d) => d.boardId === boardId)
+      .sort((a, b) => a.theme.localeCompare(b.theme))
+      .map((d) => ({ id: d.id, theme: d.theme })),
+    organisations: listRecords(data, 'organisation')
+      .filter((o) => !o.retiredOn)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((o) => ({ id: o.id, name: o.name })),
+  }),
 });

@@ -7,6 +7,7 @@ import * as boards from '../features/boards';
 import * as clearance from '../features/clearance';
 import * as search from '../features/search';
 import * as interests from '../features/interests';
+import * as reports from '../features/reports';
 import * as dashboard from '../features/dashboard';
 import * as directory from '../features/directory';
 import * as exportsFeature from '../features/exports';
@@ -30,7 +31,7 @@ import type { RecordType } from '../schema/common';
  * channel list, the contract types, the command registry and the handler table all follow from
  * the declarations in shared/features (docs/ARCHITECTURE.md, operations).
  */
-const FEATURES = { actions, agenda, app, attendance, boards, clearance, dashboard, directory, exports: exportsFeature, imports, interests, meetings, minutes, outbox, packs, partnership, people, plan, protocols, search, statutory, team, tor };
+const FEATURES = { actions, agenda, app, attendance, boards, clearance, dashboard, directory, exports: exportsFeature, imports, interests, meetings, minutes, outbox, packs, partnership, people, plan, protocols, reports, search, statutory, team, tor };
 
 type Features = typeof FEATURES;
 type DeclaredIn<M> = Extract<M[keyof M], AnyOperation>;

@@ -1,3 +1,4 @@
+import { actionSourceKind, actionSourceWords } from './actionSource';
 import type { Action, Board, Person } from '../schema/records';
 import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { actionRag, isOverdue, type ActionRag } from './actions';
@@ -12,6 +13,8 @@ export type ActionLogEntry = {
   boardId: Board['id'];
   board: string;
   raisedAt: string | null;
+  /** Where it came from, when not simply its meeting's item: "Rapid review SIN-…: …", "Section 11 audit: …". */
+  source: string;
   item: string;
   text: string;
   ownerPersonId: Person['id'];
@@ -36,7 +39,8 @@ export const actionLogView = (data: StoreData, today: string, filter: ActionFilt
       rev: a.rev,
       boardId: a.boardId,
       board: findRecord(data, 'board', a.boardId)?.shortName ?? '',
-      raisedAt: (a.meetingId && findRecord(data, 'meeting', a.meetingId)?.date) || null,
+      raisedAt: (a.meetingId && findRecord(data, 'meeting', a.meetingId)?.date) || a.raisedOn || null,
+      source: actionSourceKind(data, a) === 'meeting' ? '' : actionSourceWords(data, a),
       item: (a.agendaItemId && findRecord(data, 'agendaItem', a.agendaItemId)?.title) || '',
       text: a.text,
       ownerPersonId: a.ownerPersonId,

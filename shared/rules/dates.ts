@@ -70,3 +70,9 @@ export const paperDeadline = (meetingDate: string, clearDays: number, holidays: 
   while (!isWorkingDay(d, holidays));
   return d;
 };
+
+/** The last whole year from April to March before today: the year most partnerships' yearly reports cover. */
+export const lastReportYear = (today: string): { from: string; to: string } => {
+  const year = Number(today.slice(0, 4)) - (today.slice(5) >= '04-01' ? 1 : 2);
+  return { from: `${year}-04-01`, to: `${year + 1}-03-31` };
+};

@@ -57,6 +57,7 @@ export const ActionsScreen = () => {
   const ownerList = useQuery('actions:owners', {});
   const [updating, setUpdating] = useState<ActionLogEntry | null>(null);
   const [correcting, setCorrecting] = useState<ActionLogEntry | null>(null);
+  const [raising, setRaising] = useState(false);
   const sheet = useChosenFile(() => call('imports:chooseSheet', { purpose: 'actions' }));
   const [notice, setNotice] = useState<string | null>(null);
   const owners = ownerList.state.status === 'ready' ? ownerList.state.value : [];
@@ -71,6 +72,9 @@ export const ActionsScreen = () => {
       <div className={styles.filters}>
         <Button disabled={sheet.pending || boards.state.status !== 'ready' || boards.state.value.length === 0} onClick={sheet.open}>
           Import an action log…
+        </Button>
+        <Button disabled={boards.state.status !== 'ready' || boards.state.value.length === 0} onClick={() => setRaising(true)}>
+          Raise an action from a review or an audit…
         </Button>
         {boards.state.status === 'ready' && boards.state.value.length === 0 && <AddABoardFirst what="An action log" />}
       </div>
@@ -148,6 +152,11 @@ export const ActionsScreen = () => {
                   <TableCell>
                     {a.board}
                     {a.raisedAt ? `, ${formatUkDate(a.raisedAt)}` : ''}
+                    {a.source && (
+                      <Text block size={200} className={styles.muted}>
+                        From: {a.source}
+                      </Text>
+                    )}
                   </TableCell>
                   <TableCell>{formatUkDate(a.dueDate)}</TableCell>
                   <TableCell>
@@ -170,6 +179,15 @@ export const ActionsScreen = () => {
           </Table>
         ))}
       {updating && <ActionUpdateDialog action={updating} onClose={() => setUpdating(null)} />}
+      {raising && boards.state.status === 'ready' && (
+        <RaiseFromDialog
+          boards={boards.state.value}
+          onClose={(summary) => {
+            setRaising(false);
+            if (summary) setNotice(summary);
+          }}
+        />
+      )}
       {correcting && (
         <ActionCorrectDialog
           action={correcting}
@@ -235,6 +253,100 @@ const ActionCorrectDialog = ({ action, onClose }: { action: ActionLogEntry; onCl
       </Field>
       <Field label="Why (kept in the audit journal)" validationMessage={error?.fields?.reason}>
         <Input value={form.reason} onChange={set('reason')} placeholder="e.g. The chair agreed more time at the meeting" />
+      </Field>
+    </FormDialog>
+  );
+};
+
+/**
+ * An action that did not come from a meeting item (actions:raiseFrom): on a review's
+ * recommendation, a section 11 audit finding, or a deep dive's; the yearly report accounts for each.
+ */
+const RaiseFromDialog = ({ boards, onClose }: { boards: readonly { id: string; name: string }[]; onClose: (summary?: string) => void }) => {
+  const people = useQuery('people:list', {});
+  const [form, setForm] = useState({ boardId: boards[0]?.id ?? '', kind: 'review' as 'review' | 'section11' | 'deep-dive', of: '', recommendation: '', organisationId: '', text: '', ownerPersonId: '', dueDate: '' });
+  const sources = useQuery('actions:sources', form.boardId ? { boardId: form.boardId as `board:${string}` } : null);
+  const [error, setError] = useState<QuorumError | null>(null);
+  const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value, ...(key === 'kind' || key === 'boardId' ? { of: '' } : {}) }));
+  const src = sources.state.status === 'ready' && sources.state.value ? sources.state.value : { reviews: [], deepDives: [], organisations: [] };
+  const source =
+    form.kind === 'review'
+      ? { kind: 'review' as const, caseId: form.of as `case:${string}`, recommendation: form.recommendation.trim() }
+      : form.kind === 'section11'
+        ? { kind: 'section11' as const, finding: form.recommendation.trim(), ...(form.organisationId ? { organisationId: form.organisationId as `organisation:${string}` } : {}) }
+        : { kind: 'deep-dive' as const, deepDiveId: form.of as `deepDive:${string}`, recommendation: form.recommendation.trim() };
+  const save = async ({ confirmed }: { confirmed: boolean }) => {
+    const r = await call('actions:raiseFrom', { boardId: form.boardId as `board:${string}`, source, text: form.text.trim(), ownerPersonId: chosenId('person', form.ownerPersonId)!, dueDate: form.dueDate, ...(confirmed ? { confirmed } : {}) });
+    if (r.ok) onClose(r.value.summary);
+    else setError(r.error);
+  };
+  const needsOf = form.kind !== 'section11';
+  const ready = form.boardId && form.text.trim() && form.ownerPersonId && form.dueDate && form.recommendation.trim() && (!needsOf || form.of);
+  return (
+    <FormDialog title="Raise an action from a review or an audit" errorTitle="The action was not raised" error={error} saveLabel="Raise the action" onSave={save} onClose={() => onClose()} saveDisabled={!ready} saveHint="Say where it came from, what, who and by when">
+      <Field label="Board">
+        <Select value={form.boardId} onChange={set('boardId')}>
+          {boards.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="From">
+        <Select value={form.kind} onChange={set('kind')}>
+          <option value="review">A review’s recommendation (rapid review or practice review)</option>
+          <option value="section11">A section 11 audit finding (Children Act 2004 s.11)</option>
+          <option value="deep-dive">A deep dive’s recommendation</option>
+        </Select>
+      </Field>
+      {form.kind === 'review' && (
+        <Field label="Review" required hint={src.reviews.length ? undefined : 'No reviews are recorded for this board: open the case under Statutory clocks first.'}>
+          <Select value={form.of} onChange={set('of')}>
+            <option value="">Choose the review</option>
+            {src.reviews.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {form.kind === 'deep-dive' && (
+        <Field label="Deep dive" required>
+          <Select value={form.of} onChange={set('of')}>
+            <option value="">Choose the deep dive</option>
+            {src.deepDives.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.theme}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {form.kind === 'section11' && (
+        <Field label="Organisation" hint="Leave as all when the finding is for every agency">
+          <Select value={form.organisationId} onChange={set('organisationId')}>
+            <option value="">All agencies</option>
+            {src.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field label={form.kind === 'section11' ? 'The finding' : 'The recommendation'} required hint="Never a child’s name: a review is known by its reference">
+        <Textarea value={form.recommendation} onChange={set('recommendation')} rows={2} />
+      </Field>
+      <Field label="Action" required>
+        <Textarea value={form.text} onChange={set('text')} rows={2} />
+      </Field>
+      <Field label="Owner" required>
+        <PersonSelect people={people.state.status === 'ready' ? people.state.value : []} value={form.ownerPersonId} onChange={(ownerPersonId) => setForm((f) => ({ ...f, ownerPersonId }))} />
+      </Field>
+      <Field label="Due date" required>
+        <Input type="date" value={form.dueDate} onChange={set('dueDate')} />
       </Field>
     </FormDialog>
   );

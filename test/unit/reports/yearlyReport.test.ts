@@ -77,7 +77,7 @@ describe('the yearly report, from 10 generated years', () => {
     const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('Eastmere Safeguarding Children Partnership: yearly report, 1 April 2025 to 31 March 2026');
     expect(text).toContain('Children Act 2004 s.16G; Working Together to Safeguard Children 2023, chapter 2 (yearly report)');
-    expect(text).toContain('4 meetings held and 1 cancelled between 1 April 2025 to 31 March 2026');
+    expect(text).toContain('4 meetings held and 1 cancelled from 1 April 2025 to 31 March 2026');
     expect(text).toContain('21 actions raised in the year, 21 completed in it; 0 open at its end.');
     expect(text).toContain('Serious incident notification SIN-2025-34');
     expect(text).toContain('Source: the cases on the statutory clocks');

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { Tab, TabList, Title1 } from '@fluentui/react-components';
 import { AttendanceReport } from './AttendanceReport';
 import { InterestsRegister } from './InterestsRegister';
+import { YearlyReport } from './YearlyReport';
 
 /**
  * The evidence inspectors and scrutineers ask for every year (docs/ARCHITECTURE.md, reports and
- * registers): attendance and representation, and the register of interests.
+ * registers): attendance and representation, the register of interests, and the yearly report.
  */
 const TABS = [
   { value: 'attendance', label: 'Attendance' },
   { value: 'interests', label: 'Register of interests' },
+  { value: 'yearly', label: 'Yearly report' },
 ] as const;
 type ReportTab = (typeof TABS)[number]['value'];
 
@@ -27,6 +29,7 @@ export const ReportsScreen = () => {
       </TabList>
       {tab === 'attendance' && <AttendanceReport />}
       {tab === 'interests' && <InterestsRegister />}
+      {tab === 'yearly' && <YearlyReport />}
     </div>
   );
 };
