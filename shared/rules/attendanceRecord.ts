@@ -53,8 +53,13 @@ export const attendanceRecord = (data: StoreData, period: { from: string; to: st
 
   for (const meeting of held) {
     const board = findRecord(data, 'board', meeting.boardId);
+    if (!board) continue;
     const tor = currentTor(data, meeting.boardId, meeting.date);
-    if (!board || !tor) continue;
+    // Held without terms of reference: it counts as held, with no seats to count and no quorum rule.
+    if (!tor) {
+      meetings.push({ meetingId: meeting.id, date: meeting.date, boardId: board.id, board: board.shortName, quorate: true, quorum: 'No terms of reference: no quorum rule to check.', reasons: [], statutoryUnfilled: [] });
+      continue;
+    }
     const rows = recordsWhere(data, 'attendance', 'meetingId', meeting.id);
     const quorum = checkQuorum(tor, rows);
     const statutoryUnfilled: string[] = [];

@@ -48,9 +48,10 @@ describe('refreshing after a change', () => {
     await page.waitForTimeout(500); // anything else that was going to refetch has done so by now
     stop();
 
-    // An attendance save writes attendance records: the meeting (which shows them) and the store's
-    // status (which counts every record) are fetched again, once each; the lists are not.
-    expect(Object.fromEntries(calls)).toEqual({ 'attendance:set': 1, 'meetings:get': 1, 'store:status': 1 });
+    // An attendance save writes attendance records: the meeting (which shows them), the possible
+    // interests (a substitute present may hold some) and the store's status (which counts every
+    // record) are fetched again, once each; the lists are not.
+    expect(Object.fromEntries(calls)).toEqual({ 'attendance:set': 1, 'interests:conflicts': 1, 'meetings:get': 1, 'store:status': 1 });
     expect(await present.isChecked()).toBe(true);
   });
 });

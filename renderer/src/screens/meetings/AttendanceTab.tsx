@@ -23,7 +23,8 @@ import {
 import type { MeetingView, RosterRow } from '@shared/rules/meetingView';
 import type { QuorumError } from '@shared/result';
 import { ItemOptions } from './ItemOptions';
-import { bridge, useQuery } from '../../bridge';
+import { bridge, useQuery, type Loadable } from '../../bridge';
+import type { ChannelResult } from '@shared/contract';
 import { AddInterestDialog } from '../../components/AddInterestDialog';
 import { ChangeScope } from '../../components/ChangeScope';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -53,6 +54,8 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
   const [guest, setGuest] = useState('');
   const [declaration, setDeclaration] = useState({ personId: '', agendaItemId: '', interest: '' });
   const meetingId = view.meeting.id;
+  // One query for the notice at the top and the list below: one refetch after a change.
+  const conflicts = useQuery('interests:conflicts', { meetingId });
   const members = view.roster.filter((r) => r.memberKey);
   const others = view.roster.filter((r) => !r.memberKey);
   const q = view.quorum;
@@ -92,7 +95,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
           </MessageBar>
         )}
 
-        <InterestsNotice meetingId={meetingId} />
+        <InterestsNotice conflicts={conflicts.state} />
         <section className={styles.section} aria-labelledby="members-heading">
           <Text as="h3" id="members-heading" size={500} weight="semibold">
             Members
@@ -240,7 +243,7 @@ export const AttendanceTab = ({ view }: { view: MeetingView }) => {
             </Button>
           </div>
         </section>
-        <PossibleInterests view={view} act={act} />
+        <PossibleInterests view={view} act={act} conflicts={conflicts.state} />
         {substituting && <SubstituteDialog view={view} member={substituting} onClose={() => setSubstituting(null)} />}
       </ChangeScope>
     </>
@@ -286,10 +289,11 @@ const AbsenceReason = ({ name, saved, onSave }: { name: string; saved: string; o
 };
 
 /** At the top of the tab: whose register names something on this agenda, before anyone scrolls. */
-const InterestsNotice = ({ meetingId }: { meetingId: MeetingView['meeting']['id'] }) => {
-  const conflicts = useQuery('interests:conflicts', { meetingId });
-  if (conflicts.state.status !== 'ready' || conflicts.state.value.flags.length === 0) return null;
-  const flags = conflicts.state.value.flags;
+type Conflicts = Loadable<ChannelResult<'interests:conflicts'>>;
+
+const InterestsNotice = ({ conflicts }: { conflicts: Conflicts }) => {
+  if (conflicts.status !== 'ready' || conflicts.value.flags.length === 0) return null;
+  const flags = conflicts.value.flags;
   return (
     <MessageBar intent="warning">
       <MessageBarBody>
@@ -305,12 +309,11 @@ const InterestsNotice = ({ meetingId }: { meetingId: MeetingView['meeting']['id'
  * each member's possible interests, to declare; and declarations made here that the register does
  * not hold, each a prompt to add it.
  */
-const PossibleInterests = ({ view, act }: { view: MeetingView; act: ReturnType<typeof useChange>['act'] }) => {
+const PossibleInterests = ({ view, act, conflicts }: { view: MeetingView; act: ReturnType<typeof useChange>['act']; conflicts: Conflicts }) => {
   const styles = useStyles();
-  const conflicts = useQuery('interests:conflicts', { meetingId: view.meeting.id });
   const [adding, setAdding] = useState<{ personId: string; description: string } | null>(null);
-  if (conflicts.state.status !== 'ready') return null;
-  const { flags, notInRegister, policy } = conflicts.state.value;
+  if (conflicts.status !== 'ready') return null;
+  const { flags, notInRegister, policy } = conflicts.value;
   const declared = (f: (typeof flags)[number]) => view.declarations.some((d) => d.personId === f.personId && d.agendaItemId === f.agendaItemId);
   return (
     <section className={styles.section} aria-labelledby="interests-heading">
