@@ -4,7 +4,7 @@ import { listRecords } from '../data';
 import { QuorumFailure } from '../result';
 import { query } from '../kernel/operation';
 import { yearlyReport } from '../rules/yearlyReport';
-import { lastReportYear } from '../rules/dates';
+import { addDays, lastReportYear } from '../rules/dates';
 import { SCP_REPORT_SOURCE, HWB_REPORT_SOURCE } from '../exports/yearlyReportExport';
 
 
@@ -22,8 +22,9 @@ export const yearlyFigures = query({
     const options = boards.map((b) => ({ id: b.id, name: b.name, kind: b.kind }));
     if (!boardId) return { boards: options, report: null };
     const year = lastReportYear(env.today);
-    const from = input.from ?? year.from;
-    const to = input.to ?? year.to;
+    // A year from the day given, to the day given, or the last April to March.
+    const from = input.from ?? (input.to ? addDays(`${Number(input.to.slice(0, 4)) - 1}${input.to.slice(4)}`, 1) : year.from);
+    const to = input.to ?? (input.from ? addDays(`${Number(input.from.slice(0, 4)) + 1}${input.from.slice(4)}`, -1) : year.to);
     if (from > to) throw new QuorumFailure('invalid-input', 'The period ends before it begins.', { to: 'Before the start' });
     const r = yearlyReport(data, { boardId, from, to, audience: 'full', holidays: env.holidays });
     return {

@@ -120,6 +120,7 @@ describe('interests declared and conflicts flagged', () => {
     await q.reports.register.from.fill('2025-06-01');
     await q.reports.register.save.click();
     await q.reports.register.save.waitFor({ state: 'detached' });
+    await screenshot(page, 'reports-register.png');
     await expect.poll(() => q.reports.register.entries('Cllr Nia Brook').allInnerTexts()).toEqual([expect.stringContaining('Kind'), expect.stringMatching(new RegExp(`Trustee of ${CHARITY}.*1 June 2025`, 's'))]);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -203,5 +204,21 @@ describe('interests declared and conflicts flagged', () => {
     const csv = readFileSync((await saved.innerText()).replace(/^Saved (.*\.csv) \(.*$/, '$1'), 'utf8');
     expect(csv).toContain('"Tom Reyes","Harrowfield Police"');
     expect(csv).not.toContain('major incident');
+
+    // The yearly report for April 2026 to March 2027: January's meeting, the police seat left empty, drafted as Word.
+    await q.reports.tab('Yearly report').click();
+    await q.reports.from.fill('2026-04-01');
+    await q.reports.to.fill('2027-03-31');
+    await expect.poll(() => q.reports.figure('Meetings held').innerText()).toMatch(/^1\s+Meetings held$/);
+    expect(await q.reports.partnersTable.getByRole('row').filter({ hasText: 'Safeguarding partner: police' }).innerText()).toMatch(/Harrowfield Police\s+1\s+0\s+0\s+1$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'reports-yearly.png');
+    await page.getByRole('button', { name: 'Save the draft as Word…' }).click();
+    const draft = page.getByText(/^Saved .*yearly report 2026-04-01 to 2027-03-31 \(draft, public\)\.docx/);
+    await draft.waitFor();
+    const report = await wordText((await draft.innerText()).replace(/^Saved (.*\.docx) \(.*$/, '$1'));
+    expect(report).toContain('Harrowfield Safeguarding Children Partnership: yearly report, 1 April 2026 to 31 March 2027');
+    expect(report).toContain('1 meeting held from 1 April 2026 to 31 March 2027; every meeting was quorate.');
+    expect(report).not.toContain('major incident');
   });
 });

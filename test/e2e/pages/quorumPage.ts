@@ -179,7 +179,9 @@ export const quorumPage = (page: Page) => ({
   },
   reports: {
     heading: page.getByRole('heading', { name: 'Reports and registers', level: 1 }),
-    tab: (name: 'Attendance' | 'Register of interests') => page.getByRole('tab', { name }),
+    tab: (name: 'Attendance' | 'Register of interests' | 'Yearly report') => page.getByRole('tab', { name }),
+    figure: (label: string) => page.getByRole('list', { name: 'The year in figures' }).getByRole('listitem').filter({ hasText: new RegExp(`^\\d+\\s*${label}$`) }),
+    partnersTable: page.getByRole('table', { name: /attendance$/ }),
     board: page.getByRole('combobox', { name: 'Board' }),
     from: page.getByLabel('From'),
     to: page.getByLabel('To'),

@@ -29,7 +29,11 @@ export const AttendanceReport = () => {
   const [boardId, setBoardId] = useState('');
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const [variant, setVariant] = useState<'full' | 'public'>('full');
-  const input = { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...(period.from && DATE.test(period.from) ? { from: period.from } : {}), ...(period.to && DATE.test(period.to) ? { to: period.to } : {}) };
+  const from = period.from && DATE.test(period.from) ? period.from : undefined;
+  const to = period.to && DATE.test(period.to) ? period.to : undefined;
+  // A period that ends before it begins is not asked for: the field says so.
+  const backwards = Boolean(from && to && from > to);
+  const input = { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...(from && !backwards ? { from } : {}), ...(to && !backwards ? { to } : {}) };
   const view = useQuery('attendance:summary', input);
   const r: AttendanceRecord | undefined = view.state.status === 'ready' ? view.state.value : undefined;
   const exportInput = r ? { from: r.from, to: r.to, ...(boardId ? { boardId: boardId as `board:${string}` } : {}), variant } : undefined;
@@ -50,7 +54,7 @@ export const AttendanceReport = () => {
         <Field label="From">
           <Input type="date" value={period.from ?? r?.from ?? ''} onChange={(_e, d) => setPeriod((p) => ({ ...p, from: d.value }))} />
         </Field>
-        <Field label="To">
+        <Field label="To" validationMessage={backwards ? 'The period ends before it begins' : undefined}>
           <Input type="date" value={period.to ?? r?.to ?? ''} onChange={(_e, d) => setPeriod((p) => ({ ...p, to: d.value }))} />
         </Field>
         <Field label="Exports">

@@ -29,7 +29,11 @@ export const YearlyReport = () => {
   const [boardId, setBoardId] = useState('');
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const [variant, setVariant] = useState<'public' | 'full'>('public');
-  const view = useQuery('reports:yearly', { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...(period.from && DATE.test(period.from) ? { from: period.from } : {}), ...(period.to && DATE.test(period.to) ? { to: period.to } : {}) });
+  // A period that ends before it begins is not asked for: the field says so, and the year shown stays.
+  const from = period.from && DATE.test(period.from) ? period.from : undefined;
+  const to = period.to && DATE.test(period.to) ? period.to : undefined;
+  const backwards = Boolean(from && to && from > to);
+  const view = useQuery('reports:yearly', { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...(from && !backwards ? { from } : {}), ...(to && !backwards ? { to } : {}) });
   const { progress, busy, track } = useTaskProgress('report');
   const [saved, setSaved] = useState<ExportOutcome | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
@@ -74,7 +78,7 @@ export const YearlyReport = () => {
         <Field label="From">
           <Input type="date" value={period.from ?? r.from} onChange={(_e, d) => setPeriod((p) => ({ ...p, from: d.value }))} />
         </Field>
-        <Field label="To">
+        <Field label="To" validationMessage={backwards ? 'The period ends before it begins' : undefined}>
           <Input type="date" value={period.to ?? r.to} onChange={(_e, d) => setPeriod((p) => ({ ...p, to: d.value }))} />
         </Field>
         <Field label="Draft">
