@@ -189,6 +189,15 @@ const dropWordContents = (doc: DomDocument): number => {
 
 const converter = (): TurndownService => {
   const td = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
+  // Turndown escapes Markdown's own marks; these too must stay the text the author typed
+  // (CommonMark: a backslash before any ASCII punctuation makes it literal): "<name>" is not an
+  // HTML tag, "&amp;" not an entity, and "1) First" at a paragraph's start not a list Word never numbered.
+  const markdownEscape = td.escape.bind(td);
+  td.escape = (text: string) =>
+    markdownEscape(text)
+      .replace(/</g, '\\<')
+      .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+      .replace(/^(\s*\d+)\)(?=\s|$)/gm, '$1\\)');
   td.use(gfm);
   // Added after gfm so they take precedence (turndown tries the newest rule first).
   td.addRule('table', {

@@ -3,7 +3,7 @@ import { lexMarkdown } from '../markdown/lex';
 import { plainText } from '../markdown/inline';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
-import { decodeEntities, isLineBreakTag, xmlSafe } from '../markdown/text';
+import { decodeEntities, isHtmlMarkup, isLineBreakTag, xmlSafe } from '../markdown/text';
 import { imagePath } from '../markdown/images';
 import { WIDE_TABLE_COLUMNS } from '../markdown/context';
 import { esc } from './escape';
@@ -110,6 +110,7 @@ export const markdownToHtml = (markdown: string, ctx: HtmlMarkdownContext): stri
           break;
         case 'html':
           if (isLineBreakTag(t.text)) html += '<br>';
+          else if (!isHtmlMarkup(t.raw)) html += esc(xmlSafe(t.raw));
           break;
         case 'link': {
           const href = checkLinkHref((t as Tokens.Link).href);

@@ -3,7 +3,7 @@ import { pictureRun } from '../docx/picture';
 import type { Token, Tokens } from 'marked';
 import { checkLinkHref } from './links';
 import { withoutRawText } from './rawText';
-import { decodeEntities, isLineBreakTag, xmlSafe } from './text';
+import { decodeEntities, isHtmlMarkup, isLineBreakTag, xmlSafe } from './text';
 import { fitImage, loadImage } from './images';
 import type { MarkdownContext } from './context';
 
@@ -26,7 +26,7 @@ export const plainText = (tokens: readonly Token[] | undefined): string =>
       if (t.type === 'codespan') return xmlSafe(t.text);
       if (t.type === 'image') return decodeEntities((t as Tokens.Image).text);
       if (t.type === 'br') return ' ';
-      if (t.type === 'html') return '';
+      if (t.type === 'html') return isHtmlMarkup(t.raw) ? '' : xmlSafe(t.raw);
       return 'tokens' in t ? plainText(t.tokens) : '';
     })
     .join('');
@@ -64,6 +64,7 @@ export const inlineRuns = (tokens: readonly Token[] | undefined, ctx: MarkdownCo
         break;
       case 'html':
         if (isLineBreakTag(t.text)) out.push(new TextRun({ break: 1 }));
+        else if (!isHtmlMarkup(t.raw)) out.push(run(xmlSafe(t.raw), marks));
         break;
       case 'link': {
         const link = checkLinkHref((t as Tokens.Link).href);

@@ -3,7 +3,7 @@ import { lexMarkdown } from '../markdown/lex';
 import { plainText } from '../markdown/inline';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
-import { decodeEntities, isLineBreakTag, xmlSafe } from '../markdown/text';
+import { decodeEntities, isHtmlMarkup, isLineBreakTag, xmlSafe } from '../markdown/text';
 import { fitImage, imagePath, loadImage } from '../markdown/images';
 import { WIDE_TABLE_COLUMNS, type MarkdownContext } from '../markdown/context';
 import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../docx/page';
@@ -174,6 +174,7 @@ class Writer {
           break;
         case 'html':
           if (isLineBreakTag(t.text)) out += BREAK;
+          else if (!isHtmlMarkup(t.raw)) out += run(xmlSafe(t.raw), marks);
           break;
         case 'link': {
           const link = checkLinkHref((t as Tokens.Link).href);
