@@ -206,6 +206,13 @@ const converter = (): TurndownService => {
     filter: 'table',
     replacement: (content) => `\n\n${content.trim()}\n\n`,
   });
+  td.addRule('vertical', {
+    // Superscript and subscript (m², 10⁶, CO₂) as the bare tags the pack's writers read (shared/pack/markdown/text.ts verticalTag).
+    filter: ['sup', 'sub'] as TurndownService.Filter,
+    // A note's reference stays "[1]" in the text, as the notes under "Notes" are numbered (tidyNotes).
+    replacement: (content, node) =>
+      content.trim() && !(node as unknown as DomElement).querySelectorAll('a[href^="#footnote-"], a[href^="#endnote-"]').length ? `<${node.nodeName.toLowerCase()}>${content}</${node.nodeName.toLowerCase()}>` : content,
+  });
   td.addRule('strikethrough', {
     // GFM's two tildes, as people type them and Quorum's editor writes them.
     filter: ['del', 's', 'strike'] as TurndownService.Filter,

@@ -3,7 +3,7 @@ import { lexMarkdown } from '../markdown/lex';
 import { plainText } from '../markdown/inline';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
-import { decodeEntities, isHtmlMarkup, isLineBreakTag, xmlSafe } from '../markdown/text';
+import { decodeEntities, isHtmlMarkup, isLineBreakTag, verticalTag, xmlSafe } from '../markdown/text';
 import { imagePath } from '../markdown/images';
 import { WIDE_TABLE_COLUMNS } from '../markdown/context';
 import { esc } from './escape';
@@ -110,6 +110,8 @@ export const markdownToHtml = (markdown: string, ctx: HtmlMarkdownContext): stri
           break;
         case 'html':
           if (isLineBreakTag(t.text)) html += '<br>';
+          // Only the bare tags, never with attributes: a superscript or subscript as Word marked it.
+          else if (verticalTag(t.raw) !== undefined) html += t.raw.trim().toLowerCase();
           else if (!isHtmlMarkup(t.raw)) html += esc(xmlSafe(t.raw));
           break;
         case 'link': {

@@ -3,11 +3,11 @@ import { pictureRun } from '../docx/picture';
 import type { Token, Tokens } from 'marked';
 import { checkLinkHref } from './links';
 import { withoutRawText } from './rawText';
-import { decodeEntities, isHtmlMarkup, isLineBreakTag, xmlSafe } from './text';
+import { decodeEntities, isHtmlMarkup, isLineBreakTag, verticalMark, verticalTag, xmlSafe } from './text';
 import { fitImage, loadImage } from './images';
 import type { MarkdownContext } from './context';
 
-type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
+type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean; vertAlign?: 'superscript' | 'subscript' };
 
 const run = (text: string, marks: Marks): TextRun =>
   new TextRun({
@@ -15,6 +15,7 @@ const run = (text: string, marks: Marks): TextRun =>
     bold: marks.bold,
     italics: marks.italics,
     strike: marks.strike,
+    ...(marks.vertAlign === 'superscript' ? { superScript: true } : marks.vertAlign === 'subscript' ? { subScript: true } : {}),
     ...(marks.code ? { style: 'QuorumCode' } : {}),
   });
 
@@ -35,7 +36,8 @@ export const plainText = (tokens: readonly Token[] | undefined): string =>
  * Inline Markdown to Word runs. Raw HTML is dropped (only a `<br>` becomes a break); links go out
  * only for http, https and mailto; images come only from the data folder, with their alt text.
  */
-export const inlineRuns = (tokens: readonly Token[] | undefined, ctx: MarkdownContext, marks: Marks = {}): ParagraphChild[] => {
+export const inlineRuns = (tokens: readonly Token[] | undefined, ctx: MarkdownContext, outer: Marks = {}): ParagraphChild[] => {
+  let marks = outer;
   const out: ParagraphChild[] = [];
   for (const t of withoutRawText(tokens)) {
     switch (t.type) {
@@ -64,6 +66,7 @@ export const inlineRuns = (tokens: readonly Token[] | undefined, ctx: MarkdownCo
         break;
       case 'html':
         if (isLineBreakTag(t.text)) out.push(new TextRun({ break: 1 }));
+        else if (verticalTag(t.raw) !== undefined) marks = { ...outer, ...verticalMark(verticalTag(t.raw)!) };
         else if (!isHtmlMarkup(t.raw)) out.push(run(xmlSafe(t.raw), marks));
         break;
       case 'link': {

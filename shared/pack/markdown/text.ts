@@ -36,3 +36,16 @@ export const isHtmlMarkup = (raw: string): boolean => {
   const name = /^<\/?([a-z][a-z0-9-]*)/i.exec(t)?.[1]?.toLowerCase();
   return name === undefined || ELEMENTS.has(name) || name.includes('-');
 };
+
+/**
+ * A superscript or subscript tag as Word's import writes them (`<sup>`, `</sup>`, `<sub>`,
+ * `</sub>`, nothing else): which it opens, or null for a closing tag; undefined for any other HTML.
+ */
+export const verticalTag = (raw: string): 'superscript' | 'subscript' | null | undefined => {
+  const m = /^<(\/?)(sup|sub)>$/i.exec(raw.trim());
+  if (!m) return undefined;
+  if (m[1]) return null;
+  return m[2].toLowerCase() === 'sup' ? 'superscript' : 'subscript';
+};
+/** The run marks for an opened superscript or subscript (w:vertAlign), or none once it closes. */
+export const verticalMark = (v: 'superscript' | 'subscript' | null): { vertAlign?: 'superscript' | 'subscript' } => (v ? { vertAlign: v } : {});

@@ -16,12 +16,12 @@ export class Ooxml {
   ) {}
 }
 
-export type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean };
+export type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean; vertAlign?: 'superscript' | 'subscript' };
 
-/** Run properties (w:rPr), in the order CT_RPr gives them: style, bold, italic, strike. */
+/** Run properties (w:rPr), in the order CT_RPr gives them: style, bold, italic, strike, vertical alignment. */
 export const rPr = (m: Marks, style?: string) => {
   const s = style ?? (m.code ? 'QuorumCode' : undefined);
-  const inner = `${s ? `<w:rStyle w:val="${s}"/>` : ''}${m.bold ? '<w:b/><w:bCs/>' : ''}${m.italics ? '<w:i/><w:iCs/>' : ''}${m.strike ? '<w:strike/>' : ''}`;
+  const inner = `${s ? `<w:rStyle w:val="${s}"/>` : ''}${m.bold ? '<w:b/><w:bCs/>' : ''}${m.italics ? '<w:i/><w:iCs/>' : ''}${m.strike ? '<w:strike/>' : ''}${m.vertAlign ? `<w:vertAlign w:val="${m.vertAlign}"/>` : ''}`;
   return inner ? `<w:rPr>${inner}</w:rPr>` : '';
 };
 

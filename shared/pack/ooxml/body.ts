@@ -3,7 +3,7 @@ import { lexMarkdown } from '../markdown/lex';
 import { plainText } from '../markdown/inline';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
-import { decodeEntities, isHtmlMarkup, isLineBreakTag, xmlSafe } from '../markdown/text';
+import { decodeEntities, isHtmlMarkup, isLineBreakTag, verticalMark, verticalTag, xmlSafe } from '../markdown/text';
 import { fitImage, imagePath, loadImage } from '../markdown/images';
 import { WIDE_TABLE_COLUMNS, type MarkdownContext } from '../markdown/context';
 import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../docx/page';
@@ -146,8 +146,10 @@ class Writer {
    * Inline Markdown to runs. Raw HTML is dropped (only a `<br>` becomes a break); links go out only
    * for http, https and mailto; images come only from the data folder, with their alt text.
    */
-  private inline(tokens: readonly Token[] | undefined, marks: Marks = {}): string {
+  private inline(tokens: readonly Token[] | undefined, outer: Marks = {}): string {
     let out = '';
+    // A superscript or subscript (m², CO₂) comes from Word as <sup>/<sub> around its text (main/services/papers/html.ts).
+    let marks = outer;
     for (const t of withoutRawText(tokens)) {
       switch (t.type) {
         case 'text':
@@ -174,6 +176,7 @@ class Writer {
           break;
         case 'html':
           if (isLineBreakTag(t.text)) out += BREAK;
+          else if (verticalTag(t.raw) !== undefined) marks = { ...outer, ...verticalMark(verticalTag(t.raw)!) };
           else if (!isHtmlMarkup(t.raw)) out += run(xmlSafe(t.raw), marks);
           break;
         case 'link': {

@@ -3,6 +3,9 @@ import { htmlToMarkdown } from '../../../main/services/papers/html';
 import { markdownToHtml } from '../../../shared/pack/html/markdown';
 import { markdownToOoxml } from '../../../shared/pack/ooxml/body';
 import { exportContext } from '../../../shared/exports/document';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { docxToMarkdown } from '../../../main/services/papers/docx';
+import { tempDir } from '../../helpers';
 
 /**
  * Every character a paper's author typed reaches the pack as written (issue: nothing a paper says
@@ -58,5 +61,36 @@ describe('every character typed in Quorum survives', () => {
   it('still never prints markup: a tag of a real element is dropped, its text kept', () => {
     expect(htmlText('after <b>bold</b> and <span onclick="x()">this</span>')).toBe('after bold and this');
     expect(wordText('after <b>bold</b> and <img src=x onerror=alert(1)>')).not.toMatch(/onerror|<img|&lt;img/);
+  });
+});
+
+describe('superscript and subscript survive', () => {
+  it('keeps m², 10⁶ and CO₂ from Word as superscript and subscript in the Word pack and the HTML', async () => {
+    const bytes = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ children: [new TextRun('The site is 40 m'), new TextRun({ text: '2', superScript: true }), new TextRun(' and holds 10'), new TextRun({ text: '6', superScript: true }), new TextRun(' litres.')] }),
+              new Paragraph({ children: [new TextRun('CO'), new TextRun({ text: '2', subScript: true }), new TextRun(' fell.')] }),
+            ],
+          },
+        ],
+      }),
+    );
+    const t = tempDir();
+    try {
+      const { markdown } = await docxToMarkdown(bytes, t.dir, 'site', 'site.docx');
+      const html = markdownToHtml(markdown, { headingBase: 1, picture: () => undefined });
+      expect(html).toContain('40 m<sup>2</sup> and holds 10<sup>6</sup> litres.');
+      expect(html).toContain('CO<sub>2</sub> fell.');
+      const ctx = exportContext();
+      const xml = markdownToOoxml(markdown, ctx, ctx.raw).map((b) => (b as unknown as { xml?: string }).xml ?? '').join('');
+      expect(xml).toMatch(/<w:r><w:rPr><w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">2<\/w:t><\/w:r>/);
+      expect(xml).toMatch(/<w:r><w:rPr><w:vertAlign w:val="subscript"\/><\/w:rPr><w:t xml:space="preserve">2<\/w:t><\/w:r>/);
+      expect(wordText(markdown)).toContain('The site is 40 m2 and holds 106 litres.');
+    } finally {
+      t.cleanup();
+    }
   });
 });
