@@ -6,6 +6,7 @@ import type { AttendanceRecord } from '@shared/views';
 import { call, useQuery } from '../../bridge';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatUkDate } from '../../format';
+import { usePeriod } from './usePeriod';
 import { WordExportButton } from '../governance/WordExportButton';
 import { AttendanceChart } from './AttendanceChart';
 
@@ -21,19 +22,14 @@ const useStyles = makeStyles({
 });
 
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const AttendanceReport = () => {
   const styles = useStyles();
   const boards = useQuery('boards:list', {});
   const [boardId, setBoardId] = useState('');
-  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
+  const { typed, setFrom, setTo, backwards, asked } = usePeriod();
   const [variant, setVariant] = useState<'full' | 'public'>('full');
-  const from = period.from && DATE.test(period.from) ? period.from : undefined;
-  const to = period.to && DATE.test(period.to) ? period.to : undefined;
-  // A period that ends before it begins is not asked for: the field says so.
-  const backwards = Boolean(from && to && from > to);
-  const input = { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...(from && !backwards ? { from } : {}), ...(to && !backwards ? { to } : {}) };
+  const input = { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...asked };
   const view = useQuery('attendance:summary', input);
   const r: AttendanceRecord | undefined = view.state.status === 'ready' ? view.state.value : undefined;
   const exportInput = r ? { from: r.from, to: r.to, ...(boardId ? { boardId: boardId as `board:${string}` } : {}), variant } : undefined;
@@ -52,10 +48,10 @@ export const AttendanceReport = () => {
           </Select>
         </Field>
         <Field label="From">
-          <Input type="date" value={period.from ?? r?.from ?? ''} onChange={(_e, d) => setPeriod((p) => ({ ...p, from: d.value }))} />
+          <Input type="date" value={typed.from ?? r?.from ?? ''} onChange={(_e, d) => setFrom(d.value)} />
         </Field>
         <Field label="To" validationMessage={backwards ? 'The period ends before it begins' : undefined}>
-          <Input type="date" value={period.to ?? r?.to ?? ''} onChange={(_e, d) => setPeriod((p) => ({ ...p, to: d.value }))} />
+          <Input type="date" value={typed.to ?? r?.to ?? ''} onChange={(_e, d) => setTo(d.value)} />
         </Field>
         <Field label="Exports">
           <Select value={variant} onChange={(_e, d) => setVariant(d.value as 'full' | 'public')}>

@@ -7,6 +7,7 @@ import { call, useQuery } from '../../bridge';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBar } from '../../components/ErrorBar';
 import { Part } from '../../components/Part';
+import { usePeriod } from './usePeriod';
 import { TaskProgress, useTaskProgress } from '../../components/TaskProgress';
 import { formatBytes, formatUkDate } from '../../format';
 
@@ -22,18 +23,13 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, display: 'block' },
 });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const YearlyReport = () => {
   const styles = useStyles();
   const [boardId, setBoardId] = useState('');
-  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
+  const { typed, setFrom, setTo, backwards, asked } = usePeriod();
   const [variant, setVariant] = useState<'public' | 'full'>('public');
-  // A period that ends before it begins is not asked for: the field says so, and the year shown stays.
-  const from = period.from && DATE.test(period.from) ? period.from : undefined;
-  const to = period.to && DATE.test(period.to) ? period.to : undefined;
-  const backwards = Boolean(from && to && from > to);
-  const view = useQuery('reports:yearly', { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...(from && !backwards ? { from } : {}), ...(to && !backwards ? { to } : {}) });
+  const view = useQuery('reports:yearly', { ...(boardId ? { boardId: boardId as `board:${string}` } : {}), ...asked });
   const { progress, busy, track } = useTaskProgress('report');
   const [saved, setSaved] = useState<ExportOutcome | null>(null);
   const [error, setError] = useState<QuorumError | null>(null);
@@ -76,10 +72,10 @@ export const YearlyReport = () => {
           </Select>
         </Field>
         <Field label="From">
-          <Input type="date" value={period.from ?? r.from} onChange={(_e, d) => setPeriod((p) => ({ ...p, from: d.value }))} />
+          <Input type="date" value={typed.from ?? r.from} onChange={(_e, d) => setFrom(d.value)} />
         </Field>
         <Field label="To" validationMessage={backwards ? 'The period ends before it begins' : undefined}>
-          <Input type="date" value={period.to ?? r.to} onChange={(_e, d) => setPeriod((p) => ({ ...p, to: d.value }))} />
+          <Input type="date" value={typed.to ?? r.to} onChange={(_e, d) => setTo(d.value)} />
         </Field>
         <Field label="Draft">
           <Select value={variant} onChange={(_e, d) => setVariant(d.value as 'public' | 'full')}>
