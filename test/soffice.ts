@@ -20,6 +20,15 @@ const convertWith = (file: string, to: 'pdf' | 'odt' | 'fodt' | 'docx'): string 
   return join(outDir, basename(file).replace(/\.[^.]+$/, `.${to}`));
 };
 
+/** Word files saved again by LibreOffice (File > Save as Word), in one run: LibreOffice-written papers for the import tests. */
+export const savedByLibreOffice = (files: string[]): string[] => {
+  if (!existsSync(SOFFICE)) throw new Error(`LibreOffice is needed for this test: apt-get install -y --no-install-recommends libreoffice-writer-nogui (or set QUORUM_SOFFICE)`);
+  const outDir = mkdtempSync(join(tmpdir(), 'quorum-lo-out-'));
+  const profile = mkdtempSync(join(tmpdir(), 'quorum-lo-'));
+  execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, ...files], { stdio: 'pipe', timeout: WAIT.readerRun });
+  return files.map((f) => join(outDir, basename(f)));
+};
+
 /** The text of an OpenDocument file's content.xml, as LibreOffice saved it. */
 export const odtContent = (odt: string): string => strFromU8(unzipSync(readFileSync(odt))['content.xml']);
 

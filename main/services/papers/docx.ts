@@ -3,7 +3,7 @@ import { QuorumFailure } from '../../../shared/result';
 import { htmlToMarkdown, UNSUPPORTED_IMAGE, type HtmlConversion } from './html';
 import { saveImage } from './imageFiles';
 import { checkZipPackage, unzipChecked } from '../../../shared/zip';
-import { describeReviewMarks, numberedParagraphs, reviewMarksIn, settleReviewMarks, type ReviewMarksChoice } from './wordParts';
+import { describeReviewMarks, fillTableGrid, numberedParagraphs, reviewMarksIn, settleReviewMarks, type ReviewMarksChoice } from './wordParts';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const WORD_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/comments.xml'];
@@ -36,8 +36,12 @@ export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: strin
   const parts = unzipChecked(bytes, (name) => WORD_PARTS.includes(name), fileName);
   const marks = reviewMarksIn(parts);
   const changes = marks.insertions + marks.deletions;
-  // Review marks are settled in document.xml before mammoth reads it (it would drop deletions and comments silently).
-  const source = changes || marks.comments ? withDocumentXml(bytes, settleReviewMarks(strFromU8(parts['word/document.xml']), parts['word/comments.xml'] ? strFromU8(parts['word/comments.xml']) : undefined, reviewMarks)) : bytes;
+  // Review marks are settled in document.xml before mammoth reads it (it would drop deletions and comments silently),
+  // and each table's rows filled out to its grid (it would shift values after a skipped column).
+  const documentXml = strFromU8(parts['word/document.xml'] ?? new Uint8Array());
+  const settled = changes || marks.comments ? settleReviewMarks(documentXml, parts['word/comments.xml'] ? strFromU8(parts['word/comments.xml']) : undefined, reviewMarks) : documentXml;
+  const grid = fillTableGrid(settled);
+  const source = grid.xml !== documentXml ? withDocumentXml(bytes, grid.xml) : bytes;
   const images: string[] = [];
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
@@ -65,6 +69,11 @@ export const docxToMarkdown = async (bytes: Buffer, dataDir: string, slug: strin
         : `${what} They were kept: deleted text is struck through${marks.comments ? ' and each comment is in square brackets where it was made, “[Comment, …]”' : ''}. Settle them with the author and take them out before the pack goes out.`,
     );
   }
+  const tables = (list: number[]) => (list.length === 1 ? `Table ${list[0]}` : `Tables ${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
+  if (grid.changes.skippedColumns.length)
+    conversion.notes.push(`${tables(grid.changes.skippedColumns)} ${grid.changes.skippedColumns.length === 1 ? 'has' : 'have'} rows that begin or end with columns left blank in Word; they are now empty cells, so each value stays in its own column.`);
+  if (grid.changes.hiddenMergedText.length)
+    conversion.notes.push(`${tables(grid.changes.hiddenMergedText)} ${grid.changes.hiddenMergedText.length === 1 ? 'has' : 'have'} a merged cell with text in its lower part, and that text is kept, in a cell of its own. Check ${grid.changes.hiddenMergedText.length === 1 ? 'the table reads' : 'the tables read'} correctly.`);
   const odd = result.messages.filter(meaningful);
   if (odd.length) conversion.notes.push(`Word reported ${odd.length} thing${odd.length === 1 ? '' : 's'} it could not carry over, e.g. “${odd[0].message.slice(0, 160)}”.`);
   return { ...conversion, images: [...new Set(images)] };

@@ -1,7 +1,8 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import { createDocument, type DomDocument, type DomElement } from '@mixmark-io/domino';
-import type { NumberedParagraph } from './wordParts';
+import { NUMBER_FORMATS } from '../../../shared/pack/markdown/numbering';
+import { formatted, type NumberedParagraph } from './wordParts';
 
 /** What a conversion changed that the officer should check before the pack goes out. */
 export type HtmlConversion = { markdown: string; notes: string[] };
@@ -117,11 +118,69 @@ const ownText = (li: DomElement) =>
     .join('');
 
 /**
- * Word's own numbers (wordParts.ts) put back: a list that continues after a paragraph, or
- * starts at 3, keeps its numbers; a numbered heading keeps its number ("2.1 Findings"). mammoth's
- * list items and headings are matched to Word's numbered paragraphs in order, by their text.
+ * mammoth gives a list that starts below its first level (body paragraphs numbered "1.1" under a
+ * numbered heading) as an unnumbered item holding the real list: "<ul><li><ol>…". The empty
+ * wrapper is taken away, so the list is not printed as a bullet with a list inside it.
  */
-const applyWordNumbers = (doc: DomDocument, numbered: readonly NumberedParagraph[]): { continued: number; headings: number } => {
+const unwrapEmptyListItems = (doc: DomDocument) => {
+  for (const list of Array.from(doc.querySelectorAll('ul, ol')).reverse()) {
+    const items = Array.from(list.children);
+    const empty = (li: DomElement) => li.nodeName === 'LI' && !normalised(ownText(li)) && Array.from(li.children).every((c) => c.nodeName === 'OL' || c.nodeName === 'UL');
+    if (!items.length || !items.every(empty)) continue;
+    for (const li of items) while (li.firstChild) list.parentNode!.insertBefore(li.firstChild, list);
+    list.parentNode!.removeChild(list);
+  }
+};
+
+/** How deep a list sits in other lists: the pack numbers depth 0 "1.", depth 1 "a.", depth 2 "i." (shared/pack/markdown/numbering.ts). */
+const listDepth = (list: DomElement) => {
+  let depth = 0;
+  for (let p = list.parentNode; p; p = p.parentNode) if (p.nodeName === 'OL' || p.nodeName === 'UL') depth++;
+  return depth;
+};
+/** "1.1", "(a)", "iv)" and "a." compared by their letters and digits alone: "1)" and "1." are the same number. */
+const labelCore = (label: string) => label.replace(/[^\p{L}\p{N}]+/gu, '.').replace(/^\.|\.$/g, '').toLowerCase();
+
+/**
+ * A numbered list whose Word numbers the pack would print differently ("1.1, 1.2" where the pack
+ * prints "a., b."; "(a), (b)" where it prints "1., 2.") keeps Word's numbers, since papers cite
+ * them ("as set out in 1.2"): each item becomes a paragraph that begins with its number, in the
+ * place the list was. Markdown cannot say how a list is numbered, only where it starts.
+ */
+const keepWordLabels = (doc: DomDocument, found: Map<DomElement, NumberedParagraph>): number => {
+  let kept = 0;
+  for (const ol of elements(doc, 'ol')) {
+    if (!ol.parentNode) continue;
+    const items = Array.from(ol.children).filter((c) => c.nodeName === 'LI');
+    const labels = items.map((li) => found.get(li));
+    if (!items.length || labels.some((n) => !n?.ordered || !n.label.trim())) continue;
+    const start = Number(ol.getAttribute('start') ?? 1) || 1;
+    const format = NUMBER_FORMATS[listDepth(ol) % NUMBER_FORMATS.length];
+    if (labels.every((n, i) => labelCore(n!.label) === labelCore(formatted(start + i, format)))) continue;
+    items.forEach((li, i) => {
+      const p = doc.createElement('p');
+      p.appendChild(doc.createTextNode(`${labels[i]!.label.trim()} `));
+      for (const node of Array.from(li.childNodes)) {
+        if (node.nodeName === 'OL' || node.nodeName === 'UL') break;
+        p.appendChild(node.nodeName === 'P' ? (() => { const f = doc.createDocumentFragment(); while (node.firstChild) f.appendChild(node.firstChild); return f; })() : node);
+      }
+      ol.parentNode!.insertBefore(p, ol);
+      while (li.firstChild) ol.parentNode!.insertBefore(li.firstChild, ol);
+      kept++;
+    });
+    ol.parentNode!.removeChild(ol);
+  }
+  return kept;
+};
+
+/**
+ * Word's own numbers (wordParts.ts) put back: a list that continues after a paragraph, or
+ * starts at 3, keeps its numbers; a numbered heading keeps its number ("2.1 Findings"); numbers
+ * the pack would print differently are kept as text (keepWordLabels). mammoth's list items and
+ * headings are matched to Word's numbered paragraphs in order, by their text.
+ */
+const applyWordNumbers = (doc: DomDocument, numbered: readonly NumberedParagraph[]): { continued: number; headings: number; labelled: number } => {
+  unwrapEmptyListItems(doc);
   const found = new Map<DomElement, NumberedParagraph>();
   let from = 0;
   for (const el of Array.from(doc.querySelectorAll('li, h1, h2, h3, h4, h5, h6'))) {
@@ -149,13 +208,16 @@ const applyWordNumbers = (doc: DomDocument, numbered: readonly NumberedParagraph
       el.insertBefore(doc.createTextNode(`${n.label.trim()} `), el.firstChild);
       headings++;
     }
-  return { continued, headings };
+  return { continued, headings, labelled: numbered.length ? keepWordLabels(doc, found) : 0 };
 };
 
 /**
  * Footnotes and endnotes: mammoth gives the reference as "[1]" and the notes as a list at the end,
  * each with a "↑" link back. The back-links go (a printed pack cannot follow them) and the notes
- * list gets a "Notes" heading at the paper's top heading level, numbered as the references are.
+ * list gets a "Notes" heading at the paper's top heading level. mammoth numbers the references
+ * [1], [2]… in the order they appear, footnotes and endnotes in one series, and lists the notes in
+ * that same order, so the list starts at 1 whatever w:id the source gave each note (Word's start at
+ * 1, LibreOffice's at 2 after its two separators, pandoc's at 20).
  */
 const tidyNotes = (doc: DomDocument): number => {
   for (const back of Array.from(doc.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'))) back.parentNode?.removeChild(back);
@@ -163,9 +225,7 @@ const tidyNotes = (doc: DomDocument): number => {
   let count = 0;
   const top = [1, 2, 3, 4, 5, 6].find((n) => doc.querySelectorAll(`h${n}`).length > 0) ?? 2;
   for (const ol of lists) {
-    const first = Array.from(ol.children)[0];
-    const start = Number((first?.getAttribute('id') ?? '').replace(/\D+/g, '')) || 1;
-    if (start !== 1) ol.setAttribute('start', String(start));
+    ol.removeAttribute('start');
     count += ol.children.length;
     const heading = doc.createElement(`h${top}`);
     heading.appendChild(doc.createTextNode('Notes'));
@@ -240,7 +300,7 @@ const converter = (): TurndownService => {
       const start = Number(list?.getAttribute('start') ?? 1) || 1;
       const prefix = list?.nodeName === 'OL' ? `${start + Array.prototype.indexOf.call(list.children, el)}. ` : '- ';
       const body = content.replace(/^\n+/, '').replace(/\n+$/, /\n$/.test(content) ? '\n' : '');
-      return prefix + body.replace(/\n/g, `\n${' '.repeat(prefix.length)}`) + (el.nextSibling ? '\n' : '');
+      return prefix + body.replace(/\n(?=[^\n])/g, `\n${' '.repeat(prefix.length)}`) + (el.nextSibling ? '\n' : '');
     },
   });
   td.addRule('image', {
@@ -266,7 +326,9 @@ const converter = (): TurndownService => {
 export const htmlToMarkdown = (html: string, numbered: readonly NumberedParagraph[] = []): HtmlConversion => {
   const doc = createDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, true);
   const notes: string[] = [];
-  applyWordNumbers(doc, numbered);
+  const { labelled } = applyWordNumbers(doc, numbered);
+  if (labelled)
+    notes.push(`${labelled} numbered paragraph${labelled === 1 ? ' keeps its' : 's keep their'} Word number${labelled === 1 ? '' : 's'} (such as 1.1 or (a)) written at the start, as a pack list would number ${labelled === 1 ? 'it' : 'them'} differently and papers cite these numbers.`);
   const footnotes = tidyNotes(doc);
   if (footnotes) notes.push(`${footnotes} footnote${footnotes === 1 ? ' is' : 's are'} printed as numbered notes at the end of the paper, under “Notes”; the text keeps ${footnotes === 1 ? 'its reference' : 'their references'} ([1]).`);
   const contents = dropWordContents(doc);

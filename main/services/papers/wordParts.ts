@@ -54,7 +54,7 @@ const letters = (n: number) => {
   return s;
 };
 /** A count in a level's w:numFmt; formats Quorum does not spell out fall back to decimal. */
-const formatted = (n: number, format: string) => {
+export const formatted = (n: number, format: string) => {
   switch (format) {
     case 'lowerLetter': return letters(n);
     case 'upperLetter': return letters(n).toUpperCase();
@@ -189,4 +189,77 @@ export const describeReviewMarks = (marks: ReviewMarks): string => {
   const changes = marks.insertions + marks.deletions;
   const parts = [changes ? `${changes} tracked change${changes === 1 ? '' : 's'}` : '', marks.comments ? `${marks.comments} comment${marks.comments === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   return `${parts}${marks.authors.length ? ` (by ${marks.authors.slice(0, 4).join(', ')}${marks.authors.length > 4 ? ' and others' : ''})` : ''}`;
+};
+
+/** What fillTableGrid changed, by table (numbered in the order Word shows them, nested tables counted). */
+export type TableGridChanges = { skippedColumns: number[]; hiddenMergedText: number[] };
+
+const EMPTY_CELL = '<w:tc><w:p/></w:tc>';
+
+/**
+ * Rows that begin or end with skipped grid columns (w:trPr/w:gridBefore, w:gridAfter, ECMA-376
+ * §17.4.14 and §17.4.15) hold fewer w:tc than the grid, and a reader that only counts cells (mammoth)
+ * shifts every value after the gap into the wrong column. Each skipped column becomes an empty cell,
+ * so a value stays under its own heading. A cell that continues a vertical merge (w:vMerge without
+ * "restart", §17.4.84) but still holds text of its own would have that text dropped; it is kept as a
+ * cell of its own instead. A scan over the tags, not a parse, so a long paper is read once.
+ */
+export const fillTableGrid = (documentXml: string): { xml: string; changes: TableGridChanges } => {
+  const changes: TableGridChanges = { skippedColumns: [], hiddenMergedText: [] };
+  if (!/<w:(gridBefore|gridAfter|vMerge)\b/.test(documentXml)) return { xml: documentXml, changes };
+  const edits: { at: number; remove: number; insert: string }[] = [];
+  const tables: number[] = [];
+  const rows: { table: number; after: number }[] = [];
+  const cells: { table: number; hasText: boolean; continues?: [number, number] }[] = [];
+  let tableCount = 0;
+  const note = (list: number[], table: number) => list.at(-1) !== table && !list.includes(table) && list.push(table);
+  const tag = /<(\/?)w:(tbl|tr|tc|gridBefore|gridAfter|vMerge|t)\b([^>]*?)(\/?)>/g;
+  for (let m = tag.exec(documentXml); m; m = tag.exec(documentXml)) {
+    const [whole, closing, name, attrs, selfClosing] = m;
+    const val = /w:val="([^"]*)"/.exec(attrs)?.[1];
+    if (name === 'tbl' && !selfClosing) {
+      if (closing) tables.pop();
+      else tables.push(++tableCount);
+    } else if (name === 'tr' && !selfClosing) {
+      if (!closing) rows.push({ table: tables.at(-1) ?? 0, after: 0 });
+      else {
+        const row = rows.pop();
+        if (row?.after) edits.push({ at: m.index, remove: 0, insert: EMPTY_CELL.repeat(row.after) });
+      }
+    } else if (name === 'gridBefore' || name === 'gridAfter') {
+      const n = Math.min(63, Math.max(0, Number(val) || 0)); // the grid has at most 63 columns in Word
+      const row = rows.at(-1);
+      if (!n || !row) continue;
+      note(changes.skippedColumns, row.table);
+      if (name === 'gridAfter') row.after = n;
+      else {
+        const end = documentXml.indexOf('</w:trPr>', m.index);
+        if (end >= 0) edits.push({ at: end + '</w:trPr>'.length, remove: 0, insert: EMPTY_CELL.repeat(n) });
+      }
+    } else if (name === 'tc' && !selfClosing) {
+      if (!closing) cells.push({ table: tables.at(-1) ?? 0, hasText: false });
+      else {
+        const cell = cells.pop();
+        if (cell?.continues && cell.hasText) {
+          edits.push({ at: cell.continues[0], remove: cell.continues[1] - cell.continues[0], insert: '' });
+          note(changes.hiddenMergedText, cell.table);
+        }
+      }
+    } else if (name === 'vMerge' && selfClosing && (val === undefined || val === 'continue')) {
+      const cell = cells.at(-1);
+      if (cell) cell.continues = [m.index, m.index + whole.length];
+    } else if (name === 't' && !closing && !selfClosing) {
+      const text = documentXml.slice(m.index + whole.length, documentXml.indexOf('<', m.index + whole.length));
+      if (text.trim()) for (const c of cells) c.hasText = true;
+    }
+  }
+  if (!edits.length) return { xml: documentXml, changes };
+  edits.sort((a, b) => a.at - b.at);
+  let out = '';
+  let from = 0;
+  for (const e of edits) {
+    out += documentXml.slice(from, e.at) + e.insert;
+    from = e.at + e.remove;
+  }
+  return { xml: out + documentXml.slice(from), changes };
 };
