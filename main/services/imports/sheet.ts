@@ -14,6 +14,8 @@ import { MAX_CELL, MAX_IMPORT_ROWS, type SheetTable } from '../../../shared/impo
  */
 export const SHEET_EXTENSIONS = ['xlsx', 'csv'] as const;
 const MAX_SHEET_BYTES = 25 * 1024 * 1024;
+/** More columns than any list of people, dates or actions has. */
+const MAX_COLUMNS = 100;
 
 const isOle = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 /** An OLE2 file holding an `EncryptedPackage` stream is an .xlsx protected with a password to open (MS-OFFCRYPTO 2.3.4.4). */
@@ -61,12 +63,12 @@ const readRows = async (fileName: string, sheet: AsyncIterable<Row>): Promise<Sh
     if (!read.header) {
       const cells = rowCells(row);
       if (!cells.some(Boolean)) continue;
-      if (cells.length > 100) throw new QuorumFailure('invalid-input', `${fileName} has ${cells.length} columns; a list Quorum imports has at most 100.`);
+      if (cells.length > MAX_COLUMNS) throw new QuorumFailure('invalid-input', `${fileName} has ${cells.length} columns; a list Quorum imports has at most ${MAX_COLUMNS}.`);
       read.header = cells;
       continue;
     }
     read.rowCount++;
-    if (read.rowCount <= MAX_IMPORT_ROWS) read.rows.push({ row: row.number, cells: rowCells(row).slice(0, 100) });
+    if (read.rowCount <= MAX_IMPORT_ROWS) read.rows.push({ row: row.number, cells: rowCells(row).slice(0, MAX_COLUMNS) });
   }
   return read;
 };
@@ -129,22 +131,50 @@ const readXlsx = async (fileName: string, bytes: Buffer): Promise<SheetTable> =>
   return { sourceFile: fileName, sheet: chosen.name, columns: chosen.read.header!, rows: chosen.read.rows };
 };
 
+/** The separators papaparse may pick (RFC 4180's comma, and what Excel writes in other locales). */
+const SEPARATORS = [44 /* , */, 59 /* ; */, 9 /* tab */, 124 /* | */];
+/** The separator the first line uses most, as papaparse would guess it; a comma when it has none. */
+const separatorOf = (text: string): number => {
+  const end = text.search(/\r|\n/);
+  const line = text.slice(0, end < 0 ? Math.min(text.length, 1_000_000) : end);
+  let best = 44;
+  let most = 0;
+  for (const sep of SEPARATORS) {
+    let count = 0;
+    for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === sep) count++;
+    if (count > most) [best, most] = [sep, count];
+  }
+  return best;
+};
+
 /**
  * One pass over CSV text without splitting it, minding line breaks inside quotes (RFC 4180 §2.6):
- * how many rows hold anything, and where the last of them ends. papaparse splits the whole text
- * into lines before it honours `preview`, so a 24 MB file of short lines is counted here instead.
+ * how many rows hold anything, where the last of them ends, and the widest row. papaparse splits
+ * the whole text into lines before it honours `preview`, and builds every cell of a row before
+ * the column count can be checked (a 20 MB line of four million quoted cells ran for minutes), so
+ * both are counted here instead.
  */
 const scanCsvRows = (text: string) => {
+  const separator = separatorOf(text);
   let filledRows = 0;
   let filledEnd = 0;
   let inQuotes = false;
   let filled = false;
+  let cells = 1;
+  let widest = { cells: 0, row: 0 };
+  let row = 1;
+  const endRow = () => {
+    if (cells > widest.cells) widest = { cells, row };
+    cells = 1;
+    row++;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
       inQuotes = !inQuotes;
       continue;
     }
+    if (!inQuotes && c === separator) cells++;
     if (!inQuotes && (c === 10 || c === 13)) {
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       if (filled) {
@@ -152,6 +182,7 @@ const scanCsvRows = (text: string) => {
         filledEnd = i + 1;
       }
       filled = false;
+      endRow();
       continue;
     }
     // Blank is spaces and the separators papaparse may pick (comma, semicolon, tab, bar).
@@ -161,7 +192,8 @@ const scanCsvRows = (text: string) => {
     filledRows++;
     filledEnd = text.length;
   }
-  return { filledRows, filledEnd };
+  endRow();
+  return { filledRows, filledEnd, widest };
 };
 
 const readCsv = async (fileName: string, bytes: Buffer): Promise<SheetTable> => {
@@ -171,8 +203,10 @@ const readCsv = async (fileName: string, bytes: Buffer): Promise<SheetTable> => 
   if (text.includes('\uFFFD')) text = new TextDecoder('windows-1252').decode(bytes);
   text = text.replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new QuorumFailure('invalid-input', `${fileName} is not a CSV file: it holds binary data. Choose the sheet saved as CSV or as .xlsx.`);
-  const { filledRows, filledEnd } = scanCsvRows(text);
+  const { filledRows, filledEnd, widest } = scanCsvRows(text);
   if (filledRows - 1 > MAX_IMPORT_ROWS) throw tooManyRows(fileName, filledRows - 1);
+  if (widest.cells > MAX_COLUMNS)
+    throw new QuorumFailure('invalid-input', `${fileName} has ${widest.cells.toLocaleString('en-GB')} columns in row ${widest.row.toLocaleString('en-GB')}; a list Quorum imports has at most ${MAX_COLUMNS}. Nothing was imported: check it is the list you meant to choose, and save it again from Excel as CSV.`);
   // Only the trailing blank lines are cut. The blank lines between are kept, so each row's number
   // is the one the officer sees in Excel (one line per row).
   const parsed = Papa.parse<string[]>(text.slice(0, filledEnd));
@@ -180,7 +214,7 @@ const readCsv = async (fileName: string, bytes: Buffer): Promise<SheetTable> => 
   if (fatal) throw new QuorumFailure('invalid-input', `${fileName} could not be read: row ${(fatal.row ?? 0) + 1} has a quotation mark that is never closed.`);
   const [header, ...rest] = parsed.data;
   if (!header || !header.some((c) => c.trim())) throw new QuorumFailure('invalid-input', `${fileName} has nothing in it, or its first row (the column names) is blank.`);
-  if (header.length > 100) throw new QuorumFailure('invalid-input', `${fileName} has ${header.length} columns; a list Quorum imports has at most 100.`);
+  if (header.length > MAX_COLUMNS) throw new QuorumFailure('invalid-input', `${fileName} has ${header.length} columns; a list Quorum imports has at most ${MAX_COLUMNS}.`);
   return {
     sourceFile: fileName,
     columns: header.map((c) => clip(c.trim())),

@@ -65,7 +65,22 @@ export const formatted = (n: number, format: string) => {
   }
 };
 
-export const numberedParagraphs = (files: Record<string, Uint8Array>): NumberedParagraph[] => {
+/** Where each outermost paragraph (w:p) starts and ends; one inside a text box is part of the one around it. */
+const paragraphRanges = (xml: string): [number, number][] => {
+  const out: [number, number][] = [];
+  const tag = /<(\/?)w:p(?=[\s>/])[^>]*?(\/?)>/g;
+  let depth = 0;
+  let start = 0;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    if (m[2]) continue;
+    if (m[1]) {
+      if (depth > 0 && --depth === 0) out.push([start, m.index + m[0].length]);
+    } else if (depth++ === 0) start = m.index;
+  }
+  return out;
+};
+
+export const numberedParagraphs = (files: Record<string, Uint8Array>, documentXml = files['word/document.xml'] ? strFromU8(files['word/document.xml']) : ''): NumberedParagraph[] => {
   const xml = (name: string) => (files[name] ? parseXml(strFromU8(files[name])) : []);
   const abstracts = new Map<string, Map<number, Level>>();
   for (const a of all(xml('word/numbering.xml'), 'w:abstractNum')) {
@@ -103,7 +118,14 @@ export const numberedParagraphs = (files: Record<string, Uint8Array>): NumberedP
   const counters = new Map<string, number[]>();
   const started = new Set<string>();
   const out: NumberedParagraph[] = [];
-  for (const p of all(xml('word/document.xml'), 'w:p')) {
+  if (!nums.size) return [];
+  const numberedStyle = new RegExp(`<w:pStyle w:val="(${[...styleNumbering.keys()].map((k) => k.replace(/[^\w-]/g, '\\$&')).join('|') || '(?!)'})"`);
+  for (const range of paragraphRanges(documentXml)) {
+    const source = documentXml.slice(range[0], range[1]);
+    // Only a paragraph that is numbered, by itself or its style, is parsed: a long paper is not held as a tree.
+    if (!source.includes('<w:numPr>') && !numberedStyle.test(source)) continue;
+    const p = parseXml(source)[0];
+    if (!p || tagOf(p) !== 'w:p') continue;
     const pPr = child(p, 'w:pPr');
     const style = pPr ? attr(child(pPr, 'w:pStyle') ?? {}, 'w:val') : '';
     const own = numPrOf(pPr);
@@ -136,19 +158,27 @@ export const numberedParagraphs = (files: Record<string, Uint8Array>): NumberedP
 /** Tracked changes and comments left in a paper (w:ins, w:del, w:commentReference), and by whom. */
 export type ReviewMarks = { insertions: number; deletions: number; comments: number; authors: string[] };
 
-export const reviewMarksIn = (files: Record<string, Uint8Array>): ReviewMarks => {
-  const doc = files['word/document.xml'] ? parseXml(strFromU8(files['word/document.xml'])) : [];
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decoded = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (XML_ENTITIES[e] ?? m)));
+
+/** Counted from the tags alone, so asking about a long paper does not build it in memory. */
+export const reviewMarksIn = (files: Record<string, Uint8Array>, documentXml = files['word/document.xml'] ? strFromU8(files['word/document.xml']) : ''): ReviewMarks => {
   const authors = new Set<string>();
-  const count = (tag: string) =>
-    all(doc, tag).filter((n) => {
-      const a = attr(n, 'w:author');
-      if (a) authors.add(a);
-      return true;
-    }).length;
-  const comments = all(doc, 'w:commentReference').length;
+  const count = (tag: string) => {
+    let found = 0;
+    for (const m of documentXml.matchAll(new RegExp(`<${tag}(?=[\\s>/])([^>]*)>`, 'g'))) {
+      found++;
+      const a = /w:author="([^"]*)"/.exec(m[1]);
+      if (a?.[1]) authors.add(decoded(a[1]));
+    }
+    return found;
+  };
+  const insertions = count('w:ins') + count('w:moveTo');
+  const deletions = count('w:del') + count('w:moveFrom');
+  const comments = (documentXml.match(/<w:commentReference\b/g) ?? []).length;
   if (comments && files['word/comments.xml'])
-    for (const c of all(parseXml(strFromU8(files['word/comments.xml'])), 'w:comment')) if (attr(c, 'w:author')) authors.add(attr(c, 'w:author'));
-  return { insertions: count('w:ins') + count('w:moveTo'), deletions: count('w:del') + count('w:moveFrom'), comments, authors: [...authors].sort() };
+    for (const m of strFromU8(files['word/comments.xml']).matchAll(/<w:comment(?=[\s>])[^>]*?w:author="([^"]*)"/g)) if (m[1]) authors.add(decoded(m[1]));
+  return { insertions, deletions, comments, authors: [...authors].sort() };
 };
 
 /** What to do with tracked changes and comments left in a paper: Word's Accept All, or keep them showing. */
