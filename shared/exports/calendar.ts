@@ -63,9 +63,10 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
     const board = getRecord(data, 'board', m.boardId);
     const deadline = meetingPaperDeadline(data, m, opts.holidays);
     const outstanding = listRecords(data, 'agendaItem').filter((i) => i.meetingId === m.id && i.paper?.status === 'requested');
+    const cancelled = m.status === 'cancelled';
     const meeting: EventAttributes = {
       uid: `${m.id.replace(':', '-')}@quorum`,
-      title: m.status === 'cancelled' ? `Cancelled: ${board.name}` : board.name,
+      title: cancelled ? `Cancelled: ${board.name}` : board.name,
       description: m.cancellation ? `Cancelled: ${m.cancellation.reason}` : `Meeting of the ${board.name}. Papers due ${formatUkDate(deadline)}.`,
       location: m.venue || undefined,
       start: utcParts(m.date, m.startTime),
@@ -75,21 +76,30 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
       endInputType: 'utc',
       endOutputType: 'utc',
       // A cancelled meeting keeps its UID with STATUS:CANCELLED (RFC 5545 3.8.1.11), so a calendar that imported it drops it.
-      status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      status: cancelled ? 'CANCELLED' : 'CONFIRMED',
       categories: ['Board meeting'],
-      alarms: [{ action: 'display', description: `${board.shortName} tomorrow`, trigger: { hours: 24, before: true } }],
+      // RFC 5545 §3.8.7.4: a calendar takes an event again only when its SEQUENCE has risen, so a
+      // moved or cancelled meeting replaces the copy already there; the meeting's revision rises at each save.
+      sequence: m.rev - 1,
+      // No reminder for a meeting that will not happen.
+      ...(cancelled ? {} : { alarms: [{ action: 'display' as const, description: `${board.shortName} tomorrow`, trigger: { hours: 24, before: true } }] }),
     };
     const due: EventAttributes = {
       uid: `${m.id.replace(':', '-')}-papers@quorum`,
-      title: `Paper deadline: ${board.shortName}, ${formatUkDate(m.date)}`,
-      description: outstanding.length
+      title: `${cancelled ? 'Cancelled: ' : ''}Paper deadline: ${board.shortName}, ${formatUkDate(m.date)}`,
+      description: cancelled
+        ? 'The meeting is cancelled; no papers are due.'
+        : outstanding.length
         ? `Papers still to come: ${outstanding.map((i) => `${publicTitleOf(i)}${i.paper?.authorPersonId ? ` (${personName(data, i.paper.authorPersonId)})` : ''}`).join('; ')}.`
         : 'Last day to send papers for the meeting.',
       start: ymd(deadline),
       end: ymd(addDays(deadline, 1)),
       categories: ['Paper deadline'],
+      sequence: m.rev - 1,
+      // The deadline a calendar already holds is called off with its meeting, not left behind.
+      ...(cancelled ? { status: 'CANCELLED' as const } : {}),
     };
-    return m.status === 'cancelled' ? [meeting] : [meeting, due];
+    return [meeting, due];
   });
   if (events.length === 0) throw new QuorumFailure('not-found', 'There are no meetings to put in a calendar.');
   // DTSTAMP from the clock we are given, not the machine's: ics 3.12 accepts `timestamp` though its types omit it.

@@ -96,6 +96,39 @@ describe('the meetings calendar', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 
+  it('moves a meeting in calendars with a rising SEQUENCE, and calls a cancelled one off with its paper deadline and no reminder', async () => {
+    const dir = await example();
+    const file = join(dir, 'meetings.ics');
+    const calendar = async () => {
+      expect((await run('export', 'calendar', '--data', dir, '--board', 'board:childrens-trust', '--out', file)).code).toBe(0);
+      const events = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent');
+      const byUid = (uid: string) => events.find((v) => v.getFirstPropertyValue('uid') === uid)!;
+      return { meeting: byUid('meeting-ct-next@quorum'), deadline: byUid('meeting-ct-next-papers@quorum') };
+    };
+    const sequence = (v: InstanceType<typeof ICAL.Component>) => Number(v.getFirstPropertyValue('sequence') ?? 0);
+    const first = await calendar();
+    expect(first.meeting.getAllSubcomponents('valarm')).toHaveLength(1);
+
+    // Moved an hour later: a calendar that holds the first copy takes this one (RFC 5545 §3.8.7.4).
+    const meeting = (savedStore(dir) as { records: Record<string, { date: string; venue?: string }> }).records['meeting:ct-next'];
+    const moved = await run('call', 'meetings:update', '--data', dir, '--input', JSON.stringify({ meetingId: 'meeting:ct-next', date: meeting.date, startTime: '16:00', endTime: '18:00', venue: meeting.venue, status: 'planned' }));
+    expect(moved.code).toBe(0);
+    const second = await calendar();
+    expect(sequence(second.meeting)).toBeGreaterThan(sequence(first.meeting));
+    expect(sequence(second.deadline)).toBeGreaterThan(sequence(first.deadline));
+
+    expect((await run('call', 'meetings:cancel', '--data', dir, '--input', JSON.stringify({ meetingId: 'meeting:ct-next', reason: 'Not quorate: too many apologies' }))).code).toBe(0);
+    const third = await calendar();
+    expect(sequence(third.meeting)).toBeGreaterThan(sequence(second.meeting));
+    expect(third.meeting.getFirstPropertyValue('status')).toBe('CANCELLED');
+    // No reminder the day before a meeting that will not happen.
+    expect(third.meeting.getAllSubcomponents('valarm')).toHaveLength(0);
+    // The deadline already in calendars is called off too, not left behind.
+    expect(third.deadline.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(sequence(third.deadline)).toBeGreaterThan(sequence(second.deadline));
+    expect(String(third.deadline.getFirstPropertyValue('summary'))).toMatch(/^Cancelled: Paper deadline/);
+  });
+
   it('is read by a strict iCalendar parser at the right instant in winter and in British Summer Time', async () => {
     const dir = await example();
     const file = join(dir, 'meetings.ics');
