@@ -14,6 +14,7 @@ import { toHtml } from '../pack/html/render';
 import { esc } from '../pack/html/escape';
 import { pageText, siteSearchBody, siteSearchIndex, siteSearchScript } from './siteSearch';
 import { imagePath } from '../pack/markdown/images';
+import { tablesForNarrowScreens } from './narrowTables';
 import type { PackBlock } from '../pack/parts/blocks';
 
 /**
@@ -109,6 +110,15 @@ ol.agenda { padding-left: 0; list-style: none; }
 ol.agenda > li { border-top: 1px solid #b1b4b6; padding: 0.75rem 0; }
 ol.agenda h3 { margin: 0 0 0.25rem; }
 .meta { color: #505a5f; margin: 0; }
+td, th { overflow-wrap: anywhere; }
+main { overflow-wrap: break-word; }
+@media (max-width: 40rem) {
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack tbody th { display: block; width: auto; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.stack tr { border: 1px solid #b1b4b6; margin: 0 0 0.75rem; }
+  table.stack td, table.stack tbody th { border: 0; border-bottom: 1px solid #f3f2f1; }
+  table.stack [data-label]::before { content: attr(data-label) ": "; font-weight: bold; }
+}
 @media print { header, footer, .skip { display: none; } }
 `;
 
@@ -133,7 +143,7 @@ ${
 }
 </header>
 <main id="main">
-${opts.body}
+${tablesForNarrowScreens(opts.body)}
 </main>
 <footer><p>Published on ${esc(formatUkDate(opts.published))}. Items that contain exempt information (Local Government Act 1972, Schedule 12A) are listed but not published.</p></footer>
 </body>

@@ -105,6 +105,27 @@ describe('the publication folder (quorum publish)', () => {
     await context.close();
   }, WAIT.readBack);
 
+  it('reads on a phone (390 px wide) without sideways scrolling, and has no empty table header cell', async () => {
+    const pages = filesIn(site).filter((f) => f.endsWith('.html'));
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    const emptyHeaders: string[] = [];
+    for (const file of pages) {
+      await page.goto(pathToFileURL(file).href);
+      const { scrollWidth, width, empty } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        width: window.innerWidth,
+        empty: Array.from(document.querySelectorAll('th')).filter((th) => !th.textContent?.trim()).length,
+      }));
+      if (scrollWidth > width) wide.push(`${relative(site, file)} (${scrollWidth} px)`);
+      if (empty) emptyHeaders.push(`${relative(site, file)} (${empty})`);
+    }
+    expect(wide).toEqual([]);
+    expect(emptyHeaders).toEqual([]);
+    await context.close();
+  }, WAIT.readBack);
+
   it('writes only what changed when published again, lists it, and removes a paper moved into Part 2', async () => {
     expect(await publish(data, site)).toMatchObject({ written: [], removed: [] });
     const store = QuorumStore.open(data, { user: 'test', device: 'test' });
