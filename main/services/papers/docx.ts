@@ -4,7 +4,7 @@ import { htmlToMarkdown, UNSUPPORTED_IMAGE, type HtmlConversion } from './html';
 import { saveImage } from './imageFiles';
 import { checkZipPackage, unzipChecked } from '../../../shared/zip';
 import { wordBodyWithinLimits } from './wordLimits';
-import { describeReviewMarks, fillTableGrid, numberedParagraphs, reviewMarksIn, settleReviewMarks, type ReviewMarksChoice } from './wordParts';
+import { describeReviewMarks, fillTableGrid, joinDropCaps, numberedParagraphs, reviewMarksIn, settleReviewMarks, type ReviewMarksChoice } from './wordParts';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const WORD_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/comments.xml'];
@@ -53,7 +53,7 @@ export const readWordDocument = async (
   // Review marks are settled in document.xml before mammoth reads it (it would drop deletions and comments silently),
   // and each table's rows filled out to its grid (it would shift values after a skipped column).
   const settled = changes || marks.comments ? settleReviewMarks(documentXml, parts['word/comments.xml'] ? strFromU8(parts['word/comments.xml']) : undefined, reviewMarks) : documentXml;
-  const grid = fillTableGrid(settled);
+  const grid = fillTableGrid(joinDropCaps(settled));
   const source = grid.xml !== original ? withDocumentXml(bytes, grid.xml) : bytes;
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
@@ -79,7 +79,17 @@ export const readWordDocument = async (
     conversion.notes.push(`${tables(grid.changes.skippedColumns)} ${grid.changes.skippedColumns.length === 1 ? 'has' : 'have'} rows that begin or end with columns left blank in Word; they are now empty cells, so each value stays in its own column.`);
   if (grid.changes.hiddenMergedText.length)
     conversion.notes.push(`${tables(grid.changes.hiddenMergedText)} ${grid.changes.hiddenMergedText.length === 1 ? 'has' : 'have'} a merged cell with text in its lower part, and that text is kept, in a cell of its own. Check ${grid.changes.hiddenMergedText.length === 1 ? 'the table reads' : 'the tables read'} correctly.`);
-  const odd = result.messages.filter(meaningful);
+  // A picture linked from a file on the author's computer (a:blip/@r:link, ECMA-376 §20.1.8.13) is not in the document at all.
+  const linked = result.messages.flatMap((m) => /could not read external image '([^']*)'/.exec(m.message)?.[1] ?? []).map((target) => target.split(/[\\/]/).pop() || target);
+  const howToEmbed = 'In Word, choose File > Info > Edit Links to Files and tick “Save picture in document”, or insert the picture itself, then save and import again.';
+  if (linked.length && !conversion.markdown.trim())
+    throw new QuorumFailure(
+      'invalid-input',
+      `${fileName} holds only ${linked.length === 1 ? 'a picture' : `${linked.length} pictures`} linked from a file on the author’s computer (${linked.slice(0, 3).join(', ')}), not the picture itself, so there is nothing to import. ${howToEmbed}`,
+    );
+  if (linked.length)
+    conversion.notes.push(`${linked.length === 1 ? 'A picture is' : `${linked.length} pictures are`} linked from a file on the author’s computer (${linked.slice(0, 3).join(', ')}) rather than kept in the ${what}, so ${linked.length === 1 ? 'it is' : 'they are'} not in the pack. ${howToEmbed}`);
+  const odd = result.messages.filter((m) => meaningful(m) && !/could not read external image/.test(m.message));
   if (odd.length) conversion.notes.push(`Word reported ${odd.length} thing${odd.length === 1 ? '' : 's'} it could not carry over, e.g. “${odd[0].message.slice(0, 160)}”.`);
   return conversion;
 };

@@ -293,3 +293,16 @@ export const fillTableGrid = (documentXml: string): { xml: string; changes: Tabl
   }
   return { xml: out + documentXml.slice(from), changes };
 };
+
+/**
+ * A drop cap is a paragraph of its own holding the first letter, framed beside the next
+ * (w:framePr/@w:dropCap, ECMA-376 §17.3.1.11), so a reader that ignores frames prints "T" and then
+ * "he board met". Its runs are moved to the start of the paragraph it belongs to: "The board met".
+ */
+export const joinDropCaps = (documentXml: string): string =>
+  documentXml.includes('w:dropCap=')
+    ? documentXml.replace(
+        /<w:p\b[^>]*><w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?<w:framePr\b[^>]*\bw:dropCap="(?:drop|margin)"[^>]*\/>(?:(?!<\/w:pPr>)[\s\S])*<\/w:pPr>((?:(?!<\/w:p>|<w:p\b)[\s\S])*)<\/w:p>\s*(<w:p\b[^>]*>(?:<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<\/w:pPr>)?)/g,
+        (_m, letter: string, next: string) => `${next}${letter}`,
+      )
+    : documentXml;

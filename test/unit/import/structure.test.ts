@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docxToMarkdown } from '../../../main/services/papers/docx';
 import { markdownToHtml } from '../../../shared/pack/html/markdown';
-import { councilNumberedPaper, footnotesWithOddIds, reviewedPaper, skippedColumnsPaper } from '../../fixtures/papers';
+import { councilNumberedPaper, dropCapPaper, footnotesWithOddIds, linkedPicturePaper, reviewedPaper, skippedColumnsPaper } from '../../fixtures/papers';
 import { tempDir } from '../../helpers';
 
 /**
@@ -85,5 +85,24 @@ describe('a table keeps every value in its column', () => {
     expect(notes).toContain('Table 1 has rows that begin or end with columns left blank in Word; they are now empty cells, so each value stays in its own column.');
     expect(notes.join(' ')).toMatch(/Table 1 has a merged cell with text in its lower part, and that text is kept, in a cell of its own/);
     expect(markdown).toContain('Figures for 2025–26.');
+  });
+});
+
+describe('a drop cap and a linked picture', () => {
+  it('reads a drop cap as the first letter of its word', async () => {
+    const { markdown } = await imported(await dropCapPaper());
+    expect(lines(printed(markdown))).toEqual(['The board met on 12 January and agreed the plan.', 'A second paragraph.']);
+  });
+
+  it('says a paper whose only content is a linked picture has nothing to import, and how to keep the picture in it', async () => {
+    await expect(imported(await linkedPicturePaper())).rejects.toThrow(
+      'paper.docx holds only a picture linked from a file on the author’s computer (referrals-chart.png), not the picture itself, so there is nothing to import. In Word, choose File > Info > Edit Links to Files and tick “Save picture in document”',
+    );
+  });
+
+  it('imports the text beside a linked picture and says the picture is not in the paper', async () => {
+    const { markdown, notes } = await imported(await linkedPicturePaper(true));
+    expect(markdown).toBe('Referrals rose this quarter.');
+    expect(notes).toEqual([expect.stringMatching(/^A picture is linked from a file on the author’s computer \(referrals-chart\.png\) rather than kept in the paper, so it is not in the pack\./)]);
   });
 });
