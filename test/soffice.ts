@@ -53,10 +53,11 @@ const runReview = (args: string[]) => {
 
 /**
  * LibreOffice acting on a Word file through UNO (test/uno/review.py): its text as LibreOffice
- * shows it (one line a paragraph), after Accept All or Reject All, or a partner's copy saved back.
+ * shows it (one line a paragraph), after Accept All or Reject All, or a partner's copy saved back;
+ * with `-runs`, each line carries its list level and its runs' bold, italics and links.
  * Works on a copy in a folder of its own, so LibreOffice's lock file never lands beside the original.
  */
-export const withLibreOffice = (mode: 'text' | 'accept' | 'reject', file: string): string[] => {
+export const withLibreOffice = (mode: 'text' | 'accept' | 'reject' | 'text-runs' | 'accept-runs' | 'reject-runs', file: string): string[] => {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-uno-'));
   const copy = join(dir, basename(file));
   copyFileSync(file, copy);

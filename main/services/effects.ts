@@ -182,7 +182,7 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
       const tracked = input.what === 'protocol' && Boolean(input.trackedChanges);
       const file = await platform.chooseSaveFile({ title: input.what === 'tor' ? 'Save the terms of reference' : 'Save the protocol', defaultName: suggestedGovernanceName(store.data, input.what, input.id, tracked), filterName: 'Word document', extension: 'docx' });
       if (!file) return cancelled;
-      const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file, clock: session.clock });
+      const written = await writeGovernanceExport(store.data, { what: input.what, id: input.id, trackedChanges: tracked, out: file, clock: session.clock, signedIn: session.signedInAs() });
       return { saved: true as const, file: written.file, bytes: written.bytes };
     },
     'outbox:setPassword': async ({ password }) => {

@@ -56,9 +56,9 @@ export const writeCalendar = (data: StoreData, req: { boardId?: string; out: str
 };
 
 /** Writes the terms of reference or the protocol (optionally with tracked changes) as Word. */
-export const writeGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; out: string; clock: Clock }) => {
+export const writeGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; out: string; clock: Clock; signedIn?: string }) => {
   const out = resolve(ensureExtension(req.out, '.docx'));
-  const { bytes, title } = await buildGovernanceExport(data, { what: req.what, id: req.id, trackedChanges: req.trackedChanges, builtAt: req.clock.now() });
+  const { bytes, title } = await buildGovernanceExport(data, { what: req.what, id: req.id, trackedChanges: req.trackedChanges, builtAt: req.clock.now(), signedIn: req.signedIn });
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, bytes);
   return { file: out, bytes: bytes.length, title };

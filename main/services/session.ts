@@ -42,6 +42,11 @@ export class Session {
   /** Set when the data folder is a team's replica (team.json); the store is a TeamStore once signed in. */
   private team?: TeamFile;
   private syncWatch?: ReturnType<typeof setInterval>;
+  /** The name signed in with, in team mode (it signs tracked changes in Word); undefined in a folder of one's own. */
+  signedInAs(): string | undefined {
+    return this.team?.user;
+  }
+
   /** The data folder (a signed-out team folder's placeholder store lives below it). */
   private root: string;
   /** Search over the partnership open now (main/services/search). */

@@ -67,8 +67,15 @@ const trackedOrder = (from: readonly { key: string }[], to: readonly { key: stri
   return order;
 };
 
-/** Who the tracked changes are by: the officer who last saved the version (the store's user), never blank. */
-export const revisionAuthor = (v: { updatedBy: string }) => v.updatedBy.trim() || 'Quorum';
+/**
+ * Who the tracked changes are by, as Word's Review pane shows a partner: the name signed in with in
+ * team mode, else the secretariat officer named in Settings (the partnership's contact), else the
+ * partnership's secretariat. Never the computer's login, which means nothing to a partner.
+ */
+export const revisionAuthorOf = (data: StoreData, signedIn?: string): string => {
+  const partnership = listRecords(data, 'partnership')[0];
+  return signedIn?.trim() || partnership?.contact.name?.trim() || (partnership ? `${partnership.name} secretariat` : 'Quorum');
+};
 
 /** The version a tracked copy is compared with: the newest agreed (or once-agreed) version before this one. */
 export const lastAgreedBefore = (data: StoreData, versionId: string) => {
@@ -83,7 +90,7 @@ export const lastAgreedBefore = (data: StoreData, versionId: string) => {
  * `trackedChanges`, the sections carry real Word revisions against the last agreed version, so
  * partners see in Word's Review pane exactly what changed.
  */
-const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolean, builtAt: string, ctx: MarkdownContext): ExportSpec => {
+const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolean, builtAt: string, ctx: MarkdownContext, signedIn?: string): ExportSpec => {
   const v = getRecord(data, 'protocolVersion', versionId);
   const protocol = getRecord(data, 'protocol', v.protocolId);
   const versions = versionsOfProtocol(data, protocol.id);
@@ -107,9 +114,9 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
   if (trackedChanges && !base) blocks.push(notice('There is no earlier agreed version to compare with, so this copy shows no tracked changes.'));
   if (base) blocks.push(notice(`Changes since version ${base.version} (agreed) are shown as tracked changes: accept or reject them in Word’s Review tab, and add comments there.`));
   let id = 1;
-  // Each change is the officer's who made this version, dated when it was last saved: what Word's
-  // Review pane shows a partner, and how a returned copy tells Quorum's changes from theirs.
-  const rev = { author: revisionAuthor(v), date: v.updatedAt, nextId: () => id++ };
+  // Each change is the secretariat's, dated when the version was last saved: what Word's Review
+  // pane shows a partner, and how a returned copy tells Quorum's changes from theirs.
+  const rev = { author: revisionAuthorOf(data, signedIn), date: v.updatedAt, nextId: () => id++ };
   if (!base) for (const s of v.sections) blocks.push(heading(2, `${s.number}. ${s.heading}`), ...markdown(s.body, ctx, 2));
   else
     for (const key of trackedOrder(base.sections, v.sections)) {
@@ -143,10 +150,10 @@ const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolea
 export const GOVERNANCE_EXPORTS = ['tor', 'protocol'] as const;
 export type GovernanceExport = (typeof GOVERNANCE_EXPORTS)[number];
 
-export const buildGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; builtAt: string }) => {
+export const buildGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; builtAt: string; signedIn?: string }) => {
   const ctx = exportContext();
   if (req.what === 'protocol' && !listRecords(data, 'protocolVersion').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There is no protocol version ${req.id}`);
   if (req.what === 'tor' && !listRecords(data, 'tor').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There are no terms of reference ${req.id}`);
-  const spec = req.what === 'tor' ? torSpec(data, req.id, ctx) : protocolSpec(data, req.id, Boolean(req.trackedChanges), req.builtAt, ctx);
+  const spec = req.what === 'tor' ? torSpec(data, req.id, ctx) : protocolSpec(data, req.id, Boolean(req.trackedChanges), req.builtAt, ctx, req.signedIn);
   return { bytes: await packageDocument(exportDocument(spec, ctx), req.builtAt, undefined, ctx.raw), title: spec.title };
 };

@@ -26,9 +26,11 @@ describe('the protocol with tracked changes', () => {
     const deleted = [...doc.matchAll(/<w:del [^>]*>([\s\S]*?)<\/w:del>/g)].map((m) => textOf(m[1]));
     expect(deleted).toEqual(['ask']);
     expect(inserted).toEqual(['require', ' The Integrated Care Board reports to the Health and Wellbeing Board.']);
-    // By the officer who made the version, dated when it was saved, not by "Quorum" at export time.
-    expect(doc).toMatch(new RegExp(`<w:ins [^>]*w:author="Ann Clerk" w:date="${v2.updatedAt.slice(0, 19)}`));
-    expect(doc).not.toMatch(/w:author="Quorum"/);
+    // By the secretariat officer named in Settings (the partnership's contact), dated when the
+    // version was saved; never by the computer's login that saved it, nor "Quorum".
+    expect(doc).toMatch(new RegExp(`<w:ins [^>]*w:author="Joan Fairley" w:date="${v2.updatedAt.slice(0, 19)}`));
+    expect(doc).not.toMatch(/w:author="(Quorum|aclerk)"/);
+    expect(pkg.parts['docProps/custom.xml']).toContain('Joan Fairley');
     // Unchanged sections are plain text.
     expect(doc).toContain('This protocol sets out how the three boards work together');
     expect(pkg.parts['word/settings.xml']).toContain('<w:trackRevisions/>');
@@ -37,7 +39,7 @@ describe('the protocol with tracked changes', () => {
 
   it('tracks a removed paragraph as deleted and an added one as inserted, on the paragraph mark too (w:pPr/w:rPr)', async () => {
     const dir = await example();
-    const store = QuorumStore.open(dir, { user: 'Ann Clerk', device: 'test', clock: testClock() });
+    const store = QuorumStore.open(dir, { user: 'aclerk', device: 'test', clock: testClock() });
     try {
       for (const [boardId, date] of [['board:childrens-trust', '2026-12-15'], ['board:safeguarding', '2027-01-07'], ['board:hwb', '2027-01-13']])
         await store.run('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '', unansweredReason: 'Open comments go to the annual review' });
@@ -57,9 +59,13 @@ describe('the protocol with tracked changes', () => {
     const markOf = (p: string) => p.match(/<w:pPr>[\s\S]*?<w:rPr>([\s\S]*?)<\/w:rPr>[\s\S]*?<\/w:pPr>/)?.[1] ?? '';
     // Reject All must give the paragraph back, Accept All take it away (ECMA-376 §17.13.5.15, §17.13.5.16).
     expect(removed).toMatch(/<w:delText[^>]*>[^<]*assures multi-agency safeguarding/);
-    expect(markOf(removed)).toMatch(/^<w:del w:id="\d+" w:author="Ann Clerk"/);
+    expect(markOf(removed)).toMatch(/^<w:del w:id="\d+" w:author="Joan Fairley"/);
     expect(removed).not.toMatch(/<w:ins /);
-    expect(markOf(added)).toMatch(/^<w:ins w:id="\d+" w:author="Ann Clerk"/);
+    // Added after a paragraph that stays, as Word marks a paragraph begun with Enter: the kept
+    // paragraph's mark is the inserted one, and the added text ends with the mark it had.
+    const before = paragraphs[paragraphs.indexOf(added) - 1];
+    expect(markOf(before)).toMatch(/^<w:ins w:id="\d+" w:author="Joan Fairley"/);
+    expect(added).toMatch(/^<w:p>(?:<w:pPr>(?:(?!<w:ins)[\s\S])*?<\/w:pPr>)?<w:ins w:id="\d+" w:author="Joan Fairley"[^>]*><w:r><w:t[^>]*>Priorities are reviewed with children and families each spring\.<\/w:t><\/w:r><\/w:ins><\/w:p>$/);
     expect(added).not.toMatch(/<w:del /);
   });
 

@@ -26,44 +26,89 @@ const PROPOSED = [
   { key: 'e', number: '4', heading: 'Review', body: 'The protocol is reviewed each year.' },
 ];
 
-const protocolWithTwoVersions = async (dir: string) => {
+const protocolWithTwoVersions = async (dir: string, agreed = AGREED, proposed = PROPOSED) => {
   const store = QuorumStore.open(dir, { user: 'Ann Clerk', device: 'test', clock: testClock() });
   try {
     const boards = ['board:childrens-trust', 'board:safeguarding'] as const;
-    const { changes } = await store.run('protocols:create', { title: 'Information sharing protocol', partyBoardIds: [...boards], reviewDate: '2027-11-01', sections: AGREED });
+    const { changes } = await store.run('protocols:create', { title: 'Information sharing protocol', partyBoardIds: [...boards], reviewDate: '2027-11-01', sections: agreed });
     const protocolId = changes.find((c) => c.id.startsWith('protocol:'))!.id as `protocol:${string}`;
     const v1 = listRecords(store.data, 'protocolVersion').find((v) => v.protocolId === protocolId)!;
     await store.run('protocols:startConsultation', { protocolVersionId: v1.id });
     for (const boardId of boards) await store.run('protocols:signOff', { protocolVersionId: v1.id, boardId, date: '2026-11-20', minuteRef: '' });
-    await store.run('protocols:saveDraft', { protocolId, sections: PROPOSED, changeSummary: 'Scope, duties, contacts and review' });
+    await store.run('protocols:saveDraft', { protocolId, sections: proposed, changeSummary: 'Scope, duties, contacts and review' });
     return protocolId;
   } finally {
     store.close();
   }
 };
 
+/** The tracked copy of version 2, and versions 1 (agreed) and 2 (proposed) as they stand, into the data folder. */
+const exportThreeCopies = async (dir: string, protocolId: string) => {
+  for (const [file, args] of [
+    ['tracked.docx', ['--version', '2', '--tracked-changes']],
+    ['agreed.docx', ['--version', '1']],
+    ['proposed.docx', ['--version', '2']],
+  ] as const) {
+    const r = await runCli('export', 'protocol', '--data', dir, '--protocol', protocolId, ...args, '--out', join(dir, file));
+    expect(r.code, r.err).toBe(0);
+  }
+};
+
 /** The numbered sections as LibreOffice reads them: from the first section heading on. */
-const sectionsText = (lines: string[]) => lines.slice(lines.findIndex((l) => /^1\. Purpose/.test(l)));
+const sectionsText = (lines: string[], first = /^1\. Purpose/) => lines.slice(lines.findIndex((l) => first.test(l)));
 
 describe('tracked changes that round-trip through LibreOffice', () => {
   it('gives back the agreed version exactly on Reject All and the new version on Accept All, lists, tables and paragraph breaks included', async () => {
     const dir = await example();
     const protocolId = await protocolWithTwoVersions(dir);
     const out = (name: string) => join(dir, name);
-    for (const [file, args] of [
-      ['tracked.docx', ['--version', '2', '--tracked-changes']],
-      ['agreed.docx', ['--version', '1']],
-      ['proposed.docx', ['--version', '2']],
-    ] as const) {
-      const r = await runCli('export', 'protocol', '--data', dir, '--protocol', protocolId, ...args, '--out', out(file));
-      expect(r.code, r.err).toBe(0);
-    }
+    await exportThreeCopies(dir, protocolId);
     const agreed = sectionsText(withLibreOffice('text', out('agreed.docx')));
     const proposed = sectionsText(withLibreOffice('text', out('proposed.docx')));
     expect(agreed).toContain('Bob Reid');
     expect(proposed).toContain('Dev Shah');
     expect(sectionsText(withLibreOffice('reject', out('tracked.docx')))).toEqual(agreed);
     expect(sectionsText(withLibreOffice('accept', out('tracked.docx')))).toEqual(proposed);
+  }, WAIT.readBack);
+
+  it('keeps bold, italics, links, list levels and table rows through Accept All and Reject All, run by run', async () => {
+    const agreed = [
+      { key: 'a', number: '1', heading: 'Sharing', body: 'Partners share **risk information** within *two working days*, as set out in the [guidance](https://www.gov.uk/guidance).' },
+      { key: 'b', number: '2', heading: 'Who shares', body: '1. **Police** share:\n   - incidents;\n   - arrests.\n2. Health share records.' },
+      { key: 'c', number: '3', heading: 'Leads', body: '| Board | Lead |\n| --- | --- |\n| Children’s Trust | **Ann Clerk** |\n| Safeguarding | [Cara Jones](mailto:cara@example.org) |\n\n### Contacts out of hours\n\nThe duty manager.' },
+    ];
+    const proposed = [
+      { key: 'a', number: '1', heading: 'Sharing', body: 'Partners share **all risk information** within *one working day*, as set out in the [updated guidance](https://www.gov.uk/guidance-2026).' },
+      { key: 'b', number: '2', heading: 'Who shares', body: '1. **Police** share:\n   - incidents;\n   - arrests;\n   - *missing children*.\n2. Health share **records**.' },
+      // A row added at the table's end, just before a heading that changed too: the row stays in its table.
+      { key: 'c', number: '3', heading: 'Leads', body: '| Board | Lead |\n| --- | --- |\n| Children’s Trust | **Ann Clerk** |\n| Safeguarding | [Cara Jones](mailto:cara.jones@example.org) |\n| Health and Wellbeing | **Dev Shah** |\n\n### Out-of-hours contacts\n\nThe duty manager.' },
+    ];
+    const dir = await example();
+    const protocolId = await protocolWithTwoVersions(dir, agreed, proposed);
+    const out = (name: string) => join(dir, name);
+    await exportThreeCopies(dir, protocolId);
+    const runsOf = (mode: 'text-runs' | 'accept-runs' | 'reject-runs', file: string) => sectionsText(withLibreOffice(mode, out(file)), /^\*\*1\. Sharing/);
+    const agreedRuns = runsOf('text-runs', 'agreed.docx');
+    const proposedRuns = runsOf('text-runs', 'proposed.docx');
+    // What is compared: formatting, links and list levels, as LibreOffice holds them.
+    expect(agreedRuns).toContain('Partners share **risk information** within _two working days_, as set out in the <https://www.gov.uk/guidance|guidance>.');
+    expect(proposedRuns).toContain('[1] _missing children_.');
+    expect(proposedRuns).toContain('**Dev Shah**');
+    expect(runsOf('reject-runs', 'tracked.docx')).toEqual(agreedRuns);
+    expect(runsOf('accept-runs', 'tracked.docx')).toEqual(proposedRuns);
+
+    // Sent back as it was, straight or saved again by a partner's LibreOffice: nothing in it is
+    // taken for a partner's change or a difference from the text sent, Quorum's own changes included.
+    const store = QuorumStore.open(dir, { user: 'Ann Clerk', device: 'test', clock: testClock(), mode: 'read' });
+    try {
+      const v2 = listRecords(store.data, 'protocolVersion').find((v) => v.protocolId === protocolId && v.version === 2)!;
+      for (const copy of [out('tracked.docx'), partnerCopyByLibreOffice(out('tracked.docx'), { author: 'Kofi Mensah' })]) {
+        const plan = planReturnedCopy(store.data, v2.id, readReturnedCopy(readFileSync(copy)), 'organisation:healthwatch', '2026-12-01T12:00:00.000Z');
+        expect(plan.comments, copy).toEqual([]);
+      }
+    } finally {
+      store.close();
+    }
   }, WAIT.readBack);
 
   it('reads back everything a partner did in LibreOffice: a deletion inside the officer’s insertion, a comment at the end of a paragraph, and a rejected change', async () => {

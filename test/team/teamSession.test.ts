@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/services/dispatch';
@@ -55,6 +56,21 @@ describe('team mode in the app', () => {
     expect(promoted).toMatchObject({ ok: true, value: { state: 'ready', team: { partnership: 'eastmere', user: 'ann', signedIn: true, roles: ['secretariat', 'part2'] } } });
     const meetings = await ann.call('meetings:list', {});
     expect(meetings.ok && (meetings.value as unknown[]).length).toBeGreaterThan(0);
+
+    // A protocol's tracked changes are signed with the name signed in with, not the computer's login.
+    for (const [boardId, date] of [['board:childrens-trust', '2026-12-15'], ['board:safeguarding', '2027-01-07'], ['board:hwb', '2027-01-13']])
+      expect(await ann.call('protocols:signOff', { protocolVersionId: 'protocolVersion:boards-v1', boardId, date, minuteRef: '', unansweredReason: 'Open comments go to the annual review' })).toMatchObject({ ok: true });
+    const v1 = Object.values(ann.session.ready().data.records).find((r) => r.id === 'protocolVersion:boards-v1');
+    if (v1?.type !== 'protocolVersion') throw new Error('the example changed');
+    const sections = v1.sections.map((x) => (x.key === 's3' ? { ...x, body: `${x.body} The Integrated Care Board reports to the Health and Wellbeing Board.` } : x));
+    expect(await ann.call('protocols:saveDraft', { protocolId: 'protocol:boards', sections, changeSummary: 'Section 3' })).toMatchObject({ ok: true });
+    const v2 = Object.values(ann.session.ready().data.records).find((r) => r.type === 'protocolVersion' && r.protocolId === 'protocol:boards' && r.version === 2)!;
+    const saveTo = join(ann.folder, 'tracked.docx');
+    const saving = createDispatcher(createHandlers(ann.session, stubPlatform({ chooseSaveFile: async () => saveTo })));
+    expect(await saving('exports:governance', { what: 'protocol', id: v2.id, trackedChanges: true })).toMatchObject({ ok: true, value: { saved: true } });
+    const document = strFromU8(unzipSync(readFileSync(saveTo))['word/document.xml']);
+    expect(document).toMatch(/<w:ins [^>]*w:author="ann"/);
+    expect([...document.matchAll(/w:author="([^"]*)"/g)].every((m) => m[1] === 'ann')).toBe(true);
 
     // A second promotion onto the same server is refused: the partnership is there already.
     const other = open();

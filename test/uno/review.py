@@ -4,6 +4,9 @@
   review.py text IN.docx OUT.txt            the text as LibreOffice shows it (one line a paragraph)
   review.py accept IN.docx OUT.txt          accept all tracked changes, then the text
   review.py reject IN.docx OUT.txt          reject all tracked changes, then the text
+  review.py text-runs|accept-runs|reject-runs IN.docx OUT.txt
+                                            the same, each paragraph with its list level ("[2] ") and its
+                                            runs' formatting as LibreOffice holds it: **bold**, _italic_, <url|text>
   review.py partner IN.docx OUT.docx SPEC   act as a partner (SPEC is JSON, below) and save as .docx
 
 SPEC: {"author": "...", "reject": "text of one of the officer's insertions", "deleteInInsertion": "text"}
@@ -57,7 +60,36 @@ def dispatch(ctx, doc, command):
     helper.executeDispatch(doc.getCurrentController().getFrame(), command, '', 0, ())
 
 
-def paragraphs(doc):
+def formatted(paragraph):
+    """A paragraph as its runs: neighbouring runs that look alike joined, so only what a reader sees counts."""
+    runs = []
+    en = paragraph.createEnumeration()
+    while en.hasMoreElements():
+        portion = en.nextElement()
+        if portion.getPropertyValue('TextPortionType') != 'Text':
+            continue
+        text = portion.getString()
+        if not text:
+            continue
+        look = (portion.getPropertyValue('CharWeight') >= 150, str(portion.getPropertyValue('CharPosture').value) != 'NONE', portion.getPropertyValue('HyperLinkURL'))
+        if runs and runs[-1][1] == look:
+            runs[-1][0] += text
+        else:
+            runs.append([text, look])
+    out = ''
+    for text, (bold, italic, url) in runs:
+        if italic:
+            text = f'_{text}_'
+        if bold:
+            text = f'**{text}**'
+        if url:
+            text = f'<{url}|{text}>'
+        out += text
+    level = paragraph.getPropertyValue('NumberingLevel') if paragraph.getPropertyValue('NumberingIsNumber') else -1
+    return (f'[{level}] ' if level is not None and level >= 0 else '') + out
+
+
+def paragraphs(doc, runs=False):
     """Every paragraph's text in reading order, tables cell by cell."""
     out = []
     def walk(text):
@@ -65,7 +97,7 @@ def paragraphs(doc):
         while en.hasMoreElements():
             el = en.nextElement()
             if el.supportsService('com.sun.star.text.Paragraph'):
-                out.append(el.getString())
+                out.append(formatted(el) if runs else el.getString())
             elif el.supportsService('com.sun.star.text.TextTable'):
                 for name in el.getCellNames():
                     walk(el.getCellByName(name).getText())
@@ -79,13 +111,15 @@ def main():
     doc = None
     try:
         doc = load(ctx, src)
+        runs = mode.endswith('-runs')
+        mode = mode.removesuffix('-runs')
         if mode == 'accept':
             dispatch(ctx, doc, '.uno:AcceptAllTrackedChanges')
         elif mode == 'reject':
             dispatch(ctx, doc, '.uno:RejectAllTrackedChanges')
         if mode in ('text', 'accept', 'reject'):
             with open(dest, 'w', encoding='utf-8') as f:
-                f.write('\n'.join(paragraphs(doc)))
+                f.write('\n'.join(paragraphs(doc, runs)))
         elif mode == 'partner':
             spec = json.loads(sys.argv[4])
             author = spec.get('author', 'Partner')

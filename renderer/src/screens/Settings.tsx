@@ -94,7 +94,11 @@ const PartnershipForm = ({ partnership, onSaved }: { partnership: Partnership; o
         <Field label="Default venue" validationMessage={fieldError('defaultVenue')}>
           <Input value={form.defaultVenue} onChange={set('defaultVenue')} />
         </Field>
-        <Field label="Contact name" validationMessage={fieldError('contact.name')}>
+        <Field
+          label="Contact name"
+          hint="The secretariat officer: named as the contact, and the name on the tracked changes in a protocol’s Word copy (in team mode, the name you sign in with)."
+          validationMessage={fieldError('contact.name')}
+        >
           <Input value={form.contactName} onChange={set('contactName')} />
         </Field>
         <Field label="Contact email" validationMessage={fieldError('contact.email')}>

@@ -7,16 +7,21 @@ import { decodeEntities, isHtmlMarkup, isLineBreakTag, verticalMark, verticalTag
 import { fitImage, loadImage } from './images';
 import type { MarkdownContext } from './context';
 
-type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean; vertAlign?: 'superscript' | 'subscript' };
+export type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean; vertAlign?: 'superscript' | 'subscript' };
+
+/** A run's formatting as the docx library takes it (w:rPr): bold, italics, strike, raised or lowered, code. */
+export const runFormatting = (marks: Marks) => ({
+  bold: marks.bold,
+  italics: marks.italics,
+  strike: marks.strike,
+  ...(marks.vertAlign === 'superscript' ? { superScript: true } : marks.vertAlign === 'subscript' ? { subScript: true } : {}),
+  ...(marks.code ? { style: 'QuorumCode' } : {}),
+});
 
 const run = (text: string, marks: Marks): TextRun =>
   new TextRun({
     text,
-    bold: marks.bold,
-    italics: marks.italics,
-    strike: marks.strike,
-    ...(marks.vertAlign === 'superscript' ? { superScript: true } : marks.vertAlign === 'subscript' ? { subScript: true } : {}),
-    ...(marks.code ? { style: 'QuorumCode' } : {}),
+    ...runFormatting(marks),
   });
 
 /** The plain words of inline tokens: for alt text, link text and checks. */
@@ -97,4 +102,62 @@ const imageRun = (t: Tokens.Image, ctx: MarkdownContext, marks: Marks): Paragrap
   const title = t.title ? decodeEntities(t.title) : '';
   // wp:docPr descr is the alt text Word's accessibility checker and screen readers read.
   return pictureRun({ type: image.type, key: t.href, data: image.data, transformation: size, altText: { name: alt || 'Image', description: alt, title } });
+};
+
+/** A piece of inline text with its formatting and the link it is in: what a tracked copy compares, so a change of bold or a link is a change. */
+export type Segment = { text: string; marks: Marks; link?: string; lineBreak?: boolean };
+
+/**
+ * Inline Markdown as formatted segments, read as inlineRuns reads it (the same links kept, the
+ * same markup dropped); a picture is its alt text in brackets, as a tracked copy cannot track one.
+ */
+export const inlineSegments = (tokens: readonly Token[] | undefined, outer: Marks = {}, link?: string): Segment[] => {
+  let marks = outer;
+  const out: Segment[] = [];
+  const text = (t: string) => t && out.push({ text: t, marks, ...(link ? { link } : {}) });
+  for (const t of withoutRawText(tokens)) {
+    switch (t.type) {
+      case 'text':
+        if ('tokens' in t && t.tokens?.length) out.push(...inlineSegments(t.tokens, marks, link));
+        else text(decodeEntities(t.text));
+        break;
+      case 'escape':
+        text(decodeEntities(t.text));
+        break;
+      case 'strong':
+        out.push(...inlineSegments(t.tokens, { ...marks, bold: true }, link));
+        break;
+      case 'em':
+        out.push(...inlineSegments(t.tokens, { ...marks, italics: true }, link));
+        break;
+      case 'del':
+        out.push(...inlineSegments(t.tokens, { ...marks, strike: true }, link));
+        break;
+      case 'codespan':
+        out.push({ text: xmlSafe(t.text), marks: { ...marks, code: true }, ...(link ? { link } : {}) });
+        break;
+      case 'br':
+        out.push({ text: '\n', marks, lineBreak: true });
+        break;
+      case 'html':
+        if (isLineBreakTag(t.text)) out.push({ text: '\n', marks, lineBreak: true });
+        else if (verticalTag(t.raw) !== undefined) marks = { ...outer, ...verticalMark(verticalTag(t.raw)!) };
+        else if (!isHtmlMarkup(t.raw)) text(xmlSafe(t.raw));
+        break;
+      case 'link': {
+        const href = checkLinkHref((t as Tokens.Link).href);
+        out.push(...inlineSegments(t.tokens, marks, href ?? link));
+        break;
+      }
+      case 'image': {
+        const alt = decodeEntities((t as Tokens.Image).text).trim();
+        text(`[Picture${alt ? `: ${alt}` : ''}]`);
+        break;
+      }
+      default:
+        if ('tokens' in t && Array.isArray(t.tokens)) out.push(...inlineSegments(t.tokens, marks, link));
+        else if ('text' in t && typeof t.text === 'string') text(decodeEntities(t.text));
+    }
+  }
+  return out;
 };
