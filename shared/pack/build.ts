@@ -53,7 +53,10 @@ export const writePack = async (model: PackModel, input: WritePackInput): Promis
   const total = planned.length + 1;
   const built: PackPart[] = [];
   for (const [i, part] of planned.entries()) {
-    built.push({ label: part.cover ? '' : part.label, blocks: toWord(part.make(), { ctx, model }) });
+    const blocks = part.make();
+    // The contents page is a section of its own, so its running header names the pack, not the agenda after it.
+    if (blocks[0]?.kind === 'contents') built.push({ label: model.packLabel, blocks: toWord(blocks.splice(0, 1), { ctx, model }) });
+    built.push({ label: part.cover ? '' : part.label, blocks: toWord(blocks, { ctx, model }) });
     progress(i + 1, total, part.label);
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }

@@ -102,6 +102,8 @@ export type PackModel = {
   board: Pick<Board, 'id' | 'name' | 'shortName' | 'rules'>;
   meeting: Pick<Meeting, 'id' | 'date' | 'startTime' | 'endTime' | 'venue'>;
   title: string;
+  /** What the pack is, as its contents page's running header names it: "Public pack", "Full pack". */
+  packLabel: string;
   agenda: AgendaLine[];
   apologies: string[];
   substitutes: string[];
@@ -315,6 +317,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     board: { id: board.id, name: board.name, shortName: board.shortName, rules: board.rules },
     meeting: { id: meeting.id, date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, venue: meeting.venue },
     title: `${board.name}, ${formatUkDate(meeting.date)}: ${variantLabel}`,
+    packLabel: variantLabel,
     agenda,
     apologies: attendance.filter((a) => a.status === 'apologies').map((a) => withOrg(data, a.personId)),
     substitutes: attendance

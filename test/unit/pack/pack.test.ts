@@ -19,6 +19,20 @@ const headings = (xml: string) =>
   }));
 
 describe('the board pack', () => {
+  it('heads the contents page with the pack it is, not the agenda that follows it', async () => {
+    for (const [variant, label] of [['public', 'Public pack'], ['full', 'Full pack']] as const) {
+      const { pkg } = await build(variant);
+      // The section the contents field (TOC) is in, and the header that section uses (w:sectPr/w:headerReference).
+      const fromContents = pkg.document.slice(pkg.document.indexOf('TOC \\'));
+      const section = fromContents.slice(0, fromContents.indexOf('</w:sectPr>'));
+      const headerId = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section.slice(section.lastIndexOf('<w:sectPr')))![1];
+      const target = new RegExp(`Id="${headerId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${headerId}"`).exec(pkg.parts['word/_rels/document.xml.rels'])!;
+      const header = pkg.parts[`word/${target[1] ?? target[2]}`];
+      expect(header).toMatch(new RegExp(`· ${label}</w:t>`));
+      expect(header).not.toContain('Agenda');
+    }
+  });
+
   it('holds the parts in the order boards publish them', async () => {
     const { pkg, steps } = await build('full');
     const top = headings(pkg.document).filter((h) => h.level === 1).map((h) => h.text.replace(/&amp;/g, '&'));
