@@ -42,6 +42,13 @@ const blocksText = (blocks: unknown): string =>
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** A pandoc Table block's cells, head, bodies and foot, row by row: each cell's blocks. */
+export const tableCells = (table: { c: unknown }): unknown[][] => {
+  const [, , , head, bodies, foot] = table.c as [unknown, unknown, unknown, [unknown, unknown[]], [unknown, unknown, unknown[], unknown[]][], [unknown, unknown[]]];
+  const rows = [...head[1], ...bodies.flatMap((body) => [...body[2], ...body[3]]), ...foot[1]] as [unknown, [unknown, unknown, number, number, unknown[]][]][];
+  return rows.flatMap(([, cells]) => cells.map((cell) => cell[4]));
+};
+
 /** Reads a .docx with pandoc (its JSON AST) and lists what a reader would check survived. */
 export const readWithPandoc = (file: string): ReadBack => {
   if (!existsSync(PANDOC)) throw new Error('pandoc is needed for this test: apt-get install -y --no-install-recommends pandoc (or set QUORUM_PANDOC)');
@@ -61,15 +68,11 @@ export const readWithPandoc = (file: string): ReadBack => {
           out.listItems.push({ text: squash(blocksText(item)), number: start + i });
           walk(item);
         });
-      } else if (b.t === 'Table') {
-        const [, , , head, bodies, foot] = b.c as [unknown, unknown, unknown, [unknown, unknown[]], [unknown, unknown, unknown[], unknown[]][], [unknown, unknown[]]];
-        const rows = [...head[1], ...bodies.flatMap((body) => [...body[2], ...body[3]]), ...foot[1]] as [unknown, [unknown, unknown, number, number, unknown[]][]][];
-        for (const [, cells] of rows)
-          for (const cell of cells) {
-            out.cells.push(squash(blocksText(cell[4])));
-            walk(cell[4]);
-          }
-      } else if (b.t === 'BlockQuote' || b.t === 'Div') walk(b.t === 'Div' ? (b.c as unknown[])[1] : b.c);
+      } else if (b.t === 'Table')
+        for (const cell of tableCells(b)) {
+          out.cells.push(squash(blocksText(cell)));
+          walk(cell);
+        } else if (b.t === 'BlockQuote' || b.t === 'Div') walk(b.t === 'Div' ? (b.c as unknown[])[1] : b.c);
     }
   };
   walk(ast.blocks);

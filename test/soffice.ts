@@ -66,6 +66,18 @@ export const withLibreOffice = (mode: 'text' | 'accept' | 'reject' | 'text-runs'
   return readFileSync(out, 'utf8').split('\n');
 };
 
+/**
+ * Each file's numbered paragraphs as LibreOffice numbers them ("1.1 The audit read 40 cases."),
+ * in one LibreOffice run: a second independent reader of Word's list numbers, which pandoc starts
+ * again where Word continues them. null for a file LibreOffice cannot open.
+ */
+export const numberedByLibreOffice = (files: string[]): Record<string, string[] | null> => {
+  const dir = mkdtempSync(join(tmpdir(), 'quorum-uno-'));
+  const out = join(dir, 'labels.json');
+  runReview(['labels', out, ...files]);
+  return JSON.parse(readFileSync(out, 'utf8')) as Record<string, string[] | null>;
+};
+
 export const partnerCopyByLibreOffice = (file: string, spec: { author: string; reject?: string; deleteInInsertion?: string }): string => {
   const dir = mkdtempSync(join(tmpdir(), 'quorum-uno-'));
   const copy = join(dir, basename(file));

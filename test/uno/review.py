@@ -9,6 +9,9 @@
                                             runs' formatting as LibreOffice holds it: **bold**, _italic_, <url|text>
   review.py partner IN.docx OUT.docx SPEC   act as a partner (SPEC is JSON, below) and save as .docx
 
+  review.py labels OUT.json IN.docx…       each file's numbered paragraphs as LibreOffice numbers them
+                                            ("1.1 The audit…", "(b) agree…"), in one LibreOffice run
+
 SPEC: {"author": "...", "reject": "text of one of the officer's insertions", "deleteInInsertion": "text"}
 (A comment is added by writing it into LibreOffice's own flat XML and converting that with soffice:
 LibreOffice 7.4 loses its connection when saving an annotation inserted through UNO.)
@@ -89,23 +92,66 @@ def formatted(paragraph):
     return (f'[{level}] ' if level is not None and level >= 0 else '') + out
 
 
-def paragraphs(doc, runs=False):
-    """Every paragraph's text in reading order, tables cell by cell."""
-    out = []
+def each_paragraph(doc):
+    """Every paragraph in reading order, tables cell by cell."""
     def walk(text):
         en = text.createEnumeration()
         while en.hasMoreElements():
             el = en.nextElement()
             if el.supportsService('com.sun.star.text.Paragraph'):
-                out.append(formatted(el) if runs else el.getString())
+                yield el
             elif el.supportsService('com.sun.star.text.TextTable'):
                 for name in el.getCellNames():
-                    walk(el.getCellByName(name).getText())
-    walk(doc.getText())
+                    yield from walk(el.getCellByName(name).getText())
+    yield from walk(doc.getText())
+
+
+def paragraphs(doc, runs=False):
+    """Every paragraph's text in reading order, tables cell by cell."""
+    return [formatted(p) if runs else p.getString() for p in each_paragraph(doc)]
+
+
+def labelled(doc):
+    """Every numbered paragraph (tables included) with the label LibreOffice gives it (ListLabelString)."""
+    out = []
+    for p in each_paragraph(doc):
+        label = p.getPropertyValue('ListLabelString') if p.getPropertyValue('NumberingIsNumber') else ''
+        if label and label.strip():
+            out.append(' '.join((label.strip() + ' ' + p.getString()).split()))
     return out
 
 
 def main():
+    if sys.argv[1] == 'labels':
+        dest, sources = sys.argv[2], sys.argv[3:]
+        def stop(proc, ctx, profile):
+            try:
+                ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx).terminate()
+            except Exception:
+                pass
+            try:
+                proc.wait(timeout=30)
+            except Exception:
+                proc.kill()
+            shutil.rmtree(profile, ignore_errors=True)
+        office = start_office()
+        result = {}
+        try:
+            for src in sources:
+                try:
+                    doc = load(office[1], src)
+                    result[src] = labelled(doc)
+                    doc.close(True)
+                except BaseException:
+                    # A file LibreOffice cannot open (or that takes it down) is left out, and LibreOffice started again.
+                    result[src] = None
+                    stop(*office)
+                    office = start_office()
+            with open(dest, 'w', encoding='utf-8') as f:
+                json.dump(result, f)
+        finally:
+            stop(*office)
+        return
     mode, src, dest = sys.argv[1], sys.argv[2], sys.argv[3]
     proc, ctx, profile = start_office()
     doc = None
