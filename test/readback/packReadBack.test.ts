@@ -45,4 +45,19 @@ describe('a built pack read back', () => {
     expect(text).toContain('Exclusion of the press and public');
     expect(text).toMatch(/Eastmere Children’s Trust Board · \d+ \w+ \d{4} · Item 4/);
   }, WAIT.readBack);
+
+  it('shows each contents line’s page number in LibreOffice with no PDF built first, and each is the page its heading is on', () => {
+    const pdf = convertWithLibreOffice(file, 'pdf');
+    const pageText = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+    const lines = [...pageText(2).matchAll(/^(\S.*?)\.{3,}\s*(\d+)\s*$/gm)].map((m) => ({ heading: m[1].trim(), page: Number(m[2]) }));
+    // Every part of the pack, from the agenda to the Part 2 paper.
+    expect(lines.map((l) => l.heading)).toEqual(expect.arrayContaining(['Agenda', 'Action log', 'Item 4: Improvement plan: progress report', 'Exclusion of the press and public']));
+    expect(lines.length).toBeGreaterThan(10);
+    for (const { heading, page } of lines) {
+      // The heading opens that page, under the running header (a long one wraps, so its first words).
+      const opening = pageText(page).split('\n').map((l) => l.trim()).slice(0, 8);
+      expect(opening.some((l) => l.startsWith(heading.slice(0, 40))), `${heading} on page ${page}: ${opening.join(' | ')}`).toBe(true);
+    }
+    expect(lines.map((l) => l.page)).toEqual([...lines.map((l) => l.page)].sort((a, b) => a - b));
+  }, WAIT.readBack);
 });

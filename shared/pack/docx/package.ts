@@ -2,7 +2,7 @@ import { Packer, type Document } from 'docx';
 import { writeZip, type Compressor } from '../../zipWriter';
 import type { RawParts } from '../ooxml/raw';
 import { shareIdenticalHeadersAndFooters } from './sharedParts';
-import { fillContentsPages, type ContentsPage } from './contentsPages';
+import { contentsAsPageReferences, fillContentsPages, type ContentsPage } from './contentsPages';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -28,7 +28,9 @@ const STORED = /\.(png|jpe?g|gif|bmp)$/i;
 export const packageDocument = async (doc: Document, builtAt: string, compressor?: Compressor, raw?: RawParts, contentsPages?: readonly ContentsPage[]): Promise<Uint8Array> => {
   const files = compile(doc);
   raw?.applyTo(files);
-  if (contentsPages?.length) files.set('word/document.xml', fillContentsPages(String(files.get('word/document.xml')), contentsPages));
+  // The contents' numbers: each reader's own layout (PAGEREF), with a PDF's numbers as the cached result where there is one.
+  const body = contentsAsPageReferences(String(files.get('word/document.xml')));
+  files.set('word/document.xml', contentsPages?.length ? fillContentsPages(body, contentsPages) : body);
   shareIdenticalHeadersAndFooters(files);
   const stamp = escapeXml(builtAt);
   const core = String(files.get('docProps/core.xml') ?? '');

@@ -22,8 +22,8 @@ describe('the board pack', () => {
   it('heads the contents page with the pack it is, not the agenda that follows it', async () => {
     for (const [variant, label] of [['public', 'Public pack'], ['full', 'Full pack']] as const) {
       const { pkg } = await build(variant);
-      // The section the contents field (TOC) is in, and the header that section uses (w:sectPr/w:headerReference).
-      const fromContents = pkg.document.slice(pkg.document.indexOf('TOC \\'));
+      // The section the contents lines are in, and the header that section uses (w:sectPr/w:headerReference).
+      const fromContents = pkg.document.slice(pkg.document.indexOf('<w:pStyle w:val="TOC1"/>'));
       const section = fromContents.slice(0, fromContents.indexOf('</w:sectPr>'));
       const headerId = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section.slice(section.lastIndexOf('<w:sectPr')))![1];
       const target = new RegExp(`Id="${headerId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${headerId}"`).exec(pkg.parts['word/_rels/document.xml.rels'])!;
@@ -126,7 +126,7 @@ describe('the board pack', () => {
     for (const [, part] of pkg.parts['[Content_Types].xml'].matchAll(/PartName="\/([^"]+)"/g)) expect(pkg.parts[part], part).toBeDefined();
   });
 
-  it('is accessible as published: title, author, language, contents field, heading order, header rows, no merged cells, alt text', async () => {
+  it('is accessible as published: title, author, language, contents linked to each part, heading order, header rows, no merged cells, alt text', async () => {
     const data = exampleData(TODAY);
     const item = data.records['agendaItem:next-4'];
     if (item.type !== 'agendaItem' || !item.paper) throw new Error('example changed');
@@ -138,7 +138,10 @@ describe('the board pack', () => {
     expect(core).toContain('<dc:language>en-GB</dc:language>');
     expect(pkg.parts['word/styles.xml']).toContain('<w:lang w:val="en-GB"/>');
     expect(pkg.parts['word/settings.xml']).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
-    expect(pkg.document).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-1&quot;</);
+    // The contents: a line a part, each a link to its heading's bookmark with a PAGEREF to it, marked for Word to update (ECMA-376 §17.16.5.45).
+    const line = /<w:pStyle w:val="TOC1"\/>(?:(?!<\/w:p>)[\s\S])*<w:hyperlink w:history="1" w:anchor="(_Toc\d+)">(?:(?!<\/w:p>)[\s\S])*<w:fldChar w:fldCharType="begin" w:dirty="true"\/><w:instrText[^>]*>PAGEREF \1 \\h</.exec(pkg.document);
+    expect(line).not.toBeNull();
+    expect(pkg.document).toContain(`<w:bookmarkStart w:name="${line![1]}"`);
     const levels = headings(pkg.document).map((h) => h.level);
     levels.forEach((l, i) => expect(l).toBeLessThanOrEqual(i === 0 ? 1 : levels[i - 1] + 1));
     for (let i = 1; i <= 6; i++) expect(pkg.parts['word/styles.xml']).toMatch(new RegExp(`w:styleId="Heading${i}"[\\s\\S]*?<w:outlineLvl w:val="${i - 1}"/>`));
