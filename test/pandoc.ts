@@ -43,7 +43,7 @@ const blocksText = (blocks: unknown): string =>
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** A pandoc Table block's cells, head, bodies and foot, row by row: each cell's blocks. */
-export const tableCells = (table: { c: unknown }): unknown[][] => {
+export const tableCells = (table: { c?: unknown }): unknown[][] => {
   const [, , , head, bodies, foot] = table.c as [unknown, unknown, unknown, [unknown, unknown[]], [unknown, unknown, unknown[], unknown[]][], [unknown, unknown[]]];
   const rows = [...head[1], ...bodies.flatMap((body) => [...body[2], ...body[3]]), ...foot[1]] as [unknown, [unknown, unknown, number, number, unknown[]][]][];
   return rows.flatMap(([, cells]) => cells.map((cell) => cell[4]));
