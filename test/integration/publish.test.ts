@@ -113,11 +113,12 @@ describe('the publication folder (quorum publish)', () => {
     const emptyHeaders: string[] = [];
     for (const file of pages) {
       await page.goto(pathToFileURL(file).href);
-      const { scrollWidth, width, empty } = await page.evaluate(() => ({
+      // Run in the page (a string, so the node typings need not know the DOM).
+      const { scrollWidth, width, empty } = (await page.evaluate(`({
         scrollWidth: document.documentElement.scrollWidth,
         width: window.innerWidth,
-        empty: Array.from(document.querySelectorAll('th')).filter((th) => !th.textContent?.trim()).length,
-      }));
+        empty: Array.from(document.querySelectorAll('th')).filter((th) => !th.textContent.trim()).length,
+      })`)) as { scrollWidth: number; width: number; empty: number };
       if (scrollWidth > width) wide.push(`${relative(site, file)} (${scrollWidth} px)`);
       if (empty) emptyHeaders.push(`${relative(site, file)} (${empty})`);
     }
