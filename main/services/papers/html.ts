@@ -160,9 +160,11 @@ const keepWordLabels = (doc: DomDocument, found: Map<DomElement, NumberedParagra
     items.forEach((li, i) => {
       const p = doc.createElement('p');
       p.appendChild(doc.createTextNode(`${labels[i]!.label.trim()} `));
+      // The item's own words (a <p> inside it gives its words); its nested lists follow the paragraph.
       for (const node of Array.from(li.childNodes)) {
         if (node.nodeName === 'OL' || node.nodeName === 'UL') break;
-        p.appendChild(node.nodeName === 'P' ? (() => { const f = doc.createDocumentFragment(); while (node.firstChild) f.appendChild(node.firstChild); return f; })() : node);
+        if (node.nodeName === 'P') while (node.firstChild) p.appendChild(node.firstChild);
+        else p.appendChild(node);
       }
       ol.parentNode!.insertBefore(p, ol);
       while (li.firstChild) ol.parentNode!.insertBefore(li.firstChild, ol);

@@ -9,7 +9,7 @@ const NUMBERS = 'quorum-numbers';
 const LEVELS = 9;
 const BULLET_GLYPHS = ['•', '◦', '▪'];
 /** A numbered list's format at each depth (then again from the top): 1., a., i. — the Word import compares Word's own numbers with these. */
-export const NUMBER_FORMATS: readonly string[] = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+export const NUMBER_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
 
 const indent = (level: number) => ({ paragraph: { indent: { left: 360 * (level + 1), hanging: 360 } } });
 
