@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docxToMarkdown } from '../../../main/services/papers/docx';
 import { markdownToHtml } from '../../../shared/pack/html/markdown';
-import { councilNumberedPaper, dropCapPaper, footnotesWithOddIds, linkedPicturePaper, reviewedPaper, skippedColumnsPaper } from '../../fixtures/papers';
+import { councilNumberedPaper, dropCapPaper, footnotesAndEndnotes, footnotesWithOddIds, linkedPicturePaper, reviewedPaper, skippedColumnsPaper } from '../../fixtures/papers';
 import { tempDir } from '../../helpers';
 
 /**
@@ -63,6 +63,18 @@ describe('notes are numbered as their references are', () => {
     const { markdown } = await imported(await footnotesWithOddIds());
     const text = lines(printed(markdown));
     expect(text).toEqual(['The audit found gaps.[1] Two partners replied late.[2]', 'See the third note.[3]', 'Notes', '1. Audit of March 2026.', '2. Police and health.', '3. Third note.']);
+  });
+
+  it('numbers footnotes and endnotes in one series, in the order their references come', async () => {
+    const { markdown } = await imported(await footnotesAndEndnotes());
+    expect(lines(printed(markdown))).toEqual([
+      'The audit found gaps.[1] The duty is statutory.[2]',
+      'Two partners replied late.[3]',
+      'Notes',
+      '1. Audit of March 2026.',
+      '2. Working Together 2023, chapter 2.',
+      '3. Police and health.',
+    ]);
   });
 
   it('still numbers notes from 1 when the ids are already 1 and 2', async () => {
