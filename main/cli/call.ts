@@ -6,6 +6,7 @@ import { QuorumFailure } from '../../shared/result';
 import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
+import { VERBS } from './verbs';
 
 /** Effects that only make sense in the window (a dialog, opening a file), with what to run instead. */
 const WINDOW_ONLY: Record<string, string> = {
@@ -44,14 +45,7 @@ const readInput = (raw: string | undefined): unknown => {
  * handler table the app uses, so a script can do what an officer does in the window.
  */
 export const callCommand = (): Subcommand => ({
-  summary: 'run one operation of the bridge (area:verb) on a data folder, as the app would',
-  usage: 'quorum call CHANNEL --data DIR [--input JSON|@file.json] [--json]',
-  positional: { name: 'channel', choices: CHANNELS },
-  options: {
-    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
-    input: { type: 'string', description: 'the operation’s input as JSON, or @file.json' },
-    json: { type: 'boolean', description: 'print JSON only' },
-  },
+  ...VERBS.call,
   async run(values, out, { positionals, clock }) {
     const dir = requireData(values);
     const [channel, ...extra] = positionals;

@@ -6,14 +6,17 @@ import { PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
 import { WORD_EXPORTS, type WordExport } from '../../shared/exports/meetingExports';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
-import { currentUser } from '../services/session';
+import { currentUser } from '../services/currentUser';
 import { listRecords, type StoreData } from '../../shared/data';
 import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/rules/protocolView';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
+import { EXPORT_KINDS, VERBS } from './verbs';
 import { lastReportYear } from '../../shared/rules/dates';
 
-const KINDS = [...WORD_EXPORTS, 'calendar', 'tor', 'protocol', 'deep-dives', 'forward-plan', 'decisions', 'attendance', 'register', 'yearly-report'] as const;
+// Every meeting document the exporters write is a kind the CLI declares (verbs.ts), checked by the compiler.
+const KINDS: readonly string[] = EXPORT_KINDS;
+const _wordExportsDeclared: readonly (typeof EXPORT_KINDS)[number][] = WORD_EXPORTS;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -21,33 +24,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Word, or the meetings and paper deadlines as an .ics calendar. Read-only on the store.
  */
 export const exportCommand = (): Subcommand => ({
-  summary: 'export a meeting’s agenda, minutes or action log (.docx), or the meetings calendar (.ics)',
-  usage:
-    'quorum export agenda|minutes|actions --data DIR --meeting ID|next [--board ID] [--variant public|full] --out FILE.docx [--json]\n' +
-    '             quorum export calendar --data DIR [--board ID] --out FILE.ics [--json]\n' +
-    '             quorum export tor --data DIR --board ID [--version N] --out FILE.docx [--json]\n' +
-    '             quorum export protocol --data DIR --protocol ID [--version N] [--tracked-changes] --out FILE.docx [--json]\n' +
-    '             quorum export deep-dives|forward-plan --data DIR [--board ID] [--variant public|full] --out FILE.docx [--json]\n' +
-    '             quorum export decisions --data DIR [--board ID] [--variant public|full] --out FILE.csv [--json]\n' +
-    '             quorum export attendance --data DIR [--from DATE] [--to DATE] [--board ID] [--variant public|full] --out FILE.docx|FILE.csv [--json]\n' +
-    '             quorum export register --data DIR [--on DATE] [--variant public|full] --out FILE.docx [--json]\n' +
-    '             quorum export yearly-report --data DIR --board ID [--from DATE] [--to DATE] [--variant public|full] --out FILE.docx|FILE.pdf [--json]',
-  positional: { name: 'what', choices: KINDS },
-  options: {
-    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
-    meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next"' },
-    board: { type: 'string', description: 'the board (board:…): with --meeting next, or to limit the calendar' },
-    variant: { type: 'string', description: 'public (default; Part 2 as notices only) or full' },
-    protocol: { type: 'string', description: 'the protocol (protocol:…)' },
-    version: { type: 'string', description: 'a version number (default: the newest)' },
-    'tracked-changes': { type: 'boolean', description: 'mark changes since the last agreed version as Word tracked changes' },
-    from: { type: 'string', description: 'attendance, yearly-report: the first day of the period (YYYY-MM-DD; attendance: a year before --to; yearly-report: the last 1 April)' },
-    to: { type: 'string', description: 'attendance, yearly-report: the last day of the period (YYYY-MM-DD; attendance: today; yearly-report: the 31 March after --from)' },
-    // --from and --to serve the attendance record and the yearly report.
-    on: { type: 'string', description: 'register: the register as it stood on this day (YYYY-MM-DD; default today)' },
-    out: { type: 'string', description: 'the file to write' },
-    json: { type: 'boolean', description: 'print JSON instead of text' },
-  },
+  ...VERBS.export,
   async run(values, out, { positionals, clock }) {
     // Loaded when the verb runs (the Word, calendar and spreadsheet writers), not at every start.
     const [{ resolveMeeting }, { writeAttendanceExport, writeRegisterExport, writeYearlyReport, writeCalendar, writeDecisionsCsv, writeGovernanceExport, writePlanExport, writeWordExport }] = await Promise.all([import('../services/packs'), import('../services/exports')]);

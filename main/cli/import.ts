@@ -12,9 +12,9 @@ import { Session } from '../services/session';
 import { STORE_FILE } from '../services/store/format';
 import { paperReviewMarks } from '../services/papers';
 import { EXIT, UsageError, type Out, type Subcommand, requireData } from './command';
+import { IMPORT_WHAT, VERBS } from './verbs';
 
-const WHAT = ['people', 'meetings', 'actions', 'tor', 'paper'] as const;
-type What = (typeof WHAT)[number];
+type What = (typeof IMPORT_WHAT)[number];
 
 const list = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((l) => `  ${l}`)] : []);
 const refusedLines = (refused: RowProblem[]) => list(`Refused (${refused.length})`, refused.map(describeProblem));
@@ -37,36 +37,11 @@ const findBoard = (data: StoreData, given: unknown) => {
  * row stops the import (exit 1) unless `--leave-out-refused` says to bring in the rest.
  */
 export const importCommand = (): Subcommand => ({
-  summary: 'bring in people, meeting dates, an action log, terms of reference or a paper, with a preview',
-  usage:
-    'quorum import people --data DIR FILE.xlsx|FILE.csv [--add-organisations] [--add-boards] [--board-as "SHEET NAME=BOARD|leave-out" …] [--leave-out-refused] [--dry-run] [--json]\n' +
-    '             quorum import meetings --data DIR FILE.txt --board ID [--year YYYY] [--start HH:MM] [--end HH:MM] [--venue TEXT] [--dry-run] [--json]\n' +
-    '             quorum import actions --data DIR FILE.xlsx|FILE.csv --board ID [--leave-out-refused] [--dry-run] [--json]\n' +
-    '             quorum import tor --data DIR FILE.docx --board ID [--leave-out-unmatched] [--dry-run] [--json]\n' +
-    '             quorum import paper --data DIR --item AGENDA_ITEM_ID FILE.docx|FILE.md [--replace] [--review-marks accept|keep] [--dry-run] [--json]',
-  positional: { name: 'what', choices: WHAT },
-  options: {
-    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
-    board: { type: 'string', description: 'the board (its id, name or short name): meetings, actions, tor' },
-    item: { type: 'string', description: 'the agenda item (agendaItem:…) the paper is for' },
-    'add-organisations': { type: 'boolean', description: 'people: add the organisations the sheet names that the partnership does not have' },
-    'add-boards': { type: 'boolean', description: 'people: add the boards the sheet names that the partnership does not have (name, short name and kind from the sheet)' },
-    'board-as': { type: 'string', multiple: true, description: 'people: "Sheet name=board" says which board a name on the sheet means (its id, name or short name), or "Sheet name=leave-out" imports those people without their seats' },
-    'leave-out-refused': { type: 'boolean', description: 'import the rows that can be, leaving out the refused ones' },
-    'leave-out-unmatched': { type: 'boolean', description: 'tor: leave out membership rows whose organisation is not in the partnership' },
-    year: { type: 'string', description: 'meetings: the year a rule or a date without a year falls in (default: this year)' },
-    start: { type: 'string', description: 'meetings: the usual start time (default 14:00)' },
-    end: { type: 'string', description: 'meetings: the usual end time (default 16:00)' },
-    venue: { type: 'string', description: 'meetings: the venue' },
-    replace: { type: 'boolean', description: 'paper: replace a paper already received' },
-    'review-marks': { type: 'string', description: 'paper: what to do with tracked changes and comments still in a Word paper: accept (as Word’s Accept All; comments left out) or keep (deletions struck through, comments in brackets)' },
-    'dry-run': { type: 'boolean', description: 'print the preview and write nothing' },
-    json: { type: 'boolean', description: 'print JSON instead of text' },
-  },
+  ...VERBS.import,
   async run(values, out, { positionals, clock }) {
     const dir = requireData(values);
     const [what, file, ...extra] = positionals as [What | undefined, string | undefined, ...string[]];
-    if (!what || !(WHAT as readonly string[]).includes(what)) throw new UsageError(`say what to import: ${WHAT.join(', ')}`);
+    if (!what || !(IMPORT_WHAT as readonly string[]).includes(what)) throw new UsageError(`say what to import: ${IMPORT_WHAT.join(', ')}`);
     if (!file || extra.length) throw new UsageError('give one file to import');
     const path = resolve(file);
     if (!existsSync(path)) throw new QuorumFailure('not-found', `${file} could not be found`);

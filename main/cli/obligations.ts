@@ -7,9 +7,10 @@ import { obligationsOf, type DueObligation } from '../../shared/rules/obligation
 import { formatUkDate } from '../../shared/rules/dates';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
-import { currentUser } from '../services/session';
+import { currentUser } from '../services/currentUser';
 import { bankHolidaysAround } from '../services/holidays';
-import { dataOption, EXIT, jsonOption, requireData, UsageError, type Subcommand } from './command';
+import { EXIT, requireData, UsageError, type Subcommand } from './command';
+import { VERBS } from './verbs';
 
 const STATUS_WORDS: Record<DueObligation['status'], string> = { due: 'due', overdue: 'OVERDUE', met: 'met', 'not-set': 'not set', 'not-applicable': 'n/a' };
 
@@ -31,9 +32,7 @@ export const obligationsReport = (data: StoreData, today: string, boardId?: DueO
 
 /** `quorum obligations`: every statutory clock, with its ISO due date and its source. */
 export const obligationsCommand = (): Subcommand => ({
-  summary: 'list the statutory clocks: what is due, overdue and met, each with its due date and its source',
-  usage: 'quorum obligations --data DIR [--board ID] [--json]',
-  options: { ...dataOption, board: { type: 'string', description: 'one board (board:… or its name)' }, ...jsonOption },
+  ...VERBS.obligations,
   async run(values, out, { clock }) {
     const dir = requireData(values);
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);

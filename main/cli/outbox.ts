@@ -6,10 +6,11 @@ import { listRecords } from '../../shared/data';
 import { outboxDue } from '../../shared/features/outbox';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
-import { currentUser } from '../services/session';
+import { currentUser } from '../services/currentUser';
 import { bankHolidaysAround } from '../services/holidays';
 import { sendThroughServer, serverFromUrl, type MailServer } from '../services/mail';
-import { dataOption, EXIT, jsonOption, requireData, UsageError, type Subcommand } from './command';
+import { EXIT, requireData, UsageError, type Subcommand } from './command';
+import { VERBS } from './verbs';
 
 /**
  * `quorum outbox`: what the outbox holds that is due (paper requests, reminders, chasers, clearance
@@ -17,15 +18,7 @@ import { dataOption, EXIT, jsonOption, requireData, UsageError, type Subcommand 
  * a scheduled task on a council PC. Each message is sent once, ever.
  */
 export const outboxCommand = (): Subcommand => ({
-  summary: 'list the messages due in the outbox; with --send, send them through the mail server (never one twice)',
-  usage: 'quorum outbox --data DIR [--send] [--smtp smtp://host:port] [--smtp-ca FILE.pem] [--json]',
-  options: {
-    ...dataOption,
-    send: { type: 'boolean', description: 'send what is due (password from QUORUM_SMTP_PASSWORD)' },
-    'smtp-ca': { type: 'string', description: 'a PEM file of the certificate authority that issued the mail server’s certificate (a council’s own)' },
-    smtp: { type: 'string', description: 'the mail server, smtp://user@host:587 (STARTTLS) or smtps://host:465; default: the partnership’s settings. Plain SMTP only to this computer' },
-    ...jsonOption,
-  },
+  ...VERBS.outbox,
   async run(values, out, { clock }) {
     const dir = requireData(values);
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);

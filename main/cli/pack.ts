@@ -5,32 +5,17 @@ import { QuorumFailure } from '../../shared/result';
 import { PACK_VARIANTS, type PackVariant } from '../../shared/pack/model';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
-import { currentUser } from '../services/session';
+import { currentUser } from '../services/currentUser';
 import type { PackFormat } from '../services/packs';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
+import { VERBS } from './verbs';
 
 /**
  * `quorum pack`: the board pack from the command line, with the same pre-flight as the app. It
  * refuses (exit 1) with the pre-flight errors unless `--override-reason` says why to go ahead.
  */
 export const packCommand = (): Subcommand => ({
-  summary: 'build the board pack for a meeting (public or full) as Word or PDF, after the pre-flight checks',
-  usage: 'quorum pack --data DIR --meeting ID|next [--board ID] --variant public|full --out FILE.docx|FILE.pdf [--format docx|pdf] [--items N|N-M|N,M…] [--supplement --late-reason TEXT [--urgency TEXT]] [--for PERSON] [--override-reason TEXT] [--json]',
-  options: {
-    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
-    meeting: { type: 'string', description: 'a meeting id (meeting:…), or "next" for the next meeting' },
-    board: { type: 'string', description: 'with --meeting next: the board (board:…)' },
-    variant: { type: 'string', description: 'public (Part 2 items as notices only) or full' },
-    out: { type: 'string', description: 'the file to write: .docx for Word, .pdf for PDF (laid out in Chromium, Chrome or Edge; QUORUM_CHROMIUM names one)' },
-    format: { type: 'string', description: 'docx or pdf (by default, as --out ends)' },
-    items: { type: 'string', description: 'only these agenda items’ papers, as a PDF of their own: 4, 4-6 or 4,6,8' },
-    supplement: { type: 'boolean', description: 'a supplement to the last pack saved: only the papers since received or changed' },
-    'late-reason': { type: 'string', description: 'with --supplement: why its papers are late (printed with each)' },
-    urgency: { type: 'string', description: 'with --supplement, for a board following council rules: the chair’s reason for urgency (s.100B(4)(b))' },
-    for: { type: 'string', description: 'with --variant full: one member’s copy (person:…), with the items they may have an interest in on its cover and the board’s conflicts policy applied' },
-    'override-reason': { type: 'string', description: 'build despite pre-flight errors; the reason is journaled' },
-    json: { type: 'boolean', description: 'print JSON instead of text' },
-  },
+  ...VERBS.pack,
   async run(values, out, { clock }) {
     // Loaded when the verb runs, so `quorum --help` and the other verbs start without it.
     const [{ buildPackFile, checkPack, describeMeeting, packFormatFor, refuseBuild, resolveMeeting }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);

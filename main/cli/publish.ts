@@ -6,8 +6,9 @@ import { isIsoDate } from '../../shared/clock';
 import { findRecord } from '../../shared/data';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
-import { currentUser } from '../services/session';
+import { currentUser } from '../services/currentUser';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
+import { VERBS } from './verbs';
 
 /**
  * `quorum publish`: the partnership's public website as a folder of static pages, with each
@@ -15,15 +16,7 @@ import { EXIT, UsageError, type Subcommand, requireData } from './command';
  * what changed and lists it.
  */
 export const publishCommand = (): Subcommand => ({
-  summary: 'write the public website: meetings, agendas, public papers, approved minutes, decisions, action logs, forward plans',
-  usage: 'quorum publish --data DIR --out FOLDER [--board ID] [--since YYYY-MM-DD] [--json]',
-  options: {
-    data: { type: 'string', description: 'the data folder (holds quorum.json)' },
-    out: { type: 'string', description: 'the folder to publish into (copy it to the web server or SharePoint)' },
-    board: { type: 'string', description: 'only this board (board:…)' },
-    since: { type: 'string', description: 'meetings on or after this date (default: a year before today)' },
-    json: { type: 'boolean', description: 'print JSON instead of text' },
-  },
+  ...VERBS.publish,
   async run(values, out, { clock }) {
     const [{ publishSite }, { bankHolidaysAround }] = await Promise.all([import('../services/publish'), import('../services/holidays')]);
     const dir = requireData(values);

@@ -6,10 +6,11 @@ import { SEARCH_KINDS, SEARCH_KIND_LABEL, type SearchKind } from '../../shared/s
 import { formatUkDate } from '../../shared/rules/dates';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
-import { currentUser } from '../services/session';
+import { currentUser } from '../services/currentUser';
 import { SearchIndex } from '../services/search/searchIndex';
 import { boardFromOption } from './obligations';
-import { dataOption, EXIT, jsonOption, requireData, UsageError, type Subcommand } from './command';
+import { EXIT, requireData, UsageError, type Subcommand } from './command';
+import { VERBS } from './verbs';
 
 /**
  * `quorum search`: the app's search, from a terminal or a script, through the same index and code
@@ -17,18 +18,7 @@ import { dataOption, EXIT, jsonOption, requireData, UsageError, type Subcommand 
  * as the public would, what the website publishes (Part 1 only).
  */
 export const searchCommand = (): Subcommand => ({
-  summary: 'search everything the partnership has written: papers, minutes, resolutions, actions, ToR, protocols, deep dives, the plan, people',
-  usage: 'quorum search "words" --data DIR [--board ID] [--kind K] [--since DATE] [--public] [--page N] [--json]',
-  positional: { name: 'words' },
-  options: {
-    ...dataOption,
-    board: { type: 'string', description: 'one board (board:… or its name)' },
-    kind: { type: 'string', description: `one kind of record: ${SEARCH_KINDS.join(', ')}` },
-    since: { type: 'string', description: 'only from this date on (YYYY-MM-DD)' },
-    public: { type: 'boolean', description: 'as the public would: what the website publishes, Part 1 only' },
-    page: { type: 'string', description: 'which page of 20 results (default 1)' },
-    ...jsonOption,
-  },
+  ...VERBS.search,
   async run(values, out, { positionals, clock }) {
     const dir = requireData(values);
     const text = positionals.join(' ').trim();

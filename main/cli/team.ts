@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { TEAM_ROLES, TEAM_ROLE_MEANING, type TeamRole } from '../../shared/team/audiences';
+import { TEAM_ROLES, type TeamRole } from '../../shared/team/audiences';
 import { EXIT, UsageError, type Out, type Subcommand } from './command';
+import { VERBS } from './verbs';
 
 /** Reads a password at the terminal without echoing it; none where there is no terminal (CI, a pipe). */
 const askPassword = async (question: string): Promise<string | undefined> => {
@@ -52,20 +53,7 @@ const text = (v: unknown, flag: string): string => {
  * organisation's IT without hand work (docs/team.md).
  */
 export const teamCommand = (): Subcommand => ({
-  summary: 'set up the partnership’s CouchDB server for team mode, and add people to it (docs/team.md)',
-  usage:
-    'quorum team init --server URL [--admin USER] --partnership SLUG [--json]\n' +
-    '             quorum team add-user --server URL [--admin USER] --partnership SLUG --name NAME --roles secretariat[,part2]|partner [--person person:…] [--json]',
-  positional: { name: 'action', choices: ['init', 'add-user'] },
-  options: {
-    server: { type: 'string', description: 'the CouchDB server, e.g. https://quorum.example.gov.uk:6984' },
-    admin: { type: 'string', description: 'a server administrator (password from QUORUM_ADMIN_PASSWORD or asked for)' },
-    partnership: { type: 'string', description: 'the partnership’s short name on the server, e.g. eastmere' },
-    name: { type: 'string', description: 'add-user: the person’s sign-in name (password from QUORUM_USER_PASSWORD or asked for)' },
-    person: { type: 'string', description: 'add-user: the person in the directory this sign-in is (person:…), so a partner can vote on written resolutions sent to them' },
-    roles: { type: 'string', description: `add-user: ${TEAM_ROLES.map((r) => `${r} (${TEAM_ROLE_MEANING[r]})`).join('; ')}` },
-    json: { type: 'boolean', description: 'print JSON instead of text' },
-  },
+  ...VERBS.team,
   async run(values, out: Out, { positionals }) {
     const { serverUrl, initTeam, addTeamUser } = await import('../services/team/server');
     const action = positionals[0];

@@ -1,6 +1,6 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hostname, userInfo } from 'node:os';
+import { hostname } from 'node:os';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import { QuorumFailure } from '../../shared/result';
@@ -21,13 +21,9 @@ import { deviceKey } from './team/replica';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-export const currentUser = (): string => {
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
-};
+import { currentUser } from './currentUser';
+
+export { currentUser };
 
 /**
  * The open data folder for one app window (or CLI run, or e2e host): which store is open, and
