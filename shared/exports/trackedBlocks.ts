@@ -103,7 +103,7 @@ const listRef = (lists: Lists, key: string, ordered: boolean, start: number) => 
   return ref;
 };
 
-/** `paragraphMark`: the change on the paragraph's own mark (w:pPr/w:rPr), when it differs from its text's (see movePargraphMarks). */
+/** `paragraphMark`: the change on the paragraph's own mark (w:pPr/w:rPr), when it differs from its text's (see moveParagraphMarks). */
 type Placed = { unit: Unit; mark: Mark; runs: ParagraphChild[]; side: 'old' | 'new'; listKey: string; paragraphMark?: Mark };
 
 const paragraphOf = (p: Placed, rev: Revision, lists?: Lists): Paragraph => {
@@ -148,7 +148,7 @@ const samePlace = (a: Placed, b: Placed) =>
  * kept paragraph into the next. Only where the two paragraphs' properties match, so the mark that
  * remains after Reject All leaves the kept paragraph as it was.
  */
-const movePargraphMarks = (placed: Placed[]) => {
+const moveParagraphMarks = (placed: Placed[]) => {
   for (let i = 1; i < placed.length; i++) {
     const kept = placed[i - 1];
     if (placed[i].mark !== 'ins' || kept.mark !== 'same' || kept.unit.kind === 'row' || placed[i].unit.kind === 'row') continue;
@@ -244,7 +244,7 @@ export const trackedBody = (from: string, to: string, rev: Revision, ctx: Markdo
     if (p.side === 'old' && p.unit.kind === 'li' && oldToNew.has(p.unit.list)) p.listKey = `${scope}:new-${oldToNew.get(p.unit.list)}`;
   }
 
-  movePargraphMarks(placed);
+  moveParagraphMarks(placed);
 
   // Rows of one table side by side make a table again; everything else is a paragraph.
   const out: Block[] = [];

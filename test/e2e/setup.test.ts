@@ -226,6 +226,7 @@ describe('a partnership of the user’s own, from “Start empty”', () => {
     await q.nav('Settings').click();
     const logo = page.getByRole('group', { name: 'Logo on the pack cover' });
     await logo.getByText(/No logo yet/).waitFor();
+    await screenshot(page, 'settings.png');
     expect(await logo.getByRole('button', { name: 'Choose a logo…' }).isDisabled()).toBe(true); // the description comes first
     await logo.getByRole('textbox', { name: /Logo description/ }).fill('Westmoor Children and Families Partnership logo');
     host.openAnswer.file = join(dataDir, 'westmoor-logo.png');
