@@ -42,11 +42,21 @@ export const packCommand = (): Subcommand => ({
     // nothing else waits, and one thread means one heap (the ~300-page bench pack: 176 MiB peak
     // against 244 MiB with a worker) and the pre-flight's tokens reused by the build (lexMarkdown).
     const builder = format === 'docx' ? startPackBuilder(null) : undefined;
+    // A PDF's browser starts now, in processes of its own, while this thread opens and checks the store.
+    // (The module is loaded first: the browser process is spawned as launchChromiumPrinter is called, not after the check.)
+    const printing = format === 'pdf' ? (await import('../services/pdf/chromiumPrinter')).launchChromiumPrinter() : undefined;
+    printing?.catch(() => undefined); // seen when the build takes it, or by nobody when the check refuses first
+    let printerTaken = false;
+    const printer = printing && (() => ((printerTaken = true), printing));
+    const stopPrinter = async () => {
+      if (!printerTaken) await (await printing?.catch(() => undefined))?.close();
+    };
     let store: QuorumStore;
     try {
       store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
     } catch (err) {
       builder?.stop();
+      await stopPrinter();
       throw err;
     }
     try {
@@ -62,7 +72,7 @@ export const packCommand = (): Subcommand => ({
         const urgency = typeof values.urgency === 'string' ? values.urgency : undefined;
         const supplement = Object.fromEntries(lateItems.map((i) => [i.agendaItemId, { lateReason: late, ...(urgency ? { urgency } : {}) }]));
         const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-        const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, builder, format, supplement });
+        const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, builder, format, supplement, ...(printer ? { printer } : {}) });
         if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
         else out.log(`Built ${outcome.title}\n  ${outcome.file} (${outcome.bytes} bytes, SHA-256 ${outcome.sha256})`);
         return EXIT.ok;
@@ -83,7 +93,7 @@ export const packCommand = (): Subcommand => ({
         return EXIT.failed;
       }
       const progress = values.json ? undefined : (done: number, total: number, label: string) => out.error(`  [${done}/${total}] ${label}`);
-      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked, builder, format });
+      const outcome = await buildPackFile(store, { meetingId: target.id, variant: variant as PackVariant, out: file, clock, overrideReason: reason, onProgress: progress, checked, builder, format, ...(printer ? { printer } : {}) });
       if (values.json) out.log(JSON.stringify({ ok: true, meetingId: target.id, ...outcome }, null, 2));
       else {
         for (const p of report.problems) out.log(`  ${p.severity === 'error' ? 'overridden' : 'warning   '} ${p.message}`);
@@ -92,6 +102,7 @@ export const packCommand = (): Subcommand => ({
       return EXIT.ok;
     } finally {
       builder?.stop(); // a no-op once the pack is built; otherwise nothing will be
+      await stopPrinter(); // likewise: the build closes a printer it took
       store.close();
     }
   },

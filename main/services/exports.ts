@@ -144,7 +144,7 @@ export const writeYearlyReport = async (
     const printer = await (req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))();
     try {
       const html = documentHtml(spec);
-      bytes = await withHeadingTitles(await printer.print(html), headingTexts(html));
+      bytes = await withHeadingTitles(await printer.print({ html }), headingTexts(html));
     } finally {
       await printer.close();
     }

@@ -197,6 +197,27 @@ export const refuseBuild = (checked: CheckedPack, overrideReason?: string): void
 export type PackOutcome = { file: string; bytes: number; sha256: string; preflight: PreflightReport; overridden: boolean; title: string; thread: 'worker' | 'caller'; format: PackFormat };
 
 /**
+ * A printer being started: `take` waits for it (and rethrows why it could not start); `discard`
+ * closes it if it started and was never taken, and ignores a failure to start nobody waited for.
+ */
+const settled = (starting: Promise<PdfPrinter>) => {
+  let taken = false;
+  starting.catch(() => undefined); // seen by take(), or by nobody when the check refuses first
+  return {
+    take: () => {
+      taken = true;
+      return starting;
+    },
+    discard: async () => {
+      if (taken) return;
+      taken = true;
+      const printer = await starting.catch(() => undefined);
+      await printer?.close();
+    },
+  };
+};
+
+/**
  * Pre-flight, build, write the .docx atomically, and record it in the history (and the journal).
  * Refuses with the pre-flight errors unless an override reason is given.
  */
@@ -211,6 +232,8 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   // Started first, so the builder thread loads the Word writer while this one checks the pack.
   const builder = format === 'docx' ? (req.builder ?? startPackBuilder(req.workerFile === undefined ? defaultPackWorker() : req.workerFile)) : undefined;
   if (format === 'pdf') req.builder?.stop(); // a builder started for a Word pack is not needed
+  // Likewise the browser starts first for a PDF, in processes of its own, while this thread checks the pack.
+  const printing = format === 'pdf' ? settled((req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))()) : undefined;
   let bytes: Uint8Array;
   let model: PackModel;
   let report: PreflightReport;
@@ -232,7 +255,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
       const contentsPages = model.recipient ? undefined : laidOutPages(store.data, req.meetingId, req.variant, model);
       bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images, ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}) }, req.onProgress);
     } else {
-      const printer = await (req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))();
+      const printer = await printing!.take();
       try {
         const pdf = await printPack(model, images, printer, req.onProgress, { items });
         bytes = pdf.bytes;
@@ -243,6 +266,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
     }
   } catch (err) {
     builder?.stop();
+    await printing?.discard();
     throw err;
   }
   const reason = req.overrideReason?.trim();

@@ -19,7 +19,7 @@ type Win = {
 };
 
 describe('the app’s PDF printer (Electron’s own Chromium)', () => {
-  it('prints in a hidden, script-free window of its own session, tagged and with bookmarks, and leaves no page behind', async () => {
+  it('prints in a hidden, script-free window of its own session, tagged and with bookmarks, drafts and reprints with the contents filled, and leaves no page or picture behind', async () => {
     const { electronPdfPrinter, PRINT_PARTITION } = await import('../../main/electron/pdfPrinter');
     const m = electron.mock;
     const printer = await electronPdfPrinter();
@@ -34,7 +34,7 @@ describe('the app’s PDF printer (Electron’s own Chromium)', () => {
     win.loadURL.mockImplementation(async (url: string) => {
       loaded = readFileSync(fileURLToPath(url), 'utf8');
     });
-    const pdf = await printer.print('<!DOCTYPE html><title>Pack</title><h1>Agenda</h1>');
+    const pdf = await printer.print({ html: '<!DOCTYPE html><title>Pack</title><h1>Agenda</h1>' });
     expect(loaded).toContain('<h1>Agenda</h1>');
     expect(new TextDecoder().decode(pdf)).toMatch(/^%PDF-/);
     expect(win.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true }));
@@ -52,6 +52,28 @@ describe('the app’s PDF printer (Electron’s own Chromium)', () => {
     expect(verdict('data:image/png;base64,AAAA')).toBe(false);
     expect(verdict('https://tracker.example.com/pixel.png')).toBe(true);
     expect(verdict('file:///etc/passwd')).toBe(true);
+
+    // A draft lays the page out untagged, with its pictures beside it; the reprint fills the
+    // contents' numbers in the page it loads, tagged, and both leave nothing behind.
+    const seen: { html: string; picture?: string }[] = [];
+    win.loadURL.mockImplementation(async (url: string) => {
+      const pictureFile = fileURLToPath(new URL('pictures/1.png', url));
+      seen.push({ html: readFileSync(fileURLToPath(url), 'utf8'), picture: existsSync(pictureFile) ? readFileSync(pictureFile, 'latin1') : undefined });
+    });
+    const doc = { html: '<!DOCTYPE html><head><title>Pack</title></head><a href="#p1"><span id="page-p1"></span></a><h1 id="p1">Agenda</h1><img src="pictures/1.png" alt="Chart">', pictures: new Map([['pictures/1.png', { mime: 'image/png', bytes: new TextEncoder().encode('PNG bytes') }]]) };
+    await printer.draft(doc);
+    expect(win.webContents.printToPDF).toHaveBeenLastCalledWith(expect.objectContaining({ generateTaggedPDF: false, generateDocumentOutline: false }));
+    await printer.reprint({ 'page-p1': '3' });
+    expect(win.webContents.printToPDF).toHaveBeenLastCalledWith(expect.objectContaining({ generateTaggedPDF: true, generateDocumentOutline: true }));
+    expect(seen.map((s) => s.picture)).toEqual(['PNG bytes', 'PNG bytes']);
+    expect(seen[0].html).toContain('<span id="page-p1"></span>');
+    expect(seen[0].html).toMatch(/<style id="quorum-draft">body \* \{ visibility: hidden !important; \}/);
+    expect(seen[1].html).toContain('<span id="page-p1">3</span>');
+    expect(seen[1].html).not.toContain('quorum-draft');
+    expect(verdict(new URL('pictures/1.png', pageUrl).href)).toBe(false);
+    expect(verdict(new URL('other.html', pageUrl).href)).toBe(true);
+    expect(existsSync(fileURLToPath(new URL('pictures/1.png', pageUrl)))).toBe(false);
+    await expect(printer.reprint({ 'page-p9': '3' })).rejects.toThrow('no empty element with id page-p9');
 
     await printer.close();
     expect(win.destroy).toHaveBeenCalled();

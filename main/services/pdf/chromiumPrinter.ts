@@ -1,6 +1,7 @@
-import type { PdfPrinter } from './printer';
+import { asDraft, DRAFT_STYLE_ID, fillEmptyElements, type PdfPrinter, type PrintDocument } from './printer';
 import { findBrowser } from './browser';
 import { QuorumFailure } from '../../../shared/result';
+import { startDevtoolsBrowser, type DevtoolsBrowser } from './devtools';
 
 /**
  * The browser's environment: the caller's, without libraries preloaded into every process (such
@@ -10,31 +11,107 @@ import { QuorumFailure } from '../../../shared/result';
 export const browserEnvironment = (env: NodeJS.ProcessEnv = process.env): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && !/^(LD_PRELOAD|DYLD_INSERT_LIBRARIES|FAKETIME.*)$/.test(e[0])));
 
+/** The made-up origin the page is served from (RFC 2606's .invalid: it can never reach a network). */
+const ORIGIN = 'https://pack.quorum.invalid/';
+const PAGE_URL = `${ORIGIN}pack.html`;
+
+const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new QuorumFailure('internal', `The browser took over ${ms / 1000} s ${what}`)), ms)))]).finally(() => clearTimeout(timer));
+};
+
 /**
- * A PdfPrinter on a headless Chromium, Chrome or Edge (findBrowser) through playwright-core: for
- * `quorum pack … --out FILE.pdf` and the tests. The page has scripts off and every request
- * refused, so nothing in a paper can run or reach the network.
+ * A PdfPrinter on a headless Chromium, Chrome or Edge (findBrowser), driven over the DevTools
+ * protocol (devtools.ts): for `quorum pack … --out FILE.pdf` and the tests. The page has scripts
+ * off, in a browser context of its own; its HTML and pictures are answered from memory and every
+ * other request is refused, so nothing in a paper can run or reach the network.
  */
 export const launchChromiumPrinter = async (executablePath: string = findBrowser()): Promise<PdfPrinter> => {
-  const { chromium } = await import('playwright-core');
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  let browser: DevtoolsBrowser;
   try {
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'], env: browserEnvironment() });
+    browser = await startDevtoolsBrowser(executablePath, browserEnvironment());
   } catch (err) {
     throw new QuorumFailure('internal', `The browser at ${executablePath} could not be started to lay out the PDF: ${(err as Error).message.split('\n')[0]}`);
   }
-  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-  await context.route('**/*', (route) => route.abort());
+  let serving: PrintDocument = { html: '' };
+  let drafted: PrintDocument | undefined;
+  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true });
+  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
+  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+  const page = <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => browser.send<T>(method, params, sessionId);
+  browser.on('Fetch.requestPaused', (params, from) => {
+    if (from !== sessionId) return;
+    const requestId = params.requestId as string;
+    const url = (params.request as { url: string }).url;
+    const body = url === PAGE_URL ? { mime: 'text/html; charset=utf-8', bytes: Buffer.from(serving.html, 'utf8') } : url.startsWith(ORIGIN) ? serving.pictures?.get(url.slice(ORIGIN.length)) : undefined;
+    const answer = body
+      ? page('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: [{ name: 'Content-Type', value: body.mime }], body: Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString('base64') })
+      : page('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
+    answer.catch(() => undefined); // a request the page no longer waits for
+  });
+  await Promise.all([page('Page.enable'), page('Emulation.setScriptExecutionDisabled', { value: true }), page('Fetch.enable', { patterns: [{ urlPattern: '*' }] })]);
+
+  const load = async (doc: PrintDocument) => {
+    serving = doc;
+    let stop = () => {};
+    const loaded = new Promise<void>((resolve) => (stop = browser.on('Page.loadEventFired', (_p, from) => from === sessionId && resolve())));
+    try {
+      const nav = await page<{ errorText?: string }>('Page.navigate', { url: PAGE_URL });
+      if (nav.errorText) throw new QuorumFailure('internal', `The browser could not open the page to print: ${nav.errorText}`);
+      await within(loaded, 300_000, 'to load the page to print');
+    } finally {
+      stop();
+    }
+  };
+  const pdf = async (tagged: boolean): Promise<Uint8Array> => {
+    // Letter with no margins, as the print settings the CSS @page rules replace (preferCSSPageSize).
+    const { stream } = await within(
+      page<{ stream: string }>('Page.printToPDF', {
+        printBackground: true,
+        preferCSSPageSize: true,
+        generateTaggedPDF: tagged,
+        generateDocumentOutline: tagged,
+        paperWidth: 8.5,
+        paperHeight: 11,
+        marginTop: 0,
+        marginBottom: 0,
+        marginLeft: 0,
+        marginRight: 0,
+        transferMode: 'ReturnAsStream',
+      }),
+      600_000,
+      'to lay out the PDF',
+    );
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const r = await page<{ data: string; base64Encoded?: boolean; eof: boolean }>('IO.read', { handle: stream, size: 8 * 1024 * 1024 });
+      chunks.push(Buffer.from(r.data, r.base64Encoded ? 'base64' : 'latin1'));
+      if (r.eof) break;
+    }
+    await page('IO.close', { handle: stream });
+    const whole = Buffer.concat(chunks);
+    return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
+  };
   return {
-    async print(html) {
-      const page = await context.newPage();
-      try {
-        await page.setContent(html, { waitUntil: 'load', timeout: 300_000 });
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 600_000 } as Parameters<typeof page.pdf>[0]);
-        return new Uint8Array(pdf);
-      } finally {
-        await page.close();
-      }
+    async print(doc) {
+      drafted = undefined;
+      await load(doc);
+      return pdf(true);
+    },
+    async draft(doc) {
+      drafted = doc;
+      await load({ ...doc, html: asDraft(doc.html) });
+      return pdf(false);
+    },
+    async reprint(texts) {
+      if (!drafted) throw new Error('reprint needs a drafted document');
+      fillEmptyElements(drafted.html, texts); // the same check the app's printer makes: every id is there, empty
+      // DevTools evaluates though the page's own scripts are off; the texts go in as JSON.
+      const r = await page<{ exceptionDetails?: { text: string } }>('Runtime.evaluate', {
+        expression: `(() => { document.getElementById(${JSON.stringify(DRAFT_STYLE_ID)})?.remove(); const texts = ${JSON.stringify(texts)}; for (const id in texts) document.getElementById(id).textContent = texts[id]; })()`,
+      });
+      if (r.exceptionDetails) throw new Error(`The contents could not be filled in: ${r.exceptionDetails.text}`);
+      return pdf(true);
     },
     close: () => browser.close(),
   };

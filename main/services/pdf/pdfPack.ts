@@ -1,43 +1,44 @@
 import type { PackModel } from '../../../shared/pack/model';
 import type { ImageLibrary } from '../../../shared/pack/markdown/images';
 import type { PackProgress } from '../../../shared/pack/build';
-import { packHtml } from '../../../shared/pack/html/document';
-import { destinationPages, headingTexts, withHeadingTitles } from './structure';
+import { contentsPageId, packHtml } from '../../../shared/pack/html/document';
+import { destinationPages, finishedPrint, headingTexts } from './structure';
 import type { PdfPrinter } from './printer';
 
 export type PdfPack = { bytes: Uint8Array; pages: Record<string, number>; contents: { id: string; text: string }[] };
 
 /**
- * The PDF pack: laid out once to find the page each part starts on (the contents links to every
- * part, so each is a named destination), then again with those numbers in its contents. The
- * numbers only fill a column of fixed width, so the second layout keeps the first one's pages;
- * if it did not, the layout is repeated with the new numbers (at most twice more).
+ * The PDF pack, laid out once in full: a draft (untagged, no bookmarks, about half a print's cost)
+ * finds the page each part starts on (the contents links to every part, so each is a named
+ * destination); the drafted page then gets those numbers in its contents and is printed, tagged
+ * and with bookmarks, without loading it again. The numbers only fill a column of fixed width, so
+ * the print keeps the draft's pages; the printed file's destinations are checked, and if any
+ * moved the contents is filled again and reprinted (at most twice more).
+ * docs/ARCHITECTURE.md, "The PDF pack".
  */
 export const printPack = async (model: PackModel, images: ImageLibrary, printer: PdfPrinter, onProgress: PackProgress = () => {}, opts: { items?: readonly number[] } = {}): Promise<PdfPack> => {
   const total = 3;
   onProgress(0, total, 'Laying out the pages');
   if (opts.items) {
     // Some items' papers: no contents to number, so one printing.
-    const { html, contents } = packHtml(model, images, {}, opts);
-    const bytes = await withHeadingTitles(await printer.print(html), headingTexts(html));
+    const { html, contents, pictures } = packHtml(model, images, {}, { ...opts, pictures: 'named' });
+    const printed = await finishedPrint(await printer.print({ html, pictures }), headingTexts(html));
     onProgress(total, total, 'Saved as PDF');
-    return { bytes, pages: await destinationPages(bytes), contents };
+    return { bytes: printed.bytes, pages: printed.pages, contents };
   }
-  const first = packHtml(model, images);
-  let pages = await destinationPages(await printer.print(first.html));
-  let bytes: Uint8Array = new Uint8Array();
-  let html = first.html;
+  const { html, contents, pictures } = packHtml(model, images, {}, { pictures: 'named' });
+  let pages = await destinationPages(await printer.draft({ html, pictures }));
+  const headings = headingTexts(html);
+  let printed: { bytes: Uint8Array; pages: Record<string, number> } | undefined;
   for (let round = 0; round < 3; round++) {
     onProgress(1, total, 'Numbering the contents');
-    html = packHtml(model, images, pages).html;
-    bytes = await printer.print(html);
-    const found = await destinationPages(bytes);
-    const same = first.contents.every((c) => found[c.id] === pages[c.id]);
-    pages = found;
-    if (same) break;
+    const numbers = Object.fromEntries(contents.map((c) => [contentsPageId(c.id), pages[c.id] ? String(pages[c.id]) : '']));
+    onProgress(2, total, round ? 'Printing again: a part moved' : 'Printing, tagged, with bookmarks');
+    printed = await finishedPrint(await printer.reprint(numbers), headings);
+    const moved = contents.some((c) => printed!.pages[c.id] !== pages[c.id]);
+    pages = printed.pages;
+    if (!moved) break;
   }
-  onProgress(2, total, 'Bookmarks');
-  bytes = await withHeadingTitles(bytes, headingTexts(html));
   onProgress(total, total, 'Saved as PDF');
-  return { bytes, pages, contents: first.contents };
+  return { bytes: printed!.bytes, pages, contents };
 };

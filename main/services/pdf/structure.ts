@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { readPdfObjects, type PdfObjects } from './pdfObjects';
 
 const nameOf = (o: PDFObject | undefined): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : undefined);
 
@@ -9,11 +10,12 @@ const nameOf = (o: PDFObject | undefined): string | undefined => (o instanceof P
  * says on which page each part of the pack starts. Reads both the catalog's /Dests dictionary
  * (PDF 1.1) and the /Names /Dests name tree (PDF 1.2, ISO 32000-1 §12.3.2.3).
  */
-export const destinationPages = async (pdf: Uint8Array): Promise<Record<string, number>> => {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+export const destinationPages = async (pdf: Uint8Array): Promise<Record<string, number>> => destinationsIn(await readPdfObjects(pdf));
+
+const destinationsIn = (doc: PdfObjects): Record<string, number> => {
+  const pageOf = new Map(doc.pageRefs().map((ref, i) => [ref, i + 1]));
   const out: Record<string, number> = {};
-  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  const resolve = doc.lookup;
   const record = (name: string | undefined, dest: PDFObject | undefined) => {
     let d = resolve(dest);
     if (d instanceof PDFDict) d = resolve(d.get(PDFName.of('D')));
@@ -39,8 +41,8 @@ export const destinationPages = async (pdf: Uint8Array): Promise<Record<string, 
 
 /** The PDF's outline (bookmarks): each entry's title and depth, in order. */
 export const outlineTitles = async (pdf: Uint8Array): Promise<{ title: string; depth: number }[]> => {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  const doc = await readPdfObjects(pdf);
+  const resolve = doc.lookup;
   const out: { title: string; depth: number }[] = [];
   const walk = (first: PDFObject | undefined, depth: number) => {
     let node = resolve(first);
@@ -68,28 +70,44 @@ const bare = (s: string) => s.replace(/\s+/g, '');
  * own text: each bookmark is matched, in order, to the next heading with the same letters.
  */
 export const withHeadingTitles = async (pdf: Uint8Array, headings: readonly string[]): Promise<Uint8Array> => {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  const doc = await readPdfObjects(pdf);
+  return doc.update(headingTitlesIn(doc, headings));
+};
+
+/** The outline items whose titles are put back, each with its new dictionary. */
+const headingTitlesIn = (doc: PdfObjects, headings: readonly string[]): Map<PDFRef, PDFDict> => {
+  const changed = new Map<PDFRef, PDFDict>();
   let next = 0;
-  let changed = 0;
   const walk = (first: PDFObject | undefined) => {
-    let node = resolve(first);
+    let ref = first;
+    let node = doc.lookup(ref);
     let guard = 0;
     while (node instanceof PDFDict && guard++ < 100_000) {
-      const title = nameOf(resolve(node.get(PDFName.of('Title')))) ?? '';
+      const title = nameOf(doc.lookup(node.get(PDFName.of('Title')))) ?? '';
       const at = headings.findIndex((h, i) => i >= next && bare(h) === bare(title));
       if (at >= 0) {
         next = at + 1;
-        if (headings[at] !== title) {
+        if (headings[at] !== title && ref instanceof PDFRef) {
           node.set(PDFName.of('Title'), PDFHexString.fromText(headings[at]));
-          changed++;
+          changed.set(ref, node);
         }
       }
       walk(node.get(PDFName.of('First')));
-      node = resolve(node.get(PDFName.of('Next')));
+      ref = node.get(PDFName.of('Next'));
+      node = doc.lookup(ref);
     }
   };
-  const outlines = resolve(doc.catalog.get(PDFName.of('Outlines')));
+  const outlines = doc.lookup(doc.catalog.get(PDFName.of('Outlines')));
   if (outlines instanceof PDFDict) walk(outlines.get(PDFName.of('First')));
-  return changed ? doc.save({ useObjectStreams: false, updateFieldAppearances: false }) : pdf;
+  return changed;
+};
+
+/**
+ * A printed pack's last steps, from one reading of the file: where each named destination is
+ * (to check the contents' numbers against), and the bookmarks' titles put back from the headings.
+ */
+export const finishedPrint = async (pdf: Uint8Array, headings: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> => {
+  const doc = await readPdfObjects(pdf);
+  const pages = destinationsIn(doc);
+  return { bytes: await doc.update(headingTitlesIn(doc, headings)), pages };
 };

@@ -11,7 +11,15 @@ import type { PackBlock } from '../parts/blocks';
 /** A level 1 heading of the pack, as the contents lists it: `id` is its anchor (a named destination in the PDF). */
 export type ContentsEntry = { id: string; text: string };
 
-export type PackHtml = { html: string; contents: ContentsEntry[] };
+export type PackHtml = {
+  html: string;
+  contents: ContentsEntry[];
+  /** With `pictures: 'named'`: each picture the page shows, by the relative URL it gives it. */
+  pictures: Map<string, { mime: string; bytes: Uint8Array }>;
+};
+
+/** The id of the element that holds a contents entry's page number (empty until the pages are known). */
+export const contentsPageId = (entryId: string) => `page-${entryId}`;
 
 const MIME = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' } as const;
 
@@ -28,6 +36,28 @@ export const inlinePictures = (images: ImageLibrary, maxWidth = PORTRAIT_TEXT_PX
     if (!cache.has(path)) {
       const image = loadImage(images, path);
       cache.set(path, image ? { src: `data:${MIME[image.type]};base64,${base64(image.data)}`, ...fitImage(image.width, image.height, maxWidth) } : undefined);
+    }
+    return cache.get(path);
+  };
+};
+
+/**
+ * Pictures from the data folder named by a relative URL (`pictures/1.png`), each once however
+ * many papers show it, and collected in `named` for the printer to serve with the page
+ * (main/services/pdf/printer.ts): a chart in every paper is then read and decoded once, not
+ * carried and decoded as text at every place it appears.
+ */
+export const namedPictures = (images: ImageLibrary, named: PackHtml['pictures'], maxWidth = PORTRAIT_TEXT_PX): PictureSource => {
+  const cache = new Map<string, ReturnType<PictureSource>>();
+  return (path) => {
+    if (!cache.has(path)) {
+      const image = loadImage(images, path);
+      if (!image) cache.set(path, undefined);
+      else {
+        const src = `pictures/${named.size + 1}.${image.type}`;
+        named.set(src, { mime: MIME[image.type], bytes: image.data });
+        cache.set(path, { src, ...fitImage(image.width, image.height, maxWidth) });
+      }
     }
     return cache.get(path);
   };
@@ -85,19 +115,25 @@ ol.toc .toc-page { flex: 0 0 3em; text-align: right; }
  * and a contents whose page numbers are `pages` (anchor id → page), once a first printing has
  * found them (main/services/pdf). Nothing outside the document is loaded: pictures are inlined.
  */
-export const packHtml = (model: PackModel, images: ImageLibrary, pages: Readonly<Record<string, number>> = {}, opts: { items?: readonly number[] } = {}): PackHtml => {
-  const picture = inlinePictures(images);
+export const packHtml = (
+  model: PackModel,
+  images: ImageLibrary,
+  pages: Readonly<Record<string, number>> = {},
+  opts: { items?: readonly number[]; pictures?: 'inline' | 'named' } = {},
+): PackHtml => {
+  const named: PackHtml['pictures'] = new Map();
+  const picture = opts.pictures === 'named' ? namedPictures(images, named) : inlinePictures(images);
   const logoFile = model.partnership.logo ? `images/${model.partnership.logo.file}` : undefined;
   const logoImage = logoFile ? loadImage(images, logoFile) : undefined;
   const logo = logoImage && model.partnership.logo ? { src: picture(logoFile!)!.src, alt: model.partnership.logo.altText, ...fitImage(logoImage.width, logoImage.height, 240) } : undefined;
   const contents: ContentsEntry[] = [];
   const headerOf = (label: string) => `${model.board.name} · ${formatUkDate(model.meeting.date)} · ${label}`;
-  const named: { name: string; header: string }[] = [{ name: 'contents', header: headerOf('Contents') }];
+  const pageNames: { name: string; header: string }[] = [{ name: 'contents', header: headerOf('Contents') }];
   const plan = opts.items ? itemsPlan(model, opts.items) : packPlan(model);
   const title = opts.items ? `${model.board.name}, ${formatUkDate(model.meeting.date)}: ${itemsLabel(opts.items)}${model.variant === 'full' && plan.some((p) => p.label.endsWith('not for publication')) ? ' (not for publication)' : ''}` : model.title;
   const sections = plan.map((part, i) => {
     const name = part.cover ? 'cover' : `part-${i}`;
-    if (!part.cover) named.push({ name, header: headerOf(part.label) });
+    if (!part.cover) pageNames.push({ name, header: headerOf(part.label) });
     const blocks = part.make();
     // The contents opens the agenda in Word; here it has a page of its own, headed "Contents".
     const opening = blocks[0]?.kind === 'contents' ? `<section class="part" style="page: contents" aria-label="Contents">${CONTENTS_MARK}</section>\n` : '';
@@ -116,7 +152,7 @@ export const packHtml = (model: PackModel, images: ImageLibrary, pages: Readonly
   const toc =
     `<nav class="toc" aria-labelledby="toc-title"><h1 class="toc-title" id="toc-title">Contents</h1><ol class="toc">` +
     contents
-      .map((c) => `<li><a href="#${esc(c.id)}"><span class="toc-text">${esc(c.text)}</span><span class="toc-leader" aria-hidden="true"></span><span class="toc-page">${pages[c.id] ?? ''}</span></a></li>`)
+      .map((c) => `<li><a href="#${esc(c.id)}"><span class="toc-text">${esc(c.text)}</span><span class="toc-leader" aria-hidden="true"></span><span class="toc-page" id="${esc(contentsPageId(c.id))}">${pages[c.id] ?? ''}</span></a></li>`)
       .join('') +
     `</ol></nav>`;
   const body = sections.join('\n').replace(CONTENTS_MARK, toc);
@@ -127,13 +163,13 @@ export const packHtml = (model: PackModel, images: ImageLibrary, pages: Readonly
 <title>${esc(title)}</title>
 <meta name="author" content="${esc(model.partnership.name)}">
 <meta name="description" content="${esc(model.variant === 'public' ? 'Public pack' : 'Full pack: contains exempt information')}">
-<style>${style(model.partnership.colours.primary, named)}</style>
+<style>${style(model.partnership.colours.primary, pageNames)}</style>
 </head>
 <body>
 ${body}
 </body>
 </html>`;
-  return { html, contents };
+  return { html, contents, pictures: named };
 };
 
 /**
