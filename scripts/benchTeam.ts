@@ -76,7 +76,8 @@ export const benchTeam = async (opts: { root: string; scratch: string; years?: n
       for (;;) {
         const there = bob.data.records[item.id];
         if (there?.type === 'agendaItem' && there.minutes === text) break;
-        if (performance.now() - t > 30_000) throw new Error('An edit did not reach the other officer in 30 s');
+        // Measured, not timed out: a busy machine may be slow; only an edit lost for ten minutes stops the bench.
+        if (performance.now() - t > 600_000) throw new Error('An edit did not reach the other officer in ten minutes');
         await new Promise((r) => setTimeout(r, 5));
       }
       waits.push(performance.now() - t);

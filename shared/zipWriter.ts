@@ -31,19 +31,30 @@ const encoder = new TextEncoder();
 
 export type ZipPart = { name: string; data: Uint8Array; store?: boolean };
 
+/** A part compressed and checksummed, ready to be written into a zip (and kept, to be written again). */
+export type CompressedPart = { name: Uint8Array; crc: number; size: number; method: 0 | 8; body: Uint8Array };
+
+/** Deflates a part once (or stores it, for data that is compressed already, such as PNG and JPEG). */
+export const compressPart = (part: ZipPart, compressor: Compressor = portableCompressor): CompressedPart => ({
+  name: encoder.encode(part.name),
+  crc: compressor.crc32(part.data),
+  size: part.data.length,
+  method: part.store ? 0 : 8,
+  body: part.store ? part.data : compressor.deflateRaw(part.data),
+});
+
 /**
- * Writes a zip file in one pass (APPNOTE.TXT 4.3): each part deflated once (or stored, for data
- * that is compressed already, such as PNG and JPEG), in the order given, with UTF-8 names.
+ * Writes a zip file in one pass (APPNOTE.TXT 4.3): each part deflated once (or stored), in the
+ * order given, with UTF-8 names.
  */
-export const writeZip = (parts: readonly ZipPart[], compressor: Compressor = portableCompressor): Uint8Array => {
+export const writeZip = (parts: readonly ZipPart[], compressor: Compressor = portableCompressor): Uint8Array => zipCompressed(parts.map((p) => compressPart(p, compressor)));
+
+/** Writes parts already compressed (compressPart) as a zip, in the order given. */
+export const zipCompressed = (parts: readonly CompressedPart[]): Uint8Array => {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const part of parts) {
-    const name = encoder.encode(part.name);
-    const crc = compressor.crc32(part.data);
-    const body = part.store ? part.data : compressor.deflateRaw(part.data);
-    const method = part.store ? 0 : 8;
+  for (const { name, crc, size, method, body } of parts) {
     if (offset > 0xffffffff || body.length > 0xffffffff) throw new Error('The document is too large for a zip without ZIP64');
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
@@ -55,7 +66,7 @@ export const writeZip = (parts: readonly ZipPart[], compressor: Compressor = por
     lv.setUint16(12, DOS_DATE, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, body.length, true);
-    lv.setUint32(22, part.data.length, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
     const entry = new Uint8Array(46 + name.length);
@@ -69,7 +80,7 @@ export const writeZip = (parts: readonly ZipPart[], compressor: Compressor = por
     cv.setUint16(14, DOS_DATE, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, body.length, true);
-    cv.setUint32(24, part.data.length, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     entry.set(name, 46);

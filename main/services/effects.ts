@@ -7,7 +7,8 @@ import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalend
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
-import { buildPackFile, checkPack, refuseBuild, suggestedPackName } from './packs';
+import { buildPackFile, checkPack, laidOutPages, packKey, readImages, refuseBuild, suggestedPackName } from './packs';
+import { tokensKept } from '../../shared/pack/markdown/lex';
 import { itemsLabel } from '../../shared/pack/parts/plan';
 import { readReturnedFile } from './returnedCopies';
 import { currentUser, type Session } from './session';
@@ -21,12 +22,37 @@ import { SHEET_EXTENSIONS, readSheetFile } from './imports/sheet';
 import { readChosenFile } from './imports/chosenFile';
 import { saveImage } from './papers/imageFiles';
 import { createTeamEffects } from './teamEffects';
+import { keptPackBuilder, type KeptPackBuilder } from './packThread';
+import { markdownTextsIn, referencedImages } from '../../shared/pack/preflight';
+import { assemblePack, type PackVariant } from '../../shared/pack/model';
 
 /** One hand-written handler per effect: what needs the machine. Typed by the effect's declaration. */
 
 const cancelled = { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
 
-export const createEffects = (session: Session, platform: Platform): EffectHandlers => {
+/**
+ * What an effect does to get ready while the officer reads the view before it (a query's
+ * `prepares`): the pack builder reads the pack's papers while the pre-flight is on the screen.
+ */
+export const createPreparations = (session: Session, packs: KeptPackBuilder): Record<string, (input: unknown) => void> => ({
+  'pack:build': (input) => {
+    const { meetingId, variant } = input as { meetingId: string; variant: PackVariant };
+    const store = session.ready();
+    const data = store.data;
+    if (!findRecord(data, 'meeting', meetingId)) return;
+    // Laid out now from the records as they are; Build then only stamps and zips it (packThread.ts).
+    const today = session.clock.today();
+    const model = assemblePack(data, meetingId, variant, today);
+    const contentsPages = laidOutPages(data, meetingId, variant, model);
+    packs.prepare(packKey(data, meetingId, variant, today), {
+      model,
+      input: { images: readImages(store.dataDir, referencedImages(model)), ...(contentsPages ? { contentsPages } : {}) },
+      tokens: tokensKept(markdownTextsIn(model)),
+    });
+  },
+});
+
+export const createEffects = (session: Session, platform: Platform, packs: KeptPackBuilder = keptPackBuilder()): EffectHandlers => {
   /** Only files Quorum itself saved can be opened from the app, and only while they exist. */
   const builtFile = (id: string): string => {
     const build = findRecord(session.ready().data, 'packBuild', id);
@@ -100,6 +126,8 @@ export const createEffects = (session: Session, platform: Platform): EffectHandl
         overrideReason,
         onProgress: (done, total, label) => session.progress(taskId, label, done, total),
         printer: () => platform.startPdfPrinter(),
+        // The kept builder: its thread has the Word writer loaded and the papers read (createPreparations).
+        ...(format === 'docx' ? { builder: packs.builder() } : {}),
         checked,
       });
       return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: checked.report.errors, warnings: checked.report.warnings };

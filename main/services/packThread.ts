@@ -12,7 +12,15 @@ import { nativeCompressor } from './nativeZip';
  * pre-flight's reading of the pack's Markdown (text and marked's tokens), so the worker does not
  * read it again (copying the tokens across costs less than lexing them).
  */
-export type PackJob = { model: PackModel; input: Omit<WritePackInput, 'onProgress' | 'compressor'>; tokens?: [string, readonly Token[]][] };
+export type PackJob = {
+  model: PackModel;
+  input: Omit<WritePackInput, 'onProgress' | 'compressor'>;
+  tokens?: [string, readonly Token[]][];
+  /** What the pack was assembled from (packKey): a kept builder that laid out the same ahead of time stamps that. */
+  key?: string;
+};
+/** What the worker is asked: to build a pack, or to read Markdown ahead of a build. */
+export type PackWorkerRequest = { kind: 'build'; job: PackJob } | { kind: 'read'; texts: string[] } | { kind: 'prepare'; key: string; job: PackJob };
 export type PackWorkerMessage =
   | { kind: 'progress'; done: number; total: number; label: string }
   | { kind: 'done'; bytes: Uint8Array }
@@ -73,7 +81,7 @@ export const startPackBuilder = (workerFile: string | null = defaultPackWorker()
         if (stopped) return reject(new QuorumFailure('internal', 'The pack builder was stopped before it was given a pack'));
         if (settled || waiting) return reject(new QuorumFailure('internal', 'This pack builder has already been used'));
         waiting = { resolve, reject, onProgress };
-        worker.postMessage(job);
+        worker.postMessage({ kind: 'build', job } satisfies PackWorkerRequest);
       }),
     stop: () => {
       if (!settled) stopped = true;
@@ -86,3 +94,108 @@ export const startPackBuilder = (workerFile: string | null = defaultPackWorker()
 /** Builds the pack on a worker thread (started now), relaying its progress. */
 export const buildPackOffThread = (job: PackJob, onProgress: PackProgress = () => {}, workerFile: string | null = defaultPackWorker()): Promise<Uint8Array> =>
   startPackBuilder(workerFile).build(job, onProgress);
+
+/**
+ * The app's pack builder, kept running between builds: a worker thread that has loaded the Word
+ * writer and keeps the papers it has read, so a pack built again after a change reads only the
+ * paper that changed. `read` gives it a pack's Markdown ahead of the build (while the officer
+ * reads the pre-flight); `builder` is a PackBuilder for one build on it. A worker that stops (a
+ * build that failed badly) is started afresh for the next build. Without a built worker (tests
+ * from source) each build runs on this thread, as startPackBuilder(null).
+ */
+export type KeptPackBuilder = {
+  read(texts: readonly string[]): void;
+  /** Lays the pack out ahead of Build, all but its build time; a build with the same key only stamps and zips it. */
+  prepare(key: string, job: Omit<PackJob, 'key' | 'input'> & { input: Omit<PackJob['input'], 'builtAt'> }): void;
+  builder(): PackBuilder;
+  close(): void;
+};
+
+export const keptPackBuilder = (workerFile: string | null = defaultPackWorker()): KeptPackBuilder => {
+  if (!workerFile) return { read: () => {}, prepare: () => {}, builder: () => startPackBuilder(null), close: () => {} };
+  let worker: Worker | undefined;
+  /** Texts the running worker has been given, so each is sent (and read) once. */
+  let given = new Set<string>();
+  let givenChars = 0;
+  let current: { resolve(bytes: Uint8Array): void; reject(err: QuorumFailure): void; onProgress: PackProgress } | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const running = (): Worker => {
+    if (worker) return worker;
+    const started = new Worker(workerFile);
+    started.unref(); // an idle builder does not keep the process alive
+    started.on('message', (m: PackWorkerMessage) => {
+      if (m.kind === 'progress') current?.onProgress(m.done, m.total, m.label);
+      else if (m.kind === 'done') current?.resolve(m.bytes);
+      else current?.reject(new QuorumFailure((m.code as ErrorCode) ?? 'internal', m.message));
+    });
+    const lost = (why: string) => {
+      if (worker === started) {
+        worker = undefined;
+        given = new Set();
+        givenChars = 0;
+      }
+      current?.reject(new QuorumFailure('internal', why));
+    };
+    started.on('error', (err) => lost(`The pack builder stopped: ${err.message}`));
+    started.on('exit', (code) => lost(`The pack builder stopped unexpectedly (exit ${code})`));
+    worker = started;
+    return started;
+  };
+  const newTexts = (texts: Iterable<string>): string[] => {
+    const out: string[] = [];
+    for (const text of texts) {
+      if (given.has(text)) continue;
+      // As the worker's own store of read Markdown forgets the oldest, so does this list (lex.ts).
+      if (givenChars + text.length > 8_000_000) {
+        given = new Set();
+        givenChars = 0;
+      }
+      given.add(text);
+      givenChars += text.length;
+      out.push(text);
+    }
+    return out;
+  };
+  return {
+    read(texts) {
+      const fresh = newTexts(texts);
+      if (fresh.length) running().postMessage({ kind: 'read', texts: fresh } satisfies PackWorkerRequest);
+    },
+    prepare(key, job) {
+      const fresh = new Set(newTexts(job.tokens?.map(([text]) => text) ?? []));
+      const request: PackWorkerRequest = { kind: 'prepare', key, job: { ...job, input: { ...job.input, builtAt: '' }, tokens: job.tokens?.filter(([text]) => fresh.has(text)) } };
+      running().postMessage(request);
+    },
+    builder() {
+      running(); // started now, if it is not running, while the caller checks the pack
+      let used = false;
+      return {
+        thread: 'worker',
+        build(job, onProgress = () => {}) {
+          if (used) return Promise.reject(new QuorumFailure('internal', 'This pack builder has already been used'));
+          used = true;
+          const run = () =>
+            new Promise<Uint8Array>((resolve, reject) => {
+              const w = running();
+              // Tokens only for texts the worker has not been given: it keeps what it read before.
+              const fresh = new Set(newTexts(job.tokens?.map(([text]) => text) ?? []));
+              current = { resolve, reject, onProgress };
+              w.ref(); // a build in flight keeps the process alive
+              w.postMessage({ kind: 'build', job: { ...job, tokens: job.tokens?.filter(([text]) => fresh.has(text)) } } satisfies PackWorkerRequest);
+            }).finally(() => {
+              current = undefined;
+              worker?.unref();
+            });
+          const result = queue.then(run, run);
+          queue = result.catch(() => undefined);
+          return result;
+        },
+        stop: () => {},
+      };
+    },
+    close() {
+      void worker?.terminate();
+      worker = undefined;
+    },
+  };
+};

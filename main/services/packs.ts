@@ -116,7 +116,7 @@ export type PackRequest = {
  * The pages of the newest PDF of this same pack (the same papers, in the same state) for the Word
  * pack's contents; none when no PDF was made or the papers have changed since.
  */
-const laidOutPages = (data: StoreData, meetingId: string, variant: PackVariant, model: PackModel) => {
+export const laidOutPages = (data: StoreData, meetingId: string, variant: PackVariant, model: PackModel) => {
   const now = JSON.stringify(packContents(model));
   const pdf = listRecords(data, 'packBuild')
     .filter((b) => b.meetingId === meetingId && b.variant === variant && b.format === 'pdf' && b.pages?.length && !b.items && !b.supplement === !model.supplement)
@@ -149,7 +149,30 @@ export const printableItems = (model: PackModel, items: readonly number[]): numb
 };
 
 /** A pack assembled once and pre-flighted, focused on the items it prints: what a build lays out. */
-export type CheckedPack = { model: PackModel; report: PreflightReport; items?: number[] };
+export type CheckedPack = {
+  model: PackModel;
+  report: PreflightReport;
+  items?: number[];
+  /** For the whole pack, for nobody in particular: what it was assembled from (packKey). */
+  key?: string;
+};
+
+const dataIds = new WeakMap<object, number>();
+let nextDataId = 1;
+const idOf = (o: object | undefined): number => {
+  if (!o) return 0;
+  let id = dataIds.get(o);
+  if (!id) dataIds.set(o, (id = nextDataId++));
+  return id;
+};
+
+/**
+ * What the whole pack (for nobody in particular) is assembled from: the records as they are —
+ * every change gives the store a new records object, so their identity says whether anything
+ * changed — and the meeting, variant and day. Two packs with one key are the same pack
+ * (assemblePack is pure), so the app's builder may lay one out ahead of Build (packThread.ts).
+ */
+export const packKey = (data: StoreData, meetingId: string, variant: PackVariant, today: string): string => `${idOf(data.records)}.${idOf(data.undecided)}|${meetingId}|${variant}|${today}`;
 
 /**
  * Assembles the pack (the whole pack, a supplement, or some items' papers) once and pre-flights it.
@@ -172,7 +195,8 @@ export const checkPack = (
   const items = focus.items ? printableItems(model, focus.items) : undefined;
   // A printout of some items, or a supplement, is held up only by what is wrong with its own items.
   const only = items ?? model.supplement?.items.map((i) => i.number);
-  return { model, report: only ? reportFor(whole, model, only) : whole, ...(items ? { items } : {}) };
+  const plain = !focus.items && !focus.supplement && !focus.forPersonId;
+  return { model, report: only ? reportFor(whole, model, only) : whole, ...(items ? { items } : {}), ...(plain ? { key: packKey(store.data, meetingId, variant, today) } : {}) };
 };
 
 /**
@@ -253,7 +277,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
       const tokens = builder.thread === 'worker' ? tokensKept(markdownTextsIn(model)) : undefined;
       // Where a PDF of this same pack was laid out, its contents' page numbers go in the Word contents too.
       const contentsPages = model.recipient ? undefined : laidOutPages(store.data, req.meetingId, req.variant, model);
-      bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images, ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}) }, req.onProgress);
+      bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images, ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}), ...(checked.key ? { key: checked.key } : {}) }, req.onProgress);
     } else {
       const printer = await printing!.take();
       try {

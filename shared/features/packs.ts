@@ -86,6 +86,8 @@ export const checkPack = query({
   name: 'pack:preflight',
   input: meetingAndVariant,
   reads: 'all',
+  // The officer reads the pre-flight before pressing Build: the pack builder reads the papers meanwhile.
+  prepares: 'pack:build',
   view: (data, { meetingId, variant }, env) => preflight(data, meetingId, variant, env.today, env.holidays, env.hasImage),
 });
 

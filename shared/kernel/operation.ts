@@ -73,6 +73,11 @@ export type QueryDef<N extends string = string, S extends z.ZodType = z.ZodType,
   input: S;
   reads: Reads;
   view(data: StoreData, input: z.output<S>, env: ViewEnv): R;
+  /**
+   * The effect this view is the step before (the pre-flight before pack:build): once it has
+   * answered, main lets that effect get ready for the same input (effects.ts, createPreparations).
+   */
+  prepares?: string;
 };
 
 export type EffectDef<N extends string = string, S extends z.ZodType = z.ZodType, R = unknown> = {

@@ -7,7 +7,7 @@ import { PORTRAIT_TEXT_PX } from './docx/page';
 import { packPlan } from './parts/plan';
 import { toWord } from './docx/word';
 import { packDocument, type PackPart } from './docx/document';
-import { packageDocument } from './docx/package';
+import { prepareDocument, stampedPackage, type PreparedPackage } from './docx/package';
 import { RawParts } from './ooxml/raw';
 import type { Compressor } from '../zipWriter';
 import type { ContentsPage } from './docx/contentsPages';
@@ -46,6 +46,20 @@ export type WritePackInput = Pick<BuildPackInput, 'builtAt' | 'images' | 'onProg
  * so it gets the meeting's pack, not the whole store (at forty years, 18 MB to copy across).
  */
 export const writePack = async (model: PackModel, input: WritePackInput): Promise<BuiltPack> => {
+  const prepared = await preparePack(model, input);
+  const bytes = stampedPackage(prepared, input.builtAt, input.compressor);
+  input.onProgress?.(packSteps(model), packSteps(model), 'Saved as Word');
+  return { bytes, model };
+};
+
+/** The steps a build reports progress in: a part each, then packaging. */
+export const packSteps = (model: PackModel) => packPlan(model).length + 1;
+
+/**
+ * A pack laid out and compressed, all but its build time (stampedPackage): what writePack does
+ * before the stamp, and what the app's pack builder does ahead of Build (packThread.ts).
+ */
+export const preparePack = async (model: PackModel, input: Omit<WritePackInput, 'builtAt'>): Promise<PreparedPackage> => {
   const progress = input.onProgress ?? (() => {});
   // Paper bodies, minutes and briefings are written straight as OOXML into `raw` (shared/pack/ooxml).
   const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, raw: new RawParts() };
@@ -61,7 +75,5 @@ export const writePack = async (model: PackModel, input: WritePackInput): Promis
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }
   const doc = packDocument(model, built, ctx);
-  const bytes = await packageDocument(doc, input.builtAt, input.compressor, ctx.raw, input.contentsPages);
-  progress(total, total, 'Saved as Word');
-  return { bytes, model };
+  return prepareDocument(doc, input.compressor, ctx.raw, input.contentsPages);
 };

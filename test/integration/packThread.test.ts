@@ -10,6 +10,12 @@ import { testClock, useExampleFolders } from '../helpers';
 import type { StoreData } from '../../shared/data';
 import { assemblePack, type PackModel } from '../../shared/pack/model';
 import { exampleData, readPackage } from '../docxPackage';
+import { readFileSync } from 'node:fs';
+import { Session } from '../../main/services/session';
+import { createHandlers } from '../../main/services/handlers';
+import { createDispatcher } from '../../main/services/dispatch';
+import { stubPlatform } from '../helpers';
+import { WAIT } from '../waits';
 
 /** The bundled worker, as the app and the CLI load it (`npm test` builds before it runs vitest). */
 const WORKER = resolve(import.meta.dirname, '../../out/main/packWorker.js');
@@ -104,4 +110,47 @@ describe('building on a worker thread', () => {
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) expect(job!.tokens!.map(([text]) => text)).toContain(body);
   });
+
+  it('in the app, lays the pack out while the pre-flight is read, so Build only stamps and zips it: the same file a build from scratch writes, and a change since is built afresh', async () => {
+    const dir = await folders.example();
+    const saved: string[] = [];
+    let next = 0;
+    const progress: string[] = [];
+    const session = new Session(
+      dir,
+      (event, payload) => {
+        if (event === 'task:progress') progress.push((payload as { label: string }).label);
+      },
+      { clock: testClock(), backupEveryMs: Number.MAX_SAFE_INTEGER },
+    );
+    const call = createDispatcher(createHandlers(session, stubPlatform({ chooseSaveFile: async () => (saved.push(join(dir, `pack-${++next}.docx`)), saved.at(-1)!) }), { packWorker: WORKER }));
+    try {
+      const preflight = (await call('pack:preflight', { meetingId: 'meeting:ct-next', variant: 'public' })) as { ok: boolean };
+      expect(preflight.ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 1500)); // the officer reads the pre-flight; the worker lays the pack out
+      const build = async () => {
+        const r = (await call('pack:build', { meetingId: 'meeting:ct-next', variant: 'public', overrideReason: 'papers to follow', taskId: `t${next}` })) as { ok: boolean; value: { saved: boolean } };
+        expect(r).toMatchObject({ ok: true, value: { saved: true } });
+        return readFileSync(saved.at(-1)!);
+      };
+      const prepared = await build();
+      // Nothing left to lay out: no part was written at Build, only the package.
+      expect(progress).toEqual(['Saved as Word']);
+      // The very bytes a build from scratch writes from the same records at the same moment (on a
+      // fresh thread of its own, as the kept builder's first pack was: docx numbers bookmarks per thread).
+      const store = session.ready();
+      const model = assemblePack(store.data, 'meeting:ct-next', 'public', store.clock.today());
+      const scratch = await startPackBuilder(WORKER).build({ model, input: { builtAt: store.clock.now(), images: {} } });
+      expect(Buffer.from(prepared).equals(Buffer.from(scratch))).toBe(true);
+
+      // A paper changed after the pre-flight: Build lays the pack out again, with the change in it.
+      await call('paper:updateBody', { agendaItemId: 'agendaItem:next-4', body: 'Changed after the pre-flight was read.' });
+      progress.length = 0;
+      const afresh = await build();
+      expect(progress).toContain('Cover');
+      expect(readPackage(afresh).text).toContain('Changed after the pre-flight was read.');
+    } finally {
+      session.close();
+    }
+  }, WAIT.readBack);
 });

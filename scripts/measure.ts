@@ -1,0 +1,101 @@
+/**
+ * What a whole process costs, as the bench prints it: wall time, CPU time and peak memory of the
+ * process and of every process it starts (Chromium's, LibreOffice's), read from /proc every 20 ms
+ * while it runs. CPU is the sum over the process tree of each process's user and system time as
+ * last seen (a process that ends between two readings loses at most 20 ms); memory is the peak
+ * resident set of the process itself and, separately, the peak of its helpers' resident sets
+ * added together at one reading. Linux only (the bench's machine).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export type Measured = { seconds: number; cpuSeconds: number; peakMiB: number; helpersPeakMiB: number };
+
+const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
+const PAGE_BYTES = 4096; // getconf PAGESIZE
+
+type Stat = { pid: number; ppid: number; ticks: number; rssBytes: number };
+const readStat = (pid: number): Stat | undefined => {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // The command name is in parentheses and may hold spaces: the fields follow its last ')'.
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { pid, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), rssBytes: Number(f[21]) * PAGE_BYTES };
+  } catch {
+    return undefined; // it ended
+  }
+};
+
+const processTree = (root: number): Stat[] => {
+  const all = readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map((n) => readStat(Number(n)))
+    .filter((s): s is Stat => s !== undefined);
+  const children = new Map<number, Stat[]>();
+  for (const s of all) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  const out: Stat[] = [];
+  const self = all.find((s) => s.pid === root);
+  const walk = (s: Stat) => {
+    out.push(s);
+    for (const c of children.get(s.pid) ?? []) walk(c);
+  };
+  if (self) walk(self);
+  return out;
+};
+
+/** Runs `command` to its end, measuring it; refuses (with its last output) when it fails. */
+export const measureProcess = (command: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> =>
+  new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)));
+    const ticks = new Map<number, number>();
+    let peak = 0;
+    let helpersPeak = 0;
+    const sample = () => {
+      if (child.pid === undefined) return;
+      let helpers = 0;
+      for (const s of processTree(child.pid)) {
+        ticks.set(s.pid, Math.max(ticks.get(s.pid) ?? 0, s.ticks));
+        if (s.pid === child.pid) peak = Math.max(peak, s.rssBytes);
+        else helpers += s.rssBytes;
+      }
+      helpersPeak = Math.max(helpersPeak, helpers);
+    };
+    const timer = setInterval(sample, 20);
+    child.once('spawn', sample);
+    child.once('error', (err) => {
+      clearInterval(timer);
+      reject(err);
+    });
+    child.once('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(timer);
+      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`));
+      const cpuSeconds = [...ticks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND;
+      resolve({ seconds, cpuSeconds, peakMiB: peak / 1024 / 1024, helpersPeakMiB: helpersPeak / 1024 / 1024 });
+    });
+  });
+
+/** Runs `work` in this process, measuring its wall and CPU time (every thread's) and this process's peak resident set meanwhile. */
+export const measureHere = async (work: () => Promise<unknown>): Promise<Measured> => {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, peakMiB: peak / 1024 / 1024, helpersPeakMiB: 0 };
+};
+
+const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
+export const median = (xs: readonly number[]) => sorted(xs)[Math.floor(xs.length / 2)];
+
+export const fmt = (seconds: number) => (seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(2)} s`);
