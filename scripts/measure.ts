@@ -3,8 +3,9 @@
  * process and of every process it starts (Chromium's, LibreOffice's), read from /proc every 20 ms
  * while it runs. CPU is the sum over the process tree of each process's user and system time as
  * last seen (a process that ends between two readings loses at most 20 ms); memory is the peak
- * resident set of the process itself and, separately, the peak of its helpers' resident sets
- * added together at one reading. Linux only (the bench's machine).
+ * resident set of the process itself and, separately, the peak of its helpers' proportional sets
+ * (PSS: a page several of Chromium's processes share is counted once, in shares) added together
+ * at one reading. Linux only (the bench's machine).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +24,16 @@ const readStat = (pid: number): Stat | undefined => {
     return { pid, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), rssBytes: Number(f[21]) * PAGE_BYTES };
   } catch {
     return undefined; // it ended
+  }
+};
+
+/** A process's proportional set size in bytes (/proc/PID/smaps_rollup), or its resident set if that cannot be read. */
+const pssBytes = (s: Stat): number => {
+  try {
+    const kib = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${s.pid}/smaps_rollup`, 'latin1'))?.[1];
+    return kib ? Number(kib) * 1024 : s.rssBytes;
+  } catch {
+    return s.rssBytes;
   }
 };
 
@@ -53,15 +64,19 @@ export const measureProcess = (command: string, args: readonly string[], opts: {
     const ticks = new Map<number, number>();
     let peak = 0;
     let helpersPeak = 0;
+    let readings = 0;
     const sample = () => {
       if (child.pid === undefined) return;
+      // The helpers' shares are read every 12th time (240 ms): reading them walks each process's
+      // memory map, which would cost a large browser real time if done every 20 ms.
+      const shares = readings++ % 12 === 0;
       let helpers = 0;
       for (const s of processTree(child.pid)) {
         ticks.set(s.pid, Math.max(ticks.get(s.pid) ?? 0, s.ticks));
         if (s.pid === child.pid) peak = Math.max(peak, s.rssBytes);
-        else helpers += s.rssBytes;
+        else if (shares) helpers += pssBytes(s);
       }
-      helpersPeak = Math.max(helpersPeak, helpers);
+      if (shares) helpersPeak = Math.max(helpersPeak, helpers);
     };
     const timer = setInterval(sample, 20);
     child.once('spawn', sample);

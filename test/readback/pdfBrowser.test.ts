@@ -10,6 +10,8 @@ describe('the browser a PDF pack is laid out in', () => {
 
   it('is found where Chromium, Chrome or Edge install themselves on each platform', () => {
     expect(findBrowser({}, 'linux', (p) => p === '/usr/bin/google-chrome')).toBe('/usr/bin/google-chrome');
+    // Debian's Chromium itself, not the desktop launcher script in front of it.
+    expect(findBrowser({}, 'linux', (p) => p === '/usr/bin/chromium' || p === '/usr/lib/chromium/chromium')).toBe('/usr/lib/chromium/chromium');
     expect(findBrowser({}, 'darwin', (p) => p.includes('Microsoft Edge'))).toBe('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
     const edge = 'C:\\Program Files (x86)/Microsoft/Edge/Application/msedge.exe';
     expect(findBrowser({ 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, 'win32', (p) => p.replace(/\\/g, '/') === edge.replace(/\\/g, '/'))).toMatch(/msedge\.exe$/);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { printPack } from '../../main/services/pdf/pdfPack';
 import { fillEmptyElements, type PdfPrinter } from '../../main/services/pdf/printer';
 import { outlineTitles, withHeadingTitles } from '../../main/services/pdf/structure';
 import { exampleData, stamp } from '../docxPackage';
-import { TEST_TODAY, tempDir } from '../helpers';
+import { runCli, TEST_TODAY, tempDir, useExampleFolders } from '../helpers';
 import { WAIT } from '../waits';
 
 /**
@@ -85,6 +86,36 @@ describe('printing a page to PDF in Chromium', () => {
     expect(whole.getPageCount()).toBe(1);
     // A file whose titles were already right is returned as printed.
     expect(await withHeadingTitles(fixed, [long, 'Second part'])).toBe(fixed);
+  }, WAIT.readBack);
+});
+
+describe('the browser the CLI starts before it checks a PDF pack', () => {
+  const { example } = useExampleFolders();
+  const browsers = () =>
+    readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .filter((n) => {
+        try {
+          return readFileSync(`/proc/${n}/cmdline`, 'latin1').includes('quorum-browser-');
+        } catch {
+          return false;
+        }
+      });
+  const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith('quorum-browser-'));
+
+  it('is closed, with its profile removed, when the pre-flight refuses the pack, and when the pack is built', async () => {
+    const dir = await example();
+    const before = { browsers: browsers(), profiles: profiles() };
+    const refused = await runCli('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 'refused.pdf'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/no pack was built/);
+    expect(existsSync(join(dir, 'refused.pdf'))).toBe(false);
+    expect(browsers().filter((b) => !before.browsers.includes(b))).toEqual([]);
+    expect(profiles().filter((p) => !before.profiles.includes(p))).toEqual([]);
+    const built = await runCli('pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--out', join(dir, 'built.pdf'), '--override-reason', 'papers to follow');
+    expect(built.code, built.err).toBe(0);
+    expect(browsers().filter((b) => !before.browsers.includes(b))).toEqual([]);
+    expect(profiles().filter((p) => !before.profiles.includes(p))).toEqual([]);
   }, WAIT.readBack);
 });
 

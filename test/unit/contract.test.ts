@@ -8,6 +8,8 @@ import { buildBridge } from '../../shared/bridge';
 import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
+import { createPreparations } from '../../main/services/effects';
+import { keptPackBuilder } from '../../main/services/packThread';
 import { fixedContext, stubPlatform, tempDir, testClock } from '../helpers';
 
 describe('the bridge contract', () => {
@@ -23,6 +25,23 @@ describe('the bridge contract', () => {
     // @ts-expect-error: "meeting:create" is not an operation ("meetings:create" is); tsc fails if this ever compiles.
     const misspelt: MutationName = 'meeting:create';
     expect(() => applyCommand(emptyData(), misspelt, {}, fixedContext())).toThrow(/Unknown command meeting:create/);
+  });
+
+  it('has a preparation in main for every effect a query says it prepares, and that effect declared', () => {
+    const prepared = Object.values(operations).flatMap((o) => (o.kind === 'query' && o.prepares ? [[o.name, o.prepares] as const] : []));
+    expect(prepared).toEqual([['pack:preflight', 'pack:build']]);
+    const t = tempDir();
+    const session = new Session(t.dir, () => {}, { clock: testClock() });
+    try {
+      const preparations = createPreparations(session, keptPackBuilder(null));
+      for (const [, effect] of prepared) {
+        expect(operations[effect as keyof typeof operations].kind).toBe('effect');
+        expect(typeof preparations[effect]).toBe('function');
+      }
+    } finally {
+      session.close();
+      t.cleanup();
+    }
   });
 
   it('makes every declared operation a channel except the mutations only main runs', () => {

@@ -14,7 +14,9 @@ const candidates = (env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[]
       '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
     ];
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/usr/bin/microsoft-edge', '/usr/bin/microsoft-edge-stable', '/snap/bin/chromium'];
+  // Debian's /usr/bin/chromium is a launcher script that adds the desktop's flags (extensions to
+  // load, GPU rasterisation) before starting /usr/lib/chromium/chromium; a headless print needs none.
+  return ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/usr/bin/microsoft-edge', '/usr/bin/microsoft-edge-stable', '/snap/bin/chromium'];
 };
 
 export const NO_BROWSER_MESSAGE =

@@ -73,6 +73,7 @@ const style = (primary: string, pages: { name: string; header: string }[]): stri
 @page { size: A4; margin: 22mm 20mm 20mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #404040; } }
 @page cover { @top-center { content: none; } }
 ${pages.map((p) => `@page ${p.name} { @top-center { content: ${cssString(p.header)}; font: 9pt Arial, sans-serif; color: #404040; } }\n@page ${p.name}-wide { size: A4 landscape; @top-center { content: ${cssString(p.header)}; font: 9pt Arial, sans-serif; color: #404040; } }`).join('\n')}
+@media screen { body { display: none; } }
 html { font: 11pt/1.4 Arial, sans-serif; color: #000; }
 body { margin: 0; }
 section.part { break-before: page; }
