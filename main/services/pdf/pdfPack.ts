@@ -31,10 +31,12 @@ export const printPack = async (model: PackModel, images: ImageLibrary, printer:
   const headings = headingTexts(html);
   let printed: { bytes: Uint8Array; pages: Record<string, number> } | undefined;
   for (let round = 0; round < 3; round++) {
-    onProgress(1, total, 'Numbering the contents');
+    // The print that follows is most of the time: it is named by what the officer waits for.
+    onProgress(1, total, round ? 'Numbering the contents again: a part moved' : 'Numbering the contents');
     const numbers = Object.fromEntries(contents.map((c) => [contentsPageId(c.id), pages[c.id] ? String(pages[c.id]) : '']));
-    onProgress(2, total, round ? 'Printing again: a part moved' : 'Printing, tagged, with bookmarks');
-    printed = await finishedPrint(await printer.reprint(numbers), headings);
+    const reprinted = await printer.reprint(numbers);
+    onProgress(2, total, 'Bookmarks');
+    printed = await finishedPrint(reprinted, headings);
     const moved = contents.some((c) => printed!.pages[c.id] !== pages[c.id]);
     pages = printed.pages;
     if (!moved) break;
