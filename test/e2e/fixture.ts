@@ -48,12 +48,15 @@ export const useE2E = (opts: { clock?: () => Clock } = {}): E2E => {
   return env;
 };
 
-export const seriousViolations = async (p: Page) =>
+export const seriousViolations = async (p: Page) => {
+  // A dialog still fading in has its text at part opacity: axe would measure the contrast of a
+  // frame of the animation. Finite animations and transitions are let finish first (a spinner's never do).
+  await p.evaluate('Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))');
   // Fluent's focus sentinels (tabster's data-tabster-dummy) are aria-hidden and focusable by design:
   // they hand focus on to the real control, so axe's aria-hidden-focus does not apply to them.
-  (await new AxeBuilder({ page: p as never }).exclude('[data-tabster-dummy]').analyze()).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`);
+  const { violations } = await new AxeBuilder({ page: p as never }).exclude('[data-tabster-dummy]').analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(', ')})`);
+};
 
 /** Saves a screenshot into QUORUM_SCREENSHOTS (e.g. docs/) when set. */
 export const screenshot = async (page: Page, name: string) => {
