@@ -19,8 +19,8 @@ export type PackJob = {
   /** What the pack was assembled from (packKey): a kept builder that laid out the same ahead of time stamps that. */
   key?: string;
 };
-/** What the worker is asked: to build a pack, or to read Markdown ahead of a build. */
-export type PackWorkerRequest = { kind: 'build'; job: PackJob } | { kind: 'read'; texts: string[] } | { kind: 'prepare'; key: string; job: PackJob };
+/** What the worker is asked: to build a pack, or to lay one out ahead of Build. */
+export type PackWorkerRequest = { kind: 'build'; job: PackJob } | { kind: 'prepare'; key: string; job: PackJob };
 export type PackWorkerMessage =
   | { kind: 'progress'; done: number; total: number; label: string }
   | { kind: 'done'; bytes: Uint8Array }
@@ -98,13 +98,12 @@ export const buildPackOffThread = (job: PackJob, onProgress: PackProgress = () =
 /**
  * The app's pack builder, kept running between builds: a worker thread that has loaded the Word
  * writer and keeps the papers it has read, so a pack built again after a change reads only the
- * paper that changed. `read` gives it a pack's Markdown ahead of the build (while the officer
- * reads the pre-flight); `builder` is a PackBuilder for one build on it. A worker that stops (a
+ * paper that changed. `prepare` gives it the pack to lay out while the officer reads the
+ * pre-flight; `builder` is a PackBuilder for one build on it. A worker that stops (a
  * build that failed badly) is started afresh for the next build. Without a built worker (tests
  * from source) each build runs on this thread, as startPackBuilder(null).
  */
 export type KeptPackBuilder = {
-  read(texts: readonly string[]): void;
   /** Lays the pack out ahead of Build, all but its build time; a build with the same key only stamps and zips it. */
   prepare(key: string, job: Omit<PackJob, 'key' | 'input'> & { input: Omit<PackJob['input'], 'builtAt'> }): void;
   builder(): PackBuilder;
@@ -112,7 +111,7 @@ export type KeptPackBuilder = {
 };
 
 export const keptPackBuilder = (workerFile: string | null = defaultPackWorker()): KeptPackBuilder => {
-  if (!workerFile) return { read: () => {}, prepare: () => {}, builder: () => startPackBuilder(null), close: () => {} };
+  if (!workerFile) return { prepare: () => {}, builder: () => startPackBuilder(null), close: () => {} };
   let worker: Worker | undefined;
   /** Texts the running worker has been given, so each is sent (and read) once. */
   let given = new Set<string>();
@@ -157,10 +156,6 @@ export const keptPackBuilder = (workerFile: string | null = defaultPackWorker())
     return out;
   };
   return {
-    read(texts) {
-      const fresh = newTexts(texts);
-      if (fresh.length) running().postMessage({ kind: 'read', texts: fresh } satisfies PackWorkerRequest);
-    },
     prepare(key, job) {
       const fresh = new Set(newTexts(job.tokens?.map(([text]) => text) ?? []));
       const request: PackWorkerRequest = { kind: 'prepare', key, job: { ...job, input: { ...job.input, builtAt: '' }, tokens: job.tokens?.filter(([text]) => fresh.has(text)) } };

@@ -3,7 +3,7 @@ import { packSteps, preparePack, writePack } from '../../shared/pack/build';
 import { stampedPackage, type PreparedPackage } from '../../shared/pack/docx/package';
 import type { PackWorkerMessage, PackWorkerRequest } from './packThread';
 import { nativeCompressor } from './nativeZip';
-import { keepTokens, lexMarkdown } from '../../shared/pack/markdown/lex';
+import { keepTokens } from '../../shared/pack/markdown/lex';
 
 /**
  * The pack builder on its own thread (built to out/main/packWorker.js): the Electron main
@@ -27,11 +27,6 @@ port.on('message', (request: PackWorkerRequest) => {
     if (waiting) return; // already queued: it will take the newest
   }
   queue = queue.then(async () => {
-    if (request.kind === 'read') {
-      // The officer is looking at the pre-flight: the papers are read now, before Build is pressed.
-      for (const text of request.texts) lexMarkdown(text);
-      return;
-    }
     if (request.kind === 'prepare') {
       const { key, job } = nextPreparation!;
       nextPreparation = undefined;
