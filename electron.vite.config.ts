@@ -8,6 +8,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
+      externalizeDeps: { exclude: ['zod', 'marked', 'diff', 'entities', 'lowdb'] },
       rolldownOptions: {
         input: { app: resolve(root, 'main/electron/app.ts'), cli: resolve(root, 'main/cli/quorum.ts'), packWorker: resolve(root, 'main/services/packWorker.ts') },
         // Shared chunks beside the entries (not in chunks/), so `./packWorker.js` resolves from the

@@ -16,21 +16,42 @@ export type Clock = {
 
 export const UK_TIME_ZONE = 'Europe/London';
 
-const ukParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: UK_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-const partsOf = (instant: string | number) => {
-  const at = new Date(instant);
-  if (Number.isNaN(at.getTime())) throw new RangeError(`Not a date and time: ${String(instant)}`);
+/** England's clock read by the platform's time-zone database: for instants the rule below does not cover. */
+let ukParts: Intl.DateTimeFormat | undefined;
+const intlParts = (at: Date) => {
+  ukParts ??= new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const p = Object.fromEntries(ukParts.formatToParts(at).map((x) => [x.type, x.value]));
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+};
+
+/** 01:00 UTC on the last Sunday of a month (0-based), as milliseconds. */
+const lastSundayAtOne = (year: number, month: number): number => {
+  const last = new Date(Date.UTC(year, month + 1, 0, 1));
+  return last.getTime() - last.getUTCDay() * 86_400_000;
+};
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The date and time on England's clocks. British Summer Time runs from 01:00 GMT on the last
+ * Sunday in March to 01:00 GMT on the last Sunday in October (Summer Time Act 1972 s.1, as the
+ * Summer Time Order 2002, SI 2002/262, sets it; the same dates since 1996). Counted here rather
+ * than through Intl: the time-zone database costs a command-line start about 16 ms, and "today"
+ * is read at every start. Other years go to the database; test/unit/clock.test.ts holds the rule
+ * to it hour by hour, so a change in the law shows up as a failing test with the next Node.
+ */
+const partsOf = (instant: string | number) => {
+  const at = new Date(instant);
+  const ms = at.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not a date and time: ${String(instant)}`);
+  const year = at.getUTCFullYear();
+  if (year < 1996 || year > 2099) return intlParts(at);
+  const summer = ms >= lastSundayAtOne(year, 2) && ms < lastSundayAtOne(year, 9);
+  const local = new Date(summer ? ms + 3_600_000 : ms);
+  return {
+    date: `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`,
+    time: `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`,
+  };
 };
 
 /** The date in England at an instant: `ukDateOf('2027-06-10T23:30:00Z')` is `2027-06-11` (BST). */

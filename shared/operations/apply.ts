@@ -6,6 +6,9 @@ import type { CommandContext, CommandResult } from '../kernel/operation';
 import { mutations, type MutationName } from './index';
 import { assertApprovedRecordsUntouched } from '../rules/frozen';
 
+/** Whether the named mutation can be taken back by Undo (its declaration says so). */
+export const isUndoable = (name: MutationName): boolean => mutations[name]?.undoable === true;
+
 /**
  * Validates the input (unless the bridge already has: `parsed`), applies the named mutation, and
  * checks every record it wrote against the schema and against the types it declares it writes:

@@ -29,6 +29,28 @@ describe('today in England', () => {
     expect(formatUkDateTime(SMALL_HOURS_BST)).toBe('11 June 2027, 00:30');
   });
 
+  it('reads England’s clocks as the time-zone database does, every night the clocks change from 1996 to 2099', () => {
+    const database = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const fromDatabase = (ms: number) => {
+      const p = Object.fromEntries(database.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    };
+    const differ: string[] = [];
+    let compared = 0;
+    for (let year = 1996; year <= 2099; year++)
+      for (const month of [2, 9]) {
+        // On the hour and a minute before it, over the last seven days of March and of October and a day each side.
+        const from = Date.UTC(year, month, 24);
+        for (let ms = from; ms < from + 9 * 86_400_000; ms += (ms % 3_600_000 === 0 ? 59 : 1) * 60_000, compared++)
+          if (`${ukDateOf(ms)} ${ukTimeOf(ms)}` !== fromDatabase(ms)) differ.push(new Date(ms).toISOString());
+      }
+    expect(differ).toEqual([]);
+    expect(compared).toBeGreaterThan(89_000);
+    // Before 1996 summer time ended on other Sundays: 1995's on 22 October, which the database knows.
+    expect(ukTimeOf('1995-10-28T12:00:00Z')).toBe('12:00');
+    expect(ukTimeOf('1995-10-21T12:00:00Z')).toBe('13:00');
+  });
+
   it('pins a date for a run, with time still moving on it, and refuses a date that does not exist', () => {
     const clock = clockOnDay('2027-06-11');
     expect(clock.today()).toBe('2027-06-11');

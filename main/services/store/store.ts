@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LowSync } from 'lowdb';
-import { applyCommand } from '../../../shared/operations/apply';
-import { mutations, type MutationName } from '../../../shared/operations';
+import type { MutationName } from '../../../shared/operations';
 import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
 import type { Change, CommandContext, MutationOutcome } from '../../../shared/kernel/operation';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/views';
@@ -45,6 +44,14 @@ export type StoreOptions = {
 
 export type CommandOutcome = MutationOutcome;
 type Listener = (outcome: CommandOutcome) => void;
+
+/**
+ * The operations catalogue, loaded at the first change rather than with the store: opening a store
+ * to read it (quorum check, the window's first answer) needs none of the features' code, the Word
+ * writer or the Markdown lexer they bring (docs/ARCHITECTURE.md, "Starting quickly").
+ */
+let operations: Promise<typeof import('../../../shared/operations/apply')> | undefined;
+const loadOperations = () => (operations ??= import('../../../shared/operations/apply'));
 
 const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
 
@@ -385,11 +392,12 @@ export class QuorumStore {
    * records it touched, write, journal. One at a time, in the order asked.
    */
   run(commandName: MutationName, input: unknown, opts: { parsed?: boolean } = {}): Promise<CommandOutcome> {
-    return this.enqueue(() => {
+    return this.enqueue(async () => {
+      const { applyCommand, isUndoable } = await loadOperations();
       const before = this.data.records;
       const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);
       const outcome = this.commit({ command: commandName, ...journal }, data.records);
-      if (mutations[commandName]?.undoable && outcome.changes.length) this.undoPoint = undoPointOf(before, outcome);
+      if (isUndoable(commandName) && outcome.changes.length) this.undoPoint = undoPointOf(before, outcome);
       return outcome;
     });
   }
@@ -420,7 +428,7 @@ export class QuorumStore {
     });
   }
 
-  private enqueue(work: () => CommandOutcome): Promise<CommandOutcome> {
+  private enqueue(work: () => CommandOutcome | Promise<CommandOutcome>): Promise<CommandOutcome> {
     const next = this.queue.then(() => {
       if (!this.writable) throw new QuorumFailure('not-allowed', 'The store is open read-only');
       return work();
