@@ -8,7 +8,6 @@ import { markdownTextsIn, preflight, referencedImages, type PreflightReport } fr
 import { tokensKept } from '../../shared/pack/markdown/lex';
 import type { PackProgress } from '../../shared/pack/build';
 import { defaultPackWorker, startPackBuilder, type PackBuilder } from './packThread';
-import { printPack } from './pdf/pdfPack';
 import { itemsLabel, itemsPlan } from '../../shared/pack/parts/plan';
 import { assembleSupplement, packContents, type SupplementReasons } from '../../shared/pack/supplement';
 import type { PdfPrinter } from './pdf/printer';
@@ -281,6 +280,8 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
     } else {
       const printer = await printing!.take();
       try {
+        // Loaded for a PDF only: a Word pack never loads pdf-lib (about 0.1 s at every start).
+        const { printPack } = await import('./pdf/pdfPack');
         const pdf = await printPack(model, images, printer, req.onProgress, { items });
         bytes = pdf.bytes;
         if (!items) pages = pdf.contents.filter((c) => pdf.pages[c.id]).map((c) => ({ text: c.text, page: pdf.pages[c.id] }));
