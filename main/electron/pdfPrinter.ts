@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session as electronSession } from 'electron';
-import { asDraft, fillEmptyElements, type PdfPrinter, type PrintDocument } from '../services/pdf/printer';
+import type { PdfPrinter, PrintDocument } from '../services/pdf/printer';
 
 /** The print window's own in-memory session: it shares nothing (cookies, cache, permissions) with the app's. */
 export const PRINT_PARTITION = 'quorum-print';
@@ -16,8 +16,7 @@ const PICTURE_NAME = /^pictures\/[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
  * preload and a session that loads only the pack's page and its pictures. The page and pictures
  * are written to a private temporary folder (mode 0700) for the window to load, and removed as
  * soon as the document is printed. printToPDF writes a tagged PDF with an outline from the
- * headings; a draft is the same layout without either, painting only the parts' headings (asDraft).
- * A reprint fills the drafted page's empty elements in its HTML and loads it again (scripts stay off).
+ * headings.
  */
 export const electronPdfPrinter = async (): Promise<PdfPrinter> => {
   const folder = mkdtempSync(join(tmpdir(), 'quorum-print-'));
@@ -34,12 +33,11 @@ export const electronPdfPrinter = async (): Promise<PdfPrinter> => {
     show: false,
     webPreferences: { session: ses, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
   });
-  let drafted: PrintDocument | undefined;
   const clear = () => {
     rmSync(page, { force: true });
     rmSync(join(folder, 'pictures'), { recursive: true, force: true });
   };
-  const printOnce = async (doc: PrintDocument, tagged: boolean) => {
+  const printOnce = async (doc: PrintDocument) => {
     writeFileSync(page, doc.html, { mode: 0o600 });
     if (doc.pictures?.size) mkdirSync(join(folder, 'pictures'), { recursive: true, mode: 0o700 });
     for (const [name, picture] of doc.pictures ?? []) {
@@ -48,24 +46,13 @@ export const electronPdfPrinter = async (): Promise<PdfPrinter> => {
     }
     try {
       await window.loadURL(pageUrl);
-      return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: tagged, generateDocumentOutline: tagged }));
+      return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true }));
     } finally {
       clear();
     }
   };
   return {
-    async print(doc) {
-      drafted = undefined;
-      return printOnce(doc, true);
-    },
-    async draft(doc) {
-      drafted = doc;
-      return printOnce({ ...doc, html: asDraft(doc.html) }, false);
-    },
-    async reprint(texts) {
-      if (!drafted) throw new Error('reprint needs a drafted document');
-      return printOnce({ ...drafted, html: fillEmptyElements(drafted.html, texts) }, true);
-    },
+    print: (doc) => printOnce(doc),
     async close() {
       if (!window.isDestroyed()) window.destroy();
       rmSync(folder, { recursive: true, force: true });

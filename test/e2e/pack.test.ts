@@ -134,7 +134,7 @@ describe('the PDF pack from the Pack screen', () => {
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
     expect(execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], { encoding: 'utf8' })).toMatch(/Agenda\s+3\s*$/m);
     const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
-    expect(seen.join(' | ')).toMatch(/Numbering the contents/);
+    expect(seen.join(' | ')).toMatch(/Laying out the pages/);
     await expect.poll(() => q.pack.history.getByRole('row').nth(1).innerText()).toMatch(/Public\s+PDF/);
   });
 

@@ -19,7 +19,7 @@ type Win = {
 };
 
 describe('the app’s PDF printer (Electron’s own Chromium)', () => {
-  it('prints in a hidden, script-free window of its own session, tagged and with bookmarks, drafts and reprints with the contents filled, and leaves no page or picture behind', async () => {
+  it('prints in a hidden, script-free window of its own session, tagged and with bookmarks, with the pictures beside the page, and leaves no page or picture behind', async () => {
     const { electronPdfPrinter, PRINT_PARTITION } = await import('../../main/electron/pdfPrinter');
     const m = electron.mock;
     const printer = await electronPdfPrinter();
@@ -53,27 +53,20 @@ describe('the app’s PDF printer (Electron’s own Chromium)', () => {
     expect(verdict('https://tracker.example.com/pixel.png')).toBe(true);
     expect(verdict('file:///etc/passwd')).toBe(true);
 
-    // A draft lays the page out untagged, with its pictures beside it; the reprint fills the
-    // contents' numbers in the page it loads, tagged, and both leave nothing behind.
+    // The pictures are written beside the page for the window to load, and removed with it.
     const seen: { html: string; picture?: string }[] = [];
     win.loadURL.mockImplementation(async (url: string) => {
       const pictureFile = fileURLToPath(new URL('pictures/1.png', url));
       seen.push({ html: readFileSync(fileURLToPath(url), 'utf8'), picture: existsSync(pictureFile) ? readFileSync(pictureFile, 'latin1') : undefined });
     });
-    const doc = { html: '<!DOCTYPE html><head><title>Pack</title></head><a href="#p1"><span id="page-p1"></span></a><h1 id="p1">Agenda</h1><img src="pictures/1.png" alt="Chart">', pictures: new Map([['pictures/1.png', { mime: 'image/png', bytes: new TextEncoder().encode('PNG bytes') }]]) };
-    await printer.draft(doc);
-    expect(win.webContents.printToPDF).toHaveBeenLastCalledWith(expect.objectContaining({ generateTaggedPDF: false, generateDocumentOutline: false }));
-    await printer.reprint({ 'page-p1': '3' });
+    const doc = { html: '<!DOCTYPE html><head><title>Pack</title></head><a href="#p1"><span id="page-p1">8888</span></a><h1 id="p1">Agenda</h1><img src="pictures/1.png" alt="Chart">', pictures: new Map([['pictures/1.png', { mime: 'image/png', bytes: new TextEncoder().encode('PNG bytes') }]]) };
+    await printer.print(doc);
     expect(win.webContents.printToPDF).toHaveBeenLastCalledWith(expect.objectContaining({ generateTaggedPDF: true, generateDocumentOutline: true }));
-    expect(seen.map((s) => s.picture)).toEqual(['PNG bytes', 'PNG bytes']);
-    expect(seen[0].html).toContain('<span id="page-p1"></span>');
-    expect(seen[0].html).toMatch(/<style id="quorum-draft">body \* \{ visibility: hidden !important; \}/);
-    expect(seen[1].html).toContain('<span id="page-p1">3</span>');
-    expect(seen[1].html).not.toContain('quorum-draft');
+    expect(seen).toEqual([{ html: doc.html, picture: 'PNG bytes' }]);
     expect(verdict(new URL('pictures/1.png', pageUrl).href)).toBe(false);
     expect(verdict(new URL('other.html', pageUrl).href)).toBe(true);
     expect(existsSync(fileURLToPath(new URL('pictures/1.png', pageUrl)))).toBe(false);
-    await expect(printer.reprint({ 'page-p9': '3' })).rejects.toThrow('no empty element with id page-p9');
+    await expect(printer.print({ html: '<p>x</p>', pictures: new Map([['../escape.png', { mime: 'image/png', bytes: new Uint8Array(1) }]]) })).rejects.toThrow("which is not a picture's name");
 
     await printer.close();
     expect(win.destroy).toHaveBeenCalled();

@@ -9,7 +9,7 @@ import { assemblePack } from '../../shared/pack/model';
 import { launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
 import { printPack } from '../../main/services/pdf/pdfPack';
 import { fillEmptyElements, type PdfPrinter } from '../../main/services/pdf/printer';
-import { outlineTitles, withHeadingTitles } from '../../main/services/pdf/structure';
+import { numberedPrint, outlineTitles, withHeadingTitles } from '../../main/services/pdf/structure';
 import { exampleData, stamp } from '../docxPackage';
 import { runCli, TEST_TODAY, tempDir, useExampleFolders } from '../helpers';
 import { WAIT } from '../waits';
@@ -87,6 +87,81 @@ describe('printing a page to PDF in Chromium', () => {
     // A file whose titles were already right is returned as printed.
     expect(await withHeadingTitles(fixed, [long, 'Second part'])).toBe(fixed);
   }, WAIT.readBack);
+
+  /**
+   * The contents' page numbers written into the printed pack (contentsNumbers.ts): one layout of
+   * the pack, where the first way took two.
+   */
+  describe('numbering the contents of a pack printed once', () => {
+    /** The real printer, counting its printings; `beforePrint` changes the page it is given. */
+    const counted = (beforePrint: (html: string, n: number) => string = (html) => html) => {
+      const seen: string[] = [];
+      const counting: PdfPrinter = { print: (doc) => (seen.push(doc.html), printer.print({ ...doc, html: beforePrint(doc.html, seen.length) })), close: async () => {} };
+      return { printer: counting, seen };
+    };
+    /** Each contents line's text and page number, with where the number ends on the page (pdftotext's word boxes, by line). */
+    const contentsLines = (file: string) => {
+      const boxes = execFileSync('pdftotext', ['-bbox-layout', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+      const rows = new Map<string, { xMax: number; text: string }[]>();
+      for (const w of boxes.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
+        const y = Number(w[2]).toFixed(0);
+        rows.set(y, [...(rows.get(y) ?? []), { xMax: Number(w[3]), text: w[4] }]);
+      }
+      return [...rows.values()]
+        .map((words) => words.sort((a, b) => a.xMax - b.xMax))
+        .filter((words) => words.length > 1 && /^\d+$/.test(words.at(-1)!.text) && !/^Page \d+ of$/.test(words.slice(0, -1).map((w) => w.text).join(' ')) && !words.some((w) => w.text === '·'))
+        .map((words) => ({ text: words.slice(0, -1).map((w) => w.text).join(' '), page: Number(words.at(-1)!.text), right: words.at(-1)!.xMax }));
+    };
+
+    it('prints the pack once and writes each part’s page over its placeholder, right-aligned, in the tagged text', async () => {
+      const { printer, seen } = counted();
+      const model = assemblePack(exampleData(TEST_TODAY), 'meeting:ct-next', 'full', TEST_TODAY);
+      const pdf = await printPack(model, {}, printer);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toContain('>8888</span>');
+      const file = join(t.dir, 'once.pdf');
+      writeFileSync(file, pdf.bytes);
+      const lines = contentsLines(file);
+      expect(lines.map((l) => l.text)).toEqual(pdf.contents.map((c) => c.text.replace(/\s+/g, ' ')).filter((_, i) => pdf.pages[pdf.contents[i].id]));
+      // Each number is the page its part starts on, and the numbers line up on the right, one- and two-figure alike.
+      for (const [i, line] of lines.entries()) {
+        expect(line.page).toBe(pdf.pages[pdf.contents[i].id]);
+        const first = execFileSync('pdftotext', ['-f', String(line.page), '-l', String(line.page), file, '-'], { encoding: 'utf8' });
+        expect(first.replace(/\s+/g, ' ')).toContain(line.text.split(':')[0]);
+      }
+      expect(new Set(lines.map((l) => String(l.page).length)).size).toBeGreaterThan(1);
+      expect(Math.max(...lines.map((l) => l.right)) - Math.min(...lines.map((l) => l.right))).toBeLessThan(0.1);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text).not.toContain('8888');
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    }, WAIT.readBack);
+
+    it('prints again with the numbers in the page when they cannot be written into the print', async () => {
+      // A browser that writes its text in another form: here, one whose first print shows no placeholder.
+      const { printer, seen } = counted((html, n) => (n === 1 ? html.replaceAll('>8888</span>', '></span>') : html));
+      const model = assemblePack(exampleData(TEST_TODAY), 'meeting:ct-next', 'public', TEST_TODAY);
+      const pdf = await printPack(model, {}, printer);
+      expect(seen).toHaveLength(2);
+      expect(seen[1]).not.toContain('8888');
+      const file = join(t.dir, 'twice.pdf');
+      writeFileSync(file, pdf.bytes);
+      const lines = contentsLines(file);
+      expect(lines.length).toBeGreaterThan(3);
+      for (const [i, line] of lines.entries()) expect(line.page).toBe(pdf.pages[pdf.contents[i].id]);
+    }, WAIT.readBack);
+
+    it('leaves the numbers to a second print when the embedded font lacks a figure they need', async () => {
+      // Only the figure 8 is shown anywhere, so the font Chromium embeds holds no 1 for "page 1".
+      const page = (extra: string) => `<!DOCTYPE html><html lang="en-GB"><head><title>Figures</title></head><body><h1 id="p1">Part</h1><p><a href="#p1">Part <span>8888</span></a></p>${extra}</body></html>`;
+      const without = await numberedPrint(await printer.print({ html: page('') }), ['Part'], [{ id: 'p1' }]);
+      expect(without).toBeUndefined();
+      const withOne = await numberedPrint(await printer.print({ html: page('<p>Section 1</p>') }), ['Part'], [{ id: 'p1' }]);
+      expect(withOne?.pages).toEqual({ p1: 1 });
+      const file = join(t.dir, 'figures.pdf');
+      writeFileSync(file, withOne!.bytes);
+      expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toMatch(/Part +1\n/);
+    }, WAIT.readBack);
+  });
 });
 
 describe('the browser the CLI starts before it checks a PDF pack', () => {
@@ -119,7 +194,7 @@ describe('the browser the CLI starts before it checks a PDF pack', () => {
   }, WAIT.readBack);
 });
 
-describe('filling a drafted page', () => {
+describe('filling the placeholders of a page', () => {
   it('gives each empty element its text, escaped, and refuses an id it cannot fill', () => {
     const html = '<p><span id="page-a"></span> <span id="page-b"></span> <span id="full">1</span></p>';
     expect(fillEmptyElements(html, { 'page-a': '12', 'page-b': '<3>' })).toBe('<p><span id="page-a">12</span> <span id="page-b">&lt;3&gt;</span> <span id="full">1</span></p>');

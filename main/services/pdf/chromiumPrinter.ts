@@ -1,4 +1,4 @@
-import { asDraft, DRAFT_STYLE_ID, fillEmptyElements, type PdfPrinter, type PrintDocument } from './printer';
+import type { PdfPrinter, PrintDocument } from './printer';
 import { findBrowser } from './browser';
 import { QuorumFailure } from '../../../shared/result';
 import { startDevtoolsBrowser, type DevtoolsBrowser } from './devtools';
@@ -34,7 +34,6 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
     throw new QuorumFailure('internal', `The browser at ${executablePath} could not be started to lay out the PDF: ${(err as Error).message.split('\n')[0]}`);
   }
   let serving: PrintDocument = { html: '' };
-  let drafted: PrintDocument | undefined;
   const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true });
   const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
   const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
@@ -63,14 +62,14 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
       stop();
     }
   };
-  const pdf = async (tagged: boolean): Promise<Uint8Array> => {
+  const pdf = async (): Promise<Uint8Array> => {
     // Letter with no margins, as the print settings the CSS @page rules replace (preferCSSPageSize).
     const { stream } = await within(
       page<{ stream: string }>('Page.printToPDF', {
         printBackground: true,
         preferCSSPageSize: true,
-        generateTaggedPDF: tagged,
-        generateDocumentOutline: tagged,
+        generateTaggedPDF: true,
+        generateDocumentOutline: true,
         paperWidth: 8.5,
         paperHeight: 11,
         marginTop: 0,
@@ -94,24 +93,8 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
   };
   return {
     async print(doc) {
-      drafted = undefined;
       await load(doc);
-      return pdf(true);
-    },
-    async draft(doc) {
-      drafted = doc;
-      await load({ ...doc, html: asDraft(doc.html) });
-      return pdf(false);
-    },
-    async reprint(texts) {
-      if (!drafted) throw new Error('reprint needs a drafted document');
-      fillEmptyElements(drafted.html, texts); // the same check the app's printer makes: every id is there, empty
-      // DevTools evaluates though the page's own scripts are off; the texts go in as JSON.
-      const r = await page<{ exceptionDetails?: { text: string } }>('Runtime.evaluate', {
-        expression: `(() => { document.getElementById(${JSON.stringify(DRAFT_STYLE_ID)})?.remove(); const texts = ${JSON.stringify(texts)}; for (const id in texts) document.getElementById(id).textContent = texts[id]; })()`,
-      });
-      if (r.exceptionDetails) throw new Error(`The contents could not be filled in: ${r.exceptionDetails.text}`);
-      return pdf(true);
+      return pdf();
     },
     close: () => browser.close(),
   };

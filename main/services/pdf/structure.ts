@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { readPdfObjects, type PdfObjects } from './pdfObjects';
+import { contentsNumbersIn } from './contentsNumbers';
 
 const nameOf = (o: PDFObject | undefined): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : undefined);
 
@@ -110,4 +111,21 @@ export const finishedPrint = async (pdf: Uint8Array, headings: readonly string[]
   const doc = await readPdfObjects(pdf);
   const pages = destinationsIn(doc);
   return { bytes: await doc.update(headingTitlesIn(doc, headings)), pages };
+};
+
+/**
+ * A pack printed once with placeholders for its contents' page numbers, finished from one reading
+ * of the file: where each part starts, those numbers written over the placeholders
+ * (contentsNumbersIn), and the bookmarks' titles put back. Undefined when the numbers could not be
+ * written exactly: the caller prints the pack again with them in the page.
+ */
+export const numberedPrint = async (pdf: Uint8Array, headings: readonly string[], contents: readonly { id: string }[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> } | undefined> => {
+  const doc = await readPdfObjects(pdf);
+  const pages = destinationsIn(doc);
+  const numbers = contentsNumbersIn(
+    doc,
+    contents.map((c) => (pages[c.id] ? String(pages[c.id]) : '')),
+  );
+  if (!numbers) return undefined;
+  return { bytes: await doc.update(new Map([...headingTitlesIn(doc, headings), ...numbers])), pages };
 };
