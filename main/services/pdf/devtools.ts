@@ -44,7 +44,9 @@ export const startDevtoolsBrowser = async (executablePath: string, env: Record<s
     '--hide-scrollbars',
     '--password-store=basic',
     '--use-mock-keychain',
-    'about:blank',
+    // No first tab: the printer opens its page in a browser context of its own, and the tab
+    // Chromium would open first cost a renderer process of its own (~300 pages: 0.9 s wall, 1.4 s CPU).
+    '--no-startup-window',
   ];
   let child: ChildProcess;
   try {
