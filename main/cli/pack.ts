@@ -18,7 +18,7 @@ export const packCommand = (): Subcommand => ({
   ...VERBS.pack,
   async run(values, out, { clock }) {
     // Loaded when the verb runs, so `quorum --help` and the other verbs start without it.
-    const [{ buildPackFile, checkPack, describeMeeting, packFormatFor, refuseBuild, resolveMeeting }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
+    const [{ buildPackFile, checkPack, describeMeeting, packFormatFor, refuseBuild, resolveMeeting, startingPrinter }, { startPackBuilder }] = await Promise.all([import('../services/packs'), import('../services/packThread')]);
     const dir = requireData(values);
     const meeting = values.meeting;
     const variant = values.variant;
@@ -44,13 +44,10 @@ export const packCommand = (): Subcommand => ({
     const builder = format === 'docx' ? startPackBuilder(null) : undefined;
     // A PDF's browser starts now, in processes of its own, while this thread opens and checks the store.
     // (The module is loaded first: the browser process is spawned as launchChromiumPrinter is called, not after the check.)
-    const printing = format === 'pdf' ? (await import('../services/pdf/chromiumPrinter')).launchChromiumPrinter() : undefined;
-    printing?.catch(() => undefined); // seen when the build takes it, or by nobody when the check refuses first
-    let printerTaken = false;
-    const printer = printing && (() => ((printerTaken = true), printing));
-    const stopPrinter = async () => {
-      if (!printerTaken) await (await printing?.catch(() => undefined))?.close();
-    };
+    // The build takes it; if the check refuses first, it is closed unused (startingPrinter).
+    const printing = format === 'pdf' ? startingPrinter((await import('../services/pdf/chromiumPrinter')).launchChromiumPrinter()) : undefined;
+    const printer = printing && (() => printing.take());
+    const stopPrinter = async () => printing?.discard();
     let store: QuorumStore;
     try {
       store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });

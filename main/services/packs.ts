@@ -222,8 +222,10 @@ export type PackOutcome = { file: string; bytes: number; sha256: string; preflig
 /**
  * A printer being started: `take` waits for it (and rethrows why it could not start); `discard`
  * closes it if it started and was never taken, and ignores a failure to start nobody waited for.
+ * buildPackFile keeps one for the printer it starts; `quorum pack` for the browser it starts
+ * before it opens the store, which the pre-flight may refuse to use.
  */
-const settled = (starting: Promise<PdfPrinter>) => {
+export const startingPrinter = (starting: Promise<PdfPrinter>) => {
   let taken = false;
   starting.catch(() => undefined); // seen by take(), or by nobody when the check refuses first
   return {
@@ -256,7 +258,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   const builder = format === 'docx' ? (req.builder ?? startPackBuilder(req.workerFile === undefined ? defaultPackWorker() : req.workerFile)) : undefined;
   if (format === 'pdf') req.builder?.stop(); // a builder started for a Word pack is not needed
   // Likewise the browser starts first for a PDF, in processes of its own, while this thread checks the pack.
-  const printing = format === 'pdf' ? settled((req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))()) : undefined;
+  const printing = format === 'pdf' ? startingPrinter((req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))()) : undefined;
   let bytes: Uint8Array;
   let model: PackModel;
   let report: PreflightReport;
