@@ -150,16 +150,19 @@ describe('printing a page to PDF in Chromium', () => {
       for (const [i, line] of lines.entries()) expect(line.page).toBe(pdf.pages[pdf.contents[i].id]);
     }, WAIT.readBack);
 
-    it('leaves the numbers to a second print when the embedded font lacks a figure they need', async () => {
-      // Only the figure 8 is shown anywhere, so the font Chromium embeds holds no 1 for "page 1".
-      const page = (extra: string) => `<!DOCTYPE html><html lang="en-GB"><head><title>Figures</title></head><body><h1 id="p1">Part</h1><p><a href="#p1">Part <span>8888</span></a></p>${extra}</body></html>`;
-      const without = await numberedPrint(await printer.print({ html: page('') }), ['Part'], [{ id: 'p1' }]);
-      expect(without).toBeUndefined();
-      const withOne = await numberedPrint(await printer.print({ html: page('<p>Section 1</p>') }), ['Part'], [{ id: 'p1' }]);
-      expect(withOne?.pages).toEqual({ p1: 1 });
+    it('leaves the numbers to a second print when the embedded font lacks a figure they need, or more than one run reads 8888', async () => {
+      // The contents on page 1, its part on page 2. Only the figure 8 is shown before the part, so
+      // the font Chromium embeds holds no 2 for "page 2" until the page shows one.
+      const page = (extra: string) => `<!DOCTYPE html><html lang="en-GB"><head><title>Figures</title></head><body>${extra}<p><a href="#p1">Part <span>8888</span></a></p><h1 id="p1" style="break-before: page">Part</h1></body></html>`;
+      const numbered = async (extra: string) => numberedPrint(await printer.print({ html: page(extra) }), ['Part'], [{ id: 'p1' }]);
+      expect(await numbered('')).toBeUndefined();
+      // A run reading 8888 before the contents' own (on a cover, say): which is the placeholder is in doubt.
+      expect(await numbered('<p>Section 2</p><p><span>8888</span></p>')).toBeUndefined();
+      const withTwo = await numbered('<p>Section 2</p>');
+      expect(withTwo?.pages).toEqual({ p1: 2 });
       const file = join(t.dir, 'figures.pdf');
-      writeFileSync(file, withOne!.bytes);
-      expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toMatch(/Part +1\n/);
+      writeFileSync(file, withTwo!.bytes);
+      expect(execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' })).toMatch(/Part +2\n/);
     }, WAIT.readBack);
   });
 });

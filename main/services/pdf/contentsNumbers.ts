@@ -110,17 +110,20 @@ const num = (n: number) => String(Math.round(n * 10_000) / 10_000);
  * text a screen reader or a search reads are the number's). The pack is then laid out once,
  * not drafted and printed again (docs/ARCHITECTURE.md, "The PDF pack").
  *
+ * The pages searched are those before the first part the contents lists (the cover and the
+ * contents), and there must be exactly one placeholder there for each number: a run that reads
+ * 8888 on the cover as well would leave the numbers in doubt.
+ *
  * The changed page content streams, by reference, for an incremental update; undefined when
- * this cannot be done exactly — a placeholder not found where expected, a font whose subset
- * lacks a figure the numbers need, a stream in another form — and the caller prints again with
- * the numbers in the page.
+ * this cannot be done exactly — placeholders not found, or more of them than numbers, a font
+ * whose subset lacks a figure the numbers need, a stream in another form — and the caller prints
+ * again with the numbers in the page.
  */
-export const contentsNumbersIn = (doc: PdfObjects, numbers: readonly string[]): Map<PDFRef, PDFObject> | undefined => {
+export const contentsNumbersIn = (doc: PdfObjects, numbers: readonly string[], firstPartPage: number): Map<PDFRef, PDFObject> | undefined => {
   const changed = new Map<PDFRef, PDFObject>();
   let next = 0;
-  const refs = doc.pageRefs().slice(0, PAGES_SEARCHED);
+  const refs = doc.pageRefs().slice(0, Math.min(PAGES_SEARCHED, firstPartPage - 1));
   for (const pageRef of refs) {
-    if (next === numbers.length) break;
     const page = doc.lookup(parseRef(pageRef));
     if (!(page instanceof PDFDict)) return undefined;
     const contentsRef = page.get(PDFName.of('Contents'));
@@ -145,10 +148,14 @@ export const contentsNumbersIn = (doc: PdfObjects, numbers: readonly string[]): 
         return whole;
       }
       const hex = [...run.matchAll(/<([0-9A-Fa-f]*)>/g)].map((m) => m[1]).join('');
-      if (failed || next >= numbers.length || !current || hex.length !== CONTENTS_PLACEHOLDER.length * 4) return whole;
+      if (failed || !current || hex.length !== CONTENTS_PLACEHOLDER.length * 4) return whole;
       const face = font(current.name);
       const codes = hex.toUpperCase().match(/.{4}/g)!;
       if (!face || codes.map((code) => face.charOf.get(code)).join('') !== CONTENTS_PLACEHOLDER) return whole;
+      if (next >= numbers.length) {
+        failed = true; // one more than there are numbers
+        return whole;
+      }
       const digits = [...numbers[next]].map((ch) => face.codeOf.get(ch));
       if (digits.some((code) => code === undefined)) {
         failed = true;

@@ -122,9 +122,11 @@ export const finishedPrint = async (pdf: Uint8Array, headings: readonly string[]
 export const numberedPrint = async (pdf: Uint8Array, headings: readonly string[], contents: readonly { id: string }[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> } | undefined> => {
   const doc = await readPdfObjects(pdf);
   const pages = destinationsIn(doc);
+  const starts = contents.map((c) => pages[c.id]).filter((p): p is number => p !== undefined);
   const numbers = contentsNumbersIn(
     doc,
     contents.map((c) => (pages[c.id] ? String(pages[c.id]) : '')),
+    starts.length ? Math.min(...starts) : 0,
   );
   if (!numbers) return undefined;
   return { bytes: await doc.update(new Map([...headingTitlesIn(doc, headings), ...numbers])), pages };
