@@ -119,6 +119,7 @@ describe('the PDF pack from the Pack screen', () => {
     await q.startWithExample();
     await q.nav('Board pack').click();
     await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    expect(await page.getByText(/^Reading for each member/).innerText()).toMatch(/about 1 page, 1 minute at 200 words a minute/);
     await watchProgress(page);
 
     await q.pack.savePdf.click();

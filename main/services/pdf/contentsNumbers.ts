@@ -122,7 +122,7 @@ const num = (n: number) => String(Math.round(n * 10_000) / 10_000);
 export const contentsNumbersIn = (doc: PdfObjects, numbers: readonly string[], firstPartPage: number): Map<PDFRef, PDFObject> | undefined => {
   const changed = new Map<PDFRef, PDFObject>();
   let next = 0;
-  const refs = doc.pageRefs().slice(0, Math.min(PAGES_SEARCHED, firstPartPage - 1));
+  const refs = doc.pageRefs().slice(0, Math.max(0, Math.min(PAGES_SEARCHED, firstPartPage - 1)));
   for (const pageRef of refs) {
     const page = doc.lookup(parseRef(pageRef));
     if (!(page instanceof PDFDict)) return undefined;

@@ -46,7 +46,7 @@ export const PreflightList = ({ report, agenda, onFix }: { report: PreflightRepo
         </Badge>
         <Text className={styles.where}>Paper deadline {formatUkDate(report.paperDeadline)}</Text>
         <Text className={styles.where} data-testid="reading-load">
-          Reading for each member: {report.reading.words.toLocaleString('en-GB')} words, about {report.reading.pages} page{report.reading.pages === 1 ? '' : 's'}, {report.reading.minutes < 60 ? `${report.reading.minutes} minutes` : `${Math.floor(report.reading.minutes / 60)} h ${report.reading.minutes % 60} min`} at 200 words a minute
+          Reading for each member: {report.reading.words.toLocaleString('en-GB')} words, about {report.reading.pages} page{report.reading.pages === 1 ? '' : 's'}, {report.reading.minutes < 60 ? `${report.reading.minutes} minute${report.reading.minutes === 1 ? '' : 's'}` : `${Math.floor(report.reading.minutes / 60)} h ${report.reading.minutes % 60} min`} at 200 words a minute
         </Text>
       </div>
       {report.problems.length === 0 ? (
