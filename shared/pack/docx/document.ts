@@ -49,11 +49,14 @@ const sectionsFor = (model: PackModel, part: PackPart, ctx: MarkdownContext, fir
     if (last && last.landscape === landscape && !landscape) last.blocks.push(b);
     else runs.push({ landscape, blocks: [b] });
   }
+  // Only a part's first section is given its header, and only the pack's first its footer: the
+  // sections after it name the same parts (namePartsInEverySection, package.ts), so docx lays out
+  // one header per part and one footer rather than two parts for every section.
   return runs.map((r, i) => ({
     properties: { type: first && i === 0 ? SectionType.CONTINUOUS : SectionType.NEXT_PAGE, page: page(r.landscape) },
     // The cover carries no running header; every other part names itself.
-    headers: { default: part.label ? header(model, part.label) : new Header({ children: [new Paragraph({ children: [] })] }) },
-    footers: { default: footer(model) },
+    ...(i === 0 ? { headers: { default: part.label ? header(model, part.label) : new Header({ children: [new Paragraph({ children: [] })] }) } } : {}),
+    ...(first && i === 0 ? { footers: { default: footer(model) } } : {}),
     children: ctx.raw.place(r.blocks),
   }));
 };

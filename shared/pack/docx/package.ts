@@ -1,7 +1,7 @@
 import { Packer, type Document } from 'docx';
 import { compressPart, zipCompressed, type CompressedPart, type Compressor } from '../../zipWriter';
 import type { RawParts } from '../ooxml/raw';
-import { shareIdenticalHeadersAndFooters } from './sharedParts';
+import { namePartsInEverySection, shareIdenticalHeadersAndFooters } from './sharedParts';
 import { contentsAsPageReferences, fillContentsPages, type ContentsPage } from './contentsPages';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -36,7 +36,7 @@ export const prepareDocument = (doc: Document, compressor?: Compressor, raw?: Ra
   const files = compile(doc);
   raw?.applyTo(files);
   // The contents' numbers: each reader's own layout (PAGEREF), with a PDF's numbers as the cached result where there is one.
-  const body = contentsAsPageReferences(String(files.get('word/document.xml')));
+  const body = namePartsInEverySection(contentsAsPageReferences(String(files.get('word/document.xml'))));
   files.set('word/document.xml', contentsPages?.length ? fillContentsPages(body, contentsPages) : body);
   shareIdenticalHeadersAndFooters(files);
   const core = String(files.get('docProps/core.xml') ?? '').replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>');

@@ -45,3 +45,23 @@ export const shareIdenticalHeadersAndFooters = (files: Parts): void => {
   files.set(RELS, nextRels);
   files.set('[Content_Types].xml', types);
 };
+
+/**
+ * Gives every section the header and footer references of the section before it where it names
+ * none of its own. The pack's builder declares a part's header once, on its first section, and the
+ * footer once, on the pack's first (document.ts), so docx lays out each once; every section still
+ * names its parts, as Word writes them, so a section moved or deleted by hand keeps its header.
+ * The references go first in w:sectPr (EG_HdrFtrReferences, ECMA-376 Part 1 §17.6.17).
+ */
+export const namePartsInEverySection = (documentXml: string): string => {
+  const current = new Map<string, string>(); // "header default" → the reference element
+  return documentXml.replace(/(<w:sectPr\b[^>]*(?<!\/)>)([\s\S]*?<\/w:sectPr>)/g, (_whole, open: string, rest: string) => {
+    const own = new Set<string>();
+    for (const m of rest.matchAll(/<w:(header|footer)Reference w:type="(\w+)" r:id="[^"]+"\/>/g)) {
+      own.add(`${m[1]} ${m[2]}`);
+      current.set(`${m[1]} ${m[2]}`, m[0]);
+    }
+    const inherited = [...current].filter(([key]) => !own.has(key)).map(([, ref]) => ref);
+    return `${open}${inherited.join('')}${rest}`;
+  });
+};
