@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemblePack } from '../../shared/pack/model';
-import { launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
+import { browserEnvironment, launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
+import { findBrowser } from '../../main/services/pdf/browser';
+import { startDevtoolsBrowser } from '../../main/services/pdf/devtools';
 import { printPack } from '../../main/services/pdf/pdfPack';
 import { fillEmptyElements, type PdfPrinter } from '../../main/services/pdf/printer';
 import { numberedPrint, outlineTitles, withHeadingTitles } from '../../main/services/pdf/structure';
@@ -198,6 +200,19 @@ describe('the browser the CLI starts before it checks a PDF pack', () => {
 });
 
 describe('filling the placeholders of a page', () => {
+  it('starts a browser that opens nothing beside the page it prints: no first tab, no address bar popup', async () => {
+    // Each would cost a renderer process of its own while the pack is laid out (devtools.ts).
+    const browser = await startDevtoolsBrowser(findBrowser(), browserEnvironment());
+    try {
+      const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true });
+      await browser.send('Target.createTarget', { url: 'about:blank', browserContextId });
+      const { targetInfos } = await browser.send<{ targetInfos: { type: string; url: string }[] }>('Target.getTargets');
+      expect(targetInfos.map((target) => `${target.type} ${target.url}`)).toEqual(['page about:blank']);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('gives each empty element its text, escaped, and refuses an id it cannot fill', () => {
     const html = '<p><span id="page-a"></span> <span id="page-b"></span> <span id="full">1</span></p>';
     expect(fillEmptyElements(html, { 'page-a': '12', 'page-b': '<3>' })).toBe('<p><span id="page-a">12</span> <span id="page-b">&lt;3&gt;</span> <span id="full">1</span></p>');
