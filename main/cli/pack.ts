@@ -50,7 +50,9 @@ export const packCommand = (): Subcommand => ({
     const stopPrinter = async () => printing?.discard();
     let store: QuorumStore;
     try {
-      store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock });
+      // The build's one save stays in the change log for the next open to read (foldAtClose), and a
+      // backup is taken only when the newest is an hour old (backupAtFirstWrite).
+      store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), clock, foldAtClose: 'when-due', backupAtFirstWrite: 'hourly' });
     } catch (err) {
       builder?.stop();
       await stopPrinter();

@@ -60,6 +60,27 @@ describe('a save', () => {
     expect(Object.values(file.records).filter((r) => (r as { type: string }).type === 'actionUpdate').map((r) => (r as { text: string }).text)).toEqual(expect.arrayContaining(['Update 1', 'Update 7']));
   });
 
+  it('stays in the log when a command-line verb closes the store, and is folded in once enough has gathered', async () => {
+    const first = open();
+    await loadExample(first);
+    first.close();
+    const before = readFileSync(snapshotPath());
+    const cli = open({ foldAtClose: 'when-due', backupAtFirstWrite: 'hourly', checkpointEvery: 3 });
+    await addUpdate(cli, 'Update 1');
+    cli.close();
+    // One save: quorum.json as it was, the save in the log, and there at the next open.
+    expect(readFileSync(snapshotPath()).equals(before)).toBe(true);
+    expect(readLog(logPath()).lines).toHaveLength(1);
+    const again = open({ foldAtClose: 'when-due', backupAtFirstWrite: 'hourly', checkpointEvery: 3 });
+    expect(updates(again)).toContain('Update 1');
+    await addUpdate(again, 'Update 2');
+    await addUpdate(again, 'Update 3');
+    again.close();
+    // Three saves gathered: folded, though this closer would leave a save or two.
+    expect(statSync(logPath()).size).toBe(0);
+    expect(Object.values(JSON.parse(readFileSync(snapshotPath(), 'utf8')).records).filter((r) => (r as { type: string }).type === 'actionUpdate').map((r) => (r as { text: string }).text)).toEqual(expect.arrayContaining(['Update 1', 'Update 3']));
+  });
+
   it('is in every backup taken after it: the backup is of the whole store, not a stale quorum.json', async () => {
     let now = Date.parse('2026-11-23T09:00:00Z');
     const s = open({ clock: { now: () => new Date(now).toISOString(), today: () => '2026-11-23' }, backupEveryMs: 60_000 });

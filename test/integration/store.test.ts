@@ -208,6 +208,26 @@ describe('backups', () => {
     s2.close();
   });
 
+  it('backs up before a command-line verb’s write only when the newest backup is an hour old', async () => {
+    const s = await withExample();
+    s.close();
+    const app = open();
+    await rename(app, 'A');
+    app.close();
+    expect(app.backups().map((b) => b.reason)).toEqual(['session']);
+    // `quorum pack` run again a few minutes later: its save is not preceded by another copy of the store.
+    clock += 10 * 60_000;
+    const cli = open({ backupAtFirstWrite: 'hourly' });
+    await rename(cli, 'B');
+    cli.close();
+    expect(cli.backups().map((b) => b.reason)).toEqual(['session']);
+    clock += 61 * 60_000;
+    const later = open({ backupAtFirstWrite: 'hourly' });
+    await rename(later, 'C');
+    expect(later.backups().map((b) => b.reason)).toEqual(['session', 'session']);
+    later.close();
+  });
+
   it('keeps three from today and one per earlier day, ten at most', () => {
     const day = (d: number, h: number) => ({ id: `b-${d}-${h}`, takenAt: `2026-11-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00.000Z`, bytes: 1, reason: 'x' });
     const list = [];

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,11 +26,15 @@ describe('quorum pack', () => {
   it('builds with an override reason, records the build with its hash, and journals the reason', async () => {
     const dir = await example();
     const file = join(dir, 'packs', 'full.docx');
+    const snapshot = readFileSync(join(dir, 'quorum.json'));
     const built = await run('pack', '--data', dir, '--meeting', 'meeting:ct-next', '--variant', 'full', '--out', file, '--override-reason', 'Papers to follow, agreed with the chair', '--json');
     expect(built.code).toBe(0);
     const outcome = JSON.parse(built.out);
     const bytes = readFileSync(file);
     expect(outcome).toMatchObject({ ok: true, file, bytes: bytes.length, overridden: true, sha256: createHash('sha256').update(bytes).digest('hex') });
+    // The record of the build is one line in the change log: the whole store is not rewritten for it.
+    expect(readFileSync(join(dir, 'quorum.json')).equals(snapshot)).toBe(true);
+    expect(statSync(join(dir, 'quorum.changes.jsonl')).size).toBeGreaterThan(0);
     const store = QuorumStore.open(dir, { user: 'test', device: 'test', mode: 'read', clock: testClock() });
     const history = listRecords(store.data, 'packBuild');
     expect(history).toHaveLength(1);

@@ -40,6 +40,20 @@ export type StoreOptions = {
    * which then checks the whole chain unhurried, `checkJournalFully`), or every entry (`quorum check`).
    */
   journalCheck?: 'from-mark' | 'full';
+  /**
+   * Whether closing folds the change log into quorum.json: 'always' (the app: its next start then
+   * reads one file), or 'when-due' (a CLI verb that saved once: rewriting the whole store at every
+   * `quorum pack` cost more than the next open's replay of a line, 4 MB and an fsync for a
+   * 300-page meeting's store; the log is still folded once checkpointEvery's saves or bytes gather).
+   */
+  foldAtClose?: 'always' | 'when-due';
+  /**
+   * Whether the first write of a session is preceded by a backup whatever the newest one's age
+   * ('always': the app, whose session may run all day), or only when the newest is older than
+   * backupEveryMs ('hourly': a CLI verb, whose every run is a session: `quorum pack` in a script
+   * every ten minutes would otherwise copy the whole store each time, the same store each time).
+   */
+  backupAtFirstWrite?: 'always' | 'hourly';
 };
 
 export type CommandOutcome = MutationOutcome;
@@ -98,7 +112,7 @@ export class QuorumStore {
 
   private constructor(dataDir: string, opts: StoreOptions) {
     this.dataDir = dataDir;
-    this.opts = { mode: 'write', clock: systemClock, backupEveryMs: 3_600_000, journalCheck: 'from-mark', ...opts };
+    this.opts = { mode: 'write', clock: systemClock, backupEveryMs: 3_600_000, journalCheck: 'from-mark', foldAtClose: 'always', backupAtFirstWrite: 'always', ...opts };
     this.adapter = new StoreOnDisk(dataDir, opts.checkpointEvery ? { ...CHECKPOINT_AFTER, saves: opts.checkpointEvery } : CHECKPOINT_AFTER);
     this.db = new LowSync<StoreFile | null>(this.adapter, null);
   }
@@ -141,7 +155,8 @@ export class QuorumStore {
 
   close(): void {
     // Folding the log into the snapshot now makes the next start read one file.
-    if (this.releaseLock && this.adapter.savesInLog > 0 && !this.recovery) {
+    const fold = this.opts.foldAtClose === 'always' || this.adapter.checkpointDue;
+    if (this.releaseLock && this.adapter.savesInLog > 0 && !this.recovery && fold) {
       try {
         this.adapter.checkpoint();
       } catch {
@@ -525,7 +540,8 @@ export class QuorumStore {
   private maybeBackup(): void {
     if (!this.file || !existsSync(this.storePath)) return;
     const newest = listBackups(this.dataDir)[0];
-    const due = !this.backupTakenThisSession || !newest || Date.parse(this.opts.clock.now()) - Date.parse(newest.takenAt) >= this.opts.backupEveryMs;
+    const firstWrite = !this.backupTakenThisSession && this.opts.backupAtFirstWrite === 'always';
+    const due = firstWrite || !newest || Date.parse(this.opts.clock.now()) - Date.parse(newest.takenAt) >= this.opts.backupEveryMs;
     if (!due) return;
     try {
       this.snapshotNow();
