@@ -280,10 +280,13 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
       const contentsPages = model.recipient ? undefined : laidOutPages(store.data, req.meetingId, req.variant, model);
       bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images, ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}), ...(checked.key ? { key: checked.key } : {}) }, req.onProgress);
     } else {
+      // Loaded for a PDF only: a Word pack never loads pdf-lib (about 0.1 s at every start). It is
+      // loaded while the browser may still be opening its page, rather than after.
+      const loading = import('./pdf/pdfPack');
+      loading.catch(() => undefined); // seen below, or by nobody when the browser failed first
       const printer = await printing!.take();
       try {
-        // Loaded for a PDF only: a Word pack never loads pdf-lib (about 0.1 s at every start).
-        const { printPack } = await import('./pdf/pdfPack');
+        const { printPack } = await loading;
         const pdf = await printPack(model, images, printer, req.onProgress, { items });
         bytes = pdf.bytes;
         if (!items) pages = pdf.contents.filter((c) => pdf.pages[c.id]).map((c) => ({ text: c.text, page: pdf.pages[c.id] }));
