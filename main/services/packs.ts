@@ -21,6 +21,7 @@ import type { PartnershipStore } from './store/partnershipStore';
 import type { Clock } from '../../shared/clock';
 import { MAX_IMAGE_BYTES } from './papers/imageFiles';
 import { IMAGES_FOLDER } from './store/format';
+import { compareCodes } from '../../shared/rules/textOrder';
 
 
 /** Whether `images/name.png` exists inside the data folder (never outside it). */
@@ -52,7 +53,7 @@ export const resolveMeeting = (data: StoreData, meeting: string, today: string, 
   }
   const boards = boardId ? [boardId] : listRecords(data, 'board').map((b) => b.id);
   const candidates = boards.map((b) => nextMeeting(data, b as Meeting['boardId'], today)).filter((m): m is Meeting => Boolean(m));
-  candidates.sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+  candidates.sort((a, b) => compareCodes(a.date + a.startTime, b.date + b.startTime));
   if (!candidates[0]) throw new QuorumFailure('not-found', boardId ? `The board ${boardId} has no meeting ahead` : 'No board has a meeting ahead');
   return candidates[0];
 };
@@ -119,7 +120,7 @@ export const laidOutPages = (data: StoreData, meetingId: string, variant: PackVa
   const now = JSON.stringify(packContents(model));
   const pdf = listRecords(data, 'packBuild')
     .filter((b) => b.meetingId === meetingId && b.variant === variant && b.format === 'pdf' && b.pages?.length && !b.items && !b.supplement === !model.supplement)
-    .sort((a, b) => a.builtAt.localeCompare(b.builtAt))
+    .sort((a, b) => compareCodes(a.builtAt, b.builtAt))
     .at(-1);
   return pdf && JSON.stringify(pdf.contents) === now ? pdf.pages : undefined;
 };

@@ -7,6 +7,7 @@ import { meetingPaperDeadline } from '../rules/papers';
 import { personName } from '../rules/people';
 import { publicTitleOf } from '../rules/confidential';
 import { ukInstantOf } from '../clock';
+import { compareCodes } from '../rules/textOrder';
 
 const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 /** A meeting's time on the clock in England as UTC date-time parts (ics writes them with a Z). */
@@ -57,7 +58,7 @@ export const buildCalendar = (data: StoreData, opts: { boardId?: string; today: 
   const since = addDays(opts.today, -365);
   const meetings = listRecords(data, 'meeting')
     .filter((m) => (!opts.boardId || m.boardId === opts.boardId) && m.date >= since)
-    .sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+    .sort((a, b) => compareCodes(a.date + a.startTime, b.date + b.startTime));
   const timestamp = Date.parse(opts.stamp);
   const events: EventAttributes[] = meetings.flatMap((m) => {
     const board = getRecord(data, 'board', m.boardId);

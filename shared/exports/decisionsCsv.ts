@@ -1,5 +1,6 @@
 import { getRecord, listRecords, type StoreData } from '../data';
 import { decidedOn, routeWords } from '../rules/decisions';
+import { compareCodes } from '../rules/textOrder';
 
 /**
  * Decisions taken between meetings as CSV (RFC 4180), for the council's own registers. The public
@@ -10,7 +11,7 @@ export const decisionRows = (data: StoreData, variant: 'public' | 'full', boardI
   const header = ['Board', 'Decision', 'Route', 'Taken or closed on', 'Outcome', 'Key decision', 'Part 2', 'How it was taken', 'Reported to the meeting of'];
   const rows = listRecords(data, 'decision')
     .filter((d) => !boardId || d.boardId === boardId)
-    .sort((a, b) => (decidedOn(a) ?? a.written?.closesOn ?? '').localeCompare(decidedOn(b) ?? b.written?.closesOn ?? ''))
+    .sort((a, b) => compareCodes(decidedOn(a) ?? a.written?.closesOn ?? '', decidedOn(b) ?? b.written?.closesOn ?? ''))
     .map((d) => {
       const exempt = d.part2 && variant === 'public';
       const meeting = d.reportedToMeetingId ? data.records[d.reportedToMeetingId] : undefined;

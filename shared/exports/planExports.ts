@@ -9,6 +9,7 @@ import { exportContext, exportDocument, type ExportSpec } from './document';
 import { DEEP_DIVE_STATUS_LABEL, FORWARD_PLAN_STATUS_LABEL } from '../rules/labels';
 import { deepDivePart2, part2ItemOf, publicTitleOf } from '../rules/confidential';
 import type { PackVariant } from '../pack/model';
+import { compareCodes, compareEnglish } from '../rules/textOrder';
 
 export const PLAN_EXPORTS = ['deep-dives', 'forward-plan'] as const;
 /** A plan document's content in the pack's neutral terms: Word here, HTML on the published website. */
@@ -25,14 +26,14 @@ const EXEMPT = 'Exempt (Part 2): not for publication';
 const variantFooter = (variant: PackVariant, what: string) => (variant === 'full' ? `${what}: full version, includes Part 2 (exempt) items. NOT FOR PUBLICATION` : `${what}: public version`);
 
 const deepDivesSpec = (data: StoreData, boardId: string | undefined, today: string, variant: PackVariant): PlanSpec => {
-  const boards = listRecords(data, 'board').filter((b) => !boardId || b.id === boardId).sort((a, b) => a.name.localeCompare(b.name));
+  const boards = listRecords(data, 'board').filter((b) => !boardId || b.id === boardId).sort((a, b) => compareEnglish(a.name, b.name));
   const blocks: PackBlock[] = [heading(1, 'Deep-dive schedule'), para(`As at ${formatUkDate(today)}.`, { italics: true })];
   for (const board of boards) {
     const dives = recordsWhere(data, 'deepDive', 'boardId', board.id);
     const placed = dives
       .filter((d) => d.meetingId)
       .map((d) => ({ d, date: getRecord(data, 'meeting', d.meetingId!).date }))
-      .sort((a, b) => a.date.localeCompare(b.date));
+      .sort((a, b) => compareCodes(a.date, b.date));
     const unplaced = dives.filter((d) => !d.meetingId && d.status !== 'closed');
     blocks.push(heading(2, board.name));
     if (placed.length === 0) blocks.push(para('No deep dives are scheduled.'));

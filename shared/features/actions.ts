@@ -14,6 +14,7 @@ import { assertMinutesOpen } from '../rules/frozen';
 import { askToConfirm } from '../rules/confirm';
 
 import { ACTION_FILTER_STATUSES, actionLogView } from '../rules/actionLog';
+import { compareCodes, compareEnglish } from '../rules/textOrder';
 
 /** An update on an action is write-once; the action carries the latest status. */
 export const addActionUpdate = mutation({
@@ -146,7 +147,7 @@ export const actionOwners = query({
   reads: ['action', 'person'],
   view: (data) => {
     const ids = new Set(listRecords(data, 'action').map((a) => a.ownerPersonId));
-    return [...ids].map((id) => ({ id, name: personName(data, id), organisation: '' })).sort((a, b) => a.name.localeCompare(b.name));
+    return [...ids].map((id) => ({ id, name: personName(data, id), organisation: '' })).sort((a, b) => compareEnglish(a.name, b.name));
   },
 });
 
@@ -166,15 +167,15 @@ export const actionSources = query({
   view: (data, { boardId }) => ({
     reviews: listRecords(data, 'case')
       .filter((c) => c.boardId === boardId)
-      .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+      .sort((a, b) => compareCodes(b.startsOn, a.startsOn))
       .map((c) => ({ id: c.id, title: caseTitle(c) })),
     deepDives: listRecords(data, 'deepDive')
       .filter((d) => d.boardId === boardId)
-      .sort((a, b) => a.theme.localeCompare(b.theme))
+      .sort((a, b) => compareEnglish(a.theme, b.theme))
       .map((d) => ({ id: d.id, theme: d.theme })),
     organisations: listRecords(data, 'organisation')
       .filter((o) => !o.retiredOn)
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .sort((a, b) => compareEnglish(a.name, b.name))
       .map((o) => ({ id: o.id, name: o.name })),
   }),
 });

@@ -10,6 +10,7 @@ import { clearancesOf, clearanceStates, clearedText, paperFingerprint, PAPER_KIN
 import { wordDiff } from '../team/conflicts';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
+import { compareCodes, compareEnglish } from '../rules/textOrder';
 
 /**
  * Clearance (docs/ARCHITECTURE.md, clearance): a board's rules for who must clear which kind of
@@ -236,7 +237,7 @@ export const clearancesFor = query({
   view(data, { personId }) {
     const mine = listRecords(data, 'clearanceRequest').filter((r) => r.personId === personId);
     return latestRequests(mine)
-      .sort((a, b) => b.requestedOn.localeCompare(a.requestedOn) || a.meetingOn.localeCompare(b.meetingOn) || a.title.localeCompare(b.title))
+      .sort((a, b) => compareCodes(b.requestedOn, a.requestedOn) || compareCodes(a.meetingOn, b.meetingOn) || compareEnglish(a.title, b.title))
       .map((r) => {
         const given = recordsWhere(data, 'clearance', 'requestId', r.id).find((c) => c.personId === personId);
         return {

@@ -6,6 +6,7 @@ import { QuorumFailure } from '../result';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 import type { DirectoryOrganisation, DirectoryPerson } from '../views';
+import { compareEnglish } from '../rules/textOrder';
 
 /**
  * The partnership's people and organisations, set up by the secretariat (not only the example's).
@@ -134,10 +135,10 @@ export const getDirectory = query({
     return {
       people: people
         .map((p) => ({ id: p.id, rev: p.rev, name: p.name, jobTitle: p.jobTitle, organisationId: p.organisationId, email: p.email, phone: p.phone ?? '', organisation: findRecord(data, 'organisation', p.organisationId)?.name ?? '', retiredOn: p.retiredOn ?? null }))
-        .sort((a, b) => Number(Boolean(a.retiredOn)) - Number(Boolean(b.retiredOn)) || a.name.localeCompare(b.name)),
+        .sort((a, b) => Number(Boolean(a.retiredOn)) - Number(Boolean(b.retiredOn)) || compareEnglish(a.name, b.name)),
       organisations: listRecords(data, 'organisation')
         .map((o) => ({ id: o.id, rev: o.rev, name: o.name, kind: o.kind, people: people.filter((p) => p.organisationId === o.id && !p.retiredOn).length, retiredOn: o.retiredOn ?? null }))
-        .sort((a, b) => Number(Boolean(a.retiredOn)) - Number(Boolean(b.retiredOn)) || a.name.localeCompare(b.name)),
+        .sort((a, b) => Number(Boolean(a.retiredOn)) - Number(Boolean(b.retiredOn)) || compareEnglish(a.name, b.name)),
     };
   },
 });

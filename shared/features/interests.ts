@@ -11,6 +11,7 @@ import { personName } from '../rules/people';
 import { conflictFlags, declarationsNotInRegister } from '../rules/conflicts';
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
+import { compareCodes } from '../rules/textOrder';
 
 /** The register of interests (docs/ARCHITECTURE.md, the register of interests): entries added, ended, and read as of a day. */
 
@@ -171,7 +172,7 @@ export const listRegisterUpdates = query({
   reads: ['registerRound', 'interestReturn', 'tor', 'person', 'board', 'organisation'],
   view: (data, _input, env) => ({
     today: env.today,
-    round: listRecords(data, 'registerRound').filter((r) => r.opensOn <= env.today).sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0]?.opensOn ?? null,
+    round: listRecords(data, 'registerRound').filter((r) => r.opensOn <= env.today).sort((a, b) => compareCodes(b.opensOn, a.opensOn))[0]?.opensOn ?? null,
     updates: registerUpdates(data, env.today),
     source: NEW_MEMBER_SOURCE,
   }),

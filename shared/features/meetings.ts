@@ -17,6 +17,7 @@ import { meetingView } from '../rules/meetingView';
 import type { MeetingSummary } from '../views';
 import { emptyCoverSheet } from './packs';
 import { decisionsReportedTo, syncDecisionItems } from './decisionItems';
+import { compareCodes } from '../rules/textOrder';
 
 const label = (data: Parameters<typeof getRecord>[0], m: Meeting) => `${getRecord(data, 'board', m.boardId).shortName}, ${formatUkDate(m.date)}`;
 
@@ -178,7 +179,7 @@ export const listMeetings = query({
           isNext: next?.id === m.id,
         }));
       })
-      .sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+      .sort((a, b) => compareCodes(a.date + a.startTime, b.date + b.startTime));
   },
 });
 

@@ -9,6 +9,7 @@ import { messagesDue, type DueMessage } from '../rules/outbox';
 import { ChangeSet } from '../kernel/changeSet';
 import { effect, internalMutation, mutation, query } from '../kernel/operation';
 import type { ViewEnv } from '../kernel/operation';
+import { compareCodes } from '../rules/textOrder';
 
 /**
  * The outbox (docs/ARCHITECTURE.md, the outbox): every message Quorum writes, due now, for the
@@ -41,7 +42,7 @@ export const listOutbox = query({
     due: outboxDue(data, env),
     sent: listRecords(data, 'message')
       .filter((m) => m.status === 'sent')
-      .sort((a, b) => (b.sent?.at ?? '').localeCompare(a.sent?.at ?? ''))
+      .sort((a, b) => compareCodes(b.sent?.at ?? '', a.sent?.at ?? ''))
       .slice(0, 200)
       .map((m) => ({ key: m.key, kind: m.kind, to: m.to, subject: m.subject, sent: m.sent! })),
     mail: listRecords(data, 'partnership')[0]?.mail ?? null,

@@ -12,6 +12,7 @@ import { PACK_VARIANTS } from '../pack/model';
 import { preflight } from '../pack/preflight';
 import { supplementCandidates } from '../pack/supplement';
 import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '../views';
+import { compareCodes } from '../rules/textOrder';
 
 /** Records a saved pack in the history; an override of pre-flight errors is journaled with its reason. */
 export const recordPackBuild = internalMutation({
@@ -112,7 +113,7 @@ export const packHistory = query({
   name: 'pack:history',
   input: z.object({ meetingId: recordId('meeting') }).strict(),
   reads: ['packBuild'],
-  view: (data, { meetingId }) => recordsWhere(data, 'packBuild', 'meetingId', meetingId).sort((a, b) => b.builtAt.localeCompare(a.builtAt)),
+  view: (data, { meetingId }) => recordsWhere(data, 'packBuild', 'meetingId', meetingId).sort((a, b) => compareCodes(b.builtAt, a.builtAt)),
 });
 
 // Effects (main/services/effects.ts)

@@ -1,6 +1,7 @@
 import { noInput } from '../schema/common';
 import { findRecord, listRecords } from '../data';
 import { query } from '../kernel/operation';
+import { compareEnglish } from '../rules/textOrder';
 
 /** Everyone in the partnership with their organisation, for the pickers. */
 export const listPeople = query({
@@ -11,5 +12,5 @@ export const listPeople = query({
     listRecords(data, 'person')
       .filter((p) => !p.retiredOn)
       .map((p) => ({ id: p.id, name: p.name, organisation: findRecord(data, 'organisation', p.organisationId)?.name ?? '' }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => compareEnglish(a.name, b.name)),
 });

@@ -6,6 +6,7 @@ import { query } from '../kernel/operation';
 import { yearlyReport } from '../rules/yearlyReport';
 import { addDays, lastReportYear } from '../rules/dates';
 import { SCP_REPORT_SOURCE, HWB_REPORT_SOURCE } from '../exports/yearlyReportExport';
+import { compareEnglish } from '../rules/textOrder';
 
 
 /**
@@ -17,7 +18,7 @@ export const yearlyFigures = query({
   input: z.object({ boardId: recordId('board').optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),
   reads: ['board', 'meeting', 'attendance', 'tor', 'resolution', 'decision', 'case', 'action', 'actionUpdate', 'deepDive', 'obligation', 'agendaItem', 'person', 'organisation'],
   view(data, input, env) {
-    const boards = listRecords(data, 'board').filter((b) => !b.closedOn).sort((a, b) => Number(b.kind === 'safeguarding-partnership') - Number(a.kind === 'safeguarding-partnership') || a.name.localeCompare(b.name));
+    const boards = listRecords(data, 'board').filter((b) => !b.closedOn).sort((a, b) => Number(b.kind === 'safeguarding-partnership') - Number(a.kind === 'safeguarding-partnership') || compareEnglish(a.name, b.name));
     const boardId = input.boardId ?? boards[0]?.id;
     const options = boards.map((b) => ({ id: b.id, name: b.name, kind: b.kind }));
     if (!boardId) return { boards: options, report: null };

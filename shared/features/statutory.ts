@@ -13,6 +13,7 @@ import { DECISIONS_ITEM_TITLE, decidedOn, repliesTo, routeWords, writtenOutcome 
 import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query, type CommandContext } from '../kernel/operation';
 import { reportingMeeting, syncDecisionItems } from './decisionItems';
+import { compareCodes, compareEnglish } from '../rules/textOrder';
 
 /**
  * Statutory clocks (docs/ARCHITECTURE.md, statutory clocks): a board's obligations and its own
@@ -371,10 +372,10 @@ export const clocksView = query({
   reads: ['board', 'tor', 'meeting', 'agendaItem', 'forwardPlanItem', 'packBuild', 'obligation', 'case', 'decision', 'decisionReply', 'person', 'organisation'],
   view(data, _input, env) {
     const orgName = (id: string) => data.records[id]?.type === 'organisation' ? (data.records[id] as { name: string }).name : '';
-    const people = listRecords(data, 'person').filter((p) => !p.retiredOn).sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ id: p.id, name: p.name, organisation: orgName(p.organisationId), jobTitle: p.jobTitle }));
+    const people = listRecords(data, 'person').filter((p) => !p.retiredOn).sort((a, b) => compareEnglish(a.name, b.name)).map((p) => ({ id: p.id, name: p.name, organisation: orgName(p.organisationId), jobTitle: p.jobTitle }));
     const boards = listRecords(data, 'board')
       .filter((b) => !b.closedOn)
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .sort((a, b) => compareEnglish(a.name, b.name))
       .map((b) => {
         const tor = currentTor(data, b.id, env.today);
         const leaders = [tor?.chairMemberKey, tor?.viceChairMemberKey].map((k) => tor?.members.find((m) => m.key === k)?.personId);
@@ -395,7 +396,7 @@ export const clocksView = query({
         };
       });
     const cases = listRecords(data, 'case')
-      .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+      .sort((a, b) => compareCodes(b.startsOn, a.startsOn))
       .map((c) => {
         const board = getRecord(data, 'board', c.boardId);
         return {
@@ -410,7 +411,7 @@ export const clocksView = query({
         };
       });
     const decisions = listRecords(data, 'decision')
-      .sort((a, b) => (decidedOn(b) ?? b.written?.closesOn ?? '').localeCompare(decidedOn(a) ?? a.written?.closesOn ?? ''))
+      .sort((a, b) => compareCodes(decidedOn(b) ?? b.written?.closesOn ?? '', decidedOn(a) ?? a.written?.closesOn ?? ''))
       .map((d) => {
         const replies = repliesTo(data, d.id);
         const meeting = d.reportedToMeetingId ? data.records[d.reportedToMeetingId] : undefined;
@@ -456,7 +457,7 @@ export const resolutionsFor = query({
   view: (data, { personId }, env) =>
     listRecords(data, 'decision')
       .filter((d) => d.written?.voterPersonIds.includes(personId))
-      .sort((a, b) => b.written!.closesOn.localeCompare(a.written!.closesOn))
+      .sort((a, b) => compareCodes(b.written!.closesOn, a.written!.closesOn))
       .map((d) => {
         const mine = repliesTo(data, d.id).find((r) => r.personId === personId);
         const board = data.records[d.boardId];

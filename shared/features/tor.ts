@@ -9,6 +9,7 @@ import { ChangeSet } from '../kernel/changeSet';
 import { mutation, query } from '../kernel/operation';
 import { boardMeetings } from '../rules/boards';
 import type { TorView } from '../views';
+import { compareEnglish } from '../rules/textOrder';
 
 /** What the secretariat edits in a ToR; version, status and approval follow from the lifecycle. */
 export const torFields = torSchema.pick({
@@ -111,7 +112,7 @@ export const getTor = query({
   reads: ['tor', 'board', 'person', 'organisation', 'meeting'],
   view(data, { boardId }, env): TorView {
     const board = getRecord(data, 'board', boardId, 'That board no longer exists');
-    const byName = <T extends { name: string }>(xs: T[]) => xs.sort((a, b) => a.name.localeCompare(b.name));
+    const byName = <T extends { name: string }>(xs: T[]) => xs.sort((a, b) => compareEnglish(a.name, b.name));
     return {
       today: env.today,
       board: { id: board.id, name: board.name, shortName: board.shortName },

@@ -9,6 +9,7 @@ import { boardMeetings } from '../rules/boards';
 import { meetingPaperDeadline } from '../rules/papers';
 import { DATE_HINT, WEEKDAY_NAMES, monthNumber, parseClockTime, parseUkDate } from './dates';
 import type { RowProblem } from './table';
+import { compareCodes } from '../rules/textOrder';
 
 /**
  * The year's meeting dates, typed or pasted as a list ("14/01/2027", "Tuesday 18 May 2027 at
@@ -134,7 +135,7 @@ export const planMeetingsImport = (data: StoreData, input: Input, holidays: Holi
       });
     }
   });
-  plan.meetings.sort((a, b) => a.date.localeCompare(b.date));
+  plan.meetings.sort((a, b) => compareCodes(a.date, b.date));
   if (plan.meetings.length > MAX_MEETINGS_PER_IMPORT)
     plan.refused.push({ row: plan.meetings[MAX_MEETINGS_PER_IMPORT].line, message: `that makes ${plan.meetings.length} meetings; plan up to ${MAX_MEETINGS_PER_IMPORT} at a time` });
   return plan;

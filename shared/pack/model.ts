@@ -9,6 +9,7 @@ import { QuorumFailure } from '../result';
 import { personName, personNames, personWithOrganisation } from '../rules/people';
 import { part2ItemOf, publicTitleOf, titleIn } from '../rules/confidential';
 import { conflictFlags, conflictWords } from '../rules/conflicts';
+import { compareCodes } from '../rules/textOrder';
 
 /**
  * What goes into a pack, worked out from the records before any Word is written. The public
@@ -165,7 +166,7 @@ const paperSection = (data: StoreData, item: AgendaItem, number: number): PaperS
 /** The board's meeting before this one that has been held: its minutes go into this pack. */
 export const previousHeldMeeting = (data: StoreData, meeting: Meeting): Meeting | undefined =>
   boardMeetings(data, meeting.boardId)
-    .filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) < 0)
+    .filter((m) => compareCodes(m.date + m.startTime, meeting.date + meeting.startTime) < 0)
     .filter((m) => m.status === 'held' || m.status === 'minutes-approved')
     .at(-1);
 
@@ -228,13 +229,13 @@ export const boardActionLog = (data: StoreData, meeting: Pick<Meeting, 'boardId'
   const exemptItems = new Set(listRecords(data, 'agendaItem').filter((i) => i.part2).map((i) => i.id));
   const relevant = recordsWhere(data, 'action', 'boardId', meeting.boardId)
     .filter((a) => a.status !== 'done' || !since || (a.closedOn ?? '') >= since)
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareCodes(a.dueDate, b.dueDate) || compareCodes(a.id, b.id));
   const isExempt = (a: Action) => Boolean(a.agendaItemId && exemptItems.has(a.agendaItemId));
   const shown = variant === 'public' ? relevant.filter((a) => !isExempt(a)) : relevant;
   const updates = listRecords(data, 'actionUpdate');
   const rows: ActionLogRow[] = shown.map((a, i) => {
     const origin = a.meetingId ? findRecord(data, 'meeting', a.meetingId) : undefined;
-    const latest = updates.filter((u) => u.actionId === a.id).sort((x, y) => y.madeAt.localeCompare(x.madeAt))[0];
+    const latest = updates.filter((u) => u.actionId === a.id).sort((x, y) => compareCodes(y.madeAt, x.madeAt))[0];
     return {
       ref: `A${i + 1}`,
       text: a.text,
@@ -301,7 +302,7 @@ export const assemblePack = (data: StoreData, meetingId: string, variant: PackVa
     // A briefing prints with its agenda item, never as a page no agenda item lists.
     .filter((x): x is { d: DeepDive; item: NonNullable<typeof x.item> } => Boolean(x.item) && !(variant === 'public' && x.item!.item.part2) && !recipient?.withheldIds.has(x.item!.item.id))
     .map(({ d, item }) => ({ ...briefing(data, d, item.number), agendaItemId: item.item.id }));
-  const later = boardMeetings(data, meeting.boardId).filter((m) => (m.date + m.startTime).localeCompare(meeting.date + meeting.startTime) > 0);
+  const later = boardMeetings(data, meeting.boardId).filter((m) => compareCodes(m.date + m.startTime, meeting.date + meeting.startTime) > 0);
   const plan = listRecords(data, 'forwardPlanItem').filter((f) => f.boardId === meeting.boardId && f.status !== 'deferred');
   // A plan entry behind a Part 2 item goes by that item's public title in the public pack.
   const planTitle = (f: (typeof plan)[number]) => {

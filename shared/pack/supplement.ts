@@ -4,6 +4,7 @@ import type { PackBuild } from '../schema/records';
 import { QuorumFailure } from '../result';
 import { fingerprintOf } from '../rules/fingerprint';
 import { assemblePack, type DeepDiveBriefing, type PackModel, type PackVariant, type PaperSection } from './model';
+import { compareCodes } from '../rules/textOrder';
 
 /**
  * What a pack held of each paper when it was published: the item's state and a fingerprint of its
@@ -33,7 +34,7 @@ const key = (c: Pick<PackContent, 'agendaItemId' | 'part'>) => `${c.agendaItemId
  * and the items since received or changed: in no pack or supplement of it yet, or changed since.
  */
 export const supplementCandidates = (data: StoreData, meetingId: string, variant: PackVariant, today: string): { base: PackBuild; items: SupplementItem[] } => {
-  const builds = listRecords(data, 'packBuild').sort((a, b) => a.builtAt.localeCompare(b.builtAt));
+  const builds = listRecords(data, 'packBuild').sort((a, b) => compareCodes(a.builtAt, b.builtAt));
   const base = builds.filter((b) => isPublishedPack(b, meetingId, variant)).at(-1);
   if (!base) throw new QuorumFailure('invalid-input', `No ${variant} pack has been saved for this meeting yet: build the pack first; a supplement adds to a pack already sent.`);
   // What members have: the pack, then each supplement to it, in order.

@@ -16,6 +16,7 @@ import { pageText, siteSearchBody, siteSearchIndex, siteSearchScript } from './s
 import { imagePath } from '../pack/markdown/images';
 import { tablesForNarrowScreens } from './narrowTables';
 import type { PackBlock } from '../pack/parts/blocks';
+import { compareCodes, compareEnglish } from '../rules/textOrder';
 
 /**
  * The partnership's public website, as a folder of static pages (quorum publish, Publish in the
@@ -49,7 +50,7 @@ export const boardSlug = (board: Pick<Board, 'id' | 'shortName'>): string =>
 export const boardSlugs = (boards: readonly Pick<Board, 'id' | 'shortName'>[]): Map<string, string> => {
   const taken = new Set<string>();
   const slugs = new Map<string, string>();
-  for (const b of [...boards].sort((x, y) => x.id.localeCompare(y.id))) {
+  for (const b of [...boards].sort((x, y) => compareCodes(x.id, y.id))) {
     const base = boardSlug(b);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
@@ -65,7 +66,7 @@ export const meetingFolders = (meetings: readonly Pick<Meeting, 'id' | 'date' | 
   for (const m of meetings) onDay.set(m.date, (onDay.get(m.date) ?? 0) + 1);
   const taken = new Set<string>();
   const folders = new Map<string, string>();
-  for (const m of [...meetings].sort((x, y) => x.id.localeCompare(y.id))) {
+  for (const m of [...meetings].sort((x, y) => compareCodes(x.id, y.id))) {
     const base = `${m.date}${(onDay.get(m.date) ?? 0) > 1 ? `-${m.startTime.replace(':', '')}` : ''}`;
     let folder = base;
     for (let n = 2; taken.has(folder); n++) folder = `${base}-${n}`;
@@ -165,7 +166,7 @@ export const buildSite = (data: StoreData, opts: SiteOptions): Site => {
   const since = opts.since ?? defaultSince(opts.today);
   const boards = listRecords(data, 'board')
     .filter((b) => !opts.boardId || b.id === opts.boardId)
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareEnglish(a.name, b.name));
   const pages: SitePage[] = [];
   const packs: SitePack[] = [];
   // Slugs over every board, not only those published now, so a board's address does not move when another is published alone.

@@ -3,6 +3,7 @@ import type { Action, Board, Person } from '../schema/records';
 import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { actionRag, isOverdue, type ActionRag } from './actions';
 import { personName } from './people';
+import { compareCodes } from './textOrder';
 
 export const ACTION_FILTER_STATUSES = ['open', 'in-progress', 'done', 'overdue'] as const;
 export type ActionFilter = { boardId?: Board['id']; ownerPersonId?: Person['id']; status?: (typeof ACTION_FILTER_STATUSES)[number] };
@@ -33,7 +34,7 @@ export const actionLogView = (data: StoreData, today: string, filter: ActionFilt
     .filter((a) => !filter.boardId || a.boardId === filter.boardId)
     .filter((a) => !filter.ownerPersonId || a.ownerPersonId === filter.ownerPersonId)
     .filter((a) => !filter.status || (filter.status === 'overdue' ? isOverdue(a, today) : a.status === filter.status))
-    .sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
+    .sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || compareCodes(a.dueDate, b.dueDate) || compareCodes(a.id, b.id))
     .map((a) => ({
       id: a.id,
       rev: a.rev,
@@ -51,7 +52,7 @@ export const actionLogView = (data: StoreData, today: string, filter: ActionFilt
       rag: actionRag(a, today),
       closedOn: a.closedOn ?? null,
       updates: recordsWhere(data, 'actionUpdate', 'actionId', a.id)
-        .sort((x, y) => y.madeAt.localeCompare(x.madeAt))
+        .sort((x, y) => compareCodes(y.madeAt, x.madeAt))
         .map((u) => ({ text: u.text, status: u.status, madeAt: u.madeAt })),
     }));
 };

@@ -1,5 +1,6 @@
 import type { AgendaItem, Meeting } from '../schema/records';
 import { recordsWhere, type StoreData } from '../data';
+import { compareCodes } from './textOrder';
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const fromMinutes = (m: number): string => {
@@ -9,7 +10,7 @@ export const fromMinutes = (m: number): string => {
 
 /** Agenda items in the order the chair takes them: by their order key. */
 export const byAgendaOrder = (a: Pick<AgendaItem, 'order' | 'id'>, b: Pick<AgendaItem, 'order' | 'id'>) =>
-  a.order.localeCompare(b.order) || a.id.localeCompare(b.id);
+  compareCodes(a.order, b.order) || compareCodes(a.id, b.id);
 
 export type TimedItem<T> = { item: T; start: string; end: string };
 

@@ -3,6 +3,7 @@ import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import type { AttendanceCounts, AttendanceRecord, MeetingAttendance, OrganisationAttendance, PersonAttendance, SeatAttendance } from '../views';
 import { currentTor } from './boards';
 import { checkQuorum, type MemberPresence } from './quorum';
+import { compareCodes, compareEnglish } from './textOrder';
 
 /**
  * Attendance and representation over a period (docs/ARCHITECTURE.md, attendance and
@@ -39,7 +40,7 @@ const zero = (): AttendanceCounts => ({ expected: 0, present: 0, bySubstitute: 0
 export const meetingsHeldIn = (data: StoreData, period: { from: string; to: string; boardId?: string }): Meeting[] =>
   listRecords(data, 'meeting')
     .filter((m) => (!period.boardId || m.boardId === period.boardId) && m.date >= period.from && m.date <= period.to && (m.status === 'held' || m.status === 'minutes-approved'))
-    .sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime) || a.boardId.localeCompare(b.boardId));
+    .sort((a, b) => compareCodes(a.date + a.startTime, b.date + b.startTime) || compareCodes(a.boardId, b.boardId));
 
 export const attendanceRecord = (data: StoreData, period: { from: string; to: string; boardId?: string }): AttendanceRecord => {
   const held = meetingsHeldIn(data, period);
@@ -112,9 +113,9 @@ export const attendanceRecord = (data: StoreData, period: { from: string; to: st
     meetingsHeld: meetings.length,
     meetingsCancelled: cancelled,
     meetings,
-    people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    seats: [...seats.values()].sort((a, b) => a.board.localeCompare(b.board) || a.role.localeCompare(b.role)),
-    organisations: [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    people: [...people.values()].sort((a, b) => compareEnglish(a.name, b.name)),
+    seats: [...seats.values()].sort((a, b) => compareEnglish(a.board, b.board) || compareEnglish(a.role, b.role)),
+    organisations: [...orgs.values()].sort((a, b) => compareEnglish(a.name, b.name)),
     quorumByYear: years.map((year) => {
       const inYear = meetings.filter((m) => m.date.startsWith(year));
       return { year, held: inYear.length, notQuorate: inYear.filter((m) => !m.quorate).length };

@@ -1,5 +1,6 @@
 import type { Board, Meeting, TermsOfReference } from '../schema/records';
 import { recordsWhere, type StoreData } from '../data';
+import { compareCodes } from './textOrder';
 
 /**
  * The terms of reference in force. On a date (a meeting's, or today): the latest version approved
@@ -15,7 +16,7 @@ export const currentTor = (data: StoreData, boardId: Board['id'], onDate?: strin
   return inForce ?? [...versions].sort((a, b) => b.version - a.version)[0];
 };
 
-const byDateTime = (a: Meeting, b: Meeting) => (a.date + a.startTime).localeCompare(b.date + b.startTime);
+const byDateTime = (a: Meeting, b: Meeting) => compareCodes(a.date + a.startTime, b.date + b.startTime);
 
 /** A board's meetings in date order; a cancelled one only when asked for (the history), never in counts, checks or pickers. */
 export const boardMeetings = (data: StoreData, boardId: Board['id'], opts: { includeCancelled?: boolean } = {}): Meeting[] =>

@@ -2,6 +2,7 @@ import type { AgendaItem, Board, Clearance, ClearanceRule, PaperKind } from '../
 import { recordsWhere, type StoreData } from '../data';
 import { fingerprintOf } from './fingerprint';
 import { wordDiff, type WordDiff } from '../team/conflicts';
+import { compareCodes } from './textOrder';
 
 /**
  * Clearance (docs/ARCHITECTURE.md, clearance): which of the board's clearances a paper needs, and
@@ -53,7 +54,7 @@ export type ClearanceState = {
 };
 
 export const clearancesOf = (data: StoreData, itemId: AgendaItem['id']): Clearance[] =>
-  recordsWhere(data, 'clearance', 'agendaItemId', itemId).sort((a, b) => a.on.localeCompare(b.on) || a.updatedAt.localeCompare(b.updatedAt));
+  recordsWhere(data, 'clearance', 'agendaItemId', itemId).sort((a, b) => compareCodes(a.on, b.on) || compareCodes(a.updatedAt, b.updatedAt));
 
 /** Each clearance the paper needs, and whether it holds on the paper's present text. */
 export const clearanceStates = (data: StoreData, board: Pick<Board, 'clearanceRules'>, item: AgendaItem): ClearanceState[] => {

@@ -3,6 +3,7 @@ import { findRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { meetingItems, numberedAgenda } from './agenda';
 import { currentTor } from './boards';
 import { heldOn } from './interests';
+import { compareEnglish } from './textOrder';
 
 /**
  * Conflicts flagged before the meeting (docs/ARCHITECTURE.md, the register of interests): an
@@ -98,7 +99,7 @@ export const conflictFlags = (data: StoreData, meetingId: Meeting['id'], opts: {
       }
     }
   }
-  return flags.sort((a, b) => a.name.localeCompare(b.name) || a.number - b.number);
+  return flags.sort((a, b) => compareEnglish(a.name, b.name) || a.number - b.number);
 };
 
 /** "You may have an interest in item 5: Young carers' support (Northshire Young Carers, named in the paper)." */

@@ -5,6 +5,7 @@ import { isOverdue } from './actions';
 import { planFindings, type PlanFinding } from './planChecks';
 import { daysBetween, paperDeadline, type HolidaySet } from './dates';
 import { obligationsOf, type DueObligation } from './obligations';
+import { compareCodes, compareEnglish } from './textOrder';
 
 export type OutstandingPaper = { agendaItemId: string; title: string; author: string; status: 'requested' };
 
@@ -83,7 +84,7 @@ const summariseBoard = (data: StoreData, board: Board, today: string, holidays: 
       papersRequested: items.filter((i) => i.paper && i.paper.status !== 'not-needed').length,
       papersOutstanding: items
         .filter((i) => i.paper?.status === 'requested')
-        .sort((a, b) => a.order.localeCompare(b.order))
+        .sort((a, b) => compareCodes(a.order, b.order))
         .map((i) => ({ agendaItemId: i.id, title: i.title, author: personName(data, i.paper?.authorPersonId), status: 'requested' as const })),
       deepDiveThemes: recordsWhere(data, 'deepDive', 'meetingId', meeting.id)
         .map((d) => d.theme),
@@ -129,7 +130,7 @@ export const buildDashboard = (data: StoreData, today: string, holidays: Holiday
   partnershipName: listRecords(data, 'partnership')[0]?.name ?? '',
   boards: listRecords(data, 'board')
     .filter((b) => !b.closedOn)
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareEnglish(a.name, b.name))
     .map((b) => summariseBoard(data, b, today, holidays)),
   protocols: summariseProtocols(data, today),
   planFindings: planFindings(data, today, holidays),

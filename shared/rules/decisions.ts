@@ -2,6 +2,7 @@ import type { Decision, DecisionReply, Person, TermsOfReference } from '../schem
 import { findRecord, recordsWhere, type StoreData } from '../data';
 import { formatUkDate } from './dates';
 import { checkQuorum } from './quorum';
+import { compareCodes, compareEnglish } from './textOrder';
 
 /**
  * Decisions taken between meetings (docs/ARCHITECTURE.md, statutory clocks): a written
@@ -16,7 +17,7 @@ export const DECISIONS_PART2_PUBLIC_TITLE = `${DECISIONS_ITEM_TITLE}: exempt inf
 const nameOf = (data: StoreData, id?: Person['id']) => (id ? (findRecord(data, 'person', id)?.name ?? 'someone no longer listed') : '');
 
 export const repliesTo = (data: StoreData, decisionId: Decision['id']): DecisionReply[] =>
-  recordsWhere(data, 'decisionReply', 'decisionId', decisionId).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.id.localeCompare(b.id));
+  recordsWhere(data, 'decisionReply', 'decisionId', decisionId).sort((a, b) => compareCodes(a.receivedOn, b.receivedOn) || compareCodes(a.id, b.id));
 
 export type WrittenOutcome = { result: 'carried' | 'not-carried' | 'not-quorate'; summary: string; for: number; against: number; abstain: number; replied: number; voters: number };
 
@@ -55,7 +56,7 @@ export const decidedOn = (d: Decision): string | undefined => d.urgent?.takenOn 
 
 /** The paper of the item that reports decisions to the next meeting. */
 export const decisionsPaper = (data: StoreData, decisions: readonly Decision[]): { summary: string; body: string; recommendation: string; minutes: string } => {
-  const sorted = [...decisions].sort((a, b) => (decidedOn(a) ?? '').localeCompare(decidedOn(b) ?? '') || a.title.localeCompare(b.title));
+  const sorted = [...decisions].sort((a, b) => compareCodes(decidedOn(a) ?? '', decidedOn(b) ?? '') || compareEnglish(a.title, b.title));
   const body = sorted
     .map((d, i) => {
       const lines = [`### ${i + 1}. ${d.title}`, '', `**Decision:** ${d.text}`, '', `**How it was taken:** ${routeWords(data, d)}`];

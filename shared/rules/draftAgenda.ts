@@ -1,6 +1,7 @@
 import type { DeepDive, Meeting, Person } from '../schema/records';
 import { findRecord, getRecord, listRecords, type StoreData } from '../data';
 import { CLOSING_STANDING, PURPOSE_FOR_KIND, type AgendaDraft } from './agenda';
+import { compareEnglish } from './textOrder';
 
 /** Time set aside when nothing says otherwise: a deep dive takes most of a meeting, a report a slot. */
 const DEEP_DIVE_MINUTES = 45;
@@ -36,11 +37,11 @@ export const draftAgenda = (data: StoreData, meetingId: Meeting['id']): AgendaDr
 
   const deepDives: AgendaDraft[] = listRecords(data, 'deepDive')
     .filter((d) => d.meetingId === meeting.id && d.status !== 'closed')
-    .sort((a, b) => a.theme.localeCompare(b.theme))
+    .sort((a, b) => compareEnglish(a.theme, b.theme))
     .map((d) => deepDiveDraft(data, d));
   const planned: AgendaDraft[] = listRecords(data, 'forwardPlanItem')
     .filter((f) => f.meetingId === meeting.id && f.status !== 'deferred' && f.kind !== 'deep-dive' && f.kind !== 'standing')
-    .sort((a, b) => a.title.localeCompare(b.title))
+    .sort((a, b) => compareEnglish(a.title, b.title))
     .map((f) => ({
       title: f.title,
       purpose: PURPOSE_FOR_KIND[f.kind],

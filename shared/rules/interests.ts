@@ -2,6 +2,7 @@ import type { Interest, Person } from '../schema/records';
 import { currentTor } from './boards';
 import { addDays } from './dates';
 import { findRecord, listRecords, type StoreData } from '../data';
+import { compareCodes, compareEnglish } from './textOrder';
 
 /**
  * The register of interests as it stood on a day (docs/ARCHITECTURE.md, the register of
@@ -13,7 +14,7 @@ export const heldOn = (i: Pick<Interest, 'from' | 'to'>, day: string): boolean =
 export const registerOn = (data: StoreData, day: string, opts: { public: boolean; personId?: string }): Interest[] =>
   listRecords(data, 'interest')
     .filter((i) => heldOn(i, day) && (!opts.personId || i.personId === opts.personId) && !(opts.public && i.sensitive))
-    .sort((a, b) => a.personId.localeCompare(b.personId) || a.kind.localeCompare(b.kind) || a.from.localeCompare(b.from) || a.description.localeCompare(b.description));
+    .sort((a, b) => compareCodes(a.personId, b.personId) || compareCodes(a.kind, b.kind) || compareCodes(a.from, b.from) || compareEnglish(a.description, b.description));
 
 /** How many sensitive entries a person holds on a day: the public register says there are some, never what. */
 export const sensitiveCount = (data: StoreData, day: string, personId: string): number => listRecords(data, 'interest').filter((i) => i.personId === personId && i.sensitive && heldOn(i, day)).length;
@@ -32,7 +33,7 @@ export const registerMembers = (data: StoreData, day: string): { personId: Perso
       out.set(person.id, row);
     }
   }
-  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...out.values()].sort((a, b) => compareEnglish(a.name, b.name));
 };
 
 /** A member has 28 days to register their interests: from becoming a member (Localism Act 2011 s.30(1)), and, by the board's code, from each annual update. */
@@ -65,7 +66,7 @@ export type RegisterUpdate = {
 export const registerUpdates = (data: StoreData, today: string): RegisterUpdate[] => {
   const round = listRecords(data, 'registerRound')
     .filter((r) => r.opensOn <= today)
-    .sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0];
+    .sort((a, b) => compareCodes(b.opensOn, a.opensOn))[0];
   if (!round) return [];
   const returns = listRecords(data, 'interestReturn');
   return registerMembers(data, today).map((m) => {

@@ -9,6 +9,7 @@ import { clearDaysFor, meetingPaperDeadline, paperState, type PaperState } from 
 import { personName } from './people';
 import { checkQuorum, type QuorumCheck } from './quorum';
 import type { RecordId } from '../schema/common';
+import { compareEnglish } from './textOrder';
 
 export type ActionView = { id: Action['id']; rev: number; text: string; ownerPersonId: Person['id']; owner: string; dueDate: string; status: Action['status']; overdue: boolean };
 
@@ -168,6 +169,6 @@ export const meetingView = (data: StoreData, meetingId: string, today: string, h
     people: listRecords(data, 'person')
       .filter((p) => !p.retiredOn)
       .map((p) => ({ id: p.id, name: p.name, organisation: orgName(data, p) }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => compareEnglish(a.name, b.name)),
   };
 };

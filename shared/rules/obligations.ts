@@ -4,6 +4,7 @@ import { ukDateOf } from '../clock';
 import { addDays, daysBetween, formatUkDate, isWorkingDay, paperDeadline, type HolidaySet } from './dates';
 import { boardMeetings, currentTor } from './boards';
 import { caseSteps, CASE_KIND_LABELS, templateOf, templatesFor, type ObligationTemplate } from './obligationTemplates';
+import { compareCodes, compareEnglish } from './textOrder';
 
 /**
  * Statutory clocks (docs/ARCHITECTURE.md, statutory clocks): every due date a board's obligations
@@ -78,7 +79,7 @@ export type DueObligation = {
 export const settingOf = (data: StoreData, boardId: Board['id'], key: string): Obligation | undefined =>
   recordsWhere(data, 'obligation', 'boardId', boardId)
     .filter((o) => o.key === key)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    .sort((a, b) => compareCodes(b.updatedAt, a.updatedAt))[0];
 
 const UNIT_WORDS: Record<ObligationTemplate['unit'], [string, string]> = {
   'working-days': ['working day', 'working days'],
@@ -174,7 +175,7 @@ export const caseStepDue = (data: StoreData, board: Board, c: Case, key: string,
 const caseObligations = (data: StoreData, board: Board, today: string, holidays: HolidaySet): DueObligation[] =>
   recordsWhere(data, 'case', 'boardId', board.id)
     .filter((c) => !c.closedOn)
-    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.reference.localeCompare(b.reference))
+    .sort((a, b) => compareCodes(a.startsOn, b.startsOn) || compareEnglish(a.reference, b.reference))
     .flatMap((c) =>
       caseSteps(c.kind).map((t) =>
         finish(data, board, t, figureFor(data, board, t), today, {
@@ -267,7 +268,7 @@ const meetingObligations = (data: StoreData, board: Board, t: ObligationTemplate
 export const obligationsOf = (data: StoreData, today: string, holidays: HolidaySet, boardId?: Board['id']): DueObligation[] => {
   const boards = boardId ? [getRecord(data, 'board', boardId)] : listRecords(data, 'board').filter((b) => !b.closedOn);
   const out: DueObligation[] = [];
-  for (const board of boards.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const board of boards.sort((a, b) => compareEnglish(a.name, b.name))) {
     out.push(...caseObligations(data, board, today, holidays));
     for (const t of templatesFor(board)) {
       if (t.clock.kind === 'case-step') continue;
@@ -280,7 +281,7 @@ export const obligationsOf = (data: StoreData, today: string, holidays: HolidayS
     }
   }
   const rank = (o: DueObligation) => (o.status === 'not-applicable' ? 'z' : o.dueOn === null ? 'y' : o.dueOn);
-  return out.sort((a, b) => rank(a).localeCompare(rank(b)));
+  return out.sort((a, b) => compareCodes(rank(a), rank(b)));
 };
 
 /** The case's title for a register: its kind and reference, nothing about the child. */

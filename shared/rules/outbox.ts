@@ -17,6 +17,7 @@ import { NEW_MEMBER_SOURCE, registerOn, registerUpdates } from './interests';
  */
 
 import { OUTBOX_KINDS } from '../schema/outbox';
+import { compareCodes, compareEnglish } from './textOrder';
 export type MessageKind = (typeof OUTBOX_KINDS)[number];
 
 /** How far ahead a paper is asked for: six weeks before the meeting (the forward plan's horizon). */
@@ -208,7 +209,7 @@ export const messagesDue = (data: StoreData, today: string, holidays: HolidaySet
   }
   out.push(...registerMessages(data, today));
   // Soonest first; on a day, in the order of the cycle, then by subject: the same order on every machine (ids are random).
-  return out.filter((m) => !sentKeys.has(m.key) && m.dueOn <= horizon).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || OUTBOX_KINDS.indexOf(a.kind) - OUTBOX_KINDS.indexOf(b.kind) || a.subject.localeCompare(b.subject) || a.key.localeCompare(b.key));
+  return out.filter((m) => !sentKeys.has(m.key) && m.dueOn <= horizon).sort((a, b) => compareCodes(a.dueOn, b.dueOn) || OUTBOX_KINDS.indexOf(a.kind) - OUTBOX_KINDS.indexOf(b.kind) || compareEnglish(a.subject, b.subject) || compareCodes(a.key, b.key));
 };
 
 /** A week before the 28 days are up, a member who has not confirmed is reminded. */

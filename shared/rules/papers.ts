@@ -4,6 +4,7 @@ import { currentTor } from './boards';
 import { daysBetween, paperDeadline, type HolidaySet } from './dates';
 import { clearanceStates, clearanceSummary } from './clearance';
 import { titleIn } from './confidential';
+import { compareCodes, compareEnglish } from './textOrder';
 
 /** Where no terms of reference say otherwise: the five clear days of LGA 1972 s.100B(3). */
 export const DEFAULT_CLEAR_DAYS = 5;
@@ -52,7 +53,7 @@ export const outstandingPapers = (data: StoreData, today: string, holidays: Holi
       out.push({ agendaItemId: item.id, meetingId: meeting.id, boardId: meeting.boardId, boardName: board?.shortName ?? '', meetingDate: meeting.date, title: item.title, author, deadline, daysLeft: daysBetween(today, deadline), state });
     }
   }
-  return out.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.meetingDate.localeCompare(b.meetingDate) || a.title.localeCompare(b.title));
+  return out.sort((a, b) => compareCodes(a.deadline, b.deadline) || compareCodes(a.meetingDate, b.meetingDate) || compareEnglish(a.title, b.title));
 };
 
 export type PaperAwaitingClearance = { agendaItemId: AgendaItem['id']; meetingId: Meeting['id']; boardName: string; meetingDate: string; title: string; summary: string; waiting: { key: string; label: string; state: 'reset' | 'missing' }[] };
@@ -70,5 +71,5 @@ export const papersAwaitingClearance = (data: StoreData, today: string): PaperAw
       if (waiting.length) out.push({ agendaItemId: item.id, meetingId: meeting.id, boardName: board.shortName, meetingDate: meeting.date, title: titleIn(item, 'full'), summary: clearanceSummary(states), waiting });
     }
   }
-  return out.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.title.localeCompare(b.title));
+  return out.sort((a, b) => compareCodes(a.meetingDate, b.meetingDate) || compareEnglish(a.title, b.title));
 };

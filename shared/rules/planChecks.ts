@@ -4,6 +4,7 @@ import { addDays, formatUkDate, type HolidaySet } from './dates';
 import { boardMeetings, currentTor } from './boards';
 import { meetingPaperDeadline } from './papers';
 import { recordSlips, type SlipKind } from './slips';
+import { compareEnglish } from './textOrder';
 
 export type PlanFinding = {
   kind:
@@ -44,7 +45,7 @@ export const planFindings = (data: StoreData, today: string, holidays: HolidaySe
   const out: PlanFinding[] = [];
   const boards = onlyMeeting ? [findRecord(data, 'board', onlyMeeting.boardId)].filter((b): b is Board => Boolean(b)) : listRecords(data, 'board').filter((b) => !b.closedOn);
   const concerns = (meetingId: string | undefined) => !onlyMeeting || meetingId === onlyMeeting.id;
-  for (const board of boards.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const board of boards.sort((a, b) => compareEnglish(a.name, b.name))) {
     const tor = currentTor(data, board.id, today);
     const meetings = onlyMeeting ? [onlyMeeting] : boardMeetings(data, board.id);
     if (tor) {

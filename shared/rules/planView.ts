@@ -6,6 +6,7 @@ import { boardMeetings, currentTor } from './boards';
 import { meetingPaperDeadline } from './papers';
 import { personName } from './people';
 import { deepDivesAt, PLAN_HORIZON_DAYS, planFindings, type PlanFinding } from './planChecks';
+import { compareCodes, compareEnglish } from './textOrder';
 
 export type DeepDiveCard = Pick<DeepDive, 'id' | 'rev' | 'theme' | 'status' | 'whyNow' | 'linesOfEnquiry' | 'evidence' | 'outcomes' | 'recommendations' | 'presenterIds'> & {
   meetingId: RecordId<'meeting'> | null;
@@ -66,19 +67,19 @@ export const plannerView = (data: StoreData, boardId: string, today: string, hol
       }),
     unscheduled: listRecords(data, 'deepDive')
       .filter((d) => d.boardId === board.id && !d.meetingId && d.status !== 'closed')
-      .sort((a, b) => a.theme.localeCompare(b.theme))
+      .sort((a, b) => compareEnglish(a.theme, b.theme))
       .map((d) => card(data, d)),
     coveredRecently: listRecords(data, 'deepDive')
       .filter((d) => d.boardId === board.id && d.meetingId)
       .map((d) => ({ d, m: findRecord(data, 'meeting', d.meetingId!) }))
       .filter(({ m }) => m && m.date < today && m.date >= addDays(today, -730))
-      .sort((a, b) => b.m!.date.localeCompare(a.m!.date))
+      .sort((a, b) => compareCodes(b.m!.date, a.m!.date))
       .map(({ d, m }) => ({ theme: d.theme, date: m!.date, status: d.status })),
     findings: planFindings(data, today, holidays).filter((f) => f.boardId === board.id),
     people: listRecords(data, 'person')
       .filter((p) => !p.retiredOn)
       .map((p) => ({ id: p.id, name: p.name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => compareEnglish(a.name, b.name)),
     allMeetings: meetings.map((m) => ({ id: m.id, date: m.date })),
   };
 };
@@ -135,4 +136,4 @@ export const forwardPlanView = (data: StoreData, holidays: HolidaySet, filter: F
         keyDecisionNoticeBy: f.keyDecision && m && board.rules === 'council-committee' ? addDays(m.date, -29) : null,
       };
     })
-    .sort((a, b) => (a.meetingDate ?? '9999').localeCompare(b.meetingDate ?? '9999') || a.board.localeCompare(b.board) || a.title.localeCompare(b.title));
+    .sort((a, b) => compareCodes(a.meetingDate ?? '9999', b.meetingDate ?? '9999') || compareEnglish(a.board, b.board) || compareEnglish(a.title, b.title));

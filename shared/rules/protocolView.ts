@@ -1,6 +1,7 @@
 import type { Board, Protocol, ProtocolVersion } from '../schema/records';
 import type { RecordId } from '../schema/common';
 import { findRecord, getRecord, listRecords, recordsWhere, type StoreData } from '../data';
+import { compareCodes, compareEnglish } from './textOrder';
 
 /** A protocol's versions, oldest first. */
 export const versionsOfProtocol = (data: StoreData, protocolId: string) => recordsWhere(data, 'protocolVersion', 'protocolId', protocolId).sort((a, b) => a.version - b.version);
@@ -44,7 +45,7 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
   const versions = versionsOfProtocol(data, protocol.id);
   const commentsOf = (v: ProtocolVersion): CommentView[] =>
     recordsWhere(data, 'protocolComment', 'protocolVersionId', v.id)
-        .sort((a, b) => a.madeAt.localeCompare(b.madeAt))
+        .sort((a, b) => compareCodes(a.madeAt, b.madeAt))
         .map((c) => {
           const section = v.sections.find((s) => s.key === c.sectionKey);
           const r = responses.find((x) => x.commentId === c.id);
@@ -65,7 +66,7 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
     parties: protocol.partyBoardIds.map((id) => {
       const b = getRecord(data, 'board', id);
       const meetings = recordsWhere(data, 'meeting', 'boardId', id)
-        .sort((x, y) => x.date.localeCompare(y.date))
+        .sort((x, y) => compareCodes(x.date, y.date))
         .map((m) => ({ id: m.id, date: m.date }));
       return { id: b.id, name: b.name, shortName: b.shortName, meetings };
     }),
@@ -77,10 +78,10 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
       changeSummary: v.changeSummary,
       sections: v.sections,
       signOffs: recordsWhere(data, 'signOff', 'protocolVersionId', v.id)
-        .sort((a, b) => a.date.localeCompare(b.date))
+        .sort((a, b) => compareCodes(a.date, b.date))
         .map((s) => ({ id: s.id, boardId: s.boardId, board: findRecord(data, 'board', s.boardId)?.shortName ?? '', date: s.date, meetingDate: (s.meetingId && findRecord(data, 'meeting', s.meetingId)?.date) || null, minuteRef: s.minuteRef })),
       circulations: recordsWhere(data, 'circulation', 'protocolVersionId', v.id)
-        .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
+        .sort((a, b) => compareCodes(a.sentOn, b.sentOn))
         .map((c) => ({ sentTo: c.sentTo, sentOn: c.sentOn })),
       comments: commentsOf(v),
       // Partner comments left unanswered on earlier versions stay in view until they are answered.
@@ -93,7 +94,7 @@ export const protocolView = (data: StoreData, protocolId: string): ProtocolView 
     organisations: listRecords(data, 'organisation')
       .filter((o) => !o.retiredOn)
       .map((o) => ({ id: o.id, name: o.name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => compareEnglish(a.name, b.name)),
     people: listRecords(data, 'person').filter((p) => !p.retiredOn).map((p) => ({ name: p.name, organisationId: p.organisationId })),
   };
 };

@@ -11,6 +11,7 @@ import { caseSteps, templatesFor } from './obligationTemplates';
 import { personName } from './people';
 import { actionDeepDiveId, actionSourceKind, actionSourceWords, type ActionSourceKind } from './actionSource';
 import { numberedAgenda, meetingItems } from './agenda';
+import { compareCodes, compareEnglish } from './textOrder';
 
 /**
  * The yearly report drafted from the records (docs/ARCHITECTURE.md, the yearly report): for a
@@ -102,7 +103,7 @@ export const yearlyReport = (data: StoreData, req: { boardId: string; from: stri
 
   const decisionsBetween = recordsWhere(data, 'decision', 'boardId', board.id)
     .filter((d) => within(decidedOn(d), from, to))
-    .sort((a, b) => decidedOn(a)!.localeCompare(decidedOn(b)!) || a.title.localeCompare(b.title))
+    .sort((a, b) => compareCodes(decidedOn(a)!, decidedOn(b)!) || compareEnglish(a.title, b.title))
     .map((d) => {
       const exempt = Boolean(d.part2) && pub;
       return {
@@ -117,7 +118,7 @@ export const yearlyReport = (data: StoreData, req: { boardId: string; from: stri
   // Reviews: each case open at any point in the year, with each step's clock.
   const reviews = recordsWhere(data, 'case', 'boardId', board.id)
     .filter((c) => c.startsOn <= to && (!c.closedOn || c.closedOn >= from))
-    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.reference.localeCompare(b.reference))
+    .sort((a, b) => compareCodes(a.startsOn, b.startsOn) || compareEnglish(a.reference, b.reference))
     .map((c) => ({
       reference: c.reference,
       title: caseTitle(c),
@@ -137,7 +138,7 @@ export const yearlyReport = (data: StoreData, req: { boardId: string; from: stri
   const relevant = recordsWhere(data, 'action', 'boardId', board.id)
     // Open at some point in the year: raised by its end, and not closed before it began.
     .filter((a) => (raisedOn(a) ?? from) <= to && (a.status !== 'done' || (a.closedOn ?? '') >= from))
-    .sort((a, b) => (raisedOn(a) ?? a.dueDate).localeCompare(raisedOn(b) ?? b.dueDate) || a.dueDate.localeCompare(b.dueDate) || a.text.localeCompare(b.text));
+    .sort((a, b) => compareCodes(raisedOn(a) ?? a.dueDate, raisedOn(b) ?? b.dueDate) || compareCodes(a.dueDate, b.dueDate) || compareEnglish(a.text, b.text));
   const shown = pub ? relevant.filter((a) => !exemptItem(a)) : relevant;
   const actions: ReportAction[] = shown.map((a) => ({
     text: a.text,
@@ -148,7 +149,7 @@ export const yearlyReport = (data: StoreData, req: { boardId: string; from: stri
     dueDate: a.dueDate,
     status: a.status,
     closedOn: a.closedOn ?? null,
-    latestUpdate: updates.filter((u) => u.actionId === a.id).sort((x, y) => y.madeAt.localeCompare(x.madeAt))[0]?.text ?? '',
+    latestUpdate: updates.filter((u) => u.actionId === a.id).sort((x, y) => compareCodes(y.madeAt, x.madeAt))[0]?.text ?? '',
   }));
   const kinds: ActionSourceKind[] = ['meeting', 'resolution', 'review', 'section11', 'deep-dive'];
   const bySource = Object.fromEntries(kinds.map((k) => [k, { raised: 0, done: 0 }])) as YearlyReport['counts']['bySource'];
@@ -162,7 +163,7 @@ export const yearlyReport = (data: StoreData, req: { boardId: string; from: stri
   const deepDives = held.flatMap((m) =>
     recordsWhere(data, 'deepDive', 'meetingId', m.id)
       .filter((d) => !(pub && deepDivePart2(data, d)))
-      .sort((a, b) => a.theme.localeCompare(b.theme))
+      .sort((a, b) => compareEnglish(a.theme, b.theme))
       .map((d) => {
         const mine = recordsWhere(data, 'action', 'boardId', board.id).filter((a) => actionDeepDiveId(data, a) === d.id);
         return { date: m.date, theme: d.theme, outcomes: d.outcomes, recommendations: d.recommendations, actions: mine.length, actionsDone: mine.filter((a) => a.status === 'done').length };
@@ -184,7 +185,7 @@ export const yearlyReport = (data: StoreData, req: { boardId: string; from: stri
       torVersion: tor?.version ?? null,
       approvedOn: tor?.approval?.date ?? null,
       statutory,
-      agencies: [...agencies].map(([organisation, seats]) => ({ organisation, seats })).sort((a, b) => a.organisation.localeCompare(b.organisation)),
+      agencies: [...agencies].map(([organisation, seats]) => ({ organisation, seats })).sort((a, b) => compareEnglish(a.organisation, b.organisation)),
       source: tor ? `Terms of reference, version ${tor.version}${tor.approval ? `, approved ${formatUkDate(tor.approval.date)}` : ''}` : 'No terms of reference recorded',
     },
     attendance,

@@ -9,6 +9,7 @@ import type { SearchAnswer, SearchRequest, SearchResult } from '../../../shared/
 import type { SearchKind } from '../../../shared/views';
 import { searchRequestSchema } from '../../../shared/features/search';
 import { fts5Engine, type Fts5Engine, type IndexQuery } from './engines';
+import { compareCodes, compareEnglish } from '../../../shared/rules/textOrder';
 
 /**
  * The search index (docs/ARCHITECTURE.md, search): derived from the store and kept beside it in
@@ -146,7 +147,7 @@ export class SearchIndex {
     const byKind: SearchAnswer['byKind'] = {};
     for (const counts of [part1.byKind, part2.byKind]) for (const [k, n] of Object.entries(counts)) byKind[k as SearchKind] = (byKind[k as SearchKind] ?? 0) + n;
     const total = Object.entries(byKind).reduce((sum, [k, n]) => sum + (!req.kinds?.length || req.kinds.includes(k as SearchKind) ? (n ?? 0) : 0), 0);
-    const merged = [...part1.hits.map((h) => ({ ...h, part: 1 as const })), ...part2.hits.map((h) => ({ ...h, part: 2 as const }))].sort((a, b) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+    const merged = [...part1.hits.map((h) => ({ ...h, part: 1 as const })), ...part2.hits.map((h) => ({ ...h, part: 2 as const }))].sort((a, b) => b.score - a.score || compareCodes(b.date ?? '', a.date ?? '') || compareEnglish(a.title, b.title));
     const pages = Math.max(1, Math.ceil(total / req.pageSize));
     const page = Math.min(req.page, pages);
     const boards = new Map<string, string>(listRecords(data, 'board').map((b) => [b.id, b.name]));

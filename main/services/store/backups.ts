@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BackupInfo } from '../../../shared/views';
 import { writeFileAtomic } from './atomicFile';
 import { ukDateOf } from '../../../shared/clock';
+import { compareCodes } from '../../../shared/rules/textOrder';
 
 const NAME = /^quorum-(\d{8}T\d{9}Z)-([a-z-]+)\.json$/;
 const KEEP_TODAY = 3;
@@ -29,7 +30,7 @@ export const listBackups = (dataDir: string): BackupInfo[] => {
       }
       return [{ id: name, takenAt: unstamp(m[1]), bytes, reason: m[2].replace(/-/g, ' ') }];
     })
-    .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.id.localeCompare(a.id));
+    .sort((a, b) => compareCodes(b.takenAt, a.takenAt) || compareCodes(b.id, a.id));
 };
 
 export const readBackup = (dataDir: string, id: string): string => {
