@@ -164,5 +164,17 @@ describe('the board pack', () => {
     const orientations = sections.map((s) => (s.includes('w:orient="landscape"') ? 'L' : 'P')).join('');
     expect(orientations).toMatch(/PLP/);
     expect(sections.find((s) => s.includes('landscape'))).toMatch(/<w:pgSz w:w="16838" w:h="11906"/);
+    // The landscape page and the portrait one after it are headed with the part, as its first page
+    // is: each section names the part's header and the pack's footer (namePartsInEverySection).
+    const at = orientations.indexOf('PLP');
+    const headerText = (section: string) => {
+      const id = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section)![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(pkg.parts['word/_rels/document.xml.rels'])![1];
+      return [...pkg.parts[`word/${target}`].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    };
+    for (const section of sections.slice(at, at + 3)) {
+      expect(headerText(section)).toMatch(/· Item 4$/);
+      expect(section).toMatch(/<w:footerReference w:type="default"/);
+    }
   });
 });
