@@ -197,9 +197,7 @@ describe('the browser the CLI starts before it checks a PDF pack', () => {
     expect(browsers().filter((b) => !before.browsers.includes(b))).toEqual([]);
     expect(profiles().filter((p) => !before.profiles.includes(p))).toEqual([]);
   }, WAIT.readBack);
-});
 
-describe('filling the placeholders of a page', () => {
   it('starts a browser that opens nothing beside the page it prints: no first tab, no address bar popup', async () => {
     // Each would cost a renderer process of its own while the pack is laid out (devtools.ts).
     const browser = await startDevtoolsBrowser(findBrowser(), browserEnvironment());
@@ -211,8 +209,10 @@ describe('filling the placeholders of a page', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, WAIT.readBack);
+});
 
+describe('filling the placeholders of a page', () => {
   it('gives each empty element its text, escaped, and refuses an id it cannot fill', () => {
     const html = '<p><span id="page-a"></span> <span id="page-b"></span> <span id="full">1</span></p>';
     expect(fillEmptyElements(html, { 'page-a': '12', 'page-b': '<3>' })).toBe('<p><span id="page-a">12</span> <span id="page-b">&lt;3&gt;</span> <span id="full">1</span></p>');
