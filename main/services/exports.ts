@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { findRecord, type StoreData } from '../../shared/data';
 import { buildCalendar } from '../../shared/exports/calendar';
 import { buildWordExport, type WordExport } from '../../shared/exports/meetingExports';
@@ -9,7 +8,7 @@ import type { PackVariant } from '../../shared/pack/model';
 import { QuorumFailure } from '../../shared/result';
 import { bankHolidaysAround } from './holidays';
 import { decisionsCsv } from '../../shared/exports/decisionsCsv';
-import { writeFileAtomic } from './store/atomicFile';
+import { saveChosenFile } from './store/savedFile';
 import type { Clock } from '../../shared/clock';
 import { attendanceCsv, attendanceSpec, type AttendancePeriod } from '../../shared/exports/attendanceExports';
 import { wordOfSpec } from '../../shared/exports/document';
@@ -39,8 +38,7 @@ export const writeWordExport = async (data: StoreData, req: { kind: WordExport; 
   if (!findRecord(data, 'meeting', req.meetingId)) throw new QuorumFailure('not-found', `There is no meeting with id ${req.meetingId}`);
   const out = resolve(ensureExtension(req.out, '.docx'));
   const { bytes, title } = await buildWordExport(data, req.kind, { meetingId: req.meetingId, variant: req.variant, today: req.clock.today(), builtAt: req.clock.now() });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes);
   return { file: out, bytes: bytes.length, title };
 };
 
@@ -50,8 +48,7 @@ export const writeCalendar = (data: StoreData, req: { boardId?: string; out: str
   const out = resolve(ensureExtension(req.out, '.ics'));
   const today = req.clock.today();
   const text = buildCalendar(data, { boardId: req.boardId, today, holidays: bankHolidaysAround(today), stamp: req.clock.now() });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, text);
+  saveChosenFile(out, text);
   return { file: out, bytes: Buffer.byteLength(text) };
 };
 
@@ -59,8 +56,7 @@ export const writeCalendar = (data: StoreData, req: { boardId?: string; out: str
 export const writeGovernanceExport = async (data: StoreData, req: { what: GovernanceExport; id: string; trackedChanges?: boolean; out: string; clock: Clock; signedIn?: string }) => {
   const out = resolve(ensureExtension(req.out, '.docx'));
   const { bytes, title } = await buildGovernanceExport(data, { what: req.what, id: req.id, trackedChanges: req.trackedChanges, builtAt: req.clock.now(), signedIn: req.signedIn });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes);
   return { file: out, bytes: bytes.length, title };
 };
 
@@ -79,8 +75,7 @@ export const writePlanExport = async (data: StoreData, req: { what: PlanExport; 
   const out = resolve(ensureExtension(req.out, '.docx'));
   const today = req.clock.today();
   const { bytes, title } = await buildPlanExport(data, { what: req.what, boardId: req.boardId, today, holidays: bankHolidaysAround(today), builtAt: req.clock.now(), variant: req.variant });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes);
   return { file: out, bytes: bytes.length, title };
 };
 
@@ -88,8 +83,7 @@ export const writePlanExport = async (data: StoreData, req: { what: PlanExport; 
 export const writeDecisionsCsv = (data: StoreData, req: { boardId?: string; variant: PackVariant; out: string }) => {
   const out = resolve(ensureExtension(req.out, '.csv'));
   const bytes = Buffer.from(`\ufeff${decisionsCsv(data, req.variant, req.boardId)}`, 'utf8');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes);
   return { file: out, bytes: bytes.length, title: `the decisions taken between meetings (${req.variant})` };
 };
 
@@ -100,8 +94,7 @@ export const writeAttendanceExport = async (data: StoreData, req: { period: Atte
   const out = resolve(ensureExtension(req.out, `.${req.format}`));
   const spec = attendanceSpec(data, req.period, req.variant);
   const bytes = req.format === 'csv' ? Buffer.from(`\ufeff${attendanceCsv(data, req.period, req.variant)}`, 'utf8') : await wordOfSpec(spec, req.clock.now());
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes);
   return { file: out, bytes: bytes.length, title: `${spec.title.replace(/^Attendance/, 'attendance')} (${req.variant})` };
 };
 
@@ -115,8 +108,7 @@ export const writeRegisterExport = async (data: StoreData, req: { on: string; va
   const out = resolve(ensureExtension(req.out, '.docx'));
   const spec = registerSpec(data, req.on, req.variant);
   const bytes = await wordOfSpec(spec, req.clock.now());
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes);
   return { file: out, bytes: bytes.length, title: `the register of interests as at ${req.on} (${req.variant})` };
 };
 
@@ -149,8 +141,7 @@ export const writeYearlyReport = async (
       await printer.close();
     }
   }
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes);
   progress(2, 2, req.format === 'pdf' ? 'Saved as PDF' : 'Saved as Word');
   return { file: out, bytes: bytes.length, title: spec.title };
 };

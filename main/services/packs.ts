@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { listRecords, findRecord, type StoreData } from '../../shared/data';
 import { nextMeeting } from '../../shared/rules/boards';
 import { assemblePack, type PackModel, type PackVariant } from '../../shared/pack/model';
@@ -16,7 +16,7 @@ import { QuorumFailure } from '../../shared/result';
 import { formatUkDate } from '../../shared/rules/dates';
 import type { Meeting } from '../../shared/schema/records';
 import { bankHolidaysAround } from './holidays';
-import { writeFileAtomic } from './store/atomicFile';
+import { makeFolderFor, saveChosenFile } from './store/savedFile';
 import type { PartnershipStore } from './store/partnershipStore';
 import type { Clock } from '../../shared/clock';
 import { MAX_IMAGE_BYTES } from './papers/imageFiles';
@@ -266,13 +266,15 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   let out: string;
   let items: number[] | undefined;
   let pages: { text: string; page: number }[] | undefined;
+  // The browser closes (about 0.1 s) while the file is written and the build recorded; awaited before returning.
+  let closing: Promise<void> | undefined;
   try {
     // Assembled and checked once (by the caller, or here): the worker lays out this same pack.
     const checked = req.checked ?? checkPack(store, req.meetingId, req.variant, req.clock.today(), { items: req.items, supplement: req.supplement, format, ...(req.forPersonId ? { forPersonId: req.forPersonId } : {}) });
     refuseBuild(checked, req.overrideReason);
     ({ model, report, items } = checked);
     out = resolve(req.out);
-    mkdirSync(dirname(out), { recursive: true });
+    makeFolderFor(out, 'The pack', NOT_RECORDED);
     const images = readImages(store.dataDir, referencedImages(model));
     if (builder) {
       // A worker is sent the pre-flight's tokens with the pack; a build on this thread finds them kept.
@@ -292,16 +294,33 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
         bytes = pdf.bytes;
         if (!items) pages = pdf.contents.filter((c) => pdf.pages[c.id]).map((c) => ({ text: c.text, page: pdf.pages[c.id] }));
       } finally {
-        await printer.close();
+        closing = printer.close();
       }
     }
   } catch (err) {
     builder?.stop();
+    await closing;
     await printing?.discard();
     throw err;
   }
+  try {
+    return await savePackFile(store, req, { out, bytes, model, report, items, pages, format, thread: builder?.thread ?? 'caller' });
+  } finally {
+    await closing;
+  }
+};
+
+/** What a pack file that could not be saved also did not do. */
+const NOT_RECORDED = 'The build is not in the pack history.';
+
+/** Writes the pack built, and records it in the history (and the journal): the last of buildPackFile. */
+const savePackFile = async (
+  store: PartnershipStore,
+  req: PackRequest,
+  { out, bytes, model, report, items, pages, format, thread }: { out: string; bytes: Uint8Array; model: PackModel; report: PreflightReport; items?: number[]; pages?: { text: string; page: number }[]; format: PackFormat; thread: PackOutcome['thread'] },
+): Promise<PackOutcome> => {
   const reason = req.overrideReason?.trim();
-  writeFileAtomic(out, bytes);
+  saveChosenFile(out, bytes, 'The pack', NOT_RECORDED);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;
   if (store.status().state === 'ready')
@@ -321,7 +340,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
       ...(overridden ? { override: { reason: reason!, errors: report.problems.filter((p) => p.severity === 'error').map((p) => p.message.slice(0, 2000)) } } : {}),
     });
   const title = items ? `${model.title.replace(/: (Public|Full) pack$/, '')}: ${itemsLabel(items)}` : model.title;
-  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title, thread: builder?.thread ?? 'caller', format };
+  return { file: out, bytes: bytes.length, sha256, preflight: report, overridden, title, thread, format };
 };
 
 export const describeMeeting = (data: StoreData, m: Meeting) => `${findRecord(data, 'board', m.boardId)?.shortName ?? 'Board'}, ${formatUkDate(m.date)}`;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -12,6 +12,10 @@ import { startDevtoolsBrowser } from '../../main/services/pdf/devtools';
 import { printPack } from '../../main/services/pdf/pdfPack';
 import { fillEmptyElements, type PdfPrinter } from '../../main/services/pdf/printer';
 import { numberedPrint, outlineTitles, withHeadingTitles } from '../../main/services/pdf/structure';
+import { buildPackFile } from '../../main/services/packs';
+import { QuorumStore } from '../../main/services/store/store';
+import { clockOnDay } from '../../shared/clock';
+import { listRecords } from '../../shared/data';
 import { exampleData, stamp } from '../docxPackage';
 import { runCli, TEST_TODAY, tempDir, useExampleFolders } from '../helpers';
 import { WAIT } from '../waits';
@@ -196,6 +200,35 @@ describe('the browser the CLI starts before it checks a PDF pack', () => {
     expect(built.code, built.err).toBe(0);
     expect(browsers().filter((b) => !before.browsers.includes(b))).toEqual([]);
     expect(profiles().filter((p) => !before.profiles.includes(p))).toEqual([]);
+  }, WAIT.readBack);
+
+  it('is closed by the time a build returns, having closed while the file was written, and when the file cannot be written', async () => {
+    // buildPackFile lets the browser close while it writes the file and records the build (packs.ts).
+    const dir = await example();
+    const before = browsers();
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: clockOnDay(TEST_TODAY) });
+    const events: string[] = [];
+    const watched = async (): Promise<PdfPrinter> => {
+      const real = await launchChromiumPrinter();
+      return { print: (doc) => real.print(doc), close: async () => (await real.close(), events.push('closed'), undefined) };
+    };
+    try {
+      const request = { meetingId: 'meeting:ct-next', variant: 'public' as const, clock: store.clock, overrideReason: 'papers to follow', printer: watched };
+      const built = await buildPackFile(store, { ...request, out: join(dir, 'built.pdf') });
+      events.push('returned');
+      expect(events).toEqual(['closed', 'returned']);
+      expect(readFileSync(built.file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(listRecords(store.data, 'packBuild').filter((b) => b.fileName === 'built.pdf')).toHaveLength(1);
+      // A name already taken by a folder: the build fails, and the browser is closed before the failure is told.
+      mkdirSync(join(dir, 'taken.pdf'));
+      events.length = 0;
+      await expect(buildPackFile(store, { ...request, out: join(dir, 'taken.pdf') }).finally(() => events.push('failed'))).rejects.toThrow(/could not be saved as .*taken\.pdf: a folder has that name/);
+      expect(events).toEqual(['closed', 'failed']);
+      expect(listRecords(store.data, 'packBuild').filter((b) => b.fileName === 'taken.pdf')).toHaveLength(0);
+      expect(browsers().filter((b) => !before.includes(b))).toEqual([]);
+    } finally {
+      store.close();
+    }
   }, WAIT.readBack);
 
   it('starts a browser that opens nothing beside the page it prints: no first tab, no address bar popup', async () => {

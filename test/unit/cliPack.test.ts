@@ -1,7 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildPackFile } from '../../main/services/packs';
+import { savedFileFailure } from '../../main/services/store/savedFile';
 import { QuorumStore } from '../../main/services/store/store';
 import { findRecord, listRecords } from '../../shared/data';
 import { runCli, useExampleFolders, testClock } from '../helpers';
@@ -41,6 +43,49 @@ describe('quorum pack', () => {
     expect(history[0]).toMatchObject({ variant: 'full', fileName: 'full.docx', sha256: outcome.sha256, override: { reason: 'Papers to follow, agreed with the chair' } });
     expect(store.journalEntries(1)[0].summary).toMatch(/overrode 2 pre-flight error\(s\) because: Papers to follow, agreed with the chair/);
     store.close();
+  });
+
+  it('says in plain words why the file could not be saved, records no build, and leaves a pack already saved unchanged', async () => {
+    const dir = await example();
+    const args = ['pack', '--data', dir, '--meeting', 'next', '--variant', 'public', '--override-reason', 'papers to follow'];
+    const saved = join(dir, 'pack.docx');
+    expect((await run(...args, '--out', saved)).code).toBe(0);
+    const before = readFileSync(saved);
+    // A folder with the pack's name, and a file where a folder of its path should be.
+    mkdirSync(join(dir, 'folder.docx'));
+    const folder = await run(...args, '--out', join(dir, 'folder.docx'));
+    expect(folder.code).toBe(2); // the --out given cannot be a pack file: as for bad usage
+    expect(folder.err).toContain(`The pack could not be saved as ${join(dir, 'folder.docx')}: a folder has that name. Choose another file name. Nothing was written. The build is not in the pack history.`);
+    const inFile = await run(...args, '--out', join(saved, 'inside.docx'));
+    expect(inFile.code).toBe(2);
+    expect(inFile.err).toMatch(/could not be saved as .*inside\.docx: part of its path is a file, not a folder/);
+    expect(readFileSync(saved).equals(before)).toBe(true);
+    // Through the operation itself, not only the CLI: the same refusal, and one build in the history.
+    const store = QuorumStore.open(dir, { user: 'test', device: 'test', clock: testClock() });
+    try {
+      await expect(buildPackFile(store, { meetingId: 'meeting:ct-next', variant: 'public', out: join(dir, 'folder.docx'), clock: store.clock, overrideReason: 'papers to follow', workerFile: null })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/a folder has that name/) });
+      expect(listRecords(store.data, 'packBuild').map((b) => b.fileName)).toEqual(['pack.docx']);
+    } finally {
+      store.close();
+    }
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('names what to do for each way a disk refuses a file the officer chose to save', () => {
+    const failure = (code: string) => savedFileFailure(Object.assign(new Error(code), { code }), '/board/pack.pdf', 'The pack', 'The build is not in the pack history.');
+    expect(failure('EBUSY')).toMatchObject({ code: 'file-locked', message: expect.stringContaining('open in another program (Word or a PDF reader, say). Close it and try again.') });
+    expect(failure('EACCES')).toMatchObject({ code: 'file-locked', message: expect.stringContaining('Quorum may not write there') });
+    expect(failure('ENOSPC')).toMatchObject({ code: 'disk-full', message: expect.stringContaining('the disk is full') });
+    expect(failure('EROFS').message).toContain('the folder is read-only');
+    expect(failure('EIO')).toMatchObject({ code: 'internal', message: 'The pack could not be saved as /board/pack.pdf: EIO. Nothing was written. The build is not in the pack history.' });
+  });
+
+  it('says as plainly why an export could not be saved', async () => {
+    const dir = await example();
+    mkdirSync(join(dir, 'agenda.docx'));
+    const refused = await run('export', 'agenda', '--data', dir, '--meeting', 'meeting:ct-next', '--out', join(dir, 'agenda.docx'));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`The file could not be saved as ${join(dir, 'agenda.docx')}: a folder has that name. Choose another file name. Nothing was written.`);
   });
 
   it('explains bad usage and unknown meetings', async () => {
