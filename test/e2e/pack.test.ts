@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screenshot, seriousViolations, useE2E } from './fixture';
 import { quorumPage } from './pages/quorumPage';
 import { wordPaper } from '../fixtures/papers';
 import { readPackage } from '../docxPackage';
 import { findRecord, listRecords } from '../../shared/data';
+import { suggestedPackName } from '../../main/services/packs';
 import { WAIT } from '../waits';
 
 const e2e = useE2E();
@@ -109,6 +110,35 @@ describe('the Pack screen', () => {
     await page.getByText('The save was cancelled; no pack was built.').waitFor();
     expect(await page.getByText('No pack has been built for this meeting yet.').isVisible()).toBe(true);
     expect(Object.keys(host.session.store.data.records).filter((id) => id.startsWith('packBuild:'))).toEqual([]);
+  });
+
+  it('says in plain words when the file chosen cannot be saved, builds nothing, and builds once it can', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.startWithExample();
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    // The name the save dialog answers with is taken by a folder.
+    host.saveAnswer.folder = dataDir;
+    const taken = join(dataDir, suggestedPackName(host.session.store.data, 'meeting:ct-next', 'public'));
+    mkdirSync(taken);
+    await q.pack.build.click();
+    await q.pack.overrideReason.fill('Papers to follow');
+    await q.pack.buildAnyway.click();
+    const alert = page.getByRole('alert').filter({ hasText: 'The pack was not built' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(`The pack could not be saved as ${taken}: a folder has that name. Choose another file name. Nothing was written. The build is not in the pack history.`);
+    expect(listRecords(host.session.store.data, 'packBuild')).toEqual([]);
+    expect(await page.getByText('No pack has been built for this meeting yet.').isVisible()).toBe(true);
+    expect(await q.pack.build.isEnabled()).toBe(true);
+    await screenshot(page, 'pack-not-saved.png');
+    // The folder moved out of the way, the same Build saves the pack.
+    rmSync(taken, { recursive: true });
+    await q.pack.build.click();
+    await q.pack.overrideReason.fill('Papers to follow');
+    await q.pack.buildAnyway.click();
+    await page.getByText('Pack saved', { exact: true }).waitFor();
+    expect(readFileSync(taken).subarray(0, 2).toString()).toBe('PK');
   });
 });
 

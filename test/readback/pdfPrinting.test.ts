@@ -210,7 +210,11 @@ describe('the browser the CLI starts before it checks a PDF pack', () => {
     const events: string[] = [];
     const watched = async (): Promise<PdfPrinter> => {
       const real = await launchChromiumPrinter();
-      return { print: (doc) => real.print(doc), close: async () => (await real.close(), events.push('closed'), undefined) };
+      const close = async () => {
+        await real.close();
+        events.push('closed');
+      };
+      return { print: (doc) => real.print(doc), close };
     };
     try {
       const request = { meetingId: 'meeting:ct-next', variant: 'public' as const, clock: store.clock, overrideReason: 'papers to follow', printer: watched };

@@ -7,7 +7,6 @@ import { writeFileAtomic } from './atomicFile';
 const REASONS: Record<string, { kind: 'invalid-input' | 'file-locked' | 'disk-full'; reason: string }> = {
   EISDIR: { kind: 'invalid-input', reason: 'a folder has that name. Choose another file name.' },
   ENOTDIR: { kind: 'invalid-input', reason: 'part of its path is a file, not a folder. Choose another folder.' },
-  EEXIST: { kind: 'invalid-input', reason: 'part of its path is a file, not a folder. Choose another folder.' }, // mkdir's word for it
   EBUSY: { kind: 'file-locked', reason: 'a file of that name is open in another program (Word or a PDF reader, say). Close it and try again.' },
   EPERM: { kind: 'file-locked', reason: 'Quorum may not write there, or a file of that name is open in another program or read-only. Close it, or choose another folder.' },
   EACCES: { kind: 'file-locked', reason: 'Quorum may not write there, or a file of that name is read-only. Choose another folder.' },
@@ -34,7 +33,8 @@ export const makeFolderFor = (out: string, what?: string, after?: string): void 
   try {
     mkdirSync(dirname(out), { recursive: true });
   } catch (err) {
-    throw savedFileFailure(err, out, what, after);
+    // mkdir says EEXIST where a file stands in the folder's path: for the officer, not a folder.
+    throw savedFileFailure((err as NodeJS.ErrnoException)?.code === 'EEXIST' ? { code: 'ENOTDIR' } : err, out, what, after);
   }
 };
 
