@@ -84,7 +84,7 @@ type Row = { what: string; runs: Measured[]; helpers?: string };
  */
 export const comparePacks = async (opts: { root: string; scratch: string; rounds?: number; say?: (line: string) => void }): Promise<string> => {
   for (const tool of ['/usr/bin/pandoc', '/usr/bin/soffice', '/usr/bin/pdfinfo'])
-    if (!existsSync(tool)) throw new Error(`${tool} is needed for the pack comparison: apt-get install -y --no-install-recommends pandoc libreoffice-writer-nogui poppler-utils chromium`);
+    if (!existsSync(tool)) throw new Error(`${tool} is needed for the pack comparison: apt-get install -y --no-install-recommends pandoc libreoffice-writer-nogui poppler-utils chromium-headless-shell`);
   const say = opts.say ?? (() => {});
   const chromium = findBrowser();
   const quorum = join(opts.root, 'bin', 'quorum.js');

@@ -12,6 +12,8 @@ describe('the browser a PDF pack is laid out in', () => {
     expect(findBrowser({}, 'linux', (p) => p === '/usr/bin/google-chrome')).toBe('/usr/bin/google-chrome');
     // Debian's Chromium itself, not the desktop launcher script in front of it.
     expect(findBrowser({}, 'linux', (p) => p === '/usr/bin/chromium' || p === '/usr/lib/chromium/chromium')).toBe('/usr/lib/chromium/chromium');
+    // Chromium's headless shell before Chromium where both are installed: the same printing, lighter.
+    expect(findBrowser({}, 'linux', (p) => p.startsWith('/usr/lib/chromium/'))).toBe('/usr/lib/chromium/chromium-headless-shell');
     expect(findBrowser({}, 'darwin', (p) => p.includes('Microsoft Edge'))).toBe('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
     const edge = 'C:\\Program Files (x86)/Microsoft/Edge/Application/msedge.exe';
     expect(findBrowser({ 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, 'win32', (p) => p.replace(/\\/g, '/') === edge.replace(/\\/g, '/'))).toMatch(/msedge\.exe$/);
@@ -19,7 +21,7 @@ describe('the browser a PDF pack is laid out in', () => {
 
   it('names what to install when there is none, and that the Word pack needs none', () => {
     expect(() => findBrowser({}, 'linux', () => false)).toThrow(NO_BROWSER_MESSAGE);
-    expect(NO_BROWSER_MESSAGE).toMatch(/sudo apt install chromium/);
+    expect(NO_BROWSER_MESSAGE).toMatch(/sudo apt install chromium-headless-shell/);
     expect(NO_BROWSER_MESSAGE).toMatch(/The Word pack needs no browser/);
   });
 

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,30 @@ describe('the PDF pack, laid out in Chromium by the built CLI', () => {
       for (const p of [...model.papers, ...model.part2Papers]) expect(outline).toContain(`Item ${p.number}: ${p.title}`);
     }
   });
+
+  it('is printed alike by Chromium itself where the headless shell is not installed: the same pages, text, sizes, tags and bookmarks', async () => {
+    // The CLI prefers Debian's chromium-headless-shell (browser.ts); an office with only Chromium,
+    // Chrome or Edge gets the same pack. CI installs both.
+    const shell = '/usr/lib/chromium/chromium-headless-shell';
+    const chromium = '/usr/lib/chromium/chromium';
+    expect(existsSync(shell), 'apt-get install chromium-headless-shell').toBe(true);
+    expect(existsSync(chromium), 'apt-get install chromium').toBe(true);
+    const printed = async (browser: string) => {
+      const file = join(t.dir, `full-${browser.split('/').pop()}.pdf`);
+      const { stdout } = await run(process.execPath, [QUORUM, 'pack', '--data', join(t.dir, 'data'), '--meeting', 'next', '--variant', 'full', '--out', file, '--override-reason', 'papers to follow', '--json', '--today', TEST_TODAY], {
+        env: { ...process.env, QUORUM_CHROMIUM: browser },
+      });
+      expect(JSON.parse(stdout)).toMatchObject({ ok: true, format: 'pdf' });
+      const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' }).matchAll(/Page\s+\d+ size:\s+(.+)/g)].map((m) => m[1]);
+      return { text: textOf(file), sizes, tagged: /Tagged:\s+yes/.test(info(file)), outline: (await outlineTitles(readFileSync(file))).map((o) => o.title) };
+    };
+    const [byShell, byChromium] = [await printed(shell), await printed(chromium)];
+    expect(byShell.tagged && byChromium.tagged).toBe(true);
+    expect(byShell.sizes.length).toBeGreaterThan(5);
+    expect(byChromium.sizes).toEqual(byShell.sizes);
+    expect(byChromium.text).toEqual(byShell.text);
+    expect(byChromium.outline).toEqual(byShell.outline);
+  }, WAIT.readBack);
 
   it('puts a wide table on a landscape page, then goes back to portrait', () => {
     const sizes = [...execFileSync('pdfinfo', ['-f', '1', '-l', '999', packs.full.file], { encoding: 'utf8' }).matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'L' : 'P')).join('');
