@@ -40,7 +40,8 @@ export const teamRecords = () => {
 
 export type Team = {
   server: CouchServer;
-  open(who: Who, opts?: { now?: string; personId?: string }): Promise<TeamStore>;
+  /** `via`: another address for the server (a proxy in front of it), as a laptop's network path may be. */
+  open(who: Who, opts?: { now?: string; personId?: string; via?: string }): Promise<TeamStore>;
   /** The server's administrator, to change a person's roles or link them to the directory. */
   admin: { url: string; account: { name: string; password: string } };
   folder(who: Who): string;
@@ -65,7 +66,7 @@ export const startTeam = async (): Promise<Team> => {
       if (!folders.has(who)) folders.set(who, tempDir(`quorum-team-${who}-`));
       const store = await TeamStore.open({
         dataDir: folders.get(who)!.dir,
-        remote: { url: server.url, user: who, password: password(who) },
+        remote: { url: opts.via ?? server.url, user: who, password: password(who) },
         partnership: SLUG,
         device: PEOPLE[who].device,
         roles: PEOPLE[who].roles,

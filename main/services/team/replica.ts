@@ -32,10 +32,39 @@ export type Replica = { audience: Audience; local: Db; remote: Db };
 
 export type Remote = { url: string; user: string; password: string };
 
+type DatabaseInfo = Awaited<ReturnType<Db['info']>>;
+
 export const openLocal = (dataDir: string, audience: Audience): Db => new PouchDB<AnyDoc>(join(dataDir, 'replica', audience));
 
-export const openRemote = (remote: Remote, slug: string, audience: Audience): Db =>
-  new PouchDB<AnyDoc>(`${remote.url}/${databaseName(slug, audience)}`, { skip_setup: true, auth: { username: remote.user, password: remote.password } });
+/**
+ * The server's copy of one database. PouchDB 9's replication asks it for its details after each
+ * batch it pulls, for progress figures only, and leaves a failed ask unhandled (pouchdb 9.0.0
+ * lib/index.js, finishBatch: `src.info().then(…)` with no catch): a connection dropped at that
+ * moment (a Wi-Fi blip, a proxy's idle timeout, a kept-alive socket closed as it was reused) was an
+ * unhandled rejection, which stops a Node process. So once the server has answered, a failed ask
+ * answers with its last details; replication meets the dropped connection on its next request and
+ * retries as it does for any other (startSync). Before any answer, a failure is the caller's, as before.
+ */
+export const openRemote = (remote: Remote, slug: string, audience: Audience): Db => {
+  const db = new PouchDB<AnyDoc>(`${remote.url}/${databaseName(slug, audience)}`, { skip_setup: true, auth: { username: remote.user, password: remote.password } });
+  const ask = db.info.bind(db) as () => Promise<DatabaseInfo>;
+  let last: DatabaseInfo | undefined;
+  const info = async (): Promise<DatabaseInfo> => {
+    try {
+      last = await ask();
+      return last;
+    } catch (err) {
+      if (last) return last;
+      throw err;
+    }
+  };
+  // PouchDB calls it both ways: with a callback (compaction's polling) and for a promise.
+  db.info = ((callback?: (err: unknown, result?: DatabaseInfo) => void) => {
+    if (!callback) return info();
+    info().then((result) => callback(null, result), (err: unknown) => callback(err));
+  }) as Db['info'];
+  return db;
+};
 
 export const notFound = (err: unknown) => (err as { status?: number })?.status === 404;
 
