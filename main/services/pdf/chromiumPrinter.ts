@@ -2,6 +2,10 @@ import type { PdfPrinter, PrintDocument } from './printer';
 import { findBrowser } from './browser';
 import { QuorumFailure } from '../../../shared/result';
 import { startDevtoolsBrowser, type DevtoolsBrowser } from './devtools';
+import { availableParallelism } from 'node:os';
+
+/** Documents printed at once at most: each is a renderer of its own, with the memory that takes. */
+const MOST_AT_ONCE = 4;
 
 /**
  * The browser's environment: the caller's, without libraries preloaded into every process (such
@@ -33,27 +37,59 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
   } catch (err) {
     throw new QuorumFailure('internal', `The browser at ${executablePath} could not be started to lay out the PDF: ${(err as Error).message.split('\n')[0]}`);
   }
-  let serving: PrintDocument = { html: '' };
-  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true });
-  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
-  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-  const page = <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => browser.send<T>(method, params, sessionId);
+  // Each print has a page of its own, in a browser context of its own and so a renderer of its
+  // own: documents printed at once are laid out side by side (splitPack.ts).
+  type Tab = { sessionId: string; serving: PrintDocument; busy: boolean };
+  const tabs: Promise<Tab>[] = [];
+  const bySession = new Map<string, Tab>();
+  const openTab = async (): Promise<Tab> => {
+    const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true });
+    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
+    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const tab: Tab = { sessionId, serving: { html: '' }, busy: false };
+    bySession.set(sessionId, tab);
+    const page = <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => browser.send<T>(method, params, sessionId);
+    await Promise.all([page('Page.enable'), page('Emulation.setScriptExecutionDisabled', { value: true }), page('Fetch.enable', { patterns: [{ urlPattern: '*' }] })]);
+    return tab;
+  };
   browser.on('Fetch.requestPaused', (params, from) => {
-    if (from !== sessionId) return;
+    const tab = from === undefined ? undefined : bySession.get(from);
+    if (!tab) return;
+    const page = <T = Record<string, unknown>>(method: string, p: Record<string, unknown> = {}) => browser.send<T>(method, p, tab.sessionId);
     const requestId = params.requestId as string;
     const url = (params.request as { url: string }).url;
-    const body = url === PAGE_URL ? { mime: 'text/html; charset=utf-8', bytes: Buffer.from(serving.html, 'utf8') } : url.startsWith(ORIGIN) ? serving.pictures?.get(url.slice(ORIGIN.length)) : undefined;
+    const body = url === PAGE_URL ? { mime: 'text/html; charset=utf-8', bytes: Buffer.from(tab.serving.html, 'utf8') } : url.startsWith(ORIGIN) ? tab.serving.pictures?.get(url.slice(ORIGIN.length)) : undefined;
     const answer = body
       ? page('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: [{ name: 'Content-Type', value: body.mime }], body: Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString('base64') })
       : page('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
     answer.catch(() => undefined); // a request the page no longer waits for
   });
-  await Promise.all([page('Page.enable'), page('Emulation.setScriptExecutionDisabled', { value: true }), page('Fetch.enable', { patterns: [{ urlPattern: '*' }] })]);
+  tabs.push(openTab());
+  await tabs[0];
+  // The pages a split pack prints at once open beside the first while the pack is checked.
+  const concurrency = Math.max(1, Math.min(MOST_AT_ONCE, availableParallelism()));
+  for (let i = 1; i < concurrency; i++) tabs.push(openTab());
+  tabs.forEach((t) => t.catch(() => undefined));
 
-  const load = async (doc: PrintDocument) => {
-    serving = doc;
+  /** A page not printing, taken at once (so two prints never share one); a new one when all are. */
+  const takeTab = async (): Promise<Tab> => {
+    for (const t of tabs) {
+      const tab = await t.catch(() => undefined); // a page that could not be opened beside the first
+      if (tab && !tab.busy) {
+        tab.busy = true;
+        return tab;
+      }
+    }
+    const more = openTab().then((tab) => Object.assign(tab, { busy: true }));
+    tabs.push(more);
+    return more;
+  };
+
+  const load = async (tab: Tab, doc: PrintDocument) => {
+    tab.serving = doc;
+    const page = <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => browser.send<T>(method, params, tab.sessionId);
     let stop = () => {};
-    const loaded = new Promise<void>((resolve) => (stop = browser.on('Page.loadEventFired', (_p, from) => from === sessionId && resolve())));
+    const loaded = new Promise<void>((resolve) => (stop = browser.on('Page.loadEventFired', (_p, from) => from === tab.sessionId && resolve())));
     try {
       const nav = await page<{ errorText?: string }>('Page.navigate', { url: PAGE_URL });
       if (nav.errorText) throw new QuorumFailure('internal', `The browser could not open the page to print: ${nav.errorText}`);
@@ -62,7 +98,8 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
       stop();
     }
   };
-  const pdf = async (): Promise<Uint8Array> => {
+  const pdf = async (tab: Tab): Promise<Uint8Array> => {
+    const page = <T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}) => browser.send<T>(method, params, tab.sessionId);
     // Letter with no margins, as the print settings the CSS @page rules replace (preferCSSPageSize).
     const { stream } = await within(
       page<{ stream: string }>('Page.printToPDF', {
@@ -92,9 +129,15 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
     return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
   };
   return {
+    concurrency,
     async print(doc) {
-      await load(doc);
-      return pdf();
+      const tab = await takeTab();
+      try {
+        await load(tab, doc);
+        return await pdf(tab);
+      } finally {
+        tab.busy = false;
+      }
     },
     close: () => browser.close(),
   };

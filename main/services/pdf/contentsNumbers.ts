@@ -12,7 +12,7 @@ export const CONTENTS_PLACEHOLDER = '8888';
 /** How many pages from the front are searched for the contents (a contents of 1,000 entries fills about 35). */
 const PAGES_SEARCHED = 80;
 
-type Font = {
+export type Font = {
   /** Each character the font's subset can show, and its glyph's code (two bytes, Identity-H). */
   codeOf: Map<string, string>;
   charOf: Map<string, string>;
@@ -20,7 +20,7 @@ type Font = {
   width(code: string): number;
 };
 
-const bytesOf = (stream: PDFObject | undefined): Uint8Array | undefined => {
+export const bytesOf = (stream: PDFObject | undefined): Uint8Array | undefined => {
   if (!(stream instanceof PDFRawStream)) return undefined;
   const filter = stream.dict.get(PDFName.of('Filter'));
   if (filter === undefined) return stream.contents;
@@ -52,7 +52,7 @@ const toUnicode = (cmap: string): Map<string, string> => {
   return out;
 };
 
-const fontOf = (doc: PdfObjects, font: PDFObject | undefined): Font | undefined => {
+export const fontOf = (doc: PdfObjects, font: PDFObject | undefined): Font | undefined => {
   const dict = doc.lookup(font);
   if (!(dict instanceof PDFDict)) return undefined;
   const subtype = dict.get(PDFName.of('Subtype'));

@@ -17,18 +17,20 @@ export type PdfObjects = {
   pageRefs(): string[];
   /** The file with these objects replaced. */
   update(changed: ReadonlyMap<PDFRef, PDFObject>): Promise<Uint8Array>;
+  /** Where each object starts, for a file with a classic cross-reference table (joinPrints.ts). */
+  table?: XrefTable;
 };
 
 const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(to, bytes.length) - from)).toString('latin1');
 
-type Table = { offsets: Map<number, { offset: number; generation: number }>; trailer: PDFDict };
+export type XrefTable = { offsets: Map<number, { offset: number; generation: number }>; trailer: PDFDict };
 
 /** The cross-reference table and trailer the file's last `startxref` points at, with every earlier section it names (/Prev). */
-const readTable = (bytes: Uint8Array, context: PDFContext): Table | undefined => {
+export const readTable = (bytes: Uint8Array, context: PDFContext): XrefTable | undefined => {
   const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
   const at = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
   if (!at) return undefined;
-  const offsets: Table['offsets'] = new Map();
+  const offsets: XrefTable['offsets'] = new Map();
   let trailer: PDFDict | undefined;
   let next: number | undefined = Number(at[1]);
   const seen = new Set<number>();
@@ -96,7 +98,7 @@ const parsedWhole = async (bytes: Uint8Array): Promise<PdfObjects> => {
 
 export const readPdfObjects = async (bytes: Uint8Array): Promise<PdfObjects> => {
   const context = PDFContext.create();
-  let table: Table | undefined;
+  let table: XrefTable | undefined;
   try {
     table = readTable(bytes, context);
   } catch {
@@ -122,6 +124,7 @@ export const readPdfObjects = async (bytes: Uint8Array): Promise<PdfObjects> => 
   return {
     catalog,
     lookup,
+    table,
     pageRefs: () => pagesInTree(catalog.get(PDFName.of('Pages')), lookup),
     async update(changed) {
       if (!changed.size) return bytes;

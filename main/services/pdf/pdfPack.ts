@@ -3,8 +3,29 @@ import type { ImageLibrary } from '../../../shared/pack/markdown/images';
 import type { PackProgress } from '../../../shared/pack/build';
 import { contentsPageId, packHtml } from '../../../shared/pack/html/document';
 import { destinationPages, finishedPrint, headingTexts, numberedPrint } from './structure';
-import { fillEmptyElements, type PdfPrinter } from './printer';
+import { fillEmptyElements, type PdfPrinter, type PrintDocument } from './printer';
 import { CONTENTS_PLACEHOLDER } from './contentsNumbers';
+import { splitPackHtml } from './splitPack';
+import { joinPrints } from './joinPrints';
+
+/**
+ * About how much of the page (characters of HTML, some 50 pages) makes a document worth laying out
+ * beside another: below it, a renderer's start and the join cost more than they save.
+ */
+const PIECE_SIZE = 150_000;
+
+/**
+ * The page printed once: in pieces side by side where the printer lays several out at once and
+ * the pack is long enough (splitPack.ts, joinPrints.ts), else whole; whole too when the pieces
+ * cannot be joined exactly.
+ */
+const printedOnce = async (html: string, pictures: PrintDocument['pictures'], printer: PdfPrinter, pieces: number, onJoining: () => void): Promise<Uint8Array> => {
+  const parts = splitPackHtml(html, pieces);
+  if (parts.length < 2) return printer.print({ html, pictures });
+  const prints = await Promise.all(parts.map((p) => printer.print({ html: p.html, pictures })));
+  onJoining();
+  return (await joinPrints(prints, parts.map((p) => p.ids))) ?? printer.print({ html, pictures });
+};
 
 export type PdfPack = { bytes: Uint8Array; pages: Record<string, number>; contents: { id: string; text: string }[] };
 
@@ -19,12 +40,18 @@ export type PdfPack = { bytes: Uint8Array; pages: Record<string, number>; conten
  * form), the pack is printed again with them in the page, and once more (at most twice) if a
  * part moved. docs/ARCHITECTURE.md, "The PDF pack".
  */
-export const printPack = async (model: PackModel, images: ImageLibrary, printer: PdfPrinter, onProgress: PackProgress = () => {}, opts: { items?: readonly number[] } = {}): Promise<PdfPack> => {
+export const printPack = async (
+  model: PackModel,
+  images: ImageLibrary,
+  printer: PdfPrinter,
+  onProgress: PackProgress = () => {},
+  opts: { items?: readonly number[]; /** Documents laid out side by side; by default one a core, as the pack's length allows. */ pieces?: number } = {},
+): Promise<PdfPack> => {
   const total = 3;
   onProgress(0, total, 'Laying out the pages');
   if (opts.items) {
     // Some items' papers: no contents to number, so one printing.
-    const { html, contents, pictures } = packHtml(model, images, {}, { ...opts, pictures: 'named' });
+    const { html, contents, pictures } = packHtml(model, images, {}, { items: opts.items, pictures: 'named' });
     const printed = await finishedPrint(await printer.print({ html, pictures }), headingTexts(html));
     onProgress(total, total, 'Saved as PDF');
     return { bytes: printed.bytes, pages: printed.pages, contents };
@@ -32,7 +59,8 @@ export const printPack = async (model: PackModel, images: ImageLibrary, printer:
   const { html, contents, pictures } = packHtml(model, images, {}, { pictures: 'named' });
   const headings = headingTexts(html);
   const placeholders = Object.fromEntries(contents.map((c) => [contentsPageId(c.id), CONTENTS_PLACEHOLDER]));
-  const once = await printer.print({ html: fillEmptyElements(html, placeholders), pictures });
+  const pieces = opts.pieces ?? Math.min(printer.concurrency ?? 1, Math.floor(html.length / PIECE_SIZE));
+  const once = await printedOnce(fillEmptyElements(html, placeholders), pictures, printer, pieces, () => onProgress(1, total, 'Joining the pages laid out side by side'));
   onProgress(2, total, 'Numbering the contents');
   let printed = await numberedPrint(once, headings, contents);
   if (!printed) {

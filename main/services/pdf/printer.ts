@@ -16,7 +16,10 @@ export type PrintDocument = {
 };
 
 export type PdfPrinter = {
+  /** Prints a document; several may be printing at once. */
   print(doc: PrintDocument): Promise<Uint8Array>;
+  /** How many documents it lays out side by side to advantage (one a core; 1 when absent). */
+  concurrency?: number;
   close(): Promise<void>;
 };
 
