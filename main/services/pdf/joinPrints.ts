@@ -3,7 +3,7 @@ import { deflate as deflateCallback } from 'node:zlib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { readPdfObjects, type PdfObjects } from './pdfObjects';
 import { bytesOf, fontOf, type Font } from './contentsNumbers';
-import { withPageNumber } from './pageNumbers';
+import { pageFooter, withPageNumber, type Kerning, type PageFooter } from './pageNumbers';
 
 const deflate = promisify(deflateCallback);
 
@@ -109,12 +109,12 @@ export const joinPrints = async (prints: readonly Uint8Array[], owned: readonly 
   // What only the first document's catalog, tree roots and outline needed, from each next one.
   for (const doc of docs.slice(1)) for (const n of doc.dropped) dropped.add(key(doc, n));
 
-  // Each page's number, counted through the pack.
-  let page = 0;
-  const fixes: Promise<void>[] = [];
+  // Each page's number, counted through the pack: every footer found first (and the kerning its
+  // numbers show), then each written again and compressed on libuv's threads.
+  const kerning: Kerning = new Map();
+  const footers: { doc: Printed; contentsRef: PDFRef; stream: PDFRawStream; bytes: Buffer; footer: PageFooter & { within: number }; page: number }[] = [];
   for (const doc of docs) {
     for (let i = 0; i < doc.pageRefs.length; i++) {
-      page++;
       const pageDict = doc.objects.lookup(doc.pageRefs[i]);
       if (!(pageDict instanceof PDFDict)) return undefined;
       const contentsRef = pageDict.get(PDFName.of('Contents'));
@@ -127,36 +127,41 @@ export const joinPrints = async (prints: readonly Uint8Array[], owned: readonly 
         const ref = fonts instanceof PDFDict ? fonts.get(PDFName.of(name)) : undefined;
         return ref instanceof PDFRef ? doc.fontCache(ref.toString(), () => fontOf(doc.objects, ref)) : undefined;
       };
-      const content = numbered(bytes, (text) => withPageNumber(text, fontNamed, { page: i + 1, of: doc.pageRefs.length }, { page, of: total }));
-      if (content === undefined) return undefined;
-      const at = key(doc, contentsRef.objectNumber);
-      const dict = stream.dict.clone();
-      fixes.push(
-        // Compressed on libuv's threads while the next pages are read.
-        deflate(content).then((packed) => {
-          dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
-          dict.set(PDFName.of('Length'), PDFNumber.of(packed.length));
-          const head = Buffer.from(`${textOf(doc, dict)}\nstream\n`, 'latin1');
-          written.set(at, Buffer.concat([head, packed, Buffer.from('\nendstream', 'latin1')]));
-        }),
-      );
+      const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const found = footerIn(all, (text) => pageFooter(text, fontNamed, { page: i + 1, of: doc.pageRefs.length }, kerning));
+      if (!found) return undefined;
+      footers.push({ doc, contentsRef, stream, bytes: found.bytes, footer: found.footer, page: footers.length + 1 });
     }
+  }
+  const fixes: Promise<void>[] = [];
+  for (const { doc, contentsRef, stream, bytes, footer, page } of footers) {
+    const head = withPageNumber(bytes.subarray(0, footer.within).toString('latin1'), footer, { page, of: total }, kerning);
+    if (head === undefined) return undefined;
+    const at = key(doc, contentsRef.objectNumber);
+    const dict = stream.dict.clone();
+    fixes.push(
+      deflate(Buffer.concat([Buffer.from(head, 'latin1'), bytes.subarray(footer.within)])).then((packed) => {
+        dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+        dict.set(PDFName.of('Length'), PDFNumber.of(packed.length));
+        const streamHead = Buffer.from(`${textOf(doc, dict)}\nstream\n`, 'latin1');
+        written.set(at, Buffer.concat([streamHead, packed, Buffer.from('\nendstream', 'latin1')]));
+      }),
+    );
   }
   await Promise.all(fixes);
   return writeJoined(docs, written, dropped, key, renumber, base);
 };
 
 /**
- * A page's content with its footer written again (`rewrite`): the margin boxes are drawn first, so
- * only the stream's start is read as text, and the whole when the footer is not found there.
+ * A page's footer, found in the start of its content (the margin boxes are drawn first), or in the
+ * whole when not there; `within` is how much of the content was read as text.
  */
-const numbered = (bytes: Uint8Array, rewrite: (text: string) => string | undefined): Buffer | undefined => {
-  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = all.subarray(0, Math.min(all.length, 16_384));
-  const head = rewrite(start.toString('latin1'));
-  if (head !== undefined) return Buffer.concat([Buffer.from(head, 'latin1'), all.subarray(start.length)]);
-  const whole = start.length < all.length ? rewrite(all.toString('latin1')) : undefined;
-  return whole === undefined ? undefined : Buffer.from(whole, 'latin1');
+const footerIn = (all: Buffer, find: (text: string) => PageFooter | undefined): { bytes: Buffer; footer: PageFooter & { within: number } } | undefined => {
+  const start = Math.min(all.length, 16_384);
+  const inStart = find(all.subarray(0, start).toString('latin1'));
+  if (inStart) return { bytes: all, footer: { ...inStart, within: start } };
+  const inWhole = start < all.length ? find(all.toString('latin1')) : undefined;
+  return inWhole ? { bytes: all, footer: { ...inWhole, within: all.length } } : undefined;
 };
 
 type Printed = {
@@ -419,7 +424,6 @@ const writeJoined = (
   };
   push(first.bytes.subarray(0, first.header));
   for (const doc of docs) {
-    const all = doc === first ? '' : Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength).toString('latin1');
     for (const { number, start, end } of doc.extents) {
       const k = key(doc, number);
       if (dropped.has(k) && !written.has(k)) continue;
@@ -438,10 +442,15 @@ const writeJoined = (
         continue;
       }
       // The object's own text (to its stream keyword, if it has one) renumbered; its stream data as it is.
-      const own = all.slice(start, end);
-      const data = own.includes('endstream') ? streamAt(own) : undefined;
-      pushText(renumber(doc, (data === undefined ? own : own.slice(0, data)).replace(/^\s*\d+(\s+\d+\s+obj)/, `${n}$1`)));
-      if (data !== undefined) push(doc.bytes.subarray(start + data, end));
+      // Only the text before a stream is read: a page's content or a picture is copied unread.
+      const own = Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset + start, end - start);
+      let data: number | undefined;
+      if (own.lastIndexOf('endstream') >= Math.max(0, own.length - 64)) {
+        const keyword = own.indexOf('stream');
+        data = keyword < 0 ? undefined : (streamAt(own.subarray(0, keyword + 8).toString('latin1')) ?? streamAt(own.toString('latin1')));
+      }
+      pushText(renumber(doc, own.subarray(0, data ?? own.length).toString('latin1').replace(/^\s*\d+(\s+\d+\s+obj)/, `${n}$1`)));
+      if (data !== undefined) push(own.subarray(data));
     }
   }
   flush();
