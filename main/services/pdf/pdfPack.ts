@@ -9,10 +9,13 @@ import { splitPackHtml } from './splitPack';
 import { joinPrints } from './joinPrints';
 
 /**
- * About how much of the page (characters of HTML, some 50 pages) makes a document worth laying out
- * beside another: below it, a renderer's start and the join cost more than they save.
+ * How much of the page (characters of HTML, some 170 pages) a document laid out beside another
+ * must have. Each document costs a renderer, its own styles and fonts, and its share of the join:
+ * measured on two cores, at ~300 pages (two documents of ~180) that was about 1 s more CPU for
+ * 0.6 s less wait, more CPU than LibreOffice converting the Word pack takes, so a pack that long
+ * prints whole; at ~1,000 pages the wait is 1.5–2 s shorter (`npm run bench`).
  */
-const PIECE_SIZE = 150_000;
+const PIECE_SIZE = 400_000;
 
 /**
  * The page printed once: in pieces side by side where the printer lays several out at once and
