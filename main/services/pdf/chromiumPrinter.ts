@@ -66,15 +66,13 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
   });
   tabs.push(openTab());
   await tabs[0];
-  // The pages a split pack prints at once open beside the first while the pack is checked.
+  // A page more opens only when a long pack is laid out side by side: a renderer costs CPU, and most packs print whole.
   const concurrency = Math.max(1, Math.min(MOST_AT_ONCE, availableParallelism()));
-  for (let i = 1; i < concurrency; i++) tabs.push(openTab());
-  tabs.forEach((t) => t.catch(() => undefined));
 
   /** A page not printing, taken at once (so two prints never share one); a new one when all are. */
   const takeTab = async (): Promise<Tab> => {
     for (const t of tabs) {
-      const tab = await t.catch(() => undefined); // a page that could not be opened beside the first
+      const tab = await t.catch(() => undefined); // a page that could not be opened: its print said why
       if (tab && !tab.busy) {
         tab.busy = true;
         return tab;
