@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { deflate as deflateCallback } from 'node:zlib';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
+import { nameOf } from './structure';
 import { readPdfObjects, type PdfObjects } from './pdfObjects';
 import { bytesOf, fontOf, type Font } from './contentsNumbers';
 import { pageFooter, withPageNumber, type Kerning, type PageFooter } from './pageNumbers';
@@ -206,7 +207,6 @@ const arrayItems = (doc: PdfObjects, o: PDFObject | undefined): PDFObject[] | un
 };
 const keysOf = (d: PDFDict) => d.keys().map((k) => k.asString());
 const onlyKeys = (d: PDFDict, allowed: string[]) => keysOf(d).every((k) => allowed.includes(k));
-const nameText = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
 
 /** One printed document read for joining; undefined when it is not of the shape Chromium prints. */
 const readPrinted = async (bytes: Uint8Array): Promise<Printed | undefined> => {
@@ -260,7 +260,7 @@ const readPrinted = async (bytes: Uint8Array): Promise<Printed | undefined> => {
       if (pairs)
         for (let i = 0; i + 1 < pairs.length; i += 2) {
           const keyObject = objects.lookup(pairs[i]);
-          const name = nameText(keyObject);
+          const name = nameOf(keyObject);
           if (name === undefined) return false;
           ids.push([name, keyObject!.toString(), pairs[i + 1]]);
         }

@@ -3,7 +3,8 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFOb
 import { readPdfObjects, type PdfObjects } from './pdfObjects';
 import { contentsNumbersIn } from './contentsNumbers';
 
-const nameOf = (o: PDFObject | undefined): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : undefined);
+/** A name or a string's text: a name tree's key, a bookmark's title. */
+export const nameOf = (o: PDFObject | undefined): string | undefined => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : undefined);
 
 /**
  * The page (from 1) each named destination of a PDF points at. Chromium writes one for every
