@@ -167,6 +167,9 @@ export const comparePacks = async (opts: { root: string; scratch: string; rounds
  * saved; and Build pressed straight after a paper changed, with nothing laid out ahead. The
  * save dialog answers at once.
  */
+/** How long the bench's officer takes in the save dialog: reading the name and folder suggested, then Save. */
+const OFFICER_IN_DIALOG_MS = 3000;
+
 const warmInAppPack = async (dir: string, meetingId: string, root: string, rounds: number, say: (line: string) => void): Promise<Row[]> => {
   const [{ Session }, { createHandlers }, { createDispatcher }, { headlessPlatform }, { systemClock }] = await Promise.all([
     import('../main/services/session'),
@@ -178,7 +181,15 @@ const warmInAppPack = async (dir: string, meetingId: string, root: string, round
   const copy = `${dir}-app`;
   cpSync(dir, copy, { recursive: true });
   const session = new Session(copy, () => {}, { clock: systemClock, backupEveryMs: Number.MAX_SAFE_INTEGER });
-  const call = createDispatcher(createHandlers(session, headlessPlatform('bench', { chooseSaveFile: async () => join(copy, 'app-pack.docx') }), { packWorker: join(root, 'out/main/packWorker.js') }));
+  // The save dialog: answered at once, or after the officer has been in it for `dialogMs`.
+  let dialogMs = 0;
+  let answeredAt = 0;
+  const chooseSaveFile = async ({ extension }: { extension: string }) => {
+    if (dialogMs) await new Promise((r) => setTimeout(r, dialogMs));
+    answeredAt = performance.now();
+    return join(copy, `app-pack.${extension}`);
+  };
+  const call = createDispatcher(createHandlers(session, headlessPlatform('bench', { chooseSaveFile }), { packWorker: join(root, 'out/main/packWorker.js') }));
   const ok = async (channel: string, input: unknown) => {
     const r = (await call(channel as never, input as never)) as { ok: boolean; error?: { message: string } };
     if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
@@ -186,7 +197,9 @@ const warmInAppPack = async (dir: string, meetingId: string, root: string, round
   };
   const warm: Row = { what: 'Pack in the app, warm: Build to the file saved (the pre-flight read)', runs: [] };
   const changed: Row = { what: 'Pack in the app: Build straight after a paper changed', runs: [] };
-  const build = (n: number) => ok('pack:build', { meetingId, variant: 'full', overrideReason: 'benchmark', taskId: `bench-${n}` });
+  const pdfAtOnce: Row = { what: 'PDF pack in the app: Build to the file saved, the save dialog answered at once', runs: [], helpers: 'Chromium' };
+  const pdfAfterDialog: Row = { what: `PDF pack in the app: the wait after the save dialog, answered after ${OFFICER_IN_DIALOG_MS / 1000} s (CPU: the whole build)`, runs: [], helpers: 'Chromium' };
+  const build = (n: number, format: 'docx' | 'pdf' = 'docx') => ok('pack:build', { meetingId, variant: 'full', overrideReason: 'benchmark', taskId: `bench-${n}`, format });
   try {
     for (let round = 0; round <= rounds; round++) {
       say(`in the app: round ${round} of ${rounds}`);
@@ -195,16 +208,24 @@ const warmInAppPack = async (dir: string, meetingId: string, root: string, round
       const w = await measureHere(() => build(round));
       await ok('paper:updateBody', { agendaItemId: lastPaperId(session.ready().data, meetingId), body: `A paper changed just before Build, round ${round}.` });
       const c = await measureHere(() => build(round + 100));
+      // The PDF is laid out from the moment Build is pressed, while the officer chooses where to save it (effects.ts).
+      const p = await measureHere(() => build(round + 200, 'pdf'), { helpers: true });
+      dialogMs = OFFICER_IN_DIALOG_MS;
+      const d = await measureHere(() => build(round + 300, 'pdf'), { helpers: true });
+      const afterDialog = (performance.now() - answeredAt) / 1000;
+      dialogMs = 0;
       if (round > 0) {
         // Round 0 warms the process: its code loaded, as in an app that has been open a while.
         warm.runs.push(w);
         changed.runs.push(c);
+        pdfAtOnce.runs.push(p);
+        pdfAfterDialog.runs.push({ ...d, seconds: afterDialog });
       }
     }
   } finally {
     session.close();
   }
-  return [warm, changed];
+  return [warm, changed, pdfAtOnce, pdfAfterDialog];
 };
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -93,10 +93,30 @@ export const measureProcess = (command: string, args: readonly string[], opts: {
     });
   });
 
-/** Runs `work` in this process, measuring its wall and CPU time (every thread's) and this process's peak resident set meanwhile. */
-export const measureHere = async (work: () => Promise<unknown>): Promise<Measured> => {
+/**
+ * Runs `work` in this process, measuring its wall and CPU time (every thread's) and this process's
+ * peak resident set meanwhile; with `helpers`, the processes it starts too (a browser laying a PDF
+ * out): their CPU added, their peak proportional set given apart, as measureProcess reads them.
+ */
+export const measureHere = async (work: () => Promise<unknown>, opts: { helpers?: boolean } = {}): Promise<Measured> => {
   let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  const before = new Map(opts.helpers ? processTree(process.pid).map((s) => [s.pid, s.ticks]) : []);
+  const ticks = new Map<number, number>();
+  let helpersPeak = 0;
+  let readings = 0;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+    if (!opts.helpers) return;
+    const shares = readings++ % 12 === 0; // as measureProcess: each helper's memory map read every 240 ms
+    let helpers = 0;
+    for (const s of processTree(process.pid)) {
+      if (s.pid === process.pid) continue;
+      ticks.set(s.pid, Math.max(ticks.get(s.pid) ?? 0, s.ticks - (before.get(s.pid) ?? 0)));
+      if (shares) helpers += pssBytes(s);
+    }
+    if (shares) helpersPeak = Math.max(helpersPeak, helpers);
+  };
+  const timer = setInterval(sample, opts.helpers ? 20 : 10);
   const cpu = process.cpuUsage();
   const started = performance.now();
   try {
@@ -107,7 +127,8 @@ export const measureHere = async (work: () => Promise<unknown>): Promise<Measure
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, peakMiB: peak / 1024 / 1024, helpersPeakMiB: 0 };
+  const helpersCpu = [...ticks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND;
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6 + helpersCpu, peakMiB: peak / 1024 / 1024, helpersPeakMiB: helpersPeak / 1024 / 1024 };
 };
 
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);

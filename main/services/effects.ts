@@ -7,7 +7,8 @@ import { EXPORT_LABEL, suggestedExportName, suggestedGovernanceName, writeCalend
 import { PAPER_EXTENSIONS, paperReviewMarks } from './papers';
 import { basename } from 'node:path';
 import { importPaperFile } from './papers/importPaper';
-import { buildPackFile, checkPack, laidOutPages, packKey, readImages, refuseBuild, suggestedPackName } from './packs';
+import { buildPackFile, checkPack, laidOutPages, packKey, readImages, refuseBuild, startingPrinter, startPdfLayout, suggestedPackName } from './packs';
+import type { PackProgress } from '../../shared/pack/build';
 import { tokensKept } from '../../shared/pack/markdown/lex';
 import { itemsLabel } from '../../shared/pack/parts/plan';
 import { readReturnedFile } from './returnedCopies';
@@ -29,6 +30,19 @@ import { assemblePack, type PackVariant } from '../../shared/pack/model';
 /** One hand-written handler per effect: what needs the machine. Typed by the effect's declaration. */
 
 const cancelled = { saved: false as const, reason: 'The save was cancelled; nothing was exported.' };
+
+/** Progress held while a dialog is open (the last step kept), then passed on as it comes. */
+const heldProgress = (report: PackProgress) => {
+  let held: Parameters<PackProgress> | undefined;
+  let open = true;
+  return {
+    report: ((...step) => (open ? (held = step) : report(...step))) as PackProgress,
+    release: () => {
+      open = false;
+      if (held) report(...held);
+    },
+  };
+};
 
 /**
  * What an effect does to get ready while the officer reads the view before it (a query's
@@ -110,13 +124,28 @@ export const createEffects = (session: Session, platform: Platform, packs: KeptP
       // Checked before the officer is asked where to save: a pack that cannot be built asks nothing.
       const checked = checkPack(store, meetingId, variant, today(), { items, supplement, format, ...(forPersonId ? { forPersonId } : {}) });
       refuseBuild(checked, overrideReason);
-      const file = await platform.chooseSaveFile({
-        title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : supplement ? 'Save the supplement to the board pack' : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
-        defaultName: suggestedPackName(store.data, meetingId, variant, format, items, Boolean(supplement), forPersonId),
-        filterName: format === 'pdf' ? 'PDF document' : 'Word document',
-        extension: format,
-      });
-      if (!file) return { saved: false as const, reason: 'The save was cancelled; no pack was built.' };
+      // A PDF is laid out while the officer chooses where to save it (a Word pack was laid out while
+      // the pre-flight was read): the wait after the dialog is the saving. Its progress shows once
+      // the dialog is answered; until then the window says it waits for the officer.
+      const progress = heldProgress((done, total, label) => session.progress(taskId, label, done, total));
+      const laidOut = format === 'pdf' ? startPdfLayout(checked.model, readImages(store.dataDir, referencedImages(checked.model)), startingPrinter(platform.startPdfPrinter()), progress.report, checked.items) : undefined;
+      let file: string | null;
+      try {
+        file = await platform.chooseSaveFile({
+          title: items ? `Save ${itemsLabel(items).toLowerCase()} as PDF` : supplement ? 'Save the supplement to the board pack' : format === 'pdf' ? 'Save the board pack as PDF' : 'Save the board pack',
+          defaultName: suggestedPackName(store.data, meetingId, variant, format, items, Boolean(supplement), forPersonId),
+          filterName: format === 'pdf' ? 'PDF document' : 'Word document',
+          extension: format,
+        });
+      } catch (err) {
+        await laidOut?.discard();
+        throw err;
+      }
+      if (!file) {
+        await laidOut?.discard();
+        return { saved: false as const, reason: 'The save was cancelled; no pack was built.' };
+      }
+      progress.release();
       const outcome = await buildPackFile(store, {
         meetingId,
         variant,
@@ -124,10 +153,11 @@ export const createEffects = (session: Session, platform: Platform, packs: KeptP
         out: file.toLowerCase().endsWith(`.${format}`) ? file : `${file}.${format}`,
         clock: session.clock,
         overrideReason,
-        onProgress: (done, total, label) => session.progress(taskId, label, done, total),
+        onProgress: progress.report,
         printer: () => platform.startPdfPrinter(),
         // The kept builder: its thread has the Word writer loaded and the papers read (createPreparations).
         ...(format === 'docx' ? { builder: packs.builder() } : {}),
+        ...(laidOut ? { laidOut } : {}),
         checked,
       });
       return { saved: true as const, file: outcome.file, bytes: outcome.bytes, sha256: outcome.sha256, overridden: outcome.overridden, errors: checked.report.errors, warnings: checked.report.warnings };

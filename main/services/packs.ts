@@ -11,6 +11,7 @@ import { defaultPackWorker, startPackBuilder, type PackBuilder } from './packThr
 import { itemsLabel, itemsPlan } from '../../shared/pack/parts/plan';
 import { assembleSupplement, packContents, type SupplementReasons } from '../../shared/pack/supplement';
 import type { PdfPrinter } from './pdf/printer';
+import type { PdfPack } from './pdf/pdfPack';
 import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
 import { formatUkDate } from '../../shared/rules/dates';
@@ -104,6 +105,8 @@ export type PackRequest = {
   format?: PackFormat;
   /** Starts the browser engine a PDF is laid out in: Electron's in the app; by default a Chromium on this computer (pdf/browser.ts). */
   printer?: () => Promise<PdfPrinter>;
+  /** The PDF of `checked`, being laid out already (startPdfLayout): the app starts it while the officer chooses where to save. */
+  laidOut?: PdfLayout;
   /** Only these agenda items' papers and briefings, as a PDF of their own (print what you need). */
   items?: readonly number[];
   /** A supplement to the last pack saved: each late or changed item's reasons, by agenda item id. */
@@ -244,6 +247,47 @@ export const startingPrinter = (starting: Promise<PdfPrinter>) => {
 };
 
 /**
+ * A PDF pack being laid out: `done` gives its pages and the browser closing (about 0.1 s, awaited
+ * once the file is written); `discard` closes the browser and drops the pages. The app starts one
+ * as soon as the officer asks for a PDF, while the save dialog is open (effects.ts), so the wait
+ * after choosing where to save is mostly the saving; buildPackFile starts one otherwise.
+ */
+export type PdfLayout = { done: Promise<{ pdf: PdfPack; closing: Promise<void> }>; discard(): Promise<void> };
+
+export const startPdfLayout = (model: PackModel, images: ImageLibrary, printing: ReturnType<typeof startingPrinter>, onProgress?: PackProgress, items?: readonly number[]): PdfLayout => {
+  // Loaded for a PDF only: a Word pack never loads pdf-lib (about 0.1 s at every start). It is
+  // loaded while the browser may still be opening its page, rather than after.
+  const loading = import('./pdf/pdfPack');
+  loading.catch(() => undefined); // seen below, or by nobody when the browser failed first
+  let printer: PdfPrinter | undefined;
+  let discarded = false;
+  const done = (async () => {
+    printer = await printing.take();
+    let closing: Promise<void> | undefined;
+    try {
+      if (discarded) throw new QuorumFailure('internal', 'The PDF was not wanted after all');
+      const { printPack } = await loading;
+      const pdf = await printPack(model, images, printer, onProgress, { items });
+      closing = printer.close();
+      return { pdf, closing };
+    } catch (err) {
+      await (closing ?? printer.close());
+      throw err;
+    }
+  })();
+  done.catch(() => undefined); // seen by the build, or dropped by discard
+  return {
+    done,
+    discard: async () => {
+      discarded = true;
+      await printer?.close(); // a print in flight then fails, and is dropped
+      await done.catch(() => undefined);
+      await printing.discard();
+    },
+  };
+};
+
+/**
  * Pre-flight, build, write the .docx atomically, and record it in the history (and the journal).
  * Refuses with the pre-flight errors unless an override reason is given.
  */
@@ -258,8 +302,13 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   // Started first, so the builder thread loads the Word writer while this one checks the pack.
   const builder = format === 'docx' ? (req.builder ?? startPackBuilder(req.workerFile === undefined ? defaultPackWorker() : req.workerFile)) : undefined;
   if (format === 'pdf') req.builder?.stop(); // a builder started for a Word pack is not needed
+  if (req.laidOut && (format !== 'pdf' || !req.checked)) {
+    await req.laidOut.discard();
+    throw new QuorumFailure('internal', 'A PDF laid out ahead is saved only as the PDF of the pack it was laid out from');
+  }
   // Likewise the browser starts first for a PDF, in processes of its own, while this thread checks the pack.
-  const printing = format === 'pdf' ? startingPrinter((req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))()) : undefined;
+  const printing = format === 'pdf' && !req.laidOut ? startingPrinter((req.printer ?? (() => import('./pdf/chromiumPrinter').then((m) => m.launchChromiumPrinter())))()) : undefined;
+  let layout = req.laidOut;
   let bytes: Uint8Array;
   let model: PackModel;
   let report: PreflightReport;
@@ -275,31 +324,25 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
     ({ model, report, items } = checked);
     out = resolve(req.out);
     makeFolderFor(out, 'The pack', NOT_RECORDED);
-    const images = readImages(store.dataDir, referencedImages(model));
+    const images = () => readImages(store.dataDir, referencedImages(model));
     if (builder) {
       // A worker is sent the pre-flight's tokens with the pack; a build on this thread finds them kept.
       const tokens = builder.thread === 'worker' ? tokensKept(markdownTextsIn(model)) : undefined;
       // Where a PDF of this same pack was laid out, its contents' page numbers go in the Word contents too.
       const contentsPages = model.recipient ? undefined : laidOutPages(store.data, req.meetingId, req.variant, model);
-      bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images, ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}), ...(checked.key ? { key: checked.key } : {}) }, req.onProgress);
+      bytes = await builder.build({ model, input: { builtAt: req.clock.now(), images: images(), ...(contentsPages ? { contentsPages } : {}) }, ...(tokens ? { tokens } : {}), ...(checked.key ? { key: checked.key } : {}) }, req.onProgress);
     } else {
-      // Loaded for a PDF only: a Word pack never loads pdf-lib (about 0.1 s at every start). It is
-      // loaded while the browser may still be opening its page, rather than after.
-      const loading = import('./pdf/pdfPack');
-      loading.catch(() => undefined); // seen below, or by nobody when the browser failed first
-      const printer = await printing!.take();
-      try {
-        const { printPack } = await loading;
-        const pdf = await printPack(model, images, printer, req.onProgress, { items });
-        bytes = pdf.bytes;
-        if (!items) pages = pdf.contents.filter((c) => pdf.pages[c.id]).map((c) => ({ text: c.text, page: pdf.pages[c.id] }));
-      } finally {
-        closing = printer.close();
-      }
+      layout ??= startPdfLayout(model, images(), printing!, req.onProgress, items);
+      const laid = await layout.done;
+      closing = laid.closing;
+      const { pdf } = laid;
+      bytes = pdf.bytes;
+      if (!items) pages = pdf.contents.filter((c) => pdf.pages[c.id]).map((c) => ({ text: c.text, page: pdf.pages[c.id] }));
     }
   } catch (err) {
     builder?.stop();
     await closing;
+    await layout?.discard();
     await printing?.discard();
     throw err;
   }
