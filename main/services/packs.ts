@@ -297,6 +297,7 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
     format = packFormatFor(req.out, req.format);
   } catch (err) {
     req.builder?.stop();
+    await req.laidOut?.discard();
     throw err;
   }
   // Started first, so the builder thread loads the Word writer while this one checks the pack.

@@ -6,12 +6,12 @@ import { createDispatcher } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/handlers';
 import { Session } from '../../main/services/session';
 import { loadExample } from '../../main/services/example';
-import { buildPackFile } from '../../main/services/packs';
+import { buildPackFile, checkPack, startingPrinter, startPdfLayout } from '../../main/services/packs';
 import { launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
 import type { PdfPrinter } from '../../main/services/pdf/printer';
 import { QuorumFailure } from '../../shared/result';
 import { NO_BROWSER_MESSAGE } from '../../main/services/pdf/browser';
-import { stubPlatform, tempDir, testClock } from '../helpers';
+import { stubPlatform, tempDir, testClock, TEST_TODAY } from '../helpers';
 import { WAIT } from '../waits';
 
 /** pdftotext's reading of the whole file, as laid out. */
@@ -125,6 +125,42 @@ describe('a PDF pack built in the app', () => {
     // Cancelled at once: the browser was still starting; it is closed once it has, before Build answers.
     expect(env.moments).toEqual(['dialog opened', 'dialog answered', 'browser closed']);
     expect(await env.call('pack:history', { meetingId: 'meeting:ct-next' })).toMatchObject({ ok: true, value: [] });
+  });
+
+  it('is saved only as the PDF of the pack it was laid out from: a Word file name or a wrong one closes its browser and saves nothing', async () => {
+    const env = await setUp({ answer: async () => null });
+    close = env.close;
+    const store = env.session.ready();
+    const checked = checkPack(store, 'meeting:ct-next', 'public', TEST_TODAY, { format: 'pdf' });
+    const request = { meetingId: 'meeting:ct-next', variant: 'public' as const, clock: testClock(), overrideReason: 'Deep dive paper to follow', checked };
+    let closed = 0;
+    const browser = async (): Promise<PdfPrinter> => {
+      const printer = await launchChromiumPrinter();
+      return { ...printer, close: async () => (closed++, printer.close()) };
+    };
+    const layOut = () => startPdfLayout(checked.model, {}, startingPrinter(browser()), undefined);
+    await expect(buildPackFile(store, { ...request, out: join(env.packs, 'pack.docx'), laidOut: layOut() })).rejects.toThrow('A PDF laid out ahead is saved only as the PDF of the pack it was laid out from');
+    await expect(buildPackFile(store, { ...request, out: join(env.packs, 'pack.pdf'), format: 'docx', laidOut: layOut() })).rejects.toThrow('A Word pack’s file name must end in .docx');
+    expect(closed).toBe(2);
+    expect(existsSync(env.packs)).toBe(false);
+    await expect(buildPackFile(store, { ...request, out: join(env.packs, 'pack.pdf'), laidOut: layOut() })).resolves.toMatchObject({ format: 'pdf' });
+    expect(closed).toBe(3);
+    expect(readdirSync(env.packs)).toEqual(['pack.pdf']);
+    expect(await env.call('pack:history', { meetingId: 'meeting:ct-next' })).toMatchObject({ ok: true, value: [{ fileName: 'pack.pdf' }] });
+  });
+
+  it('ends a print in flight when its browser is closed under it, rather than waiting on the page', async () => {
+    const printer = await launchChromiumPrinter();
+    // A page long enough to be loading still when the browser is closed.
+    const html = `<!doctype html><html lang="en-GB"><title>Long</title><body><table>${'<tr><td>Referrals</td><td>120</td></tr>'.repeat(20_000)}</table></body></html>`;
+    const printing = printer.print({ html });
+    printing.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    const closedAt = performance.now();
+    await printer.close();
+    await expect(printing).rejects.toThrow();
+    // Ended with the browser (a print left waiting would wait out the 300 s load limit).
+    expect(performance.now() - closedAt).toBeLessThan(WAIT.test / 4);
   });
 
   it('says why when the browser could not start while the dialog was open, and saves nothing', async () => {

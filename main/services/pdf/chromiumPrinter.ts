@@ -91,7 +91,8 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
     try {
       const nav = await page<{ errorText?: string }>('Page.navigate', { url: PAGE_URL });
       if (nav.errorText) throw new QuorumFailure('internal', `The browser could not open the page to print: ${nav.errorText}`);
-      await within(loaded, 300_000, 'to load the page to print');
+      // A browser closed meanwhile (an officer who cancelled the save) ends the wait, not the 300 s.
+      await within(Promise.race([loaded, browser.stopped]), 300_000, 'to load the page to print');
     } finally {
       stop();
     }

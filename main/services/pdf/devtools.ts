@@ -17,6 +17,8 @@ export type DevtoolsBrowser = {
   /** Calls `listener` with each event of this name (from any session) until the returned function is called. */
   on(method: string, listener: (params: Record<string, unknown>, sessionId?: string) => void): () => void;
   close(): Promise<void>;
+  /** Rejects, saying why, once the browser has stopped (closed, or gone): a wait for an event gives up with it. */
+  stopped: Promise<never>;
 };
 
 type Pending = { resolve: (v: never) => void; reject: (e: Error) => void; method: string };
@@ -67,11 +69,15 @@ export const startDevtoolsBrowser = async (executablePath: string, env: Record<s
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(params: Record<string, unknown>, sessionId?: string) => void>>();
   let ended: Error | undefined;
+  let stop = (_why: Error) => {};
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => undefined); // seen by whoever waits on an event, or by nobody
   const end = (why: Error) => {
     if (ended) return;
     ended = why;
     for (const p of pending.values()) p.reject(why);
     pending.clear();
+    stop(why);
   };
   const started = new Promise<void>((resolve, reject) => {
     child.once('error', (err) => {
@@ -124,6 +130,7 @@ export const startDevtoolsBrowser = async (executablePath: string, env: Record<s
   }
   return {
     send,
+    stopped,
     on(method, listener) {
       const set = listeners.get(method) ?? new Set();
       set.add(listener);
