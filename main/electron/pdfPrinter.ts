@@ -33,6 +33,11 @@ export const electronPdfPrinter = async (): Promise<PdfPrinter> => {
     show: false,
     webPreferences: { session: ses, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
   });
+  // Closed while a print is in flight (an officer who cancelled the save dialog): the print ends
+  // with it, whatever the destroyed window's loadURL or printToPDF would do.
+  let markClosed = () => {};
+  const closed = new Promise<never>((_, reject) => (markClosed = () => reject(new Error('The PDF printer was closed'))));
+  closed.catch(() => undefined); // seen by a print in flight, or by nobody
   const clear = () => {
     rmSync(page, { force: true });
     rmSync(join(folder, 'pictures'), { recursive: true, force: true });
@@ -45,8 +50,8 @@ export const electronPdfPrinter = async (): Promise<PdfPrinter> => {
       writeFileSync(join(folder, name), picture.bytes, { mode: 0o600 });
     }
     try {
-      await window.loadURL(pageUrl);
-      return new Uint8Array(await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true }));
+      await Promise.race([window.loadURL(pageUrl), closed]);
+      return new Uint8Array(await Promise.race([window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true }), closed]));
     } finally {
       clear();
     }
@@ -54,6 +59,7 @@ export const electronPdfPrinter = async (): Promise<PdfPrinter> => {
   return {
     print: (doc) => printOnce(doc),
     async close() {
+      markClosed();
       if (!window.isDestroyed()) window.destroy();
       rmSync(folder, { recursive: true, force: true });
     },

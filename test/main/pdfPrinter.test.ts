@@ -72,4 +72,20 @@ describe('the app’s PDF printer (Electron’s own Chromium)', () => {
     expect(win.destroy).toHaveBeenCalled();
     expect(existsSync(dirname(fileURLToPath(pageUrl)))).toBe(false);
   });
+
+  it('ends a print in flight when it is closed (a save dialog cancelled mid-layout), leaving no page behind', async () => {
+    const { electronPdfPrinter } = await import('../../main/electron/pdfPrinter');
+    const printer = await electronPdfPrinter();
+    const win = electron.mock.windows.at(-1) as unknown as Win;
+    // A page that never finishes loading, as a window destroyed under it might leave it.
+    let pageUrl = '';
+    win.loadURL.mockImplementation((url: string) => ((pageUrl = url), new Promise(() => {})));
+    const printing = printer.print({ html: '<!DOCTYPE html><title>Pack</title><h1>Agenda</h1>' });
+    await vi.waitFor(() => expect(pageUrl).not.toBe(''));
+    await printer.close();
+    await expect(printing).rejects.toThrow('The PDF printer was closed');
+    expect(win.webContents.printToPDF).not.toHaveBeenCalled();
+    expect(win.destroy).toHaveBeenCalled();
+    expect(existsSync(dirname(fileURLToPath(pageUrl)))).toBe(false);
+  });
 });
