@@ -161,15 +161,17 @@ export const comparePacks = async (opts: { root: string; scratch: string; rounds
   return [...out, 'Against the targets:', '', markdownTable(['Meeting', 'Comparison', 'Figure', 'Target', 'Result'], verdicts)].join('\n');
 };
 
-/**
- * The pack built in the app, as the window asks for it, in a process already open: the
- * pre-flight shown (and read for two seconds, as an officer reads it), then Build, to the file
- * saved; and Build pressed straight after a paper changed, with nothing laid out ahead. The
- * save dialog answers at once.
- */
 /** How long the bench's officer takes in the save dialog: reading the name and folder suggested, then Save. */
 const OFFICER_IN_DIALOG_MS = 3000;
 
+/**
+ * The pack built in the app, as the window asks for it, in a process already open: the
+ * pre-flight shown (and read for two seconds, as an officer reads it), then Build, to the file
+ * saved; and Build pressed straight after a paper changed, with nothing laid out ahead (the save
+ * dialog answering at once). Then the PDF (laid out in this computer's Chromium, with its CPU and
+ * memory): Build to the file saved with the dialog answered at once, and the wait after the
+ * dialog when the officer spends OFFICER_IN_DIALOG_MS in it (effects.ts lays the PDF out meanwhile).
+ */
 const warmInAppPack = async (dir: string, meetingId: string, root: string, rounds: number, say: (line: string) => void): Promise<Row[]> => {
   const [{ Session }, { createHandlers }, { createDispatcher }, { headlessPlatform }, { systemClock }] = await Promise.all([
     import('../main/services/session'),

@@ -54,6 +54,35 @@ const processTree = (root: number): Stat[] => {
   return out;
 };
 
+/**
+ * Reads a process tree as it runs (call `sample` every 20 ms): each process's CPU ticks since
+ * `since` gave them, the root's peak resident set, and its helpers' peak proportional set. The
+ * helpers' shares are read every 12th time (240 ms): reading them walks each process's memory
+ * map, which would cost a large browser real time if done every 20 ms.
+ */
+const treeReader = (root: number, since: ReadonlyMap<number, number> = new Map()) => {
+  const ticks = new Map<number, number>();
+  let peak = 0;
+  let helpersPeak = 0;
+  let readings = 0;
+  return {
+    sample() {
+      const shares = readings++ % 12 === 0;
+      let helpers = 0;
+      for (const s of processTree(root)) {
+        ticks.set(s.pid, Math.max(ticks.get(s.pid) ?? 0, s.ticks - (since.get(s.pid) ?? 0)));
+        if (s.pid === root) peak = Math.max(peak, s.rssBytes);
+        else if (shares) helpers += pssBytes(s);
+      }
+      if (shares) helpersPeak = Math.max(helpersPeak, helpers);
+    },
+    /** CPU seconds of the whole tree, or of the helpers alone. */
+    cpuSeconds: (helpersOnly = false) => [...ticks].reduce((sum, [pid, t]) => (helpersOnly && pid === root ? sum : sum + t), 0) / TICKS_PER_SECOND,
+    peakMiB: () => peak / 1024 / 1024,
+    helpersPeakMiB: () => helpersPeak / 1024 / 1024,
+  };
+};
+
 /** Runs `command` to its end, measuring it; refuses (with its last output) when it fails. */
 export const measureProcess = (command: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> =>
   new Promise((resolve, reject) => {
@@ -61,25 +90,9 @@ export const measureProcess = (command: string, args: readonly string[], opts: {
     const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)));
-    const ticks = new Map<number, number>();
-    let peak = 0;
-    let helpersPeak = 0;
-    let readings = 0;
-    const sample = () => {
-      if (child.pid === undefined) return;
-      // The helpers' shares are read every 12th time (240 ms): reading them walks each process's
-      // memory map, which would cost a large browser real time if done every 20 ms.
-      const shares = readings++ % 12 === 0;
-      let helpers = 0;
-      for (const s of processTree(child.pid)) {
-        ticks.set(s.pid, Math.max(ticks.get(s.pid) ?? 0, s.ticks));
-        if (s.pid === child.pid) peak = Math.max(peak, s.rssBytes);
-        else if (shares) helpers += pssBytes(s);
-      }
-      if (shares) helpersPeak = Math.max(helpersPeak, helpers);
-    };
-    const timer = setInterval(sample, 20);
-    child.once('spawn', sample);
+    const tree = child.pid === undefined ? undefined : treeReader(child.pid);
+    const timer = setInterval(() => tree?.sample(), 20);
+    child.once('spawn', () => tree?.sample());
     child.once('error', (err) => {
       clearInterval(timer);
       reject(err);
@@ -88,8 +101,7 @@ export const measureProcess = (command: string, args: readonly string[], opts: {
       const seconds = (performance.now() - started) / 1000;
       clearInterval(timer);
       if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`));
-      const cpuSeconds = [...ticks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND;
-      resolve({ seconds, cpuSeconds, peakMiB: peak / 1024 / 1024, helpersPeakMiB: helpersPeak / 1024 / 1024 });
+      resolve({ seconds, cpuSeconds: tree?.cpuSeconds() ?? 0, peakMiB: tree?.peakMiB() ?? 0, helpersPeakMiB: tree?.helpersPeakMiB() ?? 0 });
     });
   });
 
@@ -100,23 +112,11 @@ export const measureProcess = (command: string, args: readonly string[], opts: {
  */
 export const measureHere = async (work: () => Promise<unknown>, opts: { helpers?: boolean } = {}): Promise<Measured> => {
   let peak = process.memoryUsage.rss();
-  const before = new Map(opts.helpers ? processTree(process.pid).map((s) => [s.pid, s.ticks]) : []);
-  const ticks = new Map<number, number>();
-  let helpersPeak = 0;
-  let readings = 0;
-  const sample = () => {
+  const tree = opts.helpers ? treeReader(process.pid, new Map(processTree(process.pid).map((s) => [s.pid, s.ticks]))) : undefined;
+  const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
-    if (!opts.helpers) return;
-    const shares = readings++ % 12 === 0; // as measureProcess: each helper's memory map read every 240 ms
-    let helpers = 0;
-    for (const s of processTree(process.pid)) {
-      if (s.pid === process.pid) continue;
-      ticks.set(s.pid, Math.max(ticks.get(s.pid) ?? 0, s.ticks - (before.get(s.pid) ?? 0)));
-      if (shares) helpers += pssBytes(s);
-    }
-    if (shares) helpersPeak = Math.max(helpersPeak, helpers);
-  };
-  const timer = setInterval(sample, opts.helpers ? 20 : 10);
+    tree?.sample();
+  }, opts.helpers ? 20 : 10);
   const cpu = process.cpuUsage();
   const started = performance.now();
   try {
@@ -127,8 +127,8 @@ export const measureHere = async (work: () => Promise<unknown>, opts: { helpers?
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   peak = Math.max(peak, process.memoryUsage.rss());
-  const helpersCpu = [...ticks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND;
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6 + helpersCpu, peakMiB: peak / 1024 / 1024, helpersPeakMiB: helpersPeak / 1024 / 1024 };
+  // This process's own CPU from process.cpuUsage (finer than /proc's ticks); its helpers' from the tree.
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6 + (tree?.cpuSeconds(true) ?? 0), peakMiB: peak / 1024 / 1024, helpersPeakMiB: tree?.helpersPeakMiB() ?? 0 };
 };
 
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);

@@ -343,8 +343,8 @@ export const buildPackFile = async (store: PartnershipStore, req: PackRequest): 
   } catch (err) {
     builder?.stop();
     await closing;
-    await layout?.discard();
-    await printing?.discard();
+    // A layout closes the browser it printed with; a browser started for one not begun is closed here.
+    await (layout ? layout.discard() : printing?.discard());
     throw err;
   }
   try {
