@@ -22,7 +22,10 @@ export type Host = {
   session: Session;
   opened: string[];
   chooseFolderAnswer: { value: string | null };
-  saveAnswer: { cancel: boolean; folder?: string };
+  /** How the save dialog answers: cancelled, or with a file in `folder`; not before `held` settles, when set. */
+  saveAnswer: { cancel: boolean; folder?: string; held?: Promise<void> };
+  /** PDF prints finished by the host's browser, so far. */
+  printsFinished: { count: number };
   /** The file the open dialog picks next (null: cancel). */
   openAnswer: { file: string | null };
   /** The titles of the open dialogs shown, in order. */
@@ -41,7 +44,8 @@ export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): 
   const clients = new Set<ServerResponse>();
   const opened: string[] = [];
   const chooseFolderAnswer = { value: null as string | null };
-  const saveAnswer: { cancel: boolean; folder?: string } = { cancel: false };
+  const saveAnswer: Host['saveAnswer'] = { cancel: false };
+  const printsFinished = { count: 0 };
   const openAnswer = { file: null as string | null };
   const openDialogs: string[] = [];
   const openedFiles: string[] = [];
@@ -59,7 +63,10 @@ export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): 
     openExternal: async (url) => void opened.push(url),
     rememberDataDir: () => {},
     // The save dialog answers with a file in the test's own folder, or cancels when told to.
-    chooseSaveFile: async ({ defaultName }) => (saveAnswer.cancel ? null : join(saveAnswer.folder ?? dataDir, defaultName)),
+    chooseSaveFile: async ({ defaultName }) => {
+      await saveAnswer.held;
+      return saveAnswer.cancel ? null : join(saveAnswer.folder ?? dataDir, defaultName);
+    },
     chooseOpenFile: async ({ title }) => {
       openDialogs.push(title);
       return openAnswer.file;
@@ -67,7 +74,10 @@ export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): 
     openPath: async (path) => void openedFiles.push(path),
     showInFolder: (path) => void shownInFolder.push(path),
     // The PDF pack is laid out in the system's Chromium, as `quorum pack` does (the app uses Electron's own).
-    startPdfPrinter: () => launchChromiumPrinter(),
+    startPdfPrinter: async () => {
+      const printer = await launchChromiumPrinter();
+      return { ...printer, print: async (doc) => printer.print(doc).finally(() => void printsFinished.count++) };
+    },
   };
   const dispatch = createDispatcher(createHandlers(session, platform));
 
@@ -119,6 +129,7 @@ export const startHost = async (dataDir: string, opts: { clock?: Clock } = {}): 
     opened,
     chooseFolderAnswer,
     saveAnswer,
+    printsFinished,
     openAnswer,
     openDialogs,
     openedFiles,

@@ -169,6 +169,33 @@ describe('the PDF pack from the Pack screen', () => {
     await expect.poll(() => q.pack.history.getByRole('row').nth(1).innerText()).toMatch(/Public\s+PDF/);
   });
 
+  it('lays the PDF out while the officer is still in the save dialog, the panel waiting for them, and saves it once they answer', async () => {
+    const { page, host } = e2e;
+    const q = quorumPage(page);
+    await q.startWithExample();
+    await q.nav('Board pack').click();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+    let answer = () => {};
+    host.saveAnswer.held = new Promise<void>((r) => (answer = r));
+
+    await q.pack.savePdf.click();
+    await q.pack.overrideReason.fill('Papers 5 and 6 to follow');
+    await q.pack.buildAnyway.click();
+    // The officer is still choosing where to save: the pack is printed meanwhile, and the panel says it waits for them.
+    await expect.poll(() => host.printsFinished.count, { timeout: WAIT.screenBuild }).toBeGreaterThan(0);
+    await page.getByText('Waiting for you to choose where to save…').waitFor();
+    expect(await page.getByText(/Laying out the pages|Numbering the contents/).count()).toBe(0);
+    expect(await q.pack.savePdf.isDisabled()).toBe(true);
+    await screenshot(page, 'pack-pdf-save-dialog.png');
+    const printed = host.printsFinished.count;
+
+    answer();
+    await page.getByText('Pack saved', { exact: true }).waitFor({ timeout: WAIT.screenBuild });
+    expect(host.printsFinished.count).toBe(printed);
+    const [build] = listRecords(host.session.store.data, 'packBuild');
+    expect(build).toMatchObject({ format: 'pdf', variant: 'public' });
+  });
+
   it('saves one item’s paper as a PDF of its own from its row, though other papers are missing, and not a Part 2 paper from the public pack', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
