@@ -19,6 +19,8 @@ export const createElectronMock = () => {
   const appHandlers = new Map<string, Handler>();
   const ipcHandlers = new Map<string, Handler>();
   const windows: FakeWindow[] = [];
+  /** Called with each window as it is made, before main can use it: how a test gives new windows their behaviour. */
+  const onWindow: ((w: FakeWindow) => void)[] = [];
   let protocolHandler: Handler | undefined;
 
   class FakeWindow {
@@ -38,6 +40,7 @@ export const createElectronMock = () => {
     constructor(options: unknown) {
       this.options = options;
       windows.push(this);
+      for (const f of onWindow) f(this);
     }
   }
 
@@ -82,5 +85,5 @@ export const createElectronMock = () => {
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn() },
   };
-  return { module: { ...module, default: module }, state, userData, appHandlers, ipcHandlers, windows, session, partitions, protocolHandler: () => protocolHandler };
+  return { module: { ...module, default: module }, state, userData, appHandlers, ipcHandlers, windows, onWindow, session, partitions, protocolHandler: () => protocolHandler };
 };

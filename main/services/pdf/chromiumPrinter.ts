@@ -1,11 +1,7 @@
-import type { PdfPrinter, PrintDocument } from './printer';
+import { printsAtOnce, type PdfPrinter, type PrintDocument } from './printer';
 import { findBrowser } from './browser';
 import { QuorumFailure } from '../../../shared/result';
 import { startDevtoolsBrowser, type DevtoolsBrowser } from './devtools';
-import { availableParallelism } from 'node:os';
-
-/** Documents printed at once at most: each is a renderer of its own, with the memory that takes. */
-const MOST_AT_ONCE = 4;
 
 /**
  * The browser's environment: the caller's, without libraries preloaded into every process (such
@@ -67,7 +63,7 @@ export const launchChromiumPrinter = async (executablePath: string = findBrowser
   tabs.push(openTab());
   await tabs[0];
   // A page more opens only when a long pack is laid out side by side: a renderer costs CPU, and most packs print whole.
-  const concurrency = Math.max(1, Math.min(MOST_AT_ONCE, availableParallelism()));
+  const concurrency = printsAtOnce();
 
   /** A page not printing, taken at once (so two prints never share one); a new one when all are. */
   const takeTab = async (): Promise<Tab> => {

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * Prints one HTML document to PDF in a browser engine: Electron's own Chromium in the app
  * (main/electron/pdfPrinter.ts), Chromium driven over the DevTools protocol in the CLI and the
@@ -22,6 +24,12 @@ export type PdfPrinter = {
   concurrency?: number;
   close(): Promise<void>;
 };
+
+/** Documents printed at once at most: each is a renderer of its own, with the memory that takes. */
+const MOST_AT_ONCE = 4;
+
+/** How many documents a printer lays out side by side to advantage: one a core, up to MOST_AT_ONCE. */
+export const printsAtOnce = (): number => Math.max(1, Math.min(MOST_AT_ONCE, availableParallelism()));
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
