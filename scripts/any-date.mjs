@@ -1,8 +1,8 @@
 /**
  * npm run test:any-date
- * The unit, integration and main-process tests again with the machine's clock moved (Debian's
- * faketime): 430 days ahead, and at 00:30 British Summer Time on a summer night (23:30 UTC), when
- * the UTC date is still the day before. Every test pins its own clock, so both must pass. The
+ * The unit, integration (the timed ones too) and main-process tests again with the machine's
+ * clock moved (Debian's faketime): 430 days ahead, and at 00:30 British Summer Time on a summer
+ * night (23:30 UTC), when the UTC date is still the day before. Every test pins its own clock, so both must pass. The
  * readback project (LibreOffice, pandoc, Chromium's PDFs, memory) is not about the date and runs
  * once, in npm test (docs/ARCHITECTURE.md, tests).
  */
@@ -19,7 +19,7 @@ if (spawnSync('faketime', ['-f', '+0d', 'true']).status !== 0) {
 }
 for (const pass of passes) {
   console.log(`\n== Tests ${pass.label} ==`);
-  const r = spawnSync('faketime', ['-f', pass.faketime, 'npx', 'vitest', 'run', '--project', 'unit', '--project', 'main'], {
+  const r = spawnSync('faketime', ['-f', pass.faketime, 'npx', 'vitest', 'run', '--project', 'unit', '--project', 'timed', '--project', 'main'], {
     stdio: 'inherit',
     env: { ...process.env, ...pass.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
   });

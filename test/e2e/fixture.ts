@@ -40,12 +40,35 @@ export const useE2E = (opts: { clock?: () => Clock } = {}): E2E => {
       env.page = await newPage(env.browser, env.host.url);
     };
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && env.page) await reportPage(env.page, task.name);
     await env.page?.context().close();
     await env.host?.close();
     cleanup();
   });
   return env;
+};
+
+/**
+ * What the officer would have seen when a story failed: the open dialogs, or else the screen, as
+ * text, in the log CI keeps (a flake seen once on a busy runner can then be read), and a screenshot
+ * in the temporary folder. Never fails the test again, and gives up after a few seconds.
+ */
+const reportPage = async (page: Page, testName: string) => {
+  const seen = (async () => {
+    const dialogs = page.getByRole('dialog');
+    const texts = (await dialogs.count()) ? await dialogs.allInnerTexts() : [await page.locator('body').innerText()];
+    const { mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const folder = join(tmpdir(), 'quorum-e2e-failures');
+    mkdirSync(folder, { recursive: true });
+    const shot = join(folder, `${testName.replace(/[^\w]+/g, '-').slice(0, 80)}.png`);
+    await page.screenshot({ path: shot });
+    return `${texts.map((t) => t.slice(0, 3000)).join('\n---\n')}\n(screenshot: ${shot})`;
+  })();
+  const report = await Promise.race([seen.catch((err: Error) => `(the page could not be read: ${err.message})`), new Promise<string>((r) => setTimeout(() => r('(the page did not answer within 5 s)'), 5000))]);
+  console.error(`The screen when “${testName}” failed:\n${report}`);
 };
 
 export const seriousViolations = async (p: Page) => {
