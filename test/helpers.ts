@@ -11,6 +11,7 @@ import { headlessPlatform, type Platform } from '../main/services/platform';
 import { fixedClock, type Clock } from '../shared/clock';
 import { StoreOnDisk } from '../main/services/store/adapter';
 import { CHANGE_LOG_FILE, STORE_FILE, type StoreFile } from '../main/services/store/format';
+import { WAIT } from './waits';
 
 /**
  * The instant every test runs at, whatever the machine's clock says (docs/ARCHITECTURE.md, time is an input).
@@ -108,4 +109,16 @@ export const refused = (f: () => unknown): QuorumFailure => {
     throw e;
   }
   throw new Error('not refused');
+};
+
+/**
+ * Resolves once `moment` is among the moments a test writes down as they happen (a dialog the
+ * test holds open while the app works); fails, naming it and `during`, within half the test's time.
+ */
+export const untilMoment = async <M>(moments: readonly M[], moment: M, during: string): Promise<void> => {
+  const deadline = performance.now() + WAIT.test / 2;
+  while (!moments.includes(moment)) {
+    if (performance.now() > deadline) throw new Error(`${during}: no "${String(moment)}"`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 };

@@ -164,17 +164,24 @@ export const createEffects = (session: Session, platform: Platform, packs: KeptP
     },
     'pack:publish': async ({ taskId, since, boardId }) => {
       const store = session.ready();
-      const folder = await platform.chooseFolder('Choose the folder to publish the website into');
-      if (!folder) return { published: false as const, reason: 'No folder was chosen; nothing was published.' };
-      const outcome = await publishSite(store.data, store.dataDir, folder, {
-        today: today(),
-        holidays: bankHolidaysAround(today()),
-        ...(since ? { since } : {}),
-        ...(boardId ? { boardId } : {}),
-        printer: () => platform.startPdfPrinter(),
-        onProgress: (done, total, label) => session.progress(taskId, label, done, total),
-      });
-      return { published: true as const, ...outcome };
+      // The printer starts while the officer chooses the folder, as a PDF pack's does (pack:build);
+      // it is closed unused when the folder already holds every PDF, or nothing is published.
+      const printing = startingPrinter(platform.startPdfPrinter());
+      try {
+        const folder = await platform.chooseFolder('Choose the folder to publish the website into');
+        if (!folder) return { published: false as const, reason: 'No folder was chosen; nothing was published.' };
+        const outcome = await publishSite(store.data, store.dataDir, folder, {
+          today: today(),
+          holidays: bankHolidaysAround(today()),
+          ...(since ? { since } : {}),
+          ...(boardId ? { boardId } : {}),
+          printer: () => printing.take(),
+          onProgress: (done, total, label) => session.progress(taskId, label, done, total),
+        });
+        return { published: true as const, ...outcome };
+      } finally {
+        await printing.discard();
+      }
     },
     'pack:open': async ({ packBuildId }) => {
       await platform.openPath(builtFile(packBuildId));

@@ -11,7 +11,7 @@ import { launchChromiumPrinter } from '../../main/services/pdf/chromiumPrinter';
 import type { PdfPrinter } from '../../main/services/pdf/printer';
 import { QuorumFailure } from '../../shared/result';
 import { NO_BROWSER_MESSAGE } from '../../main/services/pdf/browser';
-import { stubPlatform, tempDir, testClock, TEST_TODAY } from '../helpers';
+import { stubPlatform, tempDir, testClock, TEST_TODAY, untilMoment } from '../helpers';
 import { WAIT } from '../waits';
 
 /** pdftotext's reading of the whole file, as laid out. */
@@ -66,14 +66,8 @@ const setUp = async (opts: { answer: (moments: Moment[], path: string) => Promis
   return { t, session, moments, labels, packs, call, build, close: () => (session.close(), t.cleanup()) };
 };
 
-/** Resolves once `moment` has happened while the dialog is open; fails, naming it, within half the test's time. */
-const until = async (moments: Moment[], moment: Moment) => {
-  const deadline = performance.now() + WAIT.test / 2;
-  while (!moments.includes(moment)) {
-    if (performance.now() > deadline) throw new Error(`While the save dialog was open: no "${moment}"`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+/** Resolves once `moment` has happened while the save dialog is open. */
+const until = (moments: Moment[], moment: Moment) => untilMoment(moments, moment, 'While the save dialog was open');
 
 let close = () => {};
 afterEach(() => close());
