@@ -8,7 +8,15 @@ import { QuorumFailure } from './result';
  * to gigabytes: one highly compressed part, parts that lie about their size, or thousands of
  * entries pointing at the same bytes) is refused in well under a second and a few megabytes.
  */
-export type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localHeader: number };
+export type ZipEntry = {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeader: number;
+  /** Where its record in the central directory starts and ends. */
+  central: [number, number];
+};
 
 export const ZIP_LIMITS = {
   /** No Word package comes near this many parts. */
@@ -31,16 +39,15 @@ const WHAT: Record<OfficeApp, string> = { Word: 'a Word document', Excel: 'an Ex
 const refuse = (fileName: string, app: OfficeApp, why: string) =>
   new QuorumFailure('invalid-input', `${fileName} was not opened: ${why}. It is not ${WHAT[app]} Quorum can read safely; ask for the ${app === 'Word' ? 'document' : 'workbook'} to be saved again from ${app}.`);
 
+/** Where the end-of-central-directory record starts (APPNOTE 4.3.16): in the last 22 + 65,535 (comment) bytes. */
+const endOfCentralDirectory = (bytes: Uint8Array, fileName: string, app: OfficeApp): number => {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) if (u32(bytes, i) === 0x06054b50) return i;
+  throw refuse(fileName, app, 'it is not a complete zip package');
+};
+
 /** The entries of a zip's central directory (APPNOTE 4.3.12, 4.3.16), without inflating anything. */
 export const listZipEntries = (bytes: Uint8Array, fileName = 'The file', app: OfficeApp = 'Word'): ZipEntry[] => {
-  // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) throw refuse(fileName, app, 'it is not a complete zip package');
+  const eocd = endOfCentralDirectory(bytes, fileName, app);
   const count = u16(bytes, eocd + 10);
   const at = u32(bytes, eocd + 16);
   if (count === 0xffff || at === 0xffffffff) throw refuse(fileName, app, `it is a ZIP64 package, which ${app} does not write for files of this kind`);
@@ -59,10 +66,49 @@ export const listZipEntries = (bytes: Uint8Array, fileName = 'The file', app: Of
       compressedSize: u32(bytes, p + 20),
       size: u32(bytes, p + 24),
       localHeader: u32(bytes, p + 42),
+      central: [p, p + 46 + nameLength + extra + comment],
     });
     p += 46 + nameLength + extra + comment;
   }
   return entries;
+};
+
+/**
+ * The same package with its parts stored in another order, copied byte for byte: nothing is
+ * inflated, and each part keeps its local header, data and data descriptor (APPNOTE 4.3.6). `rank`
+ * puts a part earlier when lower; parts of equal rank keep their order. Give it the entries
+ * checkZipPackage judged (no two parts share bytes). For a reader that reads a package in one pass
+ * as it is stored (exceljs's streaming reader: main/services/imports/sheet.ts).
+ */
+export const zipInOrder = (bytes: Uint8Array, entries: readonly ZipEntry[], rank: (name: string) => number): Uint8Array => {
+  const eocd = endOfCentralDirectory(bytes, 'The file', 'Excel');
+  const centralStart = u32(bytes, eocd + 16);
+  // Each part runs from its local header to the next one's, or to the central directory.
+  const stored = [...entries].sort((a, b) => a.localHeader - b.localHeader);
+  const span = new Map(stored.map((e, i) => [e, [e.localHeader, i + 1 < stored.length ? stored[i + 1].localHeader : centralStart] as const]));
+  const ordered = entries.map((e, i) => ({ e, i, r: rank(e.name) })).sort((a, b) => a.r - b.r || span.get(a.e)![0] - span.get(b.e)![0] || a.i - b.i);
+  const partsLength = ordered.reduce((n, { e }) => n + span.get(e)![1] - span.get(e)![0], 0);
+  const centralLength = entries.reduce((n, e) => n + e.central[1] - e.central[0], 0);
+  const out = new Uint8Array(partsLength + centralLength + (bytes.length - eocd));
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const newOffset = new Map<ZipEntry, number>();
+  for (const { e } of ordered) {
+    const [from, to] = span.get(e)!;
+    newOffset.set(e, at);
+    out.set(bytes.subarray(from, to), at);
+    at += to - from;
+  }
+  const newCentral = at;
+  for (const { e } of ordered) {
+    out.set(bytes.subarray(e.central[0], e.central[1]), at);
+    view.setUint32(at + 42, newOffset.get(e)!, true);
+    at += e.central[1] - e.central[0];
+  }
+  out.set(bytes.subarray(eocd), at);
+  view.setUint32(at + 12, centralLength, true);
+  view.setUint32(at + 16, newCentral, true);
+  return out;
 };
 
 /** Where an entry's compressed bytes start: after its local header (APPNOTE 4.3.7). */

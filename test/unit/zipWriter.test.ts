@@ -3,7 +3,11 @@ import { unzipSync, strFromU8, strToU8 } from 'fflate';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, portableCompressor, writeZip } from '../../shared/zipWriter';
 import { nativeCompressor } from '../../main/services/nativeZip';
-import { listZipEntries } from '../../shared/zip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkZipPackage, listZipEntries, zipInOrder } from '../../shared/zip';
 import { buildPack } from '../../shared/pack/build';
 import { exampleData, TINY_PNG } from '../docxPackage';
 import { TEST_NOW, TEST_TODAY } from '../helpers';
@@ -50,5 +54,34 @@ describe('the zip writer', () => {
     expect(media).toHaveLength(1);
     expect(Buffer.from(files[media[0]]).equals(Buffer.from(TINY_PNG))).toBe(true);
     expect((strFromU8(files['word/document.xml']).match(/<pic:pic\b/g) ?? []).length).toBe(2);
+  });
+
+  it('stores a package’s parts in another order byte for byte, for a reader that reads them as stored', () => {
+    const parts = [
+      { name: '[Content_Types].xml', data: strToU8('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: strToU8('<worksheet>Row</worksheet>'.repeat(300)) },
+      { name: 'xl/sharedStrings.xml', data: strToU8('<sst>Name</sst>'.repeat(50)) },
+      { name: 'xl/media/logo.png', data: TINY_PNG, store: true },
+      { name: 'xl/workbook.xml', data: strToU8('<workbook/>') },
+    ];
+    const zip = writeZip(parts, portableCompressor);
+    const rank = (name: string) => (name === 'xl/workbook.xml' || name === 'xl/sharedStrings.xml' ? 0 : name.startsWith('xl/worksheets/') ? 2 : 1);
+    const reordered = zipInOrder(zip, checkZipPackage(zip, () => true, 'Members.xlsx', 'Excel'), rank);
+    const expected = ['xl/sharedStrings.xml', 'xl/workbook.xml', '[Content_Types].xml', 'xl/media/logo.png', 'xl/worksheets/sheet1.xml'];
+    // The central directory and the stored order both say so, and each part is what it was.
+    expect(listZipEntries(reordered).map((e) => e.name)).toEqual(expected);
+    expect([...listZipEntries(reordered)].sort((a, b) => a.localHeader - b.localHeader).map((e) => e.name)).toEqual(expected);
+    expect(reordered.length).toBe(zip.length);
+    const back = unzipSync(reordered);
+    for (const p of parts) expect(back[p.name]).toEqual(p.data);
+    // Another unzipper agrees: Python's zipfile checks every part's CRC.
+    const dir = mkdtempSync(join(tmpdir(), 'quorum-zip-'));
+    try {
+      writeFileSync(join(dir, 'reordered.xlsx'), reordered);
+      const tested = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), [i.filename for i in z.infolist()])', join(dir, 'reordered.xlsx')], { encoding: 'utf8' });
+      expect(tested.trim()).toBe(`None ${JSON.stringify(expected).replace(/"/g, "'").replace(/,/g, ', ')}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

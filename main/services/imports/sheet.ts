@@ -1,10 +1,9 @@
 import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
-import type { CellValue, Row, stream } from 'exceljs';
-import { unzipSync, zipSync } from 'fflate';
+import type { CellValue, Row } from 'exceljs';
 import { QuorumFailure } from '../../../shared/result';
 import { readChosenFile } from './chosenFile';
-import { checkZipPackage } from '../../../shared/zip';
+import { checkZipPackage, zipInOrder } from '../../../shared/zip';
 import { MAX_CELL, MAX_IMPORT_ROWS, type SheetTable } from '../../../shared/imports/table';
 
 /**
@@ -74,19 +73,18 @@ const readRows = async (fileName: string, sheet: AsyncIterable<Row>): Promise<Sh
 };
 
 /**
- * exceljs's streaming reader applies number formats only from a styles part it has already met,
- * and a package may place xl/styles.xml after its sheets. So the styles are read first, alone,
- * from a package holding only that part; the sheets are then read with them in hand.
+ * exceljs's streaming reader reads a package's parts in one pass, in the order they are stored,
+ * and a package may store them in any order (OPC, ISO/IEC 29500-2 §10.2). Its number formats come
+ * only from a styles part it has already met. A sheet met before the workbook's shared strings is
+ * set aside in a temporary file, and while it is written the pass now and then ends early: every
+ * part after it is lost, and the sheet reads as empty (a workbook as exceljs itself writes it, one
+ * read in a hundred or so). A sheet met once the shared strings and the workbook's relationships
+ * are in hand, but before xl/workbook.xml, is read with no workbook to name it, and the reader
+ * fails. So the package is handed to it with those parts first and the sheets last, reordered byte
+ * for byte without inflating anything (shared/zip.ts, zipInOrder).
  */
-const readerWithStyles = async (WorkbookReader: typeof stream.xlsx.WorkbookReader, bytes: Buffer) => {
-  const styles = unzipSync(bytes, { filter: (f) => f.name === 'xl/styles.xml' })['xl/styles.xml'];
-  const reader = new WorkbookReader(Readable.from([]), {});
-  if (styles) {
-    const onlyStyles = Readable.from([Buffer.from(zipSync({ 'xl/styles.xml': styles }))]);
-    for await (const _ of (reader as unknown as Parser).parse(onlyStyles, { styles: 'cache', worksheets: 'ignore', sharedStrings: 'ignore' }));
-  }
-  return reader as unknown as Parser;
-};
+const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const partRank = (name: string) => (WORKBOOK_PARTS.includes(name) ? 0 : name.startsWith('xl/worksheets/') ? 2 : 1);
 type Parser = { parse(input: Readable, options: Record<string, string>): AsyncIterable<{ eventType: string; value: WorksheetReader }>; model?: { sheets?: { id: number; state?: string }[] } };
 type WorksheetReader = AsyncIterable<Row> & { id: number; name: string; state?: string };
 
@@ -97,16 +95,16 @@ const readXlsx = async (fileName: string, bytes: Buffer): Promise<SheetTable> =>
     throw new QuorumFailure('invalid-input', `${fileName} is an older Excel file (.xls). Open it in Excel and save it as an Excel Workbook (.xlsx) or as CSV.`);
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new QuorumFailure('invalid-input', `${fileName} is not an Excel workbook: it does not have the .xlsx file structure. It may be damaged or renamed from another format.`);
-  checkZipPackage(bytes, () => true, fileName, 'Excel');
+  const entries = checkZipPackage(bytes, () => true, fileName, 'Excel');
   const { default: ExcelJS } = await import('exceljs');
-  const input = Readable.from([bytes]);
+  const input = Readable.from([Buffer.from(zipInOrder(bytes, entries, partRank))]);
   // The first visible sheet, in tab order, that has anything in it: the one the officer sees on opening.
   let chosen: { tab: number; name: string; read: SheetRead } | undefined;
   let sheetCount = 0;
   try {
-    const reader = await readerWithStyles(ExcelJS.stream.xlsx.WorkbookReader, bytes);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {}) as unknown as Parser;
     const seenTabs = new Set<number>();
-    for await (const { eventType, value: sheet } of reader.parse(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' })) {
+    for await (const { eventType, value: sheet } of reader.parse(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })) {
       if (eventType !== 'worksheet') continue;
       sheetCount++;
       const tabs = reader.model?.sheets ?? [];
