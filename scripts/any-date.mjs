@@ -2,9 +2,9 @@
  * npm run test:any-date
  * The unit, integration (the timed ones too) and main-process tests again with the machine's
  * clock moved (Debian's faketime): 430 days ahead, and at 00:30 British Summer Time on a summer
- * night (23:30 UTC), when the UTC date is still the day before. Every test pins its own clock, so both must pass. The
- * readback project (LibreOffice, pandoc, Chromium's PDFs, memory) is not about the date and runs
- * once, in npm test (docs/ARCHITECTURE.md, tests).
+ * night (23:30 UTC), when the UTC date is still the day before. Every test pins its own clock,
+ * so both must pass. The readback project (LibreOffice, pandoc, Chromium's PDFs, memory) is not
+ * about the date and runs once, in npm test (docs/ARCHITECTURE.md, tests).
  */
 import { spawnSync } from 'node:child_process';
 

@@ -86,21 +86,21 @@ export const zipInOrder = (bytes: Uint8Array, entries: readonly ZipEntry[], rank
   // Each part runs from its local header to the next one's, or to the central directory.
   const stored = [...entries].sort((a, b) => a.localHeader - b.localHeader);
   const span = new Map(stored.map((e, i) => [e, [e.localHeader, i + 1 < stored.length ? stored[i + 1].localHeader : centralStart] as const]));
-  const ordered = entries.map((e, i) => ({ e, i, r: rank(e.name) })).sort((a, b) => a.r - b.r || span.get(a.e)![0] - span.get(b.e)![0] || a.i - b.i);
-  const partsLength = ordered.reduce((n, { e }) => n + span.get(e)![1] - span.get(e)![0], 0);
+  const ordered = [...stored].sort((a, b) => rank(a.name) - rank(b.name) || a.localHeader - b.localHeader);
+  const partsLength = centralStart - (stored[0]?.localHeader ?? centralStart);
   const centralLength = entries.reduce((n, e) => n + e.central[1] - e.central[0], 0);
   const out = new Uint8Array(partsLength + centralLength + (bytes.length - eocd));
   const view = new DataView(out.buffer);
   let at = 0;
   const newOffset = new Map<ZipEntry, number>();
-  for (const { e } of ordered) {
+  for (const e of ordered) {
     const [from, to] = span.get(e)!;
     newOffset.set(e, at);
     out.set(bytes.subarray(from, to), at);
     at += to - from;
   }
   const newCentral = at;
-  for (const { e } of ordered) {
+  for (const e of ordered) {
     out.set(bytes.subarray(e.central[0], e.central[1]), at);
     view.setUint32(at + 42, newOffset.get(e)!, true);
     at += e.central[1] - e.central[0];

@@ -6,7 +6,6 @@ import { packHtml } from '../../shared/pack/html/document';
 import { referencedImages } from '../../shared/pack/preflight';
 import type { PackProgress } from '../../shared/pack/build';
 import type { PackModel } from '../../shared/pack/model';
-import type { ImageLibrary } from '../../shared/pack/markdown/images';
 import { QuorumFailure } from '../../shared/result';
 import type { StoreData } from '../../shared/data';
 import { writeFileAtomic } from './store/atomicFile';
@@ -99,7 +98,17 @@ export const publishSite = async (
       unchanged++;
       progress(++done, total, p.pack.path);
     }
-    if (starting) await printSideBySide(await starting, toPrint.map((p) => ({ ...p, model: p.pack.model, pictures: () => picturesOf(p.pack.model) })), ({ pack, source }, bytes) => place(pack.path, source, () => writeFileAtomic(join(out, pack.path), bytes)));
+    if (starting) {
+      // As many packs at once as the printer lays documents out (printer.ts, `concurrency`), each
+      // whole when several print together: they are side by side already, and splitting each too
+      // would only add renderers (pdfPack.ts).
+      const printer = await starting;
+      const lanes = Math.max(1, Math.min(printer.concurrency ?? 1, toPrint.length));
+      await inLanes(toPrint, lanes, async ({ pack, source }) => {
+        const { bytes } = await printPack(pack.model, picturesOf(pack.model), printer, undefined, lanes > 1 ? { pieces: 1 } : {});
+        place(pack.path, source, () => writeFileAtomic(join(out, pack.path), bytes));
+      });
+    }
   } finally {
     await (await starting?.catch(() => undefined))?.close();
   }
@@ -111,21 +120,16 @@ export const publishSite = async (
 };
 
 /**
- * Prints the packs in as many lanes as the printer lays documents out at once (printer.ts,
- * `concurrency`), each pack whole when several print together: they are side by side already, and
- * splitting each too would only add renderers (pdfPack.ts). A failure stops the lanes from taking
- * another pack, and is thrown once every print in flight has ended.
+ * Runs `work` on each item, `lanes` at a time, in order. A failure stops the lanes from taking
+ * another item, and is thrown once every item in hand has ended.
  */
-const printSideBySide = async <P extends { model: PackModel; pictures: () => ImageLibrary }>(printer: PdfPrinter, packs: readonly P[], printed: (pack: P, bytes: Uint8Array) => void) => {
-  const lanes = Math.max(1, Math.min(printer.concurrency ?? 1, packs.length));
+const inLanes = async <T>(items: readonly T[], lanes: number, work: (item: T) => Promise<void>) => {
   let next = 0;
   let failed = false;
   const lane = async () => {
-    while (!failed && next < packs.length) {
-      const pack = packs[next++];
+    while (!failed && next < items.length) {
       try {
-        const { bytes } = await printPack(pack.model, pack.pictures(), printer, undefined, lanes > 1 ? { pieces: 1 } : {});
-        printed(pack, bytes);
+        await work(items[next++]);
       } catch (err) {
         failed = true;
         throw err;

@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -58,9 +61,6 @@ const reportPage = async (page: Page, testName: string) => {
   const seen = (async () => {
     const dialogs = page.getByRole('dialog');
     const texts = (await dialogs.count()) ? await dialogs.allInnerTexts() : [await page.locator('body').innerText()];
-    const { mkdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const folder = join(tmpdir(), 'quorum-e2e-failures');
     mkdirSync(folder, { recursive: true });
     const shot = join(folder, `${testName.replace(/[^\w]+/g, '-').slice(0, 80)}.png`);
@@ -85,8 +85,6 @@ export const seriousViolations = async (p: Page) => {
 export const screenshot = async (page: Page, name: string) => {
   const shots = process.env.QUORUM_SCREENSHOTS;
   if (!shots) return;
-  const { mkdirSync } = await import('node:fs');
-  const { join, resolve } = await import('node:path');
   mkdirSync(resolve(shots), { recursive: true });
   await page.screenshot({ path: join(resolve(shots), name), fullPage: false });
 };
