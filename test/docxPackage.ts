@@ -1,13 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
-import { Document } from 'docx';
-import { ListNumbering } from '../shared/pack/markdown/numbering';
 import type { ImageLibrary } from '../shared/pack/markdown/images';
 import type { MarkdownContext } from '../shared/pack/markdown/context';
-import { houseStyles } from '../shared/pack/docx/style';
-import { packageDocument } from '../shared/pack/docx/package';
+import { compressFiles, stampedPackage } from '../shared/pack/docx/prepared';
 import { markdownToOoxml } from '../shared/pack/ooxml/body';
 import { RawParts } from '../shared/pack/ooxml/raw';
+import { numberingXml } from '../shared/pack/ooxml/numbering';
+import { stylesXml } from '../shared/pack/ooxml/styles';
+import { wordPackage } from '../shared/pack/ooxml/package';
 import { buildExampleRecords } from '../shared/example';
 import { buildGeneratedRecords } from '../shared/example/generate';
 import type { StoreData } from '../shared/data';
@@ -61,13 +61,24 @@ export const xmlProblems = (pkg: Pick<DocxPackage, 'parts'>): string[] =>
       return problems;
     });
 
-/** One Markdown body as a .docx of its own. */
+/** One Markdown body as a .docx of its own, written as the pack writes its papers (shared/pack/ooxml). */
 export const markdownDocx = async (markdown: string, images: ImageLibrary = {}, headingBase = 1): Promise<Uint8Array> => {
   const raw = new RawParts();
-  const ctx: MarkdownContext = { headingBase, images, lists: new ListNumbering(), maxImageWidth: 600, raw };
-  const children = raw.place(markdownToOoxml(markdown, ctx, raw));
-  const doc = new Document({ styles: houseStyles('#1F4E79'), numbering: { config: ctx.lists.config() }, sections: [{ children }] });
-  return packageDocument(doc, TEST_NOW, undefined, raw);
+  const ctx: MarkdownContext = { headingBase, images, maxImageWidth: 600, raw };
+  const body = markdownToOoxml(markdown, ctx, raw)
+    .map((b) => b.xml)
+    .join('');
+  const files = wordPackage({
+    properties: { title: 'Paper', subject: '', creator: '', keywords: '', description: '' },
+    body: `${body}<w:sectPr/>`,
+    styles: stylesXml('#1F4E79'),
+    numbering: numberingXml(raw),
+    headers: [],
+    footers: [],
+    relationships: raw.relationships(),
+    media: raw.media(),
+  });
+  return stampedPackage(compressFiles(files), TEST_NOW);
 };
 
 /** One Markdown body as a document of its own, for testing the mappers. */

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { packSteps, preparePack, writePack } from '../../shared/pack/build';
-import { stampedPackage, type PreparedPackage } from '../../shared/pack/docx/package';
+import { stampedPackage, type PreparedPackage } from '../../shared/pack/docx/prepared';
 import type { PackWorkerMessage, PackWorkerRequest } from './packThread';
 import { nativeCompressor } from './nativeZip';
 import { keepTokens } from '../../shared/pack/markdown/lex';

@@ -3,7 +3,8 @@ import { heading, notice, para, table, type PackBlock } from '../pack/parts/bloc
 import { formatUkDate } from '../rules/dates';
 import { attendanceRecord, attendedShare } from '../rules/attendanceRecord';
 import type { AttendanceRecord } from '../views';
-import { houseOf, type BlockSpec } from './document';
+import type { BlockSpec } from './document';
+import { houseOf } from './house';
 import { toCsv } from './decisionsCsv';
 
 /**

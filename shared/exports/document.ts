@@ -2,14 +2,13 @@ import { AlignmentType, Document, Footer, Header, PageNumber, PageOrientation, P
 import type { Block } from '../pack/markdown/blocks';
 import type { MarkdownContext } from '../pack/markdown/context';
 import { xmlSafe } from '../pack/markdown/text';
-import { houseStyles } from '../pack/docx/style';
+import { stylesXml } from '../pack/ooxml/styles';
 import { PAGE, PORTRAIT_TEXT_PX } from '../pack/docx/page';
 import { ListNumbering } from '../pack/markdown/numbering';
-import { RawParts } from '../pack/ooxml/raw';
+import { DocxRawParts } from '../pack/docx/placement';
 import type { PackBlock } from '../pack/parts/blocks';
 import { toWord } from '../pack/docx/word';
 import { packageDocument } from '../pack/docx/package';
-import { listRecords, type StoreData } from '../data';
 
 export type ExportSpec = {
   /** Document title (docProps), e.g. "Draft minutes: Children’s Trust Board, 13 October 2026". */
@@ -29,17 +28,22 @@ export type ExportSpec = {
   blocks: Block[];
 };
 
-/** What an export's Markdown is written with: the pack's writer (shared/pack/ooxml), without pictures. */
-export const exportContext = (): MarkdownContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, raw: new RawParts() });
+/**
+ * What an export's Markdown is written with: the pack's writer (shared/pack/ooxml), without
+ * pictures, its stretches placed in the document docx lays out (DocxRawParts); and docx's list
+ * numbering, for the lists docx lays out itself (a protocol's tracked changes).
+ */
+export type ExportContext = MarkdownContext & { raw: DocxRawParts; lists: ListNumbering };
+
+export const exportContext = (): ExportContext => ({ headingBase: 1, images: {}, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, raw: new DocxRawParts() });
 
 /** A single-section Word document in the pack's house style, with its header and "Page X of Y" footer. */
-export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document =>
+const exportDocument = (spec: ExportSpec, ctx: ExportContext): Document =>
   new Document({
     title: spec.title,
     subject: spec.subject,
     creator: spec.author,
     lastModifiedBy: 'Quorum',
-    styles: houseStyles(spec.primaryColour),
     ...(spec.trackRevisions ? { features: { trackRevisions: true } } : {}),
     ...(spec.customProperties ? { customProperties: spec.customProperties } : {}),
     numbering: { config: ctx.lists.config() },
@@ -71,14 +75,12 @@ export const exportDocument = (spec: ExportSpec, ctx: MarkdownContext): Document
 /** A document's content in the pack's neutral terms: laid out as Word here, as HTML on the published website. */
 export type BlockSpec = Omit<ExportSpec, 'blocks'> & { blocks: PackBlock[] };
 
+/** An export as a Word file's bytes, in the house style (shared/pack/ooxml/styles.ts). */
+export const exportBytes = (spec: ExportSpec, ctx: ExportContext, builtAt: string): Promise<Uint8Array> =>
+  packageDocument(exportDocument(spec, ctx), builtAt, ctx.raw, stylesXml(spec.primaryColour));
+
 /** A block spec as a Word file's bytes, in the house style. */
 export const wordOfSpec = async (spec: BlockSpec, builtAt: string): Promise<Uint8Array> => {
   const ctx = exportContext();
-  return packageDocument(exportDocument({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx), builtAt, undefined, ctx.raw);
-};
-
-/** The partnership's name and colour, for a document's properties and its style. */
-export const houseOf = (data: StoreData) => {
-  const p = listRecords(data, 'partnership')[0];
-  return { author: p?.name ?? '', primaryColour: p?.colours.primary ?? '#1F4E79' };
+  return exportBytes({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx, builtAt);
 };

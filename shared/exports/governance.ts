@@ -1,13 +1,11 @@
 import { quorumInWords } from '../rules/quorumWords';
 import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { dataTable, factTable, heading, markdown, notice, para } from '../pack/docx/blocks';
-import { packageDocument } from '../pack/docx/package';
 import type { Block } from '../pack/markdown/blocks';
-import type { MarkdownContext } from '../pack/markdown/context';
 import { QuorumFailure } from '../result';
 import { formatUkDate } from '../rules/dates';
 import { PROTOCOL_CLOSING, versionsOfProtocol } from '../rules/protocolView';
-import { exportContext, exportDocument, type ExportSpec } from './document';
+import { exportBytes, exportContext, type ExportContext, type ExportSpec } from './document';
 import { trackedBody, trackedHeading } from './trackedBlocks';
 
 const house = (data: StoreData) => {
@@ -16,7 +14,7 @@ const house = (data: StoreData) => {
 };
 
 /** A board's terms of reference as a Word document: the sections boards publish, with the approval. */
-const torSpec = (data: StoreData, torId: string, ctx: MarkdownContext): ExportSpec => {
+const torSpec = (data: StoreData, torId: string, ctx: ExportContext): ExportSpec => {
   const tor = getRecord(data, 'tor', torId);
   const board = getRecord(data, 'board', tor.boardId);
   const name = (id?: string) => (id ? (listRecords(data, 'person').find((p) => p.id === id)?.name ?? '') : '');
@@ -90,7 +88,7 @@ export const lastAgreedBefore = (data: StoreData, versionId: string) => {
  * `trackedChanges`, the sections carry real Word revisions against the last agreed version, so
  * partners see in Word's Review pane exactly what changed.
  */
-const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolean, builtAt: string, ctx: MarkdownContext, signedIn?: string): ExportSpec => {
+const protocolSpec = (data: StoreData, versionId: string, trackedChanges: boolean, builtAt: string, ctx: ExportContext, signedIn?: string): ExportSpec => {
   const v = getRecord(data, 'protocolVersion', versionId);
   const protocol = getRecord(data, 'protocol', v.protocolId);
   const versions = versionsOfProtocol(data, protocol.id);
@@ -155,5 +153,5 @@ export const buildGovernanceExport = async (data: StoreData, req: { what: Govern
   if (req.what === 'protocol' && !listRecords(data, 'protocolVersion').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There is no protocol version ${req.id}`);
   if (req.what === 'tor' && !listRecords(data, 'tor').some((v) => v.id === req.id)) throw new QuorumFailure('not-found', `There are no terms of reference ${req.id}`);
   const spec = req.what === 'tor' ? torSpec(data, req.id, ctx) : protocolSpec(data, req.id, Boolean(req.trackedChanges), req.builtAt, ctx, req.signedIn);
-  return { bytes: await packageDocument(exportDocument(spec, ctx), req.builtAt, undefined, ctx.raw), title: spec.title };
+  return { bytes: await exportBytes(spec, ctx, req.builtAt), title: spec.title };
 };

@@ -6,9 +6,8 @@ import { agendaTable } from '../pack/parts/front';
 import { actionLogBody, minutesBody } from '../pack/parts/record';
 import { toWord } from '../pack/docx/word';
 import { heading, notice, para, type PackBlock } from '../pack/parts/blocks';
-import { packageDocument } from '../pack/docx/package';
 import { formatUkDate } from '../rules/dates';
-import { exportContext, exportDocument, type ExportSpec } from './document';
+import { exportBytes, exportContext, type ExportSpec } from './document';
 
 import type { WordExport } from './kinds';
 export { WORD_EXPORTS, type WordExport } from './kinds';
@@ -104,7 +103,7 @@ const actionsSpec = (data: StoreData, meetingId: string, variant: PackVariant, t
 export const buildWordExport = async (data: StoreData, kind: WordExport, opts: { meetingId: string; variant: PackVariant; today: string; builtAt: string }): Promise<{ bytes: Uint8Array; title: string }> => {
   const ctx = exportContext();
   const spec = meetingDocument(data, kind, opts);
-  const bytes = await packageDocument(exportDocument({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx), opts.builtAt, undefined, ctx.raw);
+  const bytes = await exportBytes({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx, opts.builtAt);
   return { bytes, title: spec.title };
 };
 

@@ -1,11 +1,10 @@
 import { getRecord, listRecords, recordsWhere, type StoreData } from '../data';
 import { heading, notice, para, table, type PackBlock } from '../pack/parts/blocks';
 import { toWord } from '../pack/docx/word';
-import { packageDocument } from '../pack/docx/package';
 import { formatUkDate, type HolidaySet } from '../rules/dates';
 import { personName } from '../rules/people';
 import { forwardPlanView } from '../rules/planView';
-import { exportContext, exportDocument, type ExportSpec } from './document';
+import { exportBytes, exportContext, type ExportSpec } from './document';
 import { DEEP_DIVE_STATUS_LABEL, FORWARD_PLAN_STATUS_LABEL } from '../rules/labels';
 import { deepDivePart2, part2ItemOf, publicTitleOf } from '../rules/confidential';
 import type { PackVariant } from '../pack/model';
@@ -102,7 +101,7 @@ export const buildPlanExport = async (data: StoreData, req: { what: PlanExport; 
   const variant = req.variant ?? 'public';
   const spec = planSpec(data, req.what, req.boardId, req.today, req.holidays, variant);
   const ctx = exportContext();
-  return { bytes: await packageDocument(exportDocument({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx), req.builtAt, undefined, ctx.raw), title: spec.title };
+  return { bytes: await exportBytes({ ...spec, blocks: toWord(spec.blocks, { ctx }) }, ctx, req.builtAt), title: spec.title };
 };
 
 /** The deep-dive schedule or the forward plan, as content (the published website lays it out as HTML). */

@@ -3,7 +3,8 @@ import { heading, para, table, type PackBlock } from '../pack/parts/blocks';
 import { formatUkDate } from '../rules/dates';
 import { registerMembers, registerOn, sensitiveCount } from '../rules/interests';
 import type { Interest } from '../schema/records';
-import { houseOf, type BlockSpec } from './document';
+import type { BlockSpec } from './document';
+import { houseOf } from './house';
 import { personName } from '../rules/people';
 import type { Audience } from './attendanceExports';
 

@@ -3,7 +3,7 @@ import { diffArrays } from 'diff';
 import { inlineRuns, inlineSegments, runFormatting, type Marks, type Segment } from '../pack/markdown/inline';
 import { unitsOf, type Unit } from '../pack/markdown/units';
 import { headingLevel, type Block } from '../pack/markdown/blocks';
-import type { MarkdownContext } from '../pack/markdown/context';
+import type { ExportContext } from './document';
 import { xmlSafe } from '../pack/markdown/text';
 import { HEADER_SHADING, TABLE_BORDERS } from '../pack/docx/style';
 import { PORTRAIT_TEXT_WIDTH } from '../pack/docx/page';
@@ -93,7 +93,7 @@ const diffRuns = (from: readonly Segment[], to: readonly Segment[], rev: Revisio
 const segmentsOf = (u: Unit): Segment[] => (u.kind === 'row' ? [] : u.tokens.length ? inlineSegments(u.tokens) : [{ text: u.text, marks: {} }]);
 
 /** Numbering instances for the lists in the tracked copy: one per list of the newer version, and per list only the older had. */
-type Lists = { ctx: MarkdownContext; instances: Map<string, { reference: string; instance: number }> };
+type Lists = { ctx: ExportContext; instances: Map<string, { reference: string; instance: number }> };
 const listRef = (lists: Lists, key: string, ordered: boolean, start: number) => {
   let ref = lists.instances.get(key);
   if (!ref) {
@@ -120,7 +120,7 @@ const paragraphOf = (p: Placed, rev: Revision, lists?: Lists): Paragraph => {
   return new Paragraph({ children: runs, ...(unit.kind === 'p' && unit.style ? { style: unit.style } : {}), ...paragraphMark });
 };
 
-const rowOf = (p: Placed & { unit: Extract<Unit, { kind: 'row' }> }, rev: Revision, ctx: MarkdownContext, columns: number): TableRow => {
+const rowOf = (p: Placed & { unit: Extract<Unit, { kind: 'row' }> }, rev: Revision, ctx: ExportContext, columns: number): TableRow => {
   const change = p.mark === 'same' ? {} : { [p.mark === 'ins' ? 'insertion' : 'deletion']: { id: rev.nextId(), author: rev.author, date: rev.date } };
   const header: Marks = p.unit.header ? { bold: true } : {};
   const cells = Array.from({ length: columns }, (_, i) => {
@@ -165,7 +165,7 @@ const moveParagraphMarks = (placed: Placed[]) => {
  * The body of one section as tracked blocks: `from` is the agreed text ('' for a new section),
  * `to` the new one ('' for a removed section).
  */
-export const trackedBody = (from: string, to: string, rev: Revision, ctx: MarkdownContext, scope: string): Block[] => {
+export const trackedBody = (from: string, to: string, rev: Revision, ctx: ExportContext, scope: string): Block[] => {
   const before = unitsOf(from);
   const after = unitsOf(to);
   // Alike only when they read and look the same: the same words with the same formatting and
@@ -271,8 +271,8 @@ export const trackedBody = (from: string, to: string, rev: Revision, ctx: Markdo
 };
 
 /** The list instances of one tracked copy, kept on its Markdown context so a list keeps one numbering across sections' paragraphs. */
-const INSTANCES = new WeakMap<MarkdownContext, Map<string, { reference: string; instance: number }>>();
-const listInstances = (ctx: MarkdownContext) => {
+const INSTANCES = new WeakMap<ExportContext, Map<string, { reference: string; instance: number }>>();
+const listInstances = (ctx: ExportContext) => {
   let m = INSTANCES.get(ctx);
   if (!m) INSTANCES.set(ctx, (m = new Map()));
   return m;

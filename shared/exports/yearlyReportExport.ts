@@ -4,7 +4,8 @@ import { formatUkDate, type HolidaySet } from '../rules/dates';
 import { STATUTORY_SEATS_SOURCE } from './attendanceExports';
 import { yearlyReport, type ReportAudience, type YearlyReport } from '../rules/yearlyReport';
 import type { ActionSourceKind } from '../rules/actionSource';
-import { houseOf, type BlockSpec } from './document';
+import type { BlockSpec } from './document';
+import { houseOf } from './house';
 
 /**
  * The yearly report as a Word (and PDF) draft (docs/ARCHITECTURE.md, the yearly report): each

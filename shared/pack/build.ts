@@ -1,16 +1,14 @@
 import type { StoreData } from '../data';
 import { assemblePack, type PackModel, type PackVariant } from './model';
-import { ListNumbering } from './markdown/numbering';
 import type { ImageLibrary } from './markdown/images';
 import type { MarkdownContext } from './markdown/context';
 import { PORTRAIT_TEXT_PX } from './docx/page';
 import { packPlan } from './parts/plan';
 import { toWord } from './docx/word';
-import { packDocument, type PackPart } from './docx/document';
-import { prepareDocument, stampedPackage, type PreparedPackage } from './docx/package';
+import { packFiles, type ContentsPage, type PackPart } from './docx/document';
+import { compressFiles, stampedPackage, type PreparedPackage } from './docx/prepared';
 import { RawParts } from './ooxml/raw';
 import type { Compressor } from '../zipWriter';
-import type { ContentsPage } from './docx/contentsPages';
 
 export type PackProgress = (done: number, total: number, label: string) => void;
 
@@ -61,8 +59,8 @@ export const packSteps = (model: PackModel) => packPlan(model).length + 1;
  */
 export const preparePack = async (model: PackModel, input: Omit<WritePackInput, 'builtAt'>): Promise<PreparedPackage> => {
   const progress = input.onProgress ?? (() => {});
-  // Paper bodies, minutes and briefings are written straight as OOXML into `raw` (shared/pack/ooxml).
-  const ctx: MarkdownContext = { headingBase: 1, images: input.images, lists: new ListNumbering(), maxImageWidth: PORTRAIT_TEXT_PX, raw: new RawParts() };
+  // The whole pack is written as OOXML text; `raw` gathers its lists, links and pictures (shared/pack/ooxml).
+  const ctx: MarkdownContext = { headingBase: 1, images: input.images, maxImageWidth: PORTRAIT_TEXT_PX, raw: new RawParts() };
   const planned = packPlan(model);
   const total = planned.length + 1;
   const built: PackPart[] = [];
@@ -74,6 +72,5 @@ export const preparePack = async (model: PackModel, input: Omit<WritePackInput, 
     progress(i + 1, total, part.label);
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }
-  const doc = packDocument(model, built, ctx);
-  return prepareDocument(doc, input.compressor, ctx.raw, input.contentsPages);
+  return compressFiles(packFiles(model, built, ctx.raw, input.contentsPages), input.compressor);
 };

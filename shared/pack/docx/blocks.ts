@@ -1,23 +1,16 @@
-import { HeadingLevel, Paragraph, TextRun } from 'docx';
-import type { Block } from '../markdown/blocks';
 import { markdownToOoxml } from '../ooxml/body';
 import type { MarkdownContext } from '../markdown/context';
 import { xmlSafe } from '../markdown/text';
-import { dataTableXml, headingXml, listItemXml, Ooxml, paragraph, paraXml, run, type Cell } from '../ooxml/blocks';
+import { dataTableXml, headingXml, listItemXml, Ooxml, paragraph, PartHeading, paraXml, run, type Cell } from '../ooxml/blocks';
 import { PORTRAIT_TEXT_WIDTH } from './page';
 
 /**
  * Small builders the pack's sections and the exports share, so every table and heading follows the
- * house style. Each is written straight as WordprocessingML (shared/pack/ooxml/blocks.ts): docx
- * lays out the sections, headers, footers and styles around them.
+ * house style. Each is written straight as WordprocessingML (shared/pack/ooxml/blocks.ts).
  */
-/**
- * A heading. Level 1 stays a docx paragraph: docx fills the contents field's entries from those
- * (a bookmark on each heading and a linked line in the contents), so the contents lists every part
- * before Word or LibreOffice updates the field.
- */
-export const heading = (level: number, text: string, opts: { pageBreakBefore?: boolean } = {}): Block =>
-  level === 1 ? new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: opts.pageBreakBefore, children: [new TextRun(xmlSafe(text))] }) : new Ooxml(headingXml(level, text, opts));
+/** A heading. Level 1 is a part's heading, which the pack's contents lists (PartHeading). */
+export const heading = (level: number, text: string, opts: { pageBreakBefore?: boolean } = {}): Ooxml =>
+  level === 1 ? new PartHeading(text, opts.pageBreakBefore) : new Ooxml(headingXml(level, text, opts));
 
 export const para = (text: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) => new Ooxml(paraXml(text, opts));
 
@@ -51,6 +44,5 @@ export const factTable = (facts: readonly (readonly [string, string])[]) =>
   dataTable(['Field', 'Detail'], facts.map(([k, v]) => [{ text: k, bold: true }, v || 'Not given']));
 
 /** A Markdown body under a heading of level `base`, written straight as OOXML (shared/pack/ooxml/body.ts). */
-export const markdown = (text: string, ctx: MarkdownContext, base: number): Block[] => markdownToOoxml(text, { ...ctx, headingBase: base }, ctx.raw);
+export const markdown = (text: string, ctx: MarkdownContext, base: number): Ooxml[] => markdownToOoxml(text, { ...ctx, headingBase: base }, ctx.raw);
 
-export { HeadingLevel };

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { lexMarkdown } from '../markdown/lex';
-import { plainText } from '../markdown/inline';
+import { plainText } from '../markdown/plain';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
 import { decodeEntities, isHtmlMarkup, isLineBreakTag, verticalTag, xmlSafe } from '../markdown/text';

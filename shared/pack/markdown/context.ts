@@ -1,5 +1,4 @@
 import type { ImageLibrary } from './images';
-import type { ListNumbering } from './numbering';
 import type { RawParts } from '../ooxml/raw';
 
 /** What converting one Markdown body needs to know about where it lands in the pack. */
@@ -7,7 +6,6 @@ export type MarkdownContext = {
   /** The heading level the body sits under: `#` becomes one level below it. */
   headingBase: number;
   images: ImageLibrary;
-  lists: ListNumbering;
   /** Text width in pixels at 96 dpi, for fitting images. */
   maxImageWidth: number;
   /** Markdown is written straight as OOXML (shared/pack/ooxml/body.ts) and put into the document from here. */

@@ -6,6 +6,7 @@ import { withoutRawText } from './rawText';
 import { decodeEntities, isHtmlMarkup, isLineBreakTag, verticalMark, verticalTag, xmlSafe } from './text';
 import { fitImage, loadImage } from './images';
 import type { MarkdownContext } from './context';
+import { plainText } from './plain';
 
 export type Marks = { bold?: boolean; italics?: boolean; strike?: boolean; code?: boolean; vertAlign?: 'superscript' | 'subscript' };
 
@@ -23,19 +24,6 @@ const run = (text: string, marks: Marks): TextRun =>
     text,
     ...runFormatting(marks),
   });
-
-/** The plain words of inline tokens: for alt text, link text and checks. */
-export const plainText = (tokens: readonly Token[] | undefined): string =>
-  withoutRawText(tokens)
-    .map((t) => {
-      if (t.type === 'text' || t.type === 'escape') return 'tokens' in t && t.tokens?.length ? plainText(t.tokens) : decodeEntities(t.text);
-      if (t.type === 'codespan') return xmlSafe(t.text);
-      if (t.type === 'image') return decodeEntities((t as Tokens.Image).text);
-      if (t.type === 'br') return ' ';
-      if (t.type === 'html') return isHtmlMarkup(t.raw) ? '' : xmlSafe(t.raw);
-      return 'tokens' in t ? plainText(t.tokens) : '';
-    })
-    .join('');
 
 /**
  * Inline Markdown to Word runs. Raw HTML is dropped (only a `<br>` becomes a break); links go out

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { lexMarkdown } from './lex';
-import { plainText } from './inline';
+import { plainText } from './plain';
 import { checkLinkHref, isVagueLinkText } from './links';
 import { imagePath } from './images';
 import { isLineBreakTag } from './text';

@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { plainText } from './inline';
+import { plainText } from './plain';
 import { lexMarkdown } from './lex';
 
 /**

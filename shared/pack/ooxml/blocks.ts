@@ -1,6 +1,6 @@
 import { xmlSafe } from '../markdown/text';
 import { fitColumns, type CellText } from '../docx/columns';
-import { escText } from './escape';
+import { escAttr, escText } from './escape';
 
 /**
  * A stretch of body content already written as WordprocessingML. The pack's own parts (headings,
@@ -33,6 +33,53 @@ const headingStyle = (level: number) => `<w:pStyle w:val="Heading${Math.min(Math
 
 export const headingXml = (level: number, text: string, opts: { pageBreakBefore?: boolean } = {}) =>
   paragraph(run(xmlSafe(text)), `${headingStyle(level)}${opts.pageBreakBefore ? '<w:pageBreakBefore/>' : ''}`);
+
+/**
+ * A part's heading (level 1): the contents lists these, each line a link to a bookmark on its
+ * heading (_Toc1, _Toc2… as Word names its own) and a PAGEREF field to it. The pack's writer gives
+ * the bookmarks (docx/document.ts); elsewhere the heading is written without one.
+ */
+export class PartHeading extends Ooxml {
+  constructor(
+    readonly text: string,
+    readonly pageBreakBefore = false,
+  ) {
+    super(headingXml(1, text, { pageBreakBefore }));
+  }
+
+  /** The heading with its bookmark (w:bookmarkStart, ECMA-376 Part 1 §17.13.6.2) around its text. */
+  bookmarked(id: number): string {
+    return paragraph(`<w:bookmarkStart w:name="_Toc${id}" w:id="${id}"/>${run(xmlSafe(this.text))}<w:bookmarkEnd w:id="${id}"/>`, `${headingStyle(1)}${this.pageBreakBefore ? '<w:pageBreakBefore/>' : ''}`);
+  }
+}
+
+/** Where the contents goes: its title now, its lines once every part's heading is known (docx/document.ts). */
+export class ContentsPlace extends Ooxml {
+  constructor() {
+    super(paraXml('Contents', { style: 'TOCHeading' }));
+  }
+}
+
+const EMU_PER_PX = 9525; // 914,400 EMU to the inch, 96 px to the inch
+
+/**
+ * A picture shown inline (w:drawing, wp:inline; ECMA-376 Part 1 §20.4.2.8) from the media part
+ * `rId` names, `width` by `height` pixels at 96 dpi. wp:docPr descr is the alt text Word's
+ * accessibility checker and screen readers read; `id` is unique in the document.
+ */
+export const drawingXml = (p: { rId: string; id: number; width: number; height: number; name: string; descr: string; title: string }) => {
+  const [cx, cy] = [p.width * EMU_PER_PX, p.height * EMU_PER_PX];
+  return (
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>` +
+  `<wp:docPr id="${p.id}" name="${escAttr(p.name)}" descr="${escAttr(p.descr)}" title="${escAttr(p.title)}"/>` +
+  '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>' +
+  '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+  `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
+  `<pic:blipFill><a:blip r:embed="${p.rId}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+  `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
+    '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+  );
+};
 
 export const paraXml = (text: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) =>
   paragraph(run(xmlSafe(text), { bold: opts.bold, italics: opts.italics }), opts.style ? `<w:pStyle w:val="${opts.style}"/>` : '');

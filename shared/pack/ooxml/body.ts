@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { lexMarkdown } from '../markdown/lex';
-import { plainText } from '../markdown/inline';
+import { plainText } from '../markdown/plain';
 import { withoutRawText } from '../markdown/rawText';
 import { checkLinkHref } from '../markdown/links';
 import { decodeEntities, isHtmlMarkup, isLineBreakTag, verticalMark, verticalTag, xmlSafe } from '../markdown/text';
@@ -9,8 +9,8 @@ import { WIDE_TABLE_COLUMNS, type MarkdownContext } from '../markdown/context';
 import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../docx/page';
 import { fitColumns } from '../docx/columns';
 import type { RawParts } from './raw';
-import { escAttr, escText } from './escape';
-import { listItemXml, Ooxml, paragraph, rPr, run, tableXml, type Marks } from './blocks';
+import { escText } from './escape';
+import { drawingXml, listItemXml, Ooxml, paragraph, rPr, run, tableXml, type Marks } from './blocks';
 
 /**
  * A paper's Markdown written straight as WordprocessingML (ECMA-376 Part 1, §17), the same
@@ -30,7 +30,6 @@ export const markdownToOoxml = (markdown: string, ctx: MarkdownContext, raw: Raw
 };
 
 type Where = { quote: boolean };
-const EMU_PER_PX = 9525; // 914,400 EMU to the inch, 96 px to the inch
 const JC = { left: 'left', right: 'right', center: 'center' } as const;
 const BREAK = '<w:r><w:br/></w:r>';
 
@@ -206,21 +205,9 @@ class Writer {
     const path = imagePath(t.href);
     if (!image || !path) return run(`[Image not available${alt ? `: ${alt}` : ''}]`, { ...marks, italics: true });
     const { width, height } = fitImage(image.width, image.height, this.ctx.maxImageWidth);
-    const cx = width * EMU_PER_PX;
-    const cy = height * EMU_PER_PX;
     const title = t.title ? decodeEntities(t.title) : '';
     const rId = this.raw.picture(path, image.type, image.data);
     const id = this.raw.nextDrawingId();
-    // wp:docPr descr is the alt text Word's accessibility checker and screen readers read.
-    return (
-      `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>` +
-      `<wp:docPr id="${id}" name="${escAttr(alt || 'Image')}" descr="${escAttr(alt)}" title="${escAttr(title)}"/>` +
-      '<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr>' +
-      '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
-      `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
-      `<pic:blipFill><a:blip r:embed="${rId}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
-      `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
-      '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
-    );
+    return drawingXml({ rId, id, width, height, name: alt || 'Image', descr: alt, title });
   }
 }

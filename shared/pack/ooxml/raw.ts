@@ -1,7 +1,5 @@
-import { Paragraph, TextRun } from 'docx';
-import type { Block, DocxBlock } from '../markdown/blocks';
 import { escAttr } from './escape';
-import { Ooxml } from './blocks';
+import type { Relationship } from './package';
 
 const NUMBERING_LEVELS = 9;
 const BULLET_GLYPHS = ['•', '◦', '▪'];
@@ -11,77 +9,23 @@ const FIRST_ABSTRACT_NUM = 9001;
 const FIRST_NUM = 9001;
 const FIRST_DRAWING = 100001;
 
-/**
- * How docx writes a placeholder paragraph: one run of its marker text, and, when it is the last
- * paragraph of a section, the section's properties (w:sectPr) in its paragraph properties.
- */
-const PLACEHOLDER = /<w:p>(?:<w:pPr>(<w:sectPr\b(?:(?!<\/w:sectPr>|<w:p[ >])[\s\S])*<\/w:sectPr>)<\/w:pPr>)?<w:r><w:t xml:space="preserve">(QUORUM-OOXML-\d+-END)<\/w:t><\/w:r><\/w:p>/g;
-
-/**
- * The body with the section break its placeholder carried: in the body's last paragraph (w:sectPr
- * is the last of w:pPr's children, ECMA-376 §17.3.1.26), or, after a table, in an empty paragraph
- * of its own (a section ends with a paragraph).
- */
-const withSectionBreak = (xml: string, sectPr: string): string => {
-  if (!xml.endsWith('</w:p>')) return `${xml}<w:p><w:pPr>${sectPr}</w:pPr></w:p>`;
-  const start = xml.lastIndexOf('<w:p>');
-  const head = xml.slice(0, start);
-  const last = xml.slice(start);
-  if (last.startsWith('<w:p><w:pPr>')) {
-    const end = last.indexOf('</w:pPr>');
-    return `${head}${last.slice(0, end)}${sectPr}${last.slice(end)}`;
-  }
-  return `${head}<w:p><w:pPr>${sectPr}</w:pPr>${last.slice('<w:p>'.length)}`;
-};
-
 type Picture = { part: string; rId: string; data: Uint8Array };
 type ListKind = { abstractNumId: number; bullets: boolean; start: number };
 
 /**
- * What the paper bodies written straight as OOXML (shared/pack/ooxml/body.ts) need from the rest
- * of the package, gathered while they are written and put in after docx has compiled the document:
- * each body stands in the document as a placeholder paragraph until its XML replaces it; its lists
- * have their own numbering definitions (w:abstractNum) and instances (w:num); its links and
- * pictures their relationships; its pictures their media parts. docx keeps doing what it does well
- * (styles, sections, headers and footers, the package frame); the bulk of a pack is written as text.
+ * What the pack's body, written straight as OOXML (shared/pack/ooxml/body.ts), needs from the rest
+ * of the package, gathered while it is written: its lists have their own numbering definitions
+ * (w:abstractNum) and instances (w:num); its links and pictures their relationships; its pictures
+ * their media parts. The pack's writer puts them in its parts (shared/pack/docx/document.ts); the
+ * exports docx lays out get them through placeholders (shared/pack/docx/placement.ts).
  */
 export class RawParts {
-  private readonly bodies = new Map<string, string>();
   /** One numbering definition per kind of list: bullets, or numbers from a given start. */
   private readonly kinds = new Map<string, ListKind>();
   private readonly nums: { numId: number; kind: ListKind }[] = [];
   private readonly links = new Map<string, string>(); // target → rId
   private readonly pictures = new Map<string, Picture>(); // images/… path → part
   private drawing = FIRST_DRAWING;
-
-  /** A paragraph that stands where `xml` goes; docx writes it as one run of its marker text. */
-  private placeholder(xml: string): Paragraph {
-    const marker = `QUORUM-OOXML-${this.bodies.size + 1}-END`;
-    this.bodies.set(marker, xml);
-    return new Paragraph({ children: [new TextRun(marker)] });
-  }
-
-  /**
-   * The blocks as docx takes them: each stretch of consecutive OOXML blocks becomes one
-   * placeholder paragraph, whose XML goes in after docx compiles (applyTo).
-   */
-  place(blocks: readonly Block[]): DocxBlock[] {
-    const out: DocxBlock[] = [];
-    let stretch: string[] = [];
-    const flush = () => {
-      if (stretch.length) out.push(this.placeholder(stretch.join('')));
-      stretch = [];
-    };
-    for (const b of blocks) {
-      if (b instanceof Ooxml) stretch.push(b.xml);
-      else {
-        flush();
-        out.push(b);
-      }
-    }
-    flush();
-    return out;
-  }
 
   /** A list instance of its own (numbering restarts per list, as a reader expects): its w:numId. */
   bullets(): number {
@@ -147,45 +91,26 @@ export class RawParts {
       .join('');
   }
 
-  /**
-   * Puts the bodies, numbering, relationships and media into docx's compiled parts (path → XML
-   * text or bytes). Every placeholder must be found: a body left out of the pack would be a silent
-   * loss, so a miss is an error.
-   */
-  applyTo(files: Map<string, string | Uint8Array>): void {
-    if (this.bodies.size === 0) return;
-    const placed = new Set<string>();
-    // One pass over the document, whatever order the parts were built in.
-    const document = String(files.get('word/document.xml')).replace(PLACEHOLDER, (whole: string, sectPr: string | undefined, marker: string) => {
-      const xml = this.bodies.get(marker);
-      if (xml === undefined) return whole;
-      placed.add(marker);
-      return sectPr ? withSectionBreak(xml, sectPr) : xml;
-    });
-    const missing = [...this.bodies.keys()].find((m) => !placed.has(m));
-    if (missing) throw new Error(`A paper body could not be placed in the pack (${missing})`);
-    files.set('word/document.xml', document);
+  /** Whether any list was written (the numbering part then has definitions to add). */
+  get hasLists(): boolean {
+    return this.nums.length > 0;
+  }
 
-    if (this.nums.length) {
-      const numbering = String(files.get('word/numbering.xml'));
-      // CT_Numbering: every w:abstractNum comes before the first w:num.
-      const firstNum = numbering.indexOf('<w:num ');
-      const at = firstNum === -1 ? numbering.indexOf('</w:numbering>') : firstNum;
-      const end = numbering.indexOf('</w:numbering>');
-      files.set('word/numbering.xml', `${numbering.slice(0, at)}${this.abstractNums()}${numbering.slice(at, end)}${this.numElements()}${numbering.slice(end)}`);
-    }
+  /** The numbering definitions then the instances, as CT_Numbering orders them (every w:abstractNum before the first w:num). */
+  numberingDefinitions(): { abstract: string; instances: string } {
+    return { abstract: this.abstractNums(), instances: this.numElements() };
+  }
 
-    const rels: string[] = [];
-    for (const [target, rId] of this.links)
-      rels.push(`<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${escAttr(target)}" TargetMode="External"/>`);
-    for (const p of this.pictures.values()) {
-      rels.push(`<Relationship Id="${p.rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${p.part}"/>`);
-      files.set(`word/${p.part}`, p.data);
-    }
-    if (rels.length) {
-      const relsPath = 'word/_rels/document.xml.rels';
-      const text = String(files.get(relsPath));
-      files.set(relsPath, text.replace('</Relationships>', `${rels.join('')}</Relationships>`));
-    }
+  /** The relationships of the links and pictures written. */
+  relationships(): Relationship[] {
+    return [
+      ...[...this.links].map(([target, id]): Relationship => ({ id, type: 'hyperlink', target, external: true })),
+      ...[...this.pictures.values()].map((p): Relationship => ({ id: p.rId, type: 'image', target: p.part })),
+    ];
+  }
+
+  /** The pictures' media parts, by path under word/. */
+  media(): Map<string, Uint8Array> {
+    return new Map([...this.pictures.values()].map((p) => [p.part, p.data]));
   }
 }
