@@ -49,6 +49,35 @@ describe('the pack worker in the built app and CLI', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('builds a Word pack from the CLI without loading docx, which the agenda export still uses (docx loading was a quarter of a fresh pack)', async () => {
+    const dir = folders.temp();
+    await run(process.execPath, [QUORUM, 'example', '--data', dir, '--today', TEST_TODAY]);
+    // A module loader hook (node:module register) that notes every docx file the process resolves.
+    const log = join(folders.temp(), 'docx-loaded.txt');
+    const hooks = join(folders.temp(), 'hooks.mjs');
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs';
+      export async function resolve(specifier, context, next) {
+        const found = await next(specifier, context);
+        if (found.url.includes('/node_modules/docx/')) appendFileSync(${JSON.stringify(log)}, found.url + '\\n');
+        return found;
+      }`,
+    );
+    const register = join(folders.temp(), 'register.mjs');
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});`);
+    const loaded = () => (existsSync(log) ? readFileSync(log, 'utf8').trim() : '');
+    const quorum = (...args: string[]) => run(process.execPath, ['--import', pathToFileURL(register).href, QUORUM, ...args, '--data', dir, '--today', TEST_TODAY]);
+
+    const pack = join(folders.temp(), 'pack.docx');
+    await quorum('pack', '--meeting', 'next', '--variant', 'full', '--out', pack, '--override-reason', 'papers to follow');
+    expect(readFileSync(pack).subarray(0, 2).toString()).toBe('PK');
+    expect(loaded(), 'docx was loaded for the Word pack').toBe('');
+
+    await quorum('export', 'agenda', '--meeting', 'next', '--out', join(folders.temp(), 'agenda.docx'));
+    expect(loaded(), 'the hook sees docx when the agenda export loads it').toContain('/node_modules/docx/');
+  });
+
   it('is looked up beside the chunk that the Electron app.js imports, where it was built', () => {
     const chunks = readdirSync(OUT).filter((f) => f.endsWith('.js') && readFileSync(join(OUT, f), 'utf8').includes('new URL("./packWorker.js", import.meta.url)'));
     expect(chunks).toHaveLength(1);
