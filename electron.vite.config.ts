@@ -2,11 +2,14 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { CHANNELS } from './shared/operations';
+import { storeBuild } from './scripts/storeBuild';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // Which code validated a store: a store this build found valid is not validated again (main/services/store/checked.ts).
+    define: { __QUORUM_STORE_BUILD__: JSON.stringify(storeBuild(root)) },
     build: {
       externalizeDeps: { exclude: ['zod', 'marked', 'diff', 'entities', 'lowdb'] },
       rolldownOptions: {

@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WAIT } from './test/waits';
+import { storeBuild } from './scripts/storeBuild';
+
+/** The store's build fingerprint, as electron-vite gives the built app (main/services/store/checked.ts). */
+const define = { __QUORUM_STORE_BUILD__: JSON.stringify(storeBuild(import.meta.dirname)) };
 
 /**
  * Tests that time what they do (a stall of the main thread, a deadline of a second): they run one
@@ -20,6 +24,7 @@ export default defineConfig({
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
     projects: [
       {
+        define,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/team/**/*.test.ts'],
@@ -29,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        define,
         test: {
           name: 'timed',
           include: TIMED,
@@ -38,6 +44,7 @@ export default defineConfig({
         },
       },
       {
+        define,
         test: {
           // Read back by another program (LibreOffice, pandoc), laid out in Chromium, or measured
           // whole (memory, the security scan): slow, and not about the date, so run once, in
@@ -49,6 +56,7 @@ export default defineConfig({
         },
       },
       {
+        define,
         test: {
           name: 'main',
           include: ['test/main/**/*.test.ts'],
@@ -59,6 +67,7 @@ export default defineConfig({
         },
       },
       {
+        define,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

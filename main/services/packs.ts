@@ -23,6 +23,7 @@ import type { Clock } from '../../shared/clock';
 import { MAX_IMAGE_BYTES } from './papers/imageFiles';
 import { IMAGES_FOLDER } from './store/format';
 import { compareCodes } from '../../shared/rules/textOrder';
+import { recordPackBuild } from '../../shared/features/packs';
 
 
 /** Whether `images/name.png` exists inside the data folder (never outside it). */
@@ -368,7 +369,7 @@ const savePackFile = async (
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const overridden = report.errors > 0;
   if (store.status().state === 'ready')
-    await store.run('pack:recordBuild', {
+    await store.run(recordPackBuild, {
       meetingId: req.meetingId,
       variant: req.variant,
       fileName: basename(out),

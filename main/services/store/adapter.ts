@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncAdapter } from 'lowdb';
@@ -5,8 +6,11 @@ import { migrate, MigrationError } from '../../../shared/migrations';
 import { QuorumFailure } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import { writeFileAtomic } from './atomicFile';
-import { appendLogLine, emptyLog, readLog, type LogLine } from './changeLog';
+import { appendLogLine, emptyLog, readLog, type LogLine, type LogRead } from './changeLog';
 import { CHANGE_LOG_FILE, STORE_FILE, storeFileSchema, type StoreFile } from './format';
+import { digestOf, readChecked, rememberValid, sameJson } from './checked';
+import { recordSchema } from '../../../shared/schema/records';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/migrations';
 
 export type Loaded =
   | { kind: 'empty' }
@@ -27,6 +31,42 @@ const checkStoreObject = (raw: Record<string, unknown>): Loaded => {
   const parsed = storeFileSchema.safeParse(migrated);
   if (!parsed.success) return { kind: 'bad', reason: `The store does not match Quorum's record schema (${describeIssues(parsed.error).message})` };
   return { kind: 'ok', file: parsed.data as StoreFile, migratedFrom: migrated.schemaVersion !== from ? from : undefined, replayed: 0, notices: [] };
+};
+
+/**
+ * Validates, on a snapshot this build already found valid (checked.ts), the file's own fields and
+ * the records named: those the change log put after the part already validated. `unchanged`: the
+ * records were as validation gives them back (sameJson), so the log's part can be noted as valid.
+ */
+const checkReplayed = (raw: Record<string, unknown>, ids: ReadonlySet<string>): { loaded: Loaded; unchanged: boolean } => {
+  const records = raw.records as Record<string, unknown>;
+  const named: Record<string, unknown> = {};
+  for (const id of ids) if (id in records) named[id] = records[id];
+  const parsed = storeFileSchema.safeParse({ ...raw, records: named });
+  if (!parsed.success) return { loaded: { kind: 'bad', reason: `The store does not match Quorum's record schema (${describeIssues(parsed.error).message})` }, unchanged: false };
+  const unchanged = Object.entries(parsed.data.records).every(([id, record]) => sameJson(named[id], record));
+  Object.assign(records, parsed.data.records);
+  return { loaded: { kind: 'ok', file: { ...parsed.data, records } as StoreFile, replayed: 0, notices: [] }, unchanged };
+};
+
+/**
+ * Whether validating the whole store left every record as it was (sameJson), and the snapshot's
+ * own records that the log replaced or removed are valid too, as the snapshot holds them: a later
+ * load may find the log set aside. Only then is the snapshot noted as known valid.
+ */
+const unchangedByValidation = (snapshot: Record<string, unknown>, replayed: Record<string, unknown>, file: StoreFile): boolean => {
+  for (const [id, record] of Object.entries(replayed)) if (!sameJson(record, file.records[id])) return false;
+  for (const [id, record] of Object.entries(snapshot)) {
+    const current = file.records[id];
+    if (!(id in replayed) && current !== undefined) {
+      if (!sameJson(record, current)) return false;
+      continue;
+    }
+    // Replaced or removed by the log: the snapshot's own copy, validated as it stands.
+    const parsed = recordSchema.safeParse(record);
+    if (!parsed.success || parsed.data.id !== id || !sameJson(record, parsed.data)) return false;
+  }
+  return true;
 };
 
 const parseJson = (text: string): Record<string, unknown> | string => {
@@ -151,10 +191,19 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
   private logFollowsSnapshot = false;
   private log = { saves: 0, bytes: 0 };
 
+  /**
+   * Whether a snapshot this build found valid is trusted without validating it again (not by a
+   * full check: `quorum check`), and whether a snapshot found valid is noted (not when opened to
+   * read only): checked.ts.
+   */
+  private readonly checked: { trust: boolean; remember: boolean };
+
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly checkpointAfter: { saves: number; bytes: number } = CHECKPOINT_AFTER,
+    checked: { trust: boolean; remember: boolean } = { trust: true, remember: true },
   ) {
+    this.checked = checked;
     this.snapshotPath = join(dataDir, STORE_FILE);
     this.logPath = join(dataDir, CHANGE_LOG_FILE);
   }
@@ -167,12 +216,13 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     // The snapshot first, then the log: a checkpoint by a running app between the two reads leaves
     // log lines that do not follow this older snapshot, which the caller sees as foreignLog and
     // retries (`quorum check` beside the app).
-    let text: string | null = null;
+    let bytes: Buffer | null = null;
     try {
-      text = readFileSync(this.snapshotPath, 'utf8');
+      bytes = readFileSync(this.snapshotPath);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
+    const text = bytes === null ? null : bytes.toString('utf8');
     this.logFollowsSnapshot = text !== null;
     const log = readLog(this.logPath);
     this.tornLogAt = log.tornTailAt;
@@ -186,8 +236,10 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     if (log.damagedAt !== undefined) return this.bad(`The change log (${CHANGE_LOG_FILE}) is damaged at line ${log.damagedAt}: saves after it cannot be read back`);
     const { follow, foreign } = linesAfter(raw as Parameters<typeof linesAfter>[0], log.lines);
     if (foreign) this.foreignLog = foreign;
-    if (follow.length && raw.records && typeof raw.records === 'object') replay(raw, follow);
-    const loaded = checkStoreObject(raw);
+    const hasRecords = !!raw.records && typeof raw.records === 'object';
+    const snapshot = hasRecords ? { ...(raw.records as Record<string, unknown>) } : {};
+    if (follow.length && hasRecords) replay(raw, follow);
+    const loaded = this.validate(raw, bytes!, log, follow, snapshot, foreign !== undefined);
     if (loaded.kind !== 'ok') return this.bad(loaded.kind === 'bad' ? loaded.reason : 'The store is empty');
     this.lastLoad = { ...loaded, replayed: follow.length };
     this.onDisk = loaded.file;
@@ -195,6 +247,39 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     if (loaded.migratedFrom !== undefined) this.logFollowsSnapshot = false;
     this.log = { saves: foreign ? 0 : log.lines.length, bytes: foreign ? 0 : log.bytes };
     return loaded.file;
+  }
+
+  /**
+   * Validates the snapshot with the log replayed onto it: in full, or, when this build found the
+   * snapshot and the log's first lines valid as they are (checked.ts), the file's own fields and
+   * the records the log's later lines put. Notes what it found valid, when opened to write.
+   */
+  private validate(raw: Record<string, unknown>, bytes: Uint8Array, log: LogRead, follow: LogLine[], snapshot: Record<string, unknown>, foreign: boolean): Loaded {
+    const note = this.checked.trust ? readChecked(this.dataDir) : undefined;
+    const digest = note || this.checked.remember ? digestOf(bytes) : undefined;
+    const records = raw.records as Record<string, unknown> | undefined;
+    const logBytes = foreign ? 0 : log.bytes;
+    const remember = (unchanged: boolean) => {
+      if (!this.checked.remember || !digest || !unchanged) return;
+      if (note?.snapshot === digest && note.log.bytes === logBytes) return; // nothing new to note
+      rememberValid(this.dataDir, { snapshot: digest, log: { bytes: logBytes, sha256: digestOf(log.raw.subarray(0, logBytes)) } });
+    };
+    if (note && note.snapshot === digest && records && raw.format === 'quorum-store' && raw.schemaVersion === CURRENT_SCHEMA_VERSION) {
+      const known = note.log.bytes > 0 && note.log.bytes <= log.bytes && digestOf(log.raw.subarray(0, note.log.bytes)) === note.log.sha256 ? note.log.bytes : 0;
+      // follow is the log's last lines: those that end within the known bytes were validated when they were noted.
+      const first = log.lines.length - follow.length;
+      const ids = new Set<string>();
+      follow.forEach((line, i) => {
+        if (log.ends[first + i] > known) for (const id of Object.keys(line.put)) ids.add(id);
+      });
+      const { loaded, unchanged } = checkReplayed(raw, ids);
+      if (loaded.kind === 'ok') remember(unchanged);
+      return loaded;
+    }
+    const replayed = records ? Object.fromEntries(follow.flatMap((line) => Object.keys(line.put)).map((id) => [id, records[id]])) : {};
+    const loaded = checkStoreObject(raw);
+    if (loaded.kind === 'ok' && loaded.migratedFrom === undefined) remember(unchangedByValidation(snapshot, replayed, loaded.file));
+    return loaded;
   }
 
   /**
@@ -253,13 +338,31 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
   }
 
   /** Writes `data` (by default the state on disk) as the snapshot, then empties the log. */
-  checkpoint(data: StoreFile | null = this.onDisk): void {
+  checkpoint(data: StoreFile | null = this.onDisk, opts: { note?: boolean } = {}): void {
     if (!data) return;
-    writeFileAtomic(this.snapshotPath, serializeChunks(data));
+    const chunks = serializeChunks(data);
+    writeFileAtomic(this.snapshotPath, chunks);
     this.logFollowsSnapshot = true;
     this.onDisk = data;
     if (this.log.saves > 0 || existsSync(this.logPath)) emptyLog(this.logPath);
     this.log = { saves: 0, bytes: 0 };
+    if (opts.note) this.noteWritten(data, chunks);
+  }
+
+  /**
+   * Notes a snapshot just written as valid when validating it gives every record back as it is
+   * (checked.ts): the app's fold at close, so the next open, often `quorum pack`, does not
+   * validate it again. A full validation here (the ~300-page meeting's store: ~0.07 s), when the
+   * window is closing, rather than at that next open.
+   */
+  private noteWritten(data: StoreFile, chunks: readonly Uint8Array[]): void {
+    if (!this.checked.remember) return;
+    const parsed = storeFileSchema.safeParse(data);
+    if (!parsed.success) return;
+    for (const [id, record] of Object.entries(data.records)) if (!sameJson(record, parsed.data.records[id])) return;
+    const hash = createHash('sha256');
+    for (const chunk of chunks) hash.update(chunk);
+    rememberValid(this.dataDir, { snapshot: hash.digest('hex'), log: { bytes: 0, sha256: digestOf(new Uint8Array(0)) } });
   }
 
   /** Whether enough saves have gathered in the log to be worth folding into the snapshot. */

@@ -23,6 +23,10 @@ export type LogLine = {
 
 export type LogRead = {
   lines: LogLine[];
+  /** Where each line ends: the byte just after its newline. */
+  ends: number[];
+  /** The log as read, for a digest of the part a load has already validated (checked.ts). */
+  raw: Uint8Array;
   /** The log's size in bytes, up to the end of its last whole line. */
   bytes: number;
   /** Where a final line cut short by a crash mid-append starts, if there is one (safe to drop: it was never acknowledged). */
@@ -32,29 +36,31 @@ export type LogRead = {
 };
 
 export const readLog = (file: string): LogRead => {
-  if (!existsSync(file)) return { lines: [], bytes: 0 };
+  if (!existsSync(file)) return { lines: [], ends: [], raw: new Uint8Array(0), bytes: 0 };
   const buf = readFileSync(file);
   const lines: LogLine[] = [];
+  const ends: number[] = [];
   let offset = 0;
   let lineNo = 0;
   while (offset < buf.length) {
     const end = buf.indexOf(0x0a, offset);
     lineNo++;
     // A line without its newline was being appended when the writer stopped.
-    if (end === -1) return { lines, bytes: offset, tornTailAt: offset };
+    if (end === -1) return { lines, ends, raw: buf, bytes: offset, tornTailAt: offset };
     const text = buf.toString('utf8', offset, end);
     if (text !== '') {
       try {
         lines.push(JSON.parse(text) as LogLine);
+        ends.push(end + 1);
       } catch {
         const last = end === buf.length - 1;
-        if (last) return { lines, bytes: offset, tornTailAt: offset };
-        return { lines, bytes: offset, damagedAt: lineNo };
+        if (last) return { lines, ends, raw: buf, bytes: offset, tornTailAt: offset };
+        return { lines, ends, raw: buf, bytes: offset, damagedAt: lineNo };
       }
     }
     offset = end + 1;
   }
-  return { lines, bytes: offset };
+  return { lines, ends, raw: buf, bytes: offset };
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { BackupInfo, StoreStatus } from '../../../shared/views';
 import type { Clock } from '../../../shared/clock';
 import type { NewRecord, StoreData } from '../../../shared/data';
-import type { MutationName } from '../../../shared/operations';
+import type { MutationRef } from '../../../shared/operations/mutate';
 import type { MutationOutcome } from '../../../shared/kernel/operation';
 import type { JournalEntry } from './journal';
 
@@ -15,7 +15,8 @@ export type PartnershipStore = {
   readonly clock: Clock;
   readonly data: StoreData;
   status(): StoreStatus;
-  run(commandName: MutationName, input: unknown, opts?: { parsed?: boolean }): Promise<MutationOutcome>;
+  /** A mutation by name, or by its declaration (which needs no catalogue loaded: shared/operations/mutate.ts). */
+  run(command: MutationRef, input: unknown, opts?: { parsed?: boolean }): Promise<MutationOutcome>;
   undo(seq: number): Promise<MutationOutcome>;
   seed(command: string, summary: string, records: readonly NewRecord[]): Promise<MutationOutcome>;
   onChange(listener: (outcome: MutationOutcome) => void): () => void;

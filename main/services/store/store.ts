@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LowSync } from 'lowdb';
-import type { MutationName } from '../../../shared/operations';
+import { applyMutation, type MutationRef } from '../../../shared/operations/mutate';
 import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
 import type { Change, CommandContext, MutationOutcome } from '../../../shared/kernel/operation';
 import type { BackupInfo, JournalCheck, StoreStatus } from '../../../shared/views';
@@ -113,7 +113,11 @@ export class QuorumStore {
   private constructor(dataDir: string, opts: StoreOptions) {
     this.dataDir = dataDir;
     this.opts = { mode: 'write', clock: systemClock, backupEveryMs: 3_600_000, journalCheck: 'from-mark', foldAtClose: 'always', backupAtFirstWrite: 'always', ...opts };
-    this.adapter = new StoreOnDisk(dataDir, opts.checkpointEvery ? { ...CHECKPOINT_AFTER, saves: opts.checkpointEvery } : CHECKPOINT_AFTER);
+    this.adapter = new StoreOnDisk(dataDir, opts.checkpointEvery ? { ...CHECKPOINT_AFTER, saves: opts.checkpointEvery } : CHECKPOINT_AFTER, {
+      // A full check validates every record; a read-only open writes nothing, not even this note.
+      trust: this.opts.journalCheck !== 'full',
+      remember: this.opts.mode === 'write',
+    });
     this.db = new LowSync<StoreFile | null>(this.adapter, null);
   }
 
@@ -158,7 +162,7 @@ export class QuorumStore {
     const fold = this.opts.foldAtClose === 'always' || this.adapter.checkpointDue;
     if (this.releaseLock && this.adapter.savesInLog > 0 && !this.recovery && fold) {
       try {
-        this.adapter.checkpoint();
+        this.adapter.checkpoint(undefined, { note: true });
       } catch {
         // The log still holds every save; the next start replays it.
       }
@@ -406,13 +410,14 @@ export class QuorumStore {
    * Runs a named mutation: validate (unless the bridge already has: `parsed`), apply, check the
    * records it touched, write, journal. One at a time, in the order asked.
    */
-  run(commandName: MutationName, input: unknown, opts: { parsed?: boolean } = {}): Promise<CommandOutcome> {
+  run(command: MutationRef, input: unknown, opts: { parsed?: boolean } = {}): Promise<CommandOutcome> {
     return this.enqueue(async () => {
-      const { applyCommand, isUndoable } = await loadOperations();
+      // A declaration handed in needs no catalogue: `quorum pack` records its build without it.
+      const mutation = typeof command === 'string' ? (await loadOperations()).mutationOf(command) : command;
       const before = this.data.records;
-      const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);
-      const outcome = this.commit({ command: commandName, ...journal }, data.records);
-      if (isUndoable(commandName) && outcome.changes.length) this.undoPoint = undoPointOf(before, outcome);
+      const { data, journal } = applyMutation(this.data, mutation, input, this.context(), opts);
+      const outcome = this.commit({ command: mutation.name, ...journal }, data.records);
+      if (mutation.undoable === true && outcome.changes.length) this.undoPoint = undoPointOf(before, outcome);
       return outcome;
     });
   }

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type PouchDB from 'pouchdb';
 import { join } from 'node:path';
-import { applyCommand } from '../../../shared/operations/apply';
-import { mutations, type MutationName } from '../../../shared/operations';
+import { mutationOf } from '../../../shared/operations/apply';
+import { applyMutation, type MutationRef } from '../../../shared/operations/mutate';
 import { undoChange, undoPointOf, type UndoPoint } from '../../../shared/kernel/undo';
 import { seedRecords } from '../../../shared/kernel/changeSet';
 import type { Change, CommandContext } from '../../../shared/kernel/operation';
@@ -368,8 +368,10 @@ export class TeamStore {
     return next;
   }
 
-  run(commandName: MutationName, input: unknown, opts: { parsed?: boolean } = {}) {
+  run(command: MutationRef, input: unknown, opts: { parsed?: boolean } = {}) {
     return this.enqueue(async () => {
+      const mutation = mutationOf(command);
+      const commandName = mutation.name;
       if (!this.opts.roles.includes('secretariat')) {
         // A partner reviewer comments on protocols, and answers for themselves a written resolution or a paper sent to them to clear.
         const asThemselves = (input as { personId?: string }).personId === this.opts.personId && this.opts.personId !== undefined;
@@ -382,9 +384,9 @@ export class TeamStore {
           throw new QuorumFailure('forbidden', 'A partner reviewer can comment on the protocols sent to them, answer written resolutions and clear papers sent to them; the secretariat makes every other change.');
       }
       const before = this.records;
-      const { data, journal } = applyCommand(this.data, commandName, input, this.context(), opts);
+      const { data, journal } = applyMutation(this.data, mutation, input, this.context(), opts);
       const outcome = await this.commit({ command: commandName, ...journal }, before, data.records);
-      if (mutations[commandName]?.undoable && outcome.changes.length) this.undoPoint = undoPointOf(before, outcome);
+      if (mutation.undoable && outcome.changes.length) this.undoPoint = undoPointOf(before, outcome);
       return outcome;
     });
   }
