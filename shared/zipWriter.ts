@@ -1,10 +1,15 @@
-import { deflateSync } from 'fflate';
-
 /**
  * How a zip's parts are compressed: raw DEFLATE (RFC 1951) and the CRC-32 every entry carries.
- * main hands in Node's native zlib (several times faster); anywhere else fflate does the work.
+ * main hands in Node's native zlib (main/services/nativeZip.ts, several times faster); anywhere
+ * else fflate does the work (shared/zipPortable.ts). Always handed in, so that a `quorum pack`
+ * never loads fflate, which main does not use to write.
  */
-export type Compressor = { deflateRaw(data: Uint8Array): Uint8Array; crc32(data: Uint8Array): number };
+export type Compressor = {
+  deflateRaw(data: Uint8Array): Uint8Array;
+  crc32(data: Uint8Array): number;
+  /** A part's XML as UTF-8: Node's Buffer.from in main (a 300-page pack's text, with its curly quotes and dashes, in about half TextEncoder's time). */
+  encodeText(text: string): Uint8Array;
+};
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -22,7 +27,6 @@ export const crc32 = (data: Uint8Array): number => {
   return (c ^ 0xffffffff) >>> 0;
 };
 
-export const portableCompressor: Compressor = { deflateRaw: (data) => deflateSync(data, { level: 6 }), crc32 };
 
 /** 1 January 2000, 00:00 in MS-DOS form: fixed, so a rebuild of the same pack is byte-identical. */
 const DOS_TIME = 0;
@@ -35,7 +39,7 @@ export type ZipPart = { name: string; data: Uint8Array; store?: boolean };
 export type CompressedPart = { name: Uint8Array; crc: number; size: number; method: 0 | 8; body: Uint8Array };
 
 /** Deflates a part once (or stores it, for data that is compressed already, such as PNG and JPEG). */
-export const compressPart = (part: ZipPart, compressor: Compressor = portableCompressor): CompressedPart => ({
+export const compressPart = (part: ZipPart, compressor: Compressor): CompressedPart => ({
   name: encoder.encode(part.name),
   crc: compressor.crc32(part.data),
   size: part.data.length,
@@ -47,7 +51,7 @@ export const compressPart = (part: ZipPart, compressor: Compressor = portableCom
  * Writes a zip file in one pass (APPNOTE.TXT 4.3): each part deflated once (or stored), in the
  * order given, with UTF-8 names.
  */
-export const writeZip = (parts: readonly ZipPart[], compressor: Compressor = portableCompressor): Uint8Array => zipCompressed(parts.map((p) => compressPart(p, compressor)));
+export const writeZip = (parts: readonly ZipPart[], compressor: Compressor): Uint8Array => zipCompressed(parts.map((p) => compressPart(p, compressor)));
 
 /** Writes parts already compressed (compressPart) as a zip, in the order given. */
 export const zipCompressed = (parts: readonly CompressedPart[]): Uint8Array => {

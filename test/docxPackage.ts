@@ -3,6 +3,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { ImageLibrary } from '../shared/pack/markdown/images';
 import type { MarkdownContext } from '../shared/pack/markdown/context';
 import { compressFiles, stampedPackage } from '../shared/pack/docx/prepared';
+import { portableCompressor } from '../shared/zipPortable';
 import { markdownToOoxml } from '../shared/pack/ooxml/body';
 import { RawParts } from '../shared/pack/ooxml/raw';
 import { numberingXml } from '../shared/pack/ooxml/numbering';
@@ -78,7 +79,7 @@ export const markdownDocx = async (markdown: string, images: ImageLibrary = {}, 
     relationships: raw.relationships(),
     media: raw.media(),
   });
-  return stampedPackage(compressFiles(files), TEST_NOW);
+  return stampedPackage(compressFiles(files, portableCompressor), TEST_NOW, portableCompressor);
 };
 
 /** One Markdown body as a document of its own, for testing the mappers. */

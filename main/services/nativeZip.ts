@@ -9,4 +9,5 @@ import type { Compressor } from '../../shared/zipWriter';
 export const nativeCompressor: Compressor = {
   deflateRaw: (data) => deflateRawSync(data, { level: 6 }),
   crc32: (data) => crc32(data),
+  encodeText: (text) => Buffer.from(text, 'utf8'),
 };

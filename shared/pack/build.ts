@@ -22,7 +22,7 @@ export type BuildPackInput = {
   /** Images the pack may show, by `images/…` path (see `packImagePaths`). */
   images: ImageLibrary;
   onProgress?: PackProgress;
-  /** How the package is zipped: main passes Node's zlib (main/services/nativeZip.ts). */
+  /** How the package is zipped: main passes Node's zlib (main/services/nativeZip.ts); without one, fflate (shared/zipPortable.ts), loaded only then. */
   compressor?: Compressor;
   /** The pages the PDF pack of this same pack laid each part on, for the contents (docx/contentsPages.ts). */
   contentsPages?: readonly ContentsPage[];
@@ -44,8 +44,9 @@ export type WritePackInput = Pick<BuildPackInput, 'builtAt' | 'images' | 'onProg
  * so it gets the meeting's pack, not the whole store (at forty years, 18 MB to copy across).
  */
 export const writePack = async (model: PackModel, input: WritePackInput): Promise<BuiltPack> => {
-  const prepared = await preparePack(model, input);
-  const bytes = stampedPackage(prepared, input.builtAt, input.compressor);
+  const compressor = await compressorFor(input);
+  const prepared = await preparePack(model, { ...input, compressor });
+  const bytes = stampedPackage(prepared, input.builtAt, compressor);
   input.onProgress?.(packSteps(model), packSteps(model), 'Saved as Word');
   return { bytes, model };
 };
@@ -72,5 +73,8 @@ export const preparePack = async (model: PackModel, input: Omit<WritePackInput, 
     progress(i + 1, total, part.label);
     await Promise.resolve(); // let a waiting progress message or cancel get through
   }
-  return compressFiles(packFiles(model, built, ctx.raw, input.contentsPages), input.compressor);
+  return compressFiles(packFiles(model, built, ctx.raw, input.contentsPages), await compressorFor(input));
 };
+
+/** The compressor handed in, or fflate's: loaded only when none is, so a pack built in main never loads fflate. */
+const compressorFor = async (input: Pick<WritePackInput, 'compressor'>): Promise<Compressor> => input.compressor ?? (await import('../zipPortable')).portableCompressor;

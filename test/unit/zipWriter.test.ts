@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8, strToU8 } from 'fflate';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { crc32, portableCompressor, writeZip } from '../../shared/zipWriter';
+import { crc32, writeZip } from '../../shared/zipWriter';
+import { portableCompressor } from '../../shared/zipPortable';
 import { nativeCompressor } from '../../main/services/nativeZip';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ describe('the zip writer', () => {
       { name: 'word/media/chart.png', data: TINY_PNG, store: true },
     ];
     for (const compressor of [portableCompressor, nativeCompressor]) {
+      // A part's XML as UTF-8, the same bytes whichever encodes it (Buffer.from in main, TextEncoder elsewhere).
+      expect([...compressor.encodeText('The board’s “plan”: £5 – agreed, é')]).toEqual([...new TextEncoder().encode('The board’s “plan”: £5 – agreed, é')]);
       const zip = writeZip(parts, compressor);
       const back = unzipSync(zip);
       expect(Object.keys(back)).toEqual(parts.map((p) => p.name));

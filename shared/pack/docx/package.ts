@@ -2,6 +2,7 @@ import { Packer, type Document } from 'docx';
 import type { PackageFiles } from '../ooxml/package';
 import type { DocxRawParts } from './placement';
 import { compressFiles, stampedPackage } from './prepared';
+import { portableCompressor } from '../../zipPortable';
 
 /**
  * docx's compiler: the document's parts before they are zipped (path → XML text or bytes). Packer
@@ -21,5 +22,5 @@ export const packageDocument = async (doc: Document, builtAt: string, raw: DocxR
   raw.applyTo(files);
   files.set('word/styles.xml', styles);
   files.set('docProps/core.xml', String(files.get('docProps/core.xml') ?? '').replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>'));
-  return stampedPackage(compressFiles(files), builtAt);
+  return stampedPackage(compressFiles(files, portableCompressor), builtAt, portableCompressor);
 };

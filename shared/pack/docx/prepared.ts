@@ -1,9 +1,7 @@
 import { compressPart, zipCompressed, type CompressedPart, type Compressor } from '../../zipWriter';
 import type { PackageFiles } from '../ooxml/package';
+import { escAttr } from '../ooxml/escape';
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const encoder = new TextEncoder();
 /** Pictures are compressed already; deflating them again costs time for nothing. */
 const STORED = /\.(png|jpe?g|gif|bmp)$/i;
 
@@ -17,9 +15,9 @@ export type PreparedPackage = { parts: CompressedPart[]; core: string; coreAt: n
 
 /**
  * Compresses every part but docProps/core.xml, in the order given ([Content_Types].xml first, as
- * Office writes it). `compressor`: Node's native zlib from main; fflate elsewhere.
+ * Office writes it). `compressor`: Node's native zlib from main; fflate elsewhere (shared/zipWriter.ts).
  */
-export const compressFiles = (files: PackageFiles, compressor?: Compressor): PreparedPackage => {
+export const compressFiles = (files: PackageFiles, compressor: Compressor): PreparedPackage => {
   const names = [...files.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   const parts: CompressedPart[] = [];
   let coreAt = -1;
@@ -29,18 +27,18 @@ export const compressFiles = (files: PackageFiles, compressor?: Compressor): Pre
       continue;
     }
     const data = files.get(name)!;
-    parts.push(compressPart({ name, data: typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data), store: STORED.test(name) }, compressor));
+    parts.push(compressPart({ name, data: typeof data === 'string' ? compressor.encodeText(data) : new Uint8Array(data), store: STORED.test(name) }, compressor));
   }
   return { parts, core: String(files.get('docProps/core.xml') ?? ''), coreAt };
 };
 
 /** The package zipped, with the build time as when the document was made (dcterms:created and dcterms:modified), not when the zip was written. */
-export const stampedPackage = (prepared: PreparedPackage, builtAt: string, compressor?: Compressor): Uint8Array => {
-  const stamp = escapeXml(builtAt);
+export const stampedPackage = (prepared: PreparedPackage, builtAt: string, compressor: Compressor): Uint8Array => {
+  const stamp = escAttr(builtAt);
   const core = prepared.core
     .replace(/<dcterms:created([^>]*)>[^<]*<\/dcterms:created>/, `<dcterms:created$1>${stamp}</dcterms:created>`)
     .replace(/<dcterms:modified([^>]*)>[^<]*<\/dcterms:modified>/, `<dcterms:modified$1>${stamp}</dcterms:modified>`);
   const parts = [...prepared.parts];
-  if (prepared.coreAt >= 0) parts.splice(prepared.coreAt, 0, compressPart({ name: 'docProps/core.xml', data: encoder.encode(core) }, compressor));
+  if (prepared.coreAt >= 0) parts.splice(prepared.coreAt, 0, compressPart({ name: 'docProps/core.xml', data: compressor.encodeText(core) }, compressor));
   return zipCompressed(parts);
 };
