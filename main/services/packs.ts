@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
 import { listRecords, findRecord, type StoreData } from '../../shared/data';
 import { nextMeeting } from '../../shared/rules/boards';
 import { assemblePack, type PackModel, type PackVariant } from '../../shared/pack/model';
@@ -26,10 +26,22 @@ import { compareCodes } from '../../shared/rules/textOrder';
 import { recordPackBuild } from '../../shared/features/packs';
 
 
-/** Whether `images/name.png` exists inside the data folder (never outside it). */
-export const imageExists = (dataDir: string) => (path: string) => {
-  const full = resolve(dataDir, path);
-  return full.startsWith(resolve(dataDir, IMAGES_FOLDER)) && existsSync(full) && statSync(full).isFile();
+/**
+ * Whether `images/name.png` exists inside the data folder (never outside it). Each path is looked
+ * up once per checker: a pre-flight asks again for a chart every paper of a series shows.
+ */
+export const imageExists = (dataDir: string) => {
+  const folder = resolve(dataDir, IMAGES_FOLDER);
+  const known = new Map<string, boolean>();
+  return (path: string): boolean => {
+    let found = known.get(path);
+    if (found === undefined) {
+      const full = resolve(dataDir, path);
+      found = full.startsWith(folder + sep) && statSync(full, { throwIfNoEntry: false })?.isFile() === true;
+      known.set(path, found);
+    }
+    return found;
+  };
 };
 
 export const readImages = (dataDir: string, paths: readonly string[]): ImageLibrary => {
