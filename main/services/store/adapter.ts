@@ -8,7 +8,7 @@ import { describeIssues } from '../../../shared/validation';
 import { writeFileAtomic } from './atomicFile';
 import { appendLogLine, emptyLog, readLog, type LogLine, type LogRead } from './changeLog';
 import { CHANGE_LOG_FILE, STORE_FILE, storeFileSchema, type StoreFile } from './format';
-import { digestOf, readChecked, rememberValid, sameJson } from './checked';
+import { digestOf, readChecked, rememberValid, sameJson, STORE_BUILD } from './checked';
 import { recordSchema } from '../../../shared/schema/records';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/migrations';
 
@@ -222,10 +222,12 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    const text = bytes === null ? null : bytes.toString('utf8');
-    this.logFollowsSnapshot = text !== null;
+    this.logFollowsSnapshot = bytes !== null;
     const log = readLog(this.logPath);
     this.tornLogAt = log.tornTailAt;
+    // Decoded after the log is read, not between the two reads: the shorter that window, the less
+    // often a checkpoint by the app falls inside it (a read then retried, or an older state read).
+    const text = bytes === null ? null : bytes.toString('utf8');
     if (text === null) {
       // A log without a snapshot (deleted or moved away): the store rebuilds it from a backup the log follows, or asks (store.ts).
       this.lastLoad = { kind: 'empty' };
@@ -237,7 +239,8 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
     const { follow, foreign } = linesAfter(raw as Parameters<typeof linesAfter>[0], log.lines);
     if (foreign) this.foreignLog = foreign;
     const hasRecords = !!raw.records && typeof raw.records === 'object';
-    const snapshot = hasRecords ? { ...(raw.records as Record<string, unknown>) } : {};
+    // The snapshot's own records, kept only when a note may be written: those the log replaces are validated as well (unchangedByValidation).
+    const snapshot = hasRecords && this.checked.remember && STORE_BUILD ? { ...(raw.records as Record<string, unknown>) } : {};
     if (follow.length && hasRecords) replay(raw, follow);
     const loaded = this.validate(raw, bytes!, log, follow, snapshot, foreign !== undefined);
     if (loaded.kind !== 'ok') return this.bad(loaded.kind === 'bad' ? loaded.reason : 'The store is empty');
@@ -256,12 +259,13 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
    */
   private validate(raw: Record<string, unknown>, bytes: Uint8Array, log: LogRead, follow: LogLine[], snapshot: Record<string, unknown>, foreign: boolean): Loaded {
     const note = this.checked.trust ? readChecked(this.dataDir) : undefined;
-    const digest = note || this.checked.remember ? digestOf(bytes) : undefined;
+    const digest = note || (this.checked.remember && STORE_BUILD) ? digestOf(bytes) : undefined;
     const records = raw.records as Record<string, unknown> | undefined;
     const logBytes = foreign ? 0 : log.bytes;
-    const remember = (unchanged: boolean) => {
-      if (!this.checked.remember || !digest || !unchanged) return;
+    const remember = (unchanged: () => boolean) => {
+      if (!this.checked.remember || !STORE_BUILD || !digest) return;
       if (note?.snapshot === digest && note.log.bytes === logBytes) return; // nothing new to note
+      if (!unchanged()) return;
       rememberValid(this.dataDir, { snapshot: digest, log: { bytes: logBytes, sha256: digestOf(log.raw.subarray(0, logBytes)) } });
     };
     if (note && note.snapshot === digest && records && raw.format === 'quorum-store' && raw.schemaVersion === CURRENT_SCHEMA_VERSION) {
@@ -273,12 +277,12 @@ export class StoreOnDisk implements SyncAdapter<StoreFile | null> {
         if (log.ends[first + i] > known) for (const id of Object.keys(line.put)) ids.add(id);
       });
       const { loaded, unchanged } = checkReplayed(raw, ids);
-      if (loaded.kind === 'ok') remember(unchanged);
+      if (loaded.kind === 'ok') remember(() => unchanged);
       return loaded;
     }
     const replayed = records ? Object.fromEntries(follow.flatMap((line) => Object.keys(line.put)).map((id) => [id, records[id]])) : {};
     const loaded = checkStoreObject(raw);
-    if (loaded.kind === 'ok' && loaded.migratedFrom === undefined) remember(unchangedByValidation(snapshot, replayed, loaded.file));
+    if (loaded.kind === 'ok' && loaded.migratedFrom === undefined) remember(() => unchangedByValidation(snapshot, replayed, loaded.file));
     return loaded;
   }
 

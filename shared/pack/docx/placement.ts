@@ -2,7 +2,7 @@ import { Paragraph, TextRun } from 'docx';
 import type { Block, DocxBlock } from '../markdown/blocks';
 import { Ooxml } from '../ooxml/blocks';
 import { RawParts } from '../ooxml/raw';
-import { relationshipsXml, withSectionBreak } from '../ooxml/package';
+import { relationshipXml, withSectionBreak } from '../ooxml/package';
 
 /**
  * How docx writes a placeholder paragraph: one run of its marker text, and, when it is the last
@@ -78,8 +78,7 @@ export class DocxRawParts extends RawParts {
     for (const [part, data] of this.media()) files.set(`word/${part}`, data);
     if (rels.length) {
       const relsPath = 'word/_rels/document.xml.rels';
-      const extra = relationshipsXml(rels).replace(/^[\s\S]*?<Relationships[^>]*>/, '').replace('</Relationships>', '');
-      files.set(relsPath, String(files.get(relsPath)).replace('</Relationships>', `${extra}</Relationships>`));
+      files.set(relsPath, String(files.get(relsPath)).replace('</Relationships>', `${rels.map(relationshipXml).join('')}</Relationships>`));
     }
   }
 }

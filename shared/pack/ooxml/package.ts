@@ -111,10 +111,12 @@ const CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
 export type Relationship = { id: string; type: string; target: string; external?: boolean };
 
+/** One relationship element (OPC Part 2, 9.3): a short type is one of WordprocessingML's own. */
+export const relationshipXml = (r: Relationship): string =>
+  `<Relationship Id="${r.id}" Type="${r.type.includes('/') ? r.type : `${REL}/${r.type}`}" Target="${escAttr(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`;
+
 export const relationshipsXml = (rels: readonly Relationship[]): string =>
-  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type.includes('/') ? r.type : `${REL}/${r.type}`}" Target="${escAttr(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`).join('') +
-  '</Relationships>';
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.map(relationshipXml).join('') + '</Relationships>';
 
 export type WordPackageInput = {
   properties: CoreProperties;
