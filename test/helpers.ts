@@ -8,7 +8,8 @@ import { applyCommand } from '../shared/operations/apply';
 import type { MutationName } from '../shared/operations';
 import type { StoreData } from '../shared/data';
 import { headlessPlatform, type Platform } from '../main/services/platform';
-import { fixedClock, type Clock } from '../shared/clock';
+import { fixedClock, ukDateOf, type Clock } from '../shared/clock';
+import type { StoreOptions } from '../main/services/store/store';
 import { StoreOnDisk } from '../main/services/store/adapter';
 import { CHANGE_LOG_FILE, STORE_FILE, type StoreFile } from '../main/services/store/format';
 import { WAIT } from './waits';
@@ -122,3 +123,11 @@ export const untilMoment = async <M>(moments: readonly M[], moment: M, during: s
     await new Promise((r) => setTimeout(r, 20));
   }
 };
+
+/** A store opened by Joan on her laptop, at the time `at` gives (a test may move it), with any other options. */
+export const storeOptionsAt = (at: () => number, extra: Partial<StoreOptions> = {}): StoreOptions => ({
+  user: 'joan',
+  device: 'laptop-1',
+  clock: { now: () => new Date(at()).toISOString(), today: () => ukDateOf(at()) },
+  ...extra,
+});

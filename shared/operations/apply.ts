@@ -4,9 +4,6 @@ import type { CommandContext, CommandResult } from '../kernel/operation';
 import { mutations, type MutationName } from './index';
 import { applyMutation, type DeclaredMutation, type MutationRef } from './mutate';
 
-/** Whether the named mutation can be taken back by Undo (its declaration says so). */
-export const isUndoable = (name: MutationName): boolean => mutations[name]?.undoable === true;
-
 /** The declaration a name stands for, from the catalogue; a declaration is its own. */
 export const mutationOf = (ref: MutationRef): DeclaredMutation => {
   if (typeof ref !== 'string') return ref;

@@ -7,8 +7,7 @@ import { CHANGE_LOG_FILE, STORE_FILE } from '../../main/services/store/format';
 import { loadExample } from '../../main/services/example';
 import { getRecord } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
-import { ukDateOf } from '../../shared/clock';
-import { tempDir } from '../helpers';
+import { storeOptionsAt, tempDir } from '../helpers';
 
 /**
  * A store this build found valid is not validated whole again at the next open, only what the
@@ -18,12 +17,7 @@ import { tempDir } from '../helpers';
 let dir: string;
 let cleanup: () => void;
 const clock = Date.parse('2026-11-23T09:00:00Z');
-const opts = (extra: Partial<StoreOptions> = {}): StoreOptions => ({
-  user: 'joan',
-  device: 'laptop-1',
-  clock: { now: () => new Date(clock).toISOString(), today: () => ukDateOf(clock) },
-  ...extra,
-});
+const opts = (extra: Partial<StoreOptions> = {}): StoreOptions => storeOptionsAt(() => clock, extra);
 const open = (extra: Partial<StoreOptions> = {}) => QuorumStore.open(dir, opts(extra));
 const storeFile = () => join(dir, STORE_FILE);
 const refusal = (extra: Partial<StoreOptions>) => {

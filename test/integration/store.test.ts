@@ -8,8 +8,7 @@ import { backupsToKeep } from '../../main/services/store/backups';
 import { acquireFolderLock, lockIsLive, machineBootId, processStartMark } from '../../main/services/store/lock';
 import { listRecords } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
-import { storeBytesOnDisk, tempDir } from '../helpers';
-import { ukDateOf } from '../../shared/clock';
+import { storeBytesOnDisk, storeOptionsAt, tempDir } from '../helpers';
 import { loadExample } from '../../main/services/example';
 import { WAIT } from '../waits';
 import { secondOpener } from './killer';
@@ -18,12 +17,7 @@ import { steppedClock } from './steppedClock';
 let dir: string;
 let cleanup: () => void;
 let clock: number;
-const opts = (extra: Partial<StoreOptions> = {}): StoreOptions => ({
-  user: 'joan',
-  device: 'laptop-1',
-  clock: { now: () => new Date(clock).toISOString(), today: () => ukDateOf(clock) },
-  ...extra,
-});
+const opts = (extra: Partial<StoreOptions> = {}): StoreOptions => storeOptionsAt(() => clock, extra);
 const open = (extra: Partial<StoreOptions> = {}) => QuorumStore.open(dir, opts(extra));
 const withExample = async () => {
   const s = open();
