@@ -102,9 +102,11 @@ const sharedCall = <C extends Channel>(channel: C, key: string): Promise<Result<
  * main names, with each `store:changed`, the queries whose declared reads the change wrote
  * (shared/operations staleQueries). A refetch asked for while one is in flight waits for it and
  * runs once. `input` null means nothing to load yet (no board chosen): the value is then null.
+ * `reload()` resolves once a load begun after it has been shown, so a screen can say what a change
+ * did only when the list it shows already reflects it (the outbox's "Sent 6").
  */
-export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): { state: Loadable<ChannelResult<C>>; reload: () => void };
-export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> | null): { state: Loadable<ChannelResult<C> | null>; reload: () => void };
+export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): { state: Loadable<ChannelResult<C>>; reload: () => Promise<void> };
+export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> | null): { state: Loadable<ChannelResult<C> | null>; reload: () => Promise<void> };
 export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> | null) {
   const key = input === null ? null : JSON.stringify(input);
   const [state, setState] = useState<Loadable<ChannelResult<C> | null>>({ status: 'loading' });
@@ -112,22 +114,30 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> |
   const inFlight = useRef(false);
   const staleWhileInFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Those waiting for a load not yet begun; a load takes them when it begins and frees them once shown.
+  const waiting = useRef<(() => void)[]>([]);
 
-  const reload = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      if (inFlight.current) staleWhileInFlight.current = true;
-      else setVersion((v) => v + 1);
-    }, DEBOUNCE_MS);
-  }, []);
+  const reload = useCallback(
+    () =>
+      new Promise<void>((shown) => {
+        waiting.current.push(shown);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => {
+          if (inFlight.current) staleWhileInFlight.current = true;
+          else setVersion((v) => v + 1);
+        }, DEBOUNCE_MS);
+      }),
+    [],
+  );
 
-  useEffect(() => bridge().on('store:changed', (e) => e.queries.includes(channel) && reload()), [channel, reload]);
+  useEffect(() => bridge().on('store:changed', (e) => e.queries.includes(channel) && void reload()), [channel, reload]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   useEffect(() => {
     if (key === null) return;
     let live = true;
     inFlight.current = true;
+    const riders = waiting.current.splice(0);
     // A refetch after a change (version > 0) always asks afresh; the first load may share.
     (version === 0 ? sharedCall(channel, key) : call(channel, JSON.parse(key) as ChannelInput<C>))
       .then(
@@ -136,6 +146,9 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> |
       )
       .finally(() => {
         inFlight.current = false;
+        // Resolved after the state is set, so the caller's own update lands in the same or a later render.
+        if (live) for (const shown of riders) shown();
+        else waiting.current.unshift(...riders);
         if (staleWhileInFlight.current) {
           staleWhileInFlight.current = false;
           if (live) setVersion((v) => v + 1);

@@ -38,8 +38,10 @@ describe('the outbox', () => {
     await q.outbox.chooseAll.click();
     const chosen = await q.outbox.chosen.count();
     expect(chosen).toBeGreaterThan(0);
-    await q.outbox.send.click();
+    const dueAsSaid = await q.outbox.sendAndReadDueAsSaid();
     await q.outbox.status.getByText(new RegExp(`^Sent ${chosen}`)).waitFor();
+    // Said once the list is read again: no message sent is still listed as due beside "Sent".
+    expect(dueAsSaid).toEqual([]);
     await screenshot(page, 'outbox.png');
 
     expect(mail.delivered).toHaveLength(chosen);

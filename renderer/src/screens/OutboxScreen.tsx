@@ -69,8 +69,13 @@ export const OutboxScreen = () => {
   const send = async () => {
     setSending(true);
     const r = await call('outbox:send', { keys: [...chosen] });
+    if (!r.ok) {
+      setSending(false);
+      return setError(r.error);
+    }
+    // Said once the list is read again, so "Sent 6" never shows beside the six still listed as due.
+    await view.reload();
     setSending(false);
-    if (!r.ok) return setError(r.error);
     setError(null);
     setChosen(new Set());
     const files = r.value.files.length ? ` as .eml files in ${r.value.files[0].replace(/[\\/][^\\/]*$/, '')}` : '';

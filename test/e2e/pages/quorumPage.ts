@@ -113,6 +113,25 @@ export const quorumPage = (page: Page) => ({
     chooseAll: page.getByRole('button', { name: 'Choose all that can go' }),
     chosen: page.getByRole('table', { name: 'Messages due' }).getByRole('checkbox', { checked: true }),
     send: page.getByRole('button', { name: /^Send \d+ through 127\.0\.0\.1$/ }),
+    /**
+     * Clicks Send and gives back the subjects listed as due at the very moment the "Sent …" notice
+     * appeared (a MutationObserver in the page, called in the same task as React's commit).
+     */
+    sendAndReadDueAsSaid: async (): Promise<string[]> => {
+      await page.evaluate(`(() => {
+        window.dueWhenSaid = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (![...document.querySelectorAll('[role="status"]')].some((e) => /^Sent /.test(e.textContent ?? ''))) return;
+            observer.disconnect();
+            const boxes = [...document.querySelectorAll('table[aria-label="Messages due"] input[type="checkbox"]')];
+            resolve(boxes.map((box) => (box.getAttribute('aria-label') ?? '').replace(/^Send: /, '')));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+      })()`);
+      await page.getByRole('button', { name: /^Send \d+ through 127\.0\.0\.1$/ }).click();
+      return page.evaluate('window.dueWhenSaid') as Promise<string[]>;
+    },
     sent: page.getByRole('table', { name: 'Messages sent' }),
     status: page.getByRole('status'),
   },
