@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitColumns, textWidth } from '../../../shared/pack/docx/columns';
+import { cellExtent, fitColumns, textWidth } from '../../../shared/pack/docx/columns';
 import { LANDSCAPE_TEXT_WIDTH, PORTRAIT_TEXT_WIDTH } from '../../../shared/pack/docx/page';
 import { buildWordExport } from '../../../shared/exports/meetingExports';
 import { buildPlanExport } from '../../../shared/exports/planExports';
@@ -10,7 +10,29 @@ import { TEST_TODAY } from '../../helpers';
 const ACTION_LOG = ['Ref', 'Action', 'Owner', 'Raised', 'Due', 'Status', 'Latest update'];
 const cell = (text: string, bold = false) => ({ text, bold });
 
+/** The widths as the classes say them, a code point at a time (columns.ts's header), worked out plainly. */
+const plainWidth = (text: string, bold: boolean) => {
+  let sum = 0;
+  for (const ch of text) sum += "fijlrtI.,;:!|'’‘()[]/ -".includes(ch) ? 300 : 'mwMW@%'.includes(ch) ? 850 : /[A-Z]/.test(ch) ? 680 : /[0-9]/.test(ch) ? 556 : 540;
+  return Math.ceil((sum / 1000) * 220 * (bold ? 1.08 : 1));
+};
+
 describe('tables sized to their content', () => {
+  it('measures a cell’s longest word and line as splitting it at white space and line breaks would, a code point at a time', () => {
+    const characters = fc.constantFrom(...'aZ9 .mW’‘£—é\n\r\t\u00a0\u2003\u3000'.split(''), '😀', '\ud83d');
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 40 }).map((cs) => cs.join('')), fc.boolean(), (text, bold) => {
+        expect(cellExtent(text, bold)).toEqual({
+          word: Math.max(0, ...text.split(/\s+/).map((w) => plainWidth(w, bold))),
+          line: Math.max(0, ...text.split('\n').map((l) => plainWidth(l, bold))),
+        });
+      }),
+      { numRuns: 2000 },
+    );
+    // Word-wide: "Overdue" in bold, the action log's status heading.
+    expect(textWidth('Overdue', true)).toBe(plainWidth('Overdue', true));
+  });
+
   it('gives every column at least its longest word, and spans the whole width', () => {
     fc.assert(
       fc.property(

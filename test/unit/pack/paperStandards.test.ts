@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { recordsWhere } from '../../../shared/data';
 import { preflight } from '../../../shared/pack/preflight';
 import { checkStandards, defaultStandards, measurePaper, readingLoad, wordCount } from '../../../shared/rules/paperStandards';
@@ -8,6 +9,17 @@ import { commandSession, TEST_TODAY } from '../../helpers';
 describe('paper standards', () => {
   it('counts the words a reader meets, not the markup', () => {
     expect(wordCount('## The plan\n\n- **Three** actions, costing £1.2m (see [the annex](annex.docx)).\n\n![Chart of referrals](images/a.png)')).toBe(9);
+  });
+
+  it('counts the words the word pattern finds, letter by letter, in every script and with every joiner', () => {
+    const characters = fc.constantFrom(...'aZ9 .,’\'%£$/-é—ß\n\t'.split(''), 'Ж', '٣', '𝐀', '😀', '\ud83d', '[', ']', '(', ')', '!', '<', '>', '#', '*');
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 60 }).map((cs) => cs.join('')), (markdown) => {
+        const text = markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, ' ').replace(/[#*_`>|~-]+/g, ' ');
+        expect(wordCount(markdown)).toBe(text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%£$/-]*/gu)?.length ?? 0);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('checks a received paper against the board’s limits and asks, in words that say what to change', () => {
