@@ -85,7 +85,7 @@ describe('opening and writing', () => {
   it('lets one writer at a time hold the folder; a reader may look alongside', async () => {
     const s = await withExample();
     expect(() => open()).toThrow(/already open in another Quorum/);
-    const reader = open({ mode: 'read' });
+    const reader = open({ mode: 'read', journalCheck: 'full' });
     expect(reader.status().state).toBe('ready');
     await expect(loadExample(reader)).rejects.toThrow(/read-only/);
     reader.close();
@@ -369,7 +369,7 @@ describe('the audit journal', () => {
       expect(again.status().journal, `load ${load}`).toMatchObject({ ok: false, problem: expect.stringMatching(problem) });
       await rename(again, `Edited after load ${load}`);
       again.close();
-      const reader = open({ mode: 'read' });
+      const reader = open({ mode: 'read', journalCheck: 'full' });
       expect(reader.status().journal.ok, `read after load ${load}`).toBe(false);
       reader.close();
     }
@@ -546,5 +546,27 @@ describe('tamper evidence covers what is printed', () => {
     expect(app.status().journal.ok).toBe(true); // a start verifies from its mark; the full check after it finds it
     expect(await app.checkJournalFully()).toMatchObject({ ok: false, problem: expect.stringMatching(/changed outside Quorum: the resolution/) });
     app.close();
+  });
+
+  it('does not take a save made while quorum check reads, the store before it and the journal after, for an edit by hand', async () => {
+    const s = await withExample();
+    await rename(s, 'Harrowfield Partnership');
+    s.close();
+    // What a reader beside the running app can see: the store as it was, the journal one save on.
+    const asRead = ['quorum.json', 'quorum.changes.jsonl'].map((name) => ({ name, bytes: existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null }));
+    const app = open();
+    await rename(app, 'Harrowfield Children and Families Partnership');
+    app.close();
+    for (const { name, bytes } of asRead) if (bytes) writeFileSync(join(dir, name), bytes);
+    else rmSync(join(dir, name), { force: true });
+
+    const reader = open({ mode: 'read', journalCheck: 'full' });
+    expect(reader.status().journal).toEqual({ ok: true, entries: expect.any(Number) });
+    expect(listRecords(reader.data, 'partnership')[0].name).toBe('Harrowfield Partnership');
+    reader.close();
+    const { runCli } = await import('../helpers');
+    const check = await runCli('check', '--data', dir);
+    expect(check.out + check.err).not.toMatch(/changed outside Quorum/);
+    expect(check.code).toBe(0);
   });
 });

@@ -233,7 +233,10 @@ export class QuorumStore {
     if (!mark && this.journalCheck.ok) {
       // With the entries the store holds that the journal file may not have yet (a save cut off between the two writes).
       const held = [...(loaded.file.journal.pending ?? []), ...(loaded.file.journal.last ? [loaded.file.journal.last] : [])] as JournalEntry[];
-      this.holdRecordsToSeals([...journal.entries, ...held.filter((e) => e.seq > journal.head.seq)], loaded.file.records);
+      // Only the saves this copy of the store holds: beside a running app, the journal read after the
+      // store may go on to a save made in between, whose seal is of words the copy read cannot have yet.
+      const upToStore = journal.entries.filter((e) => e.seq <= loaded.file.journal.seq);
+      this.holdRecordsToSeals([...upToStore, ...held.filter((e) => e.seq > journal.head.seq)], loaded.file.records);
     }
     if (loaded.migratedFrom !== undefined) {
       this.notices.push(`The store was upgraded from schema version ${loaded.migratedFrom}; a copy of the old file is in backups.`);
