@@ -548,25 +548,50 @@ describe('tamper evidence covers what is printed', () => {
     app.close();
   });
 
+  /** The store and its change log as they are now, to put back later. */
+  const storeAsItIs = () => ['quorum.json', 'quorum.changes.jsonl'].map((name) => ({ name, bytes: existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null }));
+  const putBack = (files: ReturnType<typeof storeAsItIs>) => {
+    for (const { name, bytes } of files) if (bytes) writeFileSync(join(dir, name), bytes);
+    else rmSync(join(dir, name), { force: true });
+  };
+
   it('does not take a save made while quorum check reads, the store before it and the journal after, for an edit by hand', async () => {
     const s = await withExample();
     await rename(s, 'Harrowfield Partnership');
     s.close();
+    const asRead = storeAsItIs();
+    const app = open();
+    await rename(app, 'Harrowfield Children and Families Partnership');
     // What a reader beside the running app can see: the store as it was, the journal one save on.
-    const asRead = ['quorum.json', 'quorum.changes.jsonl'].map((name) => ({ name, bytes: existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null }));
+    putBack(asRead);
+    try {
+      const reader = open({ mode: 'read', journalCheck: 'full' });
+      expect(reader.status().journal).toEqual({ ok: true, entries: expect.any(Number) });
+      expect(listRecords(reader.data, 'partnership')[0].name).toBe('Harrowfield Partnership');
+      reader.close();
+      const { runCli } = await import('../helpers');
+      const check = await runCli('check', '--data', dir);
+      expect(check.out + check.err).not.toMatch(/changed outside Quorum/);
+      expect(check.code).toBe(0);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('finds an older copy of quorum.json put back while no Quorum has the folder open, at quorum check as at the app’s start', async () => {
+    const s = await withExample();
+    s.close();
+    const older = storeAsItIs();
     const app = open();
     await rename(app, 'Harrowfield Children and Families Partnership');
     app.close();
-    for (const { name, bytes } of asRead) if (bytes) writeFileSync(join(dir, name), bytes);
-    else rmSync(join(dir, name), { force: true });
-
-    const reader = open({ mode: 'read', journalCheck: 'full' });
-    expect(reader.status().journal).toEqual({ ok: true, entries: expect.any(Number) });
-    expect(listRecords(reader.data, 'partnership')[0].name).toBe('Harrowfield Partnership');
-    reader.close();
+    putBack(older);
     const { runCli } = await import('../helpers');
     const check = await runCli('check', '--data', dir);
-    expect(check.out + check.err).not.toMatch(/changed outside Quorum/);
-    expect(check.code).toBe(0);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/Journal: FAILED: The store is older than its journal: it was saved at entry 1 but the journal goes on to entry 2\. An older copy of quorum\.json may have been put back\./);
+    const again = open();
+    expect(again.status().journal).toMatchObject({ ok: false, problem: expect.stringMatching(/older than its journal/) });
+    again.close();
   });
 });

@@ -252,7 +252,7 @@ export type Reconciled = {
  * is expected only while reading beside a running app (`quorum check`), which reads the store
  * first: then the journal must pass through the store's head.
  */
-export const reconcileJournal = (read: JournalRead, store: StoreJournal | null, mode: 'write' | 'read'): Reconciled => {
+export const reconcileJournal = (read: JournalRead, store: StoreJournal | null, mode: 'write' | 'read', writerSaving: () => boolean = () => false): Reconciled => {
   const { entries, check } = read;
   if (!check.ok || !store) return { check, append: [] };
   const tail = read.head;
@@ -263,7 +263,9 @@ export const reconcileJournal = (read: JournalRead, store: StoreJournal | null, 
     return { check: { ok: false, entries: count, problem: `The journal does not match the store: both end at entry ${head.seq} but with different contents. Entries may have been altered.` }, append: [] };
   if (tail.seq > head.seq) {
     const atHead = head.seq === 0 ? GENESIS : entries.find((e) => e.seq === head.seq)?.hash;
-    if (mode === 'read' && atHead === head.hash) return { check: { ok: true, entries: count }, append: [] };
+    // A reader beside a running Quorum reads the store, then the journal: a save between the two
+    // leaves the journal ahead. With no writer saving, an older copy of quorum.json was put back.
+    if (mode === 'read' && atHead === head.hash && writerSaving()) return { check: { ok: true, entries: count }, append: [] };
     return {
       check: { ok: false, entries: count, problem: `The store is older than its journal: it was saved at entry ${head.seq} but the journal goes on to entry ${tail.seq}. An older copy of quorum.json may have been put back.` },
       append: [],

@@ -95,6 +95,17 @@ const readHolder = (file: string): LockHolder | null => {
   }
 };
 
+/**
+ * Whether a Quorum may be saving to the folder now: its lock is held by a live process here, or
+ * by another computer (whose process cannot be seen from here), or is being written.
+ */
+export const folderHeldByWriter = (lockFile: string, machine: ThisMachine = thisMachine()): boolean => {
+  const holder = readHolder(lockFile);
+  if (holder === null) return false;
+  if (!holder.pid) return true;
+  return (Boolean(holder.host) && holder.host !== hostname()) || lockIsLive(holder, machine);
+};
+
 const heldBy = (holder: LockHolder, lockFile: string): QuorumFailure => {
   const since = holder.since ? `, since ${formatUkDateTime(holder.since)}` : '';
   if (holder.host && holder.host !== hostname())

@@ -19,7 +19,7 @@ import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backu
 import { fileFailure } from './errors';
 import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, type StoreFile } from './format';
 import { appendEntry, dropTornTail, GENESIS, journalTail, readJournal, readJournalUnhurried, reconcileJournal, recordSeal, recordsChangedOutsideQuorum, sealEntry, type JournalEntry, type JournalHead, type JournalMark, type JournalRead, type StoreJournal } from './journal';
-import { acquireFolderLock } from './lock';
+import { acquireFolderLock, folderHeldByWriter } from './lock';
 import { systemClock, type Clock } from '../../../shared/clock';
 import { formatUkDateTime } from '../../../shared/rules/dates';
 
@@ -272,7 +272,7 @@ export class QuorumStore {
       head: { seq: file.journal.seq, hash: file.journal.head },
       unconfirmed: [...(file.journal.pending ?? []), ...(file.journal.last ? [file.journal.last] : [])],
     };
-    const { check, append } = reconcileJournal(journal, stored, this.opts.mode);
+    const { check, append } = reconcileJournal(journal, stored, this.opts.mode, () => folderHeldByWriter(join(this.dataDir, LOCK_FILE)));
     this.journalHead = stored.head;
     this.journalCheck = check;
     if (append.length === 0) return;
