@@ -78,6 +78,35 @@ describe('the PDF pack, laid out in Chromium by the built CLI', () => {
     }
   });
 
+  it('runs each contents entry’s dotted leader on from the end of its title', () => {
+    for (const { file } of Object.values(packs)) {
+      // The contents page's lines, as the PDF places them (points from the top left)...
+      const layout = execFileSync('pdftotext', ['-bbox-layout', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+      const lines = [...layout.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: [...m[5].matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+      }));
+      const heading = lines.find((l) => l.text === 'Contents')!;
+      const titles = lines.filter((l) => l.yMin > heading.yMax && l.xMin < 100 && !/^Page \d+ of \d+$/.test(l.text));
+      expect(titles.length).toBeGreaterThan(5);
+      // ...and the page as printed, a pixel a point: just after each title, the leader's dots.
+      const pgm = join(t.dir, 'contents');
+      execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', '2', '-l', '2', '-singlefile', file, pgm]);
+      const raster = readFileSync(`${pgm}.pgm`);
+      const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(raster.toString('latin1', 0, 40))!;
+      const [width, height] = [Number(header[1]), Number(header[2])];
+      const pixels = raster.subarray(header[0].length);
+      const inked = (x0: number, x1: number, y0: number, y1: number) => {
+        for (let y = Math.floor(y0); y <= Math.min(height - 1, Math.ceil(y1)); y++) for (let x = Math.floor(x0); x <= Math.min(width - 1, Math.ceil(x1)); x++) if (pixels[y * width + x] < 230) return true;
+        return false;
+      };
+      for (const title of titles) expect(inked(title.xMax + 8, title.xMax + 30, title.yMin, title.yMax + 2), `the leader after “${title.text}”`).toBe(true);
+    }
+  });
+
   it('has a bookmark for every agenda item and every paper, and every agenda item in its text', async () => {
     for (const { file, model } of Object.values(packs)) {
       const outline = (await outlineTitles(readFileSync(file))).map((o) => o.title);
