@@ -78,7 +78,7 @@ describe('the PDF pack, laid out in Chromium by the built CLI', () => {
     }
   });
 
-  it('runs each contents entry’s dotted leader on from the end of its title', () => {
+  it('runs each contents entry’s dotted leader from the end of its title up to its page number', () => {
     for (const { file } of Object.values(packs)) {
       // The contents page's lines, as the PDF places them (points from the top left)...
       const layout = execFileSync('pdftotext', ['-bbox-layout', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
@@ -103,7 +103,12 @@ describe('the PDF pack, laid out in Chromium by the built CLI', () => {
         for (let y = Math.floor(y0); y <= Math.min(height - 1, Math.ceil(y1)); y++) for (let x = Math.floor(x0); x <= Math.min(width - 1, Math.ceil(x1)); x++) if (pixels[y * width + x] < 230) return true;
         return false;
       };
-      for (const title of titles) expect(inked(title.xMax + 8, title.xMax + 30, title.yMin, title.yMax + 2), `the leader after “${title.text}”`).toBe(true);
+      for (const title of titles) {
+        expect(inked(title.xMax + 8, title.xMax + 30, title.yMin, title.yMax + 2), `the leader after “${title.text}”`).toBe(true);
+        // ...and on to its page number: short of it by no more than the widest number's room (four figures).
+        const number = lines.find((l) => /^\d+$/.test(l.text) && Math.abs(l.yMin - title.yMin) < 1)!;
+        expect(inked(number.xMin - 27, number.xMin - 2, title.yMin, title.yMax + 2), `the leader up to the page of “${title.text}”`).toBe(true);
+      }
     }
   });
 

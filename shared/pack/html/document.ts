@@ -107,7 +107,7 @@ ol.toc li { margin: 0 0 4pt; }
 ol.toc a { display: flex; color: inherit; text-decoration: none; }
 ol.toc .toc-text { flex: 0 1 auto; }
 ol.toc .toc-leader { flex: 1 0 2em; border-bottom: 1pt dotted #808080; margin: 0 4pt 4pt; }
-ol.toc .toc-page { flex: 0 0 3em; text-align: right; }
+ol.toc .toc-page { flex: 0 0 auto; text-align: right; }
 `;
 
 /**
