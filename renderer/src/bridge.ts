@@ -103,7 +103,8 @@ const sharedCall = <C extends Channel>(channel: C, key: string): Promise<Result<
  * (shared/operations staleQueries). A refetch asked for while one is in flight waits for it and
  * runs once. `input` null means nothing to load yet (no board chosen): the value is then null.
  * `reload()` resolves once a load begun after it has been shown, so a screen can say what a change
- * did only when the list it shows already reflects it (the outbox's "Sent 6").
+ * did only when the list it shows already reflects it (the outbox's "Sent 6"); with `input` null
+ * nothing loads, so it resolves once there is input and that load is shown.
  */
 export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): { state: Loadable<ChannelResult<C>>; reload: () => Promise<void> };
 export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C> | null): { state: Loadable<ChannelResult<C> | null>; reload: () => Promise<void> };
