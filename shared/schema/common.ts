@@ -23,10 +23,25 @@ export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24
 
 export const isoTimestamp = z.iso.datetime({ offset: true });
 
+/**
+ * One schema per argument, built once: zod schemas never change once built, so a field type the
+ * records use a hundred times is shared, not built a hundred times at every start (each is several
+ * zod objects; the store's schemas are built as their module loads, by every verb that opens it).
+ */
+const builtOnce = <K, S>(build: (key: K) => S): ((key: K) => S) => {
+  const built = new Map<K, S>();
+  return (key) => {
+    let schema = built.get(key);
+    if (schema === undefined) built.set(key, (schema = build(key)));
+    return schema;
+  };
+};
+
+const lineOf = builtOnce((max: number) => z.string().trim().min(1, 'Fill this in').max(max, `Keep this under ${max} characters`));
+const optionalLineOf = builtOnce((max: number) => z.string().trim().max(max, `Keep this under ${max} characters`));
 /** A short line of text: names, titles. Trimmed, never blank. */
-export const line = (max = 300) =>
-  z.string().trim().min(1, 'Fill this in').max(max, `Keep this under ${max} characters`);
-export const optionalLine = (max = 300) => z.string().trim().max(max, `Keep this under ${max} characters`);
+export const line = (max = 300) => lineOf(max);
+export const optionalLine = (max = 300) => optionalLineOf(max);
 
 /** Markdown bodies: papers and sections. Generous, but bounded so a huge paste is refused clearly. */
 export const MARKDOWN_MAX = 2_000_000;
@@ -70,10 +85,8 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 export type RecordId<T extends RecordType> = `${T}:${string}`;
 
 /** A record id names its type: `meeting:01J…` (docs/ARCHITECTURE.md, ready for team use). */
-export const recordId = <T extends RecordType>(type: T) =>
-  z.string().regex(new RegExp(`^${type}:[A-Za-z0-9_-]{1,64}$`), `Expected a ${type} id`) as unknown as z.ZodType<
-    `${T}:${string}`
-  >;
+const recordIdOf = builtOnce((type: RecordType) => z.string().regex(new RegExp(`^${type}:[A-Za-z0-9_-]{1,64}$`), `Expected a ${type} id`));
+export const recordId = <T extends RecordType>(type: T) => recordIdOf(type) as unknown as z.ZodType<`${T}:${string}`>;
 
 /** A record's revision: 1 when created, one more at each save. */
 const revision = z.number().int().min(1);
