@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuorumStore, type StoreOptions } from '../../main/services/store/store';
 import { backupsToKeep } from '../../main/services/store/backups';
+import { CHANGE_LOG_FILE, STORE_FILE } from '../../main/services/store/format';
 import { acquireFolderLock, lockIsLive, machineBootId, processStartMark } from '../../main/services/store/lock';
 import { listRecords } from '../../shared/data';
 import { QuorumFailure } from '../../shared/result';
@@ -549,7 +550,7 @@ describe('tamper evidence covers what is printed', () => {
   });
 
   /** The store and its change log as they are now, to put back later. */
-  const storeAsItIs = () => ['quorum.json', 'quorum.changes.jsonl'].map((name) => ({ name, bytes: existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null }));
+  const storeAsItIs = () => [STORE_FILE, CHANGE_LOG_FILE].map((name) => ({ name, bytes: existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : null }));
   const putBack = (files: ReturnType<typeof storeAsItIs>) => {
     for (const { name, bytes } of files) if (bytes) writeFileSync(join(dir, name), bytes);
     else rmSync(join(dir, name), { force: true });
