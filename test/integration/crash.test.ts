@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -65,14 +65,19 @@ describe('a writer killed at random during saves', () => {
     }
   });
 
-  it('never looks tampered with to quorum check reading beside it during 200 saves', { timeout: WAIT.processes }, async () => {
-    const { dir, cleanup } = tempDir('quorum-check-beside-');
+  /**
+   * What `quorum check` does (open read-only, verify the store and journal, no lock taken), again
+   * and again beside a saver until both have done `times`; `lockedAs`, once the saver has saved,
+   * rewrites its lock as another holder writes it.
+   */
+  const checkBesideSaver = async (name: string, times: number, lockedAs?: Record<string, unknown>) => {
+    const { dir, cleanup } = tempDir(name);
     const saver = startSaver(dir, 0);
     try {
       await saver.firstSave;
+      if (lockedAs) writeFileSync(join(dir, 'quorum.lock'), JSON.stringify(lockedAs));
       let checks = 0;
-      while (saver.acks.length < 200 || checks < 200) {
-        // What `quorum check` does: open read-only, verify the store and journal, no lock taken.
+      while (saver.acks.length < times || checks < times) {
         const store = QuorumStore.open(dir, { user: 'check', device: hostname(), mode: 'read', clock: testClock() });
         const report = checkStore(store, testClock().today());
         store.close();
@@ -80,10 +85,16 @@ describe('a writer killed at random during saves', () => {
         expect(report.journal.ok, `check ${checks} after ${saver.acks.length} saves: ${JSON.stringify(report.journal)}`).toBe(true);
         await new Promise((r) => setImmediate(r));
       }
-      expect(saver.acks.length).toBeGreaterThanOrEqual(200);
+      expect(saver.acks.length).toBeGreaterThanOrEqual(times);
     } finally {
       await saver.kill().catch(() => []);
       cleanup();
     }
-  });
+  };
+
+  it('never looks tampered with to quorum check reading beside it during 200 saves', { timeout: WAIT.processes }, () => checkBesideSaver('quorum-check-beside-', 200));
+
+  it('never looks like an older copy put back to quorum check reading beside another computer’s saves (a shared drive: the writer’s process cannot be seen)', { timeout: WAIT.processes }, () =>
+    // The writer's lock as another computer's Quorum writes it: this reader cannot see that process, only its saves.
+    checkBesideSaver('quorum-check-beside-other-', 150, { host: 'COUNCIL-PC-0417', pid: 999_999, bootId: 'another-machine', since: '2026-11-20T08:00:00.000Z' }));
 });

@@ -579,7 +579,8 @@ describe('tamper evidence covers what is printed', () => {
     }
   });
 
-  it('finds an older copy of quorum.json put back while no Quorum has the folder open, at quorum check as at the app’s start', async () => {
+  /** The store as it was one save ago put back beside its journal, with no Quorum open. */
+  const olderCopyPutBack = async () => {
     const s = await withExample();
     s.close();
     const older = storeAsItIs();
@@ -587,6 +588,10 @@ describe('tamper evidence covers what is printed', () => {
     await rename(app, 'Harrowfield Children and Families Partnership');
     app.close();
     putBack(older);
+  };
+
+  it('finds an older copy of quorum.json put back while no Quorum has the folder open, at quorum check as at the app’s start', async () => {
+    await olderCopyPutBack();
     const { runCli } = await import('../helpers');
     const check = await runCli('check', '--data', dir);
     expect(check.code).toBe(1);
@@ -594,5 +599,18 @@ describe('tamper evidence covers what is printed', () => {
     const again = open();
     expect(again.status().journal).toMatchObject({ ok: false, problem: expect.stringMatching(/older than its journal/) });
     again.close();
+  });
+
+  it('finds an older copy of quorum.json put back beside a lock another computer left behind (its Quorum cannot be seen, but its store does not move)', async () => {
+    await olderCopyPutBack();
+    // Left by a crash on a computer sharing the drive: nothing there is saving.
+    writeFileSync(join(dir, 'quorum.lock'), JSON.stringify({ host: 'COUNCIL-PC-0417', pid: 999_999, bootId: 'another-machine', since: '2026-11-20T08:00:00.000Z' }));
+    const { runCli } = await import('../helpers');
+    const started = performance.now();
+    const check = await runCli('check', '--data', dir);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/Journal: FAILED: The store is older than its journal: it was saved at entry 1 but the journal goes on to entry 2\. An older copy of quorum\.json may have been put back\./);
+    // It watched the store for a save in flight before saying so.
+    expect(performance.now() - started).toBeGreaterThan(1500);
   });
 });

@@ -105,6 +105,23 @@ const linesAfter = (raw: { schemaVersion?: unknown; journal?: { seq?: unknown; h
   return { follow };
 };
 
+/**
+ * The journal entry of the latest save the store on disk holds: quorum.json's own, or that of the
+ * last line of its change log that follows it. Nothing is validated: a reader beside another
+ * computer's Quorum asks it to see whether saves are still moving the store on (store.ts).
+ * 0 when quorum.json cannot be read as it stands (mid-replacement).
+ */
+export const savedThroughOnDisk = (dataDir: string): number => {
+  let raw: Parameters<typeof linesAfter>[0];
+  try {
+    raw = JSON.parse(readFileSync(join(dataDir, STORE_FILE), 'utf8')) as typeof raw;
+  } catch {
+    return 0;
+  }
+  const { follow } = linesAfter(raw, readLog(join(dataDir, CHANGE_LOG_FILE)).lines);
+  return follow.at(-1)?.seq ?? Number(raw.journal?.seq ?? 0);
+};
+
 const replay = (raw: Record<string, unknown>, lines: LogLine[]): void => {
   const records = raw.records as Record<string, unknown>;
   for (const line of lines) {

@@ -96,14 +96,16 @@ const readHolder = (file: string): LockHolder | null => {
 };
 
 /**
- * Whether a Quorum may be saving to the folder now: its lock is held by a live process here, or
- * by another computer (whose process cannot be seen from here), or is being written.
+ * Who may be saving to the folder now: a live process on this computer (or a lock being written),
+ * another computer (whose process cannot be seen from here: its lock may be left from a crash
+ * there), or nobody.
  */
-export const folderHeldByWriter = (lockFile: string, machine: ThisMachine = thisMachine()): boolean => {
+export const folderWriter = (lockFile: string, machine: ThisMachine = thisMachine()): 'this computer' | 'another computer' | 'nobody' => {
   const holder = readHolder(lockFile);
-  if (holder === null) return false;
-  if (!holder.pid) return true;
-  return (Boolean(holder.host) && holder.host !== hostname()) || lockIsLive(holder, machine);
+  if (holder === null) return 'nobody';
+  if (!holder.pid) return 'this computer';
+  if (holder.host && holder.host !== hostname()) return 'another computer';
+  return lockIsLive(holder, machine) ? 'this computer' : 'nobody';
 };
 
 const heldBy = (holder: LockHolder, lockFile: string): QuorumFailure => {

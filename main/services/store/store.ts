@@ -12,14 +12,14 @@ import { recordSchema } from '../../../shared/schema/records';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/migrations';
 import { QuorumFailure } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
-import { CHECKPOINT_AFTER, parseStoreText, StoreOnDisk, withChangedIds } from './adapter';
+import { CHECKPOINT_AFTER, parseStoreText, savedThroughOnDisk, StoreOnDisk, withChangedIds } from './adapter';
 import { emptyLog } from './changeLog';
 import { missingPictures } from './pictures';
 import { listBackups, moveIntoQuarantine, readBackup, takeBackup } from './backups';
 import { fileFailure } from './errors';
 import { IMAGES_FOLDER, JOURNAL_FILE, LOCK_FILE, STORE_FILE, type StoreFile } from './format';
 import { appendEntry, dropTornTail, GENESIS, journalTail, readJournal, readJournalUnhurried, reconcileJournal, recordSeal, recordsChangedOutsideQuorum, sealEntry, type JournalEntry, type JournalHead, type JournalMark, type JournalRead, type StoreJournal } from './journal';
-import { acquireFolderLock, folderHeldByWriter } from './lock';
+import { acquireFolderLock, folderWriter } from './lock';
 import { systemClock, type Clock } from '../../../shared/clock';
 import { formatUkDateTime } from '../../../shared/rules/dates';
 
@@ -70,6 +70,9 @@ const loadOperations = () => (operations ??= import('../../../shared/operations/
 const randomId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
 
 export { parseStoreText };
+
+/** How long a reader watches for another computer's save to reach quorum.json before it calls the store older than its journal (writerSaving). */
+const WRITER_SEEN_MS = 1500;
 
 /**
  * Temp files left by a writer killed mid-save (writeFileAtomic's `.NAME.PID.HEX.tmp`), in the data
@@ -272,7 +275,7 @@ export class QuorumStore {
       head: { seq: file.journal.seq, hash: file.journal.head },
       unconfirmed: [...(file.journal.pending ?? []), ...(file.journal.last ? [file.journal.last] : [])],
     };
-    const { check, append } = reconcileJournal(journal, stored, this.opts.mode, () => folderHeldByWriter(join(this.dataDir, LOCK_FILE)));
+    const { check, append } = reconcileJournal(journal, stored, this.opts.mode, () => this.writerSaving(journal.head.seq));
     this.journalHead = stored.head;
     this.journalCheck = check;
     if (append.length === 0) return;
@@ -280,6 +283,25 @@ export class QuorumStore {
     this.unconfirmed = append;
     if (this.appendUnconfirmed()) this.notices.push(`The journal ${append.length === 1 ? 'entry of the last save was' : `entries of the last ${append.length} saves were`} completed after an interruption.`);
     else this.notices.push('The journal could not be written; it will be completed at the next save or start.');
+  }
+
+  /**
+   * For a reader that found the journal ahead of the store it read (at entry `journalTail`):
+   * whether that is a save by a Quorum still writing here, made between its two reads. A live
+   * process on this computer is seen to hold the lock. Another computer's process cannot be seen
+   * from here, and its lock may be left from a crash there: it is saving only if the store is seen
+   * to reach the journal's entry within WRITER_SEEN_MS (a save in flight lands in milliseconds).
+   * Otherwise an older copy of quorum.json was put back beside its journal.
+   */
+  private writerSaving(journalTail: number): boolean {
+    const writer = folderWriter(join(this.dataDir, LOCK_FILE));
+    if (writer !== 'another computer') return writer === 'this computer';
+    const until = performance.now() + WRITER_SEEN_MS;
+    for (;;) {
+      if (savedThroughOnDisk(this.dataDir) >= journalTail) return true;
+      if (performance.now() >= until) return false;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); // a synchronous pause: opening a store is synchronous
+    }
   }
 
   /** Appends the entries the store holds and journal.jsonl may lack, skipping any already there. True when all are in. */
