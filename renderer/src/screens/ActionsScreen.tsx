@@ -128,12 +128,13 @@ export const ActionsScreen = () => {
           <Table aria-label="Action log" size="small" ref={tableRef} aria-rowcount={shown.length + 1}>
             <TableHeader>
               <TableRow aria-rowindex={1}>
+                {/* Shares of the width, not fixed widths: on a laptop's window the action itself, the column read first, keeps over a quarter of the table. */}
                 <TableHeaderCell>Action</TableHeaderCell>
-                <TableHeaderCell style={{ width: '160px' }}>Owner</TableHeaderCell>
-                <TableHeaderCell style={{ width: '170px' }}>Raised</TableHeaderCell>
-                <TableHeaderCell style={{ width: '130px' }}>Due</TableHeaderCell>
-                <TableHeaderCell style={{ width: '130px' }}>Status</TableHeaderCell>
-                <TableHeaderCell style={{ width: '190px' }}>Change</TableHeaderCell>
+                <TableHeaderCell style={{ width: '14%' }}>Owner</TableHeaderCell>
+                <TableHeaderCell style={{ width: '16%' }}>Raised</TableHeaderCell>
+                <TableHeaderCell style={{ width: '12%' }}>Due</TableHeaderCell>
+                <TableHeaderCell style={{ width: '10%' }}>Status</TableHeaderCell>
+                <TableHeaderCell style={{ width: '12%' }}>Change</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

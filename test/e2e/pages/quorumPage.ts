@@ -257,6 +257,19 @@ export const quorumPage = (page: Page) => ({
   actions: {
     table: page.getByRole('table', { name: 'Action log' }),
     board: page.getByRole('combobox', { name: 'Board' }),
+    /** From now on, how many rows the action log has drawn each time that changes, once it has any (read with `rowsDrawn`). */
+    watchRowsDrawn: () =>
+      page.evaluate(`(() => {
+        window.rowsDrawn = [];
+        new MutationObserver(() => {
+          const rows = document.querySelectorAll('table[aria-label="Action log"] tbody [aria-rowindex]').length;
+          if (rows > 0 && rows !== window.rowsDrawn.at(-1)) window.rowsDrawn.push(rows);
+        }).observe(document.body, { subtree: true, childList: true });
+      })()`),
+    rowsDrawn: () => page.evaluate('window.rowsDrawn') as Promise<number[]>,
+    /** The share of the table's width the Action column has. */
+    actionColumnShare: () =>
+      page.getByRole('table', { name: 'Action log' }).evaluate((t) => t.querySelector('th')!.getBoundingClientRect().width / t.getBoundingClientRect().width),
   },
   boards: {
     conflicts: (board: string) => page.getByRole('button', { name: `Conflicts of interest: ${board}` }),
