@@ -27,11 +27,12 @@ export const PapersScreen = ({ onOpenMeeting }: { onOpenMeeting: (meetingId: str
           <Table aria-label="Papers outstanding" size="small">
             <TableHeader>
               <TableRow>
+                {/* Shares of the width, not fixed widths: on a laptop's window the paper's title keeps over a quarter of the table. */}
                 <TableHeaderCell>Paper</TableHeaderCell>
-                <TableHeaderCell style={{ width: '200px' }}>From</TableHeaderCell>
-                <TableHeaderCell style={{ width: '230px' }}>Meeting</TableHeaderCell>
-                <TableHeaderCell style={{ width: '220px' }}>Deadline</TableHeaderCell>
-                <TableHeaderCell style={{ width: '130px' }}>Meeting page</TableHeaderCell>
+                <TableHeaderCell style={{ width: '17%' }}>From</TableHeaderCell>
+                <TableHeaderCell style={{ width: '21%' }}>Meeting</TableHeaderCell>
+                <TableHeaderCell style={{ width: '18%' }}>Deadline</TableHeaderCell>
+                <TableHeaderCell style={{ width: '12%' }}>Meeting page</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -67,9 +68,9 @@ export const PapersScreen = ({ onOpenMeeting }: { onOpenMeeting: (meetingId: str
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Paper</TableHeaderCell>
-                <TableHeaderCell style={{ width: '230px' }}>Meeting</TableHeaderCell>
-                <TableHeaderCell style={{ width: '320px' }}>Clearance</TableHeaderCell>
-                <TableHeaderCell style={{ width: '130px' }}>Meeting page</TableHeaderCell>
+                <TableHeaderCell style={{ width: '21%' }}>Meeting</TableHeaderCell>
+                <TableHeaderCell style={{ width: '28%' }}>Clearance</TableHeaderCell>
+                <TableHeaderCell style={{ width: '12%' }}>Meeting page</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -267,10 +267,9 @@ export const quorumPage = (page: Page) => ({
         }).observe(document.body, { subtree: true, childList: true });
       })()`),
     rowsDrawn: () => page.evaluate('window.rowsDrawn') as Promise<number[]>,
-    /** The share of the table's width the Action column has. */
-    actionColumnShare: () =>
-      page.getByRole('table', { name: 'Action log' }).evaluate((t) => t.querySelector('th')!.getBoundingClientRect().width / t.getBoundingClientRect().width),
   },
+  /** The share of a table's width its first column (what each row is: the action, the paper, the item) has. */
+  firstColumnShare: (table: string) => page.getByRole('table', { name: table }).evaluate((t) => t.querySelector('th')!.getBoundingClientRect().width / t.getBoundingClientRect().width),
   boards: {
     conflicts: (board: string) => page.getByRole('button', { name: `Conflicts of interest: ${board}` }),
     conflictPolicy: page.getByRole('dialog').getByRole('combobox', { name: /A member who may have an interest/ }),

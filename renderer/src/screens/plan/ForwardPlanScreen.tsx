@@ -177,12 +177,13 @@ export const ForwardPlanScreen = () => {
         <Table aria-label="Forward plan" size="small">
           <TableHeader>
             <TableRow>
+              {/* Shares of the width, not fixed widths: on a laptop's window the item itself keeps over a quarter of the table. */}
               <TableHeaderCell>Item</TableHeaderCell>
-              <TableHeaderCell style={{ width: '140px' }}>Author</TableHeaderCell>
-              <TableHeaderCell style={{ width: '170px' }}>Meeting</TableHeaderCell>
-              <TableHeaderCell style={{ width: '140px' }}>Paper deadline</TableHeaderCell>
-              <TableHeaderCell style={{ width: '170px' }}>Status</TableHeaderCell>
-              <TableHeaderCell style={{ width: '80px' }}>Edit</TableHeaderCell>
+              <TableHeaderCell style={{ width: '13%' }}>Author</TableHeaderCell>
+              <TableHeaderCell style={{ width: '14%' }}>Meeting</TableHeaderCell>
+              <TableHeaderCell style={{ width: '12%' }}>Paper deadline</TableHeaderCell>
+              <TableHeaderCell style={{ width: '16%' }}>Status</TableHeaderCell>
+              <TableHeaderCell style={{ width: '8%' }}>Edit</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
