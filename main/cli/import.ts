@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { listRecords, type StoreData } from '../../shared/data';
 import { QuorumFailure, type Result } from '../../shared/result';
-import { describeProblem, type RowProblem } from '../../shared/imports/table';
+import { describeProblem, nearest, sameName, type RowProblem } from '../../shared/imports/table';
 import type { Channel, OperationArgs, OperationResult } from '../../shared/operations';
 import { matchBoard, placeWords } from '../../shared/imports/boardNames';
 import { formatUkDate } from '../../shared/rules/dates';
@@ -28,6 +28,22 @@ const findBoard = (data: StoreData, given: unknown) => {
   if ('type' in found) return found;
   if (found.board) return found.board;
   throw new QuorumFailure('not-found', `There is no open board “${given}”${found.didYouMean ? ` (did you mean ${found.didYouMean.shortName}?)` : ''}; the boards are: ${boards.map((b) => `${b.shortName} (${b.id})`).join(', ') || 'none yet'}`);
+};
+
+/** `--seat-as "4=Westmoor Borough Council"`: the organisation of the seat on the preview's row or item 4 (its id or name), or "4=leave-out". */
+const seatChoice = (data: StoreData, given: string): { row: number; organisationId?: `organisation:${string}`; leaveOut?: boolean } => {
+  const at = given.indexOf('=');
+  const row = Number(given.slice(0, Math.max(at, 0)).trim());
+  if (at <= 0 || !Number.isInteger(row) || row < 1) throw new UsageError(`--seat-as takes "N=organisation" or "N=leave-out", N being the seat’s row or item as the preview numbers it; “${given}” is not that`);
+  const to = given.slice(at + 1).trim();
+  if (/^leave[- ]out$/i.test(to)) return { row, leaveOut: true };
+  const organisations = listRecords(data, 'organisation').filter((o) => !o.retiredOn);
+  const organisation = organisations.find((o) => o.id === to || sameName(o.name, to));
+  if (!organisation) {
+    const guess = nearest(to, organisations.map((o) => o.name));
+    throw new QuorumFailure('not-found', `--seat-as ${row}: there is no organisation “${to}” in the partnership${guess ? ` (did you mean ${guess}?)` : ''}; the organisations are: ${organisations.map((o) => o.name).join(', ') || 'none yet'}`);
+  }
+  return { row, organisationId: organisation.id };
 };
 
 /**
@@ -156,14 +172,20 @@ export const importCommand = (): Subcommand => ({
         const board = findBoard(data, values.board);
         const { readTorDocument } = await import('../services/imports/torDocument');
         const doc = await readTorDocument(path);
-        const first = await call('imports:previewTor', { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats: [] });
-        const seats = values['leave-out-unmatched'] ? first.undecided.map((u) => ({ row: u.row, leaveOut: true })) : [];
+        const seatAs = ((values['seat-as'] as string[] | undefined) ?? []).map((g) => seatChoice(data, g));
+        const first = await call('imports:previewTor', { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats: seatAs });
+        const seats = [...seatAs, ...(values['leave-out-unmatched'] ? first.undecided.map((u) => ({ row: u.row, leaveOut: true })) : [])];
         const input = { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats };
-        const plan = seats.length ? await call('imports:previewTor', input) : first;
+        const plan = seats.length > seatAs.length ? await call('imports:previewTor', input) : first;
+        // A seat from a membership table is its row; from a list, its item.
+        const seatPlace = (row: number) => (plan.membershipFrom === 'list' ? `item ${row}` : `row ${row}`);
         const text = [
           `${doc.sourceFile}: terms of reference for the ${board.shortName}`,
           ...list('Sections', plan.sections.map((s) => `${s.heading}: ${s.use === 'kept' ? 'kept at the end of the responsibilities' : s.use}`)),
-          ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.role}, ${s.organisation}${s.name ? `, ${s.name}` : ''}: ${s.outcome}${s.note ? ` (${s.note})` : ''}`)),
+          ...list(
+            `Seats (${plan.seats.length}${plan.membershipFrom === 'list' ? ', from the membership list' : ''})`,
+            plan.seats.map((s) => `${seatPlace(s.row)}: ${[s.role, s.organisation, s.name].filter(Boolean).join(', ')}: ${s.outcome}${s.note ? ` (${s.note})` : ''}`),
+          ),
           ...(plan.merge
             ? [
                 `Into ${plan.merge.base.status === 'draft' ? `draft version ${plan.merge.base.version}` : `a new draft from version ${plan.merge.base.version}`}; seats already filled keep their people`,
@@ -174,7 +196,7 @@ export const importCommand = (): Subcommand => ({
             : []),
           `Quorum: ${quorumInWords(plan.draft.quorum).replace(/\.$/, '') || '(not stated)'}; ${plan.draft.meetingsPerYear} meetings a year; papers ${plan.draft.paperDeadlineWorkingDays} clear working days ahead; review by ${formatUkDate(plan.draft.reviewDate)}`,
           ...list('Notes', [...doc.notes, ...plan.notes]),
-          ...list(`Needs a decision (${plan.undecided.length}; --leave-out-unmatched leaves these seats out)`, plan.undecided.map(describeProblem)),
+          ...list(`Needs a decision (${plan.undecided.length}; --seat-as "N=ORGANISATION" gives seat N its organisation, --seat-as "N=leave-out" or --leave-out-unmatched leaves it out)`, plan.undecided.map((p) => (plan.membershipFrom === 'list' ? `${seatPlace(p.row)}: ${p.message}` : describeProblem(p)))),
         ];
         return await finish(plan, text, plan.undecided.length > 0, 'imports:tor', input);
       }

@@ -198,7 +198,15 @@ export const importTor = mutation({
     const base = draftOf(data, board.id);
     const plan = planTorImport(data, input, ctx.today(), base);
     if (plan.undecided.length)
-      throw new QuorumFailure('invalid-input', `Nothing was imported: ${plural(plan.undecided.length, 'membership row')} of ${input.sourceFile} ${plan.undecided.length === 1 ? 'needs' : 'need'} a decision.\n${plan.undecided.slice(0, 5).map(describeProblem).join('\n')}`);
+      throw new QuorumFailure(
+        'invalid-input',
+        plan.membershipFrom === 'list'
+          ? `Nothing was imported: ${plural(plan.undecided.length, 'seat')} of ${input.sourceFile}’s membership list ${plan.undecided.length === 1 ? 'needs' : 'need'} a decision.\n${plan.undecided
+              .slice(0, 5)
+              .map((p) => `Item ${p.row}: ${p.message}`)
+              .join('\n')}`
+          : `Nothing was imported: ${plural(plan.undecided.length, 'membership row')} of ${input.sourceFile} ${plan.undecided.length === 1 ? 'needs' : 'need'} a decision.\n${plan.undecided.slice(0, 5).map(describeProblem).join('\n')}`,
+      );
     const cs = new ChangeSet(data, ctx);
     const ids = new Map<number, Person['id']>();
     for (const p of plan.newPeople) ids.set(p.row, cs.create<Person>({ id: ctx.newId('person'), type: 'person', name: p.name, jobTitle: p.jobTitle, organisationId: p.organisationId, email: '' }).id);

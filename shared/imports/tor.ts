@@ -8,11 +8,12 @@ import { firstTorFields, memberKey } from '../rules/torDraft';
 import { parseUkDate } from './dates';
 import { plainText as plain, quorumInWords, readQuorum } from '../rules/quorumWords';
 import { cellOf, columnName, mapColumns, nameKey, nearest, sameName, yesNo, type ColumnSpec, type RowProblem, type SheetTable } from './table';
+import { seatRoleKey, seatsFromList, withoutTitles, type SeatLine } from './torMembershipList';
 
 /**
  * Terms of reference from an existing Word document (read to Markdown in main, as papers are).
- * Headings say what a section is: its purpose, its responsibilities, its membership (whose table
- * becomes the seats), its quorum, how often it meets, when papers go out, its review. Sections
+ * Headings say what a section is: its purpose, its responsibilities, its membership (whose table,
+ * or else whose list, becomes the seats), its quorum, how often it meets, when papers go out, its review. Sections
  * Quorum has no field for are kept, under their own headings, at the end of the
  * responsibilities, for the officer to place. Everything lands in a draft version: the board
  * still approves it.
@@ -81,6 +82,8 @@ export type TorImportPlan = {
   sourceFile: string;
   /** Each heading and where its text goes; `also`: what else it is read for ("Meetings and quorum"). */
   sections: { heading: string; use: Use; also?: Use[] }[];
+  /** Where the seats were read from: a membership table (seats numbered by its rows) or a list (by its items). */
+  membershipFrom?: 'table' | 'list';
   seats: TorSeatPreview[];
   undecided: RowProblem[];
   newPeople: { row: number; name: string; jobTitle: string; organisationId: Organisation['id'] }[];
@@ -157,18 +160,13 @@ const tableToSheet = (sourceFile: string, table: Tokens.Table): SheetTable => ({
 const VACANT = /^(vacant|tbc|tba|to be confirmed|n\/?a|-|–)?$/i;
 
 /** "Dr Lena Fry (Designated Doctor)", "Cllr Ann Bell": the person's name as the partnership lists it. */
-const HONORIFIC = /^(?:dr|doctor|cllr|councillor|mr|mrs|ms|miss|mx|prof|professor|dci|di|ds|dsupt|det supt|supt|superintendent|ch supt|chief superintendent|acc|rev|revd|sir|dame)\.?\s+/i;
 export const personName = (cell: string): string =>
   cell
     .replace(/\([^)]*\)/g, ' ')
     .split(/[,;–—]|\s-\s/)[0]
     .replace(/\s+/g, ' ')
     .trim();
-const bareName = (name: string) => {
-  let n = personName(name);
-  while (HONORIFIC.test(n)) n = n.replace(HONORIFIC, '');
-  return n;
-};
+const bareName = (name: string) => withoutTitles(personName(name));
 
 /** A seat is voting unless the document says otherwise: a "Voting: No" cell, or "non-voting", "advisory", "in attendance" beside the seat. */
 const NON_VOTING = /non[- ]?voting|\badvis(?:ory|er|or)\b|in attendance|\bobserver\b|ex[- ]officio \(non/i;
@@ -206,19 +204,10 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
     else if (boldLine) sections.push({ heading: plain(t.raw).replace(/:$/, ''), level: 3, tokens: [] as unknown as typeof tokens });
     else sections.at(-1)!.tokens.push(t);
   }
-  const body = (s: Section) => s.tokens.filter((t) => t.type !== 'table').map((t) => t.raw).join('').trim();
-  const kept: string[] = [];
-  const purpose: string[] = [];
-  const responsibilities: string[] = [];
-  const read: { use: Use; uses: Use[]; text: string; heading: string }[] = [];
-  let membershipTable: Tokens.Table | undefined;
-  for (const s of sections) {
-    const text = body(s);
-    const tables = s.tokens.filter((t): t is Tokens.Table => t.type === 'table');
-    const uses = s.level === 0 ? (['title'] as Use[]) : classifyAll(s.heading);
-    let use: Use = uses[0];
-    // A table that names roles and organisations is the membership, wherever it sits.
-    const seatTable = tables.find((t) => {
+  // A table that names roles and organisations is the membership, wherever it sits.
+  const membershipTable = sections
+    .flatMap((s) => s.tokens.filter((t): t is Tokens.Table => t.type === 'table'))
+    .find((t) => {
       try {
         seatColumns(tableToSheet(input.sourceFile, t));
         return true;
@@ -226,7 +215,35 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
         return false;
       }
     });
-    if (seatTable && !membershipTable) membershipTable = seatTable;
+  // Else the first list under a Membership heading, one seat an item, as many ToRs are typed.
+  const membershipList = membershipTable
+    ? undefined
+    : sections.filter((s) => s.level > 0 && classifyAll(s.heading).includes('membership')).flatMap((s) => s.tokens.filter((t): t is Tokens.List => t.type === 'list' && t.items.length >= 2))[0];
+  const listSeats = membershipList ? seatsFromList(membershipList, organisations, people) : [];
+  // The seats' table or list (with the line that opens it, "The membership of the Board is:") becomes the seats, not text kept at the end of the responsibilities.
+  const seatTokens = new Set<unknown>();
+  for (const s of listSeats.length ? sections : []) {
+    let at = s.tokens.indexOf(membershipList!);
+    if (at < 0) continue;
+    seatTokens.add(membershipList);
+    while (s.tokens[at - 1]?.type === 'space') at--;
+    const opening = s.tokens[at - 1];
+    if (opening?.type === 'paragraph' && /:\s*$/.test(opening.raw)) seatTokens.add(opening);
+  }
+  const body = (s: Section) =>
+    s.tokens
+      .filter((t) => t.type !== 'table' && !seatTokens.has(t))
+      .map((t) => t.raw)
+      .join('')
+      .trim();
+  const kept: string[] = [];
+  const purpose: string[] = [];
+  const responsibilities: string[] = [];
+  const read: { use: Use; uses: Use[]; text: string; heading: string }[] = [];
+  for (const s of sections) {
+    const text = body(s);
+    const uses = s.level === 0 ? (['title'] as Use[]) : classifyAll(s.heading);
+    let use: Use = uses[0];
     if (use === 'title' && text && s.level > 0) use = 'kept';
     if (s.level === 0 && !text) continue;
     const also = uses.filter((u) => u !== use && u !== 'title' && u !== 'kept');
@@ -280,9 +297,20 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
   if (!draft.purpose) plan.notes.push('No heading reads as the board’s purpose; write it in the draft');
   if (kept.length) plan.notes.push(`${kept.length === 1 ? 'One section' : `${kept.length} sections`} Quorum has no field for ${kept.length === 1 ? 'is' : 'are'} kept at the end of the responsibilities, under ${kept.length === 1 ? 'its' : 'their'} own heading${kept.length === 1 ? '' : 's'}, for you to place`);
 
-  if (!membershipTable) plan.notes.push('No membership table with a role and an organisation column was found; add the seats in the draft');
   const said: SeatSaid = new Map();
-  if (membershipTable) readSeats(said, plan, membershipTable, input, organisations, people, stated);
+  if (membershipTable) {
+    const sheet = tableToSheet(input.sourceFile, membershipTable);
+    const cols = seatColumns(sheet);
+    plan.membershipFrom = 'table';
+    const lines = sheet.rows
+      .filter((r) => r.cells.some((c) => c.trim()))
+      .map((r): SeatLine => ({ row: r.row, role: cellOf(r, cols, 'role'), organisation: cellOf(r, cols, 'organisation'), nameCell: cellOf(r, cols, 'name'), deputyCell: cellOf(r, cols, 'deputyAllowed'), votingCell: cellOf(r, cols, 'voting') }));
+    readSeats(said, plan, lines, columnName(sheet, cols, 'organisation'), input, organisations, people, stated, base);
+  } else if (listSeats.length) {
+    plan.membershipFrom = 'list';
+    plan.notes.push(`The seats are read from the membership list, one an item (${listSeats.length}); check each seat’s organisation`);
+    readSeats(said, plan, listSeats, undefined, input, organisations, people, stated, base);
+  } else plan.notes.push('No membership table (with a role and an organisation column) or list was found; add the seats in the draft');
   if (!draft.chairMemberKey && !base?.chairMemberKey) plan.notes.push('No seat is named as the chair; choose one in the draft');
   if (base) plan.merge = mergeIntoBase(plan, base, stated, said, data);
   return plan;
@@ -294,18 +322,19 @@ type SeatSaid = Map<string, { deputy: boolean; voting: boolean }>;
 const readSeats = (
   said: SeatSaid,
   plan: TorImportPlan,
-  membershipTable: Tokens.Table,
+  lines: SeatLine[],
+  organisationColumn: string | undefined,
   input: Input,
   organisations: Organisation[],
   people: Person[],
   stated: Set<string>,
+  base: TermsOfReference | undefined,
 ) => {
   const { draft } = plan;
-  const sheet = tableToSheet(input.sourceFile, membershipTable);
-  const cols = seatColumns(sheet);
   const decisions = new Map(input.seats.map((d) => [d.row, d]));
   const taken = new Set<string>();
-  const organisationFor = (cell: string): { org?: Organisation; guess?: string } => {
+  type Found = { org?: Organisation; guess?: string; how?: string };
+  const organisationFor = (cell: string): Found => {
     const exact = organisations.find((o) => sameName(o.name, cell));
     if (exact) return { org: exact };
     const key = nameKey(cell);
@@ -313,15 +342,10 @@ const readSeats = (
     if (within.length === 1) return { org: within[0] };
     return { guess: nearest(cell, organisations.map((o) => o.name)) ?? within[0]?.name };
   };
-  for (const r of sheet.rows) {
-    if (!r.cells.some((c) => c.trim())) continue;
-    const role = cellOf(r, cols, 'role');
-    const organisation = cellOf(r, cols, 'organisation');
-    const nameCell = cellOf(r, cols, 'name');
+  for (const r of lines) {
+    const { role, organisation, nameCell, deputyCell, votingCell } = r;
     const name = VACANT.test(personName(nameCell)) ? '' : personName(nameCell);
-    const deputyCell = cellOf(r, cols, 'deputyAllowed');
     const deputy = deputyCell ? yesNo(deputyCell) : undefined;
-    const votingCell = cellOf(r, cols, 'voting');
     const voting = (votingCell.trim() ? (yesNo(votingCell) ?? (NON_VOTING.test(votingCell) ? false : /^(full )?voting/i.test(votingCell.trim()) ? true : undefined)) : undefined) ?? !NON_VOTING.test(`${role} ${nameCell}`);
     const decision = decisions.get(r.row);
     const seatRole = (role || organisation).replace(/\s*\((?:non[- ]?voting|voting)\)\s*/i, ' ').trim();
@@ -331,16 +355,26 @@ const readSeats = (
       seat.outcome = 'left out';
       continue;
     }
-    const found = decision?.organisationId ? { org: organisations.find((o) => o.id === decision.organisationId) } : organisationFor(organisation);
+    // No organisation named: the organisation of the person named, else of the board's draft seat of this role.
+    const unnamed = (): Found => {
+      const person = seat.name ? people.find((p) => sameName(bareName(p.name), bareName(seat.name))) : undefined;
+      const draftSeat = base?.members.find((m) => seatRoleKey(m.role) === seatRoleKey(seatRole));
+      const org = organisations.find((o) => o.id === (person?.organisationId ?? draftSeat?.organisationId));
+      return org ? { org, how: person?.organisationId ? `${org.name}, ${person.name}’s organisation` : `${org.name}, as in the draft` } : {};
+    };
+    const found: Found = decision?.organisationId ? { org: organisations.find((o) => o.id === decision.organisationId) } : organisation.trim() ? organisationFor(organisation) : unnamed();
     if (!found.org) {
       seat.outcome = 'needs a decision';
-      if ('guess' in found && found.guess) seat.didYouMean = found.guess;
-      seat.note = `“${organisation || '(blank)'}” is not an organisation in the partnership${seat.didYouMean ? ` (did you mean ${seat.didYouMean}?)` : ''}`;
-      plan.undecided.push({ row: r.row, column: columnName(sheet, cols, 'organisation'), message: `${seat.role}: ${seat.note}; choose the organisation or leave the seat out` });
+      if (found.guess) seat.didYouMean = found.guess;
+      seat.note = organisation.trim()
+        ? `“${organisation}” is not an organisation in the partnership${seat.didYouMean ? ` (did you mean ${seat.didYouMean}?)` : ''}`
+        : 'the document names no organisation for this seat';
+      plan.undecided.push({ row: r.row, ...(organisationColumn ? { column: organisationColumn } : {}), message: `${seat.role}: ${seat.note}; choose the organisation or leave the seat out` });
       continue;
     }
     seat.organisationId = found.org.id;
-    if (found.org.name !== organisation) seat.note = `read as ${found.org.name}`;
+    if (found.how) seat.note = found.how;
+    else if (found.org.name !== organisation) seat.note = `read as ${found.org.name}`;
     const key = memberKey(seat.role, taken);
     taken.add(key);
     let personId: Person['id'] | undefined;
@@ -421,7 +455,8 @@ const mergeIntoBase = (plan: TorImportPlan, base: TermsOfReference, stated: Set<
   const seatRows: Record<string, number> = {};
   const keyFor = new Map<string, string>();
   for (const m of doc.members) {
-    const at = base.members.findIndex((b, i) => !used.has(i) && (sameName(b.role, m.role) || (Boolean(m.personId) && b.personId === m.personId)));
+    // The same seat by its role, whatever notes the document adds ("(Chair)"), else by its person.
+    const at = base.members.findIndex((b, i) => !used.has(i) && (seatRoleKey(b.role) === seatRoleKey(m.role) || (Boolean(m.personId) && b.personId === m.personId)));
     const row = plan.seatRows[m.key];
     if (at < 0) {
       const key = memberKey(m.role, taken);

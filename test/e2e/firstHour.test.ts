@@ -6,13 +6,50 @@ import { quorumPage } from './pages/quorumPage';
 import { listRecords, type StoreData } from '../../shared/data';
 import { quorumInWords } from '../../shared/rules/quorumWords';
 import { readPackage } from '../docxPackage';
-import { CHILDRENS_TRUST_SEATS, childrensTrustTor, HEALTH_AND_WELLBEING_SEATS, healthAndWellbeingTor, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS, writeXlsx } from '../fixtures/imports';
+import { CHILDRENS_TRUST_SEATS, childrensTrustTor, HEALTH_AND_WELLBEING_SEATS, healthAndWellbeingTor, listMembershipTor, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS, writeXlsx } from '../fixtures/imports';
 
 const e2e = useE2E();
 
 const boardNamed = (data: StoreData, shortName: string) => listRecords(data, 'board').find((b) => b.shortName === shortName)!;
 const torsOf = (data: StoreData, shortName: string) => listRecords(data, 'tor').filter((t) => t.boardId === boardNamed(data, shortName)?.id);
 const personId = (data: StoreData, name: string) => listRecords(data, 'person').find((p) => p.name === name)?.id;
+
+/** "Start empty", then the dashboard's step 3: the office's people sheet, naming three boards Quorum does not have yet. */
+const startEmptyWithThePeopleSheet = async ({ page, host, dataDir }: typeof e2e) => {
+  const q = quorumPage(page);
+  await q.firstRun.partnershipName.fill('Westmoor Children and Families Partnership');
+  await q.firstRun.startEmpty.click();
+  const steps = page.getByRole('region', { name: 'Set up your partnership' });
+  await steps.waitFor();
+
+  // Step 3 of the dashboard: the people, from the sheet the office keeps.
+  await steps.getByRole('button', { name: 'Add people' }).click();
+  host.openAnswer.file = join(dataDir, 'Westmoor members.xlsx');
+  await writeXlsx(host.openAnswer.file, WESTMOOR_PEOPLE_COLUMNS, WESTMOOR_PEOPLE);
+  await page.getByRole('button', { name: 'Import from a spreadsheet…' }).click();
+  const preview = page.getByRole('dialog', { name: 'Import people from Westmoor members.xlsx' });
+  const named = preview.getByRole('region', { name: 'Boards on the sheet' });
+  await named.waitFor();
+  // Three board names, none a board yet: each offered as a new board with its name and kind from the sheet, none refused.
+  expect(await named.innerText()).toMatch(/“Westmoor SCP” \(rows 2, 3, 4, 5\): not a board of the partnership yet[\s\S]*“the Children’s Trust” \(rows 6, 7, 8\)[\s\S]*“Health & Wellbeing Bord” \(row 9\)/);
+  // Once the organisations it names are ticked to be added (the first preview lists them), no row is refused.
+  await expect.poll(() => preview.getByRole('region', { name: 'Cannot be imported' }).count()).toBe(0);
+  await preview.getByRole('textbox', { name: 'Name of the new board for “Westmoor SCP”' }).fill('Westmoor Safeguarding Children Partnership');
+  await named.getByRole('textbox', { name: 'Short name' }).first().fill('Safeguarding Partnership');
+  await preview.getByRole('textbox', { name: 'Name of the new board for “Health & Wellbeing Bord”' }).fill('Westmoor Health and Wellbeing Board');
+  await named.getByRole('textbox', { name: 'Short name' }).nth(2).fill('Health and Wellbeing Board');
+  expect(await named.getByRole('combobox', { name: 'Kind' }).nth(0).inputValue()).toBe('safeguarding-partnership');
+  expect(await named.getByRole('combobox', { name: 'Kind' }).nth(1).inputValue()).toBe('childrens-trust');
+  expect(await named.getByRole('combobox', { name: 'Kind' }).nth(2).inputValue()).toBe('health-and-wellbeing');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'import-people-boards.png');
+  const importPeople = preview.getByRole('button', { name: 'Import 8 people' });
+  await expect.poll(() => importPeople.isDisabled()).toBe(false);
+  await importPeople.click();
+  await preview.waitFor({ state: 'detached' });
+  await page.getByRole('status').getByText(/Imported people from Westmoor members\.xlsx: 8 people added, 5 organisations added, 3 boards added, 8 seats in the draft terms of reference of 3 boards/).waitFor();
+  return steps;
+};
 
 /**
  * The first hour of a new secretariat, from "Start empty", in the order the dashboard gives: the
@@ -24,37 +61,7 @@ describe('the first hour from empty', () => {
   it('sets a partnership up in the dashboard’s order from a people sheet and two Word ToRs in different layouts, and reaches a built pack', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);
-    await q.firstRun.partnershipName.fill('Westmoor Children and Families Partnership');
-    await q.firstRun.startEmpty.click();
-    const steps = page.getByRole('region', { name: 'Set up your partnership' });
-    await steps.waitFor();
-
-    // Step 3 of the dashboard: the people, from the sheet the office keeps.
-    await steps.getByRole('button', { name: 'Add people' }).click();
-    host.openAnswer.file = join(dataDir, 'Westmoor members.xlsx');
-    await writeXlsx(host.openAnswer.file, WESTMOOR_PEOPLE_COLUMNS, WESTMOOR_PEOPLE);
-    await page.getByRole('button', { name: 'Import from a spreadsheet…' }).click();
-    const preview = page.getByRole('dialog', { name: 'Import people from Westmoor members.xlsx' });
-    const named = preview.getByRole('region', { name: 'Boards on the sheet' });
-    await named.waitFor();
-    // Three board names, none a board yet: each offered as a new board with its name and kind from the sheet, none refused.
-    expect(await named.innerText()).toMatch(/“Westmoor SCP” \(rows 2, 3, 4, 5\): not a board of the partnership yet[\s\S]*“the Children’s Trust” \(rows 6, 7, 8\)[\s\S]*“Health & Wellbeing Bord” \(row 9\)/);
-    // Once the organisations it names are ticked to be added (the first preview lists them), no row is refused.
-    await expect.poll(() => preview.getByRole('region', { name: 'Cannot be imported' }).count()).toBe(0);
-    await preview.getByRole('textbox', { name: 'Name of the new board for “Westmoor SCP”' }).fill('Westmoor Safeguarding Children Partnership');
-    await named.getByRole('textbox', { name: 'Short name' }).first().fill('Safeguarding Partnership');
-    await preview.getByRole('textbox', { name: 'Name of the new board for “Health & Wellbeing Bord”' }).fill('Westmoor Health and Wellbeing Board');
-    await named.getByRole('textbox', { name: 'Short name' }).nth(2).fill('Health and Wellbeing Board');
-    expect(await named.getByRole('combobox', { name: 'Kind' }).nth(0).inputValue()).toBe('safeguarding-partnership');
-    expect(await named.getByRole('combobox', { name: 'Kind' }).nth(1).inputValue()).toBe('childrens-trust');
-    expect(await named.getByRole('combobox', { name: 'Kind' }).nth(2).inputValue()).toBe('health-and-wellbeing');
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, 'import-people-boards.png');
-    const importPeople = preview.getByRole('button', { name: 'Import 8 people' });
-    await expect.poll(() => importPeople.isDisabled()).toBe(false);
-    await importPeople.click();
-    await preview.waitFor({ state: 'detached' });
-    await page.getByRole('status').getByText(/Imported people from Westmoor members\.xlsx: 8 people added, 5 organisations added, 3 boards added, 8 seats in the draft terms of reference of 3 boards/).waitFor();
+    const steps = await startEmptyWithThePeopleSheet(e2e);
     expect(listRecords(host.session.store.data, 'board').map((b) => [b.shortName, b.kind, b.rules]).sort()).toEqual([
       ['Children’s Trust', 'childrens-trust', 'own-terms-of-reference'],
       ['Health and Wellbeing Board', 'health-and-wellbeing', 'council-committee'],
@@ -135,6 +142,47 @@ describe('the first hour from empty', () => {
     expect(pack).toContain('Westmoor Children’s Trust');
     expect(pack).toMatch(/12 January 2027/);
     expect(Object.keys(host.session.store.data.records).some((id) => /eastmere|ct-|hwb-|scp-/.test(id))).toBe(false);
+  });
+
+  it('imports terms of reference whose membership is a bulleted list: one seat an item, the seat that names no organisation decided on the screen', async () => {
+    const { page, host, dataDir } = e2e;
+    const steps = await startEmptyWithThePeopleSheet(e2e);
+    await quorumPage(page).nav('Dashboard').click();
+    await steps.getByRole('button', { name: 'Write terms of reference' }).click();
+    await page.getByRole('combobox', { name: 'Board' }).selectOption({ label: 'Westmoor Health and Wellbeing Board' });
+    host.openAnswer.file = join(dataDir, 'HWB terms of reference.docx');
+    writeFileSync(host.openAnswer.file, await listMembershipTor());
+    await page.getByRole('button', { name: 'Import from Word into draft version 1…' }).click();
+    const hwb = page.getByRole('dialog', { name: /Health and Wellbeing Board’s terms of reference/ });
+    const seats = hwb.getByRole('table', { name: 'Membership' });
+    await seats.waitFor();
+    // Numbered by item, as the officer sees the list in Word; the seat with no organisation waits for a decision.
+    expect(await seats.getByRole('columnheader').first().innerText()).toBe('Item');
+    expect(await seats.getByRole('row').nth(1).innerText()).toMatch(/^1\s+Leader of the Council \(Chair\)\s+Westmoor Borough Council, Cllr Amara Mensah’s organisation\s+Cllr Amara Mensah\s+Yes\s+Seat, person matched$/);
+    expect(await hwb.getByRole('region', { name: 'Seats' }).innerText()).toMatch(/Leader of the Council \(Chair\): added \(Cllr Amara Mensah\)[\s\S]*Director of Public Health: confirmed \(Dr Femi Adeyemi\)[\s\S]*Representative of Westmoor CVS: added/);
+    const importButton = hwb.getByRole('button', { name: 'Import into draft version 1' });
+    expect(await importButton.isDisabled()).toBe(true);
+    await hwb.getByText('Decide the seat marked above first.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'import-tor-list.png');
+    await hwb.getByRole('combobox', { name: 'Decision for Director of Adult Social Care' }).selectOption({ label: 'Seat of Westmoor Borough Council' });
+    await expect.poll(() => importButton.isDisabled()).toBe(false);
+    await importButton.click();
+    await hwb.waitFor({ state: 'detached' });
+
+    const data = host.session.store.data;
+    const [tor] = torsOf(data, 'Health and Wellbeing Board');
+    const organisation = (id: string) => listRecords(data, 'organisation').find((o) => o.id === id)?.name;
+    expect(tor.members.map((m) => [m.role, organisation(m.organisationId), m.personId, m.voting])).toEqual([
+      ['Leader of the Council (Chair)', 'Westmoor Borough Council', personId(data, 'Cllr Amara Mensah'), true],
+      ['Director of Public Health', 'Westmoor Borough Council', personId(data, 'Dr Femi Adeyemi'), true],
+      ['Chief Nurse', 'Westmoor Integrated Care Board', undefined, true],
+      ['Director of Adult Social Care', 'Westmoor Borough Council', undefined, true],
+      ['Representative of Westmoor CVS', 'Westmoor CVS', undefined, false],
+    ]);
+    expect(tor.chairMemberKey).toBe(tor.members[0].key);
+    // The screen shows the chair the list named.
+    await expect.poll(() => page.getByRole('region', { name: 'How the board works' }).innerText()).toMatch(/Chair\s+Leader of the Council \(Chair\)\s+Vice-chair\s+Not set/);
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, useExampleFolders, storeBytesOnDisk, savedStore } from '../helpers';
 import { reviewedPaper } from '../fixtures/papers';
-import { ACTION_COLUMNS, childrensTrustTor, csvOf, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS, writeXlsx } from '../fixtures/imports';
+import { ACTION_COLUMNS, childrensTrustTor, csvOf, listMembershipTor, MEMBER_COLUMNS, MEMBERS, passwordProtectedWorkbook, torDocument, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS, writeXlsx } from '../fixtures/imports';
 import { WAIT } from '../waits';
 
 const folders = useExampleFolders();
@@ -133,6 +133,32 @@ describe('quorum import: a partnership’s existing material brought in headless
     expect(tor.out).toMatch(/Seats:\n {2}Chair: confirmed \(Cllr Amara Mensah\)\n {2}Vice-chair: added \(Nadia Kowalski\)/);
     expect(tor.out).toMatch(/Figures changed:\n {2}Quorum: A third of members, including the chair or vice-chair → A third of members, including the chair or vice-chair, from at least three agencies, one of which must be the local authority\.\n {2}Meetings a year: 4 → 6/);
     expect(recordsOf(dir, 'tor').filter((t) => t.status === 'draft')).toHaveLength(3);
+  });
+
+  it('reads a ToR whose membership is a list, and takes the officer’s word for the organisation of a seat that names none (--seat-as)', async () => {
+    const { dir, hwb } = await westmoor();
+    const csv = join(folders.temp(), 'members.csv');
+    writeFileSync(csv, csvOf(WESTMOOR_PEOPLE_COLUMNS, WESTMOOR_PEOPLE));
+    expect((await runCli('import', 'people', '--data', dir, csv, '--add-organisations', '--board-as', 'Health & Wellbeing Bord=Health and Wellbeing Board')).code).toBe(0);
+    const docx = join(folders.temp(), 'HWB ToR.docx');
+    writeFileSync(docx, await listMembershipTor());
+
+    const asked = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb);
+    expect(asked.code).toBe(1);
+    expect(asked.out).toMatch(/Seats \(5, from the membership list\):\n {2}item 1: Leader of the Council \(Chair\), Cllr Amara Mensah: matched \(Westmoor Borough Council, Cllr Amara Mensah’s organisation\)/);
+    expect(asked.out).toMatch(/Needs a decision \(1; --seat-as "N=ORGANISATION" gives seat N its organisation[^\n]*\):\n {2}item 4: Director of Adult Social Care: the document names no organisation for this seat/);
+    const before = storeBytesOnDisk(dir);
+    const typo = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb, '--seat-as', '4=Westmoor Borough Counci');
+    expect(typo.code).toBe(1);
+    expect(typo.err).toMatch(/--seat-as 4: there is no organisation “Westmoor Borough Counci” in the partnership \(did you mean Westmoor Borough Council\?\)/);
+    expect(storeBytesOnDisk(dir)).toEqual(before);
+
+    const done = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb, '--seat-as', '4=Westmoor Borough Council', '--json');
+    expect(done.code, done.err).toBe(0);
+    expect(json(done).summary).toBe('Imported HWB ToR.docx into the Health and Wellbeing Board’s draft terms of reference (version 1): seats 1 confirmed, 4 added');
+    const draft = recordsOf(dir, 'tor').find((t) => t.boardId === hwb) as unknown as { members: { key: string; role: string }[]; chairMemberKey: string };
+    expect(draft.members.map((m) => m.role)).toEqual(['Leader of the Council (Chair)', 'Director of Public Health', 'Chief Nurse', 'Director of Adult Social Care', 'Representative of Westmoor CVS']);
+    expect(draft.chairMemberKey).toBe(draft.members[0].key);
   });
 
   it('brings in an open action log, matching owners and meetings, leaving done actions out', async () => {

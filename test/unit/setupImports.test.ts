@@ -6,7 +6,7 @@ import type { SheetTable } from '../../shared/imports/table';
 import type { Board, TermsOfReference } from '../../shared/schema/records';
 import { quorumInWords } from '../../shared/rules/quorumWords';
 import { readTorDocument } from '../../main/services/imports/torDocument';
-import { CHILDRENS_TRUST_SEATS, childrensTrustTor, HEALTH_AND_WELLBEING_SEATS, healthAndWellbeingTor, torDocument, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS } from '../fixtures/imports';
+import { CHILDRENS_TRUST_SEATS, childrensTrustTor, HEALTH_AND_WELLBEING_SEATS, healthAndWellbeingTor, listMembershipTor, torDocument, WESTMOOR_PEOPLE, WESTMOOR_PEOPLE_COLUMNS } from '../fixtures/imports';
 import { commandSession, tempDir, TEST_TODAY } from '../helpers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,18 @@ const fromEmpty = () => {
   s.run('partnership:setUp', { name: 'Westmoor Children and Families Partnership' });
   s.run('boards:add', { name: 'Westmoor Safeguarding Children Partnership', shortName: 'Safeguarding Partnership', kind: 'safeguarding-partnership', rules: 'own-terms-of-reference' });
   s.run('boards:add', { name: 'Westmoor Children’s Trust Board', shortName: 'Children’s Trust', kind: 'childrens-trust', rules: 'own-terms-of-reference' });
+  return s;
+};
+const WESTMOOR_ORGANISATIONS = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+/** From empty, then the whole people sheet: its organisations added, and the board it misspells added as the Health and Wellbeing Board. */
+const fromTheSheet = () => {
+  const s = fromEmpty();
+  s.run('imports:people', {
+    table: sheet(),
+    newOrganisations: WESTMOOR_ORGANISATIONS,
+    leaveOutRefused: false,
+    newBoards: [{ sheetName: 'Health & Wellbeing Bord', name: 'Westmoor Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing' }],
+  });
   return s;
 };
 const boardNamed = (data: StoreData, shortName: string) => listRecords(data, 'board').find((b) => b.shortName === shortName)!;
@@ -77,7 +89,7 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     expect(() => s.run('imports:people', { table: sheet(), newOrganisations: [], leaveOutRefused: false })).toThrow(
       /Nothing was imported: Westmoor members\.xlsx names 1 board Quorum needs a decision on\.\n“Health & Wellbeing Bord” \(row 9\): not a board of the partnership yet\nFor each, choose the board it means, add it as a new board, or leave its seats out\./,
     );
-    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+    const orgs = WESTMOOR_ORGANISATIONS;
     const journal = s.run('imports:people', {
       table: sheet(),
       newOrganisations: orgs,
@@ -94,7 +106,7 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
   it('lets the officer choose the board a name means, or leave its seats out and still bring the people in', () => {
     const s = fromEmpty();
     s.run('boards:add', { name: 'Westmoor Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing', rules: 'council-committee' });
-    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+    const orgs = WESTMOOR_ORGANISATIONS;
     expect(() => s.run('imports:people', { table: sheet(), newOrganisations: orgs, leaveOutRefused: false })).toThrow(/“Health & Wellbeing Bord” \(row 9\): did you mean Westmoor Health and Wellbeing Board\?/);
     const hwb = boardNamed(s.state.data, 'Health and Wellbeing Board');
     const left = commandSession(s.state.data);
@@ -106,14 +118,7 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
   });
 
   it('imports each board’s Word terms of reference onto the draft the sheet started, keeping the sheet’s people, in three layouts', async () => {
-    const s = fromEmpty();
-    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
-    s.run('imports:people', {
-      table: sheet(),
-      newOrganisations: orgs,
-      leaveOutRefused: false,
-      newBoards: [{ sheetName: 'Health & Wellbeing Bord', name: 'Westmoor Health and Wellbeing Board', shortName: 'Health and Wellbeing Board', kind: 'health-and-wellbeing' }],
-    });
+    const s = fromTheSheet();
     const p = (name: string) => personId(s.state.data, name);
 
     // Word headings, a Role/Organisation/Name table, one seat whose organisation is not in the partnership.
@@ -151,9 +156,96 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     expect(listRecords(s.state.data, 'tor').map((t) => t.version)).toEqual([1, 1, 1]);
   });
 
+  it('reads a membership typed as a bulleted list, one seat an item, onto the draft the sheet started', async () => {
+    const s = fromTheSheet();
+    const p = (name: string) => personId(s.state.data, name);
+    const orgNamed = (name: string) => listRecords(s.state.data, 'organisation').find((o) => o.name === name)!.id;
+    const orgName = (id?: string) => listRecords(s.state.data, 'organisation').find((o) => o.id === id)?.name;
+    const bytes = await listMembershipTor();
+    const doc = await readDocx(bytes, 'HWB ToR.docx');
+    const [draft] = torOf(s.state.data, 'Health and Wellbeing Board');
+
+    // The preview: each item a seat, its organisation from the item, its person, or the draft's seat of that role.
+    const plan = planTorImport(s.state.data, { sourceFile: doc.sourceFile, markdown: doc.markdown, seats: [] }, TEST_TODAY, draft);
+    expect(plan.membershipFrom).toBe('list');
+    expect(plan.seats.map((x) => [x.row, x.role, orgName(x.organisationId), x.name, x.voting, x.outcome])).toEqual([
+      [1, 'Leader of the Council (Chair)', 'Westmoor Borough Council', 'Cllr Amara Mensah', true, 'matched'],
+      [2, 'Director of Public Health', 'Westmoor Borough Council', '', true, 'vacant'],
+      [3, 'Chief Nurse', 'Westmoor Integrated Care Board', '', true, 'vacant'],
+      [4, 'Director of Adult Social Care', undefined, '', true, 'needs a decision'],
+      [5, 'Representative of Westmoor CVS', 'Westmoor CVS', '', false, 'vacant'],
+    ]);
+    expect(plan.undecided).toEqual([{ row: 4, message: 'Director of Adult Social Care: the document names no organisation for this seat; choose the organisation or leave the seat out' }]);
+    expect(plan.notes).not.toContain('No seat is named as the chair; choose one in the draft');
+
+    // The operation refuses until the officer decides, and writes nothing.
+    await expect(importTor(s, 'Health and Wellbeing Board', bytes, 'HWB ToR.docx')).rejects.toThrow(/1 seat of HWB ToR\.docx’s membership list needs a decision\.\nItem 4: Director of Adult Social Care/);
+    expect(torOf(s.state.data, 'Health and Wellbeing Board')[0].members).toHaveLength(1);
+
+    const journal = await importTor(s, 'Health and Wellbeing Board', bytes, 'HWB ToR.docx', [{ row: 4, organisationId: orgNamed('Westmoor Borough Council') }]);
+    expect(journal.summary).toBe('Imported HWB ToR.docx into the Health and Wellbeing Board’s draft terms of reference (version 1): seats 1 confirmed, 4 added');
+    const [hwb] = torOf(s.state.data, 'Health and Wellbeing Board');
+    expect(hwb.members.map((m) => [m.role, orgName(m.organisationId), m.personId, m.voting])).toEqual([
+      ['Leader of the Council (Chair)', 'Westmoor Borough Council', p('Cllr Amara Mensah'), true],
+      ['Director of Public Health', 'Westmoor Borough Council', p('Dr Femi Adeyemi'), true],
+      ['Chief Nurse', 'Westmoor Integrated Care Board', undefined, true],
+      ['Director of Adult Social Care', 'Westmoor Borough Council', undefined, true],
+      ['Representative of Westmoor CVS', 'Westmoor CVS', undefined, false],
+    ]);
+    expect(hwb.chairMemberKey).toBe(hwb.members[0].key);
+    expect(hwb).toMatchObject({ meetingsPerYear: 4, paperDeadlineWorkingDays: 5 });
+    // The list is the seats, not text: only the sentence after it is kept for the officer to place.
+    expect(hwb.responsibilities).toContain('Members may send a named deputy.');
+    expect(hwb.responsibilities).not.toMatch(/Chief Nurse|membership of the Board is/);
+  });
+
+  it('reads a list item’s parts as the seat’s organisation or person only when they name one', () => {
+    const s = fromEmpty();
+    s.run('organisations:add', { name: 'Westmoor Borough Council', kind: 'council' });
+    s.run('organisations:add', { name: 'Westmoor Police', kind: 'police' });
+    const markdown = [
+      '## Purpose',
+      'To safeguard children in Westmoor.',
+      '- A list outside the membership',
+      '- is not read as seats',
+      '## Membership',
+      '- Director of Children, Young People and Families, Westmoor Borough Council;',
+      '- Designated Doctor (Dr Lena Fry)',
+      '- Police partners:',
+      '  - Head of Public Protection',
+      '  - Detective Inspector, Child Abuse Investigation Unit',
+      '- Members of the partnership may bring a colleague to a meeting where an item touches their service, with the chair’s agreement given before the meeting.',
+    ].join('\n\n');
+    const plan = planTorImport(s.state.data, { sourceFile: 'scp.docx', markdown, seats: [] }, TEST_TODAY);
+    expect(plan.seats.map((x) => [x.row, x.role, x.organisation, x.name, x.outcome])).toEqual([
+      [1, 'Director of Children, Young People and Families', 'Westmoor Borough Council', '', 'vacant'],
+      [2, 'Designated Doctor', '', 'Dr Lena Fry', 'needs a decision'],
+      [3, 'Head of Public Protection', 'Westmoor Police', '', 'vacant'],
+      [4, 'Detective Inspector, Child Abuse Investigation Unit', 'Westmoor Police', '', 'vacant'],
+    ]);
+    expect(plan.undecided.map((u) => u.row)).toEqual([2]);
+  });
+
+  it('takes a seat the document marks “(Chair)” for the draft’s seat of that role, not a second seat', () => {
+    const s = fromEmpty();
+    const orgs = WESTMOOR_ORGANISATIONS;
+    s.run('imports:people', { table: sheet(WESTMOOR_PEOPLE.slice(0, 3)), newOrganisations: orgs, leaveOutRefused: false });
+    const markdown = ['## Membership', '| Role | Organisation |\n| --- | --- |\n| Safeguarding partner: police (Chair) | Westmoor Police |\n| Safeguarding partner: ICB | Westmoor Integrated Care Board |'].join('\n\n');
+    const board = boardNamed(s.state.data, 'Safeguarding Partnership');
+    const journal = s.run('imports:tor', { boardId: board.id, sourceFile: 'scp.docx', markdown, seats: [] });
+    expect(journal.summary).toBe('Imported scp.docx into the Safeguarding Partnership’s draft terms of reference (version 1): seats 1 confirmed, 1 changed, 1 kept from the draft');
+    const [tor] = torOf(s.state.data, 'Safeguarding Partnership');
+    expect(tor.members.map((m) => [m.role, m.personId])).toEqual([
+      ['Safeguarding partner: police (Chair)', personId(s.state.data, 'Daniel Achebe')],
+      ['Safeguarding partner: ICB', personId(s.state.data, 'Nadia Kowalski')],
+      ['Safeguarding partner: local authority', personId(s.state.data, 'Ruth Okafor')],
+    ]);
+    expect(tor.chairMemberKey).toBe(tor.members[0].key);
+  });
+
   it('keeps the person the sheet seated when the document names someone else, and says so', () => {
     const s = fromEmpty();
-    const orgs = ['Westmoor Borough Council', 'Westmoor Police', 'Westmoor Integrated Care Board', 'Westmoor Schools Forum', 'Westmoor CVS'].map((name) => ({ name, kind: 'other' as const }));
+    const orgs = WESTMOOR_ORGANISATIONS;
     s.run('imports:people', { table: sheet(WESTMOOR_PEOPLE.slice(0, 4)), newOrganisations: orgs, leaveOutRefused: false });
     const markdown = [
       '# Terms of reference',

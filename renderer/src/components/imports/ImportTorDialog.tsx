@@ -12,7 +12,7 @@ const USE_LABEL = {
   title: 'Title (not kept)',
   purpose: 'Purpose',
   responsibilities: 'Responsibilities',
-  membership: 'Membership (its table becomes the seats)',
+  membership: 'Membership (its seats are read below)',
   quorum: 'Quorum',
   meetings: 'How often it meets',
   papers: 'Papers',
@@ -50,7 +50,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
       error={error ?? (state.status === 'error' ? state.error : null)}
       saveLabel={plan?.merge?.base.status === 'draft' ? `Import into draft version ${plan.merge.base.version}` : 'Import as a draft'}
       saveDisabled={!plan || plan.undecided.length > 0}
-      saveHint={plan && plan.undecided.length > 0 ? `Decide the ${plan.undecided.length === 1 ? 'membership row' : `${plan.undecided.length} membership rows`} marked above first.` : undefined}
+      saveHint={plan && plan.undecided.length > 0 ? `Decide the ${plan.undecided.length === 1 ? 'seat' : `${plan.undecided.length} seats`} marked above first.` : undefined}
       onSave={submit}
       onClose={() => onClose()}
       maxWidth="860px"
@@ -77,7 +77,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
             <Table aria-label="Membership" size="small">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Row</TableHeaderCell>
+                  <TableHeaderCell>{plan.membershipFrom === 'list' ? 'Item' : 'Row'}</TableHeaderCell>
                   <TableHeaderCell>Seat</TableHeaderCell>
                   <TableHeaderCell>Organisation</TableHeaderCell>
                   <TableHeaderCell>Person</TableHeaderCell>
@@ -91,10 +91,11 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                     <TableCell>{s.row}</TableCell>
                     <TableCell>{s.role}</TableCell>
                     <TableCell>
-                      {s.organisation}
-                      {s.outcome === 'needs a decision' ? ` (not in the partnership${s.didYouMean ? `; did you mean ${s.didYouMean}?` : ''})` : s.note ? ` (${s.note})` : ''}
+                      {s.organisation || (s.outcome === 'needs a decision' ? 'None named' : '')}
+                      {s.outcome === 'needs a decision' ? (s.organisation ? ` (not in the partnership${s.didYouMean ? `; did you mean ${s.didYouMean}?` : ''})` : '') : s.note ? (s.organisation ? ` (${s.note})` : s.note) : ''}
                     </TableCell>
-                    <TableCell>{s.name || 'Vacant'}</TableCell>
+                    {/* Into a draft, a seat the document names nobody for keeps the draft's person (the Seats list above says who). */}
+                    <TableCell>{s.name || (plan.merge ? 'Not named' : 'Vacant')}</TableCell>
                     <TableCell>{s.voting ? 'Yes' : 'No'}</TableCell>
                     <TableCell>
                       {s.outcome === 'needs a decision' || decisions[s.row] ? (
@@ -103,7 +104,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                           value={decisions[s.row]?.leaveOut ? 'leave-out' : (decisions[s.row]?.organisationId ?? '')}
                           onChange={(_e, d) => decide(s.row, d.value)}
                         >
-                          <option value="">Choose the organisation, or leave the seat out…</option>
+                          <option value="">Choose…</option>
                           {organisations.map((o) => (
                             <option key={o.id} value={o.id}>
                               Seat of {o.name}
@@ -122,7 +123,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                           <option value="vacant">Leave the seat vacant</option>
                         </Select>
                       ) : (
-                        { matched: 'Seat, person matched', 'new person': 'Seat, person added', vacant: 'Seat, vacant', 'left out': 'Left out', 'needs a decision': '' }[s.outcome]
+                        { matched: 'Seat, person matched', 'new person': 'Seat, person added', vacant: plan.merge ? 'Seat' : 'Seat, vacant', 'left out': 'Left out', 'needs a decision': '' }[s.outcome]
                       )}
                     </TableCell>
                   </TableRow>
