@@ -28,6 +28,14 @@ const style = (s: Style) =>
   (s.rPr ? `<w:rPr>${s.rPr}</w:rPr>` : '') +
   '</w:style>';
 
+/**
+ * A style set larger than the body text names its own line, single and "auto" (ECMA-376 17.3.1.33,
+ * w:spacing/@w:lineRule). The default line (276, below) names no rule, and LibreOffice then holds
+ * each line of a title to 13.8 pt: a board name that wraps on the cover ("Northbrook Health and
+ * Wellbeing / Board") printed its two lines 20 pt over each other.
+ */
+const OWN_LINE = 'w:line="240" w:lineRule="auto"';
+
 export const stylesXml = (primary: string): string => {
   const brand = primary.replace('#', '');
   const styles: Style[] = [
@@ -38,14 +46,14 @@ export const stylesXml = (primary: string): string => {
         id: `Heading${i + 1}`,
         name: `heading ${i + 1}`,
         quick: true,
-        pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="${i === 0 ? 0 : 240}" w:after="120"/><w:outlineLvl w:val="${i}"/>`,
+        pPr: `<w:keepNext/><w:keepLines/><w:spacing w:before="${i === 0 ? 0 : 240}" w:after="120" ${OWN_LINE}/><w:outlineLvl w:val="${i}"/>`,
         rPr: `${fonts(FONT)}${BOLD}${colour(i < 2 ? brand : '000000')}${size(sz)}`,
       }),
     ),
-    { type: 'paragraph', id: 'Title', name: 'Title', quick: true, pPr: '<w:spacing w:after="240"/>', rPr: `${fonts(FONT)}${BOLD}${colour(brand)}${size(52)}` },
-    { type: 'paragraph', id: 'Subtitle', name: 'Subtitle', quick: true, pPr: '<w:spacing w:after="200"/>', rPr: `${fonts(FONT)}${colour('404040')}${size(32)}` },
+    { type: 'paragraph', id: 'Title', name: 'Title', quick: true, pPr: `<w:spacing w:after="240" ${OWN_LINE}/>`, rPr: `${fonts(FONT)}${BOLD}${colour(brand)}${size(52)}` },
+    { type: 'paragraph', id: 'Subtitle', name: 'Subtitle', quick: true, pPr: `<w:spacing w:after="200" ${OWN_LINE}/>`, rPr: `${fonts(FONT)}${colour('404040')}${size(32)}` },
     // Not a heading, so the contents does not list itself (STACK-NOTES: TOC title).
-    { type: 'paragraph', id: 'TOCHeading', name: 'TOC Heading', pPr: '<w:spacing w:after="200"/>', rPr: `${fonts(FONT)}${BOLD}${colour(brand)}${size(32)}` },
+    { type: 'paragraph', id: 'TOCHeading', name: 'TOC Heading', pPr: `<w:spacing w:after="200" ${OWN_LINE}/>`, rPr: `${fonts(FONT)}${BOLD}${colour(brand)}${size(32)}` },
     // The contents' lines, as Word names them ("toc 1"…), indented a level at a time.
     ...Array.from({ length: 9 }, (_, i): Style => ({ type: 'paragraph', id: `TOC${i + 1}`, name: `toc ${i + 1}`, hidden: true, pPr: `<w:spacing w:after="100"/>${i ? `<w:ind w:left="${220 * i}"/>` : ''}` })),
     { type: 'paragraph', id: 'ListParagraph', name: 'List Paragraph', quick: true },
