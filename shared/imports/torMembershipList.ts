@@ -72,7 +72,8 @@ export const seatsFromList = (list: Tokens.List, organisations: Organisation[], 
 
   const read = (text: string, inherited: string) => {
     if (wordsIn(text) > MOST_WORDS || (/\.\s*$/.test(text) && wordsIn(text) > MOST_WORDS_IN_A_SENTENCE)) return;
-    let role = text.replace(/[;,.]?\s*(?:and|or)?\s*$/i, '').trim();
+    // "…Health; and", "…Care, or": the list's own joining words go, a seat ending "Mayor" keeps its "or".
+    let role = text.replace(/[;,.]?\s*(?:\b(?:and|or))?\s*[;,.]?\s*$/i, '').trim();
     let organisation = '';
     let nameCell = '';
     // Bracketed parts first: "(Northbrook ICB)", "(Dr Asha Varma)"; "(Chair)" stays in the role.
@@ -101,8 +102,9 @@ export const seatsFromList = (list: Tokens.List, organisations: Organisation[], 
     for (const item of l.items) {
       const nested = item.tokens.filter((t): t is Tokens.List => t.type === 'list');
       const text = plain(item.text.split('\n')[0] ?? '');
-      if (nested.length) {
-        const heading = text.replace(/:$/, '').trim();
+      // "Police partners:" over its own list heads those seats; a seat with notes under it ("or a nominated deputy") is the seat.
+      if (nested.length && /:\s*$/.test(text)) {
+        const heading = text.replace(/:\s*$/, '').trim();
         const organisation = organisationOfGroup(heading) ?? inherited;
         for (const n of nested) walk(n, organisation);
       } else if (text) read(text, inherited);

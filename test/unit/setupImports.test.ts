@@ -214,6 +214,8 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
       '- Police partners:',
       '  - Head of Public Protection',
       '  - Detective Inspector, Child Abuse Investigation Unit',
+      '- Mayor',
+      '  - or a nominated deputy',
       '- Members of the partnership may bring a colleague to a meeting where an item touches their service, with the chair’s agreement given before the meeting.',
     ].join('\n\n');
     const plan = planTorImport(s.state.data, { sourceFile: 'scp.docx', markdown, seats: [] }, TEST_TODAY);
@@ -222,8 +224,9 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
       [2, 'Designated Doctor', '', 'Dr Lena Fry', 'needs a decision'],
       [3, 'Head of Public Protection', 'Westmoor Police', '', 'vacant'],
       [4, 'Detective Inspector, Child Abuse Investigation Unit', 'Westmoor Police', '', 'vacant'],
+      [5, 'Mayor', '', '', 'needs a decision'],
     ]);
-    expect(plan.undecided.map((u) => u.row)).toEqual([2]);
+    expect(plan.undecided.map((u) => u.row)).toEqual([2, 5]);
   });
 
   it('takes a seat the document marks “(Chair)” for the draft’s seat of that role, not a second seat', () => {
