@@ -30,13 +30,18 @@ const findBoard = (data: StoreData, given: unknown) => {
   throw new QuorumFailure('not-found', `There is no open board “${given}”${found.didYouMean ? ` (did you mean ${found.didYouMean.shortName}?)` : ''}; the boards are: ${boards.map((b) => `${b.shortName} (${b.id})`).join(', ') || 'none yet'}`);
 };
 
-/** `--seat-as "4=Westmoor Borough Council"`: the organisation of the seat on the preview's row or item 4 (its id or name), or "4=leave-out". */
-const seatChoice = (data: StoreData, given: string): { row: number; organisationId?: `organisation:${string}`; leaveOut?: boolean } => {
+/**
+ * `--seat-as "4=Westmoor Borough Council"`: the organisation of the seat on the preview's row or
+ * item 4 (its id or name); "4=leave-out" leaves the seat out; "4=vacant" keeps the seat with nobody
+ * in it, not adding the person the document names there (as the screen's "Leave the seat vacant").
+ */
+const seatChoice = (data: StoreData, given: string): { row: number; organisationId?: `organisation:${string}`; leaveOut?: boolean; vacant?: boolean } => {
   const at = given.indexOf('=');
   const row = Number(given.slice(0, Math.max(at, 0)).trim());
-  if (at <= 0 || !Number.isInteger(row) || row < 1) throw new UsageError(`--seat-as takes "N=organisation" or "N=leave-out", N being the seat’s row or item as the preview numbers it; “${given}” is not that`);
+  if (at <= 0 || !Number.isInteger(row) || row < 1) throw new UsageError(`--seat-as takes "N=organisation", "N=leave-out" or "N=vacant", N being the seat’s row or item as the preview numbers it; “${given}” is not that`);
   const to = given.slice(at + 1).trim();
   if (/^leave[- ]out$/i.test(to)) return { row, leaveOut: true };
+  if (/^vacant$/i.test(to)) return { row, vacant: true };
   const organisations = listRecords(data, 'organisation').filter((o) => !o.retiredOn);
   const organisation = organisations.find((o) => o.id === to || sameName(o.name, to));
   if (!organisation) {

@@ -37,7 +37,7 @@ export const VERBS = {
       'quorum import people --data DIR FILE.xlsx|FILE.csv [--add-organisations] [--add-boards] [--board-as "SHEET NAME=BOARD|leave-out" …] [--leave-out-refused] [--dry-run] [--json]\n' +
       '             quorum import meetings --data DIR FILE.txt --board ID [--year YYYY] [--start HH:MM] [--end HH:MM] [--venue TEXT] [--dry-run] [--json]\n' +
       '             quorum import actions --data DIR FILE.xlsx|FILE.csv --board ID [--leave-out-refused] [--dry-run] [--json]\n' +
-      '             quorum import tor --data DIR FILE.docx --board ID [--seat-as "N=ORGANISATION|leave-out" …] [--leave-out-unmatched] [--dry-run] [--json]\n' +
+      '             quorum import tor --data DIR FILE.docx --board ID [--seat-as "N=ORGANISATION|leave-out|vacant" …] [--leave-out-unmatched] [--dry-run] [--json]\n' +
       '             quorum import paper --data DIR --item AGENDA_ITEM_ID FILE.docx|FILE.md [--replace] [--review-marks accept|keep] [--dry-run] [--json]',
     positional: { name: 'what', choices: IMPORT_WHAT },
     options: {
@@ -48,7 +48,7 @@ export const VERBS = {
       'add-boards': { type: 'boolean', description: 'people: add the boards the sheet names that the partnership does not have (name, short name and kind from the sheet)' },
       'board-as': { type: 'string', multiple: true, description: 'people: "Sheet name=board" says which board a name on the sheet means (its id, name or short name), or "Sheet name=leave-out" imports those people without their seats' },
       'leave-out-refused': { type: 'boolean', description: 'import the rows that can be, leaving out the refused ones' },
-      'seat-as': { type: 'string', multiple: true, description: 'tor: "N=organisation" gives the seat on the preview’s row or item N its organisation (its id or name), or "N=leave-out" leaves it out' },
+      'seat-as': { type: 'string', multiple: true, description: 'tor: "N=organisation" gives the seat on the preview’s row or item N its organisation (its id or name), "N=leave-out" leaves it out, "N=vacant" keeps it with nobody in it (the person the document names there is not added)' },
       'leave-out-unmatched': { type: 'boolean', description: 'tor: leave out the seats whose organisation is not in the partnership, or not named' },
       year: { type: 'string', description: 'meetings: the year a rule or a date without a year falls in (default: this year)' },
       start: { type: 'string', description: 'meetings: the usual start time (default 14:00)' },

@@ -153,11 +153,13 @@ describe('quorum import: a partnership’s existing material brought in headless
     expect(typo.err).toMatch(/--seat-as 4: there is no organisation “Westmoor Borough Counci” in the partnership \(did you mean Westmoor Borough Council\?\)/);
     expect(storeBytesOnDisk(dir)).toEqual(before);
 
-    const done = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb, '--seat-as', '4=Westmoor Borough Council', '--json');
+    const done = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb, '--seat-as', '4=Westmoor Borough Council', '--seat-as', '1=vacant', '--json');
     expect(done.code, done.err).toBe(0);
     expect(json(done).summary).toBe('Imported HWB ToR.docx into the Health and Wellbeing Board’s draft terms of reference (version 1): seats 1 confirmed, 4 added');
-    const draft = recordsOf(dir, 'tor').find((t) => t.boardId === hwb) as unknown as { members: { key: string; role: string }[]; chairMemberKey: string };
+    const draft = recordsOf(dir, 'tor').find((t) => t.boardId === hwb) as unknown as { members: { key: string; role: string; personId?: string }[]; chairMemberKey: string };
     expect(draft.members.map((m) => m.role)).toEqual(['Leader of the Council (Chair)', 'Director of Public Health', 'Chief Nurse', 'Director of Adult Social Care', 'Representative of Westmoor CVS']);
+    // "1=vacant": the Leader's seat is kept with nobody in it, though the list names Cllr Amara Mensah; the sheet's person stays in hers.
+    expect(draft.members.map((m) => Boolean(m.personId))).toEqual([false, true, false, false, false]);
     expect(draft.chairMemberKey).toBe(draft.members[0].key);
   });
 
