@@ -179,6 +179,8 @@ export const importCommand = (): Subcommand => ({
         const doc = await readTorDocument(path);
         const seatAs = ((values['seat-as'] as string[] | undefined) ?? []).map((g) => seatChoice(data, g));
         const first = await call('imports:previewTor', { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats: seatAs });
+        const unknown = seatAs.find((s) => !first.seats.some((x) => x.row === s.row));
+        if (unknown) throw new UsageError(`--seat-as ${unknown.row}: the document has no seat ${unknown.row}; its seats are ${first.membershipFrom === 'list' ? 'items' : 'rows'} ${first.seats.map((x) => x.row).join(', ') || '(none)'}`);
         const seats = [...seatAs, ...(values['leave-out-unmatched'] ? first.undecided.map((u) => ({ row: u.row, leaveOut: true })) : [])];
         const input = { boardId: board.id, sourceFile: doc.sourceFile, markdown: doc.markdown, seats };
         const plan = seats.length > seatAs.length ? await call('imports:previewTor', input) : first;

@@ -11,7 +11,7 @@ import { draftOf, peopleImportInput, planPeopleImport, rulesForKind, seatInDraft
 import { DEFAULT_STANDING_ITEMS } from '../rules/boards';
 import { actionsImportInput, planActionsImport } from '../imports/actions';
 import { meetingsImportInput, planMeetingsImport } from '../imports/meetings';
-import { planTorImport, torImportInput } from '../imports/tor';
+import { describeSeatProblem, planTorImport, torImportInput } from '../imports/tor';
 import { firstTorFields } from '../rules/torDraft';
 
 /**
@@ -200,12 +200,10 @@ export const importTor = mutation({
     if (plan.undecided.length)
       throw new QuorumFailure(
         'invalid-input',
-        plan.membershipFrom === 'list'
-          ? `Nothing was imported: ${plural(plan.undecided.length, 'seat')} of ${input.sourceFile}’s membership list ${plan.undecided.length === 1 ? 'needs' : 'need'} a decision.\n${plan.undecided
-              .slice(0, 5)
-              .map((p) => `Item ${p.row}: ${p.message}`)
-              .join('\n')}`
-          : `Nothing was imported: ${plural(plan.undecided.length, 'membership row')} of ${input.sourceFile} ${plan.undecided.length === 1 ? 'needs' : 'need'} a decision.\n${plan.undecided.slice(0, 5).map(describeProblem).join('\n')}`,
+        `Nothing was imported: ${plural(plan.undecided.length, plan.membershipFrom === 'list' ? 'seat' : 'membership row')} of ${plan.membershipFrom === 'list' ? `${input.sourceFile}’s membership list` : input.sourceFile} ${plan.undecided.length === 1 ? 'needs' : 'need'} a decision.\n${plan.undecided
+          .slice(0, 5)
+          .map((p) => describeSeatProblem(plan, p))
+          .join('\n')}`,
       );
     const cs = new ChangeSet(data, ctx);
     const ids = new Map<number, Person['id']>();

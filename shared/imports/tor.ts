@@ -7,7 +7,7 @@ import { addDays, formatUkDate } from '../rules/dates';
 import { firstTorFields, memberKey } from '../rules/torDraft';
 import { parseUkDate } from './dates';
 import { plainText as plain, quorumInWords, readQuorum } from '../rules/quorumWords';
-import { cellOf, columnName, mapColumns, nameKey, nearest, sameName, yesNo, type ColumnSpec, type RowProblem, type SheetTable } from './table';
+import { cellOf, columnName, describeProblem, mapColumns, nameKey, nearest, sameName, yesNo, type ColumnSpec, type RowProblem, type SheetTable } from './table';
 import { seatRoleKey, seatsFromList, withoutTitles, type SeatLine } from './torMembershipList';
 
 /**
@@ -401,6 +401,9 @@ const readSeats = (
     }
   }
 };
+
+/** A seat that needs a decision, as the officer finds it in the document: "Row 7, column B (Organisation): …" in a table, "Item 4: …" in a list. */
+export const describeSeatProblem = (plan: Pick<TorImportPlan, 'membershipFrom'>, p: RowProblem): string => (plan.membershipFrom === 'list' ? `Item ${p.row}: ${p.message}` : describeProblem(p));
 
 const describeQuorum = (q: TermsOfReference['quorum']) => quorumInWords(q) || 'not stated';
 

@@ -11,7 +11,7 @@ import { nameKey, nearest, sameName } from './table';
 export type SeatLine = { row: number; role: string; organisation: string; nameCell: string; deputyCell: string; votingCell: string };
 
 /** "Dr Lena Fry", "Cllr Ann Bell", "DCI Jo Pryce": a title that says the words are a person's name. */
-export const HONORIFIC = /^(?:dr|doctor|cllr|councillor|mr|mrs|ms|miss|mx|prof|professor|dci|di|ds|dsupt|det supt|supt|superintendent|ch supt|chief superintendent|acc|rev|revd|sir|dame)\.?\s+/i;
+const HONORIFIC = /^(?:dr|doctor|cllr|councillor|mr|mrs|ms|miss|mx|prof|professor|dci|di|ds|dsupt|det supt|supt|superintendent|ch supt|chief superintendent|acc|rev|revd|sir|dame)\.?\s+/i;
 
 /** A person's name without its titles: "Cllr Dr Ann Bell" → "Ann Bell". */
 export const withoutTitles = (name: string): string => {
@@ -51,10 +51,12 @@ const GROUP_WORDS = /^(?:partners?|agenc(?:y|ies)|representatives?|members?|memb
  * ("Health partners:") as a heading, not a seat, and the parent's organisation when it names one.
  */
 export const seatsFromList = (list: Tokens.List, organisations: Organisation[], people: Person[]): SeatLine[] => {
+  // An organisation named as whole words of the part, or the part as whole words of its name.
+  const within = (outer: string, inner: string) => Boolean(inner) && ` ${outer} `.includes(` ${inner} `);
   const isOrganisation = (part: string) => {
     const key = nameKey(part);
     if (!key) return false;
-    if (organisations.some((o) => sameName(o.name, part) || nameKey(o.name).includes(key) || key.includes(nameKey(o.name)))) return true;
+    if (organisations.some((o) => sameName(o.name, part) || within(nameKey(o.name), key) || within(key, nameKey(o.name)))) return true;
     return nearest(part, organisations.map((o) => o.name)) !== undefined;
   };
   const isPerson = (part: string) => HONORIFIC.test(part.trim()) || people.some((p) => sameName(withoutTitles(p.name), withoutTitles(part)));
@@ -92,7 +94,7 @@ export const seatsFromList = (list: Tokens.List, organisations: Organisation[], 
     }
     role = kept.join(', ').replace(/^\s*(?:the|a|an)\s+/i, '').trim();
     // "Representative of Northbrook Council": the organisation named inside the role.
-    if (!organisation && !inherited) organisation = organisations.find((o) => nameKey(o.name) && ` ${nameKey(role)} `.includes(` ${nameKey(o.name)} `))?.name ?? '';
+    if (!organisation && !inherited) organisation = organisations.find((o) => within(nameKey(role), nameKey(o.name)))?.name ?? '';
     role = role.charAt(0).toUpperCase() + role.slice(1);
     if (!role) return;
     lines.push({ row: lines.length + 1, role, organisation: organisation || inherited, nameCell, deputyCell: '', votingCell: '' });

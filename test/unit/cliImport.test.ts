@@ -153,6 +153,11 @@ describe('quorum import: a partnership’s existing material brought in headless
     expect(typo.err).toMatch(/--seat-as 4: there is no organisation “Westmoor Borough Counci” in the partnership \(did you mean Westmoor Borough Council\?\)/);
     expect(storeBytesOnDisk(dir)).toEqual(before);
 
+    const noSuchSeat = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb, '--seat-as', '9=Westmoor Borough Council');
+    expect(noSuchSeat.code).toBe(2);
+    expect(noSuchSeat.err).toMatch(/--seat-as 9: the document has no seat 9; its seats are items 1, 2, 3, 4, 5/);
+    expect(storeBytesOnDisk(dir)).toEqual(before);
+
     const done = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb, '--seat-as', '4=Westmoor Borough Council', '--seat-as', '1=vacant', '--json');
     expect(done.code, done.err).toBe(0);
     expect(json(done).summary).toBe('Imported HWB ToR.docx into the Health and Wellbeing Board’s draft terms of reference (version 1): seats 1 confirmed, 4 added');
