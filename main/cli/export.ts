@@ -12,6 +12,7 @@ import { currentTor } from '../../shared/rules/boards';
 import { versionsOfProtocol } from '../../shared/rules/protocolView';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
 import { EXPORT_KINDS, VERBS } from './verbs';
+import { boardOption } from './boardOption';
 import { lastReportYear } from '../../shared/rules/dates';
 
 // Every meeting document the exporters write is a kind the CLI declares (verbs.ts), checked by the compiler.
@@ -32,7 +33,6 @@ export const exportCommand = (): Subcommand => ({
     const [what, ...extra] = positionals;
     if (!what || !(KINDS as readonly string[]).includes(what) || extra.length) throw new UsageError(`say what to export: ${KINDS.join(', ')}`);
     const file = values.out;
-    const board = typeof values.board === 'string' ? values.board : undefined;
     const variant = (values.variant ?? 'public') as string;
     if (!(PACK_VARIANTS as readonly string[]).includes(variant)) throw new UsageError('--variant must be public or full');
     const alternative = what === 'attendance' ? '.csv' : what === 'yearly-report' ? '.pdf' : undefined;
@@ -43,7 +43,8 @@ export const exportCommand = (): Subcommand => ({
     const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
     try {
       const today = clock.today();
-      let result: { file: string; bytes: number; title?: string; meetingId?: string };
+      const board = typeof values.board === 'string' ? boardOption(store.data, values.board).id : undefined;
+      let result: { file: string; bytes: number; title?: string; meetingId?: string; note?: string };
       const version = typeof values.version === 'string' ? Number(values.version) : undefined;
       if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw new UsageError('--version must be a whole number, 1 or more');
       if (what === 'yearly-report') {
@@ -65,15 +66,17 @@ export const exportCommand = (): Subcommand => ({
       else if (what === 'calendar') result = writeCalendar(store.data, { boardId: board, out: file, clock });
       else if (what === 'deep-dives' || what === 'forward-plan') result = await writePlanExport(store.data, { what, boardId: board, out: file, clock, variant: variant as PackVariant });
       else if (what === 'tor' || what === 'protocol') {
-        const id = what === 'tor' ? torVersionId(store.data, board, version) : protocolVersionId(store.data, values.protocol, version);
+        const tor = what === 'tor' ? torVersion(store.data, board, version) : undefined;
+        const id = tor ? tor.id : protocolVersionId(store.data, values.protocol, version);
         result = await writeGovernanceExport(store.data, { what, id, trackedChanges: Boolean(values['tracked-changes']), out: file, clock });
+        if (tor?.draftOnly) result = { ...result, note: 'No version is approved yet: this is the draft, marked as such, for the board to approve' };
       } else {
         if (typeof values.meeting !== 'string' || !values.meeting) throw new UsageError('--meeting ID|next is required');
         const meeting = resolveMeeting(store.data, values.meeting, today, board);
         result = { meetingId: meeting.id, ...(await writeWordExport(store.data, { kind: what as WordExport, meetingId: meeting.id, variant: variant as PackVariant, out: file, clock })) };
       }
       if (values.json) out.log(JSON.stringify({ ok: true, what, ...result }, null, 2));
-      else out.log(`Exported ${result.title ?? 'the calendar'}\n  ${result.file} (${result.bytes} bytes)`);
+      else out.log(`Exported ${result.title ?? 'the calendar'}\n  ${result.file} (${result.bytes} bytes)${result.note ? `\n  ${result.note}` : ''}`);
       return EXIT.ok;
     } finally {
       store.close();
@@ -81,12 +84,24 @@ export const exportCommand = (): Subcommand => ({
   },
 });
 
-/** The board's ToR in force (or the version asked for). */
-const torVersionId = (data: StoreData, boardId: string | undefined, version?: number): string => {
+/**
+ * The board's ToR in force, or the version asked for. A board whose terms of reference are not yet
+ * approved has its newest draft exported, marked as such in the document's footer: circulating the
+ * draft for the board to approve is what a new office does next.
+ */
+const torVersion = (data: StoreData, boardId: string | undefined, version?: number): { id: string; draftOnly: boolean } => {
   if (!boardId) throw new UsageError('--board ID is required for the terms of reference');
-  const tor = version ? listRecords(data, 'tor').find((t) => t.boardId === boardId && t.version === version) : currentTor(data, boardId as `board:${string}`);
-  if (!tor) throw new QuorumFailure('not-found', `There are no terms of reference${version ? ` version ${version}` : ''} for ${boardId}`);
-  return tor.id;
+  const versions = listRecords(data, 'tor').filter((t) => t.boardId === boardId);
+  const board = listRecords(data, 'board').find((b) => b.id === boardId)!;
+  if (version) {
+    const asked = versions.find((t) => t.version === version);
+    if (!asked) throw new QuorumFailure('not-found', `The ${board.shortName} has no terms of reference version ${version}${versions.length ? `; its versions are ${versions.map((t) => `${t.version} (${t.status})`).join(', ')}` : ''}`);
+    return { id: asked.id, draftOnly: false };
+  }
+  // The version in force, or, before any is approved, the newest draft (currentTor).
+  const tor = currentTor(data, boardId as `board:${string}`);
+  if (!tor) throw new QuorumFailure('not-found', `The ${board.shortName} has no terms of reference yet: import them from Word (quorum import tor) or write them in the app`);
+  return { id: tor.id, draftOnly: tor.status === 'draft' };
 };
 
 /** The protocol's newest version (or the version asked for). */

@@ -4,7 +4,6 @@ import { listRecords, type StoreData } from '../../shared/data';
 import { QuorumFailure, type Result } from '../../shared/result';
 import { describeProblem, nearest, sameName, type RowProblem } from '../../shared/imports/table';
 import type { Channel, OperationArgs, OperationResult } from '../../shared/operations';
-import { matchBoard, placeWords } from '../../shared/imports/boardNames';
 import { formatUkDate } from '../../shared/rules/dates';
 import { quorumInWords } from '../../shared/rules/quorumWords';
 import { parseClockTime } from '../../shared/imports/dates';
@@ -13,21 +12,18 @@ import { STORE_FILE } from '../services/store/format';
 import { paperReviewMarks } from '../services/papers';
 import { EXIT, UsageError, type Out, type Subcommand, requireData } from './command';
 import { IMPORT_WHAT, VERBS } from './verbs';
+import { boardOption } from './boardOption';
+import { seatWithChair } from '../../shared/imports/seatRole';
 
 type What = (typeof IMPORT_WHAT)[number];
 
 const list = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((l) => `  ${l}`)] : []);
 const refusedLines = (refused: RowProblem[]) => list(`Refused (${refused.length})`, refused.map(describeProblem));
 
-/** A board by id, name or short name, as loosely as a people sheet names one ("the Children's Trust", "SCP"): what an IT colleague has to hand. */
+/** The open board a verb imports into: `--board` is required here. */
 const findBoard = (data: StoreData, given: unknown) => {
   if (typeof given !== 'string' || !given.trim()) throw new UsageError('--board ID is required (the board’s id, name or short name)');
-  const boards = listRecords(data, 'board').filter((b) => !b.closedOn);
-  const partnership = listRecords(data, 'partnership')[0];
-  const found = boards.find((b) => b.id === given) ?? matchBoard(given, boards, placeWords(partnership?.name ?? '', partnership?.area ?? ''));
-  if ('type' in found) return found;
-  if (found.board) return found.board;
-  throw new QuorumFailure('not-found', `There is no open board “${given}”${found.didYouMean ? ` (did you mean ${found.didYouMean.shortName}?)` : ''}; the boards are: ${boards.map((b) => `${b.shortName} (${b.id})`).join(', ') || 'none yet'}`);
+  return boardOption(data, given, { open: true });
 };
 
 /**
@@ -133,7 +129,7 @@ export const importCommand = (): Subcommand => ({
               return `“${b.sheetName}” (${rows}): needs a decision: ${b.didYouMean ? `did you mean ${b.didYouMean.name}? (--board-as "${b.sheetName}=${b.didYouMean.id}")` : `not a board of the partnership yet (--add-boards adds it as ${b.proposed.name})`}`;
             }),
           ),
-          ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.board}, ${s.seat}: ${s.person} (${s.filled})`)),
+          ...list(`Seats (${plan.seats.length})`, plan.seats.map((s) => `row ${s.row}: ${s.board}, ${seatWithChair(s.seat, s.chairs)}: ${s.person} (${s.filled})`)),
           ...refusedLines(plan.refused),
           ...(plan.ignoredColumns.length ? [`Columns not imported: ${plan.ignoredColumns.join(', ')}`] : []),
         ];
@@ -191,7 +187,7 @@ export const importCommand = (): Subcommand => ({
           ...list('Sections', plan.sections.map((s) => `${s.heading}: ${s.use === 'kept' ? 'kept at the end of the responsibilities' : s.use}`)),
           ...list(
             `Seats (${plan.seats.length}${plan.membershipFrom === 'list' ? ', from the membership list' : ''})`,
-            plan.seats.map((s) => `${seatPlace(s.row)}: ${[s.role, s.organisation, s.name].filter(Boolean).join(', ')}: ${s.outcome}${s.note ? ` (${s.note})` : ''}`),
+            plan.seats.map((s) => `${seatPlace(s.row)}: ${[seatWithChair(s.role, s.chairs), s.organisation, s.name].filter(Boolean).join(', ')}: ${s.outcome}${s.note ? ` (${s.note})` : ''}`),
           ),
           ...(plan.merge
             ? [

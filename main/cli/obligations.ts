@@ -2,30 +2,22 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { QuorumFailure } from '../../shared/result';
-import { listRecords, type StoreData } from '../../shared/data';
+import type { StoreData } from '../../shared/data';
 import { obligationsOf, type DueObligation } from '../../shared/rules/obligations';
 import { formatUkDate } from '../../shared/rules/dates';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/currentUser';
 import { bankHolidaysAround } from '../services/holidays';
-import { EXIT, requireData, UsageError, type Subcommand } from './command';
+import { EXIT, requireData, type Subcommand } from './command';
 import { VERBS } from './verbs';
+import { boardOption } from './boardOption';
 
 const STATUS_WORDS: Record<DueObligation['status'], string> = { due: 'due', overdue: 'OVERDUE', met: 'met', 'not-set': 'not set', 'not-applicable': 'n/a' };
 
 /** One obligation as `quorum obligations` and `quorum check` print it: the ISO due date first, so a script can sort and compare. */
 export const obligationLine = (o: DueObligation): string =>
   `${(o.dueOn ?? '----------').padEnd(10)}  ${STATUS_WORDS[o.status].padEnd(7)}  ${o.message}${o.decision ? `. ${o.decision.words}` : ''} [${o.source}]`;
-
-/** A board by id, or by its name or short name as the office says it. */
-export const boardFromOption = (data: StoreData, value: string | undefined) => {
-  if (!value) return undefined;
-  const v = value.trim().toLowerCase();
-  const board = listRecords(data, 'board').find((b) => b.id.toLowerCase() === v || b.name.toLowerCase() === v || b.shortName.toLowerCase() === v);
-  if (!board) throw new UsageError(`There is no board "${value}": give its id (board:…) or its name; quorum call boards:list lists them`);
-  return board;
-};
 
 /** The obligations in the list the dashboard shows (what is due, overdue and met), for one board or all. */
 export const obligationsReport = (data: StoreData, today: string, boardId?: DueObligation['boardId']) => obligationsOf(data, today, bankHolidaysAround(today), boardId);
@@ -39,7 +31,7 @@ export const obligationsCommand = (): Subcommand => ({
     const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
     try {
       const today = clock.today();
-      const board = boardFromOption(store.data, typeof values.board === 'string' ? values.board : undefined);
+      const board = typeof values.board === 'string' ? boardOption(store.data, values.board) : undefined;
       const list = obligationsReport(store.data, today, board?.id);
       if (values.json) {
         out.log(JSON.stringify({ dataDir: dir, today, ...(board ? { boardId: board.id } : {}), obligations: list }, null, 2));

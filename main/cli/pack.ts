@@ -9,6 +9,7 @@ import { currentUser } from '../services/currentUser';
 import type { PackFormat } from '../services/packs';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
 import { VERBS } from './verbs';
+import { boardOption } from './boardOption';
 
 /**
  * `quorum pack`: the board pack from the command line, with the same pre-flight as the app. It
@@ -60,7 +61,7 @@ export const packCommand = (): Subcommand => ({
     }
     try {
       const today = clock.today();
-      const target = resolveMeeting(store.data, meeting, today, typeof values.board === 'string' ? values.board : undefined);
+      const target = resolveMeeting(store.data, meeting, today, typeof values.board === 'string' ? boardOption(store.data, values.board).id : undefined);
       const reason = typeof values['override-reason'] === 'string' ? values['override-reason'] : undefined;
       if (values.supplement) {
         const late = typeof values['late-reason'] === 'string' ? values['late-reason'] : '';

@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { QuorumFailure } from '../../shared/result';
 import { isIsoDate } from '../../shared/clock';
-import { findRecord } from '../../shared/data';
 import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/currentUser';
 import { EXIT, UsageError, type Subcommand, requireData } from './command';
 import { VERBS } from './verbs';
+import { boardOption } from './boardOption';
 
 /**
  * `quorum publish`: the partnership's public website as a folder of static pages, with each
@@ -27,14 +27,13 @@ export const publishCommand = (): Subcommand => ({
     if (!existsSync(resolve(dir, STORE_FILE))) throw new QuorumFailure('not-found', `There is no Quorum store in ${dir} (no ${STORE_FILE})`);
     const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
     try {
-      const board = typeof values.board === 'string' ? values.board : undefined;
-      if (board && !findRecord(store.data, 'board', board)) throw new QuorumFailure('not-found', `There is no board with id ${board}`);
+      const board = typeof values.board === 'string' ? boardOption(store.data, values.board).id : undefined;
       const today = clock.today();
       const { launchChromiumPrinter } = await import('../services/pdf/chromiumPrinter');
       const outcome = await publishSite(store.data, store.dataDir, folder, {
         today,
         holidays: bankHolidaysAround(today),
-        ...(board ? { boardId: board as `board:${string}` } : {}),
+        ...(board ? { boardId: board } : {}),
         ...(since ? { since } : {}),
         printer: () => launchChromiumPrinter(),
         onProgress: values.json ? undefined : (done, total, label) => out.error(`  [${done}/${total}] ${label}`),

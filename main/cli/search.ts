@@ -8,7 +8,7 @@ import { QuorumStore } from '../services/store/store';
 import { STORE_FILE } from '../services/store/format';
 import { currentUser } from '../services/currentUser';
 import { SearchIndex } from '../services/search/searchIndex';
-import { boardFromOption } from './obligations';
+import { boardOption } from './boardOption';
 import { EXIT, requireData, UsageError, type Subcommand } from './command';
 import { VERBS } from './verbs';
 
@@ -33,7 +33,7 @@ export const searchCommand = (): Subcommand => ({
     const store = QuorumStore.open(dir, { user: currentUser(), device: hostname(), mode: 'read', clock });
     const index = await SearchIndex.open(dir, { part2: true });
     try {
-      const board = boardFromOption(store.data, typeof values.board === 'string' ? values.board : undefined);
+      const board = typeof values.board === 'string' ? boardOption(store.data, values.board) : undefined;
       await index.catchUp(store.data, (done, total) => {
         if (!values.json && total > 2000) out.error(`Building the search index: ${done} of ${total} records`);
       });

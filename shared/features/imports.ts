@@ -42,23 +42,35 @@ export const previewPeopleImport = query({
   view: (data, { table, ...decisions }): PeopleImportPlan => planPeopleImport(data, table, decisions),
 });
 
-/** Seats gathered per board, written once as that board's draft ToR (a new draft when only an approved one exists). */
+/**
+ * Seats gathered per board, written once as that board's draft ToR (a new draft when only an
+ * approved one exists). A seat the sheet marks "(Chair)" or "(Vice-chair)" becomes the draft's
+ * chair or vice-chair where the draft has none yet: the officer's own choice in the draft stands.
+ */
 const seatWriter = (data: StoreData, ctx: CommandContext) => {
-  const pending = new Map<Board['id'], { base?: TermsOfReference; members: TermsOfReference['members'] }>();
+  type Pending = { base?: TermsOfReference; members: TermsOfReference['members']; chair?: string; viceChair?: string };
+  const pending = new Map<Board['id'], Pending>();
   return {
     seat(board: Board, seat: Parameters<typeof seatInDraft>[2]) {
-      const entry = pending.get(board.id) ?? { base: draftOf(data, board.id), members: draftOf(data, board.id)?.members ?? [] };
+      const entry: Pending = pending.get(board.id) ?? { base: draftOf(data, board.id), members: draftOf(data, board.id)?.members ?? [] };
       entry.members = seatInDraft(entry, ctx.today(), seat);
+      const key = entry.members.find((m) => sameName(m.role, seat.role))?.key;
+      if (key && seat.chairs === 'chair') entry.chair ??= key;
+      if (key && seat.chairs === 'vice-chair') entry.viceChair ??= key;
       pending.set(board.id, entry);
     },
     write(cs: ChangeSet) {
-      for (const [boardId, { base, members }] of pending) {
-        if (base?.status === 'draft') cs.update(base, { members });
+      for (const [boardId, { base, members, chair, viceChair }] of pending) {
+        const chairs = {
+          ...(chair && !base?.chairMemberKey ? { chairMemberKey: chair } : {}),
+          ...(viceChair && !base?.viceChairMemberKey ? { viceChairMemberKey: viceChair } : {}),
+        };
+        if (base?.status === 'draft') cs.update(base, { members, ...chairs });
         else {
           const version = Math.max(0, ...listRecords(data, 'tor').filter((t) => t.boardId === boardId).map((t) => t.version)) + 1;
           const fields = base ? { ...base, approval: undefined } : { ...firstTorFields(ctx.today()) };
           const { id: _id, rev: _rev, updatedAt: _u, updatedBy: _b, schemaVersion: _s, approval: _a, ...rest } = fields as TermsOfReference;
-          cs.create<TermsOfReference>({ ...(rest as RecordOf<'tor'>), id: ctx.newId('tor'), type: 'tor', boardId, version, status: 'draft', members } as RecordOf<'tor'>);
+          cs.create<TermsOfReference>({ ...(rest as RecordOf<'tor'>), id: ctx.newId('tor'), type: 'tor', boardId, version, status: 'draft', members, ...chairs } as RecordOf<'tor'>);
         }
       }
       return pending.size;

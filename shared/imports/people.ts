@@ -4,6 +4,7 @@ import { listRecords, type StoreData } from '../data';
 import { firstTorFields, memberKey } from '../rules/torDraft';
 import { recordId } from '../schema/common';
 import { guessBoardKind, matchBoard, placeWords, proposedBoardNames } from './boardNames';
+import { splitChairNote, type SeatRole } from './seatRole';
 import { cellOf, columnName, filledRows, mapColumns, nameKey, nearest, sameName, yesNo, type ColumnSpec, type RowProblem, type SheetTable } from './table';
 
 /**
@@ -85,7 +86,7 @@ export type PeopleImportPlan = {
   match: { row: number; personId: Person['id']; name: string }[];
   /** Organisations the sheet names that the partnership does not have: each to be added or not. */
   newOrganisations: { name: string; kind: OrganisationKind; rows: number[]; didYouMean?: string; added: boolean }[];
-  seats: { row: number; board: string; seat: string; person: string; deputyAllowed: boolean; filled: 'new seat' | 'vacant seat' | 'already in seat' }[];
+  seats: { row: number; board: string; seat: string; person: string; deputyAllowed: boolean; filled: 'new seat' | 'vacant seat' | 'already in seat'; chairs?: SeatRole['chairs'] }[];
   /** Each distinct board name the sheet gives, once: matched, to be added, chosen, or waiting for a decision. */
   boards: SheetBoard[];
   refused: RowProblem[];
@@ -100,7 +101,7 @@ type Ops = {
   createPerson(fields: Omit<Row, 'row' | 'organisation'> & { organisationId: Organisation['id'] }): Person['id'];
   updatePerson(person: Person, patch: Partial<Person>): void;
   createBoard(fields: { name: string; shortName: string; kind: BoardKind }): Board;
-  seat(board: Board, seat: { role: string; organisationId: Organisation['id']; personId: Person['id']; deputyAllowed: boolean }): void;
+  seat(board: Board, seat: { role: string; organisationId: Organisation['id']; personId: Person['id']; deputyAllowed: boolean; chairs?: SeatRole['chairs'] }): void;
 };
 
 /** The plan for a sheet against the partnership as it is now; with `ops`, carries it out. */
@@ -253,7 +254,7 @@ export const planPeopleImport = (data: StoreData, table: SheetTable, decisions: 
     const boardCell = cellOf(r, cols, 'board');
     const seatCell = cellOf(r, cols, 'seat');
     const deputyCell = cellOf(r, cols, 'deputyAllowed');
-    let seat: { board: Board; role: string; deputyAllowed: boolean } | undefined;
+    let seat: { board: Board; role: string; deputyAllowed: boolean; chairs?: SeatRole['chairs'] } | undefined;
     const sheetBoard = boardCell ? sheetBoards.get(nameKey(boardCell)) : undefined;
     if ((boardCell || seatCell) && sheetBoard?.outcome !== 'seats left out' && sheetBoard?.outcome !== 'needs a decision') {
       const board = sheetBoard?.boardId ? (createdBoards.get(nameKey(boardCell)) ?? boards.find((b) => b.id === sheetBoard.boardId)) : undefined;
@@ -266,7 +267,9 @@ export const planPeopleImport = (data: StoreData, table: SheetTable, decisions: 
         refuse(r.row, col('deputyAllowed'), `“${deputyCell}” is not yes or no`);
         continue;
       }
-      seat = { board: board ?? ({ id: 'board:new', shortName: sheetBoard!.proposed.shortName } as unknown as Board), role: seatCell || v.jobTitle || v.name, deputyAllowed: deputy };
+      // "Independent Scrutineer (Chair)": the seat, and that it chairs the board (seatRole.ts).
+      const named = splitChairNote(seatCell);
+      seat = { board: board ?? ({ id: 'board:new', shortName: sheetBoard!.proposed.shortName } as unknown as Board), role: named.role || v.jobTitle || v.name, deputyAllowed: deputy, ...(named.chairs ? { chairs: named.chairs } : {}) };
     }
 
     let personId: Person['id'];
@@ -292,8 +295,8 @@ export const planPeopleImport = (data: StoreData, table: SheetTable, decisions: 
       const organisationId = (orgId ?? orgIds.get(nameKey(v.organisation)) ?? 'organisation:new') as Organisation['id'];
       const draft = draftOf(data, seat.board.id);
       const inSeat = draft?.members.find((m) => sameName(m.role, seat.role));
-      plan.seats.push({ row: r.row, board: seat.board.shortName, seat: seat.role, person: v.name, deputyAllowed: seat.deputyAllowed, filled: !inSeat ? 'new seat' : inSeat.personId === personId ? 'already in seat' : 'vacant seat' });
-      if (ops) ops.seat(seat.board, { role: seat.role, organisationId, personId, deputyAllowed: seat.deputyAllowed });
+      plan.seats.push({ row: r.row, board: seat.board.shortName, seat: seat.role, person: v.name, deputyAllowed: seat.deputyAllowed, filled: !inSeat ? 'new seat' : inSeat.personId === personId ? 'already in seat' : 'vacant seat', ...(seat.chairs ? { chairs: seat.chairs } : {}) });
+      if (ops) ops.seat(seat.board, { role: seat.role, organisationId, personId, deputyAllowed: seat.deputyAllowed, ...(seat.chairs ? { chairs: seat.chairs } : {}) });
     }
   }
   return plan;
@@ -309,7 +312,7 @@ export const draftOf = (data: StoreData, boardId: Board['id']): TermsOfReference
 export const seatInDraft = (
   draft: { members: TermsOfReference['members'] } | undefined,
   today: string,
-  seat: { role: string; organisationId: Organisation['id']; personId: Person['id']; deputyAllowed: boolean },
+  seat: { role: string; organisationId: Organisation['id']; personId: Person['id']; deputyAllowed: boolean; chairs?: SeatRole['chairs'] },
 ): TermsOfReference['members'] => {
   const members = draft ? [...draft.members] : firstTorFields(today).members;
   const at = members.findIndex((m) => sameName(m.role, seat.role));

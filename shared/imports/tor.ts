@@ -9,6 +9,7 @@ import { parseUkDate } from './dates';
 import { plainText as plain, quorumInWords, readQuorum } from '../rules/quorumWords';
 import { cellOf, columnName, describeProblem, mapColumns, nameKey, nearest, sameName, yesNo, type ColumnSpec, type RowProblem, type SheetTable } from './table';
 import { seatRoleKey, seatsFromList, withoutTitles, type SeatLine } from './torMembershipList';
+import { splitChairNote } from './seatRole';
 
 /**
  * Terms of reference from an existing Word document (read to Markdown in main, as papers are).
@@ -74,6 +75,8 @@ export type TorSeatPreview = {
   note?: string;
   /** For an organisation not in the partnership: the one its name is closest to. */
   didYouMean?: string;
+  /** The seat chairs the board, or is its vice-chair, as the document says ("(Chair)", "Vice-chair"). */
+  chairs?: 'chair' | 'vice-chair';
 };
 
 export type TorDraftFields = Omit<TermsOfReference, 'id' | 'type' | 'rev' | 'schemaVersion' | 'updatedAt' | 'updatedBy' | 'boardId' | 'version' | 'status' | 'approval'>;
@@ -249,7 +252,8 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
     const also = uses.filter((u) => u !== use && u !== 'title' && u !== 'kept');
     plan.sections.push({ heading: s.heading || '(before the first heading)', use, ...(also.length ? { also } : {}) });
     read.push({ use, uses, text, heading: s.heading });
-    const keep = () => kept.push(`### ${s.heading}\n\n${text}`);
+    // Without the document's own clause number ("5. Meetings"): in the draft it sits among Quorum's sections, not at 5.
+    const keep = () => kept.push(`### ${s.heading.replace(/^\s*(?:\d+(?:\.\d+)*\.?|[IVXivx]+\.|[A-Za-z][.)])\s+/, '')}\n\n${text}`);
     if (!text) continue;
     if (use === 'purpose') purpose.push(text);
     else if (use === 'responsibilities') responsibilities.push(text);
@@ -348,8 +352,11 @@ const readSeats = (
     const deputy = deputyCell ? yesNo(deputyCell) : undefined;
     const voting = (votingCell.trim() ? (yesNo(votingCell) ?? (NON_VOTING.test(votingCell) ? false : /^(full )?voting/i.test(votingCell.trim()) ? true : undefined)) : undefined) ?? !NON_VOTING.test(`${role} ${nameCell}`);
     const decision = decisions.get(r.row);
-    const seatRole = (role || organisation).replace(/\s*\((?:non[- ]?voting|voting)\)\s*/i, ' ').trim();
-    const seat: TorSeatPreview = { row: r.row, role: seatRole, organisation, name, deputyAllowed: deputy ?? true, voting, outcome: 'matched' };
+    // "(non-voting)" is the seat's vote and "(Chair)" who chairs (seatRole.ts): fields, not the seat's name.
+    const roleText = role || organisation;
+    const { role: seatRole } = splitChairNote(roleText.replace(/\s*\((?:non[- ]?voting|voting)\)\s*/i, ' ').trim() || roleText);
+    const chairs = /vice[- ]?chair/i.test(roleText) ? 'vice-chair' : /\bchair\b/i.test(roleText) ? 'chair' : undefined;
+    const seat: TorSeatPreview = { row: r.row, role: seatRole, organisation, name, deputyAllowed: deputy ?? true, voting, outcome: 'matched', ...(chairs ? { chairs } : {}) };
     plan.seats.push(seat);
     if (decision?.leaveOut) {
       seat.outcome = 'left out';
@@ -392,10 +399,10 @@ const readSeats = (
     } else seat.outcome = 'vacant';
     draft.members.push({ key, role: seat.role.slice(0, 200), organisationId: found.org.id, ...(personId ? { personId } : {}), deputyAllowed: seat.deputyAllowed, voting: seat.voting });
     said.set(key, { deputy: deputy !== undefined, voting: votingCell.trim() !== '' || NON_VOTING.test(`${role} ${nameCell}`) });
-    if (/vice[- ]?chair/i.test(seat.role)) {
+    if (seat.chairs === 'vice-chair') {
       draft.viceChairMemberKey ||= key;
       stated.add('viceChair');
-    } else if (/\bchair\b/i.test(seat.role)) {
+    } else if (seat.chairs === 'chair') {
       draft.chairMemberKey ||= key;
       stated.add('chair');
     }

@@ -156,7 +156,7 @@ describe('a partnership of the user’s own, from “Start empty”', () => {
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await dialog.waitFor({ state: 'detached' });
     const approved = listRecords(host.session.store.data, 'tor').find((t) => t.status === 'approved')!;
-    expect(approved.members.map((m) => m.role)).toEqual(['Independent Scrutineer (Chair)', 'Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Relevant agency: schools']);
+    expect(approved.members.map((m) => m.role)).toEqual(['Independent Scrutineer', 'Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Relevant agency: schools']);
 
     // The year's meetings from the board's rule, each with its paper deadline before saving.
     await q.nav('Meetings').click();

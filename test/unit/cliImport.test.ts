@@ -51,7 +51,7 @@ describe('quorum import: a partnership’s existing material brought in headless
     expect(recordsOf(dir, 'organisation').find((o) => o.name === 'Westmoor Integrated Care Board')).toMatchObject({ kind: 'health' });
     const sheetDraft = recordsOf(dir, 'tor')[0] as unknown as { status: string; boardId: string; members: { role: string; personId?: string; deputyAllowed: boolean }[] };
     expect(sheetDraft).toMatchObject({ status: 'draft', boardId: scp });
-    expect(sheetDraft.members.map((m) => [m.role, m.deputyAllowed])).toContainEqual(['Independent Scrutineer (Chair)', false]);
+    expect(sheetDraft.members.map((m) => [m.role, m.deputyAllowed])).toContainEqual(['Independent Scrutineer', false]);
 
     // The same list again as Excel, with a new phone number: matched by email, one update, no duplicates.
     const xlsx = join(folders.temp(), 'members.xlsx');
@@ -76,10 +76,20 @@ describe('quorum import: a partnership’s existing material brought in headless
     expect(recordsOf(dir, 'tor')).toHaveLength(1);
     const draft = recordsOf(dir, 'tor').find((t) => t.boardId === scp) as unknown as { id: string; purpose: string; responsibilities: string; members: { role: string; personId?: string }[]; chairMemberKey: string; paperDeadlineWorkingDays: number; meetingsPerYear: number; reviewDate: string };
     expect(draft.purpose).toMatch(/^The Partnership coordinates the work of the three safeguarding partners/);
-    expect(draft.responsibilities).toMatch(/Commission and learn[\s\S]*### 6\. Confidentiality/);
-    expect(draft.members.map((m) => m.role)).toEqual(['Independent Scrutineer (Chair)', 'Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Relevant agency: schools']);
+    // A section Quorum has no field for is kept under its heading, without the document's clause number.
+    expect(draft.responsibilities).toMatch(/Commission and learn[\s\S]*### Confidentiality/);
+    expect(draft.members.map((m) => m.role)).toEqual(['Independent Scrutineer', 'Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Relevant agency: schools']);
     expect(draft.members.every((m) => m.personId)).toBe(true);
-    expect(draft).toMatchObject({ chairMemberKey: 'independent-scrutineer-chair', paperDeadlineWorkingDays: 7, meetingsPerYear: 4, reviewDate: '2028-03-31' });
+    expect(draft).toMatchObject({ chairMemberKey: 'independent-scrutineer', paperDeadlineWorkingDays: 7, meetingsPerYear: 4, reviewDate: '2028-03-31' });
+    // Before the board approves it, the draft goes out for comment: the board named as the office says it.
+    const draftOut = join(folders.temp(), 'SCP ToR draft.docx');
+    const exported = await runCli('export', 'tor', '--data', dir, '--board', 'Safeguarding Partnership', '--out', draftOut);
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.out).toMatch(/Terms of reference: Westmoor Safeguarding Children Partnership \(version 1\)[\s\S]*No version is approved yet: this is the draft, marked as such, for the board to approve/);
+    expect(readFileSync(draftOut).subarray(0, 2).toString()).toBe('PK');
+    const misspelt = await runCli('export', 'tor', '--data', dir, '--board', 'Safeguarding Partnershp', '--out', join(folders.temp(), 'x.docx'));
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.err).toMatch(/There is no board “Safeguarding Partnershp” \(did you mean Safeguarding Partnership\?\)/);
     expect((await runCli('call', 'tor:approve', '--data', dir, '--input', JSON.stringify({ torId: draft.id, date: '2026-11-20', minuteRef: 'SCP/12' }))).code).toBe(0);
 
     // The year's meetings from the board's rule, with their paper deadlines.
@@ -95,8 +105,10 @@ describe('quorum import: a partnership’s existing material brought in headless
     const presenter = recordsOf(dir, 'person').find((p) => p.name === 'Ruth Okafor')!;
     await call(dir, 'agenda:add', { meetingId: first.id, title: 'Neglect: what the audit found', purpose: 'discussion', durationMinutes: 30, presenterIds: [presenter.id], paperRequested: false });
     const out = join(folders.temp(), 'pack.docx');
-    const pack = await runCli('pack', '--data', dir, '--meeting', first.id, '--variant', 'public', '--out', out, '--override-reason', 'Minutes of the last meeting are from before Quorum', '--json');
+    // The board's next meeting, the board named by its initials as a script would.
+    const pack = await runCli('pack', '--data', dir, '--meeting', 'next', '--board', 'SCP', '--variant', 'public', '--out', out, '--override-reason', 'Minutes of the last meeting are from before Quorum', '--json');
     expect(pack.code, pack.err).toBe(0);
+    expect(json(pack).meetingId).toBe(first.id);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     // Nothing of the example anywhere.
     expect(Object.keys(storeOf(dir).records).filter((id) => /eastmere|ct-|childrens-trust$/.test(id))).toEqual([]);
@@ -145,7 +157,7 @@ describe('quorum import: a partnership’s existing material brought in headless
 
     const asked = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb);
     expect(asked.code).toBe(1);
-    expect(asked.out).toMatch(/Seats \(5, from the membership list\):\n {2}item 1: Leader of the Council \(Chair\), Cllr Amara Mensah: matched \(Westmoor Borough Council, Cllr Amara Mensah’s organisation\)/);
+    expect(asked.out).toMatch(/Seats \(5, from the membership list\):\n {2}item 1: Leader of the Council \(chair\), Cllr Amara Mensah: matched \(Westmoor Borough Council, Cllr Amara Mensah’s organisation\)/);
     expect(asked.out).toMatch(/Needs a decision \(1; --seat-as "N=ORGANISATION" gives seat N its organisation[^\n]*\):\n {2}item 4: Director of Adult Social Care: the document names no organisation for this seat/);
     const before = storeBytesOnDisk(dir);
     const typo = await runCli('import', 'tor', '--data', dir, docx, '--board', hwb, '--seat-as', '4=Westmoor Borough Counci');
@@ -162,7 +174,7 @@ describe('quorum import: a partnership’s existing material brought in headless
     expect(done.code, done.err).toBe(0);
     expect(json(done).summary).toBe('Imported HWB ToR.docx into the Health and Wellbeing Board’s draft terms of reference (version 1): seats 1 confirmed, 4 added');
     const draft = recordsOf(dir, 'tor').find((t) => t.boardId === hwb) as unknown as { members: { key: string; role: string; personId?: string }[]; chairMemberKey: string };
-    expect(draft.members.map((m) => m.role)).toEqual(['Leader of the Council (Chair)', 'Director of Public Health', 'Chief Nurse', 'Director of Adult Social Care', 'Representative of Westmoor CVS']);
+    expect(draft.members.map((m) => m.role)).toEqual(['Leader of the Council', 'Director of Public Health', 'Chief Nurse', 'Director of Adult Social Care', 'Representative of Westmoor CVS']);
     // "1=vacant": the Leader's seat is kept with nobody in it, though the list names Cllr Amara Mensah; the sheet's person stays in hers.
     expect(draft.members.map((m) => Boolean(m.personId))).toEqual([false, true, false, false, false]);
     expect(draft.chairMemberKey).toBe(draft.members[0].key);

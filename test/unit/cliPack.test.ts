@@ -95,7 +95,7 @@ describe('quorum pack', () => {
     expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', 'x.pdf', '--format', 'docx')).toMatchObject({ code: 2, err: expect.stringMatching(/A Word pack’s file name must end in \.docx/) });
     expect(await run('pack', '--data', dir, '--meeting', 'next', '--variant', 'full', '--out', 'x.pdf', '--format', 'rtf')).toMatchObject({ code: 2, err: expect.stringMatching(/docx or pdf, not “rtf”/) });
     expect(await run('pack', '--data', dir, '--meeting', 'meeting:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no meeting with id meeting:nope/) });
-    expect(await run('pack', '--data', dir, '--meeting', 'next', '--board', 'board:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/no board with id board:nope/) });
+    expect(await run('pack', '--data', dir, '--meeting', 'next', '--board', 'board:nope', '--variant', 'full', '--out', join(dir, 'x.docx'))).toMatchObject({ code: 1, err: expect.stringMatching(/There is no board “board:nope”; the boards are: Children’s Trust \(board:childrens-trust\)/) });
   });
 
   it('reads the items to print: one, a range, or a list', async () => {

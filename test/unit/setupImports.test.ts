@@ -99,7 +99,10 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     expect(journal.summary).toBe('Imported people from Westmoor members.xlsx: 8 people added, 5 organisations added, 1 board added, 8 seats in the draft terms of reference of 3 boards');
     const data = s.state.data;
     expect(boardNamed(data, 'Health and Wellbeing Board')).toMatchObject({ name: 'Westmoor Health and Wellbeing Board', kind: 'health-and-wellbeing', rules: 'council-committee' });
-    expect(torOf(data, 'Safeguarding Partnership')[0].members.map((m) => m.role)).toEqual(['Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Independent Scrutineer (Chair)']);
+    const [scpDraft] = torOf(data, 'Safeguarding Partnership');
+    expect(scpDraft.members.map((m) => m.role)).toEqual(['Safeguarding partner: local authority', 'Safeguarding partner: police', 'Safeguarding partner: ICB', 'Independent Scrutineer']);
+    // The sheet's "Independent Scrutineer (Chair)" is the seat, and the draft's chair.
+    expect(scpDraft.chairMemberKey).toBe(scpDraft.members[3].key);
     expect(torOf(data, 'Children’s Trust')[0].members.map((m) => m.role)).toEqual(['Chair', 'Headteacher representative', 'Voluntary sector representative']);
   });
 
@@ -126,13 +129,13 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     expect(scp.summary).toBe('Imported SCP terms of reference.docx into the Safeguarding Partnership’s draft terms of reference (version 1): seats 4 confirmed, 1 added');
     const [scpTor] = torOf(s.state.data, 'Safeguarding Partnership');
     expect(scpTor.members.map((m) => [m.role, m.personId, m.voting])).toEqual([
-      ['Independent Scrutineer (Chair)', p('Tom Hargreaves'), true],
+      ['Independent Scrutineer', p('Tom Hargreaves'), true],
       ['Safeguarding partner: local authority', p('Ruth Okafor'), true],
       ['Safeguarding partner: police', p('Daniel Achebe'), true],
       ['Safeguarding partner: ICB', p('Nadia Kowalski'), true],
       ['Relevant agency: schools', p('Grace Ellison'), true],
     ]);
-    expect(scpTor).toMatchObject({ status: 'draft', version: 1, meetingsPerYear: 4, paperDeadlineWorkingDays: 7, reviewDate: '2028-03-31', chairMemberKey: 'independent-scrutineer-chair' });
+    expect(scpTor).toMatchObject({ status: 'draft', version: 1, meetingsPerYear: 4, paperDeadlineWorkingDays: 7, reviewDate: '2028-03-31', chairMemberKey: 'independent-scrutineer' });
     expect(scpTor.quorum).toEqual({ requireChairOrVice: true, minAgencies: 3, text: '' });
 
     // Bold paragraphs for headings, "Member" as the person column, chair and vice-chair seats, a "Meetings and quorum" section.
@@ -150,7 +153,7 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     await importTor(s, 'Health and Wellbeing Board', await healthAndWellbeingTor(), 'HWB ToR.docx');
     const [hwb] = torOf(s.state.data, 'Health and Wellbeing Board');
     expect(hwb.members.map((m) => [m.role, m.personId, m.voting])).toEqual(HEALTH_AND_WELLBEING_SEATS.map(([role, name, voting]) => [role, name && p(name), voting]));
-    expect(hwb).toMatchObject({ meetingsPerYear: 4, paperDeadlineWorkingDays: 5, reviewDate: '2028-05-31', chairMemberKey: 'leader-of-the-council-chair' });
+    expect(hwb).toMatchObject({ meetingsPerYear: 4, paperDeadlineWorkingDays: 5, reviewDate: '2028-05-31', chairMemberKey: 'leader-of-the-council' });
     expect(hwb.quorum).toEqual({ minFraction: 0.25, requireChairOrVice: true, text: 'At least one elected Member.' });
     // One version per board: the imports went into the drafts, none was refused or started anew.
     expect(listRecords(s.state.data, 'tor').map((t) => t.version)).toEqual([1, 1, 1]);
@@ -169,7 +172,7 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     const plan = planTorImport(s.state.data, { sourceFile: doc.sourceFile, markdown: doc.markdown, seats: [] }, TEST_TODAY, draft);
     expect(plan.membershipFrom).toBe('list');
     expect(plan.seats.map((x) => [x.row, x.role, orgName(x.organisationId), x.name, x.voting, x.outcome])).toEqual([
-      [1, 'Leader of the Council (Chair)', 'Westmoor Borough Council', 'Cllr Amara Mensah', true, 'matched'],
+      [1, 'Leader of the Council', 'Westmoor Borough Council', 'Cllr Amara Mensah', true, 'matched'],
       [2, 'Director of Public Health', 'Westmoor Borough Council', '', true, 'vacant'],
       [3, 'Chief Nurse', 'Westmoor Integrated Care Board', '', true, 'vacant'],
       [4, 'Director of Adult Social Care', undefined, '', true, 'needs a decision'],
@@ -186,7 +189,7 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     expect(journal.summary).toBe('Imported HWB ToR.docx into the Health and Wellbeing Board’s draft terms of reference (version 1): seats 1 confirmed, 4 added');
     const [hwb] = torOf(s.state.data, 'Health and Wellbeing Board');
     expect(hwb.members.map((m) => [m.role, orgName(m.organisationId), m.personId, m.voting])).toEqual([
-      ['Leader of the Council (Chair)', 'Westmoor Borough Council', p('Cllr Amara Mensah'), true],
+      ['Leader of the Council', 'Westmoor Borough Council', p('Cllr Amara Mensah'), true],
       ['Director of Public Health', 'Westmoor Borough Council', p('Dr Femi Adeyemi'), true],
       ['Chief Nurse', 'Westmoor Integrated Care Board', undefined, true],
       ['Director of Adult Social Care', 'Westmoor Borough Council', undefined, true],
@@ -236,10 +239,10 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
     const markdown = ['## Membership', '| Role | Organisation |\n| --- | --- |\n| Safeguarding partner: police (Chair) | Westmoor Police |\n| Safeguarding partner: ICB | Westmoor Integrated Care Board |'].join('\n\n');
     const board = boardNamed(s.state.data, 'Safeguarding Partnership');
     const journal = s.run('imports:tor', { boardId: board.id, sourceFile: 'scp.docx', markdown, seats: [] });
-    expect(journal.summary).toBe('Imported scp.docx into the Safeguarding Partnership’s draft terms of reference (version 1): seats 1 confirmed, 1 changed, 1 kept from the draft');
+    expect(journal.summary).toBe('Imported scp.docx into the Safeguarding Partnership’s draft terms of reference (version 1): seats 2 confirmed, 1 kept from the draft');
     const [tor] = torOf(s.state.data, 'Safeguarding Partnership');
     expect(tor.members.map((m) => [m.role, m.personId])).toEqual([
-      ['Safeguarding partner: police (Chair)', personId(s.state.data, 'Daniel Achebe')],
+      ['Safeguarding partner: police', personId(s.state.data, 'Daniel Achebe')],
       ['Safeguarding partner: ICB', personId(s.state.data, 'Nadia Kowalski')],
       ['Safeguarding partner: local authority', personId(s.state.data, 'Ruth Okafor')],
     ]);

@@ -5,6 +5,7 @@ import { ORGANISATION_KIND_LABEL } from '@shared/rules/labels';
 import { BoardKindSelect } from '../BoardKindSelect';
 import type { SheetBoard } from '@shared/imports/people';
 import type { SheetTable } from '@shared/imports/table';
+import { seatWithChair } from '@shared/imports/seatRole';
 import type { QuorumError } from '@shared/result';
 import { call, useQuery } from '../../bridge';
 import { FormDialog } from '../FormDialog';
@@ -163,7 +164,7 @@ export const ImportPeopleDialog = ({ table, onClose }: { table: SheetTable; onCl
           <PreviewList title="Will be added" items={plan.add.map((p) => `Row ${p.row}: ${[p.name, p.jobTitle, p.organisation, p.email].filter(Boolean).join(', ')}`)} />
           <PreviewList title="Will be updated" items={plan.update.map((p) => `Row ${p.row}: ${p.name}: ${p.changes.join('; ')}`)} />
           <PreviewList title="Already in Quorum" items={plan.match.map((p) => `Row ${p.row}: ${p.name}`)} />
-          <PreviewList title="Seats on the boards’ draft terms of reference" items={plan.seats.map((s) => `Row ${s.row}: ${s.board}, ${s.seat}: ${s.person} (${s.filled}${s.deputyAllowed ? '' : ', no deputy'})`)} />
+          <PreviewList title="Seats on the boards’ draft terms of reference" items={plan.seats.map((s) => `Row ${s.row}: ${s.board}, ${seatWithChair(s.seat, s.chairs)}: ${s.person} (${s.filled}${s.deputyAllowed ? '' : ', no deputy'})`)} />
           <RefusedRows refused={plan.refused} />
           {plan.refused.length > 0 && (
             <Checkbox checked={leaveOutRefused} onChange={(_e, d) => setLeaveOutRefused(Boolean(d.checked))} label={`Leave out the ${plan.refused.length} row${plan.refused.length === 1 ? '' : 's'} that cannot be imported, and import the rest`} />

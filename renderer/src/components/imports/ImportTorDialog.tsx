@@ -3,6 +3,7 @@ import { Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderC
 import type { QuorumError } from '@shared/result';
 import { formatUkDate } from '@shared/rules/dates';
 import { quorumInWords } from '@shared/rules/quorumWords';
+import { seatWithChair } from '@shared/imports/seatRole';
 import { call, useQuery } from '../../bridge';
 import { chosenId } from '../../ids';
 import { FormDialog } from '../FormDialog';
@@ -89,7 +90,7 @@ export const ImportTorDialog = ({ board, document, onClose }: { board: { id: `bo
                 {plan.seats.map((s) => (
                   <TableRow key={s.row}>
                     <TableCell>{s.row}</TableCell>
-                    <TableCell>{s.role}</TableCell>
+                    <TableCell>{seatWithChair(s.role, s.chairs)}</TableCell>
                     <TableCell>
                       {s.organisation || (s.outcome === 'needs a decision' ? 'None named' : '')}
                       {s.outcome === 'needs a decision' ? (s.organisation ? ` (not in the partnership${s.didYouMean ? `; did you mean ${s.didYouMean}?` : ''})` : '') : s.note ? (s.organisation ? ` (${s.note})` : s.note) : ''}
