@@ -92,7 +92,8 @@ export type PaperImportOutcome =
   | { imported: false; reason: string }
   /** The paper still has tracked changes or comments: the officer chooses what becomes of them, then imports again with `reviewMarks`. */
   | { imported: false; reason: string; reviewMarks: string; sourceFile: string }
-  | { imported: true; sourceFile: string; characters: number; images: number; notes: string[] };
+  /** `coverFilled`: the cover sheet's empty fields the paper's own sections filled ("2 recommendations", "executive summary"). */
+  | { imported: true; sourceFile: string; characters: number; images: number; notes: string[]; coverFilled: string[] };
 
 /** One line of a meeting's agenda as the Pack screen shows it: no paper bodies (they can be megabytes). */
 export type AgendaLine = {

@@ -14,6 +14,7 @@ import { EXIT, UsageError, type Out, type Subcommand, requireData } from './comm
 import { IMPORT_WHAT, VERBS } from './verbs';
 import { boardOption } from './boardOption';
 import { seatWithChair } from '../../shared/imports/seatRole';
+import { filledInWords } from '../../shared/imports/coverSheetFromPaper';
 
 type What = (typeof IMPORT_WHAT)[number];
 
@@ -214,6 +215,7 @@ export const importCommand = (): Subcommand => ({
       else {
         out.log(`${outcome.sourceFile} → “${outcome.title}”: ${outcome.characters.toLocaleString('en-GB')} characters, ${outcome.images} picture${outcome.images === 1 ? '' : 's'}`);
         for (const n of outcome.notes) out.log(`  note: ${n}`);
+        if (outcome.coverFilled.length) out.log(`  cover sheet: ${filledInWords(outcome.coverFilled)} ${outcome.imported ? 'taken' : 'would be taken'} from the paper's own sections, for you to check`);
         out.log(outcome.imported ? 'Imported: the paper is received.' : 'Dry run: nothing was written.');
       }
       return EXIT.ok;

@@ -208,7 +208,7 @@ export const createEffects = (session: Session, platform: Platform, packs: KeptP
         return { imported: false as const, reviewMarks: marks, sourceFile: basename(file), reason: `${basename(file)} still has ${marks}. Choose whether to accept all the changes (as Word’s Accept All) and leave the comments out, or keep them showing in the paper.` };
       }
       const paper = await importPaperFile(session.ready(), today(), { agendaItemId, file, replace, reviewMarks });
-      return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.characters, images: paper.images, notes: paper.notes };
+      return { imported: true as const, sourceFile: paper.sourceFile, characters: paper.characters, images: paper.images, notes: paper.notes, coverFilled: paper.coverFilled };
     },
     'partnership:chooseLogo': async ({ altText }) => {
       const store = session.ready();

@@ -13,6 +13,7 @@ import { preflight } from '../pack/preflight';
 import { supplementCandidates } from '../pack/supplement';
 import type { PackBuildOutcome, PaperImportOutcome, SitePublishOutcome } from '../views';
 import { compareCodes } from '../rules/textOrder';
+import { coverSheetFromPaper, fillCoverSheet, filledInWords } from '../imports/coverSheetFromPaper';
 
 /** Records a saved pack in the history; an override of pre-flight errors is journaled with its reason. */
 export const recordPackBuild = internalMutation({
@@ -73,8 +74,11 @@ export const importPaper = internalMutation({
     const item = getRecord(data, 'agendaItem', input.agendaItemId);
     const cs = new ChangeSet(data, ctx);
     const paper = item.paper ?? { status: 'requested' as const, coverSheet: emptyCoverSheet(), body: '' };
-    const next = cs.update(item, { paper: { ...paper, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.today() } }, input.expectedRev);
-    return cs.result(`Imported the paper for “${clip(item.title, 80)}” from ${input.sourceFile}${clearancesReset(data, item, next)}`);
+    // A paper on the council's report template says its recommendations, summary and implications itself: they fill the cover sheet's empty fields.
+    const { cover, filled } = fillCoverSheet(paper.coverSheet, coverSheetFromPaper(input.body));
+    const next = cs.update(item, { paper: { ...paper, coverSheet: cover, status: 'received', body: input.body, receivedOn: input.receivedOn ?? ctx.today() } }, input.expectedRev);
+    const fromPaper = filled.length ? `; the cover sheet’s ${filledInWords(filled)} taken from the paper, for you to check` : '';
+    return cs.result(`Imported the paper for “${clip(item.title, 80)}” from ${input.sourceFile}${fromPaper}${clearancesReset(data, item, next)}`);
   },
 });
 

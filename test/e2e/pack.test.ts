@@ -24,6 +24,33 @@ const watchProgress = (page: import('playwright-core').Page) =>
   })()`);
 
 describe('the Pack screen', () => {
+  it('fills an imported paper’s empty cover sheet from its own Summary and Recommendations sections, and says so', async () => {
+    const { page, host, dataDir } = e2e;
+    const q = quorumPage(page);
+    await q.startWithExample();
+    await q.nav('Board pack').click();
+    await q.pack.heading.waitFor();
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/2 errors/);
+
+    // A paper written to the council's report template: its summary and recommendations are its own sections.
+    host.openAnswer.file = join(dataDir, '..', `${dataDir.split('/').pop()}-template.md`);
+    writeFileSync(
+      host.openAnswer.file,
+      '# 1. Executive summary\n\nWhat a multi-agency audit of 40 neglect cases found.\n\n# 2. Recommendations\n\nThe Board is asked to:\n\n1. Agree the neglect strategy.\n2. Ask for a progress report in six months.\n\n# 3. Findings\n\nChronologies were missing in some cases.\n',
+    );
+    await q.pack.importPaper(5).click();
+    await page.getByText(/^Imported .*-template\.md/).waitFor();
+    expect(await page.getByText(/The cover sheet’s executive summary and 2 recommendations came from the paper’s own sections: check them on the cover sheet\./).isVisible()).toBe(true);
+    // Item 5's paper is in with its cover sheet: one error left, and not item 5's.
+    await expect.poll(() => q.pack.counts.innerText()).toMatch(/1 error\b/);
+    expect(await q.pack.problems.allInnerTexts()).not.toContainEqual(expect.stringMatching(/Item 5 .*(no executive summary|no recommendations)/));
+    expect(findRecord(host.session.store.data, 'agendaItem', 'agendaItem:next-5')!.paper!.coverSheet).toMatchObject({
+      executiveSummary: 'What a multi-agency audit of 40 neglect cases found.',
+      recommendations: ['Agree the neglect strategy.', 'Ask for a progress report in six months.'],
+    });
+    await screenshot(page, 'paper-cover-from-template.png');
+  });
+
   it('takes an officer from pre-flight errors to a saved pack: fix from the list, import a Word paper, override with a reason, open it', async () => {
     const { page, host, dataDir } = e2e;
     const q = quorumPage(page);

@@ -6,8 +6,10 @@ import { QuorumFailure } from '../../../shared/result';
 import type { PartnershipStore } from '../store/partnershipStore';
 import { readPaperFile } from './index';
 import type { ReviewMarksChoice } from './wordParts';
+import { coverSheetFromPaper, fillCoverSheet } from '../../../shared/imports/coverSheetFromPaper';
+import { emptyCoverSheet } from '../../../shared/features/packs';
 
-export type PaperImportOutcome = { imported: boolean; sourceFile: string; characters: number; images: number; notes: string[]; title: string };
+export type PaperImportOutcome = { imported: boolean; sourceFile: string; characters: number; images: number; notes: string[]; title: string; coverFilled: string[] };
 
 /**
  * A Word or Markdown paper onto an agenda item: the app's "Import paper…" and `quorum import
@@ -26,8 +28,10 @@ export const importPaperFile = async (
   const scratch = input.dryRun ? mkdtempSync(join(tmpdir(), 'quorum-paper-')) : undefined;
   try {
     const paper = await readPaperFile(input.file, scratch ?? store.dataDir, { reviewMarks: input.reviewMarks });
+    // What paper:receiveImported fills in the cover sheet from the paper's own sections, told before (a dry run) and after.
+    const { filled } = fillCoverSheet(item.paper?.coverSheet ?? emptyCoverSheet(), coverSheetFromPaper(paper.body));
     if (!input.dryRun) await store.run('paper:receiveImported', { agendaItemId: item.id, body: paper.body, sourceFile: paper.sourceFile, receivedOn, expectedRev: item.rev });
-    return { imported: !input.dryRun, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes, title: item.title };
+    return { imported: !input.dryRun, sourceFile: paper.sourceFile, characters: paper.body.length, images: paper.images.length, notes: paper.notes, title: item.title, coverFilled: filled };
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }

@@ -23,6 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { AgendaLine, PaperImportOutcome } from '@shared/views';
+import { filledInWords } from '@shared/imports/coverSheetFromPaper';
 import { PURPOSE_LABEL, type PackVariant } from '@shared/pack/model';
 import type { QuorumError } from '@shared/result';
 import { bridge } from '../../bridge';
@@ -122,6 +123,7 @@ export const AgendaPapers = ({ agenda, highlight, onChanged, meetingId, variant 
           <MessageBarBody>
             <MessageBarTitle>Imported {outcome.result.sourceFile}</MessageBarTitle>
             The paper for “{outcome.title}” is in ({outcome.result.characters.toLocaleString('en-GB')} characters, {outcome.result.images} picture{outcome.result.images === 1 ? '' : 's'}).
+            {outcome.result.coverFilled.length > 0 && <> The cover sheet’s {filledInWords(outcome.result.coverFilled)} came from the paper’s own sections: check them on the cover sheet.</>}
             {outcome.result.notes.length > 0 && (
               <ul className={styles.notes}>
                 {outcome.result.notes.map((n) => (
