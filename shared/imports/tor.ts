@@ -183,6 +183,23 @@ const firstStated = <T>(sections: { use: Use; uses: Use[]; text: string }[], pre
   return undefined;
 };
 
+const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
+
+/**
+ * How many deep dives the board holds a meeting, as its ToR says ("a themed deep dive at each
+ * meeting", "each meeting will include one deep dive"); none where the document never mentions
+ * them, so a board that never agreed to deep dives is not told at every meeting that one is
+ * missing; undefined where it mentions them without a number a meeting (the draft's figure stands).
+ */
+export const deepDivesPerMeeting = (text: string): number | undefined => {
+  if (!/deep[- ]?dives?/i.test(text)) return 0;
+  const counted = /\b(a|an|one|two|three|\d)\s+(?:themed\s+|thematic\s+)?deep[- ]?dives?\b[^.]{0,40}?\b(?:at|in|per|for|during)\s+(?:each|every|a|the)\s+(?:board\s+)?meeting\b/i.exec(text);
+  if (counted) return COUNT[counted[1].toLowerCase()] ?? Number(counted[1]);
+  const each = /\b(?:each|every)\s+(?:board\s+)?meeting\s+(?:will\s+|shall\s+|should\s+)?(?:include|includes|have|has|hold|holds|receive|receives)\s+(a|an|one|two|three|\d)\s+(?:themed\s+|thematic\s+)?deep[- ]?dives?\b/i.exec(text);
+  if (each) return COUNT[each[1].toLowerCase()] ?? Number(each[1]);
+  return undefined;
+};
+
 /** The sentences of a text that speak of the quorum, for a ToR without a Quorum heading ("Meetings are quorate when…"). */
 const quorumSentences = (text: string) =>
   text
@@ -196,7 +213,7 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
   const plan: TorImportPlan = { sourceFile: input.sourceFile, sections: [], seats: [], undecided: [], newPeople: [], seatRows: {}, draft, notes: [] };
   const organisations = listRecords(data, 'organisation').filter((o) => !o.retiredOn);
   const people = listRecords(data, 'person').filter((p) => !p.retiredOn);
-  const stated = new Set<'quorum' | 'meetingsPerYear' | 'paperDeadlineWorkingDays' | 'reviewDate' | 'chair' | 'viceChair'>();
+  const stated = new Set<'quorum' | 'meetingsPerYear' | 'deepDivesPerMeeting' | 'paperDeadlineWorkingDays' | 'reviewDate' | 'chair' | 'viceChair'>();
 
   // Split into sections at headings (a paragraph that is all bold, as many Word ToRs are typed, is a heading too); what comes before the first is the title page.
   type Section = { heading: string; level: number; tokens: typeof tokens };
@@ -275,6 +292,12 @@ export const planTorImport = (data: StoreData, input: Input, today: string, base
     draft.meetingsPerYear = perYear;
     stated.add('meetingsPerYear');
   } else plan.notes.push(`The document does not say how many times a year the board meets; it is set to ${draft.meetingsPerYear} for you to check`);
+  const deepDives = deepDivesPerMeeting(read.map((r) => r.text).join('\n'));
+  if (deepDives !== undefined) {
+    draft.deepDivesPerMeeting = deepDives;
+    stated.add('deepDivesPerMeeting');
+    if (deepDives === 0) plan.notes.push('The document does not mention deep dives, so none are expected at the board’s meetings; set how many in the draft if it holds them');
+  }
   const days = firstStated(read, 'papers', (t) => (/paper|agenda|report|circulat|despatch|dispatch|publish/i.test(t) ? clearDays(t) : undefined));
   if (days !== undefined) {
     draft.paperDeadlineWorkingDays = days;
@@ -444,7 +467,7 @@ const mergeIntoBase = (plan: TorImportPlan, base: TermsOfReference, stated: Set<
     meetingsPerYear: stated.has('meetingsPerYear') ? doc.meetingsPerYear : base.meetingsPerYear,
     paperDeadlineWorkingDays: stated.has('paperDeadlineWorkingDays') ? doc.paperDeadlineWorkingDays : base.paperDeadlineWorkingDays,
     reviewDate: stated.has('reviewDate') ? doc.reviewDate : base.reviewDate,
-    deepDivesPerMeeting: base.deepDivesPerMeeting,
+    deepDivesPerMeeting: stated.has('deepDivesPerMeeting') ? doc.deepDivesPerMeeting : base.deepDivesPerMeeting,
     reportsToBoardIds: base.reportsToBoardIds,
     permissions: base.permissions,
     writtenResolutions: doc.writtenResolutions || base.writtenResolutions,
@@ -455,6 +478,7 @@ const mergeIntoBase = (plan: TorImportPlan, base: TermsOfReference, stated: Set<
   const figure = (part: string, from: string, to: string) => merge.figures.push({ part, from, to });
   if (stated.has('quorum') && describeQuorum(base.quorum) !== describeQuorum(doc.quorum)) figure('Quorum', describeQuorum(base.quorum), describeQuorum(doc.quorum));
   if (stated.has('meetingsPerYear') && base.meetingsPerYear !== doc.meetingsPerYear) figure('Meetings a year', String(base.meetingsPerYear), String(doc.meetingsPerYear));
+  if (stated.has('deepDivesPerMeeting') && base.deepDivesPerMeeting !== doc.deepDivesPerMeeting) figure('Deep dives a meeting', String(base.deepDivesPerMeeting), String(doc.deepDivesPerMeeting));
   if (stated.has('paperDeadlineWorkingDays') && base.paperDeadlineWorkingDays !== doc.paperDeadlineWorkingDays) figure('Paper deadline (clear working days)', String(base.paperDeadlineWorkingDays), String(doc.paperDeadlineWorkingDays));
   if (stated.has('reviewDate') && base.reviewDate !== doc.reviewDate) figure('Review date', formatUkDate(base.reviewDate), formatUkDate(doc.reviewDate));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyData, listRecords, type StoreData } from '../../shared/data';
-import { planTorImport } from '../../shared/imports/tor';
+import { deepDivesPerMeeting, planTorImport } from '../../shared/imports/tor';
 import { matchBoard, placeWords } from '../../shared/imports/boardNames';
 import type { SheetTable } from '../../shared/imports/table';
 import type { Board, TermsOfReference } from '../../shared/schema/records';
@@ -247,6 +247,27 @@ describe('setting up from empty: the people sheet, then each board’s terms of 
       ['Safeguarding partner: local authority', personId(s.state.data, 'Ruth Okafor')],
     ]);
     expect(tor.chairMemberKey).toBe(tor.members[0].key);
+  });
+
+  it('expects as many deep dives a meeting as the document says, and none where it never mentions them', () => {
+    expect(deepDivesPerMeeting('Each meeting will include a themed deep dive into one priority.')).toBe(1);
+    expect(deepDivesPerMeeting('The Board will hold two deep dives at every meeting.')).toBe(2);
+    expect(deepDivesPerMeeting('The Board commissions deep dives from time to time.')).toBeUndefined();
+    expect(deepDivesPerMeeting('The Board meets four times a year.')).toBe(0);
+
+    const s = fromEmpty();
+    s.run('imports:people', { table: sheet(WESTMOOR_PEOPLE.slice(0, 3)), newOrganisations: WESTMOOR_ORGANISATIONS, leaveOutRefused: false });
+    const board = boardNamed(s.state.data, 'Safeguarding Partnership');
+    const membership = '## Membership\n\n| Role | Organisation |\n| --- | --- |\n| Safeguarding partner: police | Westmoor Police |';
+    // The draft the sheet started expects one a meeting; a ToR silent on deep dives is a board that does not hold them.
+    expect(torOf(s.state.data, 'Safeguarding Partnership')[0].deepDivesPerMeeting).toBe(1);
+    const silent = planTorImport(s.state.data, { sourceFile: 'scp.docx', markdown: `${membership}\n\n## Meetings\n\nThe Partnership meets four times a year.`, seats: [] }, TEST_TODAY, torOf(s.state.data, 'Safeguarding Partnership')[0]);
+    expect(silent.merge?.figures).toContainEqual({ part: 'Deep dives a meeting', from: '1', to: '0' });
+    expect(silent.notes).toContain('The document does not mention deep dives, so none are expected at the board’s meetings; set how many in the draft if it holds them');
+    s.run('imports:tor', { boardId: board.id, sourceFile: 'scp.docx', markdown: `${membership}\n\n## Meetings\n\nThe Partnership meets four times a year.`, seats: [] });
+    expect(torOf(s.state.data, 'Safeguarding Partnership')[0].deepDivesPerMeeting).toBe(0);
+    s.run('imports:tor', { boardId: board.id, sourceFile: 'scp.docx', markdown: `${membership}\n\n## Meetings\n\nEach meeting will include two deep dives.`, seats: [] });
+    expect(torOf(s.state.data, 'Safeguarding Partnership')[0].deepDivesPerMeeting).toBe(2);
   });
 
   it('keeps the person the sheet seated when the document names someone else, and says so', () => {
