@@ -102,8 +102,9 @@ export const coverSheetFromPaper = (body: string): CoverSheetFound => {
       continue;
     }
     if (current) current.tokens.push(t);
-    // Before any cover-sheet section: the template's lines ("Report of: …"), one a paragraph or a line of one.
-    if (t.type === 'paragraph' && !current?.part)
+    // Before the first heading: the template's lines ("Report of: …"), one a paragraph or a line of one.
+    // Later, "Contact: the front door on 0300…" is the paper speaking, not its author's details.
+    if (t.type === 'paragraph' && !current)
       for (const text of (t as Tokens.Paragraph).text.split('\n')) {
         const line = lineOf(text);
         if (line && !found[line[0]]) found[line[0]] = line[1].slice(0, line[0] === 'reportOf' ? 300 : 200);

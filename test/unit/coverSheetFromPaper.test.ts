@@ -42,7 +42,7 @@ describe('a paper on the report template fills its cover sheet', () => {
       backgroundPapers: 'None.',
     });
     // "Background" is the paper's context, not its background papers; a paper without the template's sections offers nothing.
-    expect(coverSheetFromPaper('# Background\n\nReferrals rose.\n\n# Next steps\n\n- Audit again')).toEqual({});
+    expect(coverSheetFromPaper('# Background\n\nReferrals rose.\n\nContact: the front door on 0300 123 4567.\n\n# Next steps\n\n- Audit again')).toEqual({});
     // Recommendations typed as paragraphs, the opening line left out.
     expect(coverSheetFromPaper('**Recommendations**\n\nThe Board is recommended to:\n\nEndorse the plan.\n\nAsk for a report in June.').recommendations).toEqual(['Endorse the plan.', 'Ask for a report in June.']);
   });
